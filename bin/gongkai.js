@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The `gongkai` command. Runs the TypeScript CLI through tsx so that `npx gongkai …` works
+// from a clone without a build step; a built tree (dist/) is used when present.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const built = join(root, 'dist', 'src', 'app', 'cli.js');
+if (existsSync(built)) {
+  await import(pathToFileURL(built).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(join(root, 'src', 'app', 'cli.ts')).href);
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { systemActor, type Actor } from '../platform/access.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { loadConfig, type Config } from '../platform/config/config.js';
+import type { Ctx } from '../platform/context.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/db/database.js';
+import type { AuthSettings } from '../modules/accounts/index.js';
+
+/** Everything a door needs: configuration, the open database, the clock. */
+export interface Container {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  secret: string;
+  authSettings: AuthSettings;
+  ctx(actor: Actor, ip?: string | null): Ctx;
+  close(): Promise<void>;
+}
+
+/**
+ * Outside production a missing GONGKAI_SECRET is generated once into data/secret (ignored by
+ * git), so that `npm start` works on a fresh machine and cookies survive restarts.
+ */
+function resolveSecret(config: Config): string {
+  if (config.secret) return config.secret;
+  const file = resolve('data', 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export async function createContainer(opts: { env?: Record<string, string | undefined>; clock?: Clock; migrate?: boolean } = {}): Promise<Container> {
+  const config = loadConfig(opts.env ?? process.env);
+  const database = await openDatabase(config.databaseUrl);
+  if (opts.migrate !== false) await migrateToLatest(database.db);
+  const clock = opts.clock ?? systemClock;
+  return {
+    config,
+    database,
+    clock,
+    secret: resolveSecret(config),
+    authSettings: {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionMaxHours: config.sessionMaxHours,
+      loginMaxFailures: config.loginMaxFailures,
+      loginLockMinutes: config.loginLockMinutes,
+    },
+    ctx: (actor, ip = null) => ({ actor, clock, db: database.db, ip }),
+    close: () => database.close(),
+  };
+}
+
+export const cliActor = (): Actor => systemActor(`命令行（${process.env.USER ?? 'unknown'}）`);

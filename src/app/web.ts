@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { createServer } from '../platform/http/server.js';
+import { registerAccountRoutes, auth } from '../modules/accounts/index.js';
+import { agencies, registerAgencyApi, registerAgencyRoutes } from '../modules/agencies/index.js';
+import { registerPortalRoutes } from '../modules/portal/index.js';
+import type { Container } from './container.js';
+
+/** Composition root of the web server: the platform's server plus every module's routes. */
+export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = await createServer({
+    config: c.config,
+    db: c.database.db,
+    clock: c.clock,
+    secret: c.secret,
+    logger: opts.logger,
+    authenticate: async (ctx, token) => {
+      const a = await auth.authenticate(ctx, token, c.authSettings);
+      return a && { actor: a.actor, user: a.user, sessionId: a.session.id };
+    },
+    site: async (ctx) => {
+      const root = await agencies.root(ctx);
+      return { name: root?.name ?? 'Gongkai 政务公开平台', phone: root?.phone ?? null, address: root?.address ?? null };
+    },
+  });
+  registerPortalRoutes(app);
+  registerAgencyRoutes(app);
+  registerAgencyApi(app);
+  registerAccountRoutes(app, {
+    settings: c.authSettings,
+    cookieSecure: c.config.cookieSecure,
+    loginRateLimitPerMinute: c.config.loginRateLimitPerMinute,
+  });
+  return app;
+}

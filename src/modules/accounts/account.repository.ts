@@ -1,0 +1,134 @@
+import type { Role } from '../../platform/access.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { StaffSessionTable, StaffUserTable } from '../../platform/db/schema.js';
+import type { RoleAssignment, StaffUser } from './account.js';
+
+export function toUser(r: StaffUserTable): StaffUser {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    username: r.username,
+    displayName: r.display_name,
+    mustChangePassword: Number(r.must_change_password) === 1,
+    failedLoginCount: Number(r.failed_login_count),
+    lockedUntil: r.locked_until,
+    disabledAt: r.disabled_at,
+    lastLoginAt: r.last_login_at,
+    passwordChangedAt: r.password_changed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function findById(db: Executor, id: string): Promise<StaffUserTable | undefined> {
+  return db.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByUsername(db: Executor, username: string): Promise<StaffUserTable | undefined> {
+  return db.selectFrom('staff_user').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export async function insert(db: Executor, row: StaffUserTable): Promise<void> {
+  await db.insertInto('staff_user').values(row).execute();
+}
+
+export async function patch(db: Executor, id: string, set: Partial<Omit<StaffUserTable, 'id'>>): Promise<void> {
+  await db.updateTable('staff_user').set(set).where('id', '=', id).execute();
+}
+
+/** Counts one more failure atomically and returns the new count. */
+export async function countFailure(db: Executor, id: string, at: string): Promise<number> {
+  await db
+    .updateTable('staff_user')
+    .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .execute();
+  const row = await db.selectFrom('staff_user').select('failed_login_count').where('id', '=', id).executeTakeFirstOrThrow();
+  return Number(row.failed_login_count);
+}
+
+export interface UserListRow extends StaffUserTable {
+  agency_name: string;
+  agency_path: string;
+}
+
+export async function listWithin(db: Executor, paths: string[]): Promise<UserListRow[]> {
+  if (paths.length === 0) return [];
+  let q = db
+    .selectFrom('staff_user')
+    .innerJoin('agency', 'agency.id', 'staff_user.agency_id')
+    .selectAll('staff_user')
+    .select(['agency.name as agency_name', 'agency.path as agency_path']);
+  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
+  return q.orderBy('agency.depth').orderBy('agency.sort_order').orderBy('staff_user.username').execute();
+}
+
+export async function grantsOf(db: Executor, userId: string): Promise<Array<RoleAssignment & { agencyPath: string; agencyName: string }>> {
+  const rows = await db
+    .selectFrom('role_assignment')
+    .innerJoin('agency', 'agency.id', 'role_assignment.agency_id')
+    .select(['role_assignment.id', 'role_assignment.user_id', 'role_assignment.role', 'role_assignment.agency_id', 'agency.path', 'agency.name'])
+    .where('role_assignment.user_id', '=', userId)
+    .orderBy('agency.depth')
+    .orderBy('role_assignment.role')
+    .execute();
+  return rows.map((r) => ({ id: r.id, userId: r.user_id, role: r.role as Role, agencyId: r.agency_id, agencyPath: r.path, agencyName: r.name }));
+}
+
+export async function insertGrant(db: Executor, row: { id: string; user_id: string; role: Role; agency_id: string; created_at: string }): Promise<void> {
+  await db.insertInto('role_assignment').values(row).execute();
+}
+
+export async function findGrant(db: Executor, id: string) {
+  return db.selectFrom('role_assignment').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteGrant(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('role_assignment').where('id', '=', id).execute();
+}
+
+// Sessions
+
+export async function insertSession(db: Executor, row: StaffSessionTable): Promise<void> {
+  await db.insertInto('staff_session').values(row).execute();
+}
+
+export async function findSession(db: Executor, id: string): Promise<StaffSessionTable | undefined> {
+  return db.selectFrom('staff_session').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('staff_session').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeSession(db: Executor, id: string, at: string, by: string | null): Promise<void> {
+  await db.updateTable('staff_session').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeSessionsOf(db: Executor, userId: string, at: string, by: string | null, except?: string): Promise<void> {
+  let q = db.updateTable('staff_session').set({ revoked_at: at, revoked_by: by }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (except) q = q.where('id', '!=', except);
+  await q.execute();
+}
+
+export interface SessionListRow extends StaffSessionTable {
+  username: string;
+  display_name: string;
+  agency_name: string;
+  agency_path: string;
+}
+
+/** Sessions not revoked and not past their absolute expiry; idle ones are filtered by the caller. */
+export async function listLiveSessions(db: Executor, paths: string[], now: string): Promise<SessionListRow[]> {
+  if (paths.length === 0) return [];
+  let q = db
+    .selectFrom('staff_session')
+    .innerJoin('staff_user', 'staff_user.id', 'staff_session.user_id')
+    .innerJoin('agency', 'agency.id', 'staff_user.agency_id')
+    .selectAll('staff_session')
+    .select(['staff_user.username', 'staff_user.display_name', 'agency.name as agency_name', 'agency.path as agency_path'])
+    .where('staff_session.revoked_at', 'is', null)
+    .where('staff_session.expires_at', '>', now);
+  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
+  return q.orderBy('staff_session.last_seen_at', 'desc').execute();
+}

@@ -1,0 +1,9 @@
+export * from './account.js';
+export * as accounts from './account.service.js';
+export * as auth from './auth.service.js';
+export * as auditLog from './audit-log.service.js';
+export type { AuthSettings, Authenticated } from './auth.service.js';
+export { can as canOnAccount } from './account.policy.js';
+export { staffUserView } from './account.presenter.js';
+export { hashPassword } from './password.js';
+export { registerAccountRoutes, type AccountRouteOptions } from './account.routes.js';

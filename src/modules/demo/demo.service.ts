@@ -1,0 +1,89 @@
+import type { Role } from '../../platform/access.js';
+import type { Ctx } from '../../platform/context.js';
+import { accounts } from '../accounts/index.js';
+import { agencies, composeCreditCode, type Agency, type AgencyKind, type AgencyLevel } from '../agencies/index.js';
+
+/**
+ * The demo dataset mirrors the seed report (晋江市人民政府 2020): the city government, its usual
+ * departments (市工信局 and 市公安局 among them), its 6 streets and 13 towns (新塘街道 and 磁灶镇
+ * among them) and a few villages and communities, with one demo account per role. Village
+ * names and credit codes are illustrative, not the real registrations.
+ */
+
+export const DEMO_PASSWORD = 'Gongkai@2020';
+
+export const demoUsers: Array<{ username: string; displayName: string; agency: string; role: Role; what: string }> = [
+  { username: 'admin', displayName: '系统管理员', agency: '晋江市人民政府', role: 'admin', what: '系统管理员（晋江市人民政府及全部下级机构）' },
+  { username: 'head', displayName: '王主任', agency: '晋江市人民政府', role: 'officeHead', what: '公开办负责人（晋江市政务公开中心）' },
+  { username: 'clerk', displayName: '李经办', agency: '磁灶镇人民政府', role: 'clerk', what: '经办人（磁灶镇）' },
+  { username: 'gaclerk', displayName: '陈经办', agency: '晋江市公安局', role: 'clerk', what: '经办人（市公安局）' },
+  { username: 'reviewer', displayName: '林审核', agency: '晋江市人民政府', role: 'reviewer', what: '审核人（保密审查）' },
+  { username: 'supervisor', displayName: '张监督', agency: '晋江市人民政府', role: 'supervisor', what: '监督员（只读，全市）' },
+];
+
+const departments: Array<[string, string]> = [
+  ['晋江市人民政府办公室', '市政府办'],
+  ['晋江市发展和改革局', '市发改局'],
+  ['晋江市教育局', '市教育局'],
+  ['晋江市工业和信息化局', '市工信局'],
+  ['晋江市公安局', '市公安局'],
+  ['晋江市民政局', '市民政局'],
+  ['晋江市司法局', '市司法局'],
+  ['晋江市财政局', '市财政局'],
+  ['晋江市人力资源和社会保障局', '市人社局'],
+  ['晋江市自然资源局', '市自然资源局'],
+  ['晋江市住房和城乡建设局', '市住建局'],
+  ['晋江市交通运输局', '市交通运输局'],
+  ['晋江市农业农村局', '市农业农村局'],
+  ['晋江市卫生健康局', '市卫健局'],
+  ['晋江市应急管理局', '市应急局'],
+  ['晋江市市场监督管理局', '市市场监管局'],
+  ['晋江市城市管理局', '市城管局'],
+  ['泉州市晋江生态环境局', '晋江生态环境局'],
+];
+
+const streets = ['青阳街道', '梅岭街道', '西园街道', '罗山街道', '灵源街道', '新塘街道'];
+const towns = ['安海镇', '磁灶镇', '陈埭镇', '池店镇', '内坑镇', '紫帽镇', '东石镇', '永和镇', '英林镇', '金井镇', '龙湖镇', '深沪镇', '西滨镇'];
+const villages: Record<string, string[]> = {
+  新塘街道: ['沙塘社区', '湖光社区'],
+  磁灶镇: ['大埔村', '岭畔村'],
+};
+
+export async function isLoaded(ctx: Ctx): Promise<boolean> {
+  return (await agencies.root(ctx))?.name === '晋江市人民政府';
+}
+
+/** Loads the demo once; a second call changes nothing. Runs as a named system actor. */
+export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: number; users: number }> {
+  if (await isLoaded(ctx)) return { loaded: false, agencies: 0, users: 0 };
+  let serial = 1;
+  const code = () => composeCreditCode('11', '350582', `0035${String(serial++).padStart(4, '0')}`);
+  const add = (parent: Agency | null, name: string, shortName: string | null, level: AgencyLevel, kind: AgencyKind, extra: Record<string, string> = {}) =>
+    agencies.create(ctx, { parentId: parent?.id, name, shortName, level, kind, creditCode: code(), regionCode: '350582', sortOrder: serial, ...extra });
+
+  const made: Record<string, Agency> = {};
+  const root = await add(null, '晋江市人民政府', '晋江市政府', 'county', 'peoplesGovernment', {
+    address: '福建省晋江市世纪大道南 1 号',
+    postcode: '362200',
+    phone: '0595-85662126',
+    officeHours: '工作日上午 8:00–12:00，下午 15:00–18:00（法定节假日除外）',
+    email: 'gkzx@jinjiang.example.gov.cn',
+    website: 'http://www.jinjiang.gov.cn/',
+  });
+  made[root.name] = root;
+  for (const [name, short] of departments) made[name] = await add(root, name, short, 'county', 'governmentDepartment', { address: '福建省晋江市', postcode: '362200' });
+  for (const name of [...streets, ...towns]) {
+    const full = name.endsWith('街道') ? `${name}办事处` : `${name}人民政府`;
+    made[name] = await add(root, full, name, 'township', 'townshipStreet', { postcode: '362200' });
+    made[full] = made[name];
+  }
+  for (const [township, list] of Object.entries(villages)) {
+    for (const v of list) made[v] = await add(made[township]!, `${township}${v}${v.endsWith('村') ? '民委员会' : '居民委员会'}`, v, 'village', 'villageCommunity');
+  }
+  for (const u of demoUsers) {
+    const agency = made[u.agency];
+    if (!agency) throw new Error(`demo: unknown agency ${u.agency}`);
+    await accounts.create(ctx, { agencyId: agency.id, username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, role: u.role });
+  }
+  return { loaded: true, agencies: Object.keys(made).length - streets.length - towns.length, users: demoUsers.length };
+}

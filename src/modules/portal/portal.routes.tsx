@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { agencies } from '../agencies/index.js';
+
+/** The portal's front page: the site's 政府信息公开 columns that exist so far (no empty columns). */
+export function registerPortalRoutes(app: FastifyInstance): void {
+  app.nav.push({ href: '/', label: '首页', area: 'portal', order: 10 });
+  app.get('/', async (req, reply) => {
+    const root = await agencies.root(req.ctx);
+    const all = await agencies.listPublic(req.ctx);
+    return reply.page(
+      { title: '政府信息公开' },
+      <>
+        <h1 class="gk-title">{root ? `${root.name}政府信息公开` : '政府信息公开'}</h1>
+        <p class="gk-lead">依据《中华人民共和国政府信息公开条例》，公开政府信息，提供依申请公开服务。</p>
+        <div class="gk-grid">
+          {root ? (
+            <section class="gk-card">
+              <h2 class="gk-card__title">
+                <a href={`/agencies/${root.id}`}>政府信息公开指南</a>
+              </h2>
+              <p>政府信息公开工作机构的地址、办公时间、联系电话和电子邮箱。</p>
+            </section>
+          ) : null}
+          <section class="gk-card">
+            <h2 class="gk-card__title">
+              <a href="/agencies">机构导航</a>
+            </h2>
+            <p>共 {all.length} 个机构：政府部门、镇（街道）和村（社区）。</p>
+          </section>
+        </div>
+      </>,
+    );
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Who is acting. Roles are held for an agency and its whole subtree; the policy files of the
+ * modules decide what each role may do. Nothing here grants anything by itself.
+ */
+
+export const roles = ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor'] as const;
+export type Role = (typeof roles)[number];
+
+/** UI labels, as in docs/glossary.md. */
+export const roleLabels: Record<Role, string> = {
+  admin: '系统管理员',
+  officeHead: '公开办负责人',
+  clerk: '经办人',
+  reviewer: '审核人',
+  supervisor: '监督员',
+};
+
+export interface RoleGrant {
+  role: Role;
+  agencyId: string;
+  /** Materialised path of the agency the role is held for, '/…/agencyId/'. */
+  agencyPath: string;
+}
+
+export interface Actor {
+  kind: 'staff' | 'system' | 'anonymous';
+  id: string | null;
+  label: string;
+  /** The agency the account belongs to (null for the public and the system). */
+  agencyId: string | null;
+  grants: RoleGrant[];
+}
+
+export const anonymous: Actor = { kind: 'anonymous', id: null, label: '公众', agencyId: null, grants: [] };
+
+/** A named system actor for background work and the demo loader; it passes every policy. */
+export function systemActor(label: string): Actor {
+  return { kind: 'system', id: null, label: `系统：${label}`, agencyId: null, grants: [] };
+}
+
+/** True when the actor holds one of `wanted` for an agency at or above `agencyPath`. */
+export function holdsRoleOver(actor: Actor, wanted: readonly Role[], agencyPath: string): boolean {
+  if (actor.kind === 'system') return true;
+  return actor.grants.some((g) => wanted.includes(g.role) && agencyPath.startsWith(g.agencyPath));
+}
+
+/** Paths the actor can see anything in, for any of `wanted`; used to scope listings. */
+export function scopesFor(actor: Actor, wanted: readonly Role[]): string[] {
+  if (actor.kind === 'system') return ['/'];
+  return actor.grants.filter((g) => wanted.includes(g.role)).map((g) => g.agencyPath);
+}

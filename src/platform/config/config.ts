@@ -1,0 +1,206 @@
+/**
+ * Configuration: read once at start from the environment, typed, every key documented here
+ * (the README's table is generated from the same declarations by `gongkai config --doc`).
+ * Every bad key is reported at once, not the first one only.
+ */
+
+export interface Config {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  secret: string | null;
+  production: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
+  publicFormRateLimitPerMinute: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  publicUrl: string | null;
+}
+
+interface KeyDeclaration<K extends keyof Config> {
+  env: string;
+  field: K;
+  doc: string;
+  default: string | null;
+  parse: (raw: string) => Config[K];
+}
+
+class BadValue extends Error {}
+
+function int(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw.trim())) throw new BadValue(`应为 ${min}–${max} 之间的整数`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new BadValue(`应为 ${min}–${max} 之间的整数`);
+    return n;
+  };
+}
+
+function bool(raw: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  throw new BadValue('应为 true 或 false');
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function declare<K extends keyof Config>(d: KeyDeclaration<K>): KeyDeclaration<K> {
+  return d;
+}
+
+export const configKeys = [
+  declare({
+    env: 'DATABASE_URL',
+    field: 'databaseUrl',
+    doc: 'Database to use: `sqlite:<path>` (embedded, the default) or `postgres://user@host:port/db` (PostgreSQL 15+).',
+    default: 'sqlite:./data/gongkai.db',
+    parse: (raw) => {
+      if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(raw)) throw new BadValue('应以 sqlite: 或 postgres:// 开头');
+      return raw;
+    },
+  }),
+  declare({
+    env: 'HOST',
+    field: 'host',
+    doc: 'Address the web server listens on.',
+    default: '0.0.0.0',
+    parse: (raw) => raw,
+  }),
+  declare({ env: 'PORT', field: 'port', doc: 'Port of the web server.', default: '3000', parse: int(0, 65535) }),
+  declare({
+    env: 'GONGKAI_SECRET',
+    field: 'secret',
+    doc: 'Server secret (at least 32 characters) that signs cookies and CSRF tokens. Required in production; elsewhere one is generated into `data/secret` on first start.',
+    default: null,
+    parse: (raw) => {
+      if (raw.length < 32) throw new BadValue('至少 32 个字符');
+      return raw;
+    },
+  }),
+  declare({
+    env: 'NODE_ENV',
+    field: 'production',
+    doc: '`production` makes GONGKAI_SECRET mandatory and secure cookies the default.',
+    default: 'development',
+    parse: (raw) => raw === 'production',
+  }),
+  declare({
+    env: 'LOG_LEVEL',
+    field: 'logLevel',
+    doc: `Log level: ${logLevels.join(', ')}. Logs never contain personal data or passwords.`,
+    default: 'info',
+    parse: (raw) => {
+      const v = logLevels.find((l) => l === raw);
+      if (!v) throw new BadValue(`应为 ${logLevels.join('/')} 之一`);
+      return v;
+    },
+  }),
+  declare({
+    env: 'SESSION_IDLE_MINUTES',
+    field: 'sessionIdleMinutes',
+    doc: 'A back-office session ends after this many idle minutes.',
+    default: '30',
+    parse: int(1, 24 * 60),
+  }),
+  declare({
+    env: 'SESSION_MAX_HOURS',
+    field: 'sessionMaxHours',
+    doc: 'A back-office session ends this many hours after login, however active.',
+    default: '12',
+    parse: int(1, 24 * 30),
+  }),
+  declare({
+    env: 'LOGIN_MAX_FAILURES',
+    field: 'loginMaxFailures',
+    doc: 'Consecutive wrong passwords that lock an account.',
+    default: '5',
+    parse: int(1, 100),
+  }),
+  declare({
+    env: 'LOGIN_LOCK_MINUTES',
+    field: 'loginLockMinutes',
+    doc: 'How long a locked account stays locked.',
+    default: '15',
+    parse: int(1, 24 * 60),
+  }),
+  declare({
+    env: 'LOGIN_RATE_LIMIT',
+    field: 'loginRateLimitPerMinute',
+    doc: 'Login attempts allowed per client address per minute.',
+    default: '20',
+    parse: int(1, 10_000),
+  }),
+  declare({
+    env: 'PUBLIC_FORM_RATE_LIMIT',
+    field: 'publicFormRateLimitPerMinute',
+    doc: 'Public form submissions allowed per client address per minute.',
+    default: '30',
+    parse: int(1, 10_000),
+  }),
+  declare({
+    env: 'COOKIE_SECURE',
+    field: 'cookieSecure',
+    doc: 'Mark cookies `Secure` (HTTPS only). Defaults to true in production.',
+    default: null,
+    parse: bool,
+  }),
+  declare({
+    env: 'TRUST_PROXY',
+    field: 'trustProxy',
+    doc: 'Trust X-Forwarded-For from a reverse proxy (set when behind nginx).',
+    default: 'false',
+    parse: bool,
+  }),
+  declare({
+    env: 'PUBLIC_URL',
+    field: 'publicUrl',
+    doc: 'The address citizens reach the portal at, used in printed links; defaults to http://localhost:PORT.',
+    default: null,
+    parse: (raw) => {
+      if (!/^https?:\/\/[^\s]+$/.test(raw)) throw new BadValue('应为 http:// 或 https:// 开头的地址');
+      return raw.replace(/\/$/, '');
+    },
+  }),
+] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const out: Partial<Record<keyof Config, unknown>> = {};
+  const problems: string[] = [];
+  for (const key of configKeys) {
+    const raw = env[key.env];
+    const value = raw === undefined || raw === '' ? key.default : raw;
+    if (value === null) {
+      out[key.field] = null;
+      continue;
+    }
+    try {
+      out[key.field] = (key.parse as (r: string) => unknown)(value);
+    } catch (e) {
+      problems.push(`${key.env}=${JSON.stringify(raw)}：${e instanceof BadValue ? e.message : String(e)}`);
+    }
+  }
+  const config = out as Config;
+  if (out.cookieSecure === null) config.cookieSecure = config.production === true;
+  if (config.production && !config.secret) problems.push('GONGKAI_SECRET：生产环境（NODE_ENV=production）必须设置');
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** Markdown table of every key, for the README. */
+export function configDoc(): string {
+  const rows = configKeys.map((k) => `| \`${k.env}\` | ${k.default === null ? '—' : `\`${k.default}\``} | ${k.doc} |`);
+  return ['| key | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,20 @@
+import type { Actor } from './access.js';
+import type { Clock } from './clock.js';
+import type { Executor } from './db/database.js';
+
+/**
+ * What every service call receives first: who acts, from where, on which database or
+ * transaction, and what time it is.
+ */
+export interface Ctx {
+  actor: Actor;
+  clock: Clock;
+  db: Executor;
+  ip: string | null;
+}
+
+/** Runs `fn` in a transaction, reusing the caller's when there is one. */
+export async function inTransaction<T>(ctx: Ctx, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  return ctx.db.transaction().execute((tx) => fn({ ...ctx, db: tx }));
+}

@@ -1,0 +1,120 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createGunzip, createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { backupTables, type Database } from './schema.js';
+import { appliedMigrations, type Db, type Engine } from './database.js';
+
+/**
+ * Logical backups, the same on both engines: a gzip of JSON lines, a header line then one line
+ * per row, tables in parent-first order. A backup taken on SQLite restores onto PostgreSQL and
+ * back, which is also how an office moves from the embedded database to a server.
+ */
+
+interface Header {
+  format: 'gongkai-backup';
+  version: 1;
+  engine: Engine;
+  migrations: string[];
+  createdAt: string;
+  counts: Record<string, number>;
+}
+
+const PAGE = 1000;
+
+export async function backupDatabase(db: Db, engine: Engine, file: string, now: Date): Promise<Record<string, number>> {
+  const migrations = await appliedMigrations(db);
+  const counts: Record<string, number> = {};
+  for (const { table } of backupTables) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  const header: Header = { format: 'gongkai-backup', version: 1, engine, migrations, createdAt: now.toISOString(), counts };
+
+  async function* lines(): AsyncGenerator<string> {
+    yield JSON.stringify(header) + '\n';
+    for (const { table, orderBy } of backupTables) {
+      for (let offset = 0; ; offset += PAGE) {
+        const rows = await db
+          .selectFrom(table)
+          .selectAll()
+          .orderBy(sql.ref(orderBy))
+          .orderBy(sql.ref('id'))
+          .limit(PAGE)
+          .offset(offset)
+          .execute();
+        for (const r of rows) yield JSON.stringify({ t: table, r }) + '\n';
+        if (rows.length < PAGE) break;
+      }
+    }
+  }
+  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+  return counts;
+}
+
+export class BackupError extends Error {}
+
+/**
+ * Replaces every backed-up table's content with the backup's, in one transaction: either the
+ * whole backup is restored or nothing changes. Sessions are cleared, so everyone logs in again.
+ */
+export async function restoreDatabase(db: Db, file: string): Promise<Record<string, number>> {
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const iterator = input[Symbol.asyncIterator]();
+  let first: IteratorResult<string>;
+  try {
+    first = await iterator.next();
+  } catch {
+    throw new BackupError(`无法读取备份文件 ${file}：不是 gongkai 备份（gzip 格式）`);
+  }
+  if (first.done) throw new BackupError(`备份文件 ${file} 为空`);
+  let header: Header;
+  try {
+    header = JSON.parse(first.value) as Header;
+  } catch {
+    throw new BackupError(`备份文件 ${file} 的首行不是有效的备份说明`);
+  }
+  if (header.format !== 'gongkai-backup' || header.version !== 1) throw new BackupError(`备份文件 ${file} 不是 gongkai 备份`);
+  const current = await appliedMigrations(db);
+  if (current.join(',') !== header.migrations.join(',')) {
+    throw new BackupError(
+      `备份的数据库结构（${header.migrations.at(-1) ?? '无'}）与当前数据库（${current.at(-1) ?? '无'}）不一致，请先升级到相同版本`,
+    );
+  }
+  const counts: Record<string, number> = {};
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('staff_session').execute();
+    for (const { table } of [...backupTables].reverse()) await tx.deleteFrom(table).execute();
+    let batch: { table: keyof Database; rows: Record<string, unknown>[] } | null = null;
+    const flush = async (): Promise<void> => {
+      if (!batch || batch.rows.length === 0) return;
+      // Rows are inserted exactly as they were stored; the table name comes from the known list.
+      await tx.insertInto(batch.table).values(batch.rows as never).execute();
+      batch.rows = [];
+    };
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      if (!next.value.trim()) continue;
+      const { t, r } = JSON.parse(next.value) as { t: keyof Database; r: Record<string, unknown> };
+      if (!backupTables.some((b) => b.table === t)) throw new BackupError(`备份中出现未知的表 ${String(t)}`);
+      if (!batch || batch.table !== t) {
+        await flush();
+        batch = { table: t, rows: [] };
+      }
+      batch.rows.push(r);
+      counts[t] = (counts[t] ?? 0) + 1;
+      if (batch.rows.length >= 200) await flush();
+    }
+    await flush();
+    for (const [table, n] of Object.entries(header.counts)) {
+      if ((counts[table] ?? 0) !== n) throw new BackupError(`备份不完整：表 ${table} 应有 ${n} 行，读到 ${counts[table] ?? 0} 行`);
+    }
+  });
+  return counts;
+}

@@ -1,0 +1,61 @@
+import { Kysely, Migrator, type Transaction, type MigrationResultSet } from 'kysely';
+import type { Database } from './schema.js';
+import { sqliteDialect } from './dialect/sqlite.js';
+import { ensurePostgresDatabase, postgresDialect } from './dialect/postgres.js';
+import { migrations } from './migrations/index.js';
+
+export type Engine = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or a transaction on it: repositories accept both. */
+export type Executor = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database named by DATABASE_URL (`sqlite:<file>` or `postgres://…`). */
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    const { dialect } = sqliteDialect(file);
+    const db = new Kysely<Database>({ dialect });
+    return { db, engine: 'sqlite', url, close: () => db.destroy() };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    await ensurePostgresDatabase(url);
+    const { dialect } = postgresDialect(url);
+    const db = new Kysely<Database>({ dialect });
+    return { db, engine: 'postgres', url, close: () => db.destroy() };
+  }
+  throw new Error(`DATABASE_URL 无法识别：应以 sqlite: 或 postgres:// 开头`);
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+}
+
+/** Brings the schema up to date; running it again changes nothing. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return result;
+}
+
+/** Names of the migrations applied, in order. */
+export async function appliedMigrations(db: Db): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt).map((m) => m.name);
+}
+
+export function latestMigration(): string {
+  return Object.keys(migrations).sort().at(-1) ?? '';
+}

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import { PostgresDialect } from 'kysely';
+
+/**
+ * Server engine. Counts (bigint) come back as strings from pg; the repositories convert them.
+ * Timestamps are stored as text, so no Date parsing differences reach the code.
+ */
+export function postgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return { dialect: new PostgresDialect({ pool }), pool };
+}
+
+/** Creates the database named in the URL if it does not exist (for first start and tests). */
+export async function ensurePostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name) return;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,19 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+
+/**
+ * Embedded engine. WAL lets the CLI read while the server writes; foreign keys are off by
+ * default in SQLite and must be switched on per connection; the busy timeout makes a second
+ * process wait for the write lock instead of failing at once.
+ */
+export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLite.Database } {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  return { dialect: new SqliteDialect({ database: raw }), raw };
+}

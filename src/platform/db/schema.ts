@@ -1,0 +1,118 @@
+/**
+ * Row shapes of every table, one place for the whole schema (as Ghost keeps one schema file).
+ * Domain types and rules live in the modules; these are only what the database holds.
+ * Conventions: keys are UUIDv7 text; instants are ISO-8601 UTC text; dates are YYYY-MM-DD text;
+ * flags are integers 0/1; JSON is text. Both engines then return the same shapes.
+ */
+
+export interface AgencyTable {
+  id: string;
+  parent_id: string | null;
+  /** Materialised path of ids, '/root/…/self/', for subtree scoping. */
+  path: string;
+  depth: number;
+  name: string;
+  short_name: string | null;
+  level: string;
+  kind: string;
+  credit_code: string | null;
+  region_code: string | null;
+  address: string | null;
+  postcode: string | null;
+  office_hours: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+  dissolved_at: string | null;
+}
+
+export interface AgencyHistoryTable {
+  id: string;
+  agency_id: string;
+  change: string;
+  name: string;
+  short_name: string | null;
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  reason: string | null;
+  recorded_by: string | null;
+}
+
+export interface StaffUserTable {
+  id: string;
+  agency_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: number;
+  failed_login_count: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  last_login_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  user_id: string;
+  role: string;
+  /** The role holds for this agency and its whole subtree. */
+  agency_id: string;
+  created_at: string;
+}
+
+export interface StaffSessionTable {
+  /** SHA-256 of the session token; the token itself is only in the browser's cookie. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  agency_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+}
+
+export interface Database {
+  agency: AgencyTable;
+  agency_history: AgencyHistoryTable;
+  staff_user: StaffUserTable;
+  role_assignment: RoleAssignmentTable;
+  staff_session: StaffSessionTable;
+  audit_event: AuditEventTable;
+}
+
+/**
+ * Tables in the order a restore must fill them (parents first), with the column that orders
+ * rows within a table so self-references are satisfied. Sessions are left out of backups on
+ * purpose: restoring them would bring back logins that were ended.
+ */
+export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: string }> = [
+  { table: 'agency', orderBy: 'depth' },
+  { table: 'agency_history', orderBy: 'id' },
+  { table: 'staff_user', orderBy: 'id' },
+  { table: 'role_assignment', orderBy: 'id' },
+  { table: 'audit_event', orderBy: 'id' },
+];

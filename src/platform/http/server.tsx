@@ -1,0 +1,251 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Child } from 'hono/jsx';
+import { anonymous, type Actor } from '../access.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config/config.js';
+import type { Ctx } from '../context.js';
+import type { Db } from '../db/database.js';
+import { isDomainError, UnauthenticatedError, ValidationError } from '../errors.js';
+import type { Flash } from '../ui/components.js';
+import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
+
+/** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
+export interface WebAuth {
+  actor: Actor;
+  user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
+  sessionId: string;
+}
+
+export interface SiteInfo {
+  name: string;
+  phone: string | null;
+  address: string | null;
+}
+
+export interface WebDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  secret: string;
+  authenticate(ctx: Ctx, token: string): Promise<WebAuth | null>;
+  site(ctx: Ctx): Promise<SiteInfo>;
+  logger?: boolean;
+}
+
+export type PageOptions = Pick<PageMeta, 'title'> & Partial<Pick<PageMeta, 'crumbs' | 'area'>> & { status?: number };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    auth: WebAuth | null;
+  }
+  interface FastifyReply {
+    page(opts: PageOptions, body: Child): Promise<FastifyReply>;
+    flash(kind: Flash['kind'], message: string): FastifyReply;
+  }
+  interface FastifyInstance {
+    nav: NavItem[];
+  }
+}
+
+export const SESSION_COOKIE = 'gk_session';
+const FLASH_COOKIE = 'gk_flash';
+const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui', 'static');
+
+function wantsJson(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/');
+}
+
+export async function renderDocument(node: Child): Promise<string> {
+  return `<!doctype html>${await Promise.resolve(String(await node))}`;
+}
+
+/**
+ * Builds the HTTP server: security headers, cookies, CSRF on every unsafe method, rate limits
+ * (opt-in per route), the shared page layout, Chinese error pages that leak nothing, and the
+ * OpenAPI document. Modules add their routes afterwards (see src/app/web.ts).
+ */
+export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: deps.config.logLevel,
+      // Never log credentials or cookies; bodies are not logged at all.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+  });
+  app.decorate('nav', [] as NavItem[]);
+  // Route schemas document the API (OpenAPI); input is parsed by the services' own schemas,
+  // which give Chinese messages per field, so Fastify's validator is a pass-through.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    hsts: deps.config.cookieSecure,
+  });
+  await app.register(cookie, { secret: deps.secret });
+  await app.register(formbody);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.cookieSecure },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
+  });
+  await app.register(fastifyStatic, { root: staticRoot, prefix: '/static/', maxAge: '1h' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Gongkai API', version: '1', description: '政务公开平台接口。写操作需登录会话，并在 x-csrf-token 头中提供 CSRF 令牌。' },
+    },
+  });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req) => {
+    const base: Ctx = { actor: anonymous, clock: deps.clock, db: deps.db, ip: req.ip };
+    req.auth = null;
+    req.ctx = base;
+    if (req.url.startsWith('/static/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.auth = await deps.authenticate(base, token);
+    if (req.auth) req.ctx = { ...base, actor: req.auth.actor };
+  });
+  app.addHook('preHandler', (req, reply, done) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return done();
+    app.csrfProtection(req, reply, done);
+  });
+  // A password an administrator set must be replaced before anything else is done.
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.auth?.user.mustChangePassword || req.method !== 'GET') return;
+    const path = req.url.split('?')[0] ?? '';
+    if (path.startsWith('/admin') && path !== '/admin/account/password') {
+      reply.flash('info', '请先修改初始密码');
+      return reply.redirect('/admin/account/password');
+    }
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+    return payload;
+  });
+
+  app.decorateReply('flash', function (this: FastifyReply, kind: Flash['kind'], message: string) {
+    this.setCookie(FLASH_COOKIE, JSON.stringify({ kind, message }), { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.cookieSecure });
+    return this;
+  });
+
+  app.decorateReply('page', async function (this: FastifyReply, opts: PageOptions, body: Child) {
+    const req = this.request;
+    let flash: Flash | null = null;
+    const rawFlash = req.cookies[FLASH_COOKIE];
+    if (rawFlash) {
+      const un = req.unsignCookie(rawFlash);
+      if (un.valid && un.value) {
+        try {
+          flash = JSON.parse(un.value) as Flash;
+        } catch {
+          flash = null;
+        }
+      }
+      this.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+    const site = await deps.site(req.ctx);
+    const meta: PageMeta = {
+      title: opts.title,
+      siteName: site.name,
+      area: opts.area ?? (req.url.startsWith('/admin') ? 'admin' : 'portal'),
+      path: req.url.split('?')[0] ?? '/',
+      user: req.auth ? { displayName: req.auth.user.displayName, username: req.auth.user.username } : null,
+      csrf: this.generateCsrf(),
+      flash,
+      nav: app.nav,
+      footer: { phone: site.phone, address: site.address },
+      crumbs: opts.crumbs,
+    };
+    const html = await renderDocument(<Layout meta={meta}>{body}</Layout>);
+    return this.status(opts.status ?? 200).type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await deps.db.selectFrom('agency').select('id').limit(1).execute();
+    return { status: 'ok' };
+  });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setNotFoundHandler(async (req, reply) => {
+    if (wantsJson(req)) return reply.status(404).send({ error: { status: 404, message: '未找到该地址' } });
+    return reply.page({ title: '页面不存在', status: 404 }, <ErrorPage status={404} message="您访问的页面不存在或已被删除" />);
+  });
+
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    let status = 500;
+    let message = '系统繁忙，请稍后再试';
+    let fields: ValidationError['fields'] | undefined;
+    if (isDomainError(err)) {
+      status = err.status;
+      message = err.message;
+      if (err instanceof ValidationError) fields = err.fields;
+      if (status === 401 && !wantsJson(req) && req.method === 'GET') {
+        return reply.redirect(`/admin/login?next=${encodeURIComponent(req.url)}`);
+      }
+    } else if (err.code?.startsWith('FST_CSRF')) {
+      status = 403;
+      message = '页面已过期或请求来源不明，请返回上一页刷新后重试';
+    } else if (err.statusCode === 429) {
+      status = 429;
+      message = err.message;
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode;
+      message = status === 413 ? '提交的内容过大' : '请求格式不正确';
+    } else {
+      req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+    }
+    if (wantsJson(req)) return reply.status(status).send({ error: { status, message, ...(fields ? { fields } : {}) } });
+    const titles: Record<number, string> = { 400: '提交的内容有误', 401: '请先登录', 403: '没有权限', 404: '页面不存在', 429: '操作过于频繁', 500: '系统繁忙' };
+    return reply.page(
+      { title: titles[status] ?? '出错了', status },
+      <>
+        <ErrorPage status={status} message={message} />
+        {fields && fields.length > 1 ? (
+          <ul>
+            {fields.map((f) => (
+              <li>{f.message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </>,
+    );
+  });
+
+  return app;
+}
+
+/** The actor must be a signed-in staff member; otherwise the error handler sends them to login. */
+export function requireStaff(req: FastifyRequest): WebAuth {
+  if (!req.auth) throw new UnauthenticatedError();
+  return req.auth;
+}

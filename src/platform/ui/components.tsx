@@ -1,0 +1,235 @@
+import type { Child } from 'hono/jsx';
+import type { FieldError } from '../errors.js';
+
+/** Small building blocks of the design system; their classes are styled in static/gongkai.css. */
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  return (
+    <nav class="gk-breadcrumbs" aria-label="当前位置">
+      <ol>
+        {items.map((c, i) =>
+          c.href && i < items.length - 1 ? (
+            <li>
+              <a href={c.href}>{c.label}</a>
+            </li>
+          ) : (
+            <li aria-current="page">{c.label}</li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+export interface Flash {
+  kind: 'success' | 'error' | 'info';
+  message: string;
+}
+
+export function FlashMessage({ flash }: { flash: Flash | null }) {
+  if (!flash) return null;
+  return (
+    <div class={`gk-flash gk-flash--${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+      {flash.message}
+    </div>
+  );
+}
+
+/** Lists a form's errors at its top, each linking to its field (GOV.UK pattern). */
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="gk-error-summary" role="alert" tabindex={-1}>
+      <h2>提交的内容有 {errors.length} 处需要修改</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#f-${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | number | null | undefined;
+  errors?: FieldError[];
+  hint?: string;
+  type?: 'text' | 'password' | 'email' | 'tel' | 'date' | 'number' | 'search';
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: 'text' | 'numeric' | 'tel' | 'email';
+}
+
+function errorFor(errors: FieldError[] | undefined, name: string): string | undefined {
+  return errors?.find((e) => e.field === name)?.message;
+}
+
+export function TextField(p: FieldProps) {
+  const error = errorFor(p.errors, p.name);
+  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
+      <label class="gk-label" for={`f-${p.name}`}>
+        {p.label}
+        {p.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {p.hint ? (
+        <p class="gk-hint" id={`h-${p.name}`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="gk-error-message" id={`e-${p.name}`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        class="gk-input"
+        id={`f-${p.name}`}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value ?? ''}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export interface SelectProps {
+  name: string;
+  label: string;
+  options: Array<{ value: string; label: string }>;
+  value?: string | null | undefined;
+  errors?: FieldError[];
+  hint?: string;
+  required?: boolean;
+  placeholder?: string;
+}
+
+export function SelectField(p: SelectProps) {
+  const error = errorFor(p.errors, p.name);
+  return (
+    <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
+      <label class="gk-label" for={`f-${p.name}`}>
+        {p.label}
+        {p.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {p.hint ? <p class="gk-hint">{p.hint}</p> : null}
+      {error ? (
+        <p class="gk-error-message" id={`e-${p.name}`}>
+          {error}
+        </p>
+      ) : null}
+      <select class="gk-select" id={`f-${p.name}`} name={p.name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `e-${p.name}` : undefined}>
+        {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** A button that POSTs (logout, revoke, unlock …): works without JavaScript. */
+export function PostButton(p: { action: string; csrf: string; label: string; kind?: 'secondary' | 'danger' | 'link'; confirm?: string }) {
+  return (
+    <form class="gk-inline" method="post" action={p.action}>
+      <CsrfField token={p.csrf} />
+      <button class={`gk-button${p.kind ? ` gk-button--${p.kind}` : ''}`} type="submit">
+        {p.label}
+      </button>
+    </form>
+  );
+}
+
+export function Table({ caption, head, children, numeric = [] }: { caption?: string; head: string[]; children: Child; numeric?: number[] }) {
+  return (
+    <div class="gk-table-wrap">
+      <table class="gk-table">
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th scope="col" class={numeric.includes(i) ? 'gk-num' : undefined}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return <p class="gk-muted">共 {total} 条</p>;
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="gk-pagination" aria-label="分页">
+      <ul>
+        {page > 1 ? (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              上一页
+            </a>
+          </li>
+        ) : null}
+        {shown.map((p) =>
+          p === page ? (
+            <li>
+              <span aria-current="page">{p}</span>
+            </li>
+          ) : (
+            <li>
+              <a href={href(p)}>{p}</a>
+            </li>
+          ),
+        )}
+        {page < pages ? (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              下一页
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      <span class="gk-pagination__info">
+        共 {total} 条，第 {page}/{pages} 页
+      </span>
+    </nav>
+  );
+}
+
+export function Summary({ rows }: { rows: Array<[string, Child]> }) {
+  return (
+    <dl class="gk-summary">
+      {rows.map(([k, v]) => (
+        <>
+          <dt>{k}</dt>
+          <dd>{v === null || v === undefined || v === '' ? <span class="gk-muted">未填写</span> : v}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Real-browser helpers for the journey tests under test/e2e/: Debian's chromium driven by
+ * playwright-core (no browser download). A missing browser fails the run — it never skips.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Engine } from '../../src/platform/db/database.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/** Where screenshots go: outside the repository. */
+export const SCREENSHOT_DIR = process.env.GONGKAI_E2E_SCREENSHOTS ?? '/tmp/gongkai-e2e';
+
+/** A narrow phone, for the "no horizontal scroll" checks. */
+export const MOBILE_360: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+export const DESKTOP_1280: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+
+/**
+ * Engines the browser journeys run on. Journeys are slow and exercise the web layer rather than
+ * SQL, so one engine is the default; `GONGKAI_E2E_ENGINES=sqlite,postgres` runs both.
+ */
+export function journeyEngines(): Engine[] {
+  const raw = process.env.GONGKAI_E2E_ENGINES ?? 'sqlite';
+  return raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e): e is Engine => e === 'sqlite' || e === 'postgres');
+}
+
+/** Launches headless chromium; throws a message that says what to install when it is absent. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Browser journey tests need Chromium at ${CHROMIUM_PATH}, which does not exist. ` +
+        'Install it with `apt-get install -y chromium` (Debian) and run the tests again. ' +
+        'These tests are never skipped: a missing browser is a failure.',
+    );
+  }
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  } catch (e) {
+    throw new Error(`Chromium at ${CHROMIUM_PATH} failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Everything that went wrong on a page while it was watched: the sign of CSP or static-path breakage. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  /** Sub-resources (CSS, scripts, images…) answered with 4xx/5xx. Documents may legitimately be 400 (a form with errors). */
+  badSubresources: string[];
+}
+
+export interface WatchedPage {
+  page: Page;
+  problems: PageProblems;
+  /** Every problem as one list of lines, empty when the page is clean. */
+  allProblems(): string[];
+  /** Responses seen for URLs whose path is `pathname`, latest last. */
+  statusesOf(pathname: string): number[];
+}
+
+/** A new page in `context` whose console errors, script errors and failed loads are recorded. */
+export async function watchedPage(context: BrowserContext): Promise<WatchedPage> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(20_000);
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], badSubresources: [] };
+  const statuses: Array<{ pathname: string; status: number }> = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} @ ${msg.location().url}`);
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(err.message));
+  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
+  page.on('response', (res) => {
+    statuses.push({ pathname: new URL(res.url()).pathname, status: res.status() });
+    if (res.status() >= 400 && res.request().resourceType() !== 'document') {
+      problems.badSubresources.push(`${res.status()} ${res.request().resourceType()} ${res.url()}`);
+    }
+  });
+  return {
+    page,
+    problems,
+    allProblems: () => [
+      ...problems.consoleErrors.map((m) => `console error: ${m}`),
+      ...problems.pageErrors.map((m) => `page error: ${m}`),
+      ...problems.failedRequests.map((m) => `request failed: ${m}`),
+      ...problems.badSubresources.map((m) => `bad sub-resource: ${m}`),
+    ],
+    statusesOf: (pathname) => statuses.filter((s) => s.pathname === pathname).map((s) => s.status),
+  };
+}
+
+/** The path part of the page's current URL. */
+export function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+/** Saves a full-page screenshot under SCREENSHOT_DIR and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { createContainer, cliActor, type Container } from '../../src/app/container.js';
+import { buildWeb } from '../../src/app/web.js';
+import { demo } from '../../src/modules/demo/index.js';
+import type { Clock } from '../../src/platform/clock.js';
+import type { Engine } from '../../src/platform/db/database.js';
+import { freshDatabaseUrl } from './engines.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  container: Container;
+  /** http://127.0.0.1:<port> once `listen` was asked for. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole web application on a fresh database of `engine`, with the demo dataset loaded.
+ * `listen: true` binds a real port (for browser journeys); otherwise use `app.inject`.
+ */
+export async function startTestApp(engine: Engine, opts: { listen?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { url, cleanup } = freshDatabaseUrl(engine);
+  const container = await createContainer({
+    env: { DATABASE_URL: url, GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: 'silent', ...opts.env },
+    clock: opts.clock,
+  });
+  await demo.load(container.ctx(cliActor()));
+  const app = await buildWeb(container, { logger: false });
+  let baseUrl = '';
+  if (opts.listen) {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  } else {
+    await app.ready();
+  }
+  return {
+    app,
+    container,
+    baseUrl,
+    close: async () => {
+      await app.close();
+      await container.close();
+      await cleanup();
+    },
+  };
+}
