@@ -53,7 +53,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       <div class="gk-login">
         <h1 class="gk-title">工作人员登录</h1>
         <form class="gk-form" method="post" action={`/admin/login${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}`} novalidate>
-          <CsrfField token={reply.generateCsrf()} />
+          <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
           <TextField name="username" label="用户名" value={values.username} errors={errors} autocomplete="username" required />
           <TextField name="password" label="密码" type="password" errors={errors} autocomplete="current-password" required />
@@ -140,7 +140,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       <>
         <h1 class="gk-title">修改密码</h1>
         <form class="gk-form" method="post" action="/admin/account/password" novalidate>
-          <CsrfField token={reply.generateCsrf()} />
+          <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
           <TextField name="currentPassword" label="当前密码" type="password" errors={errors} autocomplete="current-password" required />
           <TextField name="password" label="新密码" type="password" errors={errors} autocomplete="new-password" required hint="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类" />
@@ -212,7 +212,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       <>
         <h1 class="gk-title">新增账号</h1>
         <form class="gk-form" method="post" action="/admin/users" novalidate>
-          <CsrfField token={reply.generateCsrf()} />
+          <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
           <SelectField name="agencyId" label="所属机构" value={values.agencyId} errors={errors} options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))} required />
           <TextField name="username" label="用户名" value={values.username} errors={errors} required autocomplete="off" />
@@ -247,7 +247,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
     const agency = await agencies.get(req.ctx, user.agencyId).catch(() => null);
     const path = agency?.path ?? '\u0000';
     const scope = (await agencies.listForStaff(req.ctx)).filter((a) => can(me.actor, 'grant', a));
-    const csrf = reply.generateCsrf();
+    const csrf = reply.csrf();
     const locked = isLocked(user, req.ctx.clock.now());
     return reply.page(
       { title: `账号 ${user.username}`, status, crumbs: adminCrumbs({ label: '账号', href: '/admin/users' }, { label: user.username }) },
@@ -343,7 +343,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
   app.get('/admin/sessions', async (req, reply) => {
     const me = requireStaff(req);
     const list = await auth.listSessions(req.ctx, opts.settings);
-    const csrf = reply.generateCsrf();
+    const csrf = reply.csrf();
     return reply.page(
       { title: '在线会话', crumbs: adminCrumbs({ label: '在线会话' }) },
       <>

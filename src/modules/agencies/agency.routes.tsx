@@ -130,7 +130,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
       { title: '新增机构', crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构', href: '/admin/agencies' }, { label: '新增机构' }] },
       <>
         <h1 class="gk-title">新增机构</h1>
-        <AgencyForm action="/admin/agencies" csrf={reply.generateCsrf()} values={values} errors={errors} parents={parents} mode="create" structural />
+        <AgencyForm action="/admin/agencies" csrf={reply.csrf()} values={values} errors={errors} parents={parents} mode="create" structural />
       </>,
     );
   };
@@ -217,7 +217,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
       { title: `修改：${a.name}`, crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构', href: '/admin/agencies' }, { label: a.name, href: `/admin/agencies/${a.id}` }, { label: '修改信息' }] },
       <>
         <h1 class="gk-title">修改：{a.name}</h1>
-        <AgencyForm action={`/admin/agencies/${a.id}`} csrf={reply.generateCsrf()} values={values} errors={errors} mode="edit" structural={can(auth.actor, 'update', a)} />
+        <AgencyForm action={`/admin/agencies/${a.id}`} csrf={reply.csrf()} values={values} errors={errors} mode="edit" structural={can(auth.actor, 'update', a)} />
       </>,
     );
   };
@@ -247,7 +247,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
         <h1 class="gk-title">更名：{a.name}</h1>
         <p class="gk-lead">原名称保留在机构沿革中，历年数据和年度报告仍按当时的名称显示。</p>
         <form class="gk-form" method="post" action={`/admin/agencies/${a.id}/rename`} novalidate>
-          <CsrfField token={reply.generateCsrf()} />
+          <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
           <TextField name="name" label="新名称" value={values.name} errors={errors} required />
           <TextField name="shortName" label="简称" value={values.shortName} errors={errors} />
@@ -287,7 +287,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
       <>
         <h1 class="gk-title">调整隶属关系：{a.name}</h1>
         <form class="gk-form" method="post" action={`/admin/agencies/${a.id}/move`} novalidate>
-          <CsrfField token={reply.generateCsrf()} />
+          <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
           <SelectField name="parentId" label="新的上级机构" value={values.parentId} errors={errors} options={parents.map((p) => ({ value: p.id, label: `${'　'.repeat(p.depth)}${p.name}` }))} required />
           <TextField name="effectiveDate" label="生效日期" type="date" value={values.effectiveDate} errors={errors} required />

@@ -51,6 +51,8 @@ declare module 'fastify' {
   interface FastifyReply {
     page(opts: PageOptions, body: Child): Promise<FastifyReply>;
     flash(kind: Flash['kind'], message: string): FastifyReply;
+    /** The CSRF token for forms on this response; the same token however often it is asked for. */
+    csrf(): string;
   }
   interface FastifyInstance {
     nav: NavItem[];
@@ -153,6 +155,18 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  // Asking @fastify/csrf-protection twice in one response before the browser has its secret
+  // cookie would mint two secrets and leave the form's token unverifiable: ask once, reuse.
+  const csrfTokens = new WeakMap<FastifyRequest, string>();
+  app.decorateReply('csrf', function (this: FastifyReply) {
+    let token = csrfTokens.get(this.request);
+    if (!token) {
+      token = this.generateCsrf();
+      csrfTokens.set(this.request, token);
+    }
+    return token;
+  });
+
   app.decorateReply('flash', function (this: FastifyReply, kind: Flash['kind'], message: string) {
     this.setCookie(FLASH_COOKIE, JSON.stringify({ kind, message }), { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.cookieSecure });
     return this;
@@ -180,14 +194,14 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       area: opts.area ?? (req.url.startsWith('/admin') ? 'admin' : 'portal'),
       path: req.url.split('?')[0] ?? '/',
       user: req.auth ? { displayName: req.auth.user.displayName, username: req.auth.user.username } : null,
-      csrf: this.generateCsrf(),
+      csrf: this.csrf(),
       flash,
       nav: app.nav,
       footer: { phone: site.phone, address: site.address },
       crumbs: opts.crumbs,
     };
     const html = await renderDocument(<Layout meta={meta}>{body}</Layout>);
-    return this.status(opts.status ?? 200).type('text/html; charset=utf-8').send(html);
+    return this.status(opts.status ?? this.statusCode).type('text/html; charset=utf-8').send(html);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {

@@ -1,0 +1,204 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, configDoc, configKeys, loadConfig } from './config.js';
+
+const SECRET = 'x'.repeat(32);
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadConfig: defaults', () => {
+  it('starts with no environment at all, using the documented defaults', () => {
+    const c = loadConfig({});
+    assert.equal(c.databaseUrl, 'sqlite:./data/gongkai.db');
+    assert.equal(c.host, '0.0.0.0');
+    assert.equal(c.port, 3000);
+    assert.equal(c.sessionIdleMinutes, 30);
+    assert.equal(c.sessionMaxHours, 12);
+    assert.equal(c.loginMaxFailures, 5);
+    assert.equal(c.loginLockMinutes, 15);
+    assert.equal(c.logLevel, 'info');
+    assert.equal(c.production, false);
+    assert.equal(c.secret, null);
+    assert.equal(c.trustProxy, false);
+    assert.equal(c.publicUrl, null);
+  });
+
+  it('treats an empty variable as unset', () => {
+    const c = loadConfig({ PORT: '', DATABASE_URL: '', SESSION_IDLE_MINUTES: '' });
+    assert.equal(c.port, 3000);
+    assert.equal(c.databaseUrl, 'sqlite:./data/gongkai.db');
+    assert.equal(c.sessionIdleMinutes, 30);
+  });
+
+  it('reads and types the values it is given', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://gk@db:5432/gongkai',
+      PORT: '8080',
+      SESSION_IDLE_MINUTES: '10',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCK_MINUTES: '60',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'yes',
+      PUBLIC_URL: 'https://gk.example.gov.cn/',
+    });
+    assert.equal(c.databaseUrl, 'postgres://gk@db:5432/gongkai');
+    assert.equal(c.port, 8080);
+    assert.equal(c.sessionIdleMinutes, 10);
+    assert.equal(c.loginMaxFailures, 3);
+    assert.equal(c.loginLockMinutes, 60);
+    assert.equal(c.logLevel, 'warn');
+    assert.equal(c.trustProxy, true);
+    assert.equal(c.publicUrl, 'https://gk.example.gov.cn');
+  });
+});
+
+describe('loadConfig: bad values', () => {
+  it('reports every bad key at once, each by name', () => {
+    const e = configError({
+      DATABASE_URL: 'mysql://localhost/gk',
+      PORT: 'http',
+      LOG_LEVEL: 'loud',
+      SESSION_IDLE_MINUTES: '0',
+      LOGIN_MAX_FAILURES: '-1',
+      TRUST_PROXY: 'maybe',
+      PUBLIC_URL: 'gk.example.gov.cn',
+    });
+    const bad = ['DATABASE_URL', 'PORT', 'LOG_LEVEL', 'SESSION_IDLE_MINUTES', 'LOGIN_MAX_FAILURES', 'TRUST_PROXY', 'PUBLIC_URL'];
+    assert.equal(e.problems.length, bad.length, e.message);
+    for (const key of bad) {
+      assert.ok(
+        e.problems.some((p) => p.startsWith(`${key}=`)),
+        `${key} is not named in ${JSON.stringify(e.problems)}`,
+      );
+      assert.ok(e.message.includes(key), `${key} missing from the message`);
+    }
+  });
+
+  it('explains the allowed range of an integer key', () => {
+    const e = configError({ PORT: '70000' });
+    assert.equal(e.problems.length, 1);
+    assert.ok(e.problems[0]!.startsWith('PORT='), e.problems[0]);
+    assert.ok(e.problems[0]!.includes('0–65535'), e.problems[0]);
+  });
+
+  it('refuses non-integers for integer keys', () => {
+    for (const raw of ['3.5', '1e3', 'abc', '-5']) {
+      const e = configError({ LOGIN_LOCK_MINUTES: raw });
+      assert.ok(e.problems[0]!.startsWith('LOGIN_LOCK_MINUTES='), `${raw}: ${e.message}`);
+    }
+  });
+});
+
+describe('loadConfig: the secret', () => {
+  it('refuses production without GONGKAI_SECRET', () => {
+    const e = configError({ NODE_ENV: 'production' });
+    assert.ok(
+      e.problems.some((p) => p.includes('GONGKAI_SECRET')),
+      e.message,
+    );
+  });
+
+  it('accepts production with a secret of 32 characters', () => {
+    const c = loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET });
+    assert.equal(c.production, true);
+    assert.equal(c.secret, SECRET);
+  });
+
+  it('refuses a secret shorter than 32 characters, in development too', () => {
+    for (const env of [{ GONGKAI_SECRET: 'x'.repeat(31) }, { NODE_ENV: 'production', GONGKAI_SECRET: 'short' }]) {
+      const e = configError(env);
+      assert.ok(
+        e.problems.some((p) => p.startsWith('GONGKAI_SECRET') && p.includes('32')),
+        e.message,
+      );
+    }
+  });
+
+  it('reports a missing production secret together with other bad keys', () => {
+    const e = configError({ NODE_ENV: 'production', PORT: 'x' });
+    assert.ok(e.problems.some((p) => p.startsWith('PORT=')));
+    assert.ok(e.problems.some((p) => p.startsWith('GONGKAI_SECRET')));
+  });
+});
+
+describe('loadConfig: COOKIE_SECURE', () => {
+  it('defaults to false outside production and true in production', () => {
+    assert.equal(loadConfig({}).cookieSecure, false);
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).cookieSecure, false);
+    assert.equal(loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET }).cookieSecure, true);
+  });
+
+  it('can be set explicitly either way', () => {
+    assert.equal(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure, true);
+    assert.equal(loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: 'false' }).cookieSecure, false);
+    assert.equal(loadConfig({ COOKIE_SECURE: 'ON' }).cookieSecure, true);
+    assert.equal(loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: '0' }).cookieSecure, false);
+  });
+
+  it('refuses a value that is not a boolean', () => {
+    const e = configError({ COOKIE_SECURE: 'sometimes' });
+    assert.ok(e.problems[0]!.startsWith('COOKIE_SECURE='), e.message);
+  });
+});
+
+describe('configDoc', () => {
+  const documented = [
+    'DATABASE_URL',
+    'HOST',
+    'PORT',
+    'GONGKAI_SECRET',
+    'NODE_ENV',
+    'LOG_LEVEL',
+    'SESSION_IDLE_MINUTES',
+    'SESSION_MAX_HOURS',
+    'LOGIN_MAX_FAILURES',
+    'LOGIN_LOCK_MINUTES',
+    'LOGIN_RATE_LIMIT',
+    'PUBLIC_FORM_RATE_LIMIT',
+    'COOKIE_SECURE',
+    'TRUST_PROXY',
+    'PUBLIC_URL',
+  ];
+
+  it('has one table row for every declared key', () => {
+    const doc = configDoc();
+    const rows = doc.split('\n').filter((l) => l.startsWith('| `'));
+    assert.equal(rows.length, configKeys.length);
+    for (const key of configKeys) {
+      const row = rows.find((r) => r.startsWith(`| \`${key.env}\` |`));
+      assert.ok(row, `${key.env} has no row`);
+      assert.ok(row.includes(key.doc), `${key.env} row lacks its explanation`);
+      if (key.default !== null) assert.ok(row.includes(`\`${key.default}\``), `${key.env} row lacks its default`);
+    }
+  });
+
+  it('documents every variable the platform reads', () => {
+    const doc = configDoc();
+    for (const env of documented) assert.ok(doc.includes(`| \`${env}\` |`), `${env} is not documented`);
+    assert.deepEqual(configKeys.map((k) => k.env).sort(), [...documented].sort());
+  });
+
+  it('is a Markdown table with a header', () => {
+    const [header, rule] = configDoc().split('\n');
+    assert.equal(header, '| key | default | meaning |');
+    assert.equal(rule, '|---|---|---|');
+  });
+
+  it('shows the defaults a user will get', () => {
+    const doc = configDoc();
+    assert.ok(doc.includes('| `DATABASE_URL` | `sqlite:./data/gongkai.db` |'));
+    assert.ok(doc.includes('| `PORT` | `3000` |'));
+    assert.ok(doc.includes('| `SESSION_IDLE_MINUTES` | `30` |'));
+    assert.ok(doc.includes('| `LOGIN_MAX_FAILURES` | `5` |'));
+    assert.ok(doc.includes('| `LOGIN_LOCK_MINUTES` | `15` |'));
+    assert.ok(doc.includes('| `GONGKAI_SECRET` | — |'));
+  });
+});
