@@ -6,11 +6,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const built = join(root, 'dist', 'src', 'app', 'cli.js');
+const built = join(root, 'dist', 'src', 'app', 'main.js');
 if (existsSync(built)) {
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(join(root, 'src', 'app', 'cli.ts')).href);
+  await import(pathToFileURL(join(root, 'src', 'app', 'main.ts')).href);
 }

@@ -41,7 +41,10 @@ describe('FixedClock', () => {
     const clock = new FixedClock('2024-05-01T08:00:00.000Z');
     assert.equal(clock.now().toISOString(), '2024-05-01T08:00:00.000Z');
     assert.equal(clock.now().toISOString(), '2024-05-01T08:00:00.000Z');
-    assert.equal(new FixedClock(new Date('2024-05-01T08:00:00Z')).now().toISOString(), '2024-05-01T08:00:00.000Z');
+    assert.equal(
+      new FixedClock(new Date('2024-05-01T08:00:00Z')).now().toISOString(),
+      '2024-05-01T08:00:00.000Z',
+    );
   });
 
   it('is not moved by mutating a date it returned', () => {

@@ -47,6 +47,8 @@ const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
 /** Display form required by 政府网站发展指引: YYYY-MM-DD HH:MM, Beijing time. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const parts = Object.fromEntries(dateTimeFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const parts = Object.fromEntries(dateTimeFormat.formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }

@@ -16,7 +16,14 @@ const agencyInput = object({
   email: optional(text('电子邮箱', { pattern: patterns.email })),
 });
 
-const good = { name: '淳安县教育局', code: '123', level: 'county', sortOrder: '5', phone: '0571-12345', email: 'a@b.cn' };
+const good = {
+  name: '淳安县教育局',
+  code: '123',
+  level: 'county',
+  sortOrder: '5',
+  phone: '0571-12345',
+  email: 'a@b.cn',
+};
 
 function validationError(fn: () => unknown): ValidationError {
   try {
@@ -31,12 +38,26 @@ function validationError(fn: () => unknown): ValidationError {
 describe('object().parse', () => {
   it('returns typed, trimmed values for a good input', () => {
     const v = agencyInput.parse({ ...good, name: '  淳安县教育局 ' });
-    assert.deepEqual(v, { name: '淳安县教育局', code: '123', level: 'county', sortOrder: 5, phone: '0571-12345', email: 'a@b.cn' });
+    assert.deepEqual(v, {
+      name: '淳安县教育局',
+      code: '123',
+      level: 'county',
+      sortOrder: 5,
+      phone: '0571-12345',
+      email: 'a@b.cn',
+    });
   });
 
   it('reports every bad field at once, by key, with a Chinese message naming the label', () => {
     const e = validationError(() =>
-      agencyInput.parse({ name: '', code: '12', level: '省级', sortOrder: '1000', phone: 'call me', email: 'nobody' }),
+      agencyInput.parse({
+        name: '',
+        code: '12',
+        level: '省级',
+        sortOrder: '1000',
+        phone: 'call me',
+        email: 'nobody',
+      }),
     );
     assert.deepEqual(
       e.fields.map((f) => f.field),
@@ -49,7 +70,8 @@ describe('object().parse', () => {
     assert.ok(message('sortOrder').includes('排序号'), message('sortOrder'));
     assert.ok(message('phone').includes('联系电话'), message('phone'));
     assert.ok(message('email').includes('电子邮箱'), message('email'));
-    for (const f of e.fields) assert.ok(e.message.includes(f.message), 'the error message joins every field message');
+    for (const f of e.fields)
+      assert.ok(e.message.includes(f.message), 'the error message joins every field message');
     assert.equal(e.status, 400);
   });
 
@@ -96,7 +118,9 @@ describe('text', () => {
   it('reports the result of a custom check', () => {
     const s = object({ id: text('编号', { check: (v) => (v.startsWith('G') ? null : '编号应以 G 开头') }) });
     assert.deepEqual(s.parse({ id: 'G1' }), { id: 'G1' });
-    assert.deepEqual(validationError(() => s.parse({ id: 'X1' })).fields, [{ field: 'id', message: '编号应以 G 开头' }]);
+    assert.deepEqual(validationError(() => s.parse({ id: 'X1' })).fields, [
+      { field: 'id', message: '编号应以 G 开头' },
+    ]);
   });
 });
 
@@ -138,7 +162,9 @@ describe('oneOf', () => {
   it('works without labels', () => {
     const s = object({ kind: oneOf('类型', ['a', 'b'] as const) });
     assert.deepEqual(s.parse({ kind: 'b' }), { kind: 'b' });
-    assert.deepEqual(validationError(() => s.parse({ kind: 'c' })).fields, [{ field: 'kind', message: '类型应为a、b之一' }]);
+    assert.deepEqual(validationError(() => s.parse({ kind: 'c' })).fields, [
+      { field: 'kind', message: '类型应为a、b之一' },
+    ]);
   });
 });
 
@@ -158,19 +184,28 @@ describe('integer', () => {
   });
 
   it('refuses non-integers and empty input', () => {
-    for (const raw of ['1.5', '1e2', 'abc', '0x10', 1.5]) assert.throws(() => f.parse(raw, '排序号'), { message: '排序号应为整数' });
+    for (const raw of ['1.5', '1e2', 'abc', '0x10', 1.5])
+      assert.throws(() => f.parse(raw, '排序号'), { message: '排序号应为整数' });
     assert.throws(() => f.parse('', '排序号'), { message: '请填写排序号' });
     assert.throws(() => f.parse(undefined, '排序号'), { message: '请填写排序号' });
   });
 
   it('accepts exactly the integers within [min, max] (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -3000, max: 3000 }), (a, b, n) => {
-        const [min, max] = a <= b ? [a, b] : [b, a];
-        const s = object({ n: integer('数量', min, max) });
-        if (n >= min && n <= max) assert.deepEqual(s.parse({ n: String(n) }), { n });
-        else assert.deepEqual(validationError(() => s.parse({ n })).fields, [{ field: 'n', message: `数量应在 ${min} 到 ${max} 之间` }]);
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -3000, max: 3000 }),
+        (a, b, n) => {
+          const [min, max] = a <= b ? [a, b] : [b, a];
+          const s = object({ n: integer('数量', min, max) });
+          if (n >= min && n <= max) assert.deepEqual(s.parse({ n: String(n) }), { n });
+          else
+            assert.deepEqual(validationError(() => s.parse({ n })).fields, [
+              { field: 'n', message: `数量应在 ${min} 到 ${max} 之间` },
+            ]);
+        },
+      ),
     );
   });
 });

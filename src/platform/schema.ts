@@ -15,11 +15,12 @@ export interface Field<T> {
 
 class Bad extends Error {}
 
-function asText(raw: unknown): string | undefined {
+function asText(raw: unknown, label: string): string | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw === 'string') return raw.trim();
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-  throw new Bad('格式不正确');
+  // e.g. a form that sent the same field twice
+  throw new Bad(`${label}格式不正确，应为单个值`);
 }
 
 export interface TextOptions {
@@ -36,7 +37,7 @@ export function text(label: string, opts: TextOptions = {}): Field<string> {
     optional: false,
     json: { type: 'string', description: label, ...(opts.max ? { maxLength: opts.max } : {}) },
     parse(raw, l) {
-      const v = asText(raw);
+      const v = asText(raw, l);
       if (v === undefined || v === '') throw new Bad(`请填写${l}`);
       if (opts.min && [...v].length < opts.min) throw new Bad(`${l}至少 ${opts.min} 个字符`);
       if (opts.max && [...v].length > opts.max) throw new Bad(`${l}不能超过 ${opts.max} 个字符`);
@@ -66,7 +67,7 @@ export function oneOf<const V extends string>(label: string, values: readonly V[
     optional: false,
     json: { type: 'string', enum: [...values], description: label },
     parse(raw, l) {
-      const v = asText(raw);
+      const v = asText(raw, l);
       if (v === undefined || v === '') throw new Bad(`请选择${l}`);
       const found = values.find((x) => x === v || labels?.[x] === v);
       if (!found) throw new Bad(`${l}应为${values.map((x) => labels?.[x] ?? x).join('、')}之一`);
@@ -81,7 +82,7 @@ export function integer(label: string, min: number, max: number): Field<number> 
     optional: false,
     json: { type: 'integer', minimum: min, maximum: max, description: label },
     parse(raw, l) {
-      const v = asText(raw);
+      const v = asText(raw, l);
       if (v === undefined || v === '') throw new Bad(`请填写${l}`);
       if (!/^-?\d+$/.test(v)) throw new Bad(`${l}应为整数`);
       const n = Number(v);
@@ -100,7 +101,8 @@ export interface ObjectSchema<S extends Shape> {
   parse(input: unknown): Infer<S>;
   /** Parses only the fields present in the input (for partial updates). */
   parsePartial(input: unknown): Partial<Infer<S>>;
-  json(): Record<string, unknown>;
+  /** JSON Schema for the OpenAPI document; `partial` for PATCH bodies, where nothing is required. */
+  json(opts?: { partial?: boolean }): Record<string, unknown>;
 }
 
 export function object<S extends Shape>(shape: S): ObjectSchema<S> {
@@ -124,12 +126,14 @@ export function object<S extends Shape>(shape: S): ObjectSchema<S> {
     shape,
     parse: (input) => run(input, false) as Infer<S>,
     parsePartial: (input) => run(input, true) as Partial<Infer<S>>,
-    json: () => ({
+    json: (opts = {}) => ({
       type: 'object',
       properties: Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, f.json])),
-      required: Object.entries(shape)
-        .filter(([, f]) => !f.optional)
-        .map(([k]) => k),
+      required: opts.partial
+        ? []
+        : Object.entries(shape)
+            .filter(([, f]) => !f.optional)
+            .map(([k]) => k),
     }),
   };
 }

@@ -4,7 +4,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import type { Engine } from '../../src/platform/db/database.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -54,9 +60,16 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
   try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    return await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+    });
   } catch (e) {
-    throw new Error(`Chromium at ${CHROMIUM_PATH} failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(
+      `Chromium at ${CHROMIUM_PATH} failed to start: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -78,21 +91,51 @@ export interface WatchedPage {
   statusesOf(pathname: string): number[];
 }
 
+/**
+ * Requests whose failure is not the page's fault: Chromium asks for /favicon.ico on its own and
+ * the app serves none (it is not linked from any page).
+ */
+function isIgnoredResource(url: string): boolean {
+  try {
+    return new URL(url).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}
+
 /** A new page in `context` whose console errors, script errors and failed loads are recorded. */
 export async function watchedPage(context: BrowserContext): Promise<WatchedPage> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(20_000);
-  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], badSubresources: [] };
+  const problems: PageProblems = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    badSubresources: [],
+  };
   const statuses: Array<{ pathname: string; status: number }> = [];
+  // Documents answered 4xx on purpose (a form re-shown with errors is a 400) — Chromium logs those
+  // as console errors too; they are expected, not breakage.
+  const documentErrors = new Set<string>();
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} @ ${msg.location().url}`);
+    if (msg.type() !== 'error') return;
+    const url = msg.location().url;
+    if (
+      msg.text().startsWith('Failed to load resource') &&
+      (documentErrors.has(url) || isIgnoredResource(url))
+    )
+      return;
+    problems.consoleErrors.push(`${msg.text()} @ ${url}`);
   });
   page.on('pageerror', (err) => problems.pageErrors.push(err.message));
-  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
+  page.on('requestfailed', (req) =>
+    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`),
+  );
   page.on('response', (res) => {
     statuses.push({ pathname: new URL(res.url()).pathname, status: res.status() });
-    if (res.status() >= 400 && res.request().resourceType() !== 'document') {
+    if (res.status() >= 400 && res.request().resourceType() === 'document') documentErrors.add(res.url());
+    else if (res.status() >= 400 && !isIgnoredResource(res.url())) {
       problems.badSubresources.push(`${res.status()} ${res.request().resourceType()} ${res.url()}`);
     }
   });

@@ -63,7 +63,9 @@ describe('passwordProblem', () => {
     ] as const;
     fc.assert(
       fc.property(
-        fc.constantFrom(...pairs).chain(([a, b]) => fc.array(fc.oneof(a, b), { minLength: 8, maxLength: 40 })),
+        fc
+          .constantFrom(...pairs)
+          .chain(([a, b]) => fc.array(fc.oneof(a, b), { minLength: 8, maxLength: 40 })),
         (chars) => {
           assert.equal(passwordProblem(chars.join(''), 'zhangsan'), TOO_FEW_CLASSES);
         },

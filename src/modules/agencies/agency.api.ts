@@ -23,7 +23,7 @@ export function registerAgencyApi(app: FastifyInstance): void {
     return reply.status(201).send({ data: staffAgency(await agencies.create(req.ctx, req.body)) });
   });
 
-  app.patch<{ Params: { id: string } }>('/api/v1/agencies/:id', { schema: { tags, summary: '修改机构信息', params: idParam, body: updateAgencySchema.json() } }, async (req) => {
+  app.patch<{ Params: { id: string } }>('/api/v1/agencies/:id', { schema: { tags, summary: '修改机构信息', params: idParam, body: updateAgencySchema.json({ partial: true }) } }, async (req) => {
     requireStaff(req);
     return { data: staffAgency(await agencies.update(req.ctx, req.params.id, req.body)) };
   });

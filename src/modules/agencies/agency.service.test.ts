@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
 import { systemActor, type Actor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';

@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { agencyKinds, agencyLevels, isWithin, placementProblem, type AgencyKind, type AgencyLevel } from './agency.js';
+import {
+  agencyKinds,
+  agencyLevels,
+  isWithin,
+  placementProblem,
+  type AgencyKind,
+  type AgencyLevel,
+} from './agency.js';
 
 type Parent = { kind: AgencyKind; level: AgencyLevel; name: string };
 
@@ -15,17 +22,26 @@ const village: Parent = { kind: 'villageCommunity', level: 'village', name: '青
 const rank = (l: AgencyLevel) => agencyLevels.indexOf(l);
 const kindArb = fc.constantFrom(...agencyKinds);
 const levelArb = fc.constantFrom(...agencyLevels);
-const parentArb = fc.record({ kind: kindArb, level: levelArb, name: fc.constantFrom('某某人民政府', '某某局', '某某镇') });
+const parentArb = fc.record({
+  kind: kindArb,
+  level: levelArb,
+  name: fc.constantFrom('某某人民政府', '某某局', '某某镇'),
+});
 
 describe('placementProblem: roots', () => {
   it('accepts a 人民政府 as the root of the tree at any level', () => {
-    for (const level of agencyLevels) assert.equal(placementProblem({ kind: 'peoplesGovernment', level }, null), null);
+    for (const level of agencyLevels)
+      assert.equal(placementProblem({ kind: 'peoplesGovernment', level }, null), null);
   });
 
   it('refuses every other kind as a root', () => {
     for (const kind of agencyKinds.filter((k) => k !== 'peoplesGovernment')) {
       for (const level of agencyLevels) {
-        assert.equal(placementProblem({ kind, level }, null), '只有人民政府可以作为机构树的根', `${kind}/${level}`);
+        assert.equal(
+          placementProblem({ kind, level }, null),
+          '只有人民政府可以作为机构树的根',
+          `${kind}/${level}`,
+        );
       }
     }
   });
@@ -35,8 +51,16 @@ describe('placementProblem: the usual tree is lawful', () => {
   const lawful: [string, { kind: AgencyKind; level: AgencyLevel }, Parent][] = [
     ['city government under the province', { kind: 'peoplesGovernment', level: 'prefectural' }, provGov],
     ['county government under the city', { kind: 'peoplesGovernment', level: 'county' }, cityGov],
-    ['county department under the county government', { kind: 'governmentDepartment', level: 'county' }, countyGov],
-    ['dispatched agency under a county department', { kind: 'dispatchedAgency', level: 'county' }, countyDept],
+    [
+      'county department under the county government',
+      { kind: 'governmentDepartment', level: 'county' },
+      countyGov,
+    ],
+    [
+      'dispatched agency under a county department',
+      { kind: 'dispatchedAgency', level: 'county' },
+      countyDept,
+    ],
     ['township street under the county government', { kind: 'townshipStreet', level: 'township' }, countyGov],
     ['village community under a township street', { kind: 'villageCommunity', level: 'village' }, town],
     ['other body at township level under a township street', { kind: 'other', level: 'township' }, town],
@@ -50,14 +74,28 @@ describe('placementProblem: refusals', () => {
   it('refuses anything under a village (社区)', () => {
     for (const kind of agencyKinds) {
       for (const level of agencyLevels) {
-        assert.equal(placementProblem({ kind, level }, village), '村（社区）之下不能再设机构', `${kind}/${level}`);
+        assert.equal(
+          placementProblem({ kind, level }, village),
+          '村（社区）之下不能再设机构',
+          `${kind}/${level}`,
+        );
       }
     }
   });
 
   it('refuses a village under anything but a township street', () => {
-    for (const parent of [provGov, cityGov, countyGov, countyDept, { kind: 'other', level: 'township', name: '某中心' } as Parent]) {
-      assert.equal(placementProblem({ kind: 'villageCommunity', level: 'village' }, parent), '村（社区）应隶属于乡镇（街道）', parent.name);
+    for (const parent of [
+      provGov,
+      cityGov,
+      countyGov,
+      countyDept,
+      { kind: 'other', level: 'township', name: '某中心' } as Parent,
+    ]) {
+      assert.equal(
+        placementProblem({ kind: 'villageCommunity', level: 'village' }, parent),
+        '村（社区）应隶属于乡镇（街道）',
+        parent.name,
+      );
     }
   });
 
@@ -72,12 +110,21 @@ describe('placementProblem: refusals', () => {
   });
 
   it('refuses a township street that is not at township level', () => {
-    assert.equal(placementProblem({ kind: 'townshipStreet', level: 'county' }, countyGov), '乡镇（街道）的层级应为乡级');
-    assert.equal(placementProblem({ kind: 'townshipStreet', level: 'village' }, countyGov), '乡镇（街道）的层级应为乡级');
+    assert.equal(
+      placementProblem({ kind: 'townshipStreet', level: 'county' }, countyGov),
+      '乡镇（街道）的层级应为乡级',
+    );
+    assert.equal(
+      placementProblem({ kind: 'townshipStreet', level: 'village' }, countyGov),
+      '乡镇（街道）的层级应为乡级',
+    );
   });
 
   it('refuses a village community that is not at village level', () => {
-    assert.equal(placementProblem({ kind: 'villageCommunity', level: 'township' }, town), '村（社区）的层级应为村级');
+    assert.equal(
+      placementProblem({ kind: 'villageCommunity', level: 'township' }, town),
+      '村（社区）的层级应为村级',
+    );
   });
 
   it('never lets a child rank above its parent (property)', () => {
@@ -97,7 +144,10 @@ describe('placementProblem: refusals', () => {
     fc.assert(
       fc.property(levelArb, parentArb, (level, parent) => {
         const ok = placementProblem({ kind: 'villageCommunity', level }, parent) === null;
-        assert.equal(ok, parent.kind === 'townshipStreet' && level === 'village' && rank(parent.level) <= rank(level));
+        assert.equal(
+          ok,
+          parent.kind === 'townshipStreet' && level === 'village' && rank(parent.level) <= rank(level),
+        );
       }),
     );
   });

@@ -77,8 +77,9 @@ export interface AgencyHistoryEntry {
 const levelRank: Record<AgencyLevel, number> = { provincial: 0, prefectural: 1, county: 2, township: 3, village: 4 };
 
 /**
- * Where an agency of `kind`/`level` may stand under `parent`. A department sits at its
- * government's level; a township under a county; a village under a township. The error is a
+ * Where an agency of `kind`/`level` may stand under `parent`: never above its parent's level;
+ * a village (community) only under a township (street); nothing under a village. A township may
+ * stand directly under a prefecture-level city (东莞、中山 have no counties). The error is a
  * sentence for the clerk, or null when the placement is lawful.
  */
 export function placementProblem(

@@ -39,8 +39,14 @@ function assertNamesPosition(result: CreditCodeCheck): number {
   const f = failure(result);
   assert.equal(typeof f.position, 'number');
   const position = f.position as number;
-  assert.ok(Number.isInteger(position) && position >= 1 && position <= 18, `position ${position} out of 1–18`);
-  assert.ok(f.message.includes(`第 ${position} 位`), `message “${f.message}” does not name position ${position}`);
+  assert.ok(
+    Number.isInteger(position) && position >= 1 && position <= 18,
+    `position ${position} out of 1–18`,
+  );
+  assert.ok(
+    f.message.includes(`第 ${position} 位`),
+    `message “${f.message}” does not name position ${position}`,
+  );
   return position;
 }
 
@@ -83,7 +89,11 @@ describe('checkCreditCode: error detection', () => {
         for (const c of ALPHABET) {
           if (c === code[i]) continue;
           const altered = replaceAt(code, i, c);
-          assert.equal(checkCreditCode(altered).ok, false, `${altered} (position ${i + 1} changed to ${c}) was accepted`);
+          assert.equal(
+            checkCreditCode(altered).ok,
+            false,
+            `${altered} (position ${i + 1} changed to ${c}) was accepted`,
+          );
         }
       }
     }
@@ -91,18 +101,23 @@ describe('checkCreditCode: error detection', () => {
 
   it('refuses any single-character substitution and names a position that covers it (property)', () => {
     fc.assert(
-      fc.property(validCodeArb, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 30 }), (code, index, shift) => {
-        const original = code[index]!;
-        const replacement = ALPHABET[(ALPHABET.indexOf(original) + shift) % ALPHABET.length]!;
-        const position = assertNamesPosition(checkCreditCode(replaceAt(code, index, replacement)));
-        const changed = index + 1;
-        // The clerk is sent to the changed character itself, to the organisation-code check
-        // (position 17) when the change is inside positions 9–16, or to the overall check (18).
-        const allowed = new Set([changed, 18]);
-        if (changed >= 9 && changed <= 16) allowed.add(17);
-        assert.ok(allowed.has(position), `changed position ${changed}, reported ${position}`);
-        if (changed >= 3 && changed <= 8 && LETTERS.includes(replacement)) assert.equal(position, changed);
-      }),
+      fc.property(
+        validCodeArb,
+        fc.integer({ min: 0, max: 17 }),
+        fc.integer({ min: 1, max: 30 }),
+        (code, index, shift) => {
+          const original = code[index]!;
+          const replacement = ALPHABET[(ALPHABET.indexOf(original) + shift) % ALPHABET.length]!;
+          const position = assertNamesPosition(checkCreditCode(replaceAt(code, index, replacement)));
+          const changed = index + 1;
+          // The clerk is sent to the changed character itself, to the organisation-code check
+          // (position 17) when the change is inside positions 9–16, or to the overall check (18).
+          const allowed = new Set([changed, 18]);
+          if (changed >= 9 && changed <= 16) allowed.add(17);
+          assert.ok(allowed.has(position), `changed position ${changed}, reported ${position}`);
+          if (changed >= 3 && changed <= 8 && LETTERS.includes(replacement)) assert.equal(position, changed);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -131,7 +146,11 @@ describe('checkCreditCode: error detection', () => {
       for (let i = 0; i < 17; i++) {
         if (code[i] === code[i + 1]) continue;
         const swapped = code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2);
-        assert.equal(checkCreditCode(swapped).ok, false, `${swapped} (positions ${i + 1}/${i + 2} swapped) was accepted`);
+        assert.equal(
+          checkCreditCode(swapped).ok,
+          false,
+          `${swapped} (positions ${i + 1}/${i + 2} swapped) was accepted`,
+        );
       }
     }
   });
@@ -199,11 +218,16 @@ describe('checkCreditCode: messages', () => {
     assert.ok(f.message.includes('行政区划码'), f.message);
 
     fc.assert(
-      fc.property(validCodeArb, fc.integer({ min: 2, max: 7 }), fc.constantFrom(...LETTERS), (code, index, letter) => {
-        const r = failure(checkCreditCode(replaceAt(code, index, letter)));
-        assert.equal(r.position, index + 1);
-        assert.ok(r.message.includes(`第 ${index + 1} 位`), r.message);
-      }),
+      fc.property(
+        validCodeArb,
+        fc.integer({ min: 2, max: 7 }),
+        fc.constantFrom(...LETTERS),
+        (code, index, letter) => {
+          const r = failure(checkCreditCode(replaceAt(code, index, letter)));
+          assert.equal(r.position, index + 1);
+          assert.ok(r.message.includes(`第 ${index + 1} 位`), r.message);
+        },
+      ),
     );
   });
 
@@ -235,18 +259,26 @@ describe('checkCreditCode: messages', () => {
 
 describe('checkCreditCode: normalisation', () => {
   it('accepts full-width input and returns the ASCII code', () => {
-    assert.deepEqual(checkCreditCode('９１３３０１００７１６１０５８５２Ｆ'), { ok: true, code: '91330100716105852F' });
+    assert.deepEqual(checkCreditCode('９１３３０１００７１６１０５８５２Ｆ'), {
+      ok: true,
+      code: '91330100716105852F',
+    });
   });
 
   it('accepts lower case and surrounding (also full-width) spaces', () => {
     assert.deepEqual(checkCreditCode('9144030071526726xg'), { ok: true, code: '9144030071526726XG' });
-    assert.deepEqual(checkCreditCode('\u3000 91330100716105852f \n'), { ok: true, code: '91330100716105852F' });
+    assert.deepEqual(checkCreditCode('\u3000 91330100716105852f \n'), {
+      ok: true,
+      code: '91330100716105852F',
+    });
   });
 
   it('accepts any valid code written in full-width, lower case (property)', () => {
     fc.assert(
       fc.property(validCodeArb, (code) => {
-        const fullWidthLower = [...code.toLowerCase()].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+        const fullWidthLower = [...code.toLowerCase()]
+          .map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+          .join('');
         assert.equal(normalizeCreditCode(fullWidthLower), code);
         assert.deepEqual(checkCreditCode(fullWidthLower), { ok: true, code });
       }),

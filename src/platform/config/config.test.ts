@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, configDoc, configKeys, loadConfig } from './config.js';
+import { ConfigError, configDoc, configKeys, loadConfig, type Config } from './config.js';
 
 const SECRET = 'x'.repeat(32);
 
@@ -71,7 +71,15 @@ describe('loadConfig: bad values', () => {
       TRUST_PROXY: 'maybe',
       PUBLIC_URL: 'gk.example.gov.cn',
     });
-    const bad = ['DATABASE_URL', 'PORT', 'LOG_LEVEL', 'SESSION_IDLE_MINUTES', 'LOGIN_MAX_FAILURES', 'TRUST_PROXY', 'PUBLIC_URL'];
+    const bad = [
+      'DATABASE_URL',
+      'PORT',
+      'LOG_LEVEL',
+      'SESSION_IDLE_MINUTES',
+      'LOGIN_MAX_FAILURES',
+      'TRUST_PROXY',
+      'PUBLIC_URL',
+    ];
     assert.equal(e.problems.length, bad.length, e.message);
     for (const key of bad) {
       assert.ok(
@@ -113,7 +121,10 @@ describe('loadConfig: the secret', () => {
   });
 
   it('refuses a secret shorter than 32 characters, in development too', () => {
-    for (const env of [{ GONGKAI_SECRET: 'x'.repeat(31) }, { NODE_ENV: 'production', GONGKAI_SECRET: 'short' }]) {
+    for (const env of [
+      { GONGKAI_SECRET: 'x'.repeat(31) },
+      { NODE_ENV: 'production', GONGKAI_SECRET: 'short' },
+    ]) {
       const e = configError(env);
       assert.ok(
         e.problems.some((p) => p.startsWith('GONGKAI_SECRET') && p.includes('32')),
@@ -138,9 +149,15 @@ describe('loadConfig: COOKIE_SECURE', () => {
 
   it('can be set explicitly either way', () => {
     assert.equal(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure, true);
-    assert.equal(loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: 'false' }).cookieSecure, false);
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: 'false' }).cookieSecure,
+      false,
+    );
     assert.equal(loadConfig({ COOKIE_SECURE: 'ON' }).cookieSecure, true);
-    assert.equal(loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: '0' }).cookieSecure, false);
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: '0' }).cookieSecure,
+      false,
+    );
   });
 
   it('refuses a value that is not a boolean', () => {
@@ -150,7 +167,8 @@ describe('loadConfig: COOKIE_SECURE', () => {
 });
 
 describe('configDoc', () => {
-  const documented = [
+  // The variables operators are told about in the deployment guide; each must stay documented.
+  const essential = [
     'DATABASE_URL',
     'HOST',
     'PORT',
@@ -161,8 +179,6 @@ describe('configDoc', () => {
     'SESSION_MAX_HOURS',
     'LOGIN_MAX_FAILURES',
     'LOGIN_LOCK_MINUTES',
-    'LOGIN_RATE_LIMIT',
-    'PUBLIC_FORM_RATE_LIMIT',
     'COOKIE_SECURE',
     'TRUST_PROXY',
     'PUBLIC_URL',
@@ -176,14 +192,22 @@ describe('configDoc', () => {
       const row = rows.find((r) => r.startsWith(`| \`${key.env}\` |`));
       assert.ok(row, `${key.env} has no row`);
       assert.ok(row.includes(key.doc), `${key.env} row lacks its explanation`);
-      if (key.default !== null) assert.ok(row.includes(`\`${key.default}\``), `${key.env} row lacks its default`);
+      if (key.default !== null)
+        assert.ok(row.includes(`\`${key.default}\``), `${key.env} row lacks its default`);
     }
   });
 
-  it('documents every variable the platform reads', () => {
+  it('documents the essential variables and every field of Config', () => {
     const doc = configDoc();
-    for (const env of documented) assert.ok(doc.includes(`| \`${env}\` |`), `${env} is not documented`);
-    assert.deepEqual(configKeys.map((k) => k.env).sort(), [...documented].sort());
+    for (const env of essential) assert.ok(doc.includes(`| \`${env}\` |`), `${env} is not documented`);
+    // Every Config field comes from exactly one declared (hence documented) variable.
+    const fields = configKeys.map((k) => k.field);
+    assert.equal(new Set(fields).size, fields.length, 'a Config field is declared twice');
+    assert.deepEqual(Object.keys(loadConfig({})).sort(), [...fields].sort());
+    // The same, checked by tsc: a Config field without a declaration fails type-checking.
+    const everyFieldDeclared: [keyof Config] extends [(typeof configKeys)[number]['field']] ? true : false =
+      true;
+    assert.ok(everyFieldDeclared);
   });
 
   it('is a Markdown table with a header', () => {
@@ -200,5 +224,20 @@ describe('configDoc', () => {
     assert.ok(doc.includes('| `LOGIN_MAX_FAILURES` | `5` |'));
     assert.ok(doc.includes('| `LOGIN_LOCK_MINUTES` | `15` |'));
     assert.ok(doc.includes('| `GONGKAI_SECRET` | — |'));
+  });
+});
+
+describe('loadConfig: a bad secret is named, never shown', () => {
+  it('reports a short production secret once, without its value', () => {
+    const secret = 'my-real-prod-secret-typo';
+    try {
+      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: secret });
+      assert.fail('a short secret must be refused');
+    } catch (e) {
+      assert.ok(e instanceof ConfigError);
+      assert.equal(e.problems.length, 1);
+      assert.match(e.problems[0]!, /^GONGKAI_SECRET：至少 32 个字符$/);
+      assert.ok(!e.message.includes(secret));
+    }
   });
 });

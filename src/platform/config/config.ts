@@ -16,7 +16,6 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
-  publicFormRateLimitPerMinute: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   publicUrl: string | null;
@@ -137,13 +136,6 @@ export const configKeys = [
     parse: int(1, 10_000),
   }),
   declare({
-    env: 'PUBLIC_FORM_RATE_LIMIT',
-    field: 'publicFormRateLimitPerMinute',
-    doc: 'Public form submissions allowed per client address per minute.',
-    default: '30',
-    parse: int(1, 10_000),
-  }),
-  declare({
     env: 'COOKIE_SECURE',
     field: 'cookieSecure',
     doc: 'Mark cookies `Secure` (HTTPS only). Defaults to true in production.',
@@ -189,12 +181,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     try {
       out[key.field] = (key.parse as (r: string) => unknown)(value);
     } catch (e) {
-      problems.push(`${key.env}=${JSON.stringify(raw)}：${e instanceof BadValue ? e.message : String(e)}`);
+      // Secrets are named, never echoed: this message reaches terminals and logs.
+      const shown = key.env === 'GONGKAI_SECRET' ? '' : `=${JSON.stringify(raw)}`;
+      problems.push(`${key.env}${shown}：${e instanceof BadValue ? e.message : String(e)}`);
     }
   }
   const config = out as Config;
   if (out.cookieSecure === null) config.cookieSecure = config.production === true;
-  if (config.production && !config.secret) problems.push('GONGKAI_SECRET：生产环境（NODE_ENV=production）必须设置');
+  if (config.production && !config.secret && !env.GONGKAI_SECRET) problems.push('GONGKAI_SECRET：生产环境（NODE_ENV=production）必须设置');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
