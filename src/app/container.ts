@@ -33,7 +33,9 @@ function resolveSecret(config: Config): string {
   return secret;
 }
 
-export async function createContainer(opts: { env?: Record<string, string | undefined>; clock?: Clock; migrate?: boolean } = {}): Promise<Container> {
+export async function createContainer(
+  opts: { env?: Record<string, string | undefined>; clock?: Clock; migrate?: boolean } = {},
+): Promise<Container> {
   const config = loadConfig(opts.env ?? process.env);
   const database = await openDatabase(config.databaseUrl);
   if (opts.migrate !== false) await migrateToLatest(database.db);

@@ -19,7 +19,11 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
     },
     site: async (ctx) => {
       const root = await agencies.root(ctx);
-      return { name: root?.name ?? 'Gongkai 政务公开平台', phone: root?.phone ?? null, address: root?.address ?? null };
+      return {
+        name: root?.name ?? 'Gongkai 政务公开平台',
+        phone: root?.phone ?? null,
+        address: root?.address ?? null,
+      };
     },
   });
   registerPortalRoutes(app);

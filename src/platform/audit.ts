@@ -17,7 +17,8 @@ export interface AuditInput {
  * event exists exactly when the change does.
  */
 export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
-  if (!ctx.db.isTransaction) throw new Error('recordAudit must run inside the transaction of the write it records');
+  if (!ctx.db.isTransaction)
+    throw new Error('recordAudit must run inside the transaction of the write it records');
   await ctx.db
     .insertInto('audit_event')
     .values({

@@ -53,7 +53,8 @@ export class UnauthenticatedError extends Error {
   }
 }
 
-export type DomainError = ValidationError | ForbiddenError | NotFoundError | ConflictError | UnauthenticatedError;
+export type DomainError =
+  ValidationError | ForbiddenError | NotFoundError | ConflictError | UnauthenticatedError;
 
 export function isDomainError(e: unknown): e is DomainError {
   return (

@@ -61,7 +61,11 @@ export function optional<T>(field: Field<T>): Field<T | null> {
   };
 }
 
-export function oneOf<const V extends string>(label: string, values: readonly V[], labels?: Record<V, string>): Field<V> {
+export function oneOf<const V extends string>(
+  label: string,
+  values: readonly V[],
+  labels?: Record<V, string>,
+): Field<V> {
   return {
     label,
     optional: false,

@@ -28,7 +28,9 @@ async function gongkai(env: Record<string, string>, ...args: string[]): Promise<
 /** Runs the real executable in a child process. */
 function spawnGongkai(env: Record<string, string>, ...args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/gongkai.js', ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    const child = spawn(process.execPath, ['bin/gongkai.js', ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -60,24 +62,76 @@ describeEachEngine('gongkai CLI', (engine) => {
   it('loads the demo once and lists agencies as JSON', async () => {
     assert.match((await gongkai(env, 'demo', 'load')).stdout, /已载入演示数据/);
     assert.match((await gongkai(env, 'demo', 'load')).stdout, /未重复载入/);
-    const list = JSON.parse((await gongkai(env, 'agency', 'list', '--json')).stdout) as Array<{ name: string; kind: string }>;
+    const list = JSON.parse((await gongkai(env, 'agency', 'list', '--json')).stdout) as Array<{
+      name: string;
+      kind: string;
+    }>;
     assert.equal(list[0]!.name, '晋江市人民政府');
     assert.ok(list.some((a) => a.name === '磁灶镇人民政府' && a.kind === 'townshipStreet'));
-    const users = JSON.parse((await gongkai(env, 'user', 'list', '--json')).stdout) as Array<{ username: string }>;
-    assert.deepEqual(users.map((u) => u.username).sort(), ['admin', 'clerk', 'gaclerk', 'head', 'reviewer', 'supervisor']);
+    const users = JSON.parse((await gongkai(env, 'user', 'list', '--json')).stdout) as Array<{
+      username: string;
+    }>;
+    assert.deepEqual(users.map((u) => u.username).sort(), [
+      'admin',
+      'clerk',
+      'gaclerk',
+      'head',
+      'reviewer',
+      'supervisor',
+    ]);
   });
 
   it('moves an agency by name and refuses bad input with a Chinese message and exit code 1', async () => {
-    const moved = await gongkai(env, 'agency', 'move', '大埔村', '--to', '新塘街道', '--reason', '区划调整', '--json');
+    const moved = await gongkai(
+      env,
+      'agency',
+      'move',
+      '大埔村',
+      '--to',
+      '新塘街道',
+      '--reason',
+      '区划调整',
+      '--json',
+    );
     assert.equal(moved.code, 0, moved.stderr);
-    const list = JSON.parse((await gongkai(env, 'agency', 'list', '--json')).stdout) as Array<{ id: string; name: string; parentId: string }>;
+    const list = JSON.parse((await gongkai(env, 'agency', 'list', '--json')).stdout) as Array<{
+      id: string;
+      name: string;
+      parentId: string;
+    }>;
     const xintang = list.find((a) => a.name === '新塘街道办事处')!;
     assert.equal(list.find((a) => a.name.includes('大埔村'))!.parentId, xintang.id);
 
-    const bad = await gongkai(env, 'agency', 'add', '--name', '晋江市统计局', '--parent', '晋江市人民政府', '--level', 'county', '--kind', 'governmentDepartment', '--credit-code', '11350582003500999Z');
+    const bad = await gongkai(
+      env,
+      'agency',
+      'add',
+      '--name',
+      '晋江市统计局',
+      '--parent',
+      '晋江市人民政府',
+      '--level',
+      'county',
+      '--kind',
+      'governmentDepartment',
+      '--credit-code',
+      '11350582003500999Z',
+    );
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /错误（creditCode）：统一社会信用代码第 18 位“Z”不是有效字符/);
-    const weak = await gongkai(env, 'user', 'add', '--agency', '磁灶镇', '--username', 'weak', '--name', '弱', '--password', 'password');
+    const weak = await gongkai(
+      env,
+      'user',
+      'add',
+      '--agency',
+      '磁灶镇',
+      '--username',
+      'weak',
+      '--name',
+      '弱',
+      '--password',
+      'password',
+    );
     assert.equal(weak.code, 1);
     assert.match(weak.stderr, /错误（password）：/);
   });
@@ -86,7 +140,24 @@ describeEachEngine('gongkai CLI', (engine) => {
     const file = join(dir, `cli-${engine}.gkbackup`);
     const backup = await gongkai(env, 'db', 'backup', file);
     assert.equal(backup.code, 0, backup.stderr);
-    assert.equal((await gongkai(env, 'agency', 'add', '--name', '晋江市统计局', '--parent', '晋江市人民政府', '--level', 'county', '--kind', 'governmentDepartment')).code, 0);
+    assert.equal(
+      (
+        await gongkai(
+          env,
+          'agency',
+          'add',
+          '--name',
+          '晋江市统计局',
+          '--parent',
+          '晋江市人民政府',
+          '--level',
+          'county',
+          '--kind',
+          'governmentDepartment',
+        )
+      ).code,
+      0,
+    );
     const refused = await gongkai(env, 'db', 'restore', file);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /--yes/);
@@ -94,7 +165,9 @@ describeEachEngine('gongkai CLI', (engine) => {
     assert.equal(unknown.code, 1);
     const restored = await gongkai(env, 'db', 'restore', file, '--yes');
     assert.equal(restored.code, 0, restored.stderr);
-    const list = JSON.parse((await gongkai(env, 'agency', 'list', '--json')).stdout) as Array<{ name: string }>;
+    const list = JSON.parse((await gongkai(env, 'agency', 'list', '--json')).stdout) as Array<{
+      name: string;
+    }>;
     assert.ok(!list.some((a) => a.name === '晋江市统计局'), 'the agency added after the backup is gone');
   });
 });

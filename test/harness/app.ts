@@ -18,10 +18,18 @@ export interface TestApp {
  * The whole web application on a fresh database of `engine`, with the demo dataset loaded.
  * `listen: true` binds a real port (for browser journeys); otherwise use `app.inject`.
  */
-export async function startTestApp(engine: Engine, opts: { listen?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  engine: Engine,
+  opts: { listen?: boolean; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const container = await createContainer({
-    env: { DATABASE_URL: url, GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: 'silent', ...opts.env },
+    env: {
+      DATABASE_URL: url,
+      GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0123',
+      LOG_LEVEL: 'silent',
+      ...opts.env,
+    },
     clock: opts.clock,
   });
   await demo.load(container.ctx(cliActor()));

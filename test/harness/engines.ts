@@ -6,20 +6,31 @@ import { describe } from 'node:test';
 import { systemActor, type Actor } from '../../src/platform/access.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import type { Ctx } from '../../src/platform/context.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle, type Engine } from '../../src/platform/db/database.js';
+import {
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+  type Engine,
+} from '../../src/platform/db/database.js';
 import { dropPostgresDatabase } from '../../src/platform/db/dialect/postgres.js';
 
 /** Engines this run covers; scripts/test.mjs sets it (both when PostgreSQL answers). */
 export function engines(): Engine[] {
   const raw = process.env.GONGKAI_TEST_ENGINES ?? 'sqlite';
-  return raw.split(',').map((e) => e.trim()).filter((e): e is Engine => e === 'sqlite' || e === 'postgres');
+  return raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e): e is Engine => e === 'sqlite' || e === 'postgres');
 }
 
 /** A database URL of a fresh, empty database on `engine`, and how to remove it afterwards. */
 export function freshDatabaseUrl(engine: Engine): { url: string; cleanup: () => Promise<void> } {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
-    return { url: `sqlite:${join(dir, 'test.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'test.db')}`,
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const base = new URL(process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   base.pathname = `/gk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -27,7 +38,9 @@ export function freshDatabaseUrl(engine: Engine): { url: string; cleanup: () => 
   return { url, cleanup: () => dropPostgresDatabase(url) };
 }
 
-export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle & { cleanup: () => Promise<void> }> {
+export async function openTestDatabase(
+  engine: Engine,
+): Promise<DatabaseHandle & { cleanup: () => Promise<void> }> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const handle = await openDatabase(url);
   await migrateToLatest(handle.db);
@@ -45,6 +58,10 @@ export function describeEachEngine(name: string, fn: (engine: Engine) => void): 
   for (const engine of engines()) describe(`${name} [${engine}]`, () => fn(engine));
 }
 
-export function testCtx(handle: DatabaseHandle, actor: Actor = systemActor('测试'), clock = new FixedClock('2026-03-02T01:00:00Z')): Ctx & { clock: FixedClock } {
+export function testCtx(
+  handle: DatabaseHandle,
+  actor: Actor = systemActor('测试'),
+  clock = new FixedClock('2026-03-02T01:00:00Z'),
+): Ctx & { clock: FixedClock } {
   return { actor, clock, db: handle.db, ip: '127.0.0.1' };
 }

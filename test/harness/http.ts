@@ -22,7 +22,11 @@ export class Client {
     return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.header() } }));
   }
 
-  async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     return this.keep(
       await this.app.inject({
         method: 'POST',
@@ -33,8 +37,20 @@ export class Client {
     );
   }
 
-  async json(method: 'POST' | 'PATCH', url: string, body: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method, url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json', cookie: this.header(), ...headers } }));
+  async json(
+    method: 'POST' | 'PATCH',
+    url: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    return this.keep(
+      await this.app.inject({
+        method,
+        url,
+        payload: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', cookie: this.header(), ...headers },
+      }),
+    );
   }
 
   /** The CSRF token of the first form on a page. */

@@ -6,12 +6,19 @@ import { describeEachEngine } from '../harness/engines.js';
 import { Client } from '../harness/http.js';
 
 async function agencyIdByName(t: TestApp, name: string): Promise<string> {
-  const row = await t.container.database.db.selectFrom('agency').select('id').where('short_name', '=', name).executeTakeFirstOrThrow();
+  const row = await t.container.database.db
+    .selectFrom('agency')
+    .select('id')
+    .where('short_name', '=', name)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 async function agencyCount(t: TestApp): Promise<number> {
-  const r = await t.container.database.db.selectFrom('agency').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const r = await t.container.database.db
+    .selectFrom('agency')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -41,7 +48,13 @@ describeEachEngine('web security', (engine) => {
     const admin = new Client(t.app);
     const signedIn = await admin.login('admin', DEMO_PASSWORD);
     assert.equal(signedIn.statusCode, 303, signedIn.body.slice(0, 2000));
-    const gov = (await t.container.database.db.selectFrom('agency').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
+    const gov = (
+      await t.container.database.db
+        .selectFrom('agency')
+        .select('id')
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
     const before = await agencyCount(t);
     const form = { parentId: gov, name: '晋江市测试局', level: 'county', kind: 'governmentDepartment' };
     const missing = await admin.post('/admin/agencies', form);
@@ -59,9 +72,22 @@ describeEachEngine('web security', (engine) => {
   it('shows inline Chinese errors naming the bad credit-code position and keeps the input', async () => {
     const admin = new Client(t.app);
     await admin.login('admin', DEMO_PASSWORD);
-    const gov = (await t.container.database.db.selectFrom('agency').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
+    const gov = (
+      await t.container.database.db
+        .selectFrom('agency')
+        .select('id')
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
     const page = await admin.get('/admin/agencies/new');
-    const res = await admin.post('/admin/agencies', { _csrf: Client.csrfOf(page.body), parentId: gov, name: '晋江市统计局', level: 'county', kind: 'governmentDepartment', creditCode: '113505820035000IXX' });
+    const res = await admin.post('/admin/agencies', {
+      _csrf: Client.csrfOf(page.body),
+      parentId: gov,
+      name: '晋江市统计局',
+      level: 'county',
+      kind: 'governmentDepartment',
+      creditCode: '113505820035000IXX',
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /统一社会信用代码第 16 位“I”不是有效字符/);
     assert.match(res.body, /value="晋江市统计局"/);
@@ -91,10 +117,19 @@ describeEachEngine('web security', (engine) => {
     const csrf = Client.csrfOf(page.body);
     const res = await sup.post(`/admin/agencies/${police}`, { _csrf: csrf, phone: '0595-00000000' });
     assert.equal(res.statusCode, 403);
-    const api = await sup.json('PATCH', `/api/v1/agencies/${police}`, { phone: '0595-00000000' }, { 'x-csrf-token': csrf });
+    const api = await sup.json(
+      'PATCH',
+      `/api/v1/agencies/${police}`,
+      { phone: '0595-00000000' },
+      { 'x-csrf-token': csrf },
+    );
     assert.equal(api.statusCode, 403);
     assert.deepEqual(JSON.parse(api.body), { error: { status: 403, message: '您没有权限执行此操作' } });
-    const row = await t.container.database.db.selectFrom('agency').select('phone').where('id', '=', police).executeTakeFirstOrThrow();
+    const row = await t.container.database.db
+      .selectFrom('agency')
+      .select('phone')
+      .where('id', '=', police)
+      .executeTakeFirstOrThrow();
     assert.notEqual(row.phone, '0595-00000000');
   });
 
@@ -124,7 +159,10 @@ describeEachEngine('web security', (engine) => {
     const csrf = Client.csrfOf(page.body);
     const limit = t.container.config.loginRateLimitPerMinute;
     const codes: number[] = [];
-    for (let i = 0; i < limit + 2; i++) codes.push((await c.post('/admin/login', { _csrf: csrf, username: `nobody${i}`, password: 'x' })).statusCode);
+    for (let i = 0; i < limit + 2; i++)
+      codes.push(
+        (await c.post('/admin/login', { _csrf: csrf, username: `nobody${i}`, password: 'x' })).statusCode,
+      );
     assert.ok(codes.slice(0, 3).every((s) => s === 400));
     assert.equal(codes.at(-1), 429);
   });

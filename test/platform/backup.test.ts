@@ -16,7 +16,9 @@ async function dump(db: Db): Promise<Record<string, unknown[]>> {
   for (const { table } of backupTables) {
     const rows = await db.selectFrom(table).selectAll().orderBy('id').execute();
     // Integers come back as numbers on both engines; normalise anyway so a driver change shows up as a diff, not a crash.
-    out[table] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    out[table] = rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
+    );
   }
   return out;
 }
@@ -31,7 +33,11 @@ describeEachEngine('backup and restore', (engine) => {
     const ctx = testCtx(source, systemActor('测试'));
     await demo.load(ctx);
     const gxj = await agencies.resolve(ctx, '市工信局');
-    await agencies.rename(ctx, gxj.id, { name: '晋江市工业和信息化局（更名测试）', effectiveDate: '2026-03-02', reason: '测试' });
+    await agencies.rename(ctx, gxj.id, {
+      name: '晋江市工业和信息化局（更名测试）',
+      effectiveDate: '2026-03-02',
+      reason: '测试',
+    });
   });
   after(async () => source.cleanup());
 

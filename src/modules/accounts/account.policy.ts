@@ -1,7 +1,16 @@
 import { holdsRoleOver, scopesFor, type Actor, type Role } from '../../platform/access.js';
 import { ForbiddenError } from '../../platform/errors.js';
 
-export type AccountAction = 'read' | 'create' | 'resetPassword' | 'grant' | 'disable' | 'unlock' | 'listSessions' | 'revokeSession' | 'readAudit';
+export type AccountAction =
+  | 'read'
+  | 'create'
+  | 'resetPassword'
+  | 'grant'
+  | 'disable'
+  | 'unlock'
+  | 'listSessions'
+  | 'revokeSession'
+  | 'readAudit';
 
 const rules: Record<AccountAction, readonly Role[]> = {
   read: ['admin', 'officeHead', 'supervisor'],

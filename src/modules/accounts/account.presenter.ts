@@ -2,7 +2,13 @@ import { roleLabels, type Role } from '../../platform/access.js';
 import type { StaffUser } from './account.js';
 
 /** Staff account as an administrator sees it; never the password hash. */
-export function staffUserView(u: StaffUser, extra: { agencyName?: string; grants?: Array<{ id: string; role: Role; agencyId: string; agencyName: string }> } = {}) {
+export function staffUserView(
+  u: StaffUser,
+  extra: {
+    agencyName?: string;
+    grants?: Array<{ id: string; role: Role; agencyId: string; agencyName: string }>;
+  } = {},
+) {
   return {
     id: u.id,
     agencyId: u.agencyId,
@@ -19,5 +25,12 @@ export function staffUserView(u: StaffUser, extra: { agencyName?: string; grants
 
 /** Audit snapshot: identity and state only. */
 export function auditUser(u: StaffUser) {
-  return { username: u.username, displayName: u.displayName, agencyId: u.agencyId, lockedUntil: u.lockedUntil, disabledAt: u.disabledAt, mustChangePassword: u.mustChangePassword };
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    agencyId: u.agencyId,
+    lockedUntil: u.lockedUntil,
+    disabledAt: u.disabledAt,
+    mustChangePassword: u.mustChangePassword,
+  };
 }

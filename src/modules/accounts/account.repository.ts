@@ -25,14 +25,22 @@ export async function findById(db: Executor, id: string): Promise<StaffUserTable
 }
 
 export async function findByUsername(db: Executor, username: string): Promise<StaffUserTable | undefined> {
-  return db.selectFrom('staff_user').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('staff_user')
+    .selectAll()
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function insert(db: Executor, row: StaffUserTable): Promise<void> {
   await db.insertInto('staff_user').values(row).execute();
 }
 
-export async function patch(db: Executor, id: string, set: Partial<Omit<StaffUserTable, 'id'>>): Promise<void> {
+export async function patch(
+  db: Executor,
+  id: string,
+  set: Partial<Omit<StaffUserTable, 'id'>>,
+): Promise<void> {
   await db.updateTable('staff_user').set(set).where('id', '=', id).execute();
 }
 
@@ -43,7 +51,11 @@ export async function countFailure(db: Executor, id: string, at: string): Promis
     .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1), updated_at: at }))
     .where('id', '=', id)
     .execute();
-  const row = await db.selectFrom('staff_user').select('failed_login_count').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('staff_user')
+    .select('failed_login_count')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return Number(row.failed_login_count);
 }
 
@@ -63,19 +75,39 @@ export async function listWithin(db: Executor, paths: string[]): Promise<UserLis
   return q.orderBy('agency.depth').orderBy('agency.sort_order').orderBy('staff_user.username').execute();
 }
 
-export async function grantsOf(db: Executor, userId: string): Promise<Array<RoleAssignment & { agencyPath: string; agencyName: string }>> {
+export async function grantsOf(
+  db: Executor,
+  userId: string,
+): Promise<Array<RoleAssignment & { agencyPath: string; agencyName: string }>> {
   const rows = await db
     .selectFrom('role_assignment')
     .innerJoin('agency', 'agency.id', 'role_assignment.agency_id')
-    .select(['role_assignment.id', 'role_assignment.user_id', 'role_assignment.role', 'role_assignment.agency_id', 'agency.path', 'agency.name'])
+    .select([
+      'role_assignment.id',
+      'role_assignment.user_id',
+      'role_assignment.role',
+      'role_assignment.agency_id',
+      'agency.path',
+      'agency.name',
+    ])
     .where('role_assignment.user_id', '=', userId)
     .orderBy('agency.depth')
     .orderBy('role_assignment.role')
     .execute();
-  return rows.map((r) => ({ id: r.id, userId: r.user_id, role: r.role as Role, agencyId: r.agency_id, agencyPath: r.path, agencyName: r.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    role: r.role as Role,
+    agencyId: r.agency_id,
+    agencyPath: r.path,
+    agencyName: r.name,
+  }));
 }
 
-export async function insertGrant(db: Executor, row: { id: string; user_id: string; role: Role; agency_id: string; created_at: string }): Promise<void> {
+export async function insertGrant(
+  db: Executor,
+  row: { id: string; user_id: string; role: Role; agency_id: string; created_at: string },
+): Promise<void> {
   await db.insertInto('role_assignment').values(row).execute();
 }
 
@@ -102,11 +134,26 @@ export async function touchSession(db: Executor, id: string, at: string): Promis
 }
 
 export async function revokeSession(db: Executor, id: string, at: string, by: string | null): Promise<void> {
-  await db.updateTable('staff_session').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('staff_session')
+    .set({ revoked_at: at, revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
-export async function revokeSessionsOf(db: Executor, userId: string, at: string, by: string | null, except?: string): Promise<void> {
-  let q = db.updateTable('staff_session').set({ revoked_at: at, revoked_by: by }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+export async function revokeSessionsOf(
+  db: Executor,
+  userId: string,
+  at: string,
+  by: string | null,
+  except?: string,
+): Promise<void> {
+  let q = db
+    .updateTable('staff_session')
+    .set({ revoked_at: at, revoked_by: by })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (except) q = q.where('id', '!=', except);
   await q.execute();
 }
@@ -119,14 +166,23 @@ export interface SessionListRow extends StaffSessionTable {
 }
 
 /** Sessions not revoked and not past their absolute expiry; idle ones are filtered by the caller. */
-export async function listLiveSessions(db: Executor, paths: string[], now: string): Promise<SessionListRow[]> {
+export async function listLiveSessions(
+  db: Executor,
+  paths: string[],
+  now: string,
+): Promise<SessionListRow[]> {
   if (paths.length === 0) return [];
   let q = db
     .selectFrom('staff_session')
     .innerJoin('staff_user', 'staff_user.id', 'staff_session.user_id')
     .innerJoin('agency', 'agency.id', 'staff_user.agency_id')
     .selectAll('staff_session')
-    .select(['staff_user.username', 'staff_user.display_name', 'agency.name as agency_name', 'agency.path as agency_path'])
+    .select([
+      'staff_user.username',
+      'staff_user.display_name',
+      'agency.name as agency_name',
+      'agency.path as agency_path',
+    ])
     .where('staff_session.revoked_at', 'is', null)
     .where('staff_session.expires_at', '>', now);
   if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));

@@ -3,7 +3,16 @@ import { roleLabels, roles } from '../../platform/access.js';
 import { formatDateTime } from '../../platform/clock.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { requireStaff, SESSION_COOKIE } from '../../platform/http/server.js';
-import { CsrfField, ErrorSummary, Pagination, PostButton, SelectField, Summary, Table, TextField } from '../../platform/ui/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Pagination,
+  PostButton,
+  SelectField,
+  Summary,
+  Table,
+  TextField,
+} from '../../platform/ui/components.js';
 import { agencies, canOnAgency } from '../agencies/index.js';
 import { isLocked } from './account.js';
 import { can } from './account.policy.js';
@@ -19,7 +28,11 @@ export interface AccountRouteOptions {
   loginRateLimitPerMinute: number;
 }
 
-async function withForm(reply: FastifyReply, run: () => Promise<unknown>, onInvalid: (errors: FieldError[]) => Promise<unknown>): Promise<unknown> {
+async function withForm(
+  reply: FastifyReply,
+  run: () => Promise<unknown>,
+  onInvalid: (errors: FieldError[]) => Promise<unknown>,
+): Promise<unknown> {
   try {
     return await run();
   } catch (e) {
@@ -36,7 +49,10 @@ function safeNext(next: string | undefined): string {
   return next && /^\/admin(\/|$|\?)/.test(next) && !next.startsWith('//') ? next : '/admin';
 }
 
-const adminCrumbs = (...rest: Array<{ label: string; href?: string }>) => [{ label: '工作台', href: '/admin' }, ...rest];
+const adminCrumbs = (...rest: Array<{ label: string; href?: string }>) => [
+  { label: '工作台', href: '/admin' },
+  ...rest,
+];
 
 export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOptions): void {
   app.nav.push(
@@ -52,17 +68,39 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       { title: '工作人员登录', area: 'admin' },
       <div class="gk-login">
         <h1 class="gk-title">工作人员登录</h1>
-        <form class="gk-form" method="post" action={`/admin/login${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}`} novalidate>
+        <form
+          class="gk-form"
+          method="post"
+          action={`/admin/login${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}`}
+          novalidate
+        >
           <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
-          <TextField name="username" label="用户名" value={values.username} errors={errors} autocomplete="username" required />
-          <TextField name="password" label="密码" type="password" errors={errors} autocomplete="current-password" required />
+          <TextField
+            name="username"
+            label="用户名"
+            value={values.username}
+            errors={errors}
+            autocomplete="username"
+            required
+          />
+          <TextField
+            name="password"
+            label="密码"
+            type="password"
+            errors={errors}
+            autocomplete="current-password"
+            required
+          />
           <div class="gk-actions">
             <button class="gk-button" type="submit">
               登录
             </button>
           </div>
-          <p class="gk-hint">连续 {opts.settings.loginMaxFailures} 次输入错误密码，账号将锁定 {opts.settings.loginLockMinutes} 分钟。</p>
+          <p class="gk-hint">
+            连续 {opts.settings.loginMaxFailures} 次输入错误密码，账号将锁定 {opts.settings.loginLockMinutes}{' '}
+            分钟。
+          </p>
         </form>
       </div>,
     );
@@ -79,11 +117,19 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       withForm(
         reply,
         async () => {
-          const { token } = await auth.login(req.ctx, req.body, opts.settings, { userAgent: req.headers['user-agent'] ?? null });
-          reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: opts.cookieSecure });
+          const { token } = await auth.login(req.ctx, req.body, opts.settings, {
+            userAgent: req.headers['user-agent'] ?? null,
+          });
+          reply.setCookie(SESSION_COOKIE, token, {
+            httpOnly: true,
+            sameSite: 'lax',
+            path: '/',
+            secure: opts.cookieSecure,
+          });
           return reply.redirect(safeNext(req.query.next), 303);
         },
-        (errors) => renderLogin(reply, { username: req.body.username ?? '', next: req.query.next ?? '' }, errors),
+        (errors) =>
+          renderLogin(reply, { username: req.body.username ?? '', next: req.query.next ?? '' }, errors),
       ),
   );
 
@@ -142,9 +188,31 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
         <form class="gk-form" method="post" action="/admin/account/password" novalidate>
           <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
-          <TextField name="currentPassword" label="当前密码" type="password" errors={errors} autocomplete="current-password" required />
-          <TextField name="password" label="新密码" type="password" errors={errors} autocomplete="new-password" required hint="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类" />
-          <TextField name="confirm" label="确认新密码" type="password" errors={errors} autocomplete="new-password" required />
+          <TextField
+            name="currentPassword"
+            label="当前密码"
+            type="password"
+            errors={errors}
+            autocomplete="current-password"
+            required
+          />
+          <TextField
+            name="password"
+            label="新密码"
+            type="password"
+            errors={errors}
+            autocomplete="new-password"
+            required
+            hint="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类"
+          />
+          <TextField
+            name="confirm"
+            label="确认新密码"
+            type="password"
+            errors={errors}
+            autocomplete="new-password"
+            required
+          />
           <div class="gk-actions">
             <button class="gk-button" type="submit">
               保存新密码
@@ -194,7 +262,15 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
               </td>
               <td>{user.displayName}</td>
               <td>{agencyName}</td>
-              <td>{user.disabledAt ? <span class="gk-tag gk-tag--warn">已停用</span> : isLocked(user, now) ? <span class="gk-tag gk-tag--warn">已锁定</span> : <span class="gk-tag gk-tag--ok">正常</span>}</td>
+              <td>
+                {user.disabledAt ? (
+                  <span class="gk-tag gk-tag--warn">已停用</span>
+                ) : isLocked(user, now) ? (
+                  <span class="gk-tag gk-tag--warn">已锁定</span>
+                ) : (
+                  <span class="gk-tag gk-tag--ok">正常</span>
+                )}
+              </td>
               <td>{formatDateTime(user.lastLoginAt)}</td>
             </tr>
           ))}
@@ -204,21 +280,58 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
   });
 
   const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
-  const renderNewUser = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
+  const renderNewUser = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Body,
+    errors: FieldError[],
+  ) => {
     const me = requireStaff(req);
     const scope = (await agencies.listForStaff(req.ctx)).filter((a) => can(me.actor, 'create', a));
     return reply.page(
-      { title: '新增账号', crumbs: adminCrumbs({ label: '账号', href: '/admin/users' }, { label: '新增账号' }) },
+      {
+        title: '新增账号',
+        crumbs: adminCrumbs({ label: '账号', href: '/admin/users' }, { label: '新增账号' }),
+      },
       <>
         <h1 class="gk-title">新增账号</h1>
         <form class="gk-form" method="post" action="/admin/users" novalidate>
           <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
-          <SelectField name="agencyId" label="所属机构" value={values.agencyId} errors={errors} options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))} required />
-          <TextField name="username" label="用户名" value={values.username} errors={errors} required autocomplete="off" />
+          <SelectField
+            name="agencyId"
+            label="所属机构"
+            value={values.agencyId}
+            errors={errors}
+            options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+            required
+          />
+          <TextField
+            name="username"
+            label="用户名"
+            value={values.username}
+            errors={errors}
+            required
+            autocomplete="off"
+          />
           <TextField name="displayName" label="姓名" value={values.displayName} errors={errors} required />
-          <TextField name="password" label="初始密码" type="password" errors={errors} required autocomplete="new-password" hint="首次登录后须修改。至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类" />
-          <SelectField name="role" label="角色（适用于所属机构及其下级机构）" value={values.role} errors={errors} options={roleOptions} placeholder="暂不分配" />
+          <TextField
+            name="password"
+            label="初始密码"
+            type="password"
+            errors={errors}
+            required
+            autocomplete="new-password"
+            hint="首次登录后须修改。至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类"
+          />
+          <SelectField
+            name="role"
+            label="角色（适用于所属机构及其下级机构）"
+            value={values.role}
+            errors={errors}
+            options={roleOptions}
+            placeholder="暂不分配"
+          />
           <div class="gk-actions">
             <button class="gk-button" type="submit">
               创建账号
@@ -241,7 +354,13 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
     );
   });
 
-  const renderUser = async (req: FastifyRequest, reply: FastifyReply, id: string, errors: FieldError[], status = 200) => {
+  const renderUser = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    errors: FieldError[],
+    status = 200,
+  ) => {
     const me = requireStaff(req);
     const { user, grants } = await accounts.get(req.ctx, id);
     const agency = await agencies.get(req.ctx, user.agencyId).catch(() => null);
@@ -250,7 +369,11 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
     const csrf = reply.csrf();
     const locked = isLocked(user, req.ctx.clock.now());
     return reply.page(
-      { title: `账号 ${user.username}`, status, crumbs: adminCrumbs({ label: '账号', href: '/admin/users' }, { label: user.username }) },
+      {
+        title: `账号 ${user.username}`,
+        status,
+        crumbs: adminCrumbs({ label: '账号', href: '/admin/users' }, { label: user.username }),
+      },
       <>
         <h1 class="gk-title">
           {user.displayName}（{user.username}）
@@ -259,15 +382,29 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
         <Summary
           rows={[
             ['所属机构', agency?.name ?? '—'],
-            ['状态', user.disabledAt ? `已停用（${formatDateTime(user.disabledAt)}）` : locked ? `已锁定至 ${formatDateTime(user.lockedUntil)}` : '正常'],
+            [
+              '状态',
+              user.disabledAt
+                ? `已停用（${formatDateTime(user.disabledAt)}）`
+                : locked
+                  ? `已锁定至 ${formatDateTime(user.lockedUntil)}`
+                  : '正常',
+            ],
             ['最近登录', formatDateTime(user.lastLoginAt)],
             ['密码修改时间', formatDateTime(user.passwordChangedAt)],
           ]}
         />
         <div class="gk-actions">
-          {locked && can(me.actor, 'unlock', { path }) ? <PostButton action={`/admin/users/${user.id}/unlock`} csrf={csrf} label="解除锁定" /> : null}
+          {locked && can(me.actor, 'unlock', { path }) ? (
+            <PostButton action={`/admin/users/${user.id}/unlock`} csrf={csrf} label="解除锁定" />
+          ) : null}
           {can(me.actor, 'disable', { path }) && user.id !== me.user.id ? (
-            <PostButton action={`/admin/users/${user.id}/${user.disabledAt ? 'enable' : 'disable'}`} csrf={csrf} label={user.disabledAt ? '启用账号' : '停用账号'} kind={user.disabledAt ? 'secondary' : 'danger'} />
+            <PostButton
+              action={`/admin/users/${user.id}/${user.disabledAt ? 'enable' : 'disable'}`}
+              csrf={csrf}
+              label={user.disabledAt ? '启用账号' : '停用账号'}
+              kind={user.disabledAt ? 'secondary' : 'danger'}
+            />
           ) : null}
         </div>
         <section class="gk-section">
@@ -277,7 +414,16 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
               <tr>
                 <td>{roleLabels[g.role]}</td>
                 <td>{g.agencyName}及其下级机构</td>
-                <td>{can(me.actor, 'grant', { path: g.agencyPath }) ? <PostButton action={`/admin/grants/${g.id}/revoke`} csrf={csrf} label="撤销" kind="link" /> : null}</td>
+                <td>
+                  {can(me.actor, 'grant', { path: g.agencyPath }) ? (
+                    <PostButton
+                      action={`/admin/grants/${g.id}/revoke`}
+                      csrf={csrf}
+                      label="撤销"
+                      kind="link"
+                    />
+                  ) : null}
+                </td>
               </tr>
             ))}
           </Table>
@@ -285,7 +431,13 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
             <form class="gk-form gk-filters" method="post" action={`/admin/users/${user.id}/grants`}>
               <CsrfField token={csrf} />
               <SelectField name="role" label="角色" options={roleOptions} errors={errors} />
-              <SelectField name="agencyId" label="适用机构" options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))} errors={errors} value={user.agencyId} />
+              <SelectField
+                name="agencyId"
+                label="适用机构"
+                options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+                errors={errors}
+                value={user.agencyId}
+              />
               <button class="gk-button gk-button--secondary" type="submit">
                 授予角色
               </button>
@@ -297,7 +449,14 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
             <h2 class="gk-section__title">重置密码</h2>
             <form class="gk-form" method="post" action={`/admin/users/${user.id}/password`} novalidate>
               <CsrfField token={csrf} />
-              <TextField name="password" label="新密码" type="password" errors={errors} autocomplete="new-password" hint="重置后该账号所有登录会话失效，下次登录须修改密码" />
+              <TextField
+                name="password"
+                label="新密码"
+                type="password"
+                errors={errors}
+                autocomplete="new-password"
+                hint="重置后该账号所有登录会话失效，下次登录须修改密码"
+              />
               <button class="gk-button gk-button--secondary" type="submit">
                 重置密码
               </button>
@@ -313,9 +472,15 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
     );
   };
 
-  app.get<{ Params: { id: string } }>('/admin/users/:id', async (req, reply) => renderUser(req, reply, req.params.id, []));
+  app.get<{ Params: { id: string } }>('/admin/users/:id', async (req, reply) =>
+    renderUser(req, reply, req.params.id, []),
+  );
 
-  const userAction = (path: string, run: (req: FastifyRequest<{ Params: { id: string }; Body: Body }>) => Promise<unknown>, done: string) =>
+  const userAction = (
+    path: string,
+    run: (req: FastifyRequest<{ Params: { id: string }; Body: Body }>) => Promise<unknown>,
+    done: string,
+  ) =>
     app.post<{ Params: { id: string }; Body: Body }>(path, async (req, reply) => {
       requireStaff(req);
       return withForm(
@@ -328,15 +493,38 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       );
     });
   userAction('/admin/users/:id/unlock', (req) => accounts.unlock(req.ctx, req.params.id), '已解除锁定');
-  userAction('/admin/users/:id/disable', (req) => accounts.setDisabled(req.ctx, req.params.id, true), '已停用该账号，其登录会话已结束');
-  userAction('/admin/users/:id/enable', (req) => accounts.setDisabled(req.ctx, req.params.id, false), '已启用该账号');
-  userAction('/admin/users/:id/password', (req) => accounts.resetPassword(req.ctx, req.params.id, req.body), '已重置密码');
-  userAction('/admin/users/:id/grants', (req) => accounts.grant(req.ctx, req.params.id, req.body), '已授予角色');
+  userAction(
+    '/admin/users/:id/disable',
+    (req) => accounts.setDisabled(req.ctx, req.params.id, true),
+    '已停用该账号，其登录会话已结束',
+  );
+  userAction(
+    '/admin/users/:id/enable',
+    (req) => accounts.setDisabled(req.ctx, req.params.id, false),
+    '已启用该账号',
+  );
+  userAction(
+    '/admin/users/:id/password',
+    (req) => accounts.resetPassword(req.ctx, req.params.id, req.body),
+    '已重置密码',
+  );
+  userAction(
+    '/admin/users/:id/grants',
+    (req) => accounts.grant(req.ctx, req.params.id, req.body),
+    '已授予角色',
+  );
 
   app.post<{ Params: { id: string } }>('/admin/grants/:id/revoke', async (req, reply) => {
     requireStaff(req);
     await accounts.revokeGrant(req.ctx, req.params.id);
-    return reply.flash('success', '已撤销角色').redirect(req.headers.referer && new URL(req.headers.referer, 'http://x').pathname.startsWith('/admin/users/') ? new URL(req.headers.referer, 'http://x').pathname : '/admin/users', 303);
+    return reply
+      .flash('success', '已撤销角色')
+      .redirect(
+        req.headers.referer && new URL(req.headers.referer, 'http://x').pathname.startsWith('/admin/users/')
+          ? new URL(req.headers.referer, 'http://x').pathname
+          : '/admin/users',
+        303,
+      );
   });
 
   // Sessions.
@@ -348,18 +536,31 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       { title: '在线会话', crumbs: adminCrumbs({ label: '在线会话' }) },
       <>
         <h1 class="gk-title">在线会话</h1>
-        <p class="gk-lead">空闲超过 {opts.settings.sessionIdleMinutes} 分钟或登录超过 {opts.settings.sessionMaxHours} 小时的会话自动结束。</p>
+        <p class="gk-lead">
+          空闲超过 {opts.settings.sessionIdleMinutes} 分钟或登录超过 {opts.settings.sessionMaxHours}{' '}
+          小时的会话自动结束。
+        </p>
         <Table head={['账号', '所属机构', '登录时间', '最近活动', '地址', '']}>
           {list.map((s) => (
             <tr>
               <td>
-                {s.display_name}（{s.username}）{s.id === me.sessionId ? <span class="gk-tag">当前会话</span> : null}
+                {s.display_name}（{s.username}）
+                {s.id === me.sessionId ? <span class="gk-tag">当前会话</span> : null}
               </td>
               <td>{s.agency_name}</td>
               <td>{formatDateTime(s.created_at)}</td>
               <td>{formatDateTime(s.last_seen_at)}</td>
               <td>{s.ip ?? ''}</td>
-              <td>{s.id !== me.sessionId ? <PostButton action={`/admin/sessions/${s.id}/revoke`} csrf={csrf} label="强制下线" kind="link" /> : null}</td>
+              <td>
+                {s.id !== me.sessionId ? (
+                  <PostButton
+                    action={`/admin/sessions/${s.id}/revoke`}
+                    csrf={csrf}
+                    label="强制下线"
+                    kind="link"
+                  />
+                ) : null}
+              </td>
             </tr>
           ))}
         </Table>
@@ -386,7 +587,8 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
       reply.status(400);
     }
     const q = req.query;
-    const query = (p: number) => `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'page' && v)), page: String(p) })}`;
+    const query = (p: number) =>
+      `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'page' && v)), page: String(p) })}`;
     return reply.page(
       { title: '审计日志', crumbs: adminCrumbs({ label: '审计日志' }) },
       <>
@@ -435,10 +637,27 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
   app.get('/api/v1/me', { schema: { tags: ['账号'], summary: '当前登录的工作人员' } }, async (req) => {
     const me = requireStaff(req);
     const { grants } = await accounts.get(req.ctx, me.user.id);
-    return { data: { id: me.user.id, username: me.user.username, displayName: me.user.displayName, agencyId: me.actor.agencyId, grants: grants.map((g) => ({ role: g.role, roleLabel: roleLabels[g.role], agencyId: g.agencyId, agencyName: g.agencyName })) } };
+    return {
+      data: {
+        id: me.user.id,
+        username: me.user.username,
+        displayName: me.user.displayName,
+        agencyId: me.actor.agencyId,
+        grants: grants.map((g) => ({
+          role: g.role,
+          roleLabel: roleLabels[g.role],
+          agencyId: g.agencyId,
+          agencyName: g.agencyName,
+        })),
+      },
+    };
   });
-  app.get<{ Querystring: Record<string, string> }>('/api/v1/audit-events', { schema: { tags: ['审计'], summary: '审计日志（按权限范围）' } }, async (req) => {
-    requireStaff(req);
-    return auditLog.browse(req.ctx, req.query, Math.max(1, Number(req.query.page) || 1));
-  });
+  app.get<{ Querystring: Record<string, string> }>(
+    '/api/v1/audit-events',
+    { schema: { tags: ['审计'], summary: '审计日志（按权限范围）' } },
+    async (req) => {
+      requireStaff(req);
+      return auditLog.browse(req.ctx, req.query, Math.max(1, Number(req.query.page) || 1));
+    },
+  );
 }

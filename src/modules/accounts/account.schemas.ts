@@ -3,7 +3,12 @@ import { object, oneOf, optional, text, type Infer } from '../../platform/schema
 
 export const createUserSchema = object({
   agencyId: text('所属机构'),
-  username: text('用户名', { min: 3, max: 40, pattern: /^[a-z0-9][a-z0-9._-]*$/i, patternMessage: '用户名只能包含字母、数字、点、下划线和连字符，且以字母或数字开头' }),
+  username: text('用户名', {
+    min: 3,
+    max: 40,
+    pattern: /^[a-z0-9][a-z0-9._-]*$/i,
+    patternMessage: '用户名只能包含字母、数字、点、下划线和连字符，且以字母或数字开头',
+  }),
   displayName: text('姓名', { max: 40 }),
   password: text('初始密码', { max: 200 }),
   role: optional(oneOf('角色', roles, roleLabels)),
@@ -32,7 +37,11 @@ export const auditFilterSchema = object({
   action: optional(text('操作', { max: 60 })),
   actor: optional(text('操作人', { max: 60 })),
   subjectId: optional(text('对象', { max: 60 })),
-  from: optional(text('起始日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '起始日期应为 YYYY-MM-DD' })),
-  to: optional(text('截止日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '截止日期应为 YYYY-MM-DD' })),
+  from: optional(
+    text('起始日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '起始日期应为 YYYY-MM-DD' }),
+  ),
+  to: optional(
+    text('截止日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '截止日期应为 YYYY-MM-DD' }),
+  ),
 });
 export type AuditFilter = Infer<typeof auditFilterSchema.shape>;

@@ -7,11 +7,18 @@ import { passwordProblem, type StaffUser } from './account.js';
 import { assertCan, scopes } from './account.policy.js';
 import { auditUser } from './account.presenter.js';
 import * as repo from './account.repository.js';
-import { changePasswordSchema, createUserSchema, grantRoleSchema, resetPasswordSchema } from './account.schemas.js';
+import {
+  changePasswordSchema,
+  createUserSchema,
+  grantRoleSchema,
+  resetPasswordSchema,
+} from './account.schemas.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 async function loadUser(ctx: Ctx, idOrUsername: string): Promise<{ user: StaffUser; path: string }> {
-  const row = isId(idOrUsername) ? await repo.findById(ctx.db, idOrUsername) : await repo.findByUsername(ctx.db, idOrUsername);
+  const row = isId(idOrUsername)
+    ? await repo.findById(ctx.db, idOrUsername)
+    : await repo.findByUsername(ctx.db, idOrUsername);
   if (!row) throw new NotFoundError('未找到该账号');
   return { user: repo.toUser(row), path: await agencies.pathOf(ctx, row.agency_id) };
 }
@@ -39,7 +46,8 @@ export async function create(ctx: Ctx, raw: unknown): Promise<StaffUser> {
   assertCan(ctx.actor, 'create', agency);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (ctx) => {
-    if (await repo.findByUsername(ctx.db, username)) throw ValidationError.one('username', `用户名“${username}”已被使用`);
+    if (await repo.findByUsername(ctx.db, username))
+      throw ValidationError.one('username', `用户名“${username}”已被使用`);
     const now = ctx.clock.now().toISOString();
     const user: StaffUser = {
       id: newId(),
@@ -71,7 +79,13 @@ export async function create(ctx: Ctx, raw: unknown): Promise<StaffUser> {
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(ctx, { action: 'account.create', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, after: auditUser(user) });
+    await recordAudit(ctx, {
+      action: 'account.create',
+      subjectType: 'staffUser',
+      subjectId: user.id,
+      agencyId: user.agencyId,
+      after: auditUser(user),
+    });
     if (input.role) await grant(ctx, user.id, { role: input.role, agencyId: agency.id });
     return user;
   });
@@ -89,8 +103,20 @@ export async function grant(ctx: Ctx, userId: string, raw: unknown): Promise<voi
     const existing = await repo.grantsOf(ctx.db, user.id);
     if (existing.some((g) => g.role === input.role && g.agencyId === scope.id)) return;
     const id = newId();
-    await repo.insertGrant(ctx.db, { id, user_id: user.id, role: input.role, agency_id: scope.id, created_at: ctx.clock.now().toISOString() });
-    await recordAudit(ctx, { action: 'account.grant', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, after: { role: input.role, agencyId: scope.id, agencyName: scope.name } });
+    await repo.insertGrant(ctx.db, {
+      id,
+      user_id: user.id,
+      role: input.role,
+      agency_id: scope.id,
+      created_at: ctx.clock.now().toISOString(),
+    });
+    await recordAudit(ctx, {
+      action: 'account.grant',
+      subjectType: 'staffUser',
+      subjectId: user.id,
+      agencyId: user.agencyId,
+      after: { role: input.role, agencyId: scope.id, agencyName: scope.name },
+    });
   });
 }
 
@@ -102,7 +128,13 @@ export async function revokeGrant(ctx: Ctx, grantId: string): Promise<void> {
     assertCan(ctx.actor, 'grant', { path });
     assertCan(ctx.actor, 'grant', { path: await agencies.pathOf(ctx, g.agency_id) });
     await repo.deleteGrant(ctx.db, g.id);
-    await recordAudit(ctx, { action: 'account.revokeGrant', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, before: { role: g.role, agencyId: g.agency_id } });
+    await recordAudit(ctx, {
+      action: 'account.revokeGrant',
+      subjectType: 'staffUser',
+      subjectId: user.id,
+      agencyId: user.agencyId,
+      before: { role: g.role, agencyId: g.agency_id },
+    });
   });
 }
 
@@ -116,31 +148,61 @@ export async function resetPassword(ctx: Ctx, idOrUsername: string, raw: unknown
   const hash = await hashPassword(password);
   return inTransaction(ctx, async (ctx) => {
     const now = ctx.clock.now().toISOString();
-    await repo.patch(ctx.db, user.id, { password_hash: hash, must_change_password: 1, failed_login_count: 0, locked_until: null, password_changed_at: now, updated_at: now });
+    await repo.patch(ctx.db, user.id, {
+      password_hash: hash,
+      must_change_password: 1,
+      failed_login_count: 0,
+      locked_until: null,
+      password_changed_at: now,
+      updated_at: now,
+    });
     await repo.revokeSessionsOf(ctx.db, user.id, now, ctx.actor.id);
     const after = { ...user, mustChangePassword: true, lockedUntil: null, failedLoginCount: 0 };
-    await recordAudit(ctx, { action: 'account.resetPassword', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, before: auditUser(user), after: auditUser(after) });
+    await recordAudit(ctx, {
+      action: 'account.resetPassword',
+      subjectType: 'staffUser',
+      subjectId: user.id,
+      agencyId: user.agencyId,
+      before: auditUser(user),
+      after: auditUser(after),
+    });
     return after;
   });
 }
 
 /** The user changes their own password; other sessions of theirs end. */
-export async function changeOwnPassword(ctx: Ctx, raw: unknown, currentSessionId: string | null): Promise<void> {
+export async function changeOwnPassword(
+  ctx: Ctx,
+  raw: unknown,
+  currentSessionId: string | null,
+): Promise<void> {
   const input = changePasswordSchema.parse(raw);
   if (!ctx.actor.id) throw new NotFoundError('未找到该账号');
   const row = await repo.findById(ctx.db, ctx.actor.id);
   if (!row) throw new NotFoundError('未找到该账号');
-  if (!(await verifyPassword(row.password_hash, input.currentPassword))) throw ValidationError.one('currentPassword', '当前密码不正确');
+  if (!(await verifyPassword(row.password_hash, input.currentPassword)))
+    throw ValidationError.one('currentPassword', '当前密码不正确');
   if (input.password !== input.confirm) throw ValidationError.one('confirm', '两次输入的新密码不一致');
-  if (input.password === input.currentPassword) throw ValidationError.one('password', '新密码不能与当前密码相同');
+  if (input.password === input.currentPassword)
+    throw ValidationError.one('password', '新密码不能与当前密码相同');
   const problem = passwordProblem(input.password, row.username);
   if (problem) throw ValidationError.one('password', problem);
   const hash = await hashPassword(input.password);
   await inTransaction(ctx, async (ctx) => {
     const now = ctx.clock.now().toISOString();
-    await repo.patch(ctx.db, row.id, { password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now });
+    await repo.patch(ctx.db, row.id, {
+      password_hash: hash,
+      must_change_password: 0,
+      password_changed_at: now,
+      updated_at: now,
+    });
     await repo.revokeSessionsOf(ctx.db, row.id, now, row.id, currentSessionId ?? undefined);
-    await recordAudit(ctx, { action: 'account.changePassword', subjectType: 'staffUser', subjectId: row.id, agencyId: row.agency_id });
+    await recordAudit(ctx, {
+      action: 'account.changePassword',
+      subjectType: 'staffUser',
+      subjectId: row.id,
+      agencyId: row.agency_id,
+    });
   });
 }
 
@@ -153,7 +215,14 @@ export async function setDisabled(ctx: Ctx, idOrUsername: string, disabled: bool
     const after = { ...user, disabledAt: disabled ? now : null };
     await repo.patch(ctx.db, user.id, { disabled_at: after.disabledAt, updated_at: now });
     if (disabled) await repo.revokeSessionsOf(ctx.db, user.id, now, ctx.actor.id);
-    await recordAudit(ctx, { action: disabled ? 'account.disable' : 'account.enable', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, before: auditUser(user), after: auditUser(after) });
+    await recordAudit(ctx, {
+      action: disabled ? 'account.disable' : 'account.enable',
+      subjectType: 'staffUser',
+      subjectId: user.id,
+      agencyId: user.agencyId,
+      before: auditUser(user),
+      after: auditUser(after),
+    });
     return after;
   });
 }
@@ -165,7 +234,14 @@ export async function unlock(ctx: Ctx, idOrUsername: string): Promise<StaffUser>
     const now = ctx.clock.now().toISOString();
     const after = { ...user, lockedUntil: null, failedLoginCount: 0 };
     await repo.patch(ctx.db, user.id, { locked_until: null, failed_login_count: 0, updated_at: now });
-    await recordAudit(ctx, { action: 'account.unlock', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, before: auditUser(user), after: auditUser(after) });
+    await recordAudit(ctx, {
+      action: 'account.unlock',
+      subjectType: 'staffUser',
+      subjectId: user.id,
+      agencyId: user.agencyId,
+      before: auditUser(user),
+      after: auditUser(after),
+    });
     return after;
   });
 }

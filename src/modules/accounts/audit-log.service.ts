@@ -23,7 +23,11 @@ const PAGE_SIZE = 50;
  * The audit log as an administrator, office head or supervisor may see it: events of the
  * agencies in their scope; events of no agency (system-wide) only for those scoped at a root.
  */
-export async function browse(ctx: Ctx, rawFilter: unknown, page = 1): Promise<{ events: AuditEventView[]; total: number; page: number; pageSize: number }> {
+export async function browse(
+  ctx: Ctx,
+  rawFilter: unknown,
+  page = 1,
+): Promise<{ events: AuditEventView[]; total: number; page: number; pageSize: number }> {
   const f = auditFilterSchema.parse(rawFilter);
   if (f.from && f.to && f.from > f.to) throw ValidationError.one('to', '截止日期不能早于起始日期');
   const paths = scopes(ctx.actor, 'readAudit');
@@ -31,15 +35,27 @@ export async function browse(ctx: Ctx, rawFilter: unknown, page = 1): Promise<{ 
   const rootScoped = paths.includes('/') || paths.some((p) => p.split('/').filter(Boolean).length === 1);
   let q = ctx.db.selectFrom('audit_event').leftJoin('agency', 'agency.id', 'audit_event.agency_id');
   if (!paths.includes('/')) {
-    q = q.where((eb) => eb.or([...paths.map((p) => eb('agency.path', 'like', `${p}%`)), ...(rootScoped ? [eb('audit_event.agency_id', 'is', null)] : [])]));
+    q = q.where((eb) =>
+      eb.or([
+        ...paths.map((p) => eb('agency.path', 'like', `${p}%`)),
+        ...(rootScoped ? [eb('audit_event.agency_id', 'is', null)] : []),
+      ]),
+    );
   }
   if (f.action) q = q.where('audit_event.action', 'like', `%${f.action}%`);
   if (f.actor) q = q.where('audit_event.actor_label', 'like', `%${f.actor}%`);
   if (f.subjectId) q = q.where('audit_event.subject_id', '=', f.subjectId);
   // Dates are Beijing dates; instants are stored in UTC.
   if (f.from) q = q.where('audit_event.at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString());
-  if (f.to) q = q.where('audit_event.at', '<', new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
-  const total = Number((await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+  if (f.to)
+    q = q.where(
+      'audit_event.at',
+      '<',
+      new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString(),
+    );
+  const total = Number(
+    (await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
   const safePage = Math.max(1, Math.min(page, Math.max(1, Math.ceil(total / PAGE_SIZE))));
   const rows = await q
     .selectAll('audit_event')

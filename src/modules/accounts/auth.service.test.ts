@@ -10,7 +10,12 @@ import * as accounts from './account.service.js';
 import * as auditLog from './audit-log.service.js';
 import * as auth from './auth.service.js';
 
-const settings: auth.AuthSettings = { sessionIdleMinutes: 30, sessionMaxHours: 12, loginMaxFailures: 5, loginLockMinutes: 15 };
+const settings: auth.AuthSettings = {
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
+  loginMaxFailures: 5,
+  loginLockMinutes: 15,
+};
 const PASSWORD = 'Gongkai@2020';
 
 describeEachEngine('staff accounts, login and sessions', (engine) => {
@@ -22,16 +27,51 @@ describeEachEngine('staff accounts, login and sessions', (engine) => {
     h = await openTestDatabase(engine);
     ctx = testCtx(h, systemActor('测试'));
     gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    police = await agencies.create(ctx, { parentId: gov.id, name: '晋江市公安局', level: 'county', kind: 'governmentDepartment' });
-    cizao = await agencies.create(ctx, { parentId: gov.id, name: '磁灶镇人民政府', level: 'township', kind: 'townshipStreet' });
-    await accounts.create(ctx, { agencyId: gov.id, username: 'admin', displayName: '管理员', password: PASSWORD, role: 'admin' });
-    await accounts.create(ctx, { agencyId: cizao.id, username: 'clerk', displayName: '李经办', password: PASSWORD, role: 'clerk' });
-    await accounts.create(ctx, { agencyId: police.id, username: 'gaclerk', displayName: '陈经办', password: PASSWORD, role: 'clerk' });
-    await accounts.create(ctx, { agencyId: gov.id, username: 'supervisor', displayName: '张监督', password: PASSWORD, role: 'supervisor' });
+    police = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市公安局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    cizao = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '磁灶镇人民政府',
+      level: 'township',
+      kind: 'townshipStreet',
+    });
+    await accounts.create(ctx, {
+      agencyId: gov.id,
+      username: 'admin',
+      displayName: '管理员',
+      password: PASSWORD,
+      role: 'admin',
+    });
+    await accounts.create(ctx, {
+      agencyId: cizao.id,
+      username: 'clerk',
+      displayName: '李经办',
+      password: PASSWORD,
+      role: 'clerk',
+    });
+    await accounts.create(ctx, {
+      agencyId: police.id,
+      username: 'gaclerk',
+      displayName: '陈经办',
+      password: PASSWORD,
+      role: 'clerk',
+    });
+    await accounts.create(ctx, {
+      agencyId: gov.id,
+      username: 'supervisor',
+      displayName: '张监督',
+      password: PASSWORD,
+      role: 'supervisor',
+    });
   });
   after(async () => h.cleanup());
 
-  const login = (username: string, password: string) => auth.login(ctx, { username, password }, settings, { userAgent: 'test' });
+  const login = (username: string, password: string) =>
+    auth.login(ctx, { username, password }, settings, { userAgent: 'test' });
   const as = async (username: string) => {
     const { token } = await login(username, PASSWORD);
     const a = await auth.authenticate(ctx, token, settings);
@@ -44,21 +84,37 @@ describeEachEngine('staff accounts, login and sessions', (engine) => {
     assert.equal(user.username, 'clerk');
     const a = await auth.authenticate(ctx, token, settings);
     assert.equal(a?.actor.label, '李经办（clerk）');
-    assert.deepEqual(a?.actor.grants.map((g) => [g.role, g.agencyId]), [['clerk', cizao.id]]);
+    assert.deepEqual(
+      a?.actor.grants.map((g) => [g.role, g.agencyId]),
+      [['clerk', cizao.id]],
+    );
     const stored = await h.db.selectFrom('staff_session').selectAll().execute();
-    assert.ok(stored.every((s) => s.id !== token), 'the raw token is never stored');
+    assert.ok(
+      stored.every((s) => s.id !== token),
+      'the raw token is never stored',
+    );
   });
 
   it('gives the same answer for an unknown user name and a wrong password', async () => {
-    await assert.rejects(login('nobody', PASSWORD), (e: unknown) => e instanceof ValidationError && e.message === '用户名或密码错误');
-    await assert.rejects(login('supervisor', 'Wrong@2020'), (e: unknown) => e instanceof ValidationError && e.message === '用户名或密码错误');
+    await assert.rejects(
+      login('nobody', PASSWORD),
+      (e: unknown) => e instanceof ValidationError && e.message === '用户名或密码错误',
+    );
+    await assert.rejects(
+      login('supervisor', 'Wrong@2020'),
+      (e: unknown) => e instanceof ValidationError && e.message === '用户名或密码错误',
+    );
     await login('supervisor', PASSWORD); // resets the count
   });
 
   it('locks the account for 15 minutes after 5 wrong passwords', async () => {
     for (let i = 1; i <= 4; i++) await assert.rejects(login('gaclerk', `Wrong@${i}xyz`), /用户名或密码错误/);
     await assert.rejects(login('gaclerk', 'Wrong@5xyz'), /已锁定 15 分钟/);
-    await assert.rejects(login('gaclerk', PASSWORD), /账号已锁定/, 'the right password does not open a locked account');
+    await assert.rejects(
+      login('gaclerk', PASSWORD),
+      /账号已锁定/,
+      'the right password does not open a locked account',
+    );
     ctx.clock.advance(14 * MINUTE);
     await assert.rejects(login('gaclerk', PASSWORD), /账号已锁定/);
     ctx.clock.advance(1 * MINUTE + 1000);
@@ -91,8 +147,15 @@ describeEachEngine('staff accounts, login and sessions', (engine) => {
   });
 
   it('refuses weak passwords with the rule in Chinese', async () => {
-    await assert.rejects(accounts.create(ctx, { agencyId: gov.id, username: 'weak', displayName: '弱', password: 'abcdefgh' }), (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'password' && /三类/.test(e.message));
-    await assert.rejects(accounts.create(ctx, { agencyId: gov.id, username: 'short', displayName: '短', password: 'Ab1!' }), /至少 8 位/);
+    await assert.rejects(
+      accounts.create(ctx, { agencyId: gov.id, username: 'weak', displayName: '弱', password: 'abcdefgh' }),
+      (e: unknown) =>
+        e instanceof ValidationError && e.fields[0]!.field === 'password' && /三类/.test(e.message),
+    );
+    await assert.rejects(
+      accounts.create(ctx, { agencyId: gov.id, username: 'short', displayName: '短', password: 'Ab1!' }),
+      /至少 8 位/,
+    );
   });
 
   it('makes a reset password temporary and ends the user’s sessions', async () => {
@@ -105,27 +168,56 @@ describeEachEngine('staff accounts, login and sessions', (engine) => {
     const signedIn = await auth.authenticate(ctx, again.token, settings);
     assert.ok(signedIn);
     const sup = testCtx(h, signedIn.actor, ctx.clock);
-    await accounts.changeOwnPassword(sup, { currentPassword: 'Temp#2026abc', password: PASSWORD, confirm: PASSWORD }, null);
+    await accounts.changeOwnPassword(
+      sup,
+      { currentPassword: 'Temp#2026abc', password: PASSWORD, confirm: PASSWORD },
+      null,
+    );
     assert.equal((await login('supervisor', PASSWORD)).user.mustChangePassword, false);
   });
 
   it('scopes accounts: a clerk of 磁灶镇 cannot see 市公安局 staff; a supervisor can read but not change them', async () => {
     const clerk = await as('clerk');
     await assert.rejects(accounts.get(clerk, 'gaclerk'), ForbiddenError);
-    assert.deepEqual((await accounts.list(clerk)).map((u) => u.user.username), []);
-    await assert.rejects(accounts.resetPassword(clerk, 'gaclerk', { password: 'Hack#2026abc' }), ForbiddenError);
+    assert.deepEqual(
+      (await accounts.list(clerk)).map((u) => u.user.username),
+      [],
+    );
+    await assert.rejects(
+      accounts.resetPassword(clerk, 'gaclerk', { password: 'Hack#2026abc' }),
+      ForbiddenError,
+    );
     const sup = await as('supervisor');
     assert.equal((await accounts.get(sup, 'gaclerk')).user.displayName, '陈经办');
-    await assert.rejects(accounts.resetPassword(sup, 'gaclerk', { password: 'Hack#2026abc' }), ForbiddenError);
-    await assert.rejects(accounts.grant(sup, (await accounts.get(sup, 'gaclerk')).user.id, { role: 'admin', agencyId: police.id }), ForbiddenError);
+    await assert.rejects(
+      accounts.resetPassword(sup, 'gaclerk', { password: 'Hack#2026abc' }),
+      ForbiddenError,
+    );
+    await assert.rejects(
+      accounts.grant(sup, (await accounts.get(sup, 'gaclerk')).user.id, {
+        role: 'admin',
+        agencyId: police.id,
+      }),
+      ForbiddenError,
+    );
   });
 
   it('records every account write in the audit log, visible within the reader’s scope only', async () => {
     const admin = await as('admin');
-    const u = await accounts.create(admin, { agencyId: police.id, username: 'newclerk', displayName: '新经办', password: 'Start#2026abc', role: 'clerk' });
+    const u = await accounts.create(admin, {
+      agencyId: police.id,
+      username: 'newclerk',
+      displayName: '新经办',
+      password: 'Start#2026abc',
+      role: 'clerk',
+    });
     await accounts.setDisabled(admin, u.id, true);
     const trail = await auditLog.browse(admin, { subjectId: u.id });
-    assert.deepEqual(trail.events.map((e) => e.action).sort(), ['account.create', 'account.disable', 'account.grant']);
+    assert.deepEqual(trail.events.map((e) => e.action).sort(), [
+      'account.create',
+      'account.disable',
+      'account.grant',
+    ]);
     assert.ok(trail.events.every((e) => e.actorLabel === '管理员（admin）'));
     assert.ok(!JSON.stringify(trail.events).includes('argon2'), 'no password hash in the audit log');
     const clerk = await as('clerk');

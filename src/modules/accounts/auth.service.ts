@@ -60,26 +60,50 @@ export async function login(
   const now = ctx.clock.now();
   if (user.disabledAt) throw ValidationError.one('username', '该账号已停用，请联系系统管理员');
   if (isLocked(user, now)) {
-    throw ValidationError.one('username', `密码连续错误次数过多，账号已锁定，请于 ${fmtTime(user.lockedUntil!)} 后再试或联系系统管理员解锁`);
+    throw ValidationError.one(
+      'username',
+      `密码连续错误次数过多，账号已锁定，请于 ${fmtTime(user.lockedUntil!)} 后再试或联系系统管理员解锁`,
+    );
   }
   const ok = await verifyPassword(row.password_hash, input.password);
   const at = now.toISOString();
   if (!ok) {
     const lockedUntil = await inTransaction(ctx, async (ctx) => {
       const failures = await repo.countFailure(ctx.db, user.id, at);
-      await recordAudit(ctx, { action: 'account.loginFailed', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, after: { failures } });
+      await recordAudit(ctx, {
+        action: 'account.loginFailed',
+        subjectType: 'staffUser',
+        subjectId: user.id,
+        agencyId: user.agencyId,
+        after: { failures },
+      });
       if (failures < settings.loginMaxFailures) return null;
       const until = new Date(now.getTime() + settings.loginLockMinutes * MINUTE).toISOString();
       await repo.patch(ctx.db, user.id, { locked_until: until, failed_login_count: 0, updated_at: at });
-      await recordAudit(ctx, { action: 'account.lock', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId, after: { lockedUntil: until } });
+      await recordAudit(ctx, {
+        action: 'account.lock',
+        subjectType: 'staffUser',
+        subjectId: user.id,
+        agencyId: user.agencyId,
+        after: { lockedUntil: until },
+      });
       return until;
     });
-    if (lockedUntil) throw ValidationError.one('username', `密码连续错误 ${settings.loginMaxFailures} 次，账号已锁定 ${settings.loginLockMinutes} 分钟，请于 ${fmtTime(lockedUntil)} 后再试`);
+    if (lockedUntil)
+      throw ValidationError.one(
+        'username',
+        `密码连续错误 ${settings.loginMaxFailures} 次，账号已锁定 ${settings.loginLockMinutes} 分钟，请于 ${fmtTime(lockedUntil)} 后再试`,
+      );
     throw wrong;
   }
   const token = randomBytes(32).toString('base64url');
   await inTransaction(ctx, async (ctx) => {
-    await repo.patch(ctx.db, user.id, { failed_login_count: 0, locked_until: null, last_login_at: at, updated_at: at });
+    await repo.patch(ctx.db, user.id, {
+      failed_login_count: 0,
+      locked_until: null,
+      last_login_at: at,
+      updated_at: at,
+    });
     await repo.insertSession(ctx.db, {
       id: sessionIdOf(token),
       user_id: user.id,
@@ -91,7 +115,12 @@ export async function login(
       revoked_at: null,
       revoked_by: null,
     });
-    await recordAudit(ctx, { action: 'account.login', subjectType: 'staffUser', subjectId: user.id, agencyId: user.agencyId });
+    await recordAudit(ctx, {
+      action: 'account.login',
+      subjectType: 'staffUser',
+      subjectId: user.id,
+      agencyId: user.agencyId,
+    });
   });
   return { token, user: { ...user, lastLoginAt: at, failedLoginCount: 0, lockedUntil: null } };
 }
@@ -101,21 +130,32 @@ export async function login(
  * revoked, past its absolute expiry, idle too long, or the account is disabled. Refreshes the
  * idle clock (at most once a minute, to spare the database).
  */
-export async function authenticate(ctx: Ctx, token: string, settings: AuthSettings): Promise<Authenticated | null> {
+export async function authenticate(
+  ctx: Ctx,
+  token: string,
+  settings: AuthSettings,
+): Promise<Authenticated | null> {
   if (!token || token.length > 100) return null;
   const session = await repo.findSession(ctx.db, sessionIdOf(token));
   if (!session || session.revoked_at) return null;
   const now = ctx.clock.now();
   if (new Date(session.expires_at) <= now) return null;
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > settings.sessionIdleMinutes * MINUTE) return null;
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > settings.sessionIdleMinutes * MINUTE)
+    return null;
   const row = await repo.findById(ctx.db, session.user_id);
   if (!row || row.disabled_at) return null;
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE) await repo.touchSession(ctx.db, session.id, now.toISOString());
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE)
+    await repo.touchSession(ctx.db, session.id, now.toISOString());
   const user = repo.toUser(row);
   return {
     actor: await actorFor(ctx, user),
     user,
-    session: { id: session.id, userId: user.id, createdAt: session.created_at, lastSeenAt: session.last_seen_at },
+    session: {
+      id: session.id,
+      userId: user.id,
+      createdAt: session.created_at,
+      lastSeenAt: session.last_seen_at,
+    },
   };
 }
 
@@ -135,7 +175,12 @@ export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
     const s = await repo.findSession(ctx.db, sessionId);
     if (!s || s.revoked_at) return;
     await repo.revokeSession(ctx.db, sessionId, ctx.clock.now().toISOString(), s.user_id);
-    await recordAudit(ctx, { action: 'account.logout', subjectType: 'staffUser', subjectId: s.user_id, agencyId: ctx.actor.agencyId });
+    await recordAudit(ctx, {
+      action: 'account.logout',
+      subjectType: 'staffUser',
+      subjectId: s.user_id,
+      agencyId: ctx.actor.agencyId,
+    });
   });
 }
 
@@ -143,7 +188,9 @@ export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
 export async function listSessions(ctx: Ctx, settings: AuthSettings) {
   const now = ctx.clock.now();
   const rows = await repo.listLiveSessions(ctx.db, scopes(ctx.actor, 'listSessions'), now.toISOString());
-  return rows.filter((r) => now.getTime() - new Date(r.last_seen_at).getTime() <= settings.sessionIdleMinutes * MINUTE);
+  return rows.filter(
+    (r) => now.getTime() - new Date(r.last_seen_at).getTime() <= settings.sessionIdleMinutes * MINUTE,
+  );
 }
 
 export async function revokeSession(ctx: Ctx, sessionId: string): Promise<void> {
@@ -153,6 +200,11 @@ export async function revokeSession(ctx: Ctx, sessionId: string): Promise<void> 
     if (!s || !owner) throw new NotFoundError('未找到该会话');
     assertCan(ctx.actor, 'revokeSession', { path: await agencies.pathOf(ctx, owner.agency_id) });
     await repo.revokeSession(ctx.db, s.id, ctx.clock.now().toISOString(), ctx.actor.id);
-    await recordAudit(ctx, { action: 'account.revokeSession', subjectType: 'staffUser', subjectId: s.user_id, agencyId: owner.agency_id });
+    await recordAudit(ctx, {
+      action: 'account.revokeSession',
+      subjectType: 'staffUser',
+      subjectId: s.user_id,
+      agencyId: owner.agency_id,
+    });
   });
 }

@@ -26,7 +26,16 @@ export type PublicAgency = ReturnType<typeof publicAgency>;
 
 /** Back-office and API view: everything, including the tree position. */
 export function staffAgency(a: Agency) {
-  return { ...publicAgency(a), path: a.path, depth: a.depth, regionCode: a.regionCode, sortOrder: a.sortOrder, dissolvedAt: a.dissolvedAt, createdAt: a.createdAt, updatedAt: a.updatedAt };
+  return {
+    ...publicAgency(a),
+    path: a.path,
+    depth: a.depth,
+    regionCode: a.regionCode,
+    sortOrder: a.sortOrder,
+    dissolvedAt: a.dissolvedAt,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
 }
 export type StaffAgency = ReturnType<typeof staffAgency>;
 

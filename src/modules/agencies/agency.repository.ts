@@ -75,7 +75,11 @@ export async function findByCreditCode(db: Executor, code: string): Promise<Agen
 }
 
 /** Every agency inside any of the given subtrees, in tree order. */
-export async function listWithin(db: Executor, paths: string[], opts: { includeDissolved?: boolean } = {}): Promise<Agency[]> {
+export async function listWithin(
+  db: Executor,
+  paths: string[],
+  opts: { includeDissolved?: boolean } = {},
+): Promise<Agency[]> {
   if (paths.length === 0) return [];
   let q = db.selectFrom('agency').selectAll();
   if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))));
@@ -85,7 +89,12 @@ export async function listWithin(db: Executor, paths: string[], opts: { includeD
 }
 
 export async function listRoots(db: Executor): Promise<Agency[]> {
-  const rows = await db.selectFrom('agency').selectAll().where('parent_id', 'is', null).orderBy('sort_order').execute();
+  const rows = await db
+    .selectFrom('agency')
+    .selectAll()
+    .where('parent_id', 'is', null)
+    .orderBy('sort_order')
+    .execute();
   return rows.map(toAgency);
 }
 
@@ -107,7 +116,12 @@ export async function update(db: Executor, a: Agency): Promise<void> {
 }
 
 /** Rewrites the path prefix and depth of a whole subtree after a move. */
-export async function repathSubtree(db: Executor, oldPath: string, newPath: string, depthDelta: number): Promise<void> {
+export async function repathSubtree(
+  db: Executor,
+  oldPath: string,
+  newPath: string,
+  depthDelta: number,
+): Promise<void> {
   await db
     .updateTable('agency')
     .set({
@@ -144,7 +158,11 @@ export async function history(db: Executor, agencyId: string): Promise<AgencyHis
 }
 
 /** Closes the open history entry and opens a new one from `validFrom`. */
-export async function appendHistory(db: Executor, entry: AgencyHistoryEntry, recordedBy: string | null): Promise<void> {
+export async function appendHistory(
+  db: Executor,
+  entry: AgencyHistoryEntry,
+  recordedBy: string | null,
+): Promise<void> {
   await db
     .updateTable('agency_history')
     .set({ valid_to: entry.validFrom })

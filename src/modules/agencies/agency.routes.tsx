@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../platform/clock.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/http/server.js';
-import { CsrfField, ErrorSummary, SelectField, Summary, Table, TextField } from '../../platform/ui/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  SelectField,
+  Summary,
+  Table,
+  TextField,
+} from '../../platform/ui/components.js';
 import { agencyChangeLabels, agencyKindLabels, agencyLevelLabels, type Agency } from './agency.js';
 import { can } from './agency.policy.js';
 import { toTree, type AgencyNode } from './agency.presenter.js';
@@ -16,7 +23,11 @@ function formValues(a: Agency): Record<string, string | number | null> {
   return { ...a };
 }
 
-async function withForm(reply: FastifyReply, run: () => Promise<unknown>, onInvalid: (errors: FieldError[]) => Promise<unknown>): Promise<unknown> {
+async function withForm(
+  reply: FastifyReply,
+  run: () => Promise<unknown>,
+  onInvalid: (errors: FieldError[]) => Promise<unknown>,
+): Promise<unknown> {
   try {
     return await run();
   } catch (e) {
@@ -33,7 +44,8 @@ function Tree({ nodes, href }: { nodes: AgencyNode[]; href: (a: Agency) => strin
     <ul class="gk-tree">
       {nodes.map((n) => (
         <li>
-          <a href={href(n.agency)}>{n.agency.name}</a> <span class="gk-tag">{agencyKindLabels[n.agency.kind]}</span>
+          <a href={href(n.agency)}>{n.agency.name}</a>{' '}
+          <span class="gk-tag">{agencyKindLabels[n.agency.kind]}</span>
           {n.children.length ? <Tree nodes={n.children} href={href} /> : null}
         </li>
       ))}
@@ -60,7 +72,10 @@ function ContactSummary({ a }: { a: Agency }) {
 }
 
 export function registerAgencyRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/agencies', label: '机构导航', area: 'portal', order: 20 }, { href: '/admin/agencies', label: '机构', area: 'admin', order: 20 });
+  app.nav.push(
+    { href: '/agencies', label: '机构导航', area: 'portal', order: 20 },
+    { href: '/admin/agencies', label: '机构', area: 'admin', order: 20 },
+  );
 
   // Portal: the directory and each agency's 政府信息公开指南 contact block.
   app.get('/agencies', async (req, reply) => {
@@ -79,7 +94,10 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     const a = await agencies.getPublic(req.ctx, req.params.id);
     const children = (await agencies.listPublic(req.ctx)).filter((c) => c.parentId === a.id);
     return reply.page(
-      { title: a.name, crumbs: [{ label: '首页', href: '/' }, { label: '机构导航', href: '/agencies' }, { label: a.name }] },
+      {
+        title: a.name,
+        crumbs: [{ label: '首页', href: '/' }, { label: '机构导航', href: '/agencies' }, { label: a.name }],
+      },
       <>
         <h1 class="gk-title">{a.name}</h1>
         <section class="gk-section">
@@ -118,25 +136,56 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
             </a>
           </p>
         ) : null}
-        {list.length ? <Tree nodes={toTree(list)} href={(a) => `/admin/agencies/${a.id}`} /> : <p class="gk-muted">您的账号没有可查看的机构。</p>}
+        {list.length ? (
+          <Tree nodes={toTree(list)} href={(a) => `/admin/agencies/${a.id}`} />
+        ) : (
+          <p class="gk-muted">您的账号没有可查看的机构。</p>
+        )}
       </>,
     );
   });
 
-  const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string | null | undefined>, errors: FieldError[]) => {
+  const renderNew = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string | null | undefined>,
+    errors: FieldError[],
+  ) => {
     const auth = requireStaff(req);
-    const parents = (await agencies.listForStaff(req.ctx)).filter((a) => can(auth.actor, 'create', a) && a.kind !== 'villageCommunity');
+    const parents = (await agencies.listForStaff(req.ctx)).filter(
+      (a) => can(auth.actor, 'create', a) && a.kind !== 'villageCommunity',
+    );
     return reply.page(
-      { title: '新增机构', crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构', href: '/admin/agencies' }, { label: '新增机构' }] },
+      {
+        title: '新增机构',
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '机构', href: '/admin/agencies' },
+          { label: '新增机构' },
+        ],
+      },
       <>
         <h1 class="gk-title">新增机构</h1>
-        <AgencyForm action="/admin/agencies" csrf={reply.csrf()} values={values} errors={errors} parents={parents} mode="create" structural />
+        <AgencyForm
+          action="/admin/agencies"
+          csrf={reply.csrf()}
+          values={values}
+          errors={errors}
+          parents={parents}
+          mode="create"
+          structural
+        />
       </>,
     );
   };
 
   app.get<{ Querystring: { parentId?: string } }>('/admin/agencies/new', async (req, reply) =>
-    renderNew(req, reply, { parentId: req.query.parentId, level: 'county', kind: 'governmentDepartment' }, []),
+    renderNew(
+      req,
+      reply,
+      { parentId: req.query.parentId, level: 'county', kind: 'governmentDepartment' },
+      [],
+    ),
   );
 
   app.post<{ Body: Body }>('/admin/agencies', async (req, reply) => {
@@ -156,7 +205,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     const a = await agencies.get(req.ctx, req.params.id);
     const history = await agencies.history(req.ctx, a.id);
     const all = await agencies.listForStaff(req.ctx, { includeDissolved: true });
-    const nameOf = (id: string | null) => (id ? (all.find((x) => x.id === id)?.name ?? '（范围外机构）') : '—');
+    const nameOf = (id: string | null) =>
+      id ? (all.find((x) => x.id === id)?.name ?? '（范围外机构）') : '—';
     const actions = {
       edit: can(auth.actor, 'updateContacts', a),
       rename: can(auth.actor, 'rename', a),
@@ -164,14 +214,37 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
       create: can(auth.actor, 'create', a) && a.kind !== 'villageCommunity',
     };
     return reply.page(
-      { title: a.name, crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构', href: '/admin/agencies' }, { label: a.name }] },
+      {
+        title: a.name,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '机构', href: '/admin/agencies' },
+          { label: a.name },
+        ],
+      },
       <>
         <h1 class="gk-title">{a.name}</h1>
         <div class="gk-actions">
-          {actions.edit ? <a class="gk-button" href={`/admin/agencies/${a.id}/edit`}>修改信息</a> : null}
-          {actions.rename ? <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/rename`}>更名</a> : null}
-          {actions.move ? <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/move`}>调整隶属关系</a> : null}
-          {actions.create ? <a class="gk-button gk-button--secondary" href={`/admin/agencies/new?parentId=${a.id}`}>新增下级机构</a> : null}
+          {actions.edit ? (
+            <a class="gk-button" href={`/admin/agencies/${a.id}/edit`}>
+              修改信息
+            </a>
+          ) : null}
+          {actions.rename ? (
+            <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/rename`}>
+              更名
+            </a>
+          ) : null}
+          {actions.move ? (
+            <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/move`}>
+              调整隶属关系
+            </a>
+          ) : null}
+          {actions.create ? (
+            <a class="gk-button gk-button--secondary" href={`/admin/agencies/new?parentId=${a.id}`}>
+              新增下级机构
+            </a>
+          ) : null}
         </div>
         <section class="gk-section">
           <h2 class="gk-section__title">基本信息</h2>
@@ -211,13 +284,34 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     );
   });
 
-  const renderEdit = async (req: FastifyRequest, reply: FastifyReply, a: Agency, values: Record<string, string | number | null | undefined>, errors: FieldError[]) => {
+  const renderEdit = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    a: Agency,
+    values: Record<string, string | number | null | undefined>,
+    errors: FieldError[],
+  ) => {
     const auth = requireStaff(req);
     return reply.page(
-      { title: `修改：${a.name}`, crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构', href: '/admin/agencies' }, { label: a.name, href: `/admin/agencies/${a.id}` }, { label: '修改信息' }] },
+      {
+        title: `修改：${a.name}`,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '机构', href: '/admin/agencies' },
+          { label: a.name, href: `/admin/agencies/${a.id}` },
+          { label: '修改信息' },
+        ],
+      },
       <>
         <h1 class="gk-title">修改：{a.name}</h1>
-        <AgencyForm action={`/admin/agencies/${a.id}`} csrf={reply.csrf()} values={values} errors={errors} mode="edit" structural={can(auth.actor, 'update', a)} />
+        <AgencyForm
+          action={`/admin/agencies/${a.id}`}
+          csrf={reply.csrf()}
+          values={values}
+          errors={errors}
+          mode="edit"
+          structural={can(auth.actor, 'update', a)}
+        />
       </>,
     );
   };
@@ -240,9 +334,23 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     );
   });
 
-  const renderRename = async (req: FastifyRequest, reply: FastifyReply, a: Agency, values: Body, errors: FieldError[]) =>
+  const renderRename = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    a: Agency,
+    values: Body,
+    errors: FieldError[],
+  ) =>
     reply.page(
-      { title: `更名：${a.name}`, crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构', href: '/admin/agencies' }, { label: a.name, href: `/admin/agencies/${a.id}` }, { label: '更名' }] },
+      {
+        title: `更名：${a.name}`,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '机构', href: '/admin/agencies' },
+          { label: a.name, href: `/admin/agencies/${a.id}` },
+          { label: '更名' },
+        ],
+      },
       <>
         <h1 class="gk-title">更名：{a.name}</h1>
         <p class="gk-lead">原名称保留在机构沿革中，历年数据和年度报告仍按当时的名称显示。</p>
@@ -251,10 +359,26 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
           <ErrorSummary errors={errors} />
           <TextField name="name" label="新名称" value={values.name} errors={errors} required />
           <TextField name="shortName" label="简称" value={values.shortName} errors={errors} />
-          <TextField name="effectiveDate" label="生效日期" type="date" value={values.effectiveDate} errors={errors} required hint="格式：YYYY-MM-DD" />
-          <TextField name="reason" label="依据或原因" value={values.reason} errors={errors} hint="例如：机构改革方案文号" />
+          <TextField
+            name="effectiveDate"
+            label="生效日期"
+            type="date"
+            value={values.effectiveDate}
+            errors={errors}
+            required
+            hint="格式：YYYY-MM-DD"
+          />
+          <TextField
+            name="reason"
+            label="依据或原因"
+            value={values.reason}
+            errors={errors}
+            hint="例如：机构改革方案文号"
+          />
           <div class="gk-actions">
-            <button class="gk-button" type="submit">确认更名</button>
+            <button class="gk-button" type="submit">
+              确认更名
+            </button>
           </div>
         </form>
       </>,
@@ -263,7 +387,13 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
   app.get<{ Params: Params }>('/admin/agencies/:id/rename', async (req, reply) => {
     requireStaff(req);
     const a = await agencies.get(req.ctx, req.params.id);
-    return renderRename(req, reply, a, { name: a.name, shortName: a.shortName ?? '', effectiveDate: agencies.localDate(req.ctx) }, []);
+    return renderRename(
+      req,
+      reply,
+      a,
+      { name: a.name, shortName: a.shortName ?? '', effectiveDate: agencies.localDate(req.ctx) },
+      [],
+    );
   });
 
   app.post<{ Params: Params; Body: Body }>('/admin/agencies/:id/rename', async (req, reply) => {
@@ -279,21 +409,53 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     );
   });
 
-  const renderMove = async (req: FastifyRequest, reply: FastifyReply, a: Agency, values: Body, errors: FieldError[]) => {
+  const renderMove = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    a: Agency,
+    values: Body,
+    errors: FieldError[],
+  ) => {
     const auth = requireStaff(req);
-    const parents = (await agencies.listForStaff(req.ctx)).filter((p) => can(auth.actor, 'move', p) && !p.path.startsWith(a.path) && p.kind !== 'villageCommunity');
+    const parents = (await agencies.listForStaff(req.ctx)).filter(
+      (p) => can(auth.actor, 'move', p) && !p.path.startsWith(a.path) && p.kind !== 'villageCommunity',
+    );
     return reply.page(
-      { title: `调整隶属关系：${a.name}`, crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构', href: '/admin/agencies' }, { label: a.name, href: `/admin/agencies/${a.id}` }, { label: '调整隶属关系' }] },
+      {
+        title: `调整隶属关系：${a.name}`,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '机构', href: '/admin/agencies' },
+          { label: a.name, href: `/admin/agencies/${a.id}` },
+          { label: '调整隶属关系' },
+        ],
+      },
       <>
         <h1 class="gk-title">调整隶属关系：{a.name}</h1>
         <form class="gk-form" method="post" action={`/admin/agencies/${a.id}/move`} novalidate>
           <CsrfField token={reply.csrf()} />
           <ErrorSummary errors={errors} />
-          <SelectField name="parentId" label="新的上级机构" value={values.parentId} errors={errors} options={parents.map((p) => ({ value: p.id, label: `${'　'.repeat(p.depth)}${p.name}` }))} required />
-          <TextField name="effectiveDate" label="生效日期" type="date" value={values.effectiveDate} errors={errors} required />
+          <SelectField
+            name="parentId"
+            label="新的上级机构"
+            value={values.parentId}
+            errors={errors}
+            options={parents.map((p) => ({ value: p.id, label: `${'　'.repeat(p.depth)}${p.name}` }))}
+            required
+          />
+          <TextField
+            name="effectiveDate"
+            label="生效日期"
+            type="date"
+            value={values.effectiveDate}
+            errors={errors}
+            required
+          />
           <TextField name="reason" label="依据或原因" value={values.reason} errors={errors} />
           <div class="gk-actions">
-            <button class="gk-button" type="submit">确认调整</button>
+            <button class="gk-button" type="submit">
+              确认调整
+            </button>
           </div>
         </form>
       </>,
@@ -302,7 +464,13 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: Params }>('/admin/agencies/:id/move', async (req, reply) => {
     const a = await agencies.get(req.ctx, req.params.id);
-    return renderMove(req, reply, a, { parentId: a.parentId ?? '', effectiveDate: agencies.localDate(req.ctx) }, []);
+    return renderMove(
+      req,
+      reply,
+      a,
+      { parentId: a.parentId ?? '', effectiveDate: agencies.localDate(req.ctx) },
+      [],
+    );
   });
 
   app.post<{ Params: Params; Body: Body }>('/admin/agencies/:id/move', async (req, reply) => {

@@ -11,12 +11,23 @@ const creditCode = text('统一社会信用代码', {
 
 export const agencyContactShape = {
   address: optional(text('办公地址', { max: 200 })),
-  postcode: optional(text('邮政编码', { pattern: patterns.postcode, patternMessage: '邮政编码应为 6 位数字' })),
+  postcode: optional(
+    text('邮政编码', { pattern: patterns.postcode, patternMessage: '邮政编码应为 6 位数字' }),
+  ),
   officeHours: optional(text('办公时间', { max: 200 })),
-  phone: optional(text('联系电话', { pattern: patterns.phone, patternMessage: '联系电话只能包含数字、括号、连字符和“转”' })),
+  phone: optional(
+    text('联系电话', { pattern: patterns.phone, patternMessage: '联系电话只能包含数字、括号、连字符和“转”' }),
+  ),
   fax: optional(text('传真', { pattern: patterns.phone, patternMessage: '传真只能包含数字、括号和连字符' })),
-  email: optional(text('电子邮箱', { pattern: patterns.email, patternMessage: '电子邮箱格式不正确，例如 gkzx@example.gov.cn' })),
-  website: optional(text('网站', { pattern: /^https?:\/\/\S+$/, patternMessage: '网站应以 http:// 或 https:// 开头' })),
+  email: optional(
+    text('电子邮箱', {
+      pattern: patterns.email,
+      patternMessage: '电子邮箱格式不正确，例如 gkzx@example.gov.cn',
+    }),
+  ),
+  website: optional(
+    text('网站', { pattern: /^https?:\/\/\S+$/, patternMessage: '网站应以 http:// 或 https:// 开头' }),
+  ),
 };
 
 export const createAgencySchema = object({
@@ -26,9 +37,16 @@ export const createAgencySchema = object({
   level: oneOf('层级', agencyLevels, agencyLevelLabels),
   kind: oneOf('类型', agencyKinds, agencyKindLabels),
   creditCode: optional(creditCode),
-  regionCode: optional(text('行政区划代码', { pattern: /^\d{6}(\d{3}|\d{6})?$/, patternMessage: '行政区划代码应为 6、9 或 12 位数字' })),
+  regionCode: optional(
+    text('行政区划代码', {
+      pattern: /^\d{6}(\d{3}|\d{6})?$/,
+      patternMessage: '行政区划代码应为 6、9 或 12 位数字',
+    }),
+  ),
   sortOrder: optional(integer('排序号', 0, 100000)),
-  establishedDate: optional(text('设立日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '设立日期应为 YYYY-MM-DD' })),
+  establishedDate: optional(
+    text('设立日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '设立日期应为 YYYY-MM-DD' }),
+  ),
   ...agencyContactShape,
 });
 export type CreateAgencyInput = Infer<typeof createAgencySchema.shape>;
@@ -38,7 +56,12 @@ export const updateAgencySchema = object({
   level: oneOf('层级', agencyLevels, agencyLevelLabels),
   kind: oneOf('类型', agencyKinds, agencyKindLabels),
   creditCode: optional(creditCode),
-  regionCode: optional(text('行政区划代码', { pattern: /^\d{6}(\d{3}|\d{6})?$/, patternMessage: '行政区划代码应为 6、9 或 12 位数字' })),
+  regionCode: optional(
+    text('行政区划代码', {
+      pattern: /^\d{6}(\d{3}|\d{6})?$/,
+      patternMessage: '行政区划代码应为 6、9 或 12 位数字',
+    }),
+  ),
   sortOrder: optional(integer('排序号', 0, 100000)),
   ...agencyContactShape,
 });
@@ -47,14 +70,20 @@ export type UpdateAgencyInput = Infer<typeof updateAgencySchema.shape>;
 export const renameAgencySchema = object({
   name: text('新名称', { max: 100 }),
   shortName: optional(text('简称', { max: 30 })),
-  effectiveDate: text('生效日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '生效日期应为 YYYY-MM-DD' }),
+  effectiveDate: text('生效日期', {
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    patternMessage: '生效日期应为 YYYY-MM-DD',
+  }),
   reason: optional(text('依据或原因', { max: 500 })),
 });
 export type RenameAgencyInput = Infer<typeof renameAgencySchema.shape>;
 
 export const moveAgencySchema = object({
   parentId: text('新的上级机构'),
-  effectiveDate: text('生效日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '生效日期应为 YYYY-MM-DD' }),
+  effectiveDate: text('生效日期', {
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    patternMessage: '生效日期应为 YYYY-MM-DD',
+  }),
   reason: optional(text('依据或原因', { max: 500 })),
 });
 export type MoveAgencyInput = Infer<typeof moveAgencySchema.shape>;

@@ -10,7 +10,9 @@ import { composeCreditCode } from './credit-code.js';
 
 const staff = (role: Actor['grants'][number]['role'], a: Agency): Actor => ({
   kind: 'staff',
-  id: `00000000-0000-7000-8000-${String(Math.abs(hash(role + a.id))).padStart(12, '0').slice(0, 12)}`,
+  id: `00000000-0000-7000-8000-${String(Math.abs(hash(role + a.id)))
+    .padStart(12, '0')
+    .slice(0, 12)}`,
   label: `${role}@${a.name}`,
   agencyId: a.id,
   grants: [{ role, agencyId: a.id, agencyPath: a.path }],
@@ -22,7 +24,11 @@ function hash(s: string): number {
 }
 
 async function auditCount(h: DatabaseHandle, action: string): Promise<number> {
-  const r = await h.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string | number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow();
+  const r = await h.db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -34,11 +40,41 @@ describeEachEngine('agencies service', (engine) => {
   before(async () => {
     h = await openTestDatabase(engine);
     const ctx = sys();
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment', creditCode: composeCreditCode('11', '350582', '00350001') });
-    police = await agencies.create(ctx, { parentId: gov.id, name: '晋江市公安局', shortName: '市公安局', level: 'county', kind: 'governmentDepartment', phone: '0595-85680110' });
-    cizao = await agencies.create(ctx, { parentId: gov.id, name: '磁灶镇人民政府', shortName: '磁灶镇', level: 'township', kind: 'townshipStreet' });
-    xintang = await agencies.create(ctx, { parentId: gov.id, name: '新塘街道办事处', shortName: '新塘街道', level: 'township', kind: 'townshipStreet' });
-    village = await agencies.create(ctx, { parentId: cizao.id, name: '磁灶镇大埔村民委员会', shortName: '大埔村', level: 'village', kind: 'villageCommunity' });
+    gov = await agencies.create(ctx, {
+      name: '晋江市人民政府',
+      level: 'county',
+      kind: 'peoplesGovernment',
+      creditCode: composeCreditCode('11', '350582', '00350001'),
+    });
+    police = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市公安局',
+      shortName: '市公安局',
+      level: 'county',
+      kind: 'governmentDepartment',
+      phone: '0595-85680110',
+    });
+    cizao = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '磁灶镇人民政府',
+      shortName: '磁灶镇',
+      level: 'township',
+      kind: 'townshipStreet',
+    });
+    xintang = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '新塘街道办事处',
+      shortName: '新塘街道',
+      level: 'township',
+      kind: 'townshipStreet',
+    });
+    village = await agencies.create(ctx, {
+      parentId: cizao.id,
+      name: '磁灶镇大埔村民委员会',
+      shortName: '大埔村',
+      level: 'village',
+      kind: 'villageCommunity',
+    });
   });
   after(async () => h.cleanup());
 
@@ -56,11 +92,26 @@ describeEachEngine('agencies service', (engine) => {
     const good = composeCreditCode('11', '350582', '00350002');
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     await assert.rejects(
-      agencies.create(sys(), { parentId: gov.id, name: '晋江市教育局', level: 'county', kind: 'governmentDepartment', creditCode: bad }),
-      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'creditCode' && /第 18 位/.test(e.fields[0]!.message),
+      agencies.create(sys(), {
+        parentId: gov.id,
+        name: '晋江市教育局',
+        level: 'county',
+        kind: 'governmentDepartment',
+        creditCode: bad,
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.fields[0]!.field === 'creditCode' &&
+        /第 18 位/.test(e.fields[0]!.message),
     );
     await assert.rejects(
-      agencies.create(sys(), { parentId: gov.id, name: '晋江市教育局', level: 'county', kind: 'governmentDepartment', creditCode: '11350A82003500027X' }),
+      agencies.create(sys(), {
+        parentId: gov.id,
+        name: '晋江市教育局',
+        level: 'county',
+        kind: 'governmentDepartment',
+        creditCode: '11350A82003500027X',
+      }),
       (e: unknown) => e instanceof ValidationError && /第 6 位/.test(e.message),
     );
     assert.equal((await agencies.listForStaff(sys())).length, before);
@@ -68,21 +119,50 @@ describeEachEngine('agencies service', (engine) => {
 
   it('refuses a credit code already registered to another agency', async () => {
     await assert.rejects(
-      agencies.create(sys(), { parentId: gov.id, name: '重复机构', level: 'county', kind: 'governmentDepartment', creditCode: gov.creditCode }),
-      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'creditCode' && e.message.includes('晋江市人民政府'),
+      agencies.create(sys(), {
+        parentId: gov.id,
+        name: '重复机构',
+        level: 'county',
+        kind: 'governmentDepartment',
+        creditCode: gov.creditCode,
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.fields[0]!.field === 'creditCode' &&
+        e.message.includes('晋江市人民政府'),
     );
   });
 
   it('reports every bad field at once', async () => {
     await assert.rejects(
-      agencies.create(sys(), { parentId: gov.id, name: '', level: 'city', kind: 'governmentDepartment', email: 'not-an-email' }),
-      (e: unknown) => e instanceof ValidationError && ['name', 'level', 'email'].every((f) => e.fields.some((x) => x.field === f)),
+      agencies.create(sys(), {
+        parentId: gov.id,
+        name: '',
+        level: 'city',
+        kind: 'governmentDepartment',
+        email: 'not-an-email',
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        ['name', 'level', 'email'].every((f) => e.fields.some((x) => x.field === f)),
     );
   });
 
   it('keeps the old name in the history when an agency is renamed', async () => {
-    const dept = await agencies.create(sys(), { parentId: gov.id, name: '晋江市经济和信息化局', shortName: '市经信局', level: 'county', kind: 'governmentDepartment', establishedDate: '2010-01-01' });
-    await agencies.rename(sys(), dept.id, { name: '晋江市工业和信息化局', shortName: '市工信局', effectiveDate: '2019-03-01', reason: '机构改革' });
+    const dept = await agencies.create(sys(), {
+      parentId: gov.id,
+      name: '晋江市经济和信息化局',
+      shortName: '市经信局',
+      level: 'county',
+      kind: 'governmentDepartment',
+      establishedDate: '2010-01-01',
+    });
+    await agencies.rename(sys(), dept.id, {
+      name: '晋江市工业和信息化局',
+      shortName: '市工信局',
+      effectiveDate: '2019-03-01',
+      reason: '机构改革',
+    });
     const history = await agencies.history(sys(), dept.id);
     assert.deepEqual(
       history.map((x) => [x.change, x.name, x.validTo]),
@@ -95,21 +175,60 @@ describeEachEngine('agencies service', (engine) => {
   });
 
   it('moves an agency with its subtree and keeps the former parent in the history', async () => {
-    const station = await agencies.create(sys(), { parentId: police.id, name: '晋江市公安局磁灶派出所', level: 'township', kind: 'dispatchedAgency' });
-    const unit = await agencies.create(sys(), { parentId: station.id, name: '磁灶派出所社区警务室', level: 'village', kind: 'other' });
-    const otherDept = await agencies.create(sys(), { parentId: gov.id, name: '晋江市交通运输局', level: 'county', kind: 'governmentDepartment' });
-    await agencies.move(sys(), station.id, { parentId: otherDept.id, effectiveDate: '2026-03-02', reason: '测试调整' });
+    const station = await agencies.create(sys(), {
+      parentId: police.id,
+      name: '晋江市公安局磁灶派出所',
+      level: 'township',
+      kind: 'dispatchedAgency',
+    });
+    const unit = await agencies.create(sys(), {
+      parentId: station.id,
+      name: '磁灶派出所社区警务室',
+      level: 'village',
+      kind: 'other',
+    });
+    const otherDept = await agencies.create(sys(), {
+      parentId: gov.id,
+      name: '晋江市交通运输局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    await agencies.move(sys(), station.id, {
+      parentId: otherDept.id,
+      effectiveDate: '2026-03-02',
+      reason: '测试调整',
+    });
     const movedUnit = await agencies.get(sys(), unit.id);
     assert.equal(movedUnit.path, `${otherDept.path}${station.id}/${unit.id}/`);
     assert.equal(movedUnit.depth, 3);
     const history = await agencies.history(sys(), station.id);
-    assert.deepEqual(history.map((x) => [x.change, x.parentId]), [['created', police.id], ['moved', otherDept.id]]);
-    await assert.rejects(agencies.move(sys(), otherDept.id, { parentId: unit.id, effectiveDate: '2026-03-02' }), ValidationError);
+    assert.deepEqual(
+      history.map((x) => [x.change, x.parentId]),
+      [
+        ['created', police.id],
+        ['moved', otherDept.id],
+      ],
+    );
+    await assert.rejects(
+      agencies.move(sys(), otherDept.id, { parentId: unit.id, effectiveDate: '2026-03-02' }),
+      ValidationError,
+    );
   });
 
   it('refuses placements the law does not allow', async () => {
-    await assert.rejects(agencies.create(sys(), { parentId: village.id, name: '村下机构', level: 'village', kind: 'other' }), /村（社区）之下/);
-    await assert.rejects(agencies.create(sys(), { parentId: police.id, name: '错挂的村', level: 'village', kind: 'villageCommunity' }), /乡镇（街道）/);
+    await assert.rejects(
+      agencies.create(sys(), { parentId: village.id, name: '村下机构', level: 'village', kind: 'other' }),
+      /村（社区）之下/,
+    );
+    await assert.rejects(
+      agencies.create(sys(), {
+        parentId: police.id,
+        name: '错挂的村',
+        level: 'village',
+        kind: 'villageCommunity',
+      }),
+      /乡镇（街道）/,
+    );
   });
 
   it('lets a clerk of 磁灶镇 neither read nor change 市公安局, and a supervisor of the government read but not change it', async () => {
@@ -123,25 +242,52 @@ describeEachEngine('agencies service', (engine) => {
     const supervisor = testCtx(h, staff('supervisor', gov));
     assert.equal((await agencies.get(supervisor, police.id)).name, '晋江市公安局');
     await assert.rejects(agencies.update(supervisor, police.id, { phone: '0595-00000000' }), ForbiddenError);
-    await assert.rejects(agencies.rename(supervisor, police.id, { name: '改名', effectiveDate: '2026-01-01' }), ForbiddenError);
+    await assert.rejects(
+      agencies.rename(supervisor, police.id, { name: '改名', effectiveDate: '2026-01-01' }),
+      ForbiddenError,
+    );
     assert.equal((await agencies.get(sys(), police.id)).phone, '0595-85680110');
   });
 
   it('lets an office head keep contact details current but not change the structure', async () => {
     const head = testCtx(h, staff('officeHead', xintang));
-    const updated = await agencies.update(head, xintang.id, { phone: '0595-85000000', officeHours: '工作日 8:00–12:00' });
+    const updated = await agencies.update(head, xintang.id, {
+      phone: '0595-85000000',
+      officeHours: '工作日 8:00–12:00',
+    });
     assert.equal(updated.phone, '0595-85000000');
     await assert.rejects(agencies.update(head, xintang.id, { kind: 'other' }), ForbiddenError);
-    await assert.rejects(agencies.create(head, { parentId: xintang.id, name: '新社区', level: 'village', kind: 'villageCommunity' }), ForbiddenError);
+    await assert.rejects(
+      agencies.create(head, {
+        parentId: xintang.id,
+        name: '新社区',
+        level: 'village',
+        kind: 'villageCommunity',
+      }),
+      ForbiddenError,
+    );
   });
 
   it('appends an audit event with before and after for every write', async () => {
-    const counts = { create: await auditCount(h, 'agency.create'), update: await auditCount(h, 'agency.update') };
-    const a = await agencies.create(sys(), { parentId: gov.id, name: '晋江市审计局', level: 'county', kind: 'governmentDepartment' });
+    const counts = {
+      create: await auditCount(h, 'agency.create'),
+      update: await auditCount(h, 'agency.update'),
+    };
+    const a = await agencies.create(sys(), {
+      parentId: gov.id,
+      name: '晋江市审计局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
     await agencies.update(sys(), a.id, { phone: '0595-11111111' });
     assert.equal(await auditCount(h, 'agency.create'), counts.create + 1);
     assert.equal(await auditCount(h, 'agency.update'), counts.update + 1);
-    const ev = await h.db.selectFrom('audit_event').selectAll().where('subject_id', '=', a.id).where('action', '=', 'agency.update').executeTakeFirstOrThrow();
+    const ev = await h.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('subject_id', '=', a.id)
+      .where('action', '=', 'agency.update')
+      .executeTakeFirstOrThrow();
     assert.equal(JSON.parse(ev.before_json!).phone, null);
     assert.equal(JSON.parse(ev.after_json!).phone, '0595-11111111');
     assert.equal(ev.actor_label, '系统：测试');
@@ -149,7 +295,9 @@ describeEachEngine('agencies service', (engine) => {
 
   it('rolls back the write and its audit event together when a write fails', async () => {
     const before = await auditCount(h, 'agency.move');
-    await assert.rejects(agencies.move(sys(), cizao.id, { parentId: village.id, effectiveDate: '2026-01-01' }));
+    await assert.rejects(
+      agencies.move(sys(), cizao.id, { parentId: village.id, effectiveDate: '2026-01-01' }),
+    );
     assert.equal(await auditCount(h, 'agency.move'), before);
     assert.equal((await agencies.get(sys(), cizao.id)).parentId, gov.id);
   });

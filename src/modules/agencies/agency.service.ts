@@ -27,7 +27,11 @@ async function load(ctx: Ctx, id: string): Promise<Agency> {
   return a;
 }
 
-async function assertCreditCodeFree(ctx: Ctx, code: string | null, self: string | null): Promise<string | null> {
+async function assertCreditCodeFree(
+  ctx: Ctx,
+  code: string | null,
+  self: string | null,
+): Promise<string | null> {
   if (!code) return null;
   const normal = normalizeCreditCode(code);
   const holder = await repo.findByCreditCode(ctx.db, normal);
@@ -70,7 +74,8 @@ export async function resolve(ctx: Ctx, idOrName: string): Promise<Agency> {
   if (isId(idOrName)) return get(ctx, idOrName);
   const found = await repo.findByName(ctx.db, idOrName);
   if (found.length === 0) throw new NotFoundError(`未找到机构“${idOrName}”`);
-  if (found.length > 1) throw ValidationError.one('agency', `有 ${found.length} 个机构名为“${idOrName}”，请改用机构 ID`);
+  if (found.length > 1)
+    throw ValidationError.one('agency', `有 ${found.length} 个机构名为“${idOrName}”，请改用机构 ID`);
   assertCan(ctx.actor, 'read', found[0]!);
   return found[0]!;
 }
@@ -81,7 +86,8 @@ export async function create(ctx: Ctx, raw: unknown): Promise<Agency> {
     const parent = input.parentId ? await load(ctx, input.parentId).catch(() => null) : null;
     if (input.parentId && !parent) throw ValidationError.one('parentId', '所选上级机构不存在');
     if (parent) assertCan(ctx.actor, 'create', parent);
-    else if (ctx.actor.kind !== 'system' && (await repo.countAll(ctx.db)) > 0) assertCan(ctx.actor, 'create', { path: '/' });
+    else if (ctx.actor.kind !== 'system' && (await repo.countAll(ctx.db)) > 0)
+      assertCan(ctx.actor, 'create', { path: '/' });
     if (parent?.dissolvedAt) throw ValidationError.one('parentId', `上级机构“${parent.name}”已撤销`);
     const placement = placementProblem(input, parent);
     if (placement) throw ValidationError.one(parent ? 'parentId' : 'kind', placement);
@@ -115,10 +121,26 @@ export async function create(ctx: Ctx, raw: unknown): Promise<Agency> {
     await repo.insert(ctx.db, agency);
     await repo.appendHistory(
       ctx.db,
-      { id: newId(), agencyId: id, change: 'created', name: agency.name, shortName: agency.shortName, parentId: agency.parentId, validFrom: establishedDate ?? localDate(ctx), validTo: null, reason: null },
+      {
+        id: newId(),
+        agencyId: id,
+        change: 'created',
+        name: agency.name,
+        shortName: agency.shortName,
+        parentId: agency.parentId,
+        validFrom: establishedDate ?? localDate(ctx),
+        validTo: null,
+        reason: null,
+      },
       ctx.actor.id,
     );
-    await recordAudit(ctx, { action: 'agency.create', subjectType: 'agency', subjectId: id, agencyId: id, after: auditAgency(agency) });
+    await recordAudit(ctx, {
+      action: 'agency.create',
+      subjectType: 'agency',
+      subjectId: id,
+      agencyId: id,
+      after: auditAgency(agency),
+    });
     return agency;
   });
 }
@@ -132,16 +154,36 @@ export async function update(ctx: Ctx, id: string, raw: unknown): Promise<Agency
     const before = await load(ctx, id);
     const structural = ['level', 'kind', 'creditCode', 'regionCode', 'sortOrder', 'shortName'];
     const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    const touchesStructure = structural.some((k) => k in src && String(src[k] ?? '') !== String(fieldOf(before, k) ?? ''));
+    const touchesStructure = structural.some(
+      (k) => k in src && String(src[k] ?? '') !== String(fieldOf(before, k) ?? ''),
+    );
     assertCan(ctx.actor, touchesStructure ? 'update' : 'updateContacts', before);
-    const input = updateAgencySchema.parse({ level: before.level, kind: before.kind, ...pickStructure(before), ...src });
+    const input = updateAgencySchema.parse({
+      level: before.level,
+      kind: before.kind,
+      ...pickStructure(before),
+      ...src,
+    });
     const parent = before.parentId ? await repo.findById(ctx.db, before.parentId) : null;
     const placement = placementProblem(input, parent ?? null);
     if (placement) throw ValidationError.one('kind', placement);
     const creditCode = await assertCreditCodeFree(ctx, input.creditCode, before.id);
-    const after: Agency = { ...before, ...input, creditCode, sortOrder: input.sortOrder ?? before.sortOrder, updatedAt: ctx.clock.now().toISOString() };
+    const after: Agency = {
+      ...before,
+      ...input,
+      creditCode,
+      sortOrder: input.sortOrder ?? before.sortOrder,
+      updatedAt: ctx.clock.now().toISOString(),
+    };
     await repo.update(ctx.db, after);
-    await recordAudit(ctx, { action: 'agency.update', subjectType: 'agency', subjectId: id, agencyId: id, before: auditAgency(before), after: auditAgency(after) });
+    await recordAudit(ctx, {
+      action: 'agency.update',
+      subjectType: 'agency',
+      subjectId: id,
+      agencyId: id,
+      before: auditAgency(before),
+      after: auditAgency(after),
+    });
     return after;
   });
 }
@@ -172,16 +214,39 @@ export async function rename(ctx: Ctx, id: string, raw: unknown): Promise<Agency
   return inTransaction(ctx, async (ctx) => {
     const before = await load(ctx, id);
     assertCan(ctx.actor, 'rename', before);
-    if (input.name === before.name && input.shortName === before.shortName) throw ValidationError.one('name', '新名称与现名称相同');
+    if (input.name === before.name && input.shortName === before.shortName)
+      throw ValidationError.one('name', '新名称与现名称相同');
     await assertEffectiveAfterCurrent(ctx, id, input.effectiveDate);
-    const after: Agency = { ...before, name: input.name, shortName: input.shortName ?? before.shortName, updatedAt: ctx.clock.now().toISOString() };
+    const after: Agency = {
+      ...before,
+      name: input.name,
+      shortName: input.shortName ?? before.shortName,
+      updatedAt: ctx.clock.now().toISOString(),
+    };
     await repo.update(ctx.db, after);
     await repo.appendHistory(
       ctx.db,
-      { id: newId(), agencyId: id, change: 'renamed', name: after.name, shortName: after.shortName, parentId: after.parentId, validFrom: input.effectiveDate, validTo: null, reason: input.reason },
+      {
+        id: newId(),
+        agencyId: id,
+        change: 'renamed',
+        name: after.name,
+        shortName: after.shortName,
+        parentId: after.parentId,
+        validFrom: input.effectiveDate,
+        validTo: null,
+        reason: input.reason,
+      },
       ctx.actor.id,
     );
-    await recordAudit(ctx, { action: 'agency.rename', subjectType: 'agency', subjectId: id, agencyId: id, before: auditAgency(before), after: auditAgency(after) });
+    await recordAudit(ctx, {
+      action: 'agency.rename',
+      subjectType: 'agency',
+      subjectId: id,
+      agencyId: id,
+      before: auditAgency(before),
+      after: auditAgency(after),
+    });
     return after;
   });
 }
@@ -196,7 +261,8 @@ export async function move(ctx: Ctx, id: string, raw: unknown): Promise<Agency> 
       throw ValidationError.one('parentId', '所选上级机构不存在');
     });
     assertCan(ctx.actor, 'move', parent);
-    if (parent.path.startsWith(before.path)) throw ValidationError.one('parentId', '不能把机构移到它自己或它的下级机构之下');
+    if (parent.path.startsWith(before.path))
+      throw ValidationError.one('parentId', '不能把机构移到它自己或它的下级机构之下');
     if (parent.id === before.parentId) throw ValidationError.one('parentId', '新的上级机构与现上级机构相同');
     if (parent.dissolvedAt) throw ValidationError.one('parentId', `上级机构“${parent.name}”已撤销`);
     const placement = placementProblem(before, parent);
@@ -204,14 +270,37 @@ export async function move(ctx: Ctx, id: string, raw: unknown): Promise<Agency> 
     await assertEffectiveAfterCurrent(ctx, id, input.effectiveDate);
     const newPath = `${parent.path}${before.id}/`;
     await repo.repathSubtree(ctx.db, before.path, newPath, parent.depth + 1 - before.depth);
-    const after: Agency = { ...before, parentId: parent.id, path: newPath, depth: parent.depth + 1, updatedAt: ctx.clock.now().toISOString() };
+    const after: Agency = {
+      ...before,
+      parentId: parent.id,
+      path: newPath,
+      depth: parent.depth + 1,
+      updatedAt: ctx.clock.now().toISOString(),
+    };
     await repo.update(ctx.db, after);
     await repo.appendHistory(
       ctx.db,
-      { id: newId(), agencyId: id, change: 'moved', name: after.name, shortName: after.shortName, parentId: parent.id, validFrom: input.effectiveDate, validTo: null, reason: input.reason },
+      {
+        id: newId(),
+        agencyId: id,
+        change: 'moved',
+        name: after.name,
+        shortName: after.shortName,
+        parentId: parent.id,
+        validFrom: input.effectiveDate,
+        validTo: null,
+        reason: input.reason,
+      },
       ctx.actor.id,
     );
-    await recordAudit(ctx, { action: 'agency.move', subjectType: 'agency', subjectId: id, agencyId: id, before: auditAgency(before), after: auditAgency(after) });
+    await recordAudit(ctx, {
+      action: 'agency.move',
+      subjectType: 'agency',
+      subjectId: id,
+      agencyId: id,
+      before: auditAgency(before),
+      after: auditAgency(after),
+    });
     return after;
   });
 }

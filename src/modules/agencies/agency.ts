@@ -74,7 +74,13 @@ export interface AgencyHistoryEntry {
   reason: string | null;
 }
 
-const levelRank: Record<AgencyLevel, number> = { provincial: 0, prefectural: 1, county: 2, township: 3, village: 4 };
+const levelRank: Record<AgencyLevel, number> = {
+  provincial: 0,
+  prefectural: 1,
+  county: 2,
+  township: 3,
+  village: 4,
+};
 
 /**
  * Where an agency of `kind`/`level` may stand under `parent`: never above its parent's level;
@@ -93,7 +99,8 @@ export function placementProblem(
   if (levelRank[child.level] < levelRank[parent.level]) {
     return `${agencyLevelLabels[child.level]}机构不能隶属于${agencyLevelLabels[parent.level]}的“${parent.name}”`;
   }
-  if (child.kind === 'villageCommunity' && parent.kind !== 'townshipStreet') return '村（社区）应隶属于乡镇（街道）';
+  if (child.kind === 'villageCommunity' && parent.kind !== 'townshipStreet')
+    return '村（社区）应隶属于乡镇（街道）';
   if (child.kind === 'townshipStreet' && child.level !== 'township') return '乡镇（街道）的层级应为乡级';
   if (child.kind === 'villageCommunity' && child.level !== 'village') return '村（社区）的层级应为村级';
   return null;

@@ -12,7 +12,8 @@ const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
-export type CreditCodeCheck = { ok: true; code: string } | { ok: false; position: number | null; message: string };
+export type CreditCodeCheck =
+  { ok: true; code: string } | { ok: false; position: number | null; message: string };
 
 /** Full-width letters and digits are folded to ASCII and letters upper-cased before checking. */
 export function normalizeCreditCode(raw: string): string {
@@ -49,7 +50,11 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
     const c = chars[i]!;
     if (!ALPHABET.includes(c)) {
       const hint = /[IOZSV]/.test(c) ? '（代码中不使用字母 I、O、Z、S、V）' : '';
-      return { ok: false, position: i + 1, message: `统一社会信用代码第 ${i + 1} 位“${c}”不是有效字符${hint}` };
+      return {
+        ok: false,
+        position: i + 1,
+        message: `统一社会信用代码第 ${i + 1} 位“${c}”不是有效字符${hint}`,
+      };
     }
   }
   for (let i = 2; i < 8; i++) {

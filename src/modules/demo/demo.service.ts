@@ -1,7 +1,13 @@
 import type { Role } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import { accounts } from '../accounts/index.js';
-import { agencies, composeCreditCode, type Agency, type AgencyKind, type AgencyLevel } from '../agencies/index.js';
+import {
+  agencies,
+  composeCreditCode,
+  type Agency,
+  type AgencyKind,
+  type AgencyLevel,
+} from '../agencies/index.js';
 
 /**
  * The demo dataset mirrors the seed report (晋江市人民政府 2020): the city government, its usual
@@ -12,13 +18,55 @@ import { agencies, composeCreditCode, type Agency, type AgencyKind, type AgencyL
 
 export const DEMO_PASSWORD = 'Gongkai@2020';
 
-export const demoUsers: Array<{ username: string; displayName: string; agency: string; role: Role; what: string }> = [
-  { username: 'admin', displayName: '系统管理员', agency: '晋江市人民政府', role: 'admin', what: '系统管理员（晋江市人民政府及全部下级机构）' },
-  { username: 'head', displayName: '王主任', agency: '晋江市人民政府', role: 'officeHead', what: '公开办负责人（晋江市政务公开中心）' },
-  { username: 'clerk', displayName: '李经办', agency: '磁灶镇人民政府', role: 'clerk', what: '经办人（磁灶镇）' },
-  { username: 'gaclerk', displayName: '陈经办', agency: '晋江市公安局', role: 'clerk', what: '经办人（市公安局）' },
-  { username: 'reviewer', displayName: '林审核', agency: '晋江市人民政府', role: 'reviewer', what: '审核人（保密审查）' },
-  { username: 'supervisor', displayName: '张监督', agency: '晋江市人民政府', role: 'supervisor', what: '监督员（只读，全市）' },
+export const demoUsers: Array<{
+  username: string;
+  displayName: string;
+  agency: string;
+  role: Role;
+  what: string;
+}> = [
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    agency: '晋江市人民政府',
+    role: 'admin',
+    what: '系统管理员（晋江市人民政府及全部下级机构）',
+  },
+  {
+    username: 'head',
+    displayName: '王主任',
+    agency: '晋江市人民政府',
+    role: 'officeHead',
+    what: '公开办负责人（晋江市政务公开中心）',
+  },
+  {
+    username: 'clerk',
+    displayName: '李经办',
+    agency: '磁灶镇人民政府',
+    role: 'clerk',
+    what: '经办人（磁灶镇）',
+  },
+  {
+    username: 'gaclerk',
+    displayName: '陈经办',
+    agency: '晋江市公安局',
+    role: 'clerk',
+    what: '经办人（市公安局）',
+  },
+  {
+    username: 'reviewer',
+    displayName: '林审核',
+    agency: '晋江市人民政府',
+    role: 'reviewer',
+    what: '审核人（保密审查）',
+  },
+  {
+    username: 'supervisor',
+    displayName: '张监督',
+    agency: '晋江市人民政府',
+    role: 'supervisor',
+    what: '监督员（只读，全市）',
+  },
 ];
 
 const departments: Array<[string, string]> = [
@@ -43,7 +91,21 @@ const departments: Array<[string, string]> = [
 ];
 
 const streets = ['青阳街道', '梅岭街道', '西园街道', '罗山街道', '灵源街道', '新塘街道'];
-const towns = ['安海镇', '磁灶镇', '陈埭镇', '池店镇', '内坑镇', '紫帽镇', '东石镇', '永和镇', '英林镇', '金井镇', '龙湖镇', '深沪镇', '西滨镇'];
+const towns = [
+  '安海镇',
+  '磁灶镇',
+  '陈埭镇',
+  '池店镇',
+  '内坑镇',
+  '紫帽镇',
+  '东石镇',
+  '永和镇',
+  '英林镇',
+  '金井镇',
+  '龙湖镇',
+  '深沪镇',
+  '西滨镇',
+];
 const villages: Record<string, string[]> = {
   新塘街道: ['沙塘社区', '湖光社区'],
   磁灶镇: ['大埔村', '岭畔村'],
@@ -58,8 +120,25 @@ export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: numbe
   if (await isLoaded(ctx)) return { loaded: false, agencies: 0, users: 0 };
   let serial = 1;
   const code = () => composeCreditCode('11', '350582', `0035${String(serial++).padStart(4, '0')}`);
-  const add = (parent: Agency | null, name: string, shortName: string | null, level: AgencyLevel, kind: AgencyKind, extra: Record<string, string> = {}) =>
-    agencies.create(ctx, { parentId: parent?.id, name, shortName, level, kind, creditCode: code(), regionCode: '350582', sortOrder: serial, ...extra });
+  const add = (
+    parent: Agency | null,
+    name: string,
+    shortName: string | null,
+    level: AgencyLevel,
+    kind: AgencyKind,
+    extra: Record<string, string> = {},
+  ) =>
+    agencies.create(ctx, {
+      parentId: parent?.id,
+      name,
+      shortName,
+      level,
+      kind,
+      creditCode: code(),
+      regionCode: '350582',
+      sortOrder: serial,
+      ...extra,
+    });
 
   const made: Record<string, Agency> = {};
   const root = await add(null, '晋江市人民政府', '晋江市政府', 'county', 'peoplesGovernment', {
@@ -71,19 +150,40 @@ export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: numbe
     website: 'http://www.jinjiang.gov.cn/',
   });
   made[root.name] = root;
-  for (const [name, short] of departments) made[name] = await add(root, name, short, 'county', 'governmentDepartment', { address: '福建省晋江市', postcode: '362200' });
+  for (const [name, short] of departments)
+    made[name] = await add(root, name, short, 'county', 'governmentDepartment', {
+      address: '福建省晋江市',
+      postcode: '362200',
+    });
   for (const name of [...streets, ...towns]) {
     const full = name.endsWith('街道') ? `${name}办事处` : `${name}人民政府`;
     made[name] = await add(root, full, name, 'township', 'townshipStreet', { postcode: '362200' });
     made[full] = made[name];
   }
   for (const [township, list] of Object.entries(villages)) {
-    for (const v of list) made[v] = await add(made[township]!, `${township}${v}${v.endsWith('村') ? '民委员会' : '居民委员会'}`, v, 'village', 'villageCommunity');
+    for (const v of list)
+      made[v] = await add(
+        made[township]!,
+        `${township}${v}${v.endsWith('村') ? '民委员会' : '居民委员会'}`,
+        v,
+        'village',
+        'villageCommunity',
+      );
   }
   for (const u of demoUsers) {
     const agency = made[u.agency];
     if (!agency) throw new Error(`demo: unknown agency ${u.agency}`);
-    await accounts.create(ctx, { agencyId: agency.id, username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, role: u.role });
+    await accounts.create(ctx, {
+      agencyId: agency.id,
+      username: u.username,
+      displayName: u.displayName,
+      password: DEMO_PASSWORD,
+      role: u.role,
+    });
   }
-  return { loaded: true, agencies: Object.keys(made).length - streets.length - towns.length, users: demoUsers.length };
+  return {
+    loaded: true,
+    agencies: Object.keys(made).length - streets.length - towns.length,
+    users: demoUsers.length,
+  };
 }

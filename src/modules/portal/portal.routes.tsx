@@ -10,7 +10,7 @@ export function registerPortalRoutes(app: FastifyInstance): void {
     return reply.page(
       { title: '政府信息公开' },
       <>
-        <h1 class="gk-title">{root ? `${root.name}政府信息公开` : '政府信息公开'}</h1>
+        <h1 class="gk-title">{root ? `${root.name}信息公开` : '政府信息公开'}</h1>
         <p class="gk-lead">依据《中华人民共和国政府信息公开条例》，公开政府信息，提供依申请公开服务。</p>
         <div class="gk-grid">
           {root ? (

@@ -60,7 +60,8 @@ export const configKeys = [
     doc: 'Database to use: `sqlite:<path>` (embedded, the default) or `postgres://user@host:port/db` (PostgreSQL 15+).',
     default: 'sqlite:./data/gongkai.db',
     parse: (raw) => {
-      if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(raw)) throw new BadValue('应以 sqlite: 或 postgres:// 开头');
+      if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(raw))
+        throw new BadValue('应以 sqlite: 或 postgres:// 开头');
       return raw;
     },
   }),
@@ -71,7 +72,13 @@ export const configKeys = [
     default: '0.0.0.0',
     parse: (raw) => raw,
   }),
-  declare({ env: 'PORT', field: 'port', doc: 'Port of the web server.', default: '3000', parse: int(0, 65535) }),
+  declare({
+    env: 'PORT',
+    field: 'port',
+    doc: 'Port of the web server.',
+    default: '3000',
+    parse: int(0, 65535),
+  }),
   declare({
     env: 'GONGKAI_SECRET',
     field: 'secret',
@@ -188,13 +195,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = out as Config;
   if (out.cookieSecure === null) config.cookieSecure = config.production === true;
-  if (config.production && !config.secret && !env.GONGKAI_SECRET) problems.push('GONGKAI_SECRET：生产环境（NODE_ENV=production）必须设置');
+  if (config.production && !config.secret && !env.GONGKAI_SECRET)
+    problems.push('GONGKAI_SECRET：生产环境（NODE_ENV=production）必须设置');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
 
 /** Markdown table of every key, for the README. */
 export function configDoc(): string {
-  const rows = configKeys.map((k) => `| \`${k.env}\` | ${k.default === null ? '—' : `\`${k.default}\``} | ${k.doc} |`);
+  const rows = configKeys.map(
+    (k) => `| \`${k.env}\` | ${k.default === null ? '—' : `\`${k.default}\``} | ${k.doc} |`,
+  );
   return ['| key | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }

@@ -24,7 +24,12 @@ interface Header {
 
 const PAGE = 1000;
 
-export async function backupDatabase(db: Db, engine: Engine, file: string, now: Date): Promise<Record<string, number>> {
+export async function backupDatabase(
+  db: Db,
+  engine: Engine,
+  file: string,
+  now: Date,
+): Promise<Record<string, number>> {
   const migrations = await appliedMigrations(db);
   const counts: Record<string, number> = {};
   for (const { table } of backupTables) {
@@ -34,7 +39,14 @@ export async function backupDatabase(db: Db, engine: Engine, file: string, now: 
       .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
-  const header: Header = { format: 'gongkai-backup', version: 1, engine, migrations, createdAt: now.toISOString(), counts };
+  const header: Header = {
+    format: 'gongkai-backup',
+    version: 1,
+    engine,
+    migrations,
+    createdAt: now.toISOString(),
+    counts,
+  };
 
   async function* lines(): AsyncGenerator<string> {
     yield JSON.stringify(header) + '\n';
@@ -79,7 +91,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
   } catch {
     throw new BackupError(`备份文件 ${file} 的首行不是有效的备份说明`);
   }
-  if (header.format !== 'gongkai-backup' || header.version !== 1) throw new BackupError(`备份文件 ${file} 不是 gongkai 备份`);
+  if (header.format !== 'gongkai-backup' || header.version !== 1)
+    throw new BackupError(`备份文件 ${file} 不是 gongkai 备份`);
   const current = await appliedMigrations(db);
   if (current.join(',') !== header.migrations.join(',')) {
     throw new BackupError(
@@ -94,7 +107,10 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     const flush = async (): Promise<void> => {
       if (!batch || batch.rows.length === 0) return;
       // Rows are inserted exactly as they were stored; the table name comes from the known list.
-      await tx.insertInto(batch.table).values(batch.rows as never).execute();
+      await tx
+        .insertInto(batch.table)
+        .values(batch.rows as never)
+        .execute();
       batch.rows = [];
     };
     for (;;) {
@@ -113,7 +129,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     }
     await flush();
     for (const [table, n] of Object.entries(header.counts)) {
-      if ((counts[table] ?? 0) !== n) throw new BackupError(`备份不完整：表 ${table} 应有 ${n} 行，读到 ${counts[table] ?? 0} 行`);
+      if ((counts[table] ?? 0) !== n)
+        throw new BackupError(`备份不完整：表 ${table} 应有 ${n} 行，读到 ${counts[table] ?? 0} 行`);
     }
   });
   return counts;

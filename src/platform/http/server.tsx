@@ -1,6 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -41,7 +46,8 @@ export interface WebDeps {
   logger?: boolean;
 }
 
-export type PageOptions = Pick<PageMeta, 'title'> & Partial<Pick<PageMeta, 'crumbs' | 'area'>> & { status?: number };
+export type PageOptions = Pick<PageMeta, 'title'> &
+  Partial<Pick<PageMeta, 'crumbs' | 'area'>> & { status?: number };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -78,11 +84,14 @@ export async function renderDocument(node: Child): Promise<string> {
  */
 export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger === false ? false : {
-      level: deps.config.logLevel,
-      // Never log credentials or cookies; bodies are not logged at all.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            // Never log credentials or cookies; bodies are not logged at all.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
   });
@@ -112,17 +121,31 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(formbody);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.cookieSecure },
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: deps.config.cookieSecure,
+    },
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `操作过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
+    }),
   });
   await app.register(fastifyStatic, { root: staticRoot, prefix: '/static/', maxAge: '1h' });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Gongkai API', version: '1', description: '政务公开平台接口。写操作需登录会话，并在 x-csrf-token 头中提供 CSRF 令牌。' },
+      info: {
+        title: 'Gongkai API',
+        version: '1',
+        description: '政务公开平台接口。写操作需登录会话，并在 x-csrf-token 头中提供 CSRF 令牌。',
+      },
     },
   });
 
@@ -168,7 +191,13 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
 
   app.decorateReply('flash', function (this: FastifyReply, kind: Flash['kind'], message: string) {
-    this.setCookie(FLASH_COOKIE, JSON.stringify({ kind, message }), { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.cookieSecure });
+    this.setCookie(FLASH_COOKIE, JSON.stringify({ kind, message }), {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: deps.config.cookieSecure,
+    });
     return this;
   });
 
@@ -201,7 +230,9 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       crumbs: opts.crumbs,
     };
     const html = await renderDocument(<Layout meta={meta}>{body}</Layout>);
-    return this.status(opts.status ?? this.statusCode).type('text/html; charset=utf-8').send(html);
+    return this.status(opts.status ?? this.statusCode)
+      .type('text/html; charset=utf-8')
+      .send(html);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
@@ -212,7 +243,10 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
 
   app.setNotFoundHandler(async (req, reply) => {
     if (wantsJson(req)) return reply.status(404).send({ error: { status: 404, message: '未找到该地址' } });
-    return reply.page({ title: '页面不存在', status: 404 }, <ErrorPage status={404} message="您访问的页面不存在或已被删除" />);
+    return reply.page(
+      { title: '页面不存在', status: 404 },
+      <ErrorPage status={404} message="您访问的页面不存在或已被删除" />,
+    );
   });
 
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
@@ -238,8 +272,16 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     } else {
       req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
     }
-    if (wantsJson(req)) return reply.status(status).send({ error: { status, message, ...(fields ? { fields } : {}) } });
-    const titles: Record<number, string> = { 400: '提交的内容有误', 401: '请先登录', 403: '没有权限', 404: '页面不存在', 429: '操作过于频繁', 500: '系统繁忙' };
+    if (wantsJson(req))
+      return reply.status(status).send({ error: { status, message, ...(fields ? { fields } : {}) } });
+    const titles: Record<number, string> = {
+      400: '提交的内容有误',
+      401: '请先登录',
+      403: '没有权限',
+      404: '页面不存在',
+      429: '操作过于频繁',
+      500: '系统繁忙',
+    };
     return reply.page(
       { title: titles[status] ?? '出错了', status },
       <>

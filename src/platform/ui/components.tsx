@@ -75,7 +75,8 @@ function errorFor(errors: FieldError[] | undefined, name: string): string | unde
 
 export function TextField(p: FieldProps) {
   const error = errorFor(p.errors, p.name);
-  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
       <label class="gk-label" for={`f-${p.name}`}>
@@ -133,7 +134,13 @@ export function SelectField(p: SelectProps) {
           {error}
         </p>
       ) : null}
-      <select class="gk-select" id={`f-${p.name}`} name={p.name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `e-${p.name}` : undefined}>
+      <select
+        class="gk-select"
+        id={`f-${p.name}`}
+        name={p.name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `e-${p.name}` : undefined}
+      >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === p.value}>
@@ -150,7 +157,13 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /** A button that POSTs (logout, revoke, unlock …): works without JavaScript. */
-export function PostButton(p: { action: string; csrf: string; label: string; kind?: 'secondary' | 'danger' | 'link'; confirm?: string }) {
+export function PostButton(p: {
+  action: string;
+  csrf: string;
+  label: string;
+  kind?: 'secondary' | 'danger' | 'link';
+  confirm?: string;
+}) {
   return (
     <form class="gk-inline" method="post" action={p.action}>
       <CsrfField token={p.csrf} />
@@ -161,7 +174,17 @@ export function PostButton(p: { action: string; csrf: string; label: string; kin
   );
 }
 
-export function Table({ caption, head, children, numeric = [] }: { caption?: string; head: string[]; children: Child; numeric?: number[] }) {
+export function Table({
+  caption,
+  head,
+  children,
+  numeric = [],
+}: {
+  caption?: string;
+  head: string[];
+  children: Child;
+  numeric?: number[];
+}) {
   return (
     <div class="gk-table-wrap">
       <table class="gk-table">
@@ -181,10 +204,22 @@ export function Table({ caption, head, children, numeric = [] }: { caption?: str
   );
 }
 
-export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  href,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  href: (page: number) => string;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return <p class="gk-muted">共 {total} 条</p>;
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav class="gk-pagination" aria-label="分页">
       <ul>

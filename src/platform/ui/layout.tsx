@@ -30,7 +30,10 @@ function isCurrent(item: NavItem, path: string): boolean {
 /** The one layout of the portal and the back office: same header, navigation and footer. */
 export function Layout({ meta, children }: { meta: PageMeta; children: Child }) {
   const nav = meta.nav.filter((n) => n.area === meta.area).sort((a, b) => a.order - b.order);
-  const title = meta.area === 'admin' ? `${meta.title} - 政务公开工作平台 - ${meta.siteName}` : `${meta.title} - ${meta.siteName}`;
+  const title =
+    meta.area === 'admin'
+      ? `${meta.title} - 政务公开工作平台 - ${meta.siteName}`
+      : `${meta.title} - ${meta.siteName}`;
   return (
     <html lang="zh-CN">
       <head>
@@ -38,6 +41,7 @@ export function Layout({ meta, children }: { meta: PageMeta; children: Child }) 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="format-detection" content="telephone=no" />
         <title>{title}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/gongkai.css" />
       </head>
       <body class={`gk-area-${meta.area}`}>
@@ -51,7 +55,9 @@ export function Layout({ meta, children }: { meta: PageMeta; children: Child }) 
                 政
               </span>
               <span class="gk-brand__name">{meta.siteName}</span>
-              <small class="gk-brand__sub">{meta.area === 'admin' ? '政务公开工作平台' : '政府信息公开'}</small>
+              <small class="gk-brand__sub">
+                {meta.area === 'admin' ? '政务公开工作平台' : '政府信息公开'}
+              </small>
             </a>
             {meta.user ? (
               <div class="gk-header__user">

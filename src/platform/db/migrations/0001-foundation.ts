@@ -42,7 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('recorded_by', 'text')
     .execute();
-  await db.schema.createIndex('agency_history_agency').on('agency_history').columns(['agency_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('agency_history_agency')
+    .on('agency_history')
+    .columns(['agency_id', 'valid_from'])
+    .execute();
 
   await db.schema
     .createTable('staff_user')
@@ -101,12 +105,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ip', 'text')
     .execute();
   await db.schema.createIndex('audit_event_at').on('audit_event').column('at').execute();
-  await db.schema.createIndex('audit_event_subject').on('audit_event').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('audit_event_subject')
+    .on('audit_event')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
   await db.schema.createIndex('audit_event_agency').on('audit_event').columns(['agency_id', 'at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audit_event', 'staff_session', 'role_assignment', 'staff_user', 'agency_history', 'agency']) {
+  for (const t of [
+    'audit_event',
+    'staff_session',
+    'role_assignment',
+    'staff_user',
+    'agency_history',
+    'agency',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

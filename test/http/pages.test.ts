@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
+import { startTestApp, type TestApp } from '../harness/app.js';
+import { describeEachEngine } from '../harness/engines.js';
+import { Client } from '../harness/http.js';
+
+describeEachEngine('back-office and portal pages', (engine) => {
+  let t: TestApp;
+  let admin: Client;
+  let ids: { police: string; clerkUser: string };
+  before(async () => {
+    t = await startTestApp(engine);
+    admin = new Client(t.app);
+    await admin.login('admin', DEMO_PASSWORD);
+    const db = t.container.database.db;
+    ids = {
+      police: (await db.selectFrom('agency').select('id').where('short_name', '=', '市公安局').executeTakeFirstOrThrow()).id,
+      clerkUser: (await db.selectFrom('staff_user').select('id').where('username', '=', 'clerk').executeTakeFirstOrThrow()).id,
+    };
+  });
+  after(async () => t.close());
+
+  it('renders every back-office page for an administrator', async () => {
+    const pages: Array<[string, RegExp]> = [
+      ['/admin', /工作台/],
+      ['/admin/agencies', /晋江市公安局/],
+      ['/admin/agencies/new', /新增机构/],
+      [`/admin/agencies/${ids.police}`, /沿革/],
+      [`/admin/agencies/${ids.police}/edit`, /公开指南联系方式/],
+      [`/admin/agencies/${ids.police}/rename`, /确认更名/],
+      [`/admin/agencies/${ids.police}/move`, /新的上级机构/],
+      ['/admin/users', /gaclerk/],
+      ['/admin/users/new', /初始密码/],
+      [`/admin/users/${ids.clerkUser}`, /李经办/],
+      ['/admin/sessions', /当前会话/],
+      ['/admin/audit', /account\.login/],
+      ['/admin/audit?action=agency.create&from=2000-01-01', /agency\.create/],
+      ['/admin/account/password', /确认新密码/],
+    ];
+    for (const [url, expected] of pages) {
+      const res = await admin.get(url);
+      assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`);
+      assert.match(res.body, expected, url);
+      assert.match(res.body, /<nav class="gk-breadcrumbs"|<h1 class="gk-title">工作台/, `${url} has breadcrumbs`);
+    }
+  });
+
+  it('renders the portal directory and an agency’s 公开指南 contact block without login', async () => {
+    const c = new Client(t.app);
+    const list = await c.get('/agencies');
+    assert.equal(list.statusCode, 200);
+    assert.match(list.body, /磁灶镇人民政府/);
+    const root = (await t.container.database.db.selectFrom('agency').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
+    const page = await c.get(`/agencies/${root}`);
+    assert.match(page.body, /世纪大道南 1 号/);
+    assert.match(page.body, /0595-85662126/);
+    const api = JSON.parse((await c.get(`/api/v1/agencies/${root}`)).body);
+    assert.equal(api.data.name, '晋江市人民政府');
+    assert.equal(api.data.path, undefined, 'the public API view leaves out internals');
+  });
+
+  it('rejects an audit filter with an inverted date range with a Chinese message', async () => {
+    const res = await admin.get('/admin/audit?from=2026-02-01&to=2026-01-01');
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /截止日期不能早于起始日期/);
+  });
+
+  it('makes a user whose password was reset by an administrator change it before anything else', async () => {
+    const page = await admin.get(`/admin/users/${ids.clerkUser}`);
+    const reset = await admin.post(`/admin/users/${ids.clerkUser}/password`, { _csrf: Client.csrfOf(page.body), password: 'Reset#2026abc' });
+    assert.equal(reset.statusCode, 303);
+    const clerk = new Client(t.app);
+    assert.equal((await clerk.login('clerk', 'Reset#2026abc')).statusCode, 303);
+    const home = await clerk.get('/admin');
+    assert.equal(home.statusCode, 302);
+    assert.equal(home.headers.location, '/admin/account/password');
+    const form = await clerk.get('/admin/account/password');
+    const changed = await clerk.post('/admin/account/password', { _csrf: Client.csrfOf(form.body), currentPassword: 'Reset#2026abc', password: DEMO_PASSWORD, confirm: DEMO_PASSWORD });
+    assert.equal(changed.statusCode, 303);
+    assert.equal((await clerk.get('/admin')).statusCode, 200);
+  });
+
+  it('lets an administrator force a session to end', async () => {
+    const victim = new Client(t.app);
+    await victim.login('head', DEMO_PASSWORD);
+    assert.equal((await victim.get('/admin')).statusCode, 200);
+    const list = await admin.get('/admin/sessions');
+    const action = /action="(\/admin\/sessions\/[0-9a-f]{64}\/revoke)"/.exec(list.body);
+    assert.ok(action, 'a revoke button for another session');
+    // Revoke every other session listed, then the victim is signed out.
+    for (const m of list.body.matchAll(/action="(\/admin\/sessions\/[0-9a-f]{64}\/revoke)"/g)) {
+      assert.equal((await admin.post(m[1]!, { _csrf: Client.csrfOf(list.body) })).statusCode, 303);
+    }
+    assert.equal((await victim.get('/admin')).statusCode, 302);
+    assert.equal((await admin.get('/admin')).statusCode, 200, 'the administrator’s own session stays');
+  });
+});
