@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
+import { systemActor } from '../platform/access.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
@@ -65,7 +66,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   }
 
   async function serve(c: Container, withDemo: boolean): Promise<void> {
-    const ctx = c.ctx(cliActor());
+    const ctx = c.ctx(systemActor('演示数据'));
     if (withDemo) {
       const r = await demo.load(ctx);
       if (r.loaded) console.log(`已载入演示数据：${r.agencies} 个机构，${r.users} 个账号。`);
@@ -321,7 +322,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .description('载入晋江市演示数据（已载入时不重复）')
     .action(() =>
       run(async (c) => {
-        const r = await demo.load(c.ctx(cliActor()));
+        const r = await demo.load(c.ctx(systemActor('演示数据')));
         console.log(
           r.loaded
             ? `已载入演示数据：${r.agencies} 个机构，${r.users} 个账号（密码 ${DEMO_PASSWORD}）`

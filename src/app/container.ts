@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { systemActor, type Actor } from '../platform/access.js';
 import { systemClock, type Clock } from '../platform/clock.js';
@@ -56,4 +57,5 @@ export async function createContainer(
   };
 }
 
-export const cliActor = (): Actor => systemActor(`命令行（${process.env.USER ?? 'unknown'}）`);
+/** The operator at the server's shell, named by their system account. */
+export const cliActor = (): Actor => systemActor(`命令行（${userInfo().username}）`);

@@ -34,8 +34,8 @@ describeEachEngine('back-office and portal pages', (engine) => {
       ['/admin/users/new', /初始密码/],
       [`/admin/users/${ids.clerkUser}`, /李经办/],
       ['/admin/sessions', /当前会话/],
-      ['/admin/audit', /account\.login/],
-      ['/admin/audit?action=agency.create&from=2000-01-01', /agency\.create/],
+      ['/admin/audit', /<td>登录<\/td>/],
+      ['/admin/audit?action=agency.create&from=2000-01-01', /<td>新增机构<\/td>/],
       ['/admin/account/password', /确认新密码/],
     ];
     for (const [url, expected] of pages) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleLabels, roles } from '../../platform/access.js';
+import { auditActionLabel, auditActions, auditSubjectLabel } from '../../platform/audit.js';
 import { formatDateTime } from '../../platform/clock.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { requireStaff, SESSION_COOKIE } from '../../platform/http/server.js';
@@ -595,7 +596,14 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
         <h1 class="gk-title">审计日志</h1>
         <form class="gk-form gk-filters" method="get" action="/admin/audit">
           <ErrorSummary errors={errors} />
-          <TextField name="action" label="操作" value={q.action} errors={errors} hint="如 agency.move" />
+          <SelectField
+            name="action"
+            label="操作"
+            value={q.action}
+            errors={errors}
+            options={auditActions().map((a) => ({ value: a.action, label: a.label }))}
+            placeholder="全部"
+          />
           <TextField name="actor" label="操作人" value={q.actor} errors={errors} />
           <TextField name="from" label="起始日期" type="date" value={q.from} errors={errors} />
           <TextField name="to" label="截止日期" type="date" value={q.to} errors={errors} />
@@ -609,9 +617,9 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
             <tr>
               <td>{formatDateTime(e.at)}</td>
               <td>{e.actorLabel}</td>
-              <td>{e.action}</td>
+              <td>{auditActionLabel(e.action)}</td>
               <td>
-                {e.subjectType}
+                {auditSubjectLabel(e.subjectType)}
                 {e.subjectId ? <span class="gk-muted"> {e.subjectId.slice(-8)}</span> : null}
               </td>
               <td>{e.agencyName ?? ''}</td>

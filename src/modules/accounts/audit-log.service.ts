@@ -42,7 +42,7 @@ export async function browse(
       ]),
     );
   }
-  if (f.action) q = q.where('audit_event.action', 'like', `%${f.action}%`);
+  if (f.action) q = q.where('audit_event.action', '=', f.action);
   if (f.actor) q = q.where('audit_event.actor_label', 'like', `%${f.actor}%`);
   if (f.subjectId) q = q.where('audit_event.subject_id', '=', f.subjectId);
   // Dates are Beijing dates; instants are stored in UTC.

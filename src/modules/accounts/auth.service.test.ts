@@ -88,6 +88,8 @@ describeEachEngine('staff accounts, login and sessions', (engine) => {
       a?.actor.grants.map((g) => [g.role, g.agencyId]),
       [['clerk', cizao.id]],
     );
+    const trail = await auditLog.browse(ctx, { action: 'account.login' });
+    assert.equal(trail.events[0]?.actorLabel, '李经办（clerk）', 'a login is recorded as the user’s own act');
     const stored = await h.db.selectFrom('staff_session').selectAll().execute();
     assert.ok(
       stored.every((s) => s.id !== token),

@@ -68,7 +68,9 @@ export async function login(
   const ok = await verifyPassword(row.password_hash, input.password);
   const at = now.toISOString();
   if (!ok) {
-    const lockedUntil = await inTransaction(ctx, async (ctx) => {
+    // Recorded as an attempt on the account, not as the account's own act.
+    const attempt: Ctx = { ...ctx, actor: { ...ctx.actor, label: `登录尝试（${user.username}）` } };
+    const lockedUntil = await inTransaction(attempt, async (ctx) => {
       const failures = await repo.countFailure(ctx.db, user.id, at);
       await recordAudit(ctx, {
         action: 'account.loginFailed',
@@ -97,7 +99,9 @@ export async function login(
     throw wrong;
   }
   const token = randomBytes(32).toString('base64url');
-  await inTransaction(ctx, async (ctx) => {
+  // From here on the user acts: the login is recorded as theirs.
+  const self: Ctx = { ...ctx, actor: await actorFor(ctx, user) };
+  await inTransaction(self, async (ctx) => {
     await repo.patch(ctx.db, user.id, {
       failed_login_count: 0,
       locked_until: null,

@@ -53,7 +53,7 @@ function Tree({ nodes, href }: { nodes: AgencyNode[]; href: (a: Agency) => strin
   );
 }
 
-function ContactSummary({ a }: { a: Agency }) {
+function ContactSummary({ a, withCode = true }: { a: Agency; withCode?: boolean }) {
   return (
     <Summary
       rows={[
@@ -65,7 +65,7 @@ function ContactSummary({ a }: { a: Agency }) {
         ['传真', a.fax],
         ['电子邮箱', a.email],
         ['网站', a.website ? <a href={a.website}>{a.website}</a> : null],
-        ['统一社会信用代码', a.creditCode],
+        ...(withCode ? ([['统一社会信用代码', a.creditCode]] as Array<[string, string | null]>) : []),
       ]}
     />
   );
@@ -211,7 +211,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
       edit: can(auth.actor, 'updateContacts', a),
       rename: can(auth.actor, 'rename', a),
       move: can(auth.actor, 'move', a) && a.parentId !== null,
-      create: can(auth.actor, 'create', a) && a.kind !== 'villageCommunity',
+      create: can(auth.actor, 'create', a) && a.kind !== 'villageCommunity' && !a.dissolvedAt,
+      dissolve: can(auth.actor, 'dissolve', a) && a.parentId !== null && !a.dissolvedAt,
     };
     return reply.page(
       {
@@ -223,7 +224,10 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
         ],
       },
       <>
-        <h1 class="gk-title">{a.name}</h1>
+        <h1 class="gk-title">
+          {a.name}
+          {a.dissolvedAt ? <span class="gk-tag gk-tag--warn">已撤销</span> : null}
+        </h1>
         <div class="gk-actions">
           {actions.edit ? (
             <a class="gk-button" href={`/admin/agencies/${a.id}/edit`}>
@@ -263,7 +267,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
         </section>
         <section class="gk-section">
           <h2 class="gk-section__title">公开指南联系方式</h2>
-          <ContactSummary a={a} />
+          <ContactSummary a={a} withCode={false} />
         </section>
         <section class="gk-section">
           <h2 class="gk-section__title">沿革</h2>
@@ -483,6 +487,69 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
         return reply.flash('success', '已调整隶属关系').redirect(`/admin/agencies/${a.id}`, 303);
       },
       (errors) => renderMove(req, reply, a, req.body, errors),
+    );
+  });
+
+  const renderDissolve = async (reply: FastifyReply, a: Agency, values: Body, errors: FieldError[]) =>
+    reply.page(
+      {
+        title: `撤销：${a.name}`,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '机构', href: '/admin/agencies' },
+          { label: a.name, href: `/admin/agencies/${a.id}` },
+          { label: '撤销机构' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">撤销：{a.name}</h1>
+        <p class="gk-lead">
+          撤销后，该机构不再出现在机构导航中，其历史数据和沿革保留。下级机构须先撤销或调整。
+        </p>
+        <form class="gk-form" method="post" action={`/admin/agencies/${a.id}/dissolve`} novalidate>
+          <CsrfField token={reply.csrf()} />
+          <ErrorSummary errors={errors} />
+          <TextField
+            name="effectiveDate"
+            label="撤销日期"
+            type="date"
+            value={values.effectiveDate}
+            errors={errors}
+            required
+          />
+          <TextField
+            name="reason"
+            label="依据或原因"
+            value={values.reason}
+            errors={errors}
+            required
+            hint="例如：机构改革方案文号"
+          />
+          <div class="gk-actions">
+            <button class="gk-button gk-button--danger" type="submit">
+              确认撤销
+            </button>
+          </div>
+        </form>
+      </>,
+    );
+
+  app.get<{ Params: Params }>('/admin/agencies/:id/dissolve', async (req, reply) => {
+    requireStaff(req);
+    const a = await agencies.get(req.ctx, req.params.id);
+    return renderDissolve(reply, a, { effectiveDate: agencies.localDate(req.ctx) }, []);
+  });
+
+  app.post<{ Params: Params; Body: Body }>('/admin/agencies/:id/dissolve', async (req, reply) => {
+    requireStaff(req);
+    const a = await agencies.get(req.ctx, req.params.id);
+    return withForm(
+      reply,
+      async () => {
+        await agencies.dissolve(req.ctx, a.id, req.body);
+        return reply.flash('success', `已撤销“${a.name}”`).redirect(`/admin/agencies/${a.id}`, 303);
+      },
+      (errors) => renderDissolve(reply, a, req.body, errors),
     );
   });
 }

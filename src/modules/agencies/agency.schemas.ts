@@ -87,3 +87,11 @@ export const moveAgencySchema = object({
   reason: optional(text('依据或原因', { max: 500 })),
 });
 export type MoveAgencyInput = Infer<typeof moveAgencySchema.shape>;
+
+export const dissolveAgencySchema = object({
+  effectiveDate: text('撤销日期', {
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    patternMessage: '撤销日期应为 YYYY-MM-DD',
+  }),
+  reason: text('依据或原因', { max: 500 }),
+});

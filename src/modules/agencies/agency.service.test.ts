@@ -301,4 +301,37 @@ describeEachEngine('agencies service', (engine) => {
     assert.equal(await auditCount(h, 'agency.move'), before);
     assert.equal((await agencies.get(sys(), cizao.id)).parentId, gov.id);
   });
+
+  it('dissolves an agency without sub-agencies, keeping its record and history', async () => {
+    await assert.rejects(
+      agencies.dissolve(sys(), cizao.id, { effectiveDate: '2026-03-02', reason: '测试' }),
+      /请先撤销或调整其下级机构/,
+    );
+    const temp = await agencies.create(sys(), {
+      parentId: gov.id,
+      name: '晋江市临时指挥部',
+      level: 'county',
+      kind: 'other',
+    });
+    await assert.rejects(
+      agencies.dissolve(testCtx(h, staff('supervisor', gov)), temp.id, {
+        effectiveDate: '2026-03-02',
+        reason: '测试',
+      }),
+      ForbiddenError,
+    );
+    const gone = await agencies.dissolve(sys(), temp.id, { effectiveDate: '2026-03-02', reason: '任务完成' });
+    assert.ok(gone.dissolvedAt);
+    assert.ok(!(await agencies.listPublic(sys())).some((a) => a.id === temp.id));
+    assert.equal((await agencies.get(sys(), temp.id)).name, '晋江市临时指挥部');
+    assert.deepEqual(
+      (await agencies.history(sys(), temp.id)).map((x) => x.change),
+      ['created', 'dissolved'],
+    );
+    await assert.rejects(
+      agencies.create(sys(), { parentId: temp.id, name: '下设机构', level: 'county', kind: 'other' }),
+      /已撤销/,
+    );
+    assert.equal(await auditCount(h, 'agency.dissolve'), 1);
+  });
 });

@@ -9,6 +9,7 @@ import { auditAgency } from './agency.presenter.js';
 import * as repo from './agency.repository.js';
 import {
   createAgencySchema,
+  dissolveAgencySchema,
   moveAgencySchema,
   renameAgencySchema,
   updateAgencySchema,
@@ -311,6 +312,56 @@ async function assertEffectiveAfterCurrent(ctx: Ctx, agencyId: string, effective
   if (current && effectiveDate < current.validFrom) {
     throw ValidationError.one('effectiveDate', `生效日期不能早于当前状态的起始日期 ${current.validFrom}`);
   }
+}
+
+/**
+ * Dissolves (撤销) an agency. Its record and history stay, so past reports keep their figures;
+ * it leaves the directory and cannot receive new sub-agencies. Sub-agencies in force must be
+ * dissolved or moved first.
+ */
+export async function dissolve(ctx: Ctx, id: string, raw: unknown): Promise<Agency> {
+  const input = dissolveAgencySchema.parse(raw);
+  return inTransaction(ctx, async (ctx) => {
+    const before = await load(ctx, id);
+    assertCan(ctx.actor, 'dissolve', before);
+    if (before.dissolvedAt) throw ValidationError.one('effectiveDate', '该机构已撤销');
+    if (!before.parentId) throw ValidationError.one('effectiveDate', '机构树的根不能撤销');
+    const children = (await repo.listWithin(ctx.db, [before.path])).filter((a) => a.parentId === before.id);
+    if (children.length) {
+      throw ValidationError.one(
+        'effectiveDate',
+        `请先撤销或调整其下级机构：${children.map((c) => c.name).join('、')}`,
+      );
+    }
+    await assertEffectiveAfterCurrent(ctx, id, input.effectiveDate);
+    const now = ctx.clock.now().toISOString();
+    const after: Agency = { ...before, dissolvedAt: now, updatedAt: now };
+    await repo.update(ctx.db, after);
+    await repo.appendHistory(
+      ctx.db,
+      {
+        id: newId(),
+        agencyId: id,
+        change: 'dissolved',
+        name: after.name,
+        shortName: after.shortName,
+        parentId: after.parentId,
+        validFrom: input.effectiveDate,
+        validTo: null,
+        reason: input.reason,
+      },
+      ctx.actor.id,
+    );
+    await recordAudit(ctx, {
+      action: 'agency.dissolve',
+      subjectType: 'agency',
+      subjectId: id,
+      agencyId: id,
+      before: auditAgency(before),
+      after: auditAgency(after),
+    });
+    return after;
+  });
 }
 
 export async function history(ctx: Ctx, id: string) {
