@@ -122,9 +122,13 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
     problems.consoleErrors.push(`${msg.text()} @ ${url}`);
   });
   page.on('pageerror', (err) => problems.pageErrors.push(err.message));
-  page.on('requestfailed', (req) =>
-    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`),
-  );
+  page.on('requestfailed', (req) => {
+    const reason = req.failure()?.errorText ?? 'failed';
+    // A load cut short because the page moved on (a form submitted, a link followed) is the
+    // browser's doing, not a broken resource; a missing one answers 4xx and is caught below.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.failedRequests.push(`${req.method()} ${req.url()}: ${reason}`);
+  });
   page.on('response', (res) => {
     statuses.push({ pathname: new URL(res.url()).pathname, status: res.status() });
     if (res.status() >= 400 && res.request().resourceType() === 'document') documentErrors.add(res.url());
