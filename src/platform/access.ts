@@ -38,10 +38,18 @@ export function systemActor(label: string): Actor {
   return { kind: 'system', id: null, label: `系统：${label}`, agencyId: null, grants: [] };
 }
 
+/**
+ * Is the agency at `path` the one at `ancestorPath` or inside its subtree? Paths are
+ * '/id/…/id/' with a trailing slash, so '/a/bc/' is not inside '/a/b/'.
+ */
+export function isWithinPath(path: string, ancestorPath: string): boolean {
+  return path.startsWith(ancestorPath);
+}
+
 /** True when the actor holds one of `wanted` for an agency at or above `agencyPath`. */
 export function holdsRoleOver(actor: Actor, wanted: readonly Role[], agencyPath: string): boolean {
   if (actor.kind === 'system') return true;
-  return actor.grants.some((g) => wanted.includes(g.role) && agencyPath.startsWith(g.agencyPath));
+  return actor.grants.some((g) => wanted.includes(g.role) && isWithinPath(agencyPath, g.agencyPath));
 }
 
 /** Paths the actor can see anything in, for any of `wanted`; used to scope listings. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FixedClock, MINUTE, formatDateTime, isoNow } from './clock.js';
+import { FixedClock, MINUTE, beijingDate, beijingDayEnd, beijingDayStart, formatDateTime } from './clock.js';
 
 describe('formatDateTime', () => {
   it('shows Beijing time as YYYY-MM-DD HH:MM', () => {
@@ -65,17 +65,17 @@ describe('FixedClock', () => {
     clock.set('2025-01-01T00:00:00.000Z');
     assert.equal(clock.now().toISOString(), '2025-01-01T00:00:00.000Z');
     clock.set(new Date('2023-03-03T03:03:03.003Z'));
-    assert.equal(isoNow(clock), '2023-03-03T03:03:03.003Z');
+    assert.equal(clock.now().toISOString(), '2023-03-03T03:03:03.003Z');
   });
 
   it('advance() moves forward by milliseconds, cumulatively', () => {
     const clock = new FixedClock('2024-05-01T08:00:00.000Z');
     clock.advance(15 * MINUTE);
-    assert.equal(isoNow(clock), '2024-05-01T08:15:00.000Z');
+    assert.equal(clock.now().toISOString(), '2024-05-01T08:15:00.000Z');
     clock.advance(1);
-    assert.equal(isoNow(clock), '2024-05-01T08:15:00.001Z');
+    assert.equal(clock.now().toISOString(), '2024-05-01T08:15:00.001Z');
     clock.advance(24 * 60 * MINUTE);
-    assert.equal(isoNow(clock), '2024-05-02T08:15:00.001Z');
+    assert.equal(clock.now().toISOString(), '2024-05-02T08:15:00.001Z');
   });
 
   it('advance() by a sequence of steps equals advancing by their sum (property)', () => {
@@ -87,5 +87,16 @@ describe('FixedClock', () => {
         assert.equal(clock.now().getTime(), start + steps.reduce((a, b) => a + b, 0));
       }),
     );
+  });
+});
+
+describe('Beijing dates', () => {
+  it('dates an instant by the Beijing calendar, not UTC', () => {
+    assert.equal(beijingDate(new Date('2020-12-31T16:00:00Z')), '2021-01-01');
+    assert.equal(beijingDate(new Date('2020-12-31T15:59:59Z')), '2020-12-31');
+  });
+  it('gives the UTC bounds of a Beijing day', () => {
+    assert.equal(beijingDayStart('2021-01-01'), '2020-12-31T16:00:00.000Z');
+    assert.equal(beijingDayEnd('2021-01-01'), '2021-01-01T16:00:00.000Z');
   });
 });

@@ -27,9 +27,21 @@ export class FixedClock implements Clock {
   }
 }
 
-/** ISO-8601 UTC instant, the only form instants are stored in. */
-export function isoNow(clock: Clock): string {
-  return clock.now().toISOString();
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+/** The calendar date in Beijing (YYYY-MM-DD) at `at`: offices date things as they live them. */
+export function beijingDate(at: Date): string {
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The UTC instant (ISO-8601) at which the Beijing date `date` (YYYY-MM-DD) begins. */
+export function beijingDayStart(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+
+/** The UTC instant at which the Beijing date `date` ends (the next day's start). */
+export function beijingDayEnd(date: string): string {
+  return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
 }
 
 export const MINUTE = 60_000;

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ValidationError } from './errors.js';
-import { integer, object, oneOf, optional, patterns, text } from './schema.js';
+import { date, integer, object, oneOf, optional, patterns, text } from './schema.js';
 
 const levels = ['county', 'township'] as const;
 const levelLabels = { county: '县级', township: '乡级' };
@@ -210,27 +210,35 @@ describe('integer', () => {
   });
 });
 
-describe('object().parsePartial', () => {
-  it('parses only the keys present', () => {
-    assert.deepEqual(agencyInput.parsePartial({ name: ' 新名称 ' }), { name: '新名称' });
-    assert.deepEqual(agencyInput.parsePartial({}), {});
+describe('date', () => {
+  const d = object({ day: date('生效日期') });
+  it('accepts a real calendar date', () => {
+    assert.deepEqual(d.parse({ day: '2024-02-29' }), { day: '2024-02-29' });
   });
-
-  it('does not report absent required fields, but does report present bad ones', () => {
-    const e = validationError(() => agencyInput.parsePartial({ sortOrder: 'x', name: '' }));
-    assert.deepEqual(e.fields.map((f) => f.field).sort(), ['name', 'sortOrder']);
+  it('refuses dates that do not exist, naming the field', () => {
+    for (const bad of ['2023-02-29', '2024-13-01', '2024-04-31', '2024-00-10']) {
+      const e = validationError(() => d.parse({ day: bad }));
+      assert.equal(e.fields[0]!.field, 'day');
+      assert.match(e.fields[0]!.message, /生效日期“.*”不是有效日期/);
+    }
   });
-
-  it('lets an optional field be cleared', () => {
-    assert.deepEqual(agencyInput.parsePartial({ phone: '' }), { phone: null });
+  it('refuses other shapes with the expected format', () => {
+    const e = validationError(() => d.parse({ day: '2024/02/01' }));
+    assert.match(e.fields[0]!.message, /生效日期应为 YYYY-MM-DD/);
   });
-
-  it('returns exactly the subset of keys given (property)', () => {
+  it('accepts every real day (property)', () => {
     fc.assert(
-      fc.property(fc.subarray(Object.keys(good)), (keys) => {
-        const input = Object.fromEntries(keys.map((k) => [k, good[k as keyof typeof good]]));
-        assert.deepEqual(Object.keys(agencyInput.parsePartial(input)).sort(), [...keys].sort());
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (at) => {
+          const iso = at.toISOString().slice(0, 10);
+          assert.equal(d.parse({ day: iso }).day, iso);
+        },
+      ),
     );
   });
 });

@@ -80,6 +80,33 @@ export function oneOf<const V extends string>(
   };
 }
 
+/**
+ * A calendar date, YYYY-MM-DD, that exists (no 2024-02-30, no month 13). Kept as text, as
+ * dates are stored.
+ */
+export function date(label: string): Field<string> {
+  return {
+    label,
+    optional: false,
+    json: { type: 'string', format: 'date', description: label },
+    parse(raw, l) {
+      const v = asText(raw, l);
+      if (v === undefined || v === '') throw new Bad(`请填写${l}`);
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) throw new Bad(`${l}应为 YYYY-MM-DD 格式，例如 2026-01-31`);
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      if (
+        d.getUTCFullYear() !== Number(m[1]) ||
+        d.getUTCMonth() !== Number(m[2]) - 1 ||
+        d.getUTCDate() !== Number(m[3])
+      ) {
+        throw new Bad(`${l}“${v}”不是有效日期`);
+      }
+      return v;
+    },
+  };
+}
+
 export function integer(label: string, min: number, max: number): Field<number> {
   return {
     label,
@@ -103,19 +130,16 @@ export interface ObjectSchema<S extends Shape> {
   shape: S;
   /** Parses every field and reports every bad one at once. */
   parse(input: unknown): Infer<S>;
-  /** Parses only the fields present in the input (for partial updates). */
-  parsePartial(input: unknown): Partial<Infer<S>>;
   /** JSON Schema for the OpenAPI document; `partial` for PATCH bodies, where nothing is required. */
   json(opts?: { partial?: boolean }): Record<string, unknown>;
 }
 
 export function object<S extends Shape>(shape: S): ObjectSchema<S> {
-  function run(input: unknown, partial: boolean): Record<string, unknown> {
+  function run(input: unknown): Record<string, unknown> {
     const src = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     const errors: FieldError[] = [];
     for (const [key, field] of Object.entries(shape)) {
-      if (partial && !(key in src)) continue;
       try {
         out[key] = field.parse(src[key], field.label);
       } catch (e) {
@@ -128,8 +152,7 @@ export function object<S extends Shape>(shape: S): ObjectSchema<S> {
   }
   return {
     shape,
-    parse: (input) => run(input, false) as Infer<S>,
-    parsePartial: (input) => run(input, true) as Partial<Infer<S>>,
+    parse: (input) => run(input) as Infer<S>,
     json: (opts = {}) => ({
       type: 'object',
       properties: Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, f.json])),

@@ -15,8 +15,20 @@ describeEachEngine('back-office and portal pages', (engine) => {
     await admin.login('admin', DEMO_PASSWORD);
     const db = t.container.database.db;
     ids = {
-      police: (await db.selectFrom('agency').select('id').where('short_name', '=', '市公安局').executeTakeFirstOrThrow()).id,
-      clerkUser: (await db.selectFrom('staff_user').select('id').where('username', '=', 'clerk').executeTakeFirstOrThrow()).id,
+      police: (
+        await db
+          .selectFrom('agency')
+          .select('id')
+          .where('short_name', '=', '市公安局')
+          .executeTakeFirstOrThrow()
+      ).id,
+      clerkUser: (
+        await db
+          .selectFrom('staff_user')
+          .select('id')
+          .where('username', '=', 'clerk')
+          .executeTakeFirstOrThrow()
+      ).id,
     };
   });
   after(async () => t.close());
@@ -26,7 +38,8 @@ describeEachEngine('back-office and portal pages', (engine) => {
       ['/admin', /工作台/],
       ['/admin/agencies', /晋江市公安局/],
       ['/admin/agencies/new', /新增机构/],
-      [`/admin/agencies/${ids.police}`, /沿革/],
+      [`/admin/agencies/${ids.police}`, /撤销机构\s*<\/a>[\s\S]*沿革/],
+      [`/admin/agencies/${ids.police}/dissolve`, /确认撤销/],
       [`/admin/agencies/${ids.police}/edit`, /公开指南联系方式/],
       [`/admin/agencies/${ids.police}/rename`, /确认更名/],
       [`/admin/agencies/${ids.police}/move`, /新的上级机构/],
@@ -42,7 +55,11 @@ describeEachEngine('back-office and portal pages', (engine) => {
       const res = await admin.get(url);
       assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`);
       assert.match(res.body, expected, url);
-      assert.match(res.body, /<nav class="gk-breadcrumbs"|<h1 class="gk-title">工作台/, `${url} has breadcrumbs`);
+      assert.match(
+        res.body,
+        /<nav class="gk-breadcrumbs"|<h1 class="gk-title">工作台/,
+        `${url} has breadcrumbs`,
+      );
     }
   });
 
@@ -51,7 +68,13 @@ describeEachEngine('back-office and portal pages', (engine) => {
     const list = await c.get('/agencies');
     assert.equal(list.statusCode, 200);
     assert.match(list.body, /磁灶镇人民政府/);
-    const root = (await t.container.database.db.selectFrom('agency').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
+    const root = (
+      await t.container.database.db
+        .selectFrom('agency')
+        .select('id')
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
     const page = await c.get(`/agencies/${root}`);
     assert.match(page.body, /世纪大道南 1 号/);
     assert.match(page.body, /0595-85662126/);
@@ -68,7 +91,10 @@ describeEachEngine('back-office and portal pages', (engine) => {
 
   it('makes a user whose password was reset by an administrator change it before anything else', async () => {
     const page = await admin.get(`/admin/users/${ids.clerkUser}`);
-    const reset = await admin.post(`/admin/users/${ids.clerkUser}/password`, { _csrf: Client.csrfOf(page.body), password: 'Reset#2026abc' });
+    const reset = await admin.post(`/admin/users/${ids.clerkUser}/password`, {
+      _csrf: Client.csrfOf(page.body),
+      password: 'Reset#2026abc',
+    });
     assert.equal(reset.statusCode, 303);
     const clerk = new Client(t.app);
     assert.equal((await clerk.login('clerk', 'Reset#2026abc')).statusCode, 303);
@@ -76,7 +102,12 @@ describeEachEngine('back-office and portal pages', (engine) => {
     assert.equal(home.statusCode, 302);
     assert.equal(home.headers.location, '/admin/account/password');
     const form = await clerk.get('/admin/account/password');
-    const changed = await clerk.post('/admin/account/password', { _csrf: Client.csrfOf(form.body), currentPassword: 'Reset#2026abc', password: DEMO_PASSWORD, confirm: DEMO_PASSWORD });
+    const changed = await clerk.post('/admin/account/password', {
+      _csrf: Client.csrfOf(form.body),
+      currentPassword: 'Reset#2026abc',
+      password: DEMO_PASSWORD,
+      confirm: DEMO_PASSWORD,
+    });
     assert.equal(changed.statusCode, 303);
     assert.equal((await clerk.get('/admin')).statusCode, 200);
   });

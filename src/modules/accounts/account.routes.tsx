@@ -3,7 +3,7 @@ import { roleLabels, roles } from '../../platform/access.js';
 import { auditActionLabel, auditActions, auditSubjectLabel } from '../../platform/audit.js';
 import { formatDateTime } from '../../platform/clock.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
-import { requireStaff, SESSION_COOKIE } from '../../platform/http/server.js';
+import { withForm, requireStaff, SESSION_COOKIE } from '../../platform/http/server.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -27,22 +27,6 @@ export interface AccountRouteOptions {
   settings: auth.AuthSettings;
   cookieSecure: boolean;
   loginRateLimitPerMinute: number;
-}
-
-async function withForm(
-  reply: FastifyReply,
-  run: () => Promise<unknown>,
-  onInvalid: (errors: FieldError[]) => Promise<unknown>,
-): Promise<unknown> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ValidationError) {
-      reply.status(400);
-      return onInvalid(e.fields);
-    }
-    throw e;
-  }
 }
 
 /** Only same-site paths are followed after login, never another host. */

@@ -110,9 +110,43 @@ export async function insert(db: Executor, a: Agency): Promise<void> {
   await db.insertInto('agency').values(toRow(a)).execute();
 }
 
-export async function update(db: Executor, a: Agency): Promise<void> {
-  const { id, ...rest } = toRow(a);
-  await db.updateTable('agency').set(rest).where('id', '=', id).execute();
+/**
+ * Writes only the given columns. Never the whole row: a concurrent move may have changed the
+ * tree columns (path, depth, parent) since the caller read it.
+ */
+export async function patch(db: Executor, id: string, fields: AgencyPatch): Promise<void> {
+  const set: Partial<AgencyTable> = {};
+  for (const [key, value] of Object.entries(fields) as Array<[keyof AgencyPatch, string | number | null]>) {
+    (set as Record<string, unknown>)[patchColumns[key]] = value;
+  }
+  await db.updateTable('agency').set(set).where('id', '=', id).execute();
+}
+
+const patchColumns = {
+  name: 'name',
+  shortName: 'short_name',
+  level: 'level',
+  kind: 'kind',
+  creditCode: 'credit_code',
+  regionCode: 'region_code',
+  address: 'address',
+  postcode: 'postcode',
+  officeHours: 'office_hours',
+  phone: 'phone',
+  fax: 'fax',
+  email: 'email',
+  website: 'website',
+  sortOrder: 'sort_order',
+  updatedAt: 'updated_at',
+  dissolvedAt: 'dissolved_at',
+} as const satisfies Partial<Record<keyof Agency, keyof AgencyTable>>;
+
+/** The columns an ordinary change may write; the tree columns change only through a move. */
+export type AgencyPatch = Partial<Pick<Agency, keyof typeof patchColumns>>;
+
+/** Re-homes one agency; the caller moves its subtree's paths with repathSubtree. */
+export async function setParent(db: Executor, id: string, parentId: string, at: string): Promise<void> {
+  await db.updateTable('agency').set({ parent_id: parentId, updated_at: at }).where('id', '=', id).execute();
 }
 
 /** Rewrites the path prefix and depth of a whole subtree after a move. */

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isWithinPath } from '../../platform/access.js';
 import { formatDateTime } from '../../platform/clock.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
-import { requireStaff } from '../../platform/http/server.js';
+import { withForm, requireStaff } from '../../platform/http/server.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -21,22 +22,6 @@ type Params = { id: string };
 
 function formValues(a: Agency): Record<string, string | number | null> {
   return { ...a };
-}
-
-async function withForm(
-  reply: FastifyReply,
-  run: () => Promise<unknown>,
-  onInvalid: (errors: FieldError[]) => Promise<unknown>,
-): Promise<unknown> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ValidationError) {
-      reply.status(400);
-      return onInvalid(e.fields);
-    }
-    throw e;
-  }
 }
 
 function Tree({ nodes, href }: { nodes: AgencyNode[]; href: (a: Agency) => string }) {
@@ -249,6 +234,11 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
               新增下级机构
             </a>
           ) : null}
+          {actions.dissolve ? (
+            <a class="gk-button gk-button--danger" href={`/admin/agencies/${a.id}/dissolve`}>
+              撤销机构
+            </a>
+          ) : null}
         </div>
         <section class="gk-section">
           <h2 class="gk-section__title">基本信息</h2>
@@ -422,7 +412,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
   ) => {
     const auth = requireStaff(req);
     const parents = (await agencies.listForStaff(req.ctx)).filter(
-      (p) => can(auth.actor, 'move', p) && !p.path.startsWith(a.path) && p.kind !== 'villageCommunity',
+      (p) => can(auth.actor, 'move', p) && !isWithinPath(p.path, a.path) && p.kind !== 'villageCommunity',
     );
     return reply.page(
       {

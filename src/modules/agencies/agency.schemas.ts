@@ -1,4 +1,4 @@
-import { integer, object, oneOf, optional, patterns, text, type Infer } from '../../platform/schema.js';
+import { date, integer, object, oneOf, optional, patterns, text, type Infer } from '../../platform/schema.js';
 import { agencyKindLabels, agencyKinds, agencyLevelLabels, agencyLevels } from './agency.js';
 import { checkCreditCode } from './credit-code.js';
 
@@ -9,7 +9,8 @@ const creditCode = text('统一社会信用代码', {
   },
 });
 
-export const agencyContactShape = {
+/** The 公开指南 contact block: the office head keeps these current. */
+export const contactShape = {
   address: optional(text('办公地址', { max: 200 })),
   postcode: optional(
     text('邮政编码', { pattern: patterns.postcode, patternMessage: '邮政编码应为 6 位数字' }),
@@ -30,68 +31,51 @@ export const agencyContactShape = {
   ),
 };
 
+/** What places and identifies an agency: the administrator's. */
+export const structureShape = {
+  shortName: optional(text('简称', { max: 30 })),
+  level: oneOf('层级', agencyLevels, agencyLevelLabels),
+  kind: oneOf('类型', agencyKinds, agencyKindLabels),
+  creditCode: optional(creditCode),
+  regionCode: optional(
+    text('行政区划代码', {
+      pattern: /^\d{6}(\d{3}|\d{6})?$/,
+      patternMessage: '行政区划代码应为 6、9 或 12 位数字',
+    }),
+  ),
+  sortOrder: optional(integer('排序号', 0, 100000)),
+};
+
+export const contactKeys = Object.keys(contactShape) as Array<keyof typeof contactShape>;
+export const structureKeys = Object.keys(structureShape) as Array<keyof typeof structureShape>;
+
 export const createAgencySchema = object({
   parentId: optional(text('上级机构')),
   name: text('机构名称', { max: 100 }),
-  shortName: optional(text('简称', { max: 30 })),
-  level: oneOf('层级', agencyLevels, agencyLevelLabels),
-  kind: oneOf('类型', agencyKinds, agencyKindLabels),
-  creditCode: optional(creditCode),
-  regionCode: optional(
-    text('行政区划代码', {
-      pattern: /^\d{6}(\d{3}|\d{6})?$/,
-      patternMessage: '行政区划代码应为 6、9 或 12 位数字',
-    }),
-  ),
-  sortOrder: optional(integer('排序号', 0, 100000)),
-  establishedDate: optional(
-    text('设立日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '设立日期应为 YYYY-MM-DD' }),
-  ),
-  ...agencyContactShape,
+  establishedDate: optional(date('设立日期')),
+  ...structureShape,
+  ...contactShape,
 });
 export type CreateAgencyInput = Infer<typeof createAgencySchema.shape>;
 
-export const updateAgencySchema = object({
-  shortName: optional(text('简称', { max: 30 })),
-  level: oneOf('层级', agencyLevels, agencyLevelLabels),
-  kind: oneOf('类型', agencyKinds, agencyKindLabels),
-  creditCode: optional(creditCode),
-  regionCode: optional(
-    text('行政区划代码', {
-      pattern: /^\d{6}(\d{3}|\d{6})?$/,
-      patternMessage: '行政区划代码应为 6、9 或 12 位数字',
-    }),
-  ),
-  sortOrder: optional(integer('排序号', 0, 100000)),
-  ...agencyContactShape,
-});
+/** Updates carry the whole record: fields left out keep their current values. */
+export const updateAgencySchema = object({ ...structureShape, ...contactShape });
 export type UpdateAgencyInput = Infer<typeof updateAgencySchema.shape>;
 
 export const renameAgencySchema = object({
   name: text('新名称', { max: 100 }),
   shortName: optional(text('简称', { max: 30 })),
-  effectiveDate: text('生效日期', {
-    pattern: /^\d{4}-\d{2}-\d{2}$/,
-    patternMessage: '生效日期应为 YYYY-MM-DD',
-  }),
+  effectiveDate: date('生效日期'),
   reason: optional(text('依据或原因', { max: 500 })),
 });
-export type RenameAgencyInput = Infer<typeof renameAgencySchema.shape>;
 
 export const moveAgencySchema = object({
   parentId: text('新的上级机构'),
-  effectiveDate: text('生效日期', {
-    pattern: /^\d{4}-\d{2}-\d{2}$/,
-    patternMessage: '生效日期应为 YYYY-MM-DD',
-  }),
+  effectiveDate: date('生效日期'),
   reason: optional(text('依据或原因', { max: 500 })),
 });
-export type MoveAgencyInput = Infer<typeof moveAgencySchema.shape>;
 
 export const dissolveAgencySchema = object({
-  effectiveDate: text('撤销日期', {
-    pattern: /^\d{4}-\d{2}-\d{2}$/,
-    patternMessage: '撤销日期应为 YYYY-MM-DD',
-  }),
+  effectiveDate: date('撤销日期'),
   reason: text('依据或原因', { max: 500 }),
 });

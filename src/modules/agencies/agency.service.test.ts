@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
 import { systemActor, type Actor } from '../../platform/access.js';
+import { inTransaction } from '../../platform/context.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import type { Agency } from './agency.js';
@@ -293,13 +294,105 @@ describeEachEngine('agencies service', (engine) => {
     assert.equal(ev.actor_label, '系统：测试');
   });
 
-  it('rolls back the write and its audit event together when a write fails', async () => {
-    const before = await auditCount(h, 'agency.move');
+  it('rolls back the write and its audit event together when the transaction fails afterwards', async () => {
+    const before = await auditCount(h, 'agency.create');
     await assert.rejects(
-      agencies.move(sys(), cizao.id, { parentId: village.id, effectiveDate: '2026-01-01' }),
+      inTransaction(sys(), async (ctx) => {
+        await agencies.create(ctx, {
+          parentId: gov.id,
+          name: '回滚测试局',
+          level: 'county',
+          kind: 'governmentDepartment',
+        });
+        throw new Error('later step failed');
+      }),
+      /later step failed/,
     );
-    assert.equal(await auditCount(h, 'agency.move'), before);
-    assert.equal((await agencies.get(sys(), cizao.id)).parentId, gov.id);
+    assert.equal(await auditCount(h, 'agency.create'), before);
+    assert.ok(!(await agencies.listForStaff(sys())).some((a) => a.name === '回滚测试局'));
+  });
+
+  it('treats an unchanged value given as its label as unchanged, so an office head may still save contacts', async () => {
+    const head = testCtx(h, staff('officeHead', xintang));
+    const after = await agencies.update(head, xintang.id, {
+      level: '乡级',
+      kind: '乡镇街道',
+      shortName: ' 新塘街道 ',
+      fax: '0595-85000001',
+    });
+    assert.equal(after.fax, '0595-85000001');
+    assert.equal(after.level, 'township');
+  });
+
+  it('refuses a change of kind that would leave sub-agencies misplaced', async () => {
+    await assert.rejects(
+      agencies.update(sys(), cizao.id, { kind: 'other' }),
+      (e: unknown) => e instanceof ValidationError && e.message.includes('大埔村'),
+    );
+    assert.equal((await agencies.get(sys(), cizao.id)).kind, 'townshipStreet');
+  });
+
+  it('keeps the tree whole when edits and moves run at the same time', async () => {
+    const d1 = await agencies.create(sys(), {
+      parentId: gov.id,
+      name: '并发测试甲局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    const d2 = await agencies.create(sys(), {
+      parentId: gov.id,
+      name: '并发测试乙局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    const s1 = await agencies.create(sys(), {
+      parentId: d1.id,
+      name: '并发测试所',
+      level: 'township',
+      kind: 'dispatchedAgency',
+    });
+    const u1 = await agencies.create(sys(), {
+      parentId: s1.id,
+      name: '并发测试室',
+      level: 'village',
+      kind: 'other',
+    });
+    for (let round = 0; round < 4; round++) {
+      const target = round % 2 === 0 ? d2 : d1;
+      await Promise.all([
+        agencies.update(sys(), u1.id, { phone: `0595-0000000${round}` }),
+        agencies.move(sys(), s1.id, { parentId: target.id, effectiveDate: '2026-03-02' }),
+        agencies.update(sys(), s1.id, { fax: `0595-1111111${round}` }),
+      ]);
+      const [s, u] = [await agencies.get(sys(), s1.id), await agencies.get(sys(), u1.id)];
+      assert.equal(s.path, `${target.path}${s1.id}/`);
+      assert.equal(u.path, `${s.path}${u1.id}/`);
+      assert.equal(u.depth, 3);
+    }
+    // Two opposite moves at once: one wins, the other is refused, and no cycle appears.
+    const a = await agencies.create(sys(), {
+      parentId: d1.id,
+      name: '并发测试丙所',
+      level: 'township',
+      kind: 'dispatchedAgency',
+    });
+    const b = await agencies.create(sys(), {
+      parentId: d1.id,
+      name: '并发测试丁所',
+      level: 'township',
+      kind: 'dispatchedAgency',
+    });
+    const results = await Promise.allSettled([
+      agencies.move(sys(), a.id, { parentId: b.id, effectiveDate: '2026-03-02' }),
+      agencies.move(sys(), b.id, { parentId: a.id, effectiveDate: '2026-03-02' }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const [na, nb] = [await agencies.get(sys(), a.id), await agencies.get(sys(), b.id)];
+    assert.ok(!(na.parentId === b.id && nb.parentId === a.id), 'no cycle');
+    for (const x of [na, nb]) {
+      const parent = await agencies.get(sys(), x.parentId!);
+      assert.equal(x.path, `${parent.path}${x.id}/`);
+    }
   });
 
   it('dissolves an agency without sub-agencies, keeping its record and history', async () => {

@@ -1,31 +1,43 @@
 import { recordAudit } from '../../platform/audit.js';
-import { scopesFor } from '../../platform/access.js';
+import { isWithinPath, scopesFor } from '../../platform/access.js';
+import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
+import { isUniqueViolation, serializeWithin } from '../../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
-import { placementProblem, type Agency } from './agency.js';
+import { placementProblem, type Agency, type AgencyChange } from './agency.js';
 import { assertCan } from './agency.policy.js';
 import { auditAgency } from './agency.presenter.js';
 import * as repo from './agency.repository.js';
 import {
+  contactKeys,
   createAgencySchema,
   dissolveAgencySchema,
   moveAgencySchema,
   renameAgencySchema,
   updateAgencySchema,
-  type CreateAgencyInput,
 } from './agency.schemas.js';
 import { normalizeCreditCode } from './credit-code.js';
 
-/** Today's date in Beijing, YYYY-MM-DD: history is dated as the office experiences it. */
+/** Every change to the shape of the tree takes this lock, so two moves cannot make a cycle. */
+const TREE_LOCK = 'agency-tree';
+
+/** Today's date in Beijing: history is dated as the office experiences it. */
 export function localDate(ctx: Ctx): string {
-  return new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return beijingDate(ctx.clock.now());
 }
 
 async function load(ctx: Ctx, id: string): Promise<Agency> {
   const a = isId(id) ? await repo.findById(ctx.db, id) : undefined;
   if (!a) throw new NotFoundError('未找到该机构');
   return a;
+}
+
+async function loadParent(ctx: Ctx, id: string, field = 'parentId'): Promise<Agency> {
+  const parent = isId(id) ? await repo.findById(ctx.db, id) : undefined;
+  if (!parent) throw ValidationError.one(field, '所选上级机构不存在');
+  if (parent.dissolvedAt) throw ValidationError.one(field, `上级机构“${parent.name}”已撤销`);
+  return parent;
 }
 
 async function assertCreditCodeFree(
@@ -36,10 +48,52 @@ async function assertCreditCodeFree(
   if (!code) return null;
   const normal = normalizeCreditCode(code);
   const holder = await repo.findByCreditCode(ctx.db, normal);
-  if (holder && holder.id !== self) {
+  if (holder && holder.id !== self)
     throw ValidationError.one('creditCode', `统一社会信用代码 ${normal} 已登记为“${holder.name}”`);
-  }
   return normal;
+}
+
+/** A credit code taken between our check and our write still gets a field error, not a 500. */
+async function mapUniqueViolation<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw ValidationError.one('creditCode', '该统一社会信用代码刚被其他机构登记，请核对');
+    throw e;
+  }
+}
+
+/** A change cannot take effect before the state it replaces began. */
+async function assertEffectiveAfterCurrent(ctx: Ctx, agencyId: string, effectiveDate: string): Promise<void> {
+  const current = (await repo.history(ctx.db, agencyId)).at(-1);
+  if (current && effectiveDate < current.validFrom) {
+    throw ValidationError.one('effectiveDate', `生效日期不能早于当前状态的起始日期 ${current.validFrom}`);
+  }
+}
+
+async function appendHistory(
+  ctx: Ctx,
+  a: Agency,
+  change: AgencyChange,
+  validFrom: string,
+  reason: string | null,
+): Promise<void> {
+  await repo.appendHistory(
+    ctx.db,
+    {
+      id: newId(),
+      agencyId: a.id,
+      change,
+      name: a.name,
+      shortName: a.shortName,
+      parentId: a.parentId,
+      validFrom,
+      validTo: null,
+      reason,
+    },
+    ctx.actor.id,
+  );
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Agency> {
@@ -82,59 +136,31 @@ export async function resolve(ctx: Ctx, idOrName: string): Promise<Agency> {
 }
 
 export async function create(ctx: Ctx, raw: unknown): Promise<Agency> {
-  const input: CreateAgencyInput = createAgencySchema.parse(raw);
+  const { parentId, establishedDate, ...input } = createAgencySchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
-    const parent = input.parentId ? await load(ctx, input.parentId).catch(() => null) : null;
-    if (input.parentId && !parent) throw ValidationError.one('parentId', '所选上级机构不存在');
+    await serializeWithin(ctx.db, TREE_LOCK);
+    const parent = parentId ? await loadParent(ctx, parentId) : null;
     if (parent) assertCan(ctx.actor, 'create', parent);
-    else if (ctx.actor.kind !== 'system' && (await repo.countAll(ctx.db)) > 0)
-      assertCan(ctx.actor, 'create', { path: '/' });
-    if (parent?.dissolvedAt) throw ValidationError.one('parentId', `上级机构“${parent.name}”已撤销`);
+    else if ((await repo.countAll(ctx.db)) > 0) assertCan(ctx.actor, 'create', { path: '/' });
     const placement = placementProblem(input, parent);
     if (placement) throw ValidationError.one(parent ? 'parentId' : 'kind', placement);
     const creditCode = await assertCreditCodeFree(ctx, input.creditCode, null);
     const id = newId();
     const now = ctx.clock.now().toISOString();
-    const { establishedDate, ...fields } = input;
     const agency: Agency = {
+      ...input,
       id,
       parentId: parent?.id ?? null,
       path: `${parent?.path ?? '/'}${id}/`,
       depth: (parent?.depth ?? -1) + 1,
-      name: fields.name,
-      shortName: fields.shortName,
-      level: fields.level,
-      kind: input.kind,
       creditCode,
-      regionCode: input.regionCode,
-      address: input.address,
-      postcode: input.postcode,
-      officeHours: input.officeHours,
-      phone: input.phone,
-      fax: input.fax,
-      email: input.email,
-      website: input.website,
       sortOrder: input.sortOrder ?? 0,
       createdAt: now,
       updatedAt: now,
       dissolvedAt: null,
     };
-    await repo.insert(ctx.db, agency);
-    await repo.appendHistory(
-      ctx.db,
-      {
-        id: newId(),
-        agencyId: id,
-        change: 'created',
-        name: agency.name,
-        shortName: agency.shortName,
-        parentId: agency.parentId,
-        validFrom: establishedDate ?? localDate(ctx),
-        validTo: null,
-        reason: null,
-      },
-      ctx.actor.id,
-    );
+    await mapUniqueViolation(() => repo.insert(ctx.db, agency));
+    await appendHistory(ctx, agency, 'created', establishedDate ?? localDate(ctx), null);
     await recordAudit(ctx, {
       action: 'agency.create',
       subjectType: 'agency',
@@ -147,36 +173,43 @@ export async function create(ctx: Ctx, raw: unknown): Promise<Agency> {
 }
 
 /**
- * Changes attributes and contact details. Office heads may change contact details only;
- * level, kind and codes are the administrator's.
+ * Changes attributes and contact details; fields left out keep their values. Which permission
+ * it needs follows from what actually changes: office heads may change contact details only.
  */
 export async function update(ctx: Ctx, id: string, raw: unknown): Promise<Agency> {
   return inTransaction(ctx, async (ctx) => {
     const before = await load(ctx, id);
-    const structural = ['level', 'kind', 'creditCode', 'regionCode', 'sortOrder', 'shortName'];
-    const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    const touchesStructure = structural.some(
-      (k) => k in src && String(src[k] ?? '') !== String(fieldOf(before, k) ?? ''),
-    );
-    assertCan(ctx.actor, touchesStructure ? 'update' : 'updateContacts', before);
-    const input = updateAgencySchema.parse({
-      level: before.level,
-      kind: before.kind,
-      ...pickStructure(before),
-      ...src,
-    });
-    const parent = before.parentId ? await repo.findById(ctx.db, before.parentId) : null;
-    const placement = placementProblem(input, parent ?? null);
-    if (placement) throw ValidationError.one('kind', placement);
-    const creditCode = await assertCreditCodeFree(ctx, input.creditCode, before.id);
-    const after: Agency = {
+    const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const input = updateAgencySchema.parse({ ...before, ...given });
+    const normalCode = input.creditCode && normalizeCreditCode(input.creditCode);
+    const next: Agency = {
       ...before,
       ...input,
-      creditCode,
+      creditCode: normalCode,
       sortOrder: input.sortOrder ?? before.sortOrder,
-      updatedAt: ctx.clock.now().toISOString(),
     };
-    await repo.update(ctx.db, after);
+    const changed = (Object.keys(input) as Array<keyof typeof input>).filter((k) => next[k] !== before[k]);
+    if (changed.length === 0) return before;
+    const onlyContacts = changed.every((k) => (contactKeys as string[]).includes(k));
+    assertCan(ctx.actor, onlyContacts ? 'updateContacts' : 'update', before);
+    if (!onlyContacts) {
+      await serializeWithin(ctx.db, TREE_LOCK);
+      const parent = before.parentId ? await repo.findById(ctx.db, before.parentId) : null;
+      const placement = placementProblem(next, parent ?? null);
+      if (placement) throw ValidationError.one('kind', placement);
+      const children = (await repo.listWithin(ctx.db, [before.path])).filter((c) => c.parentId === before.id);
+      for (const child of children) {
+        const problem = placementProblem(child, next);
+        if (problem)
+          throw ValidationError.one('kind', `下级机构“${child.name}”将不再符合隶属规则：${problem}`);
+      }
+      await assertCreditCodeFree(ctx, next.creditCode, before.id);
+    }
+    const after: Agency = { ...next, updatedAt: ctx.clock.now().toISOString() };
+    const patch = Object.fromEntries(
+      [...changed, 'updatedAt'].map((k) => [k, after[k as keyof Agency]]),
+    ) as repo.AgencyPatch;
+    await mapUniqueViolation(() => repo.patch(ctx.db, id, patch));
     await recordAudit(ctx, {
       action: 'agency.update',
       subjectType: 'agency',
@@ -189,57 +222,28 @@ export async function update(ctx: Ctx, id: string, raw: unknown): Promise<Agency
   });
 }
 
-function fieldOf(a: Agency, key: string): unknown {
-  return (a as unknown as Record<string, unknown>)[key];
-}
-
-function pickStructure(a: Agency): Record<string, unknown> {
-  return {
-    shortName: a.shortName,
-    creditCode: a.creditCode,
-    regionCode: a.regionCode,
-    sortOrder: a.sortOrder,
-    address: a.address,
-    postcode: a.postcode,
-    officeHours: a.officeHours,
-    phone: a.phone,
-    fax: a.fax,
-    email: a.email,
-    website: a.website,
-  };
-}
-
 /** Renames an agency; the old name stays in its history with the dates it was in use. */
 export async function rename(ctx: Ctx, id: string, raw: unknown): Promise<Agency> {
   const input = renameAgencySchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
     const before = await load(ctx, id);
     assertCan(ctx.actor, 'rename', before);
-    if (input.name === before.name && input.shortName === before.shortName)
+    const shortName = input.shortName ?? before.shortName;
+    if (input.name === before.name && shortName === before.shortName)
       throw ValidationError.one('name', '新名称与现名称相同');
     await assertEffectiveAfterCurrent(ctx, id, input.effectiveDate);
     const after: Agency = {
       ...before,
       name: input.name,
-      shortName: input.shortName ?? before.shortName,
+      shortName,
       updatedAt: ctx.clock.now().toISOString(),
     };
-    await repo.update(ctx.db, after);
-    await repo.appendHistory(
-      ctx.db,
-      {
-        id: newId(),
-        agencyId: id,
-        change: 'renamed',
-        name: after.name,
-        shortName: after.shortName,
-        parentId: after.parentId,
-        validFrom: input.effectiveDate,
-        validTo: null,
-        reason: input.reason,
-      },
-      ctx.actor.id,
-    );
+    await repo.patch(ctx.db, id, {
+      name: after.name,
+      shortName: after.shortName,
+      updatedAt: after.updatedAt,
+    });
+    await appendHistory(ctx, after, 'renamed', input.effectiveDate, input.reason);
     await recordAudit(ctx, {
       action: 'agency.rename',
       subjectType: 'agency',
@@ -256,44 +260,30 @@ export async function rename(ctx: Ctx, id: string, raw: unknown): Promise<Agency
 export async function move(ctx: Ctx, id: string, raw: unknown): Promise<Agency> {
   const input = moveAgencySchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
+    // Read both ends only after taking the lock: a concurrent move may have just changed them.
+    await serializeWithin(ctx.db, TREE_LOCK);
     const before = await load(ctx, id);
     assertCan(ctx.actor, 'move', before);
-    const parent = await load(ctx, input.parentId).catch(() => {
-      throw ValidationError.one('parentId', '所选上级机构不存在');
-    });
+    const parent = await loadParent(ctx, input.parentId);
     assertCan(ctx.actor, 'move', parent);
-    if (parent.path.startsWith(before.path))
+    if (isWithinPath(parent.path, before.path))
       throw ValidationError.one('parentId', '不能把机构移到它自己或它的下级机构之下');
     if (parent.id === before.parentId) throw ValidationError.one('parentId', '新的上级机构与现上级机构相同');
-    if (parent.dissolvedAt) throw ValidationError.one('parentId', `上级机构“${parent.name}”已撤销`);
     const placement = placementProblem(before, parent);
     if (placement) throw ValidationError.one('parentId', placement);
     await assertEffectiveAfterCurrent(ctx, id, input.effectiveDate);
     const newPath = `${parent.path}${before.id}/`;
+    const now = ctx.clock.now().toISOString();
     await repo.repathSubtree(ctx.db, before.path, newPath, parent.depth + 1 - before.depth);
+    await repo.setParent(ctx.db, id, parent.id, now);
     const after: Agency = {
       ...before,
       parentId: parent.id,
       path: newPath,
       depth: parent.depth + 1,
-      updatedAt: ctx.clock.now().toISOString(),
+      updatedAt: now,
     };
-    await repo.update(ctx.db, after);
-    await repo.appendHistory(
-      ctx.db,
-      {
-        id: newId(),
-        agencyId: id,
-        change: 'moved',
-        name: after.name,
-        shortName: after.shortName,
-        parentId: parent.id,
-        validFrom: input.effectiveDate,
-        validTo: null,
-        reason: input.reason,
-      },
-      ctx.actor.id,
-    );
+    await appendHistory(ctx, after, 'moved', input.effectiveDate, input.reason);
     await recordAudit(ctx, {
       action: 'agency.move',
       subjectType: 'agency',
@@ -306,14 +296,6 @@ export async function move(ctx: Ctx, id: string, raw: unknown): Promise<Agency> 
   });
 }
 
-/** A change cannot take effect before the state it replaces began. */
-async function assertEffectiveAfterCurrent(ctx: Ctx, agencyId: string, effectiveDate: string): Promise<void> {
-  const current = (await repo.history(ctx.db, agencyId)).at(-1);
-  if (current && effectiveDate < current.validFrom) {
-    throw ValidationError.one('effectiveDate', `生效日期不能早于当前状态的起始日期 ${current.validFrom}`);
-  }
-}
-
 /**
  * Dissolves (撤销) an agency. Its record and history stay, so past reports keep their figures;
  * it leaves the directory and cannot receive new sub-agencies. Sub-agencies in force must be
@@ -322,36 +304,22 @@ async function assertEffectiveAfterCurrent(ctx: Ctx, agencyId: string, effective
 export async function dissolve(ctx: Ctx, id: string, raw: unknown): Promise<Agency> {
   const input = dissolveAgencySchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
+    await serializeWithin(ctx.db, TREE_LOCK);
     const before = await load(ctx, id);
     assertCan(ctx.actor, 'dissolve', before);
     if (before.dissolvedAt) throw ValidationError.one('effectiveDate', '该机构已撤销');
     if (!before.parentId) throw ValidationError.one('effectiveDate', '机构树的根不能撤销');
     const children = (await repo.listWithin(ctx.db, [before.path])).filter((a) => a.parentId === before.id);
-    if (children.length) {
+    if (children.length)
       throw ValidationError.one(
         'effectiveDate',
         `请先撤销或调整其下级机构：${children.map((c) => c.name).join('、')}`,
       );
-    }
     await assertEffectiveAfterCurrent(ctx, id, input.effectiveDate);
     const now = ctx.clock.now().toISOString();
     const after: Agency = { ...before, dissolvedAt: now, updatedAt: now };
-    await repo.update(ctx.db, after);
-    await repo.appendHistory(
-      ctx.db,
-      {
-        id: newId(),
-        agencyId: id,
-        change: 'dissolved',
-        name: after.name,
-        shortName: after.shortName,
-        parentId: after.parentId,
-        validFrom: input.effectiveDate,
-        validTo: null,
-        reason: input.reason,
-      },
-      ctx.actor.id,
-    );
+    await repo.patch(ctx.db, id, { dissolvedAt: now, updatedAt: now });
+    await appendHistory(ctx, after, 'dissolved', input.effectiveDate, input.reason);
     await recordAudit(ctx, {
       action: 'agency.dissolve',
       subjectType: 'agency',
@@ -369,9 +337,9 @@ export async function history(ctx: Ctx, id: string) {
   return repo.history(ctx.db, a.id);
 }
 
-/** Paths of the given agencies, for other modules' policies. */
+/** The path of an agency, for other modules' policies. */
 export async function pathOf(ctx: Ctx, id: string): Promise<string> {
-  const a = await repo.findById(ctx.db, id);
+  const a = isId(id) ? await repo.findById(ctx.db, id) : undefined;
   if (!a) throw new NotFoundError('未找到该机构');
   return a.path;
 }

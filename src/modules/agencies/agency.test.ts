@@ -1,14 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { isWithinPath } from '../../platform/access.js';
 import fc from 'fast-check';
-import {
-  agencyKinds,
-  agencyLevels,
-  isWithin,
-  placementProblem,
-  type AgencyKind,
-  type AgencyLevel,
-} from './agency.js';
+import { agencyKinds, agencyLevels, placementProblem, type AgencyKind, type AgencyLevel } from './agency.js';
 
 type Parent = { kind: AgencyKind; level: AgencyLevel; name: string };
 
@@ -153,19 +147,19 @@ describe('placementProblem: refusals', () => {
   });
 });
 
-describe('isWithin', () => {
+describe('isWithinPath', () => {
   it('treats an agency as within itself and within its ancestors', () => {
-    assert.equal(isWithin('/a/b/c/', '/a/b/c/'), true);
-    assert.equal(isWithin('/a/b/c/', '/a/b/'), true);
-    assert.equal(isWithin('/a/b/c/', '/a/'), true);
-    assert.equal(isWithin('/a/b/c/', '/'), true);
+    assert.equal(isWithinPath('/a/b/c/', '/a/b/c/'), true);
+    assert.equal(isWithinPath('/a/b/c/', '/a/b/'), true);
+    assert.equal(isWithinPath('/a/b/c/', '/a/'), true);
+    assert.equal(isWithinPath('/a/b/c/', '/'), true);
   });
 
   it('does not treat an ancestor, a sibling or a sibling with a longer id as within', () => {
-    assert.equal(isWithin('/a/', '/a/b/'), false);
-    assert.equal(isWithin('/a/c/', '/a/b/'), false);
-    assert.equal(isWithin('/a/bc/', '/a/b/'), false);
-    assert.equal(isWithin('/ab/', '/a/'), false);
+    assert.equal(isWithinPath('/a/', '/a/b/'), false);
+    assert.equal(isWithinPath('/a/c/', '/a/b/'), false);
+    assert.equal(isWithinPath('/a/bc/', '/a/b/'), false);
+    assert.equal(isWithinPath('/ab/', '/a/'), false);
   });
 
   it('is true exactly when the ancestor’s ids are a prefix of the agency’s ids (property)', () => {
@@ -174,7 +168,7 @@ describe('isWithin', () => {
     fc.assert(
       fc.property(ids, ids, (child, ancestor) => {
         const expected = ancestor.length <= child.length && ancestor.every((s, i) => child[i] === s);
-        assert.equal(isWithin(toPath(child), toPath(ancestor)), expected);
+        assert.equal(isWithinPath(toPath(child), toPath(ancestor)), expected);
       }),
       { numRuns: 1000 },
     );

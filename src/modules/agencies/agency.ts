@@ -105,8 +105,3 @@ export function placementProblem(
   if (child.kind === 'villageCommunity' && child.level !== 'village') return '村（社区）的层级应为村级';
   return null;
 }
-
-/** Is `path` the same as or inside the subtree at `ancestorPath`? */
-export function isWithin(path: string, ancestorPath: string): boolean {
-  return path.startsWith(ancestorPath);
-}

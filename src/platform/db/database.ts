@@ -1,12 +1,18 @@
-import { Kysely, Migrator, type Transaction, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema.js';
 import { sqliteDialect } from './dialect/sqlite.js';
-import { ensurePostgresDatabase, postgresDialect } from './dialect/postgres.js';
+import {
+  ensurePostgresDatabase,
+  isPostgres,
+  postgresDialect,
+  postgresIsUniqueViolation,
+  postgresSerialize,
+} from './dialect/postgres.js';
+import { sqliteIsUniqueViolation } from './dialect/sqlite.js';
 import { migrations } from './migrations/index.js';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
-export type Tx = Transaction<Database>;
 /** Either the database or a transaction on it: repositories accept both. */
 export type Executor = Kysely<Database>;
 
@@ -58,4 +64,19 @@ export async function appliedMigrations(db: Db): Promise<string[]> {
 
 export function latestMigration(): string {
   return Object.keys(migrations).sort().at(-1) ?? '';
+}
+
+/**
+ * Serialises changes of one kind (e.g. the shape of the agency tree) across connections for the
+ * rest of the transaction. On PostgreSQL a transaction-scoped advisory lock; SQLite already
+ * admits one writer at a time, and a transaction that read stale rows fails when it writes.
+ */
+export async function serializeWithin(tx: Executor, name: string): Promise<void> {
+  if (!tx.isTransaction) throw new Error('serializeWithin must run inside a transaction');
+  if (isPostgres(tx)) await postgresSerialize(tx, name);
+}
+
+/** Did a write fail on a unique constraint (a value someone else just took)? */
+export function isUniqueViolation(e: unknown): boolean {
+  return sqliteIsUniqueViolation(e) || postgresIsUniqueViolation(e);
 }

@@ -305,3 +305,23 @@ export function requireStaff(req: FastifyRequest): WebAuth {
   if (!req.auth) throw new UnauthenticatedError();
   return req.auth;
 }
+
+/**
+ * Runs a form's action; when the input is invalid, answers 400 with the form shown again
+ * (values kept, errors inline) instead of an error page.
+ */
+export async function withForm(
+  reply: FastifyReply,
+  run: () => Promise<unknown>,
+  onInvalid: (errors: ValidationError['fields']) => Promise<unknown>,
+): Promise<unknown> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      reply.status(400);
+      return onInvalid(e.fields);
+    }
+    throw e;
+  }
+}

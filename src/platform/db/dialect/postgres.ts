@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresDialect } from 'kysely';
+import { PostgresAdapter, PostgresDialect, sql, type Kysely } from 'kysely';
 
 /**
  * Server engine. Counts (bigint) come back as strings from pg; the repositories convert them.
@@ -39,4 +39,17 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+export function isPostgres<DB>(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Takes a transaction-scoped advisory lock named `name` (released at commit or rollback). */
+export async function postgresSerialize<DB>(db: Kysely<DB>, name: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+}
+
+export function postgresIsUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 }

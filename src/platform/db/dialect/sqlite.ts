@@ -17,3 +17,8 @@ export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLi
   raw.pragma('synchronous = NORMAL');
   return { dialect: new SqliteDialect({ database: raw }), raw };
 }
+
+export function sqliteIsUniqueViolation(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
