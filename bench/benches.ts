@@ -24,11 +24,20 @@ async function session(engine: Engine): Promise<void> {
     await migrateToLatest(h.db);
     const ctx = { actor: systemActor('bench'), clock: systemClock, db: h.db, ip: null };
     await demo.load(ctx);
-    const settings = { sessionIdleMinutes: 30, sessionMaxHours: 12, loginMaxFailures: 5, loginLockMinutes: 15 };
-    const { token } = await auth.login(ctx, { username: 'clerk', password: DEMO_PASSWORD }, settings, { userAgent: 'bench' });
+    const settings = {
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      loginMaxFailures: 5,
+      loginLockMinutes: 15,
+    };
+    const { token } = await auth.login(ctx, { username: 'clerk', password: DEMO_PASSWORD }, settings, {
+      userAgent: 'bench',
+    });
     const id = auth.sessionIdOf(token);
     const n = 2000;
-    const floor = await timeIt(n, () => h.db.selectFrom('staff_session').selectAll().where('id', '=', id).executeTakeFirst());
+    const floor = await timeIt(n, () =>
+      h.db.selectFrom('staff_session').selectAll().where('id', '=', id).executeTakeFirst(),
+    );
     const full = await timeIt(n, () => auth.authenticate(ctx, token, settings));
     const heapMb = process.memoryUsage().heapUsed / 1048576;
     console.log(

@@ -4,7 +4,8 @@ import { benches } from './benches.js';
 
 const [name, ...rest] = process.argv.slice(2);
 const engineArg = rest.indexOf('--engine');
-const engines = engineArg >= 0 ? [rest[engineArg + 1] as 'sqlite' | 'postgres'] : (['sqlite', 'postgres'] as const);
+const engines =
+  engineArg >= 0 ? [rest[engineArg + 1] as 'sqlite' | 'postgres'] : (['sqlite', 'postgres'] as const);
 const bench = name ? benches[name] : undefined;
 if (!bench) {
   console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--engine sqlite|postgres]`);

@@ -6,7 +6,14 @@ import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/bac
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
 import { isDomainError, ValidationError } from '../platform/errors.js';
 import { accounts } from '../modules/accounts/index.js';
-import { agencies, agencyKindLabels, agencyLevelLabels, staffAgency } from '../modules/agencies/index.js';
+import {
+  agencies,
+  agencyKindLabels,
+  agencyLevelLabels,
+  staffAgency,
+  toTree,
+  type AgencyNode,
+} from '../modules/agencies/index.js';
 import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
 import { cliActor, createContainer, type Container } from './container.js';
 import { buildWeb } from './web.js';
@@ -208,19 +215,15 @@ export function buildProgram(io: CliIo = processIo): Command {
       run(async (c) => {
         const list = await agencies.listForStaff(c.ctx(cliActor()), { includeDissolved: o.all });
         if (o.json) return printJson(list.map(staffAgency));
-        const byId = new Map(list.map((a) => [a.id, a]));
-        const ordered: typeof list = [];
-        const visit = (parentId: string | null) => {
-          for (const a of list.filter(
-            (x) => x.parentId === parentId || (parentId === null && x.parentId && !byId.has(x.parentId)),
-          )) {
-            ordered.push(a);
-            visit(a.id);
+        const print = (nodes: AgencyNode[], depth: number): void => {
+          for (const n of nodes) {
+            console.log(
+              `${'  '.repeat(depth)}${n.agency.name}  [${agencyKindLabels[n.agency.kind]}]  ${n.agency.id}`,
+            );
+            print(n.children, depth + 1);
           }
         };
-        visit(null);
-        for (const a of ordered)
-          console.log(`${'  '.repeat(a.depth)}${a.name}  [${agencyKindLabels[a.kind]}]  ${a.id}`);
+        print(toTree(list), 0);
       }),
     );
   agency

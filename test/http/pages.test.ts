@@ -83,6 +83,29 @@ describeEachEngine('back-office and portal pages', (engine) => {
     assert.equal(api.data.path, undefined, 'the public API view leaves out internals');
   });
 
+  it('rejects an impossible audit date with a Chinese message, not a server error', async () => {
+    const res = await admin.get('/admin/audit?from=2024-13-01');
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /起始日期“2024-13-01”不是有效日期/);
+    const api = await admin.get('/api/v1/audit-events?to=2024-02-30');
+    assert.equal(api.statusCode, 400);
+    assert.equal(JSON.parse(api.body).error.fields[0].field, 'to');
+  });
+
+  it('filters the audit log by operator literally and without regard to case', async () => {
+    const all = JSON.parse((await admin.get('/api/v1/audit-events')).body).total;
+    assert.equal(
+      JSON.parse((await admin.get('/api/v1/audit-events?actor=_')).body).total,
+      0,
+      '_ is not a wildcard',
+    );
+    const byName = JSON.parse(
+      (await admin.get(`/api/v1/audit-events?actor=${encodeURIComponent('（ADMIN）')}`)).body,
+    );
+    assert.ok(byName.total > 0 && byName.total < all);
+    assert.ok(byName.events.every((e: { actorLabel: string }) => e.actorLabel.includes('（admin）')));
+  });
+
   it('rejects an audit filter with an inverted date range with a Chinese message', async () => {
     const res = await admin.get('/admin/audit?from=2026-02-01&to=2026-01-01');
     assert.equal(res.statusCode, 400);
@@ -101,6 +124,21 @@ describeEachEngine('back-office and portal pages', (engine) => {
     const home = await clerk.get('/admin');
     assert.equal(home.statusCode, 302);
     assert.equal(home.headers.location, '/admin/account/password');
+    const police = (
+      await t.container.database.db
+        .selectFrom('agency')
+        .select('id')
+        .where('short_name', '=', '磁灶镇')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const blockedPost = await clerk.post(`/admin/agencies/${police}`, {
+      _csrf: Client.csrfOf((await clerk.get('/admin/account/password')).body),
+      phone: '0595-1',
+    });
+    assert.equal(blockedPost.statusCode, 303);
+    assert.equal(blockedPost.headers.location, '/admin/account/password');
+    const blockedApi = await clerk.get('/api/v1/me');
+    assert.equal(blockedApi.statusCode, 403);
     const form = await clerk.get('/admin/account/password');
     const changed = await clerk.post('/admin/account/password', {
       _csrf: Client.csrfOf(form.body),

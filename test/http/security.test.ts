@@ -108,6 +108,46 @@ describeEachEngine('web security', (engine) => {
     assert.equal(own.statusCode, 200);
   });
 
+  it('keeps an office head of 磁灶镇 from changing 市公安局 through the API, while their own agency is theirs', async () => {
+    const db = t.container.database.db;
+    const cizao = await agencyIdByName(t, '磁灶镇');
+    const admin = new Client(t.app);
+    await admin.login('admin', DEMO_PASSWORD);
+    const page = await admin.get('/admin/users/new');
+    await admin.post('/admin/users', {
+      _csrf: Client.csrfOf(page.body),
+      agencyId: cizao,
+      username: 'czhead',
+      displayName: '镇公开办',
+      password: 'Start#2026abc',
+      role: 'officeHead',
+    });
+    await db
+      .updateTable('staff_user')
+      .set({ must_change_password: 0 })
+      .where('username', '=', 'czhead')
+      .execute();
+    const head = new Client(t.app);
+    await head.login('czhead', 'Start#2026abc');
+    const csrf = Client.csrfOf((await head.get('/admin')).body);
+    const police = await agencyIdByName(t, '市公安局');
+    const refused = await head.json(
+      'PATCH',
+      `/api/v1/agencies/${police}`,
+      { phone: '0595-00000000' },
+      { 'x-csrf-token': csrf },
+    );
+    assert.equal(refused.statusCode, 403);
+    const own = await head.json(
+      'PATCH',
+      `/api/v1/agencies/${cizao}`,
+      { phone: '0595-85888888' },
+      { 'x-csrf-token': csrf },
+    );
+    assert.equal(own.statusCode, 200, own.body);
+    assert.equal(JSON.parse(own.body).data.phone, '0595-85888888');
+  });
+
   it('lets the government supervisor read 市公安局 but not change it (page and API)', async () => {
     const sup = new Client(t.app);
     await sup.login('supervisor', DEMO_PASSWORD);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -76,6 +76,44 @@ describeEachEngine('backup and restore', (engine) => {
       const junk = join(dir, 'junk.gkbackup');
       writeFileSync(junk, 'not a backup');
       await assert.rejects(restoreDatabase(target.db, junk), BackupError);
+      assert.deepEqual(await dump(target.db), beforeDump);
+    } finally {
+      await target.cleanup();
+    }
+  });
+
+  it('takes a consistent backup while the server keeps writing', async () => {
+    const file = join(dir, `busy-${engine}.gkbackup`);
+    const ctx = testCtx(source, systemActor('写入'));
+    const gov = await agencies.resolve(ctx, '晋江市人民政府');
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing && i < 200; i++)
+        await agencies.update(ctx, gov.id, { fax: `0595-8${String(i).padStart(7, '0')}` });
+    })();
+    await backupDatabase(source.db, source.engine, file, new Date());
+    writing = false;
+    await writer;
+    const target = await openTestDatabase(engine);
+    try {
+      await restoreDatabase(target.db, file);
+    } finally {
+      await target.cleanup();
+    }
+  });
+
+  it('refuses a backup cut off part-way, changing nothing', async () => {
+    const whole = readFileSync(join(dir, `same-${engine}.gkbackup`));
+    const cut = join(dir, `cut-${engine}.gkbackup`);
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const target = await openTestDatabase(engine);
+    try {
+      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`));
+      const beforeDump = await dump(target.db);
+      await assert.rejects(
+        restoreDatabase(target.db, cut),
+        (e: unknown) => e instanceof BackupError && /已损坏或不完整|不完整/.test(e.message),
+      );
       assert.deepEqual(await dump(target.db), beforeDump);
     } finally {
       await target.cleanup();

@@ -44,19 +44,47 @@ export async function patch(
   await db.updateTable('staff_user').set(set).where('id', '=', id).execute();
 }
 
-/** Counts one more failure atomically and returns the new count. */
-export async function countFailure(db: Executor, id: string, at: string): Promise<number> {
-  await db
+/**
+ * Reserves one password attempt, atomically: refused (0 rows) while the account is locked or
+ * `max` attempts are already counted, so parallel guesses cannot outrun the lock.
+ */
+export async function reserveAttempt(db: Executor, id: string, now: string, max: number): Promise<boolean> {
+  const r = await db
     .updateTable('staff_user')
-    .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1), updated_at: at }))
+    .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
     .where('id', '=', id)
-    .execute();
-  const row = await db
-    .selectFrom('staff_user')
-    .select('failed_login_count')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .where('failed_login_count', '<', max)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Locks the account until `until` if its attempts are used up; true when this call locked it. */
+export async function lockIfExhausted(
+  db: Executor,
+  id: string,
+  max: number,
+  until: string,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('staff_user')
+    .set({ locked_until: until, failed_login_count: 0, updated_at: now })
     .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return Number(row.failed_login_count);
+    .where('failed_login_count', '>=', max)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Clears the attempts after a right password, unless the account got locked meanwhile. */
+export async function completeLogin(db: Executor, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('staff_user')
+    .set({ failed_login_count: 0, locked_until: null, last_login_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export interface UserListRow extends StaffUserTable {

@@ -3,7 +3,7 @@ import { roleLabels, roles } from '../../platform/access.js';
 import { auditActionLabel, auditActions, auditSubjectLabel } from '../../platform/audit.js';
 import { formatDateTime } from '../../platform/clock.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
-import { withForm, requireStaff, SESSION_COOKIE } from '../../platform/http/server.js';
+import { CSRF_COOKIE, requireStaff, SESSION_COOKIE, withForm } from '../../platform/http/server.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -111,6 +111,8 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
             path: '/',
             secure: opts.cookieSecure,
           });
+          // A new login gets a new CSRF secret: tokens seen before signing in stop working.
+          reply.clearCookie(CSRF_COOKIE, { path: '/' });
           return reply.redirect(safeNext(req.query.next), 303);
         },
         (errors) =>

@@ -1,5 +1,5 @@
 import { roleLabels, roles } from '../../platform/access.js';
-import { object, oneOf, optional, text, type Infer } from '../../platform/schema.js';
+import { date, object, oneOf, optional, text, type Infer } from '../../platform/schema.js';
 
 export const createUserSchema = object({
   agencyId: text('所属机构'),
@@ -37,11 +37,7 @@ export const auditFilterSchema = object({
   action: optional(text('操作', { max: 60 })),
   actor: optional(text('操作人', { max: 60 })),
   subjectId: optional(text('对象', { max: 60 })),
-  from: optional(
-    text('起始日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '起始日期应为 YYYY-MM-DD' }),
-  ),
-  to: optional(
-    text('截止日期', { pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '截止日期应为 YYYY-MM-DD' }),
-  ),
+  from: optional(date('起始日期')),
+  to: optional(date('截止日期')),
 });
 export type AuditFilter = Infer<typeof auditFilterSchema.shape>;

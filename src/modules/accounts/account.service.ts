@@ -1,10 +1,11 @@
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
 import { passwordProblem, type StaffUser } from './account.js';
-import { assertCan, scopes } from './account.policy.js';
+import { assertCan, scopes, type AccountAction } from './account.policy.js';
 import { auditUser } from './account.presenter.js';
 import * as repo from './account.repository.js';
 import {
@@ -23,6 +24,19 @@ async function loadUser(ctx: Ctx, idOrUsername: string): Promise<{ user: StaffUs
   return { user: repo.toUser(row), path: await agencies.pathOf(ctx, row.agency_id) };
 }
 
+/**
+ * Loads an account that the actor is about to manage (reset, disable, unlock, grant, end a
+ * session). The actor must hold the right over the account's own agency and over every agency
+ * the account holds a role for: otherwise a township administrator could take over an account
+ * that administers the whole city.
+ */
+export async function loadManaged(ctx: Ctx, idOrUsername: string, action: AccountAction): Promise<StaffUser> {
+  const { user, path } = await loadUser(ctx, idOrUsername);
+  assertCan(ctx.actor, action, { path });
+  for (const g of await repo.grantsOf(ctx.db, user.id)) assertCan(ctx.actor, action, { path: g.agencyPath });
+  return user;
+}
+
 export async function get(ctx: Ctx, idOrUsername: string) {
   const { user, path } = await loadUser(ctx, idOrUsername);
   if (ctx.actor.id !== user.id) assertCan(ctx.actor, 'read', { path });
@@ -35,7 +49,15 @@ export async function list(ctx: Ctx) {
   return rows.map((r) => ({ user: repo.toUser(r), agencyName: r.agency_name }));
 }
 
-export async function create(ctx: Ctx, raw: unknown): Promise<StaffUser> {
+/**
+ * Creates a staff account. A password someone else chose (an administrator, the CLI) is
+ * temporary: the user must replace it at first login. Only the demo loader sets it otherwise.
+ */
+export async function create(
+  ctx: Ctx,
+  raw: unknown,
+  opts: { temporaryPassword?: boolean } = {},
+): Promise<StaffUser> {
   const input = createUserSchema.parse(raw);
   const username = input.username.toLowerCase();
   const problem = passwordProblem(input.password, username);
@@ -54,8 +76,7 @@ export async function create(ctx: Ctx, raw: unknown): Promise<StaffUser> {
       agencyId: agency.id,
       username,
       displayName: input.displayName,
-      // An administrator chose this password: the user must replace it at first login.
-      mustChangePassword: ctx.actor.kind !== 'system',
+      mustChangePassword: opts.temporaryPassword ?? true,
       failedLoginCount: 0,
       lockedUntil: null,
       disabledAt: null,
@@ -64,21 +85,24 @@ export async function create(ctx: Ctx, raw: unknown): Promise<StaffUser> {
       createdAt: now,
       updatedAt: now,
     };
-    await repo.insert(ctx.db, {
-      id: user.id,
-      agency_id: user.agencyId,
-      username: user.username,
-      display_name: user.displayName,
-      password_hash: passwordHash,
-      must_change_password: user.mustChangePassword ? 1 : 0,
-      failed_login_count: 0,
-      locked_until: null,
-      disabled_at: null,
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    });
+    const taken = () => ValidationError.one('username', `用户名“${username}”已被使用`);
+    await mapUnique(taken, () =>
+      repo.insert(ctx.db, {
+        id: user.id,
+        agency_id: user.agencyId,
+        username: user.username,
+        display_name: user.displayName,
+        password_hash: passwordHash,
+        must_change_password: user.mustChangePassword ? 1 : 0,
+        failed_login_count: 0,
+        locked_until: null,
+        disabled_at: null,
+        last_login_at: null,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
     await recordAudit(ctx, {
       action: 'account.create',
       subjectType: 'staffUser',
@@ -94,22 +118,25 @@ export async function create(ctx: Ctx, raw: unknown): Promise<StaffUser> {
 export async function grant(ctx: Ctx, userId: string, raw: unknown): Promise<void> {
   const input = grantRoleSchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
-    const { user, path } = await loadUser(ctx, userId);
+    const user = await loadManaged(ctx, userId, 'grant');
     const scope = await agencies.getPublic(ctx, input.agencyId).catch(() => {
       throw ValidationError.one('agencyId', '所选机构不存在或已撤销');
     });
-    assertCan(ctx.actor, 'grant', { path });
     assertCan(ctx.actor, 'grant', scope);
     const existing = await repo.grantsOf(ctx.db, user.id);
     if (existing.some((g) => g.role === input.role && g.agencyId === scope.id)) return;
     const id = newId();
-    await repo.insertGrant(ctx.db, {
-      id,
-      user_id: user.id,
-      role: input.role,
-      agency_id: scope.id,
-      created_at: ctx.clock.now().toISOString(),
-    });
+    await mapUnique(
+      () => ValidationError.one('role', '该角色刚被授予，请刷新页面'),
+      () =>
+        repo.insertGrant(ctx.db, {
+          id,
+          user_id: user.id,
+          role: input.role,
+          agency_id: scope.id,
+          created_at: ctx.clock.now().toISOString(),
+        }),
+    );
     await recordAudit(ctx, {
       action: 'account.grant',
       subjectType: 'staffUser',
@@ -141,8 +168,7 @@ export async function revokeGrant(ctx: Ctx, grantId: string): Promise<void> {
 /** An administrator sets a new password; the user must change it at next login and all sessions end. */
 export async function resetPassword(ctx: Ctx, idOrUsername: string, raw: unknown): Promise<StaffUser> {
   const { password } = resetPasswordSchema.parse(raw);
-  const { user, path } = await loadUser(ctx, idOrUsername);
-  assertCan(ctx.actor, 'resetPassword', { path });
+  const user = await loadManaged(ctx, idOrUsername, 'resetPassword');
   const problem = passwordProblem(password, user.username);
   if (problem) throw ValidationError.one('password', problem);
   const hash = await hashPassword(password);
@@ -207,8 +233,7 @@ export async function changeOwnPassword(
 }
 
 export async function setDisabled(ctx: Ctx, idOrUsername: string, disabled: boolean): Promise<StaffUser> {
-  const { user, path } = await loadUser(ctx, idOrUsername);
-  assertCan(ctx.actor, 'disable', { path });
+  const user = await loadManaged(ctx, idOrUsername, 'disable');
   if (disabled && user.id === ctx.actor.id) throw ValidationError.one('user', '不能停用自己的账号');
   return inTransaction(ctx, async (ctx) => {
     const now = ctx.clock.now().toISOString();
@@ -228,8 +253,7 @@ export async function setDisabled(ctx: Ctx, idOrUsername: string, disabled: bool
 }
 
 export async function unlock(ctx: Ctx, idOrUsername: string): Promise<StaffUser> {
-  const { user, path } = await loadUser(ctx, idOrUsername);
-  assertCan(ctx.actor, 'unlock', { path });
+  const user = await loadManaged(ctx, idOrUsername, 'unlock');
   return inTransaction(ctx, async (ctx) => {
     const now = ctx.clock.now().toISOString();
     const after = { ...user, lockedUntil: null, failedLoginCount: 0 };
@@ -244,4 +268,14 @@ export async function unlock(ctx: Ctx, idOrUsername: string): Promise<StaffUser>
     });
     return after;
   });
+}
+
+/** A unique value taken between our check and our write still gets a field error, not a 500. */
+async function mapUnique<T>(error: () => Error, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw error();
+    throw e;
+  }
 }

@@ -1,4 +1,6 @@
+import { beijingDayEnd, beijingDayStart } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
+import { containsText } from '../../platform/db/database.js';
 import { ValidationError } from '../../platform/errors.js';
 import { scopes } from './account.policy.js';
 import { auditFilterSchema } from './account.schemas.js';
@@ -43,16 +45,11 @@ export async function browse(
     );
   }
   if (f.action) q = q.where('audit_event.action', '=', f.action);
-  if (f.actor) q = q.where('audit_event.actor_label', 'like', `%${f.actor}%`);
+  if (f.actor) q = q.where(containsText('audit_event.actor_label', f.actor));
   if (f.subjectId) q = q.where('audit_event.subject_id', '=', f.subjectId);
-  // Dates are Beijing dates; instants are stored in UTC.
-  if (f.from) q = q.where('audit_event.at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString());
-  if (f.to)
-    q = q.where(
-      'audit_event.at',
-      '<',
-      new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString(),
-    );
+  // The filter's dates are Beijing dates; instants are stored in UTC.
+  if (f.from) q = q.where('audit_event.at', '>=', beijingDayStart(f.from));
+  if (f.to) q = q.where('audit_event.at', '<', beijingDayEnd(f.to));
   const total = Number(
     (await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n,
   );

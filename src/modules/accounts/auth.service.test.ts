@@ -227,4 +227,62 @@ describeEachEngine('staff accounts, login and sessions', (engine) => {
     const sup = await as('supervisor');
     assert.equal((await auditLog.browse(sup, { subjectId: u.id })).total, 3);
   });
+
+  it('lets at most 5 guesses through when many arrive at once, then locks', async () => {
+    await accounts.create(
+      ctx,
+      { agencyId: police.id, username: 'target', displayName: '目标', password: PASSWORD },
+      { temporaryPassword: false },
+    );
+    const before = (await auditLog.browse(ctx, { action: 'account.loginFailed' })).total;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => login('target', `Wrong@${i}guess`)),
+    );
+    assert.ok(results.every((r) => r.status === 'rejected'));
+    const tried = (await auditLog.browse(ctx, { action: 'account.loginFailed' })).total - before;
+    assert.ok(tried <= 5, `${tried} guesses were checked`);
+    await assert.rejects(login('target', PASSWORD), /账号已锁定/);
+  });
+
+  it('keeps a township administrator from taking over an account that administers the city', async () => {
+    await accounts.create(
+      ctx,
+      { agencyId: cizao.id, username: 'czadmin', displayName: '镇管理员', password: PASSWORD, role: 'admin' },
+      { temporaryPassword: false },
+    );
+    const cityAdmin = await accounts.create(
+      ctx,
+      {
+        agencyId: cizao.id,
+        username: 'cityadmin',
+        displayName: '借调管理员',
+        password: PASSWORD,
+        role: 'clerk',
+      },
+      { temporaryPassword: false },
+    );
+    await accounts.grant(ctx, cityAdmin.id, { role: 'admin', agencyId: gov.id });
+    const township = await as('czadmin');
+    await assert.rejects(
+      accounts.resetPassword(township, 'cityadmin', { password: 'Taken#2026abc' }),
+      ForbiddenError,
+    );
+    await assert.rejects(accounts.setDisabled(township, 'cityadmin', true), ForbiddenError);
+    await assert.rejects(accounts.unlock(township, 'cityadmin'), ForbiddenError);
+    const { token } = await login('cityadmin', PASSWORD);
+    await assert.rejects(auth.revokeSession(township, auth.sessionIdOf(token)), ForbiddenError);
+    assert.ok(await auth.authenticate(ctx, token, settings));
+    // An ordinary 磁灶镇 clerk remains the township administrator's to manage.
+    await accounts.resetPassword(township, 'clerk', { password: 'Fresh#2026abc' });
+  });
+
+  it('makes a password chosen by someone else temporary, also from the command line', async () => {
+    const u = await accounts.create(ctx, {
+      agencyId: gov.id,
+      username: 'fromcli',
+      displayName: '命令行建',
+      password: 'Start#2026abc',
+    });
+    assert.equal(u.mustChangePassword, true);
+  });
 });

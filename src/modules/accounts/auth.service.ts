@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { MINUTE } from '../../platform/clock.js';
+import { formatDateTime, MINUTE } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
-import { agencies } from '../agencies/index.js';
 import { isLocked, type StaffUser } from './account.js';
-import { assertCan, scopes } from './account.policy.js';
+import { scopes } from './account.policy.js';
+import { loadManaged } from './account.service.js';
 import * as repo from './account.repository.js';
 import { loginSchema } from './account.schemas.js';
 import { decoyHash, verifyPassword } from './password.js';
@@ -36,12 +36,11 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const fmtTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-
 /**
- * Checks a user name and password. A wrong password counts towards the lock; at the limit the
- * account locks for `loginLockMinutes`. Unknown names and wrong passwords get the same answer.
- * Returns the new session's token (for the cookie) on success.
+ * Checks a user name and password. Each attempt is counted before the password is checked, so
+ * at most `loginMaxFailures` guesses are ever tried, however many arrive at once; at the limit
+ * the account locks for `loginLockMinutes`. Unknown names and wrong passwords get the same
+ * answer. Returns the new session's token (for the cookie) on success.
  */
 export async function login(
   ctx: Ctx,
@@ -58,30 +57,18 @@ export async function login(
   }
   const user = repo.toUser(row);
   const now = ctx.clock.now();
-  if (user.disabledAt) throw ValidationError.one('username', '该账号已停用，请联系系统管理员');
-  if (isLocked(user, now)) {
-    throw ValidationError.one(
-      'username',
-      `密码连续错误次数过多，账号已锁定，请于 ${fmtTime(user.lockedUntil!)} 后再试或联系系统管理员解锁`,
-    );
-  }
-  const ok = await verifyPassword(row.password_hash, input.password);
   const at = now.toISOString();
-  if (!ok) {
-    // Recorded as an attempt on the account, not as the account's own act.
-    const attempt: Ctx = { ...ctx, actor: { ...ctx.actor, label: `登录尝试（${user.username}）` } };
-    const lockedUntil = await inTransaction(attempt, async (ctx) => {
-      const failures = await repo.countFailure(ctx.db, user.id, at);
-      await recordAudit(ctx, {
-        action: 'account.loginFailed',
-        subjectType: 'staffUser',
-        subjectId: user.id,
-        agencyId: user.agencyId,
-        after: { failures },
-      });
-      if (failures < settings.loginMaxFailures) return null;
-      const until = new Date(now.getTime() + settings.loginLockMinutes * MINUTE).toISOString();
-      await repo.patch(ctx.db, user.id, { locked_until: until, failed_login_count: 0, updated_at: at });
+  const until = new Date(now.getTime() + settings.loginLockMinutes * MINUTE).toISOString();
+  const lockedMessage = (lockedUntil: string) =>
+    ValidationError.one(
+      'username',
+      `密码连续错误次数过多，账号已锁定，请于 ${formatDateTime(lockedUntil)} 后再试，或联系系统管理员解锁`,
+    );
+  // Attempts on the account are recorded as such, not as the account's own acts.
+  const attempt: Ctx = { ...ctx, actor: { ...ctx.actor, label: `登录尝试（${user.username}）` } };
+  const lockNow = () =>
+    inTransaction(attempt, async (ctx) => {
+      if (!(await repo.lockIfExhausted(ctx.db, user.id, settings.loginMaxFailures, until, at))) return;
       await recordAudit(ctx, {
         action: 'account.lock',
         subjectType: 'staffUser',
@@ -89,28 +76,50 @@ export async function login(
         agencyId: user.agencyId,
         after: { lockedUntil: until },
       });
-      return until;
     });
-    if (lockedUntil)
+
+  if (user.disabledAt) throw ValidationError.one('username', '该账号已停用，请联系系统管理员');
+  if (!(await repo.reserveAttempt(ctx.db, user.id, at, settings.loginMaxFailures))) {
+    const current = repo.toUser((await repo.findById(ctx.db, user.id))!);
+    if (isLocked(current, now)) throw lockedMessage(current.lockedUntil!);
+    await lockNow(); // the attempts are used up by guesses still in flight
+    throw lockedMessage(until);
+  }
+
+  if (!(await verifyPassword(row.password_hash, input.password))) {
+    await inTransaction(attempt, async (ctx) => {
+      const failures = Number((await repo.findById(ctx.db, user.id))?.failed_login_count ?? 0);
+      await recordAudit(ctx, {
+        action: 'account.loginFailed',
+        subjectType: 'staffUser',
+        subjectId: user.id,
+        agencyId: user.agencyId,
+        after: { failures },
+      });
+    });
+    await lockNow();
+    const current = repo.toUser((await repo.findById(ctx.db, user.id))!);
+    if (isLocked(current, now)) {
       throw ValidationError.one(
         'username',
-        `密码连续错误 ${settings.loginMaxFailures} 次，账号已锁定 ${settings.loginLockMinutes} 分钟，请于 ${fmtTime(lockedUntil)} 后再试`,
+        `密码连续错误 ${settings.loginMaxFailures} 次，账号已锁定 ${settings.loginLockMinutes} 分钟，请于 ${formatDateTime(current.lockedUntil)} 后再试`,
       );
+    }
     throw wrong;
   }
+
   const token = randomBytes(32).toString('base64url');
   // From here on the user acts: the login is recorded as theirs.
   const self: Ctx = { ...ctx, actor: await actorFor(ctx, user) };
   await inTransaction(self, async (ctx) => {
-    await repo.patch(ctx.db, user.id, {
-      failed_login_count: 0,
-      locked_until: null,
-      last_login_at: at,
-      updated_at: at,
-    });
+    if (!(await repo.completeLogin(ctx.db, user.id, at))) {
+      const current = repo.toUser((await repo.findById(ctx.db, user.id))!);
+      throw lockedMessage(current.lockedUntil ?? until);
+    }
     await repo.insertSession(ctx.db, {
       id: sessionIdOf(token),
       user_id: user.id,
+      agency_id: user.agencyId,
       created_at: at,
       last_seen_at: at,
       expires_at: new Date(now.getTime() + settings.sessionMaxHours * 60 * MINUTE).toISOString(),
@@ -199,16 +208,15 @@ export async function listSessions(ctx: Ctx, settings: AuthSettings) {
 
 export async function revokeSession(ctx: Ctx, sessionId: string): Promise<void> {
   await inTransaction(ctx, async (ctx) => {
-    const s = /^[0-9a-f]{64}$/.test(sessionId) ? await repo.findSession(ctx.db, sessionId) : undefined;
-    const owner = s && (await repo.findById(ctx.db, s.user_id));
-    if (!s || !owner) throw new NotFoundError('未找到该会话');
-    assertCan(ctx.actor, 'revokeSession', { path: await agencies.pathOf(ctx, owner.agency_id) });
-    await repo.revokeSession(ctx.db, s.id, ctx.clock.now().toISOString(), ctx.actor.id);
+    const session = /^[0-9a-f]{64}$/.test(sessionId) ? await repo.findSession(ctx.db, sessionId) : undefined;
+    if (!session) throw new NotFoundError('未找到该会话');
+    const owner = await loadManaged(ctx, session.user_id, 'revokeSession');
+    await repo.revokeSession(ctx.db, session.id, ctx.clock.now().toISOString(), ctx.actor.id);
     await recordAudit(ctx, {
       action: 'account.revokeSession',
       subjectType: 'staffUser',
-      subjectId: s.user_id,
-      agencyId: owner.agency_id,
+      subjectId: owner.id,
+      agencyId: owner.agencyId,
     });
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isWithinPath } from '../../platform/access.js';
 import { formatDateTime } from '../../platform/clock.js';
-import { ValidationError, type FieldError } from '../../platform/errors.js';
+import type { FieldError } from '../../platform/errors.js';
 import { withForm, requireStaff } from '../../platform/http/server.js';
 import {
   CsrfField,

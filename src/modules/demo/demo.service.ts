@@ -173,13 +173,18 @@ export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: numbe
   for (const u of demoUsers) {
     const agency = made[u.agency];
     if (!agency) throw new Error(`demo: unknown agency ${u.agency}`);
-    await accounts.create(ctx, {
-      agencyId: agency.id,
-      username: u.username,
-      displayName: u.displayName,
-      password: DEMO_PASSWORD,
-      role: u.role,
-    });
+    // Known demo passwords, documented in the README: not temporary, or every demo login would stop at a password form.
+    await accounts.create(
+      ctx,
+      {
+        agencyId: agency.id,
+        username: u.username,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        role: u.role,
+      },
+      { temporaryPassword: false },
+    );
   }
   return {
     loaded: true,

@@ -30,43 +30,68 @@ export async function backupDatabase(
   file: string,
   now: Date,
 ): Promise<Record<string, number>> {
-  const migrations = await appliedMigrations(db);
-  const counts: Record<string, number> = {};
-  for (const { table } of backupTables) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  const header: Header = {
-    format: 'gongkai-backup',
-    version: 1,
-    engine,
-    migrations,
-    createdAt: now.toISOString(),
-    counts,
-  };
-
-  async function* lines(): AsyncGenerator<string> {
-    yield JSON.stringify(header) + '\n';
-    for (const { table, orderBy } of backupTables) {
-      for (let offset = 0; ; offset += PAGE) {
-        const rows = await db
+  // One snapshot for counts and rows alike, so a backup taken while the server writes is
+  // consistent and restorable: REPEATABLE READ on PostgreSQL; on SQLite (WAL) a read
+  // transaction sees one snapshot until it ends.
+  return db
+    .transaction()
+    .setIsolationLevel(engine === 'postgres' ? 'repeatable read' : 'serializable')
+    .execute(async (tx) => {
+      const migrations = await appliedMigrations(tx);
+      const counts: Record<string, number> = {};
+      for (const { table } of backupTables) {
+        const row = await tx
           .selectFrom(table)
-          .selectAll()
-          .orderBy(sql.ref(orderBy))
-          .orderBy(sql.ref('id'))
-          .limit(PAGE)
-          .offset(offset)
-          .execute();
-        for (const r of rows) yield JSON.stringify({ t: table, r }) + '\n';
-        if (rows.length < PAGE) break;
+          .select((eb) => eb.fn.countAll<string | number>().as('n'))
+          .executeTakeFirstOrThrow();
+        counts[table] = Number(row.n);
       }
-    }
-  }
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
-  return counts;
+      const header: Header = {
+        format: 'gongkai-backup',
+        version: 1,
+        engine,
+        migrations,
+        createdAt: now.toISOString(),
+        counts,
+      };
+
+      async function* lines(): AsyncGenerator<string> {
+        yield JSON.stringify(header) + '\n';
+        for (const { table, orderBy } of backupTables) {
+          if (orderBy === 'id') {
+            // Keyset paging: large tables (the audit log) stay linear.
+            let after = '';
+            for (;;) {
+              const rows = await tx
+                .selectFrom(table)
+                .selectAll()
+                .where(sql.ref('id'), '>', after)
+                .orderBy(sql.ref('id'))
+                .limit(PAGE)
+                .execute();
+              for (const r of rows) yield JSON.stringify({ t: table, r }) + '\n';
+              if (rows.length < PAGE) break;
+              after = String((rows.at(-1) as { id: string }).id);
+            }
+          } else {
+            for (let offset = 0; ; offset += PAGE) {
+              const rows = await tx
+                .selectFrom(table)
+                .selectAll()
+                .orderBy(sql.ref(orderBy))
+                .orderBy(sql.ref('id'))
+                .limit(PAGE)
+                .offset(offset)
+                .execute();
+              for (const r of rows) yield JSON.stringify({ t: table, r }) + '\n';
+              if (rows.length < PAGE) break;
+            }
+          }
+        }
+      }
+      await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+      return counts;
+    });
 }
 
 export class BackupError extends Error {}
@@ -100,38 +125,47 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     );
   }
   const counts: Record<string, number> = {};
-  await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('staff_session').execute();
-    for (const { table } of [...backupTables].reverse()) await tx.deleteFrom(table).execute();
-    let batch: { table: keyof Database; rows: Record<string, unknown>[] } | null = null;
-    const flush = async (): Promise<void> => {
-      if (!batch || batch.rows.length === 0) return;
-      // Rows are inserted exactly as they were stored; the table name comes from the known list.
-      await tx
-        .insertInto(batch.table)
-        .values(batch.rows as never)
-        .execute();
-      batch.rows = [];
-    };
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      if (!next.value.trim()) continue;
-      const { t, r } = JSON.parse(next.value) as { t: keyof Database; r: Record<string, unknown> };
-      if (!backupTables.some((b) => b.table === t)) throw new BackupError(`备份中出现未知的表 ${String(t)}`);
-      if (!batch || batch.table !== t) {
-        await flush();
-        batch = { table: t, rows: [] };
+  try {
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('staff_session').execute();
+      for (const { table } of [...backupTables].reverse()) await tx.deleteFrom(table).execute();
+      let batch: { table: keyof Database; rows: Record<string, unknown>[] } | null = null;
+      const flush = async (): Promise<void> => {
+        if (!batch || batch.rows.length === 0) return;
+        // Rows are inserted exactly as they were stored; the table name comes from the known list.
+        await tx
+          .insertInto(batch.table)
+          .values(batch.rows as never)
+          .execute();
+        batch.rows = [];
+      };
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        if (!next.value.trim()) continue;
+        const { t, r } = JSON.parse(next.value) as { t: keyof Database; r: Record<string, unknown> };
+        if (!backupTables.some((b) => b.table === t))
+          throw new BackupError(`备份中出现未知的表 ${String(t)}`);
+        if (!batch || batch.table !== t) {
+          await flush();
+          batch = { table: t, rows: [] };
+        }
+        batch.rows.push(r);
+        counts[t] = (counts[t] ?? 0) + 1;
+        if (batch.rows.length >= 200) await flush();
       }
-      batch.rows.push(r);
-      counts[t] = (counts[t] ?? 0) + 1;
-      if (batch.rows.length >= 200) await flush();
-    }
-    await flush();
-    for (const [table, n] of Object.entries(header.counts)) {
-      if ((counts[table] ?? 0) !== n)
-        throw new BackupError(`备份不完整：表 ${table} 应有 ${n} 行，读到 ${counts[table] ?? 0} 行`);
-    }
-  });
+      await flush();
+      for (const [table, n] of Object.entries(header.counts)) {
+        if ((counts[table] ?? 0) !== n)
+          throw new BackupError(`备份不完整：表 ${table} 应有 ${n} 行，读到 ${counts[table] ?? 0} 行`);
+      }
+    });
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    // A cut-off or corrupted file: nothing was changed (the transaction rolled back).
+    throw new BackupError(
+      `备份文件 ${file} 已损坏或不完整，未作任何改动（${e instanceof Error ? e.message : String(e)}）`,
+    );
+  }
   return counts;
 }

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, sql, type MigrationResultSet, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from './schema.js';
 import { sqliteDialect } from './dialect/sqlite.js';
 import {
@@ -57,7 +57,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
 }
 
 /** Names of the migrations applied, in order. */
-export async function appliedMigrations(db: Db): Promise<string[]> {
+export async function appliedMigrations(db: Executor): Promise<string[]> {
   const all = await migrator(db).getMigrations();
   return all.filter((m) => m.executedAt).map((m) => m.name);
 }
@@ -79,4 +79,13 @@ export async function serializeWithin(tx: Executor, name: string): Promise<void>
 /** Did a write fail on a unique constraint (a value someone else just took)? */
 export function isUniqueViolation(e: unknown): boolean {
   return sqliteIsUniqueViolation(e) || postgresIsUniqueViolation(e);
+}
+
+/**
+ * A case-insensitive "contains" condition that treats % and _ in the user's text literally and
+ * behaves the same on both engines (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+ */
+export function containsText(column: string, needle: string): RawBuilder<SqlBool> {
+  const escaped = needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escaped}%`} escape '\\'`;
 }

@@ -72,6 +72,8 @@ export interface StaffSessionTable {
   /** SHA-256 of the session token; the token itself is only in the browser's cookie. */
   id: string;
   user_id: string;
+  /** The account's agency at login: every tenant table carries one (see DESIGN.md). */
+  agency_id: string;
   created_at: string;
   last_seen_at: string;
   expires_at: string;

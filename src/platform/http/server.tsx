@@ -66,6 +66,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'gk_session';
+/** Where @fastify/csrf-protection keeps the browser's CSRF secret (its default name). */
+export const CSRF_COOKIE = '_csrf';
 const FLASH_COOKIE = 'gk_flash';
 const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui', 'static');
 
@@ -164,11 +166,18 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return done();
     app.csrfProtection(req, reply, done);
   });
-  // A password an administrator set must be replaced before anything else is done.
+  // A password someone else set must be replaced before anything else is done, by any door.
   app.addHook('preHandler', async (req, reply) => {
-    if (!req.auth?.user.mustChangePassword || req.method !== 'GET') return;
+    if (!req.auth?.user.mustChangePassword) return;
     const path = req.url.split('?')[0] ?? '';
-    if (path.startsWith('/admin') && path !== '/admin/account/password') {
+    if (path === '/admin/account/password' || path === '/admin/logout' || path.startsWith('/static/')) return;
+    if (wantsJson(req)) {
+      return reply.status(403).send({ error: { status: 403, message: '请先在工作平台修改初始密码' } });
+    }
+    if (req.method !== 'GET') {
+      return reply.flash('info', '请先修改初始密码').redirect('/admin/account/password', 303);
+    }
+    if (path.startsWith('/admin')) {
       reply.flash('info', '请先修改初始密码');
       return reply.redirect('/admin/account/password');
     }

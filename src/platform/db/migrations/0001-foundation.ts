@@ -80,6 +80,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('staff_session')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('staff_user.id'))
+    .addColumn('agency_id', 'text', (c) => c.notNull().references('agency.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
