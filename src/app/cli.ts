@@ -15,6 +15,7 @@ import {
   type AgencyNode,
 } from '../modules/agencies/index.js';
 import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
+import { registerReportCommands } from '../modules/annual-report/index.js';
 import { cliActor, createContainer, type Container } from './container.js';
 import { buildWeb } from './web.js';
 
@@ -333,6 +334,13 @@ export function buildProgram(io: CliIo = processIo): Command {
         );
       }),
     );
+
+  registerReportCommands(program, {
+    out: io.out,
+    err: io.err,
+    progress: (text) => (io === processIo ? process.stderr.write(text) : undefined),
+    setExitCode: io.setExitCode,
+  });
 
   program
     .command('config')

@@ -48,30 +48,125 @@ export const requestRows = [
   { key: 'received', label: '一、本年新收政府信息公开申请数量', short: '本年新收', formats: both },
   { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量', short: '上年结转', formats: both },
   { key: 'granted', label: '（一）予以公开', short: '予以公开', formats: both },
-  { key: 'partiallyGranted', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', short: '部分公开', formats: both },
-  { key: 'withheld.stateSecret', label: '（三）1.属于国家秘密', short: '不予公开·属于国家秘密', formats: both },
-  { key: 'withheld.lawProhibited', label: '（三）2.其他法律行政法规禁止公开', short: '不予公开·其他法律行政法规禁止公开', formats: both },
-  { key: 'withheld.securityStability', label: '（三）3.危及“三安全一稳定”', short: '不予公开·危及“三安全一稳定”', formats: both },
-  { key: 'withheld.thirdPartyRights', label: '（三）4.保护第三方合法权益', short: '不予公开·保护第三方合法权益', formats: both },
-  { key: 'withheld.internalAffairs', label: '（三）5.属于三类内部事务信息', short: '不予公开·属于三类内部事务信息', formats: both },
-  { key: 'withheld.processInformation', label: '（三）6.属于四类过程性信息', short: '不予公开·属于四类过程性信息', formats: both },
-  { key: 'withheld.enforcementFile', label: '（三）7.属于行政执法案卷', short: '不予公开·属于行政执法案卷', formats: both },
-  { key: 'withheld.administrativeQuery', label: '（三）8.属于行政查询事项', short: '不予公开·属于行政查询事项', formats: both },
-  { key: 'unavailable.notHeld', label: '（四）1.本机关不掌握相关政府信息', short: '无法提供·本机关不掌握相关政府信息', formats: both },
-  { key: 'unavailable.needsCreation', label: '（四）2.没有现成信息需要另行制作', short: '无法提供·没有现成信息需要另行制作', formats: both },
-  { key: 'unavailable.stillUnclear', label: '（四）3.补正后申请内容仍不明确', short: '无法提供·补正后申请内容仍不明确', formats: both },
-  { key: 'notProcessed.petition', label: '（五）1.信访举报投诉类申请', short: '不予处理·信访举报投诉类申请', formats: both },
+  {
+    key: 'partiallyGranted',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    short: '部分公开',
+    formats: both,
+  },
+  {
+    key: 'withheld.stateSecret',
+    label: '（三）1.属于国家秘密',
+    short: '不予公开·属于国家秘密',
+    formats: both,
+  },
+  {
+    key: 'withheld.lawProhibited',
+    label: '（三）2.其他法律行政法规禁止公开',
+    short: '不予公开·其他法律行政法规禁止公开',
+    formats: both,
+  },
+  {
+    key: 'withheld.securityStability',
+    label: '（三）3.危及“三安全一稳定”',
+    short: '不予公开·危及“三安全一稳定”',
+    formats: both,
+  },
+  {
+    key: 'withheld.thirdPartyRights',
+    label: '（三）4.保护第三方合法权益',
+    short: '不予公开·保护第三方合法权益',
+    formats: both,
+  },
+  {
+    key: 'withheld.internalAffairs',
+    label: '（三）5.属于三类内部事务信息',
+    short: '不予公开·属于三类内部事务信息',
+    formats: both,
+  },
+  {
+    key: 'withheld.processInformation',
+    label: '（三）6.属于四类过程性信息',
+    short: '不予公开·属于四类过程性信息',
+    formats: both,
+  },
+  {
+    key: 'withheld.enforcementFile',
+    label: '（三）7.属于行政执法案卷',
+    short: '不予公开·属于行政执法案卷',
+    formats: both,
+  },
+  {
+    key: 'withheld.administrativeQuery',
+    label: '（三）8.属于行政查询事项',
+    short: '不予公开·属于行政查询事项',
+    formats: both,
+  },
+  {
+    key: 'unavailable.notHeld',
+    label: '（四）1.本机关不掌握相关政府信息',
+    short: '无法提供·本机关不掌握相关政府信息',
+    formats: both,
+  },
+  {
+    key: 'unavailable.needsCreation',
+    label: '（四）2.没有现成信息需要另行制作',
+    short: '无法提供·没有现成信息需要另行制作',
+    formats: both,
+  },
+  {
+    key: 'unavailable.stillUnclear',
+    label: '（四）3.补正后申请内容仍不明确',
+    short: '无法提供·补正后申请内容仍不明确',
+    formats: both,
+  },
+  {
+    key: 'notProcessed.petition',
+    label: '（五）1.信访举报投诉类申请',
+    short: '不予处理·信访举报投诉类申请',
+    formats: both,
+  },
   { key: 'notProcessed.repeated', label: '（五）2.重复申请', short: '不予处理·重复申请', formats: both },
-  { key: 'notProcessed.publication', label: '（五）3.要求提供公开出版物', short: '不予处理·要求提供公开出版物', formats: both },
-  { key: 'notProcessed.excessive', label: '（五）4.无正当理由大量反复申请', short: '不予处理·无正当理由大量反复申请', formats: both },
-  { key: 'notProcessed.confirmation', label: '（五）5.要求行政机关确认或重新出具已获取信息', short: '不予处理·要求行政机关确认或重新出具已获取信息', formats: both },
+  {
+    key: 'notProcessed.publication',
+    label: '（五）3.要求提供公开出版物',
+    short: '不予处理·要求提供公开出版物',
+    formats: both,
+  },
+  {
+    key: 'notProcessed.excessive',
+    label: '（五）4.无正当理由大量反复申请',
+    short: '不予处理·无正当理由大量反复申请',
+    formats: both,
+  },
+  {
+    key: 'notProcessed.confirmation',
+    label: '（五）5.要求行政机关确认或重新出具已获取信息',
+    short: '不予处理·要求行政机关确认或重新出具已获取信息',
+    formats: both,
+  },
   { key: 'other', label: '（六）其他处理', short: '其他处理', formats: both },
-  { key: 'other.supplementOverdue', label: '（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', short: '其他处理·逾期不补正', formats: ['2021'] },
-  { key: 'other.feeUnpaid', label: '（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', short: '其他处理·逾期未缴费', formats: ['2021'] },
+  {
+    key: 'other.supplementOverdue',
+    label: '（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    short: '其他处理·逾期不补正',
+    formats: ['2021'],
+  },
+  {
+    key: 'other.feeUnpaid',
+    label: '（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    short: '其他处理·逾期未缴费',
+    formats: ['2021'],
+  },
   { key: 'other.other', label: '（六）3.其他', short: '其他处理·其他', formats: ['2021'] },
   { key: 'total', label: '（七）总计', short: '总计', formats: both },
   { key: 'carriedForward', label: '四、结转下年度继续办理', short: '结转下年度', formats: both },
-] as const satisfies ReadonlyArray<{ key: string; label: string; short: string; formats: readonly ReportFormat[] }>;
+] as const satisfies ReadonlyArray<{
+  key: string;
+  label: string;
+  short: string;
+  formats: readonly ReportFormat[];
+}>;
 
 export type RequestRowKey =
   | 'received'
@@ -155,14 +250,33 @@ export interface Proactive2019 {
 export type Proactive = Proactive2019 | Proactive2021;
 
 /** Field names of each section-二 item, by format, in the printed column order. */
-export const proactiveItems: Record<ReportFormat, Record<string, { label: string; fields: string[]; money?: string[]; signed?: string[] }>> = {
+export const proactiveItems: Record<
+  ReportFormat,
+  Record<string, { label: string; fields: string[]; money?: string[]; signed?: string[] }>
+> = {
   '2019': {
     rules: { label: '规章', fields: ['made', 'published', 'totalPublished'] },
     normativeDocuments: { label: '规范性文件', fields: ['made', 'published', 'totalPublished'] },
-    licensing: { label: '行政许可', fields: ['previousYearItems', 'change', 'decisions'], signed: ['change'] },
-    otherServices: { label: '其他对外管理服务事项', fields: ['previousYearItems', 'change', 'decisions'], signed: ['change'] },
-    penalties: { label: '行政处罚', fields: ['previousYearItems', 'change', 'decisions'], signed: ['change'] },
-    enforcement: { label: '行政强制', fields: ['previousYearItems', 'change', 'decisions'], signed: ['change'] },
+    licensing: {
+      label: '行政许可',
+      fields: ['previousYearItems', 'change', 'decisions'],
+      signed: ['change'],
+    },
+    otherServices: {
+      label: '其他对外管理服务事项',
+      fields: ['previousYearItems', 'change', 'decisions'],
+      signed: ['change'],
+    },
+    penalties: {
+      label: '行政处罚',
+      fields: ['previousYearItems', 'change', 'decisions'],
+      signed: ['change'],
+    },
+    enforcement: {
+      label: '行政强制',
+      fields: ['previousYearItems', 'change', 'decisions'],
+      signed: ['change'],
+    },
     fees: { label: '行政事业性收费', fields: ['previousYearItems', 'change'], signed: ['change'] },
     procurement: { label: '政府集中采购', fields: ['projects', 'amountYuan'], money: ['amountYuan'] },
   },

@@ -16,7 +16,8 @@ export function detectKind(name: string, bytes: Uint8Array): Exclude<SourceKind,
   if (head.startsWith('%PDF')) return 'pdf';
   if (head.startsWith('PK') && /\.docx$/i.test(name)) return 'docx';
   if (head.startsWith('PK')) return 'docx';
-  if (/\.html?$/i.test(name) || /<(!doctype html|html|table|body)/i.test(decodeText(bytes).slice(0, 2000))) return 'html';
+  if (/\.html?$/i.test(name) || /<(!doctype html|html|table|body)/i.test(decodeText(bytes).slice(0, 2000)))
+    return 'html';
   if (/\.(md|markdown)$/i.test(name)) return 'markdown';
   return 'text';
 }
@@ -39,13 +40,22 @@ export function htmlToLines(html: string): string[] {
   const $ = cheerio.load(html);
   $('script, style, noscript, iframe, svg').remove();
   const lines: string[] = [];
-  const textOf = (el: Parameters<typeof $>[0]) => $(el).text().replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const textOf = (el: Parameters<typeof $>[0]) =>
+    $(el)
+      .text()
+      .replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const walk = (el: Parameters<typeof $>[0]): void => {
     $(el)
       .contents()
       .each((_, node) => {
         if (node.type === 'text') {
-          const t = $(node).text().replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+          const t = $(node)
+            .text()
+            .replace(/\u00a0/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
           if (t) lines.push(t);
           return;
         }
@@ -87,7 +97,29 @@ export function htmlToLines(html: string): string[] {
           return;
         }
         if (['br'].includes(tag)) return;
-        const block = ['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'tr', 'header', 'footer', 'main', 'body', 'html', 'center', 'blockquote', 'ul', 'ol'].includes(tag);
+        const block = [
+          'p',
+          'div',
+          'li',
+          'h1',
+          'h2',
+          'h3',
+          'h4',
+          'h5',
+          'h6',
+          'section',
+          'article',
+          'tr',
+          'header',
+          'footer',
+          'main',
+          'body',
+          'html',
+          'center',
+          'blockquote',
+          'ul',
+          'ol',
+        ].includes(tag);
         if (block) {
           const before = lines.length;
           walk(node);
@@ -98,7 +130,8 @@ export function htmlToLines(html: string): string[] {
         } else {
           const t = textOf(node);
           if (t) {
-            if (lines.length && !/^\|/.test(lines[lines.length - 1]!) && tag !== 'a') lines[lines.length - 1] += t;
+            if (lines.length && !/^\|/.test(lines[lines.length - 1]!) && tag !== 'a')
+              lines[lines.length - 1] += t;
             else lines.push(t);
           }
         }
@@ -116,10 +149,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
     writeFileSync(file, bytes);
     let stdout: string;
     try {
-      ({ stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 }));
+      ({ stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
+        maxBuffer: 64 * 1024 * 1024,
+      }));
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (code === 'ENOENT') throw new UnreadableInputError('无法读取 PDF：本机未安装 pdftotext（Debian 软件包 poppler-utils）');
+      if (code === 'ENOENT')
+        throw new UnreadableInputError('无法读取 PDF：本机未安装 pdftotext（Debian 软件包 poppler-utils）');
       throw new UnreadableInputError('无法读取 PDF：文件已损坏或受密码保护');
     }
     if (stdout.replace(/\s+/g, '').length < 20) {
@@ -142,7 +178,10 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
 }
 
 /** Any input as the lines the readers work on. */
-export async function toLines(name: string, bytes: Uint8Array): Promise<{ kind: Exclude<SourceKind, 'built'>; lines: string[] }> {
+export async function toLines(
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ kind: Exclude<SourceKind, 'built'>; lines: string[] }> {
   const kind = detectKind(name, bytes);
   if (kind === 'pdf') return { kind, lines: (await pdfToText(bytes)).split('\n') };
   if (kind === 'docx') return { kind, lines: htmlToLines(await docxToHtml(bytes)) };

@@ -10,7 +10,12 @@ const MAX_DIGITS = 9;
  * a number without leading zeros, every string cut into at least one piece (a gap in the print
  * is a cell boundary), such that `accept` holds.
  */
-export function splits(parts: string[], n: number, accept: (values: number[]) => boolean, limit = 2): number[][] {
+export function splits(
+  parts: string[],
+  n: number,
+  accept: (values: number[]) => boolean,
+  limit = 2,
+): number[][] {
   const totalDigits = parts.reduce((s, p) => s + p.length, 0);
   if (totalDigits < n || parts.length > n) return [];
   const found: number[][] = [];
@@ -43,14 +48,23 @@ export function splits(parts: string[], n: number, accept: (values: number[]) =>
  * Every split (up to `limit`), trying the print's own gaps first and, when they allow none,
  * ignoring them.
  */
-export function candidateSplits(parts: string[], n: number, accept: (values: number[]) => boolean, limit = 64): number[][] {
+export function candidateSplits(
+  parts: string[],
+  n: number,
+  accept: (values: number[]) => boolean,
+  limit = 64,
+): number[][] {
   const withGaps = splits(parts, n, accept, limit);
   if (withGaps.length) return withGaps;
   return splits([parts.join('')], n, accept, limit);
 }
 
 /** The unique split, trying the print's own gaps first and then ignoring them; null if none or several. */
-export function uniqueSplit(parts: string[], n: number, accept: (values: number[]) => boolean): number[] | null {
+export function uniqueSplit(
+  parts: string[],
+  n: number,
+  accept: (values: number[]) => boolean,
+): number[] | null {
   const withGaps = splits(parts, n, accept);
   if (withGaps.length === 1) return withGaps[0]!;
   if (withGaps.length > 1) return null;

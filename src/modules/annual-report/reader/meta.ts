@@ -19,7 +19,10 @@ export function detectAgency(raw: string): string | null {
     .filter(Boolean)
     .slice(0, 12);
   const joined = lines.join('').replace(/\s+/g, '');
-  const title = /([\u3400-\u9fff（）()]{2,40}?)(20\d{2})年度?([\u3400-\u9fff]{0,24}?)(政府信息公开|政务公开)(工作)?(年度)?报告/.exec(joined);
+  const title =
+    /([\u3400-\u9fff（）()]{2,40}?)(20\d{2})年度?([\u3400-\u9fff]{0,24}?)(政府信息公开|政务公开)(工作)?(年度)?报告/.exec(
+      joined,
+    );
   if (!title) return null;
   // Page furniture before the title: breadcrumbs ("首页政务公开…年报"), "正文", "来源：".
   const before = title[1]!.replace(/^.*(年报|报告|正文|首页|当前位置|链接|时间|来源)[:：]?/, '');
@@ -29,7 +32,8 @@ export function detectAgency(raw: string): string | null {
 }
 
 const markers2021 = /本年制发件数|本年废止件数|现行有效件数|本年收费金额|逾期不补正|缴纳费用/;
-const markers2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|政府集中采购|第二十条第\s*[(（]\s*九/;
+const markers2019 =
+  /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|政府集中采购|第二十条第\s*[(（]\s*九/;
 
 /** The layout the tables are printed in; the year decides only when the tables do not show it. */
 export function detectFormat(raw: string, year: number | null): ReportFormat {

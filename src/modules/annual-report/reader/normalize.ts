@@ -5,8 +5,10 @@
 
 // Traditional → simplified, for the characters of the report's labels and headings (mirror
 // sites convert whole pages). Position i of one string maps to position i of the other.
-const TRADITIONAL_CHARS = '報總計結轉強製開請數處辦執據規範許審資訊機關構團體組織經營業類務費額價對與項決則認歸屬國險穩護權內過問詢現補確訪舉複復隻況進狀縣鄉鎮區實門專欄網頁單錄維訴訟議糾編號條應當將會範圍統華點萬採購繳納週個這們為無從廢發佈顯億兩達選員衛備傳證書圖畫後於學歷勢廣東陝遼寧蘇陽劃層級稅罰標準幣聯藉貫徹堅導責價樹'
-const SIMPLIFIED_CHARS = '报总计结转强制开请数处办执据规范许审资讯机关构团体组织经营业类务费额价对与项决则认归属国险稳护权内过问询现补确访举复复只况进状县乡镇区实门专栏网页单录维诉讼议纠编号条应当将会范围统华点万采购缴纳周个这们为无从废发布显亿两达选员卫备传证书图画后于学历势广东陕辽宁苏阳划层级税罚标准币联借贯彻坚导责价树'
+const TRADITIONAL_CHARS =
+  '報總計結轉強製開請數處辦執據規範許審資訊機關構團體組織經營業類務費額價對與項決則認歸屬國險穩護權內過問詢現補確訪舉複復隻況進狀縣鄉鎮區實門專欄網頁單錄維訴訟議糾編號條應當將會範圍統華點萬採購繳納週個這們為無從廢發佈顯億兩達選員衛備傳證書圖畫後於學歷勢廣東陝遼寧蘇陽劃層級稅罰標準幣聯藉貫徹堅導責價樹';
+const SIMPLIFIED_CHARS =
+  '报总计结转强制开请数处办执据规范许审资讯机关构团体组织经营业类务费额价对与项决则认归属国险稳护权内过问询现补确访举复复只况进状县乡镇区实门专栏网页单录维诉讼议纠编号条应当将会范围统华点万采购缴纳周个这们为无从废发布显亿两达选员卫备传证书图画后于学历势广东陕辽宁苏阳划层级税罚标准币联借贯彻坚导责价树';
 const singleTraditional = new Map([...TRADITIONAL_CHARS].map((ch, i) => [ch, [...SIMPLIFIED_CHARS][i]!]));
 
 /** Full-width ASCII → ASCII; ideographic space → space; traditional → simplified (label vocabulary). */
@@ -38,7 +40,10 @@ export function labelKey(text: string): string {
 
 /** Reads a printed number: thousands separators, full-width digits, units (元, 万元) tolerated. */
 export function parseNumber(raw: string): number | null {
-  const t = fold(raw).replace(/\s+/g, '').replace(/[,，](?=\d{3}(\D|$))/g, '').replace(/(万元|元|件|条|个|项)$/, '');
+  const t = fold(raw)
+    .replace(/\s+/g, '')
+    .replace(/[,，](?=\d{3}(\D|$))/g, '')
+    .replace(/(万元|元|件|条|个|项)$/, '');
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
 }

@@ -23,7 +23,14 @@ export interface ReadInfo {
   /** Rows or items seen but not readable with confidence. */
   unreadable: Array<{ where: string; line: number | null; reason: string }>;
   provenance: Record<string, Provenance>;
-  sections: { overview: boolean; proactive: boolean; requests: boolean; appeals: boolean; problems: boolean; other: boolean };
+  sections: {
+    overview: boolean;
+    proactive: boolean;
+    requests: boolean;
+    appeals: boolean;
+    problems: boolean;
+    other: boolean;
+  };
   /** Section 六's text, for the fee statement of the 2021 format. */
   otherText: string | null;
   lineCount: number;
@@ -38,7 +45,10 @@ function slice(text: string, range: [number, number] | null): string {
   return range ? text.slice(range[0], range[1]) : '';
 }
 
-export function readReport(lines: string[], source: { file?: string; kind: Exclude<SourceKind, 'built'> }): ReadResult {
+export function readReport(
+  lines: string[],
+  source: { file?: string; kind: Exclude<SourceKind, 'built'> },
+): ReadResult {
   const joined = lines.join('\n');
   const s = findSections(joined);
   const year = detectYear(joined);
@@ -74,8 +84,11 @@ export function readReport(lines: string[], source: { file?: string; kind: Exclu
       info.provenance[`requests.${r.key}`] = { line: r.line, how: r.how };
       if (r.blankColumns.length) info.blankCells.push({ row: r.key, columns: r.blankColumns, line: r.line });
     }
-    for (const u of t3.unreadable) info.unreadable.push({ where: `requests.${u.key}`, line: u.line, reason: u.reason });
-    info.missingRows = printedRows(format).filter((k) => !requests[k] && !t3.unreadable.some((u) => u.key === k));
+    for (const u of t3.unreadable)
+      info.unreadable.push({ where: `requests.${u.key}`, line: u.line, reason: u.reason });
+    info.missingRows = printedRows(format).filter(
+      (k) => !requests[k] && !t3.unreadable.some((u) => u.key === k),
+    );
   } else {
     info.missingRows = printedRows(format);
   }
@@ -85,7 +98,8 @@ export function readReport(lines: string[], source: { file?: string; kind: Exclu
   if (s.proactive) {
     const t2 = readTable2(tokensOf(s.proactive), format);
     Object.assign(proactive, t2.items);
-    for (const u of t2.unreadable) info.unreadable.push({ where: `proactive.${u.item}`, line: u.line, reason: u.reason });
+    for (const u of t2.unreadable)
+      info.unreadable.push({ where: `proactive.${u.item}`, line: u.line, reason: u.reason });
   }
 
   // 四
@@ -100,7 +114,13 @@ export function readReport(lines: string[], source: { file?: string; kind: Exclu
 
   // Narrative: everything outside the tables but section 五.
   const outside = [
-    slice(s.text, [0, Math.min(...[s.proactive, s.requests, s.appeals, s.problems, s.other].filter(Boolean).map((r) => r![0]), s.text.length)]),
+    slice(s.text, [
+      0,
+      Math.min(
+        ...[s.proactive, s.requests, s.appeals, s.problems, s.other].filter(Boolean).map((r) => r![0]),
+        s.text.length,
+      ),
+    ]),
     slice(s.text, s.other),
   ].join('\n');
   const figures = extractFigures(outside, null);

@@ -42,22 +42,35 @@ export function findSections(raw: string): Sections {
   if (firstRow >= 0) {
     requestsStart = lastIndexBefore(text, headingRequests, firstRow);
     const applicant = lastIndexBefore(text, /申请人情况/, firstRow);
-    if (requestsStart < 0 || (applicant >= 0 && firstRow - requestsStart > 2000)) requestsStart = applicant >= 0 ? applicant : Math.max(0, firstRow - 20);
+    if (requestsStart < 0 || (applicant >= 0 && firstRow - requestsStart > 2000))
+      requestsStart = applicant >= 0 ? applicant : Math.max(0, firstRow - 20);
   } else {
     // Cut off before the first row: the heading, if it stands after table 二.
     const t2 = firstIndex(text, /第二十条\s*第/);
     requestsStart = t2 >= 0 ? firstIndex(text, headingRequests, t2) : -1;
   }
   const proactiveStart = firstIndex(text, /第二十条\s*第/);
-  const proactiveHeading = proactiveStart >= 0 ? lastIndexBefore(text, /主动公开政府信息(情况)?/, proactiveStart, Math.max(0, proactiveStart - 300)) : -1;
+  const proactiveHeading =
+    proactiveStart >= 0
+      ? lastIndexBefore(text, /主动公开政府信息(情况)?/, proactiveStart, Math.max(0, proactiveStart - 300))
+      : -1;
   const afterRequests = requestsStart >= 0 ? requestsStart : proactiveStart >= 0 ? proactiveStart : 0;
   const carried = firstIndex(text, /结转下年度/, afterRequests);
   const appealsFrom = carried >= 0 ? carried : afterRequests;
   let appealsStart = firstIndex(text, /行政复议[、和及与]?\s*行政诉讼|复议、诉讼/, appealsFrom);
   const upheld = firstIndex(text, /结果维持/, appealsFrom);
-  if (appealsStart < 0 || (upheld >= 0 && upheld - appealsStart > 400)) appealsStart = upheld >= 0 ? Math.max(appealsFrom, upheld - 40) : -1;
-  const problemsStart = firstIndex(text, /[五5][、.]\s*(政府信息公开(工作)?)?存在的?主要问题/, Math.max(appealsStart, afterRequests, 0));
-  const otherStart = firstIndex(text, /[六6][、.]\s*其他需要报告的事项/, Math.max(problemsStart, afterRequests, 0));
+  if (appealsStart < 0 || (upheld >= 0 && upheld - appealsStart > 400))
+    appealsStart = upheld >= 0 ? Math.max(appealsFrom, upheld - 40) : -1;
+  const problemsStart = firstIndex(
+    text,
+    /[五5][、.]\s*(政府信息公开(工作)?)?存在的?主要问题/,
+    Math.max(appealsStart, afterRequests, 0),
+  );
+  const otherStart = firstIndex(
+    text,
+    /[六6][、.]\s*其他需要报告的事项/,
+    Math.max(problemsStart, afterRequests, 0),
+  );
   const overviewStart = firstIndex(text, /[一1][、.]\s*总体情况/);
 
   const starts = [

@@ -64,7 +64,12 @@ export function readTable2(tokens: Token[], format: ReportFormat): Table2Result 
       values[at] = Math.round(values[at]! * 10000 * 100) / 100;
     }
     if (values) items[current] = Object.fromEntries(item.fields.map((f, i) => [f, values![i]!]));
-    else if (nums.length) unreadable.push({ item: current, line: nums[0]!.line, reason: `“${item.label}”的数字无法可靠拆分（${nums.map((x) => x.digits).join(' ')}）` });
+    else if (nums.length)
+      unreadable.push({
+        item: current,
+        line: nums[0]!.line,
+        reason: `“${item.label}”的数字无法可靠拆分（${nums.map((x) => x.digits).join(' ')}）`,
+      });
     current = null;
     nums = [];
   };

@@ -67,7 +67,9 @@ export function printedRows(format: ReportFormat): RequestRowKey[] {
     .filter((k) => (format === '2021' ? k !== 'other' : !k.startsWith('other.')));
 }
 
-type Cell = { kind: 'num'; digits: string; value: number; line: number; inRow: boolean } | { kind: 'empty'; line: number };
+type Cell =
+  | { kind: 'num'; digits: string; value: number; line: number; inRow: boolean }
+  | { kind: 'empty'; line: number };
 
 type Resolved =
   | { values: number[]; how: ReadRow['how']; blank: number[] }
@@ -81,10 +83,17 @@ function resolveRow(cells: Cell[]): Resolved {
   if (nums.length === 0) return { values: [0, 0, 0, 0, 0, 0, 0], how: 'blank', blank: [0, 1, 2, 3, 4, 5, 6] };
   // Cells that ran together: split where the row's sum makes it unique, or keep the
   // candidates for the table's column relations to decide.
-  const candidates = candidateSplits(nums.map((n) => n.digits), 7, rowSumHolds);
+  const candidates = candidateSplits(
+    nums.map((n) => n.digits),
+    7,
+    rowSumHolds,
+  );
   if (candidates.length === 1) return { values: candidates[0]!, how: 'reconstructed', blank: [] };
   if (candidates.length > 1) {
-    return { candidates, reason: `该行数字连在一起（${nums.map((n) => n.digits).join(' ')}），有 ${candidates.length} 种拆分，表内勾稽关系也不能确定` };
+    return {
+      candidates,
+      reason: `该行数字连在一起（${nums.map((n) => n.digits).join(' ')}），有 ${candidates.length} 种拆分，表内勾稽关系也不能确定`,
+    };
   }
   // Blank cells kept in place: the positions tell the columns.
   const lastNum = cells.findLastIndex((c) => c.kind === 'num');
@@ -102,10 +111,14 @@ function resolveRow(cells: Cell[]): Resolved {
     for (let gap = 0; gap < 7; gap++) {
       const v = nums.map((n) => n.value);
       const row = [...v.slice(0, gap), 0, ...v.slice(gap)];
-      row[gap] = gap === 6 ? row.slice(0, 6).reduce((a, b) => a + b, 0) : row[6]! - row.slice(0, 6).reduce((a, b) => a + b, 0);
+      row[gap] =
+        gap === 6
+          ? row.slice(0, 6).reduce((a, b) => a + b, 0)
+          : row[6]! - row.slice(0, 6).reduce((a, b) => a + b, 0);
       if (row[gap]! >= 0) candidates.add(JSON.stringify(row));
     }
-    if (candidates.size === 1) return { values: JSON.parse([...candidates][0]!) as number[], how: 'reconstructed', blank: [] };
+    if (candidates.size === 1)
+      return { values: JSON.parse([...candidates][0]!) as number[], how: 'reconstructed', blank: [] };
   }
   // Blank cells dropped: "3 | 3" is 自然人 and 总计; a lone 0 is a row of zeros.
   if (nums.length === 2 && nums[0]!.value === nums[1]!.value) {
@@ -114,7 +127,9 @@ function resolveRow(cells: Cell[]): Resolved {
   if (nums.every((n) => n.value === 0)) {
     return { values: [0, 0, 0, 0, 0, 0, 0], how: 'blank', blank: [0, 1, 2, 3, 4, 5, 6].slice(nums.length) };
   }
-  return { reason: `该行只读到 ${nums.length} 个数字（${nums.map((n) => n.digits).join(' ')}），无法确定所在列` };
+  return {
+    reason: `该行只读到 ${nums.length} 个数字（${nums.map((n) => n.digits).join(' ')}），无法确定所在列`,
+  };
 }
 
 export function readTable3(tokens: Token[], format: ReportFormat): Table3Result {
@@ -144,7 +159,8 @@ export function readTable3(tokens: Token[], format: ReportFormat): Table3Result 
     for (const i of found) seen.add(order[i]!);
     // Rows are met in order; a generic label (a bare 总计, 其他) or a row with no figures at all
     // is only taken for the row expected next, so header cells cannot claim rows.
-    const weak = (i: number) => !hasNumber || /^(total|other\.other)$/.test(order[i]!) && !/七/.test(labelKey(label));
+    const weak = (i: number) =>
+      !hasNumber || (/^(total|other\.other)$/.test(order[i]!) && !/七/.test(labelKey(label)));
     const ahead = found.filter((i) => i >= pointer && (!weak(i) || i <= pointer + 1));
     let index: number | undefined;
     if (ahead.length) index = Math.min(...ahead);
@@ -172,7 +188,12 @@ export function readTable3(tokens: Token[], format: ReportFormat): Table3Result 
       if (t.decimal) continue;
       // A loose figure just before a printed row, with no label between, was displaced by the
       // conversion (it belongs elsewhere in the table): it is not part of this row.
-      if (t.inRow && cells.length && cells.every((c) => c.kind === 'empty' || !c.inRow) && cells.some((c) => c.kind === 'num')) {
+      if (
+        t.inRow &&
+        cells.length &&
+        cells.every((c) => c.kind === 'empty' || !c.inRow) &&
+        cells.some((c) => c.kind === 'num')
+      ) {
         cells = cells.filter((c) => c.kind === 'empty');
       }
       cells.push({ kind: 'num', digits: t.digits, value: t.value, line: t.line, inRow: t.inRow ?? false });
@@ -212,7 +233,9 @@ function settleAmbiguous(
   const outcome = outcomeKeys(format);
   const allKeys = new Set([...known.keys(), ...ambiguous.map((a) => a.key)]);
   const canCheckOutcome = allKeys.has('total') && outcome.every((k) => allKeys.has(k));
-  const canCheckBalance = ['received', 'carriedOver', 'total', 'carriedForward'].every((k) => allKeys.has(k as RequestRowKey));
+  const canCheckBalance = ['received', 'carriedOver', 'total', 'carriedForward'].every((k) =>
+    allKeys.has(k as RequestRowKey),
+  );
   const giveUp = () => {
     for (const a of ambiguous) unreadable.push({ key: a.key, line: a.line, reason: a.reason });
   };
@@ -223,8 +246,14 @@ function settleAmbiguous(
     const v = new Map(known);
     ambiguous.forEach((a, i) => v.set(a.key, chosen[i]!));
     for (let c = 0; c < 7; c++) {
-      if (canCheckOutcome && outcome.reduce((s, k) => s + v.get(k)![c]!, 0) !== v.get('total')![c]) return false;
-      if (canCheckBalance && v.get('received')![c]! + v.get('carriedOver')![c]! !== v.get('total')![c]! + v.get('carriedForward')![c]!) return false;
+      if (canCheckOutcome && outcome.reduce((s, k) => s + v.get(k)![c]!, 0) !== v.get('total')![c])
+        return false;
+      if (
+        canCheckBalance &&
+        v.get('received')![c]! + v.get('carriedOver')![c]! !==
+          v.get('total')![c]! + v.get('carriedForward')![c]!
+      )
+        return false;
     }
     return true;
   };
@@ -241,5 +270,13 @@ function settleAmbiguous(
   };
   walk(0);
   if (solutions.length !== 1) return giveUp();
-  ambiguous.forEach((a, i) => rows.push({ key: a.key, values: solutions[0]![i] as RequestRow, line: a.line, how: 'reconstructed', blankColumns: [] }));
+  ambiguous.forEach((a, i) =>
+    rows.push({
+      key: a.key,
+      values: solutions[0]![i] as RequestRow,
+      line: a.line,
+      how: 'reconstructed',
+      blankColumns: [],
+    }),
+  );
 }

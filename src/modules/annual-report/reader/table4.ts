@@ -19,14 +19,26 @@ export function readTable4(tokens: Token[]): Table4Result {
     values = nums.slice(0, 15).map((n) => n.value);
     how = 'read';
   } else {
-    values = uniqueSplit(nums.map((n) => n.digits), 15, appealsSumsHold);
+    values = uniqueSplit(
+      nums.map((n) => n.digits),
+      15,
+      appealsSumsHold,
+    );
     how = 'reconstructed';
   }
   if (!values) {
-    return { appeals: null, line: nums[0]!.line, how: null, reason: `行政复议、行政诉讼表的数字无法可靠拆分（${nums.map((n) => n.digits).join(' ')}）` };
+    return {
+      appeals: null,
+      line: nums[0]!.line,
+      how: null,
+      reason: `行政复议、行政诉讼表的数字无法可靠拆分（${nums.map((n) => n.digits).join(' ')}）`,
+    };
   }
   const appeals = Object.fromEntries(
-    appealGroups.map((g, gi) => [g, Object.fromEntries(appealResults.map((r, ri) => [r, values![gi * 5 + ri]!]))]),
+    appealGroups.map((g, gi) => [
+      g,
+      Object.fromEntries(appealResults.map((r, ri) => [r, values![gi * 5 + ri]!])),
+    ]),
   ) as Appeals;
   return { appeals, line: nums[0]!.line, how, reason: null };
 }

@@ -71,7 +71,11 @@ export function tokenizeCell(cell: string, line: number, out: Token[]): void {
     last = start + run.length;
     // A year, a date, an ordinal, a percentage, or a label number whose label was cut off
     // ("1." at the end of the text) is text, not a figure.
-    if (/^[年月日号%％]/.test(after) || /第$/.test(before) || (!run.includes('.') && run.length === 1 && /^[.、]\s*$/.test(after))) {
+    if (
+      /^[年月日号%％]/.test(after) ||
+      /第$/.test(before) ||
+      (!run.includes('.') && run.length === 1 && /^[.、]\s*$/.test(after))
+    ) {
       flushText(run);
       continue;
     }
@@ -97,7 +101,8 @@ export function tokenizeCell(cell: string, line: number, out: Token[]): void {
 }
 
 /** Page furniture that PDF text layers interleave with the tables: "-4-", "第 4 页 共 6 页". */
-const pageFurniture = /^\s*(-\s*\d+\s*-|—\s*\d+\s*—|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
+const pageFurniture =
+  /^\s*(-\s*\d+\s*-|—\s*\d+\s*—|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 
 export function tokenize(lines: string[], fromLine = 0): Token[] {
   const out: Token[] = [];
