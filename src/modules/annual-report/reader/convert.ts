@@ -10,6 +10,8 @@ const run = promisify(execFile);
 
 export class UnreadableInputError extends Error {}
 
+const MAX_SPAN = 64;
+
 /** Guesses the kind of a file from its name and first bytes. */
 export function detectKind(name: string, bytes: Uint8Array): Exclude<SourceKind, 'built'> {
   const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
@@ -83,8 +85,15 @@ export function htmlToLines(html: string): string[] {
                 .children('td, th')
                 .each((_, cell) => {
                   take();
-                  const span = Math.max(1, Number($(cell).attr('colspan')) || 1);
-                  const rows = Math.max(1, Number($(cell).attr('rowspan')) || 1);
+                  // Spans beyond any real report's table are damage, not layout: capped.
+                  const span = Math.min(
+                    MAX_SPAN,
+                    Math.max(1, Math.floor(Number($(cell).attr('colspan'))) || 1),
+                  );
+                  const rows = Math.min(
+                    MAX_SPAN,
+                    Math.max(1, Math.floor(Number($(cell).attr('rowspan'))) || 1),
+                  );
                   const text = textOf(cell);
                   row.push(text);
                   for (let k = 1; k < span; k++) row.push('');

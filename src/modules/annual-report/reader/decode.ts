@@ -4,6 +4,11 @@
  */
 
 const MAX_DIGITS = 9;
+/** Steps a search may take: beyond this the run is too long to split with confidence. */
+const MAX_STEPS = 200_000;
+
+/** Returned when the search was cut short: as good as "several ways", so never unique. */
+const TOO_MANY: number[][] = [[], []];
 
 /**
  * All ways (up to `limit`) to cut the given digit strings into exactly `n` numbers, each piece
@@ -20,8 +25,9 @@ export function splits(
   if (totalDigits < n || parts.length > n) return [];
   const found: number[][] = [];
   const values: number[] = [];
+  let steps = 0;
   const walk = (pi: number, ci: number, remainingDigits: number): void => {
-    if (found.length >= limit) return;
+    if (found.length >= limit || ++steps > MAX_STEPS) return;
     const remainingNumbers = n - values.length;
     if (pi === parts.length) {
       if (remainingNumbers === 0 && accept(values)) found.push([...values]);
@@ -32,6 +38,7 @@ export function splits(
     // Every remaining part needs at least one number; every number at least one digit.
     const partsLeftAfter = parts.length - pi - 1;
     if (remainingNumbers < partsLeftAfter + 1 || remainingDigits < remainingNumbers) return;
+    if (remainingDigits > remainingNumbers * MAX_DIGITS) return;
     const maxLen = part[ci] === '0' ? 1 : Math.min(MAX_DIGITS, part.length - ci);
     for (let len = 1; len <= maxLen; len++) {
       values.push(Number(part.slice(ci, ci + len)));
@@ -41,7 +48,7 @@ export function splits(
     }
   };
   walk(0, 0, totalDigits);
-  return found;
+  return steps > MAX_STEPS ? TOO_MANY : found;
 }
 
 /**

@@ -124,6 +124,16 @@ function resolveRow(cells: Cell[]): Resolved {
   if (nums.length === 2 && nums[0]!.value === nums[1]!.value) {
     return { values: [nums[0]!.value, 0, 0, 0, 0, 0, nums[1]!.value], how: 'blank', blank: [1, 2, 3, 4, 5] };
   }
+  if (nums.length === 1 && nums[0]!.value === 0) {
+    // Empty cells printed after it put it in the first column; alone, it is the 总计 cell
+    // (the usual way a row of nothing is filled in).
+    const emptiesAfter = cells.slice(cells.indexOf(nums[0]!) + 1).some((c) => c.kind === 'empty');
+    return {
+      values: [0, 0, 0, 0, 0, 0, 0],
+      how: 'blank',
+      blank: emptiesAfter ? [1, 2, 3, 4, 5, 6] : [0, 1, 2, 3, 4, 5],
+    };
+  }
   if (nums.every((n) => n.value === 0)) {
     return { values: [0, 0, 0, 0, 0, 0, 0], how: 'blank', blank: [0, 1, 2, 3, 4, 5, 6].slice(nums.length) };
   }
