@@ -3,6 +3,7 @@ import { createServer } from '../platform/http/server.js';
 import { registerAccountRoutes, auth } from '../modules/accounts/index.js';
 import { agencies, registerAgencyApi, registerAgencyRoutes } from '../modules/agencies/index.js';
 import { registerPortalRoutes } from '../modules/portal/index.js';
+import { registerReportRoutes } from '../modules/annual-report/index.js';
 import type { Container } from './container.js';
 
 /** Composition root of the web server: the platform's server plus every module's routes. */
@@ -29,6 +30,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerPortalRoutes(app);
   registerAgencyRoutes(app);
   registerAgencyApi(app);
+  registerReportRoutes(app);
   registerAccountRoutes(app, {
     settings: c.authSettings,
     cookieSecure: c.config.cookieSecure,

@@ -54,7 +54,7 @@ describeEachEngine('gongkai CLI', (engine) => {
   it('migrates idempotently, through the real executable', async () => {
     const first = await spawnGongkai(env, 'db', 'migrate', '--json');
     assert.equal(first.code, 0, first.stderr);
-    assert.deepEqual(JSON.parse(first.stdout).ran, ['0001-foundation']);
+    assert.deepEqual(JSON.parse(first.stdout).ran, ['0001-foundation', '0002-published-report']);
     const second = await gongkai(env, 'db', 'migrate', '--json');
     assert.deepEqual(JSON.parse(second.stdout).ran, []);
   });

@@ -1,3 +1,4 @@
+import { describeAudit } from '../../platform/audit.js';
 export * from './report.js';
 export { runArithmeticChecks } from './report-checks.js';
 export { annualReportJsonSchema, validateReportData } from './report-schema.js';
@@ -9,3 +10,10 @@ export {
 } from './report-check.service.js';
 export { summaryOf, csvRows } from './report-format.js';
 export { registerReportCommands, type ReportCliIo } from './report.cli.js';
+export { registerReportRoutes } from './report.routes.js';
+export * as publishedReports from './published-report.service.js';
+
+describeAudit({
+  actions: { 'publishedReport.check': '检查年度报告', 'publishedReport.attach': '记录历史年度报告' },
+  subjects: { publishedReport: '年度报告' },
+});

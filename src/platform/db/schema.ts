@@ -97,6 +97,27 @@ export interface AuditEventTable {
   ip: string | null;
 }
 
+export interface PublishedReportTable {
+  id: string;
+  agency_id: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  source_name: string;
+  source_kind: string;
+  read_status: string;
+  report_year: number | null;
+  report_agency: string | null;
+  error_count: number;
+  warning_count: number;
+  data_json: string | null;
+  info_json: string | null;
+  error: string | null;
+  history_agency_id: string | null;
+  history_year: number | null;
+  attached_at: string | null;
+  attached_by: string | null;
+}
+
 export interface Database {
   agency: AgencyTable;
   agency_history: AgencyHistoryTable;
@@ -104,6 +125,7 @@ export interface Database {
   role_assignment: RoleAssignmentTable;
   staff_session: StaffSessionTable;
   audit_event: AuditEventTable;
+  published_report: PublishedReportTable;
 }
 
 /**
@@ -117,4 +139,5 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'staff_user', orderBy: 'id' },
   { table: 'role_assignment', orderBy: 'id' },
   { table: 'audit_event', orderBy: 'id' },
+  { table: 'published_report', orderBy: 'id' },
 ];

@@ -9,6 +9,7 @@ import Fastify, {
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -140,6 +141,18 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     }),
   });
   await app.register(fastifyStatic, { root: staticRoot, prefix: '/static/', maxAge: '1h' });
+  // Uploads arrive as form fields (files as Buffers) so the CSRF token in the same form is
+  // checked like any other field.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 20 },
+    async onFile(part) {
+      (part as unknown as { value: unknown }).value = {
+        filename: part.filename,
+        bytes: await part.toBuffer(),
+      };
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -277,7 +290,10 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       message = err.message;
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
-      message = status === 413 ? '提交的内容过大' : '请求格式不正确';
+      message =
+        status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE'
+          ? '上传的文件过大（不超过 20 MB）'
+          : '请求格式不正确';
     } else {
       req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
     }
