@@ -142,7 +142,7 @@ export function ProactiveTable({ data, marks }: { data: ReportData; marks: Marks
             {g.items.map((item) => (
               <tr>
                 <th scope="row">{spec[item]!.label}</th>
-                {spec[item]!.fields.map((field, i) => (
+                {spec[item]!.fields.map((field) => (
                   <Cell
                     k={`proactive.${item}.${field}`}
                     marks={marks}
