@@ -192,6 +192,16 @@ export function readTable3(tokens: Token[], format: ReportFormat): Table3Result 
 
   for (const t of tokens) {
     if (t.kind === 'text') {
+      // A label wrapped onto a second line in the middle of its own figures (PDF layouts):
+      // text that names no row, inside a row still short of seven figures, continues it.
+      const figures = cells.filter((c) => c.kind === 'num').length;
+      if (
+        figures > 0 &&
+        figures < 7 &&
+        candidatesIn(t.text).length === 0 &&
+        !/^[一二三四五六七八九十]、/.test(labelKey(t.text))
+      )
+        continue;
       if (cells.length) finishUnit();
       label += t.text;
     } else if (t.kind === 'num') {
