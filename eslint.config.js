@@ -67,7 +67,7 @@ const browserGlobals = Object.fromEntries(
 );
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'dist/', 'data/', 'coverage/', 'test/fixtures/**']),
+  globalIgnores(['node_modules/', 'dist/', 'data/', 'coverage/', '.tmp/', 'test/fixtures/**']),
 
   {
     name: 'gongkai/javascript',
