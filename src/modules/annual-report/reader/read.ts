@@ -98,6 +98,7 @@ export function readReport(
   if (s.proactive) {
     const t2 = readTable2(tokensOf(s.proactive), format);
     Object.assign(proactive, t2.items);
+    for (const [item, p] of Object.entries(t2.provenance)) info.provenance[`proactive.${item}`] = p;
     for (const u of t2.unreadable)
       info.unreadable.push({ where: `proactive.${u.item}`, line: u.line, reason: u.reason });
   }

@@ -33,12 +33,15 @@ function itemOf(text: string, allowed: Record<string, unknown>): string | null {
 
 export interface Table2Result {
   items: Record<string, Record<string, number>>;
+  /** Where each item's figures were printed, and whether they were split from a run. */
+  provenance: Record<string, { line: number; how: 'read' | 'reconstructed' }>;
   unreadable: Array<{ item: string; line: number; reason: string }>;
 }
 
 export function readTable2(tokens: Token[], format: ReportFormat): Table2Result {
   const spec = proactiveItems[format];
   const items: Table2Result['items'] = {};
+  const provenance: Table2Result['provenance'] = {};
   const unreadable: Table2Result['unreadable'] = [];
   let current: string | null = null;
   let nums: Array<Extract<Token, { kind: 'num' }>> = [];
@@ -63,7 +66,10 @@ export function readTable2(tokens: Token[], format: ReportFormat): Table2Result 
       const at = item.fields.indexOf('amountYuan');
       values[at] = Math.round(values[at]! * 10000 * 100) / 100;
     }
-    if (values) items[current] = Object.fromEntries(item.fields.map((f, i) => [f, values![i]!]));
+    if (values) {
+      items[current] = Object.fromEntries(item.fields.map((f, i) => [f, values![i]!]));
+      provenance[current] = { line: nums[0]!.line, how: nums.length === n ? 'read' : 'reconstructed' };
+    }
     else if (nums.length)
       unreadable.push({
         item: current,
@@ -90,5 +96,5 @@ export function readTable2(tokens: Token[], format: ReportFormat): Table2Result 
     }
   }
   finish();
-  return { items, unreadable };
+  return { items, provenance, unreadable };
 }
