@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { systemActor, type Actor } from '../../platform/access.js';
+import { systemActor, type Role } from '../../platform/access.js';
+import { staffActor } from '../../../test/harness/actors.js';
 import { inTransaction } from '../../platform/context.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
@@ -9,20 +10,7 @@ import type { Agency } from './agency.js';
 import * as agencies from './agency.service.js';
 import { composeCreditCode } from './credit-code.js';
 
-const staff = (role: Actor['grants'][number]['role'], a: Agency): Actor => ({
-  kind: 'staff',
-  id: `00000000-0000-7000-8000-${String(Math.abs(hash(role + a.id)))
-    .padStart(12, '0')
-    .slice(0, 12)}`,
-  label: `${role}@${a.name}`,
-  agencyId: a.id,
-  grants: [{ role, agencyId: a.id, agencyPath: a.path }],
-});
-function hash(s: string): number {
-  let h = 0;
-  for (const c of s) h = (h * 31 + c.charCodeAt(0)) | 0;
-  return h;
-}
+const staff = (role: Role, a: Agency) => staffActor(role, a, `00000000-0000-7000-8000-${a.id.slice(-12)}`);
 
 async function auditCount(h: DatabaseHandle, action: string): Promise<number> {
   const r = await h.db

@@ -64,6 +64,18 @@ async function mapUniqueViolation<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The audit event of a change to an agency, with its record before and after. */
+async function auditChange(ctx: Ctx, action: string, before: Agency | null, after: Agency): Promise<void> {
+  await recordAudit(ctx, {
+    action,
+    subjectType: 'agency',
+    subjectId: after.id,
+    agencyId: after.id,
+    ...(before ? { before: auditAgency(before) } : {}),
+    after: auditAgency(after),
+  });
+}
+
 /** A change cannot take effect before the state it replaces began. */
 async function assertEffectiveAfterCurrent(ctx: Ctx, agencyId: string, effectiveDate: string): Promise<void> {
   const current = (await repo.history(ctx.db, agencyId)).at(-1);
@@ -161,13 +173,7 @@ export async function create(ctx: Ctx, raw: unknown): Promise<Agency> {
     };
     await mapUniqueViolation(() => repo.insert(ctx.db, agency));
     await appendHistory(ctx, agency, 'created', establishedDate ?? localDate(ctx), null);
-    await recordAudit(ctx, {
-      action: 'agency.create',
-      subjectType: 'agency',
-      subjectId: id,
-      agencyId: id,
-      after: auditAgency(agency),
-    });
+    await auditChange(ctx, 'agency.create', null, agency);
     return agency;
   });
 }
@@ -210,14 +216,7 @@ export async function update(ctx: Ctx, id: string, raw: unknown): Promise<Agency
       [...changed, 'updatedAt'].map((k) => [k, after[k as keyof Agency]]),
     ) as repo.AgencyPatch;
     await mapUniqueViolation(() => repo.patch(ctx.db, id, patch));
-    await recordAudit(ctx, {
-      action: 'agency.update',
-      subjectType: 'agency',
-      subjectId: id,
-      agencyId: id,
-      before: auditAgency(before),
-      after: auditAgency(after),
-    });
+    await auditChange(ctx, 'agency.update', before, after);
     return after;
   });
 }
@@ -244,14 +243,7 @@ export async function rename(ctx: Ctx, id: string, raw: unknown): Promise<Agency
       updatedAt: after.updatedAt,
     });
     await appendHistory(ctx, after, 'renamed', input.effectiveDate, input.reason);
-    await recordAudit(ctx, {
-      action: 'agency.rename',
-      subjectType: 'agency',
-      subjectId: id,
-      agencyId: id,
-      before: auditAgency(before),
-      after: auditAgency(after),
-    });
+    await auditChange(ctx, 'agency.rename', before, after);
     return after;
   });
 }
@@ -284,14 +276,7 @@ export async function move(ctx: Ctx, id: string, raw: unknown): Promise<Agency> 
       updatedAt: now,
     };
     await appendHistory(ctx, after, 'moved', input.effectiveDate, input.reason);
-    await recordAudit(ctx, {
-      action: 'agency.move',
-      subjectType: 'agency',
-      subjectId: id,
-      agencyId: id,
-      before: auditAgency(before),
-      after: auditAgency(after),
-    });
+    await auditChange(ctx, 'agency.move', before, after);
     return after;
   });
 }
@@ -320,14 +305,7 @@ export async function dissolve(ctx: Ctx, id: string, raw: unknown): Promise<Agen
     const after: Agency = { ...before, dissolvedAt: now, updatedAt: now };
     await repo.patch(ctx.db, id, { dissolvedAt: now, updatedAt: now });
     await appendHistory(ctx, after, 'dissolved', input.effectiveDate, input.reason);
-    await recordAudit(ctx, {
-      action: 'agency.dissolve',
-      subjectType: 'agency',
-      subjectId: id,
-      agencyId: id,
-      before: auditAgency(before),
-      after: auditAgency(after),
-    });
+    await auditChange(ctx, 'agency.dissolve', before, after);
     return after;
   });
 }

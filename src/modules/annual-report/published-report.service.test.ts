@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { systemActor, type Actor } from '../../platform/access.js';
+import { systemActor, type Role } from '../../platform/access.js';
+import { staffActor } from '../../../test/harness/actors.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
@@ -37,13 +38,7 @@ function report2021(carriedOver: number): Buffer {
 describeEachEngine('published reports: check, keep, record as history', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
   let gov: Agency, cizao: Agency;
-  const as = (role: Actor['grants'][number]['role'], a: Agency): Actor => ({
-    kind: 'staff',
-    id: null,
-    label: `${role}@${a.name}`,
-    agencyId: a.id,
-    grants: [{ role, agencyId: a.id, agencyPath: a.path }],
-  });
+  const as = (role: Role, a: Agency) => staffActor(role, a);
 
   before(async () => {
     h = await openTestDatabase(engine);

@@ -4,6 +4,10 @@ import {
   applicantColumnLabels,
   applicantColumns,
   checkSeverity,
+  notProcessedRows,
+  otherRows2021,
+  unavailableRows,
+  withheldRows,
   rowDef,
   type Finding,
   type Proactive2019,
@@ -118,29 +122,6 @@ const sum = (data: ReportData, keys: RequestRowKey[], col = 6): number | null =>
   return total;
 };
 
-const withheldKeys: RequestRowKey[] = [
-  'withheld.stateSecret',
-  'withheld.lawProhibited',
-  'withheld.securityStability',
-  'withheld.thirdPartyRights',
-  'withheld.internalAffairs',
-  'withheld.processInformation',
-  'withheld.enforcementFile',
-  'withheld.administrativeQuery',
-];
-const unavailableKeys: RequestRowKey[] = [
-  'unavailable.notHeld',
-  'unavailable.needsCreation',
-  'unavailable.stillUnclear',
-];
-const notProcessedKeys: RequestRowKey[] = [
-  'notProcessed.petition',
-  'notProcessed.repeated',
-  'notProcessed.publication',
-  'notProcessed.excessive',
-  'notProcessed.confirmation',
-];
-
 /** What each narrative measure corresponds to in the tables, and how to name it. */
 function tableValue(
   data: ReportData,
@@ -155,9 +136,7 @@ function tableValue(
     return d === undefined || r === undefined ? null : d + r;
   };
   const other =
-    data.format === '2021' && !data.requests.other
-      ? sum(data, ['other.supplementOverdue', 'other.feeUnpaid', 'other.other'])
-      : sum(data, ['other']);
+    data.format === '2021' && !data.requests.other ? sum(data, [...otherRows2021]) : sum(data, ['other']);
   const inForce =
     data.format === '2021' ? ((data.proactive as Proactive2021).normativeDocuments?.inForce ?? null) : null;
   switch (measure) {
@@ -196,16 +175,20 @@ function tableValue(
     case 'granted':
       return { value: sum(data, ['granted']), where: 'requests.granted', name: '表三“予以公开”总计' };
     case 'withheld':
-      return { value: sum(data, withheldKeys), where: 'requests.withheld', name: '表三“不予公开”各项之和' };
+      return {
+        value: sum(data, [...withheldRows]),
+        where: 'requests.withheld',
+        name: '表三“不予公开”各项之和',
+      };
     case 'unavailable':
       return {
-        value: sum(data, unavailableKeys),
+        value: sum(data, [...unavailableRows]),
         where: 'requests.unavailable',
         name: '表三“无法提供”各项之和',
       };
     case 'notProcessed':
       return {
-        value: sum(data, notProcessedKeys),
+        value: sum(data, [...notProcessedRows]),
         where: 'requests.notProcessed',
         name: '表三“不予处理”各项之和',
       };

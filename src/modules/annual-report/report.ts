@@ -196,6 +196,35 @@ export type RequestRowKey =
   | 'total'
   | 'carriedForward';
 
+/** The outcome groups of table 三, as the format groups them. */
+export const withheldRows: readonly RequestRowKey[] = [
+  'withheld.stateSecret',
+  'withheld.lawProhibited',
+  'withheld.securityStability',
+  'withheld.thirdPartyRights',
+  'withheld.internalAffairs',
+  'withheld.processInformation',
+  'withheld.enforcementFile',
+  'withheld.administrativeQuery',
+];
+export const unavailableRows: readonly RequestRowKey[] = [
+  'unavailable.notHeld',
+  'unavailable.needsCreation',
+  'unavailable.stillUnclear',
+];
+export const notProcessedRows: readonly RequestRowKey[] = [
+  'notProcessed.petition',
+  'notProcessed.repeated',
+  'notProcessed.publication',
+  'notProcessed.excessive',
+  'notProcessed.confirmation',
+];
+export const otherRows2021: readonly RequestRowKey[] = [
+  'other.supplementOverdue',
+  'other.feeUnpaid',
+  'other.other',
+];
+
 export function rowsOf(format: ReportFormat): RequestRowDef[] {
   return requestRows.filter((r) => (r.formats as readonly string[]).includes(format));
 }

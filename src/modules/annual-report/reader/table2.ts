@@ -69,8 +69,7 @@ export function readTable2(tokens: Token[], format: ReportFormat): Table2Result 
     if (values) {
       items[current] = Object.fromEntries(item.fields.map((f, i) => [f, values![i]!]));
       provenance[current] = { line: nums[0]!.line, how: nums.length === n ? 'read' : 'reconstructed' };
-    }
-    else if (nums.length)
+    } else if (nums.length)
       unreadable.push({
         item: current,
         line: nums[0]!.line,

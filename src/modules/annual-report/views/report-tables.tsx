@@ -3,6 +3,7 @@ import {
   appealGroups,
   appealResults,
   applicantColumns,
+  otherRows2021,
   proactiveItems,
   type Finding,
   type ReportData,
@@ -36,10 +37,7 @@ export function cellMarks(data: ReportData, blank: Array<{ row: string; columns:
       for (const r of balanceRows) mark(marks, `requests.${r}.${colIndex(m[1]!)}`, n);
     } else if ((m = /^requests\.([\w.]+)\[(\w+)\]$/.exec(f.where))) {
       const row = m[1]!;
-      const rows =
-        row === 'other' && !data.requests.other
-          ? ['other.supplementOverdue', 'other.feeUnpaid', 'other.other']
-          : [row];
+      const rows = row === 'other' && !data.requests.other ? otherRows2021 : [row];
       for (const r of rows) mark(marks, `requests.${r}.${colIndex(m[2]!)}`, n);
     } else if ((m = /^requests\.([\w.]+)$/.exec(f.where)) && data.requests[m[1] as RequestRowKey]) {
       const row = m[1]!;
