@@ -44,7 +44,23 @@ function run(cmd, args, env = process.env) {
 const args = process.argv.slice(2);
 if (args.length === 0) {
   console.log('Type check (tsc --noEmit) …');
-  if ((await run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'])) !== 0) process.exit(1);
+  if (
+    (await run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'])) !==
+    0
+  )
+    process.exit(1);
+  console.log('Format (prettier --check) …');
+  if (
+    (await run(process.execPath, [
+      'node_modules/prettier/bin/prettier.cjs',
+      '--check',
+      '--log-level',
+      'warn',
+      '.',
+    ])) !== 0
+  ) {
+    process.exit(1);
+  }
   console.log('Lint (eslint, with the module-boundary rule) …');
   if ((await run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.'])) !== 0) process.exit(1);
 }
@@ -55,7 +71,9 @@ if (reachable === true) {
   env.GONGKAI_TEST_ENGINES = 'sqlite,postgres';
   console.log(`Service tests run on: SQLite and PostgreSQL (${pgUrl})`);
 } else if (ci) {
-  console.error(`PostgreSQL is not reachable at ${pgUrl} and CI=true: the PostgreSQL pass is mandatory.\n${reachable}`);
+  console.error(
+    `PostgreSQL is not reachable at ${pgUrl} and CI=true: the PostgreSQL pass is mandatory.\n${reachable}`,
+  );
   process.exit(1);
 } else {
   env.GONGKAI_TEST_ENGINES = 'sqlite';
@@ -63,4 +81,6 @@ if (reachable === true) {
 }
 
 const files = args.length ? args : [...findTests('src'), ...findTests('test')].sort();
-process.exit(await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], env));
+process.exit(
+  await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], env),
+);
