@@ -16,6 +16,7 @@ import {
 } from '../modules/agencies/index.js';
 import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
 import { registerReportCommands } from '../modules/annual-report/index.js';
+import { registerCalendarCommands } from '../modules/calendar/index.js';
 import { cliActor, createContainer, type Container } from './container.js';
 import { buildWeb } from './web.js';
 
@@ -335,6 +336,7 @@ export function buildProgram(io: CliIo = processIo): Command {
       }),
     );
 
+  registerCalendarCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
   registerReportCommands(program, {
     out: io.out,
     err: io.err,

@@ -4,6 +4,7 @@ import { registerAccountRoutes, auth } from '../modules/accounts/index.js';
 import { agencies, registerAgencyApi, registerAgencyRoutes } from '../modules/agencies/index.js';
 import { registerPortalRoutes } from '../modules/portal/index.js';
 import { registerReportRoutes } from '../modules/annual-report/index.js';
+import { registerCalendarRoutes } from '../modules/calendar/index.js';
 import type { Container } from './container.js';
 
 /** Composition root of the web server: the platform's server plus every module's routes. */
@@ -31,6 +32,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerAgencyRoutes(app);
   registerAgencyApi(app);
   registerReportRoutes(app);
+  registerCalendarRoutes(app);
   registerAccountRoutes(app, {
     settings: c.authSettings,
     cookieSecure: c.config.cookieSecure,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -54,7 +54,11 @@ describeEachEngine('gongkai CLI', (engine) => {
   it('migrates idempotently, through the real executable', async () => {
     const first = await spawnGongkai(env, 'db', 'migrate', '--json');
     assert.equal(first.code, 0, first.stderr);
-    assert.deepEqual(JSON.parse(first.stdout).ran, ['0001-foundation', '0002-published-report']);
+    assert.deepEqual(JSON.parse(first.stdout).ran, [
+      '0001-foundation',
+      '0002-published-report',
+      '0003-calendar',
+    ]);
     const second = await gongkai(env, 'db', 'migrate', '--json');
     assert.deepEqual(JSON.parse(second.stdout).ran, []);
   });
@@ -169,5 +173,62 @@ describeEachEngine('gongkai CLI', (engine) => {
       name: string;
     }>;
     assert.ok(!list.some((a) => a.name === '晋江市统计局'), 'the agency added after the backup is gone');
+  });
+});
+
+describeEachEngine('gongkai calendar', (engine) => {
+  let db: ReturnType<typeof freshDatabaseUrl>;
+  let env: Record<string, string>;
+  before(() => {
+    db = freshDatabaseUrl(engine);
+    env = { DATABASE_URL: db.url, GONGKAI_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+  });
+  after(async () => db.cleanup());
+
+  it('prints a due date and the days it skipped as JSON', async () => {
+    const r = await gongkai(env, 'calendar', 'workdays', '--from', '2026-09-28', '--add', '5', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      from: '2026-09-28',
+      add: 5,
+      due: '2026-10-10', // 9-29, 9-30, 10-08, 10-09, and Saturday 10-10 worked in lieu
+      provisional: false,
+      skipped: [
+        { date: '2026-10-01', reason: '国庆节' },
+        { date: '2026-10-02', reason: '国庆节' },
+        { date: '2026-10-03', reason: '国庆节' },
+        { date: '2026-10-04', reason: '国庆节' },
+        { date: '2026-10-05', reason: '国庆节' },
+        { date: '2026-10-06', reason: '国庆节' },
+        { date: '2026-10-07', reason: '国庆节' },
+      ],
+    });
+  });
+
+  it('imports a year from a file and refuses a bad one naming the problem', async () => {
+    const good = join(dir, `cal-${engine}.json`);
+    writeFileSync(
+      good,
+      JSON.stringify({
+        year: 2027,
+        notice: '国务院办公厅关于2027年部分节假日安排的通知',
+        holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }],
+        makeupWorkdays: [],
+      }),
+    );
+    assert.match((await gongkai(env, 'calendar', 'import', good)).stdout, /已录入 2027 年节假日安排/);
+    const bad = join(dir, `cal-bad-${engine}.json`);
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        year: 2027,
+        notice: 'x',
+        holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }],
+        makeupWorkdays: [{ date: '2027-01-05', name: '元旦' }],
+      }),
+    );
+    const r = await gongkai(env, 'calendar', 'import', bad);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /错误（makeupWorkdays）：调休上班日 2027-01-05 不是周六或周日/);
   });
 });

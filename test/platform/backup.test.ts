@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { systemActor } from '../../src/platform/access.js';
 import { backupDatabase, BackupError, restoreDatabase } from '../../src/platform/db/backup.js';
+import { sql } from 'kysely';
 import { backupTables } from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { agencies } from '../../src/modules/agencies/index.js';
@@ -13,8 +14,8 @@ import { describeEachEngine, engines, openTestDatabase, testCtx } from '../harne
 
 async function dump(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const { table } of backupTables) {
-    const rows = await db.selectFrom(table).selectAll().orderBy('id').execute();
+  for (const { table, key = 'id' } of backupTables) {
+    const rows = await db.selectFrom(table).selectAll().orderBy(sql.ref(key)).execute();
     // Integers come back as numbers on both engines; normalise anyway so a driver change shows up as a diff, not a crash.
     out[table] = rows.map((r) =>
       Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),

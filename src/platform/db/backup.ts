@@ -57,9 +57,9 @@ export async function backupDatabase(
 
       async function* lines(): AsyncGenerator<string> {
         yield JSON.stringify(header) + '\n';
-        for (const { table, orderBy } of backupTables) {
-          if (orderBy === 'id') {
-            // Keyset paging: large tables (the audit log) stay linear.
+        for (const { table, orderBy, key = 'id' } of backupTables) {
+          if (orderBy === 'id' && key === 'id') {
+            // Keyset paging on text ids: large tables (the audit log) stay linear.
             let after = '';
             for (;;) {
               const rows = await tx
@@ -71,7 +71,7 @@ export async function backupDatabase(
                 .execute();
               for (const r of rows) yield JSON.stringify({ t: table, r }) + '\n';
               if (rows.length < PAGE) break;
-              after = String((rows.at(-1) as { id: string }).id);
+              after = (rows.at(-1) as unknown as { id: string }).id;
             }
           } else {
             for (let offset = 0; ; offset += PAGE) {
@@ -79,7 +79,7 @@ export async function backupDatabase(
                 .selectFrom(table)
                 .selectAll()
                 .orderBy(sql.ref(orderBy))
-                .orderBy(sql.ref('id'))
+                .orderBy(sql.ref(key))
                 .limit(PAGE)
                 .offset(offset)
                 .execute();

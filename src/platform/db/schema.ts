@@ -118,6 +118,20 @@ export interface PublishedReportTable {
   attached_by: string | null;
 }
 
+export interface CalendarYearTable {
+  year: number;
+  notice: string;
+  entered_at: string;
+  entered_by: string | null;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  year: number;
+  kind: string;
+  name: string;
+}
+
 export interface Database {
   agency: AgencyTable;
   agency_history: AgencyHistoryTable;
@@ -126,14 +140,19 @@ export interface Database {
   staff_session: StaffSessionTable;
   audit_event: AuditEventTable;
   published_report: PublishedReportTable;
+  calendar_year: CalendarYearTable;
+  calendar_day: CalendarDayTable;
 }
 
 /**
  * Tables in the order a restore must fill them (parents first), with the column that orders
- * rows within a table so self-references are satisfied. Sessions are left out of backups on
+ * rows within a table so self-references are satisfied, and the table's unique key (`id`
+ * unless named). Sessions are left out of backups on
  * purpose: restoring them would bring back logins that were ended.
  */
-export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: string }> = [
+export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: string; key?: string }> = [
+  { table: 'calendar_year', orderBy: 'year', key: 'year' },
+  { table: 'calendar_day', orderBy: 'date', key: 'date' },
   { table: 'agency', orderBy: 'depth' },
   { table: 'agency_history', orderBy: 'id' },
   { table: 'staff_user', orderBy: 'id' },

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-published-report.js';
+import * as m0003 from './0003-calendar.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-published-report': m0002,
+  '0003-calendar': m0003,
 };

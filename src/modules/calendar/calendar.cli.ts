@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Ctx } from '../../platform/context.js';
+import { ValidationError } from '../../platform/errors.js';
+import type { YearNotice } from '../../platform/db/reference/calendar-notices.js';
+import * as calendar from './calendar.service.js';
+
+export interface CalendarCliIo {
+  out(line: string): void;
+  /** Runs `fn` with a context on the configured database, reporting errors the CLI's way. */
+  withCtx(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
+}
+
+/** `gongkai calendar workdays|import|list`. */
+export function registerCalendarCommands(program: Command, io: CalendarCliIo): void {
+  const cal = program.command('calendar').description('工作日与节假日安排');
+  cal
+    .command('workdays')
+    .description('从某日起算 N 个工作日（受理当日不计入），给出期限和跳过的日子')
+    .requiredOption('--from <YYYY-MM-DD>', '起算日（如收到申请之日）')
+    .requiredOption('--add <N>', '工作日数')
+    .option('--json', '以 JSON 输出')
+    .action((o: { from: string; add: string; json?: boolean }) =>
+      io.withCtx(async (ctx) => {
+        if (!/^\d+$/.test(o.add)) throw ValidationError.one('add', '工作日数应为非负整数');
+        const r = await calendar.workdays(ctx, o.from, Number(o.add));
+        if (o.json) {
+          io.out(
+            JSON.stringify(
+              { from: r.from, add: r.add, due: r.due, provisional: r.provisional, skipped: r.skipped },
+              null,
+              2,
+            ),
+          );
+          return;
+        }
+        io.out(
+          `${r.from} 起算 ${r.add} 个工作日（当日不计入），期限为 ${r.due}${r.provisional ? '（暂定：所跨年度的节假日安排尚未公布）' : ''}`,
+        );
+        for (const s of r.skipped) io.out(`  跳过 ${s.date} ${s.reason}`);
+        for (const m of r.makeupDays) io.out(`  计入 ${m.date} ${m.reason}`);
+      }),
+    );
+  cal
+    .command('import <file>')
+    .description(
+      '录入一年的节假日安排（JSON：{year, notice, holidays:[{name,from,to}], makeupWorkdays:[{date,name}]}）',
+    )
+    .action((file: string) =>
+      io.withCtx(async (ctx) => {
+        let notice: YearNotice;
+        try {
+          notice = JSON.parse(readFileSync(file, 'utf8')) as YearNotice;
+        } catch (e) {
+          throw ValidationError.one(
+            'file',
+            `无法读取 ${file}：${e instanceof SyntaxError ? '不是有效的 JSON' : '文件不存在或无法打开'}`,
+          );
+        }
+        const r = await calendar.enterNotice(ctx, {
+          ...notice,
+          holidays: notice.holidays ?? [],
+          makeupWorkdays: notice.makeupWorkdays ?? [],
+        });
+        io.out(`已${r.replaced ? '更新' : '录入'} ${r.year} 年节假日安排`);
+      }),
+    );
+  cal
+    .command('list')
+    .description('列出已录入节假日安排的年度')
+    .option('--json', '以 JSON 输出')
+    .action((o: { json?: boolean }) =>
+      io.withCtx(async (ctx) => {
+        const list = await calendar.years(ctx);
+        if (o.json) return io.out(JSON.stringify(list, null, 2));
+        for (const y of list) io.out(`${y.year}  ${y.notice}`);
+      }),
+    );
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { staffActor } from '../../../test/harness/actors.js';
+import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import { systemActor } from '../../platform/access.js';
+import type { DatabaseHandle } from '../../platform/db/database.js';
+import { ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { agencies, type Agency } from '../agencies/index.js';
+import * as calendar from './calendar.service.js';
+
+describeEachEngine('the working-day calendar', (engine) => {
+  let h: DatabaseHandle & { cleanup: () => Promise<void> };
+  let gov: Agency, cizao: Agency;
+  before(async () => {
+    h = await openTestDatabase(engine);
+    const ctx = testCtx(h, systemActor('测试'));
+    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
+    cizao = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '磁灶镇人民政府',
+      level: 'township',
+      kind: 'townshipStreet',
+    });
+  });
+  after(async () => h.cleanup());
+
+  it('comes with the official arrangements of 2019–2026', async () => {
+    const years = await calendar.years(testCtx(h));
+    assert.deepEqual(
+      years.map((y) => y.year),
+      [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026],
+    );
+    const n2026 = await calendar.noticeOf(testCtx(h), 2026);
+    assert.deepEqual(
+      n2026!.holidays.find((x) => x.name === '春节'),
+      { name: '春节', from: '2026-02-15', to: '2026-02-23' },
+    );
+    assert.equal((await calendar.workdays(testCtx(h), '2026-02-10', 20)).due, '2026-03-16');
+  });
+
+  it('lets an administrator enter 2027, after which 2027 deadlines are no longer provisional', async () => {
+    const before = await calendar.workdays(testCtx(h), '2026-12-20', 20);
+    assert.equal(before.provisional, true);
+    const notice = {
+      year: 2027,
+      notice: '国务院办公厅关于2027年部分节假日安排的通知',
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+      makeupWorkdays: [],
+    };
+    await assert.rejects(
+      calendar.enterNotice(testCtx(h, staffActor('admin', cizao)), notice),
+      ForbiddenError,
+    );
+    await assert.rejects(
+      calendar.enterNotice(testCtx(h, staffActor('officeHead', gov)), notice),
+      ForbiddenError,
+    );
+    const r = await calendar.enterNotice(testCtx(h, staffActor('admin', gov)), notice);
+    assert.deepEqual(r, { year: 2027, replaced: false });
+    const after = await calendar.workdays(testCtx(h), '2026-12-20', 20);
+    assert.equal(after.provisional, false);
+    assert.ok(after.skipped.some((s) => s.date === '2027-01-01' && s.reason === '元旦'));
+    assert.ok(after.due > before.due, 'the holiday moves the deadline');
+    const events = await h.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'calendar.enterNotice')
+      .execute();
+    assert.equal(events.length, 1);
+  });
+
+  it('refuses a bad notice and keeps the year as it was', async () => {
+    const bad = {
+      year: 2026,
+      notice: 'x',
+      holidays: [{ name: '春节', from: '2026-02-15', to: '2026-02-23' }],
+      makeupWorkdays: [{ date: '2026-02-16', name: '春节' }],
+    };
+    await assert.rejects(calendar.enterNotice(testCtx(h, systemActor('测试')), bad), ValidationError);
+    assert.equal((await calendar.noticeOf(testCtx(h), 2026))!.makeupWorkdays.length, 6);
+  });
+});

@@ -1,0 +1,98 @@
+import { holdsRoleOver } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import { ForbiddenError, ValidationError } from '../../platform/errors.js';
+import type { YearNotice } from '../../platform/db/reference/calendar-notices.js';
+import { agencies } from '../agencies/index.js';
+import {
+  addWorkdays,
+  calendarOf,
+  nextDate,
+  type DayKind,
+  type DueDate,
+  type WorkCalendar,
+} from './calendar.js';
+import { validateNotice } from './calendar-notice.js';
+import * as repo from './calendar.repository.js';
+
+/** The calendar as stored: every year entered, every exception. Small (a few hundred rows). */
+export async function load(ctx: Ctx): Promise<WorkCalendar> {
+  const [years, days] = await Promise.all([repo.allYears(ctx.db), repo.allDays(ctx.db)]);
+  return {
+    years: new Map(years.map((y) => [Number(y.year), { notice: y.notice }])),
+    days: new Map(days.map((d) => [d.date, { kind: d.kind as DayKind, name: d.name }])),
+  };
+}
+
+export async function years(ctx: Ctx) {
+  return (await repo.allYears(ctx.db)).map((y) => ({
+    year: Number(y.year),
+    notice: y.notice,
+    enteredAt: y.entered_at,
+  }));
+}
+
+export async function noticeOf(ctx: Ctx, year: number): Promise<YearNotice | null> {
+  const y = await repo.findYear(ctx.db, year);
+  if (!y) return null;
+  const days = await repo.daysOf(ctx.db, year);
+  const holidays: YearNotice['holidays'] = [];
+  for (const d of days.filter((x) => x.kind === 'holiday')) {
+    const last = holidays.at(-1);
+    if (last && last.name === d.name && nextDate(last.to) === d.date) last.to = d.date;
+    else holidays.push({ name: d.name, from: d.date, to: d.date });
+  }
+  return {
+    year,
+    notice: y.notice,
+    holidays,
+    makeupWorkdays: days
+      .filter((x) => x.kind === 'makeupWorkday')
+      .map((d) => ({ date: d.date, name: d.name })),
+  };
+}
+
+/** A due date, with how it was computed day by day. */
+export async function workdays(ctx: Ctx, from: string, n: number): Promise<DueDate> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`)))
+    throw ValidationError.one('from', '起始日期应为有效的 YYYY-MM-DD');
+  if (!Number.isInteger(n) || n < 0 || n > 1000)
+    throw ValidationError.one('add', '工作日数应为 0–1000 之间的整数');
+  return addWorkdays(await load(ctx), from, n);
+}
+
+/**
+ * Enters (or corrects) a year's arrangement from its State Council notice. The calendar is one
+ * for the whole deployment, so only an administrator of a top-level agency may change it.
+ */
+export async function enterNotice(ctx: Ctx, raw: YearNotice): Promise<{ year: number; replaced: boolean }> {
+  const notice = validateNotice(raw);
+  if (ctx.actor.kind !== 'system') {
+    const root = await agencies.root(ctx);
+    if (!root || !holdsRoleOver(ctx.actor, ['admin'], root.path))
+      throw new ForbiddenError('只有系统管理员可以录入节假日安排');
+  }
+  return inTransaction(ctx, async (ctx) => {
+    const before = await noticeOf(ctx, notice.year);
+    const days = calendarOf([notice]).days;
+    await repo.replaceYear(
+      ctx.db,
+      {
+        year: notice.year,
+        notice: notice.notice,
+        entered_at: ctx.clock.now().toISOString(),
+        entered_by: ctx.actor.id,
+      },
+      [...days].map(([date, d]) => ({ date, year: notice.year, kind: d.kind, name: d.name })),
+    );
+    await recordAudit(ctx, {
+      action: 'calendar.enterNotice',
+      subjectType: 'calendarYear',
+      subjectId: String(notice.year),
+      agencyId: null,
+      before: before ?? undefined,
+      after: notice,
+    });
+    return { year: notice.year, replaced: before !== null };
+  });
+}
