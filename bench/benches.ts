@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { freshDatabaseUrl } from '../test/harness/engines.js';
 import { systemActor } from '../src/platform/access.js';
 import { systemClock } from '../src/platform/clock.js';
+import { FieldCipher } from '../src/platform/crypto.js';
 import { migrateToLatest, openDatabase, type Engine } from '../src/platform/db/database.js';
 import { auth } from '../src/modules/accounts/index.js';
 import { demo, DEMO_PASSWORD } from '../src/modules/demo/index.js';
@@ -23,7 +24,7 @@ async function session(engine: Engine): Promise<void> {
   const h = await openDatabase(url);
   try {
     await migrateToLatest(h.db);
-    const ctx = { actor: systemActor('bench'), clock: systemClock, db: h.db, ip: null };
+    const ctx = { actor: systemActor('bench'), clock: systemClock, db: h.db, ip: null, cipher: new FieldCipher('gongkai-bench-data-key-not-for-production') };
     await demo.load(ctx);
     const settings = {
       sessionIdleMinutes: 30,

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { systemActor, type Actor } from '../platform/access.js';
 import { systemClock, type Clock } from '../platform/clock.js';
+import { FieldCipher } from '../platform/crypto.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import type { Ctx } from '../platform/context.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/db/database.js';
@@ -15,18 +16,20 @@ export interface Container {
   database: DatabaseHandle;
   clock: Clock;
   secret: string;
+  cipher: FieldCipher;
   authSettings: AuthSettings;
   ctx(actor: Actor, ip?: string | null): Ctx;
   close(): Promise<void>;
 }
 
 /**
- * Outside production a missing GONGKAI_SECRET is generated once into data/secret (ignored by
- * git), so that `npm start` works on a fresh machine and cookies survive restarts.
+ * Outside production a missing GONGKAI_SECRET or GONGKAI_DATA_KEY is generated once into
+ * data/ (ignored by git), so that `npm start` works on a fresh machine and cookies and
+ * encrypted data survive restarts. In production both must be configured.
  */
-function resolveSecret(config: Config): string {
-  if (config.secret) return config.secret;
-  const file = resolve('data', 'secret');
+function resolveSecret(configured: string | null, name: string): string {
+  if (configured) return configured;
+  const file = resolve('data', name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
@@ -41,18 +44,20 @@ export async function createContainer(
   const database = await openDatabase(config.databaseUrl);
   if (opts.migrate !== false) await migrateToLatest(database.db);
   const clock = opts.clock ?? systemClock;
+  const cipher = new FieldCipher(resolveSecret(config.dataKey, 'data-key'));
   return {
     config,
     database,
     clock,
-    secret: resolveSecret(config),
+    secret: resolveSecret(config.secret, 'secret'),
     authSettings: {
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionMaxHours: config.sessionMaxHours,
       loginMaxFailures: config.loginMaxFailures,
       loginLockMinutes: config.loginLockMinutes,
     },
-    ctx: (actor, ip = null) => ({ actor, clock, db: database.db, ip }),
+    cipher,
+    ctx: (actor, ip = null) => ({ actor, clock, db: database.db, ip, cipher }),
     close: () => database.close(),
   };
 }

@@ -14,6 +14,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
     db: c.database.db,
     clock: c.clock,
     secret: c.secret,
+    cipher: c.cipher,
     logger: opts.logger,
     authenticate: async (ctx, token) => {
       const a = await auth.authenticate(ctx, token, c.authSettings);

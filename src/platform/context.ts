@@ -1,5 +1,6 @@
 import type { Actor } from './access.js';
 import type { Clock } from './clock.js';
+import type { FieldCipher } from './crypto.js';
 import type { Executor } from './db/database.js';
 
 /**
@@ -11,6 +12,8 @@ export interface Ctx {
   clock: Clock;
   db: Executor;
   ip: string | null;
+  /** Encrypts and decrypts personal data at rest (GONGKAI_DATA_KEY). */
+  cipher: FieldCipher;
 }
 
 /** Runs `fn` in a transaction, reusing the caller's when there is one. */

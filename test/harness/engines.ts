@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { describe } from 'node:test';
 import { systemActor, type Actor } from '../../src/platform/access.js';
 import { FixedClock } from '../../src/platform/clock.js';
+import { FieldCipher } from '../../src/platform/crypto.js';
+
+/** The data key of the test suite; personal data in test databases is encrypted with it. */
+export const testCipher = new FieldCipher('gongkai-test-data-key-not-for-production');
 import type { Ctx } from '../../src/platform/context.js';
 import {
   migrateToLatest,
@@ -63,5 +67,5 @@ export function testCtx(
   actor: Actor = systemActor('测试'),
   clock = new FixedClock('2026-03-02T01:00:00Z'),
 ): Ctx & { clock: FixedClock } {
-  return { actor, clock, db: handle.db, ip: '127.0.0.1' };
+  return { actor, clock, db: handle.db, ip: '127.0.0.1', cipher: testCipher };
 }

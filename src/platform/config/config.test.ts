@@ -115,7 +115,7 @@ describe('loadConfig: the secret', () => {
   });
 
   it('accepts production with a secret of 32 characters', () => {
-    const c = loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET });
+    const c = loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, GONGKAI_DATA_KEY: SECRET });
     assert.equal(c.production, true);
     assert.equal(c.secret, SECRET);
   });
@@ -144,18 +144,31 @@ describe('loadConfig: COOKIE_SECURE', () => {
   it('defaults to false outside production and true in production', () => {
     assert.equal(loadConfig({}).cookieSecure, false);
     assert.equal(loadConfig({ NODE_ENV: 'test' }).cookieSecure, false);
-    assert.equal(loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET }).cookieSecure, true);
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, GONGKAI_DATA_KEY: SECRET }).cookieSecure,
+      true,
+    );
   });
 
   it('can be set explicitly either way', () => {
     assert.equal(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure, true);
     assert.equal(
-      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: 'false' }).cookieSecure,
+      loadConfig({
+        NODE_ENV: 'production',
+        GONGKAI_SECRET: SECRET,
+        GONGKAI_DATA_KEY: SECRET,
+        COOKIE_SECURE: 'false',
+      }).cookieSecure,
       false,
     );
     assert.equal(loadConfig({ COOKIE_SECURE: 'ON' }).cookieSecure, true);
     assert.equal(
-      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: SECRET, COOKIE_SECURE: '0' }).cookieSecure,
+      loadConfig({
+        NODE_ENV: 'production',
+        GONGKAI_SECRET: SECRET,
+        GONGKAI_DATA_KEY: SECRET,
+        COOKIE_SECURE: '0',
+      }).cookieSecure,
       false,
     );
   });
@@ -231,13 +244,31 @@ describe('loadConfig: a bad secret is named, never shown', () => {
   it('reports a short production secret once, without its value', () => {
     const secret = 'my-real-prod-secret-typo';
     try {
-      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: secret });
+      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: secret, GONGKAI_DATA_KEY: 'y'.repeat(40) });
       assert.fail('a short secret must be refused');
     } catch (e) {
       assert.ok(e instanceof ConfigError);
       assert.equal(e.problems.length, 1);
       assert.match(e.problems[0]!, /^GONGKAI_SECRET：至少 32 个字符$/);
       assert.ok(!e.message.includes(secret));
+    }
+  });
+});
+
+describe('loadConfig: the data key', () => {
+  it('is required in production, named but never shown when too short', () => {
+    const secret = 'x'.repeat(40);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: secret }),
+      (e: unknown) =>
+        e instanceof ConfigError && e.problems.some((p) => /^GONGKAI_DATA_KEY：生产环境/.test(p)),
+    );
+    try {
+      loadConfig({ NODE_ENV: 'production', GONGKAI_SECRET: secret, GONGKAI_DATA_KEY: 'short-data-key' });
+      assert.fail('a short data key must be refused');
+    } catch (e) {
+      assert.ok(e instanceof ConfigError);
+      assert.deepEqual(e.problems, ['GONGKAI_DATA_KEY：至少 32 个字符']);
     }
   });
 });

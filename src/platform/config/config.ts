@@ -9,6 +9,7 @@ export interface Config {
   host: string;
   port: number;
   secret: string | null;
+  dataKey: string | null;
   production: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionIdleMinutes: number;
@@ -83,6 +84,16 @@ export const configKeys = [
     env: 'GONGKAI_SECRET',
     field: 'secret',
     doc: 'Server secret (at least 32 characters) that signs cookies and CSRF tokens. Required in production; elsewhere one is generated into `data/secret` on first start.',
+    default: null,
+    parse: (raw) => {
+      if (raw.length < 32) throw new BadValue('至少 32 个字符');
+      return raw;
+    },
+  }),
+  declare({
+    env: 'GONGKAI_DATA_KEY',
+    field: 'dataKey',
+    doc: 'Key (at least 32 characters) that encrypts personal data at rest (身份证号, phone, address). Required in production; keep it with the backups, which hold the data encrypted. Elsewhere one is generated into `data/data-key` on first start.',
     default: null,
     parse: (raw) => {
       if (raw.length < 32) throw new BadValue('至少 32 个字符');
@@ -189,7 +200,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       out[key.field] = (key.parse as (r: string) => unknown)(value);
     } catch (e) {
       // Secrets are named, never echoed: this message reaches terminals and logs.
-      const shown = key.env === 'GONGKAI_SECRET' ? '' : `=${JSON.stringify(raw)}`;
+      const shown =
+        key.env === 'GONGKAI_SECRET' || key.env === 'GONGKAI_DATA_KEY' ? '' : `=${JSON.stringify(raw)}`;
       problems.push(`${key.env}${shown}：${e instanceof BadValue ? e.message : String(e)}`);
     }
   }
@@ -197,6 +209,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (out.cookieSecure === null) config.cookieSecure = config.production === true;
   if (config.production && !config.secret && !env.GONGKAI_SECRET)
     problems.push('GONGKAI_SECRET：生产环境（NODE_ENV=production）必须设置');
+  if (config.production && !config.dataKey && !env.GONGKAI_DATA_KEY)
+    problems.push('GONGKAI_DATA_KEY：生产环境（NODE_ENV=production）必须设置');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

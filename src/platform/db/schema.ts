@@ -132,6 +132,40 @@ export interface CalendarDayTable {
   name: string;
 }
 
+export interface RequestSequenceTable {
+  agency_id: string;
+  year: number;
+  last_value: number;
+}
+
+export interface RequestTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  seq: number;
+  acceptance_number: string;
+  channel: string;
+  applicant_type: string;
+  applicant_name: string;
+  organization_code: string | null;
+  id_type: string;
+  /** Encrypted (FieldCipher); the index finds the same applicant without decrypting. */
+  id_number_enc: string;
+  id_number_index: string;
+  phone_enc: string;
+  address_enc: string | null;
+  email: string | null;
+  description: string;
+  provision_form: string;
+  delivery_method: string;
+  received_on: string;
+  submitted_at: string;
+  registered_by: string | null;
+  lookup_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   agency: AgencyTable;
   agency_history: AgencyHistoryTable;
@@ -142,6 +176,8 @@ export interface Database {
   published_report: PublishedReportTable;
   calendar_year: CalendarYearTable;
   calendar_day: CalendarDayTable;
+  request_sequence: RequestSequenceTable;
+  request: RequestTable;
 }
 
 /**
@@ -159,4 +195,6 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'role_assignment', orderBy: 'id' },
   { table: 'audit_event', orderBy: 'id' },
   { table: 'published_report', orderBy: 'id' },
+  { table: 'request_sequence', orderBy: 'year', key: 'agency_id' },
+  { table: 'request', orderBy: 'id' },
 ];

@@ -18,6 +18,7 @@ import type { Child } from 'hono/jsx';
 import { anonymous, type Actor } from '../access.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
+import type { FieldCipher } from '../crypto.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { isDomainError, UnauthenticatedError, ValidationError } from '../errors.js';
@@ -42,6 +43,7 @@ export interface WebDeps {
   db: Db;
   clock: Clock;
   secret: string;
+  cipher: FieldCipher;
   authenticate(ctx: Ctx, token: string): Promise<WebAuth | null>;
   site(ctx: Ctx): Promise<SiteInfo>;
   logger?: boolean;
@@ -167,7 +169,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
-    const base: Ctx = { actor: anonymous, clock: deps.clock, db: deps.db, ip: req.ip };
+    const base: Ctx = { actor: anonymous, clock: deps.clock, db: deps.db, ip: req.ip, cipher: deps.cipher };
     req.auth = null;
     req.ctx = base;
     if (req.url.startsWith('/static/')) return;

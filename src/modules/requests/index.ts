@@ -1,0 +1,11 @@
+import { describeAudit } from '../../platform/audit.js';
+
+export * from './request.js';
+export * as requests from './request.service.js';
+export { feeByCount, feeByPages, perRequestRate, type FeeComputation } from './request-fee.js';
+export { checkIdNumber, maskIdNumber, maskPhone, maskAddress } from './identity.js';
+
+describeAudit({
+  actions: { 'request.receive': '收到政府信息公开申请' },
+  subjects: { request: '政府信息公开申请' },
+});
