@@ -24,7 +24,13 @@ async function session(engine: Engine): Promise<void> {
   const h = await openDatabase(url);
   try {
     await migrateToLatest(h.db);
-    const ctx = { actor: systemActor('bench'), clock: systemClock, db: h.db, ip: null, cipher: new FieldCipher('gongkai-bench-data-key-not-for-production') };
+    const ctx = {
+      actor: systemActor('bench'),
+      clock: systemClock,
+      db: h.db,
+      ip: null,
+      cipher: new FieldCipher('gongkai-bench-data-key-not-for-production'),
+    };
     await demo.load(ctx);
     const settings = {
       sessionIdleMinutes: 30,
