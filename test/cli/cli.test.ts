@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { runCli } from '../../src/app/cli.js';
+import { migrations } from '../../src/platform/db/migrations/index.js';
 import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
 
 interface Result {
@@ -54,11 +55,8 @@ describeEachEngine('gongkai CLI', (engine) => {
   it('migrates idempotently, through the real executable', async () => {
     const first = await spawnGongkai(env, 'db', 'migrate', '--json');
     assert.equal(first.code, 0, first.stderr);
-    assert.deepEqual(JSON.parse(first.stdout).ran, [
-      '0001-foundation',
-      '0002-published-report',
-      '0003-calendar',
-    ]);
+    assert.deepEqual(JSON.parse(first.stdout).ran, Object.keys(migrations).sort());
+    assert.ok(JSON.parse(first.stdout).ran.length >= 4);
     const second = await gongkai(env, 'db', 'migrate', '--json');
     assert.deepEqual(JSON.parse(second.stdout).ran, []);
   });

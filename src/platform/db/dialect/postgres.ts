@@ -7,6 +7,10 @@ import { PostgresAdapter, PostgresDialect, sql, type Kysely } from 'kysely';
  */
 export function postgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, a dropped test database) must not
+  // bring the process down: the pool replaces it at the next checkout, and a query in flight
+  // still fails with its own error.
+  pool.on('error', () => undefined);
   return { dialect: new PostgresDialect({ pool }), pool };
 }
 
