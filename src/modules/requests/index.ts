@@ -2,6 +2,7 @@ import { describeAudit } from '../../platform/audit.js';
 
 export * from './request.js';
 export * as requests from './request.service.js';
+export { computeDeadline, defaultRules, type CaseEvent, type DeadlineResult, type DeadlineRules } from './request-deadline.js';
 export { feeByCount, feeByPages, perRequestRate, type FeeComputation } from './request-fee.js';
 export { checkIdNumber, maskIdNumber, maskPhone, maskAddress } from './identity.js';
 
