@@ -2,7 +2,16 @@ import { describeAudit } from '../../platform/audit.js';
 
 export * from './request.js';
 export * as requests from './request.service.js';
-export { computeDeadline, defaultRules, type CaseEvent, type DeadlineResult, type DeadlineRules } from './request-deadline.js';
+export * as cases from './request-case.service.js';
+export { section3 } from './request.stats.js';
+export { outcomes, outcomeKeys, reportRow, type Outcome } from './request-outcome.js';
+export {
+  computeDeadline,
+  defaultRules,
+  type CaseEvent,
+  type DeadlineResult,
+  type DeadlineRules,
+} from './request-deadline.js';
 export { feeByCount, feeByPages, perRequestRate, type FeeComputation } from './request-fee.js';
 export { checkIdNumber, maskIdNumber, maskPhone, maskAddress } from './identity.js';
 

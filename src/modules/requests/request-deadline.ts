@@ -70,6 +70,8 @@ export interface DeadlineResult {
   remaining: number | null;
   /** A 补正 notice later than 第三十条 allows, for the clerk's attention. */
   warnings: string[];
+  /** For a case that ended by time passing: the last day the applicant had (补正 or fee). */
+  lapsedOn?: string;
 }
 
 export class DeadlineError extends Error {}
@@ -115,6 +117,7 @@ export function computeDeadline(
         overdue: false,
         remaining: null,
         warnings,
+        ...(state === 'supplementOverdue' ? { lapsedOn: request.deadline } : {}),
       };
     }
     start = supplemented.date;
@@ -173,6 +176,7 @@ export function computeDeadline(
           overdue: false,
           remaining: null,
           warnings,
+          lapsedOn: payBy,
         };
       }
       if (rules.feePeriodStopsClock) stopped = stopped ?? 'awaitingFee';

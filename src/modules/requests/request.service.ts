@@ -118,6 +118,10 @@ async function store(
       lookup_hash: ctx.cipher.blindIndex(normalizeLookup(lookupCode)),
       created_at: now,
       updated_at: now,
+      replied_on: null,
+      withdrawn_on: null,
+      closed_on: null,
+      outcome: null,
     });
     // The audit event carries no personal data: the number, the channel, the applicant type.
     await recordAudit(ctx, {

@@ -164,6 +164,23 @@ export interface RequestTable {
   lookup_hash: string;
   created_at: string;
   updated_at: string;
+  replied_on: string | null;
+  withdrawn_on: string | null;
+  /** The day the case ended, however it ended (reply, withdrawal, 补正 or fee not given in time). */
+  closed_on: string | null;
+  /** The outcome, as the annual report's row key (granted, withheld.stateSecret, other.feeUnpaid …). */
+  outcome: string | null;
+}
+
+export interface RequestEventTable {
+  id: string;
+  request_id: string;
+  agency_id: string;
+  type: string;
+  occurred_on: string;
+  at: string;
+  actor_id: string | null;
+  data_json: string | null;
 }
 
 export interface Database {
@@ -178,6 +195,7 @@ export interface Database {
   calendar_day: CalendarDayTable;
   request_sequence: RequestSequenceTable;
   request: RequestTable;
+  request_event: RequestEventTable;
 }
 
 /**
@@ -197,4 +215,5 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'published_report', orderBy: 'id' },
   { table: 'request_sequence', orderBy: 'year', key: 'agency_id' },
   { table: 'request', orderBy: 'id' },
+  { table: 'request_event', orderBy: 'id' },
 ];

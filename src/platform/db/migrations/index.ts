@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-published-report.js';
 import * as m0003 from './0003-calendar.js';
 import * as m0004 from './0004-request.js';
+import * as m0005 from './0005-request-events.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-published-report': m0002,
   '0003-calendar': m0003,
   '0004-request': m0004,
+  '0005-request-events': m0005,
 };

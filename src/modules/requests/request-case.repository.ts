@@ -1,0 +1,32 @@
+import type { Executor } from '../../platform/db/database.js';
+import type { RequestEventTable, RequestTable } from '../../platform/db/schema.js';
+
+export async function findRequest(db: Executor, id: string): Promise<RequestTable | undefined> {
+  return db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function eventsOf(db: Executor, requestId: string): Promise<RequestEventTable[]> {
+  return db
+    .selectFrom('request_event')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function appendEvent(db: Executor, row: RequestEventTable): Promise<void> {
+  await db.insertInto('request_event').values(row).execute();
+}
+
+export async function close(
+  db: Executor,
+  id: string,
+  set: Pick<RequestTable, 'replied_on' | 'withdrawn_on' | 'closed_on' | 'outcome'>,
+): Promise<void> {
+  await db.updateTable('request').set(set).where('id', '=', id).where('closed_on', 'is', null).execute();
+}
+
+export async function openCases(db: Executor): Promise<RequestTable[]> {
+  return db.selectFrom('request').selectAll().where('closed_on', 'is', null).execute();
+}

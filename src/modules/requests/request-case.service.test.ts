@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { staffActor } from '../../../test/harness/actors.js';
+import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import { anonymous, systemActor } from '../../platform/access.js';
+import type { DatabaseHandle } from '../../platform/db/database.js';
+import { ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { agencies, type Agency } from '../agencies/index.js';
+import * as cases from './request-case.service.js';
+import * as requests from './request.service.js';
+import { section3 } from './request.stats.js';
+
+const application = (agencyId: string, extra: Record<string, string> = {}) => ({
+  agencyId,
+  applicantType: 'naturalPerson',
+  applicantName: '张三',
+  idType: 'residentIdCard',
+  idNumber: '11010519491231002X',
+  phone: '13800595678',
+  description: '2020 年本市道路改造工程的立项批复文件',
+  provisionForm: 'electronic',
+  deliveryMethod: 'online',
+  ...extra,
+});
+
+describeEachEngine('application cases: steps, outcomes, statistics', (engine) => {
+  let h: DatabaseHandle & { cleanup: () => Promise<void> };
+  let gov: Agency, dept: Agency, other: Agency;
+  before(async () => {
+    h = await openTestDatabase(engine);
+    const ctx = testCtx(h, systemActor('测试'));
+    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
+    dept = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市自然资源局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    other = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市教育局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+  });
+  after(async () => h.cleanup());
+
+  const at = (day: string, actor = staffActor('clerk', dept)) => {
+    const ctx = testCtx(h, actor);
+    ctx.clock.set(`${day}T02:00:00Z`);
+    return ctx;
+  };
+
+  it('补正 then reply 部分公开: the clock restarts, the reply closes the case with its outcome and basis', async () => {
+    const r = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
+    await cases.act(at('2026-03-04'), r.id, 'supplementRequested', {
+      date: '2026-03-04',
+      deadline: '2026-03-18',
+    });
+    const restarted = await cases.act(at('2026-03-16'), r.id, 'supplemented', { date: '2026-03-16' });
+    assert.equal(restarted.due, '2026-04-14');
+    await assert.rejects(
+      cases.act(at('2026-03-20'), r.id, 'replied', { date: '2026-03-20', outcome: 'partiallyGranted' }),
+      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'reasons',
+    );
+    const done = await cases.act(at('2026-03-20'), r.id, 'replied', {
+      date: '2026-03-20',
+      outcome: 'partiallyGranted',
+      reasons: '含第三方个人信息，已作区分处理',
+    });
+    assert.equal(done.state, 'replied');
+    const s = await cases.state(at('2026-03-21'), r.id);
+    assert.equal(s.request.outcome, 'partiallyGranted');
+    assert.equal(s.request.closed_on, '2026-03-20');
+    await assert.rejects(cases.act(at('2026-03-22'), r.id, 'withdrawn', { date: '2026-03-22' }), /已办结/);
+  });
+
+  it('an extension needs the office head; a clerk of another agency can do nothing', async () => {
+    const r = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
+    await assert.rejects(
+      cases.act(at('2026-03-20'), r.id, 'extensionApproved', { date: '2026-03-20', workdays: 20 }),
+      ForbiddenError,
+    );
+    const extended = await cases.act(
+      at('2026-03-20', staffActor('officeHead', dept)),
+      r.id,
+      'extensionApproved',
+      { date: '2026-03-20', workdays: 20 },
+    );
+    assert.equal(extended.due, '2026-04-28');
+    await assert.rejects(cases.state(at('2026-03-20', staffActor('clerk', other)), r.id), ForbiddenError);
+    await assert.rejects(
+      cases.act(at('2026-03-20', staffActor('officeHead', dept)), r.id, 'extensionApproved', {
+        date: '2026-03-20',
+        workdays: 21,
+      }),
+      /1 到 20/,
+    );
+  });
+
+  it('a fee notice computed by count, then paid; another unpaid lapses and is closed by the daily job', async () => {
+    const paid = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
+    await assert.rejects(
+      cases.act(at('2026-03-05'), paid.id, 'feeNoticeReceived', {
+        date: '2026-03-05',
+        method: 'perRequest',
+        quantity: 3,
+      }),
+      /免费/,
+    );
+    const waiting = await cases.act(at('2026-03-05'), paid.id, 'feeNoticeReceived', {
+      date: '2026-03-05',
+      method: 'perPage',
+      quantity: 250,
+    });
+    assert.equal(waiting.state, 'awaitingFee');
+    const events = await h.db
+      .selectFrom('request_event')
+      .selectAll()
+      .where('request_id', '=', paid.id)
+      .where('type', '=', 'feeNoticeReceived')
+      .executeTakeFirstOrThrow();
+    assert.equal(JSON.parse(events.data_json!).fee.total, 4700);
+    assert.equal(
+      (await cases.act(at('2026-03-09'), paid.id, 'feePaid', { date: '2026-03-09' })).state,
+      'open',
+    );
+
+    const unpaid = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
+    await cases.act(at('2026-03-05'), unpaid.id, 'feeNoticeReceived', {
+      date: '2026-03-05',
+      method: 'perPage',
+      quantity: 40,
+    });
+    const later = at('2026-04-20', systemActor('每日任务'));
+    assert.ok((await cases.closeExpired(later)) >= 1);
+    const s = await cases.state(at('2026-04-20'), unpaid.id);
+    assert.equal(s.request.outcome, 'other.feeUnpaid');
+    assert.equal(s.request.closed_on, '2026-04-03');
+    assert.equal(await cases.closeExpired(later), 0, 'idempotent');
+  });
+
+  it('counts a case received 2020-12-28 and answered 2021-01-15 in both years, as the report requires', async () => {
+    const ctx = testCtx(h, systemActor('测试'));
+    const office = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市统计局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    const r = await requests.submitOnline(
+      at('2020-12-28', anonymous),
+      application(office.id, { applicantType: 'commercialEnterprise', applicantName: '某公司' }),
+    );
+    await cases.act(at('2021-01-15', staffActor('clerk', office)), r.id, 'replied', {
+      date: '2021-01-15',
+      outcome: 'granted',
+    });
+    const reader = testCtx(h, staffActor('supervisor', gov));
+    const y2020 = await section3(reader, { agencyId: office.id, scope: 'self', year: 2020, format: '2019' });
+    assert.deepEqual(y2020.received, [0, 1, 0, 0, 0, 0, 1]);
+    assert.deepEqual(y2020.total, [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(y2020.carriedForward, [0, 1, 0, 0, 0, 0, 1]);
+    const y2021 = await section3(reader, { agencyId: office.id, scope: 'self', year: 2021, format: '2021' });
+    assert.deepEqual(y2021.received, [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(y2021.carriedOver, [0, 1, 0, 0, 0, 0, 1]);
+    assert.deepEqual(y2021.granted, [0, 1, 0, 0, 0, 0, 1]);
+    assert.deepEqual(y2021.carriedForward, [0, 0, 0, 0, 0, 0, 0]);
+    // The subtree sums its agencies.
+    const tree = await section3(reader, { agencyId: gov.id, scope: 'tree', year: 2026, format: '2021' });
+    const own = await section3(reader, { agencyId: dept.id, scope: 'self', year: 2026, format: '2021' });
+    assert.deepEqual(tree.received, own.received, 'all 2026 cases of this test are the department’s');
+    assert.equal(own.received![6], 4);
+    assert.deepEqual(own['other.feeUnpaid'], [1, 0, 0, 0, 0, 0, 1]);
+    await assert.rejects(
+      section3(testCtx(h, staffActor('clerk', other)), {
+        agencyId: dept.id,
+        scope: 'self',
+        year: 2026,
+        format: '2021',
+      }),
+      ForbiddenError,
+    );
+  });
+});

@@ -1,0 +1,197 @@
+import { holdsRoleOver, type Role } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { beijingDate } from '../../platform/clock.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import type { RequestTable } from '../../platform/db/schema.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { isId, newId } from '../../platform/ids.js';
+import { date, integer, object, oneOf, optional, text } from '../../platform/schema.js';
+import { agencies } from '../agencies/index.js';
+import { calendar, nextDate } from '../calendar/index.js';
+import { computeDeadline, defaultRules, type CaseEvent, type DeadlineResult } from './request-deadline.js';
+import { feeByCount, feeByPages } from './request-fee.js';
+import { needsReasons, outcomes, replyOutcomes, type Outcome } from './request-outcome.js';
+import * as repo from './request-case.repository.js';
+
+/**
+ * The steps of a case after intake (补正, consultation, extension, fee, reply, withdrawal), each
+ * an event appended in a transaction with its audit record. The state and the due date are
+ * derived from the events whenever they are read.
+ */
+
+const handlers: readonly Role[] = ['clerk', 'officeHead', 'admin'];
+const readers: readonly Role[] = ['clerk', 'officeHead', 'admin', 'reviewer', 'supervisor'];
+
+async function loadCase(ctx: Ctx, id: string, roles: readonly Role[]): Promise<RequestTable> {
+  const row = isId(id) ? await repo.findRequest(ctx.db, id) : undefined;
+  if (!row) throw new NotFoundError('未找到该申请');
+  if (!holdsRoleOver(ctx.actor, roles, await agencies.pathOf(ctx, row.agency_id))) throw new ForbiddenError();
+  return row;
+}
+
+export function eventsOf(
+  row: RequestTable,
+  stored: Array<{ type: string; occurred_on: string; data_json: string | null }>,
+): CaseEvent[] {
+  const events: CaseEvent[] = [{ type: 'received', date: row.received_on }];
+  for (const e of stored)
+    events.push({
+      type: e.type,
+      date: e.occurred_on,
+      ...(e.data_json ? JSON.parse(e.data_json) : {}),
+    } as CaseEvent);
+  return events;
+}
+
+export async function state(
+  ctx: Ctx,
+  id: string,
+): Promise<{ request: RequestTable; events: CaseEvent[]; deadline: DeadlineResult }> {
+  const row = await loadCase(ctx, id, readers);
+  const events = eventsOf(row, await repo.eventsOf(ctx.db, id));
+  const deadline = computeDeadline(
+    events,
+    await calendar.load(ctx),
+    beijingDate(ctx.clock.now()),
+    defaultRules,
+  );
+  return { request: row, events, deadline };
+}
+
+const actionSchemas = {
+  supplementRequested: object({ date: date('发出日期'), deadline: date('补正期限') }),
+  supplemented: object({ date: date('收到补正之日') }),
+  consultationStarted: object({
+    date: date('发出征询函之日'),
+    party: oneOf('征询对象', ['thirdParty', 'coMaker'] as const, {
+      thirdParty: '第三方',
+      coMaker: '共同制作机关',
+    }),
+  }),
+  consultationEnded: object({ date: date('收到答复之日') }),
+  extensionApproved: object({ date: date('批准日期'), workdays: integer('延长工作日数', 1, 20) }),
+  feeNoticeReceived: object({
+    date: date('申请人收到收费通知之日'),
+    method: oneOf('计费方式', ['perRequest', 'perPage'] as const, {
+      perRequest: '按件计收',
+      perPage: '按量计收',
+    }),
+    quantity: integer('件数（本月第几件）或页数', 1, 100000),
+  }),
+  feePaid: object({ date: date('缴费日期') }),
+  replied: object({
+    date: date('答复日期'),
+    outcome: oneOf(
+      '答复结果',
+      replyOutcomes,
+      Object.fromEntries(replyOutcomes.map((o) => [o, outcomes[o].label])) as Record<Outcome, string>,
+    ),
+    reasons: optional(text('理由', { max: 4000 })),
+  }),
+  withdrawn: object({ date: date('撤回日期') }),
+};
+export type CaseAction = keyof typeof actionSchemas;
+
+/** Records one step of a case. Dates may not go before the case's own steps or after today. */
+export async function act(ctx: Ctx, id: string, action: CaseAction, raw: unknown): Promise<DeadlineResult> {
+  const schema = actionSchemas[action];
+  if (!schema) throw ValidationError.one('action', '不支持的操作');
+  const input = schema.parse(raw) as Record<string, unknown> & { date: string };
+  return inTransaction(ctx, async (ctx) => {
+    const row = await loadCase(ctx, id, action === 'extensionApproved' ? ['officeHead', 'admin'] : handlers);
+    const today = beijingDate(ctx.clock.now());
+    if (input.date > today) throw ValidationError.one('date', `日期（${input.date}）不能晚于今天`);
+    if (input.date < row.received_on)
+      throw ValidationError.one('date', `日期（${input.date}）不能早于收到申请之日 ${row.received_on}`);
+    const before = computeDeadline(
+      eventsOf(row, await repo.eventsOf(ctx.db, id)),
+      await calendar.load(ctx),
+      today,
+    );
+    if (['replied', 'withdrawn', 'supplementOverdue', 'feeUnpaid'].includes(before.state))
+      throw ValidationError.one('action', '该申请已办结，不能再办理');
+    const data: Record<string, unknown> = { ...input };
+    delete data.date;
+    if (action === 'replied' && needsReasons(input.outcome as Outcome) && !input.reasons) {
+      throw ValidationError.one('reasons', '该答复结果须说明理由（条例第三十六条）');
+    }
+    if (action === 'replied') data.basis = outcomes[input.outcome as Outcome].basis;
+    if (action === 'feeNoticeReceived') {
+      const fee =
+        input.method === 'perRequest'
+          ? feeByCount(input.quantity as number, input.quantity as number)
+          : feeByPages(input.quantity as number);
+      if (fee.total === 0)
+        throw ValidationError.one(
+          'quantity',
+          '按此件数或页数不收费（每月 10 件以内、30 页以内免费），无需发收费通知',
+        );
+      data.fee = fee;
+    }
+    await repo.appendEvent(ctx.db, {
+      id: newId(),
+      request_id: id,
+      agency_id: row.agency_id,
+      type: action,
+      occurred_on: input.date,
+      at: ctx.clock.now().toISOString(),
+      actor_id: ctx.actor.id,
+      data_json: Object.keys(data).length ? JSON.stringify(data) : null,
+    });
+    if (action === 'replied')
+      await repo.close(ctx.db, id, {
+        replied_on: input.date,
+        withdrawn_on: null,
+        closed_on: input.date,
+        outcome: input.outcome as string,
+      });
+    if (action === 'withdrawn')
+      await repo.close(ctx.db, id, {
+        replied_on: null,
+        withdrawn_on: input.date,
+        closed_on: input.date,
+        outcome: 'other.other',
+      });
+    await recordAudit(ctx, {
+      action: `request.${action}`,
+      subjectType: 'request',
+      subjectId: id,
+      agencyId: row.agency_id,
+      after: { ...data, date: input.date },
+    });
+    return computeDeadline(eventsOf(row, await repo.eventsOf(ctx.db, id)), await calendar.load(ctx), today);
+  });
+}
+
+/**
+ * Closes the cases that ended by time passing — a 补正 or a fee not given in time — recording
+ * the day after the deadline as their closing day. The daily job runs it; it is idempotent.
+ */
+export async function closeExpired(ctx: Ctx): Promise<number> {
+  const today = beijingDate(ctx.clock.now());
+  const cal = await calendar.load(ctx);
+  let closed = 0;
+  for (const row of await repo.openCases(ctx.db)) {
+    const events = eventsOf(row, await repo.eventsOf(ctx.db, row.id));
+    const d = computeDeadline(events, cal, today);
+    if (d.state !== 'supplementOverdue' && d.state !== 'feeUnpaid') continue;
+    const deadline = d.lapsedOn!;
+    await inTransaction(ctx, async (ctx) => {
+      await repo.close(ctx.db, row.id, {
+        replied_on: null,
+        withdrawn_on: null,
+        closed_on: nextDate(deadline),
+        outcome: d.state === 'supplementOverdue' ? 'other.supplementOverdue' : 'other.feeUnpaid',
+      });
+      await recordAudit(ctx, {
+        action: 'request.expire',
+        subjectType: 'request',
+        subjectId: row.id,
+        agencyId: row.agency_id,
+        after: { state: d.state, closedOn: nextDate(deadline) },
+      });
+    });
+    closed++;
+  }
+  return closed;
+}
