@@ -30,3 +30,32 @@ export async function close(
 export async function openCases(db: Executor): Promise<RequestTable[]> {
   return db.selectFrom('request').selectAll().where('closed_on', 'is', null).execute();
 }
+
+/** Open cases of the agencies within the given subtrees. */
+export async function openWithin(
+  db: Executor,
+  paths: string[],
+): Promise<Array<RequestTable & { agency_name: string }>> {
+  if (paths.length === 0) return [];
+  let q = db
+    .selectFrom('request')
+    .innerJoin('agency', 'agency.id', 'request.agency_id')
+    .selectAll('request')
+    .select('agency.name as agency_name')
+    .where('request.closed_on', 'is', null);
+  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
+  return q.orderBy('request.received_on').orderBy('request.seq').execute();
+}
+
+export async function setHandler(
+  db: Executor,
+  id: string,
+  handlerId: string | null,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('request')
+    .set({ handler_id: handlerId, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}

@@ -182,4 +182,40 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       ForbiddenError,
     );
   });
+
+  it('lists the queue soonest first, finds the overdue and those due soon, and shows personal data to the handler only', async () => {
+    const q = testCtx(h, staffActor('officeHead', dept));
+    q.clock.set('2026-03-27T02:00:00Z');
+    const items = await cases.queue(q);
+    assert.ok(items.length >= 2);
+    const dues = items.map((i) => i.deadline.due ?? '9999');
+    assert.deepEqual(dues, [...dues].sort());
+    const soon = await cases.findDueWithin(q, 5);
+    assert.ok(soon.every((i) => i.deadline.remaining! <= 5));
+    q.clock.set('2026-05-06T02:00:00Z');
+    const overdue = await cases.findOverdue(q);
+    assert.ok(overdue.length >= 1 && overdue.every((i) => i.deadline.overdue));
+
+    const target = items[0]!;
+    const clerkId = '01a21d7f-0000-7000-8000-00000000c1e7';
+    const clerk = testCtx(h, staffActor('clerk', dept, clerkId));
+    await assert.rejects(cases.personalData(clerk, target.id), /只有承办人/);
+    await assert.rejects(
+      cases.assign(testCtx(h, staffActor('clerk', dept, 'someone-else')), target.id, clerkId),
+      ForbiddenError,
+    );
+    await cases.assign(testCtx(h, staffActor('officeHead', dept)), target.id, clerkId);
+    assert.deepEqual(await cases.personalData(clerk, target.id), {
+      idNumber: '11010519491231002X',
+      phone: '13800595678',
+      address: null,
+    });
+    const seen = await h.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'request.viewPersonalData')
+      .execute();
+    assert.equal(seen.length, 1);
+    assert.ok(!JSON.stringify(seen).includes('1101051949'));
+  });
 });

@@ -195,3 +195,94 @@ export async function closeExpired(ctx: Ctx): Promise<number> {
   }
   return closed;
 }
+
+export interface QueueItem {
+  id: string;
+  agencyName: string;
+  acceptanceNumber: string;
+  applicantName: string;
+  receivedOn: string;
+  handlerId: string | null;
+  deadline: DeadlineResult;
+}
+
+/**
+ * The open cases the actor works on or oversees, each with its derived deadline, soonest first.
+ * `findOverdue` and `findDueWithin` are the named questions the daily job and the office ask.
+ */
+export async function queue(ctx: Ctx): Promise<QueueItem[]> {
+  const paths =
+    ctx.actor.kind === 'system'
+      ? ['/']
+      : ctx.actor.grants.filter((g) => readers.includes(g.role)).map((g) => g.agencyPath);
+  const today = beijingDate(ctx.clock.now());
+  const cal = await calendar.load(ctx);
+  const items: QueueItem[] = [];
+  for (const row of await repo.openWithin(ctx.db, paths)) {
+    const deadline = computeDeadline(eventsOf(row, await repo.eventsOf(ctx.db, row.id)), cal, today);
+    items.push({
+      id: row.id,
+      agencyName: row.agency_name,
+      acceptanceNumber: row.acceptance_number,
+      applicantName: row.applicant_name,
+      receivedOn: row.received_on,
+      handlerId: row.handler_id,
+      deadline,
+    });
+  }
+  return items.sort((a, b) => (a.deadline.due ?? '9999').localeCompare(b.deadline.due ?? '9999'));
+}
+
+export async function findOverdue(ctx: Ctx): Promise<QueueItem[]> {
+  return (await queue(ctx)).filter((i) => i.deadline.state === 'open' && i.deadline.overdue);
+}
+
+export async function findDueWithin(ctx: Ctx, workdays: number): Promise<QueueItem[]> {
+  return (await queue(ctx)).filter(
+    (i) =>
+      i.deadline.state === 'open' && !i.deadline.overdue && (i.deadline.remaining ?? Infinity) <= workdays,
+  );
+}
+
+/** The office head (or an administrator) assigns the handling clerk; a clerk may take a case. */
+export async function assign(ctx: Ctx, id: string, userId: string | null): Promise<void> {
+  const selfTake = userId !== null && userId === ctx.actor.id;
+  await inTransaction(ctx, async (ctx) => {
+    const row = await loadCase(ctx, id, selfTake ? handlers : ['officeHead', 'admin']);
+    await repo.setHandler(ctx.db, id, userId, ctx.clock.now().toISOString());
+    await recordAudit(ctx, {
+      action: 'request.assign',
+      subjectType: 'request',
+      subjectId: id,
+      agencyId: row.agency_id,
+      before: { handlerId: row.handler_id },
+      after: { handlerId: userId },
+    });
+  });
+}
+
+/**
+ * The applicant's personal data in the clear: for the handling clerk only, and every reading is
+ * in the audit log (who saw whose 身份证号, when).
+ */
+export async function personalData(
+  ctx: Ctx,
+  id: string,
+): Promise<{ idNumber: string; phone: string; address: string | null }> {
+  return inTransaction(ctx, async (ctx) => {
+    const row = await loadCase(ctx, id, handlers);
+    if (!row.handler_id || row.handler_id !== ctx.actor.id)
+      throw new ForbiddenError('只有承办人可以查看申请人的完整个人信息');
+    await recordAudit(ctx, {
+      action: 'request.viewPersonalData',
+      subjectType: 'request',
+      subjectId: id,
+      agencyId: row.agency_id,
+    });
+    return {
+      idNumber: ctx.cipher.decrypt(row.id_number_enc),
+      phone: ctx.cipher.decrypt(row.phone_enc),
+      address: row.address_enc ? ctx.cipher.decrypt(row.address_enc) : null,
+    };
+  });
+}

@@ -122,6 +122,7 @@ async function store(
       withdrawn_on: null,
       closed_on: null,
       outcome: null,
+      handler_id: null,
     });
     // The audit event carries no personal data: the number, the channel, the applicant type.
     await recordAudit(ctx, {

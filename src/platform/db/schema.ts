@@ -170,6 +170,24 @@ export interface RequestTable {
   closed_on: string | null;
   /** The outcome, as the annual report's row key (granted, withheld.stateSecret, other.feeUnpaid …). */
   outcome: string | null;
+  /** The clerk handling it: the only one who sees the applicant's personal data unmasked. */
+  handler_id: string | null;
+}
+
+export interface AppealTable {
+  id: string;
+  agency_id: string;
+  request_id: string | null;
+  /** review (行政复议), litigationDirect (未经复议直接起诉), litigationAfterReview (复议后起诉). */
+  kind: string;
+  filed_on: string;
+  /** upheld, corrected, other, pending. */
+  result: string;
+  decided_on: string | null;
+  case_number: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface RequestEventTable {
@@ -196,6 +214,7 @@ export interface Database {
   request_sequence: RequestSequenceTable;
   request: RequestTable;
   request_event: RequestEventTable;
+  appeal: AppealTable;
 }
 
 /**
@@ -216,4 +235,5 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'request_sequence', orderBy: 'year', key: 'agency_id' },
   { table: 'request', orderBy: 'id' },
   { table: 'request_event', orderBy: 'id' },
+  { table: 'appeal', orderBy: 'id' },
 ];
