@@ -3,6 +3,7 @@ import { describeAudit } from '../../platform/audit.js';
 export * from './request.js';
 export * as requests from './request.service.js';
 export * as cases from './request-case.service.js';
+export { registerRequestRoutes } from './request.routes.js';
 export { section3 } from './request.stats.js';
 export { outcomes, outcomeKeys, reportRow, type Outcome } from './request-outcome.js';
 export {

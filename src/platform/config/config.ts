@@ -17,6 +17,7 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
+  publicFormRateLimitPerMinute: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   publicUrl: string | null;
@@ -151,6 +152,13 @@ export const configKeys = [
     field: 'loginRateLimitPerMinute',
     doc: 'Login attempts allowed per client address per minute.',
     default: '20',
+    parse: int(1, 10_000),
+  }),
+  declare({
+    env: 'PUBLIC_FORM_RATE_LIMIT',
+    field: 'publicFormRateLimitPerMinute',
+    doc: 'Submissions of public forms (applications, case look-ups) allowed per client address per minute.',
+    default: '30',
     parse: int(1, 10_000),
   }),
   declare({

@@ -1,0 +1,531 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDateTime } from '../../platform/clock.js';
+import type { FieldError } from '../../platform/errors.js';
+import { requireStaff, withForm } from '../../platform/http/server.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  SelectField,
+  Summary,
+  Table,
+  TextField,
+} from '../../platform/ui/components.js';
+import { agencies } from '../agencies/index.js';
+import { applicantTypeLabels, channelLabels, type ApplicantType, type Channel } from './request.js';
+import * as cases from './request-case.service.js';
+import { outcomes, replyOutcomes } from './request-outcome.js';
+import * as requests from './request.service.js';
+import { ApplicationForm } from './views/application-form.js';
+
+type Body = Record<string, string>;
+const RECEIPT_COOKIE = 'gk_receipt';
+
+const stateLabels: Record<string, string> = {
+  open: '办理中',
+  awaitingSupplement: '等待补正',
+  inConsultation: '征求意见中',
+  awaitingFee: '等待缴费',
+  replied: '已答复',
+  withdrawn: '已撤回',
+  supplementOverdue: '逾期未补正',
+  feeUnpaid: '逾期未缴费',
+};
+
+async function receivingAgencies(req: FastifyRequest) {
+  return (await agencies.listPublic(req.ctx)).filter((a) => a.kind !== 'villageCommunity');
+}
+
+export interface RequestRouteOptions {
+  publicFormRateLimitPerMinute: number;
+  cookieSecure: boolean;
+}
+
+export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOptions): void {
+  app.nav.push(
+    { href: '/apply', label: '依申请公开', area: 'portal', order: 30 },
+    { href: '/admin/requests', label: '依申请公开', area: 'admin', order: 30 },
+  );
+  const limited = {
+    config: { rateLimit: { max: opts.publicFormRateLimitPerMinute, timeWindow: '1 minute' } },
+  };
+
+  // Portal: apply.
+  const renderApply = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) =>
+    reply.page(
+      { title: '申请公开政府信息', crumbs: [{ label: '首页', href: '/' }, { label: '依申请公开' }] },
+      <>
+        <h1 class="gk-title">申请公开政府信息</h1>
+        <p class="gk-lead">
+          依据《中华人民共和国政府信息公开条例》第二十九条提出申请。行政机关自收到申请之日起 20
+          个工作日内答复；提交后您会得到受理编号和查询码，请妥善保存。
+        </p>
+        <p>
+          已经提交过申请？<a href="/cases">查询办理进度</a>
+        </p>
+        <ApplicationForm
+          action="/apply"
+          csrf={reply.csrf()}
+          values={values}
+          errors={errors}
+          agencies={await receivingAgencies(req)}
+          clerk={false}
+        />
+      </>,
+    );
+  app.get('/apply', async (req, reply) => renderApply(req, reply, {}, []));
+  app.post<{ Body: Body }>('/apply', limited, async (req, reply) =>
+    withForm(
+      reply,
+      async () => {
+        const r = await requests.submitOnline(req.ctx, req.body);
+        reply.setCookie(
+          RECEIPT_COOKIE,
+          JSON.stringify({ n: r.acceptanceNumber, c: r.lookupCode, a: r.agencyName, d: r.receivedOn }),
+          { signed: true, httpOnly: true, sameSite: 'lax', path: '/apply', secure: opts.cookieSecure },
+        );
+        return reply.redirect('/apply/done', 303);
+      },
+      (errors) => renderApply(req, reply, req.body, errors),
+    ),
+  );
+  app.get('/apply/done', async (req, reply) => {
+    const raw = req.cookies[RECEIPT_COOKIE];
+    const un = raw ? req.unsignCookie(raw) : null;
+    if (!un?.valid || !un.value) return reply.redirect('/cases');
+    const r = JSON.parse(un.value) as { n: string; c: string; a: string; d: string };
+    reply.clearCookie(RECEIPT_COOKIE, { path: '/apply' });
+    return reply.page(
+      {
+        title: '申请已提交',
+        crumbs: [
+          { label: '首页', href: '/' },
+          { label: '依申请公开', href: '/apply' },
+          { label: '申请已提交' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">申请已提交</h1>
+        <div class="gk-card" id="receipt">
+          <Summary
+            rows={[
+              ['受理机关', r.a],
+              ['受理编号', <strong id="acceptance-number">{r.n}</strong>],
+              ['查询码', <strong id="lookup-code">{r.c}</strong>],
+              ['收到申请之日', r.d],
+            ]}
+          />
+          <p class="gk-flash gk-flash--info">
+            请记下受理编号和查询码：凭这两项可在“查询办理进度”中查看答复。查询码只显示这一次。
+          </p>
+        </div>
+        <p>
+          <a href="/cases">查询办理进度</a>
+        </p>
+      </>,
+    );
+  });
+
+  // Portal: follow a case.
+  const renderLookup = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Body,
+    errors: FieldError[],
+    found: Awaited<ReturnType<typeof requests.findForApplicant>> | null,
+  ) =>
+    reply.page(
+      {
+        title: '查询办理进度',
+        crumbs: [
+          { label: '首页', href: '/' },
+          { label: '依申请公开', href: '/apply' },
+          { label: '查询办理进度' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">查询办理进度</h1>
+        {found ? (
+          <section class="gk-section" id="case">
+            <Summary
+              rows={[
+                ['受理编号', found.acceptanceNumber],
+                ['申请人', found.applicantName],
+                ['身份证明号码', found.idNumber],
+                ['收到申请之日', found.receivedOn],
+                ['所需信息', found.description],
+              ]}
+            />
+          </section>
+        ) : (
+          <form class="gk-form" method="post" action="/cases" novalidate>
+            <CsrfField token={reply.csrf()} />
+            <ErrorSummary errors={errors} />
+            <SelectField
+              name="agencyId"
+              label="受理机关"
+              value={values.agencyId}
+              errors={errors}
+              options={(await receivingAgencies(req)).map((a) => ({
+                value: a.id,
+                label: `${'　'.repeat(a.depth)}${a.name}`,
+              }))}
+              placeholder="请选择"
+            />
+            <TextField
+              name="number"
+              label="受理编号"
+              value={values.number}
+              errors={errors}
+              hint="如〔2026〕第0007号，也可只填数字 2026 7"
+            />
+            <TextField
+              name="code"
+              label="查询码"
+              value={values.code}
+              errors={errors}
+              hint="提交申请时显示的 10 位查询码"
+            />
+            <button class="gk-button" type="submit">
+              查询
+            </button>
+          </form>
+        )}
+      </>,
+    );
+  app.get('/cases', async (req, reply) => renderLookup(req, reply, {}, [], null));
+  app.post<{ Body: Body }>('/cases', limited, async (req, reply) => {
+    try {
+      const found = await requests.findForApplicant(
+        req.ctx,
+        req.body.agencyId ?? '',
+        req.body.number ?? '',
+        req.body.code ?? '',
+      );
+      return renderLookup(req, reply, {}, [], found);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'NotFoundError') {
+        reply.status(404);
+        return renderLookup(req, reply, req.body, [{ field: 'code', message: e.message }], null);
+      }
+      throw e;
+    }
+  });
+
+  // Back office: the queue.
+  app.get('/admin/requests', async (req, reply) => {
+    requireStaff(req);
+    const items = await cases.queue(req.ctx);
+    return reply.page(
+      { title: '依申请公开', crumbs: [{ label: '工作台', href: '/admin' }, { label: '依申请公开' }] },
+      <>
+        <h1 class="gk-title">依申请公开：办理中的申请</h1>
+        <p class="gk-actions">
+          <a class="gk-button" href="/admin/requests/new">
+            登记申请
+          </a>
+        </p>
+        <Table head={['受理编号', '受理机关', '申请人', '收到日期', '状态', '答复期限', '剩余工作日']}>
+          {items.map((i) => (
+            <tr>
+              <td>
+                <a href={`/admin/requests/${i.id}`}>{i.acceptanceNumber}</a>
+              </td>
+              <td>{i.agencyName}</td>
+              <td>{i.applicantName}</td>
+              <td>{i.receivedOn}</td>
+              <td>{stateLabels[i.deadline.state]}</td>
+              <td>
+                {i.deadline.due ?? '暂停计时'}
+                {i.deadline.provisional ? <span class="gk-tag gk-tag--warn">暂定</span> : null}
+              </td>
+              <td class="gk-num">
+                {i.deadline.remaining === null ? (
+                  ''
+                ) : i.deadline.overdue ? (
+                  <span class="gk-tag gk-tag--warn">已超期 {-i.deadline.remaining}</span>
+                ) : (
+                  i.deadline.remaining
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </>,
+    );
+  });
+
+  const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
+    const me = requireStaff(req);
+    const scope = (await agencies.listForStaff(req.ctx)).filter(
+      (a) =>
+        a.kind !== 'villageCommunity' &&
+        me.actor.grants.some(
+          (g) => ['clerk', 'officeHead', 'admin'].includes(g.role) && a.path.startsWith(g.agencyPath),
+        ),
+    );
+    return reply.page(
+      {
+        title: '登记申请',
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '依申请公开', href: '/admin/requests' },
+          { label: '登记申请' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">登记当面、邮寄、传真或口头提出的申请</h1>
+        <ApplicationForm
+          action="/admin/requests"
+          csrf={reply.csrf()}
+          values={values}
+          errors={errors}
+          agencies={scope}
+          clerk
+        />
+      </>,
+    );
+  };
+  app.get('/admin/requests/new', async (req, reply) => renderNew(req, reply, {}, []));
+  app.post<{ Body: Body }>('/admin/requests', async (req, reply) => {
+    requireStaff(req);
+    return withForm(
+      reply,
+      async () => {
+        const r = await requests.registerByClerk(req.ctx, req.body);
+        return reply
+          .flash('success', `已登记，受理编号 ${r.acceptanceNumber}，查询码 ${r.lookupCode}（请告知申请人）`)
+          .redirect(`/admin/requests/${r.id}`, 303);
+      },
+      (errors) => renderNew(req, reply, req.body, errors),
+    );
+  });
+
+  // Back office: one case.
+  const renderCase = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    errors: FieldError[],
+    personal: { idNumber: string; phone: string; address: string | null } | null,
+  ) => {
+    const me = requireStaff(req);
+    const s = await cases.state(req.ctx, id);
+    const r = s.request;
+    const masked = requests.maskedView(r, (v) => req.ctx.cipher.decrypt(v));
+    const csrf = reply.csrf();
+    const open = ['open', 'awaitingSupplement', 'inConsultation', 'awaitingFee'].includes(s.deadline.state);
+    const today = new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const actForm = (action: string, title: string, fields: unknown) => (
+      <form class="gk-form gk-filters" method="post" action={`/admin/requests/${r.id}/act`} novalidate>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="action" value={action} />
+        <TextField name="date" label="日期" type="date" value={today} errors={[]} />
+        {fields}
+        <button class="gk-button gk-button--secondary" type="submit">
+          {title}
+        </button>
+      </form>
+    );
+    return reply.page(
+      {
+        title: r.acceptance_number,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '依申请公开', href: '/admin/requests' },
+          { label: r.acceptance_number },
+        ],
+      },
+      <>
+        <h1 class="gk-title">
+          {r.acceptance_number} <span class="gk-tag">{stateLabels[s.deadline.state]}</span>
+        </h1>
+        <ErrorSummary errors={errors} />
+        <Summary
+          rows={[
+            ['申请方式', channelLabels[r.channel as Channel]],
+            ['申请人', `${r.applicant_name}（${applicantTypeLabels[r.applicant_type as ApplicantType]}）`],
+            ['身份证明号码', personal?.idNumber ?? masked.idNumber],
+            ['联系电话', personal?.phone ?? masked.phone],
+            ['所需信息', r.description],
+            [
+              '答复期限',
+              s.deadline.due ? `${s.deadline.due}${s.deadline.provisional ? '（暂定）' : ''}` : '暂停计时',
+            ],
+            ['承办人', r.handler_id === me.user.id ? '本人' : r.handler_id ? '已指定' : '未指定'],
+            [
+              '办结',
+              r.closed_on
+                ? `${r.closed_on}：${r.outcome ? (outcomes[r.outcome as keyof typeof outcomes]?.label ?? r.outcome) : ''}`
+                : '未办结',
+            ],
+          ]}
+        />
+        {r.handler_id === me.user.id && !personal ? (
+          <form class="gk-inline" method="post" action={`/admin/requests/${r.id}/personal`}>
+            <CsrfField token={csrf} />
+            <button class="gk-button gk-button--link" type="submit">
+              查看完整个人信息（将记入审计日志）
+            </button>
+          </form>
+        ) : null}
+        {r.handler_id !== me.user.id && open ? (
+          <form class="gk-inline" method="post" action={`/admin/requests/${r.id}/assign`}>
+            <CsrfField token={csrf} />
+            <button class="gk-button gk-button--link" type="submit">
+              由我承办
+            </button>
+          </form>
+        ) : null}
+        <section class="gk-section">
+          <h2 class="gk-section__title">期限的计算</h2>
+          <ol id="deadline-steps">
+            {s.deadline.steps.map((step) => (
+              <li>{step}</li>
+            ))}
+          </ol>
+          {s.deadline.warnings.map((w) => (
+            <p class="gk-flash gk-flash--error">{w}</p>
+          ))}
+          {s.deadline.calendar && s.deadline.calendar.skipped.length ? (
+            <details>
+              <summary>不计入的 {s.deadline.calendar.skipped.length} 天</summary>
+              <ul>
+                {s.deadline.calendar.skipped.map((d) => (
+                  <li>
+                    {d.date} {d.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+        {open ? (
+          <section class="gk-section">
+            <h2 class="gk-section__title">办理</h2>
+            {s.deadline.state === 'open'
+              ? actForm(
+                  'supplementRequested',
+                  '发出补正告知',
+                  <TextField name="deadline" label="补正期限" type="date" value="" errors={[]} />,
+                )
+              : null}
+            {s.deadline.state === 'awaitingSupplement' ? actForm('supplemented', '收到补正', null) : null}
+            {s.deadline.state === 'open'
+              ? actForm(
+                  'consultationStarted',
+                  '发出征询意见函',
+                  <SelectField
+                    name="party"
+                    label="征询对象"
+                    options={[
+                      { value: 'thirdParty', label: '第三方' },
+                      { value: 'coMaker', label: '共同制作机关' },
+                    ]}
+                    errors={[]}
+                  />,
+                )
+              : null}
+            {s.deadline.state === 'inConsultation'
+              ? actForm('consultationEnded', '收到征询答复', null)
+              : null}
+            {s.deadline.state === 'open'
+              ? actForm(
+                  'extensionApproved',
+                  '批准延期（公开办负责人）',
+                  <TextField
+                    name="workdays"
+                    label="延长工作日数"
+                    value="20"
+                    errors={[]}
+                    inputmode="numeric"
+                  />,
+                )
+              : null}
+            {s.deadline.state === 'open'
+              ? actForm(
+                  'feeNoticeReceived',
+                  '收费通知已送达',
+                  <>
+                    <SelectField
+                      name="method"
+                      label="计费方式"
+                      options={[
+                        { value: 'perRequest', label: '按件计收' },
+                        { value: 'perPage', label: '按量计收' },
+                      ]}
+                      errors={[]}
+                    />
+                    <TextField
+                      name="quantity"
+                      label="本月第几件或页数"
+                      value=""
+                      errors={[]}
+                      inputmode="numeric"
+                    />
+                  </>,
+                )
+              : null}
+            {s.deadline.state === 'awaitingFee' ? actForm('feePaid', '申请人已缴费', null) : null}
+            {s.deadline.state === 'open'
+              ? actForm(
+                  'replied',
+                  '答复',
+                  <>
+                    <SelectField
+                      name="outcome"
+                      label="答复结果"
+                      options={replyOutcomes.map((o) => ({
+                        value: o,
+                        label: `${outcomes[o].label}（${outcomes[o].basis}）`,
+                      }))}
+                      errors={errors}
+                    />
+                    <TextField name="reasons" label="理由（非予以公开时必填）" value="" errors={errors} />
+                  </>,
+                )
+              : null}
+            {actForm('withdrawn', '申请人撤回', null)}
+          </section>
+        ) : null}
+        <section class="gk-section">
+          <h2 class="gk-section__title">经过</h2>
+          <Table head={['日期', '事项']}>
+            {s.events.map((e) => (
+              <tr>
+                <td>{e.date}</td>
+                <td>{e.type}</td>
+              </tr>
+            ))}
+          </Table>
+          <p class="gk-muted">登记时间：{formatDateTime(r.submitted_at)}</p>
+        </section>
+      </>,
+    );
+  };
+  app.get<{ Params: { id: string } }>('/admin/requests/:id', async (req, reply) =>
+    renderCase(req, reply, req.params.id, [], null),
+  );
+  app.post<{ Params: { id: string }; Body: Body }>('/admin/requests/:id/act', async (req, reply) => {
+    requireStaff(req);
+    const { action, ...rest } = req.body;
+    return withForm(
+      reply,
+      async () => {
+        await cases.act(req.ctx, req.params.id, action as cases.CaseAction, rest);
+        return reply.flash('success', '已记录').redirect(`/admin/requests/${req.params.id}`, 303);
+      },
+      (errors) => renderCase(req, reply, req.params.id, errors, null),
+    );
+  });
+  app.post<{ Params: { id: string } }>('/admin/requests/:id/assign', async (req, reply) => {
+    const me = requireStaff(req);
+    await cases.assign(req.ctx, req.params.id, me.user.id);
+    return reply.flash('success', '已由您承办').redirect(`/admin/requests/${req.params.id}`, 303);
+  });
+  app.post<{ Params: { id: string } }>('/admin/requests/:id/personal', async (req, reply) => {
+    requireStaff(req);
+    const personal = await cases.personalData(req.ctx, req.params.id);
+    reply.header('cache-control', 'no-store');
+    return renderCase(req, reply, req.params.id, [], personal);
+  });
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
+import { startTestApp, type TestApp } from '../harness/app.js';
+import { describeEachEngine } from '../harness/engines.js';
+import { Client } from '../harness/http.js';
+
+describeEachEngine('依申请公开 pages', (engine) => {
+  let t: TestApp;
+  let cizao: string;
+  before(async () => {
+    t = await startTestApp(engine);
+    cizao = (
+      await t.container.database.db
+        .selectFrom('agency')
+        .select('id')
+        .where('short_name', '=', '磁灶镇')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  after(async () => t.close());
+
+  it('a citizen applies, gets a 受理编号 and a lookup code, and follows the case; the clerk handles it', async () => {
+    const citizen = new Client(t.app);
+    const form = await citizen.get('/apply');
+    assert.equal(form.statusCode, 200);
+    const fields = {
+      agencyId: cizao,
+      applicantType: 'naturalPerson',
+      applicantName: '王五',
+      idType: 'residentIdCard',
+      idNumber: '11010519491231002X',
+      phone: '13800595678',
+      description: '磁灶镇 2025 年道路硬化工程的验收文件',
+      provisionForm: 'electronic',
+      deliveryMethod: 'online',
+    };
+    const bad = await citizen.post('/apply', {
+      _csrf: Client.csrfOf(form.body),
+      ...fields,
+      idNumber: '110105194912310021',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /身份证号第 18 位（校验码）应为“X”/);
+    const ok = await citizen.post('/apply', { _csrf: Client.csrfOf(form.body), ...fields });
+    assert.equal(ok.statusCode, 303);
+    const receipt = await citizen.get('/apply/done');
+    const number = /id="acceptance-number">([^<]+)</.exec(receipt.body)![1]!;
+    const code = /id="lookup-code">([^<]+)</.exec(receipt.body)![1]!;
+    assert.match(number, /^〔\d{4}〕第0001号$/);
+    assert.equal((await citizen.get('/apply/done')).statusCode, 302, 'the code is shown once');
+
+    const lookup = await citizen.get('/cases');
+    const found = await citizen.post('/cases', {
+      _csrf: Client.csrfOf(lookup.body),
+      agencyId: cizao,
+      number,
+      code,
+    });
+    assert.equal(found.statusCode, 200);
+    assert.match(found.body, /1101\*{10}002X/);
+    assert.doesNotMatch(found.body, /11010519491231002X/);
+    const wrong = await citizen.post('/cases', {
+      _csrf: Client.csrfOf(lookup.body),
+      agencyId: cizao,
+      number,
+      code: 'AAAA-BBBB-CC',
+    });
+    assert.equal(wrong.statusCode, 404);
+
+    const clerk = new Client(t.app);
+    await clerk.login('clerk', DEMO_PASSWORD);
+    const queue = await clerk.get('/admin/requests');
+    const id = new RegExp(`href="/admin/requests/([0-9a-f-]{36})">${number.replace(/[〔〕]/g, '.')}`).exec(
+      queue.body,
+    )![1]!;
+    const page = await clerk.get(`/admin/requests/${id}`);
+    assert.match(page.body, /1101\*{10}002X/, 'masked until the clerk handles it');
+    const csrf = Client.csrfOf(page.body);
+    assert.equal((await clerk.post(`/admin/requests/${id}/assign`, { _csrf: csrf })).statusCode, 303);
+    const personal = await clerk.post(`/admin/requests/${id}/personal`, { _csrf: csrf });
+    assert.match(personal.body, /11010519491231002X/);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const replied = await clerk.post(`/admin/requests/${id}/act`, {
+      _csrf: csrf,
+      action: 'replied',
+      date: today,
+      outcome: 'granted',
+      reasons: '',
+    });
+    assert.equal(replied.statusCode, 303, replied.body.slice(0, 500));
+    assert.match((await clerk.get(`/admin/requests/${id}`)).body, /已答复/);
+
+    const other = new Client(t.app);
+    await other.login('gaclerk', DEMO_PASSWORD);
+    assert.equal((await other.get(`/admin/requests/${id}`)).statusCode, 403);
+  });
+});
