@@ -35,7 +35,10 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerAgencyApi(app);
   registerReportRoutes(app);
   registerCalendarRoutes(app);
-  registerRequestRoutes(app, { publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute, cookieSecure: c.config.cookieSecure });
+  registerRequestRoutes(app, {
+    publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute,
+    cookieSecure: c.config.cookieSecure,
+  });
   registerAccountRoutes(app, {
     settings: c.authSettings,
     cookieSecure: c.config.cookieSecure,

@@ -17,7 +17,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('appeal_agency_filed').on('appeal').columns(['agency_id', 'filed_on']).execute();
+  await db.schema
+    .createIndex('appeal_agency_filed')
+    .on('appeal')
+    .columns(['agency_id', 'filed_on'])
+    .execute();
   await db.schema.alterTable('request').addColumn('handler_id', 'text').execute();
 }
 
