@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, type Engine } from '../src/platform/db/d
 import { auth } from '../src/modules/accounts/index.js';
 import { demo, DEMO_PASSWORD } from '../src/modules/demo/index.js';
 import { reportCheck } from './report-check.js';
+import { deadlines } from './deadlines.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -65,7 +66,15 @@ async function reportCheckOnce(): Promise<void> {
   await reportCheck();
 }
 
+let deadlinesDone = false;
+async function deadlinesOnce(): Promise<void> {
+  if (deadlinesDone) return;
+  deadlinesDone = true;
+  await deadlines();
+}
+
 export const benches: Record<string, (engine: Engine) => Promise<void>> = {
+  deadlines: deadlinesOnce,
   session,
   'report-check': reportCheckOnce,
 };
