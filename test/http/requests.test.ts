@@ -91,6 +91,18 @@ describeEachEngine('依申请公开 pages', (engine) => {
     assert.equal(replied.statusCode, 303, replied.body.slice(0, 500));
     assert.match((await clerk.get(`/admin/requests/${id}`)).body, /已答复/);
 
+    const stranger = new Client(t.app);
+    assert.equal(
+      (await stranger.get('/cases/mine')).statusCode,
+      302,
+      'a case opens only with its lookup code',
+    );
+    const letterLink = /href="\/admin\/requests\/[0-9a-f-]{36}\/letters\/([0-9a-f-]{36})\.docx"/.exec(
+      (await clerk.get(`/admin/requests/${id}`)).body,
+    );
+    if (letterLink)
+      assert.equal((await stranger.get(`/cases/letters/${letterLink[1]}.docx`)).statusCode, 302);
+
     const other = new Client(t.app);
     await other.login('gaclerk', DEMO_PASSWORD);
     assert.equal((await other.get(`/admin/requests/${id}`)).statusCode, 403);

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
-import type { RequestEventTable, RequestTable } from '../../platform/db/schema.js';
+import type { RequestEventTable, RequestLetterTable, RequestTable } from '../../platform/db/schema.js';
 
 export async function findRequest(db: Executor, id: string): Promise<RequestTable | undefined> {
   return db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirst();
@@ -58,4 +58,22 @@ export async function setHandler(
     .set({ handler_id: handlerId, updated_at: at })
     .where('id', '=', id)
     .execute();
+}
+
+export async function insertLetter(db: Executor, row: RequestLetterTable): Promise<void> {
+  await db.insertInto('request_letter').values(row).execute();
+}
+
+export async function lettersOf(db: Executor, requestId: string): Promise<RequestLetterTable[]> {
+  return db
+    .selectFrom('request_letter')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('issued_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function letterById(db: Executor, id: string): Promise<RequestLetterTable | undefined> {
+  return db.selectFrom('request_letter').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -12,6 +12,7 @@ import { computeDeadline, defaultRules, type CaseEvent, type DeadlineResult } fr
 import { feeByCount, feeByPages } from './request-fee.js';
 import { needsReasons, outcomes, replyOutcomes, type Outcome } from './request-outcome.js';
 import * as repo from './request-case.repository.js';
+import { draftLetter, letterTitles, type LetterKind } from './request-letter.js';
 
 /**
  * The steps of a case after intake (补正, consultation, extension, fee, reply, withdrawal), each
@@ -81,6 +82,7 @@ const actionSchemas = {
   feePaid: object({ date: date('缴费日期') }),
   replied: object({
     date: date('答复日期'),
+    letter: optional(text('答复告知书', { max: 20000 })),
     outcome: oneOf(
       '答复结果',
       replyOutcomes,
@@ -116,6 +118,9 @@ export async function act(ctx: Ctx, id: string, action: CaseAction, raw: unknown
       throw ValidationError.one('reasons', '该答复结果须说明理由（条例第三十六条）');
     }
     if (action === 'replied') data.basis = outcomes[input.outcome as Outcome].basis;
+    // The letter is kept as a letter, not copied into the event or the audit log.
+    const letter = typeof data.letter === 'string' ? data.letter : null;
+    delete data.letter;
     if (action === 'feeNoticeReceived') {
       const fee =
         input.method === 'perRequest'
@@ -138,6 +143,19 @@ export async function act(ctx: Ctx, id: string, action: CaseAction, raw: unknown
       actor_id: ctx.actor.id,
       data_json: Object.keys(data).length ? JSON.stringify(data) : null,
     });
+    if (action === 'replied' && letter) {
+      await repo.insertLetter(ctx.db, {
+        id: newId(),
+        request_id: id,
+        agency_id: row.agency_id,
+        kind: 'reply',
+        title: letterTitles.reply,
+        body: letter,
+        issued_on: input.date,
+        created_at: ctx.clock.now().toISOString(),
+        created_by: ctx.actor.id,
+      });
+    }
     if (action === 'replied')
       await repo.close(ctx.db, id, {
         replied_on: input.date,
@@ -284,5 +302,86 @@ export async function personalData(
       phone: ctx.cipher.decrypt(row.phone_enc),
       address: row.address_enc ? ctx.cipher.decrypt(row.address_enc) : null,
     };
+  });
+}
+
+/** The draft of a letter for this case, filled in from its facts, for the clerk to edit. */
+export async function draft(
+  ctx: Ctx,
+  id: string,
+  kind: LetterKind,
+  extra: { outcome?: Outcome; reasons?: string | null } = {},
+): Promise<{ title: string; body: string }> {
+  const s = await state(ctx, id);
+  const agency = await agencies.get(ctx, s.request.agency_id);
+  return draftLetter(kind, {
+    agencyName: agency.name,
+    applicantName: s.request.applicant_name,
+    acceptanceNumber: s.request.acceptance_number,
+    receivedOn: s.request.received_on,
+    description: s.request.description,
+    due: s.deadline.due,
+    ...extra,
+  });
+}
+
+/**
+ * What the applicant sees of their case: its state and outcome. Only for a case the caller has
+ * already opened with its 受理编号 and lookup code (findForApplicant).
+ */
+export async function stateForApplicant(
+  ctx: Ctx,
+  requestId: string,
+): Promise<{
+  state: DeadlineResult['state'];
+  due: string | null;
+  outcome: string | null;
+  closedOn: string | null;
+}> {
+  const row = await repo.findRequest(ctx.db, requestId);
+  if (!row) throw new NotFoundError('未找到该申请');
+  const d = computeDeadline(
+    eventsOf(row, await repo.eventsOf(ctx.db, requestId)),
+    await calendar.load(ctx),
+    beijingDate(ctx.clock.now()),
+  );
+  return { state: d.state, due: d.due, outcome: row.outcome, closedOn: row.closed_on };
+}
+
+/**
+ * The applicant sends the 补正 on the portal (第三十条): recorded as received today, which
+ * starts the reply period again. Only for a case the caller opened with its lookup code.
+ */
+export async function supplementByApplicant(
+  ctx: Ctx,
+  requestId: string,
+  raw: unknown,
+): Promise<DeadlineResult> {
+  const { text: supplement } = object({ text: text('补正内容', { min: 4, max: 4000 }) }).parse(raw);
+  return inTransaction(ctx, async (ctx) => {
+    const row = await repo.findRequest(ctx.db, requestId);
+    if (!row) throw new NotFoundError('未找到该申请');
+    const today = beijingDate(ctx.clock.now());
+    const cal = await calendar.load(ctx);
+    const before = computeDeadline(eventsOf(row, await repo.eventsOf(ctx.db, requestId)), cal, today);
+    if (before.state !== 'awaitingSupplement') throw ValidationError.one('text', '该申请目前不需要补正');
+    await repo.appendEvent(ctx.db, {
+      id: newId(),
+      request_id: requestId,
+      agency_id: row.agency_id,
+      type: 'supplemented',
+      occurred_on: today,
+      at: ctx.clock.now().toISOString(),
+      actor_id: null,
+      data_json: JSON.stringify({ text: supplement, channel: 'online' }),
+    });
+    await recordAudit(ctx, {
+      action: 'request.supplemented',
+      subjectType: 'request',
+      subjectId: requestId,
+      agencyId: row.agency_id,
+      after: { date: today, channel: 'online' },
+    });
+    return computeDeadline(eventsOf(row, await repo.eventsOf(ctx.db, requestId)), cal, today);
   });
 }

@@ -13,12 +13,15 @@ import {
 import { agencies } from '../agencies/index.js';
 import { applicantTypeLabels, channelLabels, type ApplicantType, type Channel } from './request.js';
 import * as cases from './request-case.service.js';
+import { letterDocx, letterOf, lettersOf } from './request-letter.service.js';
 import { outcomes, replyOutcomes } from './request-outcome.js';
 import * as requests from './request.service.js';
 import { ApplicationForm } from './views/application-form.js';
 
 type Body = Record<string, string>;
 const RECEIPT_COOKIE = 'gk_receipt';
+/** Set after a successful look-up: lets the applicant download that case's letters for a while. */
+const CASE_COOKIE = 'gk_case';
 
 const stateLabels: Record<string, string> = {
   open: '办理中',
@@ -33,6 +36,16 @@ const stateLabels: Record<string, string> = {
 
 async function receivingAgencies(req: FastifyRequest) {
   return (await agencies.listPublic(req.ctx)).filter((a) => a.kind !== 'villageCommunity');
+}
+
+function sendDocx(reply: FastifyReply, title: string, bytes: Buffer) {
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header(
+      'content-disposition',
+      `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(`${title}.docx`)}`,
+    )
+    .send(bytes);
 }
 
 export interface RequestRouteOptions {
@@ -132,8 +145,10 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
     values: Body,
     errors: FieldError[],
     found: Awaited<ReturnType<typeof requests.findForApplicant>> | null,
-  ) =>
-    reply.page(
+  ) => {
+    const progress = found ? await cases.stateForApplicant(req.ctx, found.id) : null;
+    const letters = found ? await lettersOf(req.ctx, found.id) : [];
+    return reply.page(
       {
         title: '查询办理进度',
         crumbs: [
@@ -153,8 +168,41 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                 ['身份证明号码', found.idNumber],
                 ['收到申请之日', found.receivedOn],
                 ['所需信息', found.description],
+                ['办理状态', progress ? stateLabels[progress.state] : ''],
+                ['答复期限', progress?.due ?? ''],
+                [
+                  '答复结果',
+                  progress?.outcome ? (outcomes[progress.outcome as keyof typeof outcomes]?.label ?? '') : '',
+                ],
               ]}
             />
+            {progress?.state === 'awaitingSupplement' ? (
+              <form class="gk-form" method="post" action="/cases/supplement" novalidate>
+                <CsrfField token={reply.csrf()} />
+                <ErrorSummary errors={errors} />
+                <div class="gk-field">
+                  <label class="gk-label" for="f-text">
+                    补正申请内容（请按补正告知书的要求说明所需信息）
+                  </label>
+                  <textarea class="gk-textarea" id="f-text" name="text" rows={5}></textarea>
+                </div>
+                <button class="gk-button" type="submit">
+                  提交补正
+                </button>
+              </form>
+            ) : null}
+            {letters.length ? (
+              <>
+                <h2 class="gk-section__title">告知书</h2>
+                <ul id="letters">
+                  {letters.map((l) => (
+                    <li>
+                      {l.issued_on} {l.title} <a href={`/cases/letters/${l.id}.docx`}>下载 Word 文档</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </section>
         ) : (
           <form class="gk-form" method="post" action="/cases" novalidate>
@@ -192,6 +240,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
         )}
       </>,
     );
+  };
   app.get('/cases', async (req, reply) => renderLookup(req, reply, {}, [], null));
   app.post<{ Body: Body }>('/cases', limited, async (req, reply) => {
     try {
@@ -201,6 +250,14 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
         req.body.number ?? '',
         req.body.code ?? '',
       );
+      reply.setCookie(CASE_COOKIE, found.id, {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/cases',
+        maxAge: 30 * 60,
+        secure: opts.cookieSecure,
+      });
       return renderLookup(req, reply, {}, [], found);
     } catch (e) {
       if (e instanceof Error && e.name === 'NotFoundError') {
@@ -209,6 +266,36 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
       }
       throw e;
     }
+  });
+
+  app.post<{ Body: Body }>('/cases/supplement', limited, async (req, reply) => {
+    const raw = req.cookies[CASE_COOKIE];
+    const un = raw ? req.unsignCookie(raw) : null;
+    if (!un?.valid || !un.value) return reply.redirect('/cases', 303);
+    const requestId = un.value;
+    return withForm(
+      reply,
+      async () => {
+        await cases.supplementByApplicant(req.ctx, requestId, req.body);
+        return reply.flash('success', '补正已提交，答复期限自今日起重新计算').redirect('/cases/mine', 303);
+      },
+      async (errors) =>
+        renderLookup(req, reply, {}, errors, await requests.viewForApplicant(req.ctx, requestId)),
+    );
+  });
+  app.get('/cases/mine', async (req, reply) => {
+    const raw = req.cookies[CASE_COOKIE];
+    const un = raw ? req.unsignCookie(raw) : null;
+    if (!un?.valid || !un.value) return reply.redirect('/cases');
+    return renderLookup(req, reply, {}, [], await requests.viewForApplicant(req.ctx, un.value));
+  });
+  app.get<{ Params: { letterId: string } }>('/cases/letters/:letterId.docx', async (req, reply) => {
+    const raw = req.cookies[CASE_COOKIE];
+    const un = raw ? req.unsignCookie(raw) : null;
+    if (!un?.valid || !un.value) return reply.redirect('/cases');
+    const letter = await letterOf(req.ctx, un.value, req.params.letterId);
+    const agency = await agencies.getPublic(req.ctx, letter.agency_id);
+    return sendDocx(reply, letter.title, await letterDocx(letter, agency.name));
   });
 
   // Back office: the queue.
@@ -315,6 +402,8 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
     const csrf = reply.csrf();
     const open = ['open', 'awaitingSupplement', 'inConsultation', 'awaitingFee'].includes(s.deadline.state);
     const today = new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const replyDraft = s.deadline.state === 'open' ? await cases.draft(req.ctx, id, 'reply') : null;
+    const letters = await lettersOf(req.ctx, id);
     const actForm = (action: string, title: string, fields: unknown) => (
       <form class="gk-form gk-filters" method="post" action={`/admin/requests/${r.id}/act`} novalidate>
         <CsrfField token={csrf} />
@@ -469,7 +558,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
             {s.deadline.state === 'open'
               ? actForm(
                   'replied',
-                  '答复',
+                  '答复并发出答复告知书',
                   <>
                     <SelectField
                       name="outcome"
@@ -481,10 +570,30 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                       errors={errors}
                     />
                     <TextField name="reasons" label="理由（非予以公开时必填）" value="" errors={errors} />
+                    <div class="gk-field">
+                      <label class="gk-label" for="f-letter">
+                        答复告知书（可修改；发出后随案保存）
+                      </label>
+                      <textarea class="gk-textarea" id="f-letter" name="letter" rows={12}>
+                        {replyDraft?.body ?? ''}
+                      </textarea>
+                    </div>
                   </>,
                 )
               : null}
             {actForm('withdrawn', '申请人撤回', null)}
+          </section>
+        ) : null}
+        {letters.length ? (
+          <section class="gk-section">
+            <h2 class="gk-section__title">告知书</h2>
+            <ul>
+              {letters.map((l) => (
+                <li>
+                  {l.issued_on} {l.title} <a href={`/admin/requests/${r.id}/letters/${l.id}.docx`}>Word</a>
+                </li>
+              ))}
+            </ul>
           </section>
         ) : null}
         <section class="gk-section">
@@ -517,6 +626,16 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
       (errors) => renderCase(req, reply, req.params.id, errors, null),
     );
   });
+  app.get<{ Params: { id: string; letterId: string } }>(
+    '/admin/requests/:id/letters/:letterId.docx',
+    async (req, reply) => {
+      requireStaff(req);
+      const s = await cases.state(req.ctx, req.params.id);
+      const letter = await letterOf(req.ctx, s.request.id, req.params.letterId);
+      const agency = await agencies.get(req.ctx, letter.agency_id);
+      return sendDocx(reply, letter.title, await letterDocx(letter, agency.name));
+    },
+  );
   app.post<{ Params: { id: string } }>('/admin/requests/:id/assign', async (req, reply) => {
     const me = requireStaff(req);
     await cases.assign(req.ctx, req.params.id, me.user.id);

@@ -175,3 +175,10 @@ export async function findForApplicant(ctx: Ctx, agencyId: string, number: strin
   if (!row) throw notFound;
   return maskedView(row, (v) => ctx.cipher.decrypt(v));
 }
+
+/** The applicant's view of a case they already opened (the signed case cookie proves it). */
+export async function viewForApplicant(ctx: Ctx, requestId: string) {
+  const row = isId(requestId) ? await repo.findById(ctx.db, requestId) : undefined;
+  if (!row) throw new NotFoundError('未找到该申请');
+  return maskedView(row, (v) => ctx.cipher.decrypt(v));
+}

@@ -201,6 +201,18 @@ export interface RequestEventTable {
   data_json: string | null;
 }
 
+export interface RequestLetterTable {
+  id: string;
+  request_id: string;
+  agency_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  issued_on: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface Database {
   agency: AgencyTable;
   agency_history: AgencyHistoryTable;
@@ -215,6 +227,7 @@ export interface Database {
   request: RequestTable;
   request_event: RequestEventTable;
   appeal: AppealTable;
+  request_letter: RequestLetterTable;
 }
 
 /**
@@ -236,4 +249,5 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'request', orderBy: 'id' },
   { table: 'request_event', orderBy: 'id' },
   { table: 'appeal', orderBy: 'id' },
+  { table: 'request_letter', orderBy: 'id' },
 ];

@@ -5,6 +5,7 @@ import * as m0003 from './0003-calendar.js';
 import * as m0004 from './0004-request.js';
 import * as m0005 from './0005-request-events.js';
 import * as m0006 from './0006-appeal-handler.js';
+import * as m0007 from './0007-request-letter.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-request': m0004,
   '0005-request-events': m0005,
   '0006-appeal-handler': m0006,
+  '0007-request-letter': m0007,
 };
