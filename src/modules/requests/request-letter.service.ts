@@ -8,20 +8,12 @@ import * as repo from './request-case.repository.js';
 /** Letters as kept with the case, and as the applicant downloads them (Word). */
 
 export async function lettersOf(ctx: Ctx, requestId: string): Promise<RequestLetterTable[]> {
-  return ctx.db
-    .selectFrom('request_letter')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .orderBy('issued_on')
-    .orderBy('id')
-    .execute();
+  return repo.lettersOf(ctx.db, requestId);
 }
 
 /** A letter, only for the application it belongs to (the caller has proved access to that). */
 export async function letterOf(ctx: Ctx, requestId: string, letterId: string): Promise<RequestLetterTable> {
-  const row = isId(letterId)
-    ? await ctx.db.selectFrom('request_letter').selectAll().where('id', '=', letterId).executeTakeFirst()
-    : undefined;
+  const row = isId(letterId) ? await repo.letterById(ctx.db, letterId) : undefined;
   if (!row || row.request_id !== requestId) throw new NotFoundError('未找到该告知书');
   return row;
 }
