@@ -1,6 +1,7 @@
 import { holdsRoleOver } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
+import { emit } from '../../platform/events.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import type { YearNotice } from '../../platform/db/reference/calendar-notices.js';
 import { agencies } from '../agencies/index.js';
@@ -74,6 +75,7 @@ export async function enterNotice(ctx: Ctx, raw: YearNotice): Promise<{ year: nu
   }
   return inTransaction(ctx, async (ctx) => {
     const before = await noticeOf(ctx, notice.year);
+    const previous = await load(ctx);
     const days = calendarOf([notice]).days;
     await repo.replaceYear(
       ctx.db,
@@ -93,6 +95,8 @@ export async function enterNotice(ctx: Ctx, raw: YearNotice): Promise<{ year: nu
       before: before ?? undefined,
       after: notice,
     });
+    // Open cases whose deadlines run through this year are recomputed by their module.
+    await emit(ctx, 'calendar.changed', { years: [notice.year], previous });
     return { year: notice.year, replaced: before !== null };
   });
 }

@@ -1,4 +1,7 @@
 import { describeAudit } from '../../platform/audit.js';
+import { onEvent } from '../../platform/events.js';
+import type { WorkCalendar } from '../calendar/index.js';
+import { recomputeAfterCalendarChange } from './request-case.service.js';
 
 export * from './request.js';
 export * as requests from './request.service.js';
@@ -19,4 +22,8 @@ export { checkIdNumber, maskIdNumber, maskPhone, maskAddress } from './identity.
 describeAudit({
   actions: { 'request.receive': '收到政府信息公开申请' },
   subjects: { request: '政府信息公开申请' },
+});
+
+onEvent('calendar.changed', async (ctx, { previous }) => {
+  await recomputeAfterCalendarChange(ctx, previous as WorkCalendar);
 });

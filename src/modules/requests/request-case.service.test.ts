@@ -218,4 +218,28 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     assert.equal(seen.length, 1);
     assert.ok(!JSON.stringify(seen).includes('1101051949'));
   });
+
+  it('records the new due date of open cases when a holiday notice moves it', async () => {
+    await import('./index.js'); // registers the module's handler of calendar.changed
+    const { calendar } = await import('../calendar/index.js');
+    const r = await requests.submitOnline(at('2026-12-21', anonymous), application(dept.id));
+    const before = await cases.state(at('2026-12-22'), r.id);
+    assert.equal(before.deadline.provisional, true);
+    await calendar.enterNotice(at('2026-12-22', systemActor('测试')), {
+      year: 2027,
+      notice: '国务院办公厅关于2027年部分节假日安排的通知',
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+      makeupWorkdays: [],
+    });
+    const after = await cases.state(at('2026-12-22'), r.id);
+    assert.ok(after.deadline.due! > before.deadline.due!);
+    const change = await h.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'request.dueChanged')
+      .where('subject_id', '=', r.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(change.before_json!), { due: before.deadline.due });
+    assert.equal(JSON.parse(change.after_json!).due, after.deadline.due);
+  });
 });

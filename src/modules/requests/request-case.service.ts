@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import { isId, newId } from '../../platform/ids.js';
 import { date, integer, object, oneOf, optional, text } from '../../platform/schema.js';
 import { agencies } from '../agencies/index.js';
-import { calendar, nextDate } from '../calendar/index.js';
+import { calendar, nextDate, type WorkCalendar } from '../calendar/index.js';
 import { computeDeadline, defaultRules, type CaseEvent, type DeadlineResult } from './request-deadline.js';
 import { feeByCount, feeByPages } from './request-fee.js';
 import { needsReasons, outcomes, replyOutcomes, type Outcome } from './request-outcome.js';
@@ -384,4 +384,30 @@ export async function supplementByApplicant(
     });
     return computeDeadline(eventsOf(row, await repo.eventsOf(ctx.db, requestId)), cal, today);
   });
+}
+
+/**
+ * After a holiday notice is entered or corrected: every open case whose due date moves gets an
+ * audit record of the change (old and new date), so the office can tell the applicant.
+ */
+export async function recomputeAfterCalendarChange(ctx: Ctx, previous: WorkCalendar): Promise<number> {
+  const today = beijingDate(ctx.clock.now());
+  const current = await calendar.load(ctx);
+  let changed = 0;
+  for (const row of await repo.openCases(ctx.db)) {
+    const events = eventsOf(row, await repo.eventsOf(ctx.db, row.id));
+    const before = computeDeadline(events, previous, today).due;
+    const after = computeDeadline(events, current, today).due;
+    if (before === after) continue;
+    changed++;
+    await recordAudit(ctx, {
+      action: 'request.dueChanged',
+      subjectType: 'request',
+      subjectId: row.id,
+      agencyId: row.agency_id,
+      before: { due: before },
+      after: { due: after, reason: '节假日安排变更' },
+    });
+  }
+  return changed;
 }
