@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
+import { scheduleDailyJobs } from '../platform/jobs.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
@@ -81,6 +82,11 @@ export function buildProgram(io: CliIo = processIo): Command {
       if (r.loaded) console.log(`已载入演示数据：${r.agencies} 个机构，${r.users} 个账号。`);
     }
     const app = await buildWeb(c);
+    // Daily jobs (lapsed cases, overdue and due-soon notices) run once a day in this process.
+    const stopJobs = scheduleDailyJobs(
+      () => c.ctx(systemActor('每日任务')),
+      (e) => app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'daily job failed'),
+    );
     await app.listen({ host: c.config.host, port: c.config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : c.config.port;
@@ -96,6 +102,7 @@ export function buildProgram(io: CliIo = processIo): Command {
       for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.what}`);
     }
     const stop = async () => {
+      stopJobs();
       await app.close();
       await c.close();
       process.exit(0);

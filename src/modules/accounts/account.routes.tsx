@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleLabels, roles } from '../../platform/access.js';
 import { auditActionLabel, auditActions, auditSubjectLabel } from '../../platform/audit.js';
 import { formatDateTime } from '../../platform/clock.js';
+import { unreadFor } from '../../platform/notifications.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { CSRF_COOKIE, requireStaff, SESSION_COOKIE, withForm } from '../../platform/http/server.js';
 import {
@@ -130,6 +131,11 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
     const me = requireStaff(req);
     const { grants } = await accounts.get(req.ctx, me.user.id);
     const own = await agencies.get(req.ctx, me.actor.agencyId!).catch(() => null);
+    const notices = await unreadFor(
+      req.ctx,
+      me.user.id,
+      me.actor.grants.filter((g) => g.role === 'officeHead' || g.role === 'admin').map((g) => g.agencyPath),
+    );
     return reply.page(
       { title: '工作台' },
       <>
@@ -137,6 +143,23 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
         <p class="gk-lead">
           {me.user.displayName}，您好。您所在机构：{own?.name ?? '—'}。
         </p>
+        {notices.length ? (
+          <section class="gk-section">
+            <h2 class="gk-section__title">待办提醒</h2>
+            <ul id="notices">
+              {notices.map((n) => (
+                <li>
+                  {n.day}{' '}
+                  {n.subject_type === 'request' ? (
+                    <a href={`/admin/requests/${n.subject_id}`}>{n.message}</a>
+                  ) : (
+                    n.message
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section class="gk-section">
           <h2 class="gk-section__title">我的角色</h2>
           {grants.length ? (

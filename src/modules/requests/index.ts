@@ -1,7 +1,8 @@
 import { describeAudit } from '../../platform/audit.js';
 import { onEvent } from '../../platform/events.js';
 import type { WorkCalendar } from '../calendar/index.js';
-import { recomputeAfterCalendarChange } from './request-case.service.js';
+import { registerDailyJob } from '../../platform/jobs.js';
+import { dailyCheck, recomputeAfterCalendarChange } from './request-case.service.js';
 
 export * from './request.js';
 export * as requests from './request.service.js';
@@ -27,3 +28,5 @@ describeAudit({
 onEvent('calendar.changed', async (ctx, { previous }) => {
   await recomputeAfterCalendarChange(ctx, previous as WorkCalendar);
 });
+
+registerDailyJob({ name: 'requests.dailyCheck', run: dailyCheck });

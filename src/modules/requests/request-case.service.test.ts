@@ -197,7 +197,16 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     assert.ok(overdue.length >= 1 && overdue.every((i) => i.deadline.overdue));
 
     const target = items[0]!;
-    const clerkId = '01a21d7f-0000-7000-8000-00000000c1e7';
+    const { accounts } = await import('../accounts/index.js');
+    const clerkId = (
+      await accounts.create(testCtx(h, systemActor('测试')), {
+        agencyId: dept.id,
+        username: 'handler',
+        displayName: '承办人',
+        password: 'Chengban#2026',
+        role: 'clerk',
+      })
+    ).id;
     const clerk = testCtx(h, staffActor('clerk', dept, clerkId));
     await assert.rejects(cases.personalData(clerk, target.id), /只有承办人/);
     await assert.rejects(
@@ -241,5 +250,39 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       .executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(change.before_json!), { due: before.deadline.due });
     assert.equal(JSON.parse(change.after_json!).due, after.deadline.due);
+  });
+
+  it('the daily job runs once a day, closes lapsed cases and tells handlers of overdue cases', async () => {
+    const { runDailyJobs } = await import('../../platform/jobs.js');
+    await import('./index.js'); // registers requests.dailyCheck
+    const day = at('2026-05-06', systemActor('每日任务'));
+    const first = await runDailyJobs(day);
+    const mine = first.find((j) => j.name === 'requests.dailyCheck');
+    assert.match(mine!.result!, /超期提醒 [1-9]\d* 件/);
+    assert.deepEqual(
+      (await runDailyJobs(at('2026-05-06', systemActor('每日任务')))).filter(
+        (j) => j.name === 'requests.dailyCheck',
+      ),
+      [],
+      'once a day',
+    );
+    const notes = await h.db
+      .selectFrom('staff_notification')
+      .selectAll()
+      .where('kind', '=', 'overdue')
+      .execute();
+    assert.ok(notes.length >= 1);
+    for (const n of notes) {
+      const r = await h.db
+        .selectFrom('request')
+        .select('handler_id')
+        .where('id', '=', n.subject_id)
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        n.user_id,
+        r.handler_id,
+        'addressed to the handler, or to the office heads when none is assigned',
+      );
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { holdsRoleOver, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { notify } from '../../platform/notifications.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import type { RequestTable } from '../../platform/db/schema.js';
@@ -410,4 +411,49 @@ export async function recomputeAfterCalendarChange(ctx: Ctx, previous: WorkCalen
     });
   }
   return changed;
+}
+
+/**
+ * The daily job: close the cases that lapsed, then tell each handler (or, when none is assigned,
+ * the office heads) which cases are overdue or due within three working days.
+ */
+export async function dailyCheck(ctx: Ctx): Promise<string> {
+  const lapsed = await closeExpired(ctx);
+  const day = beijingDate(ctx.clock.now());
+  let overdue = 0;
+  let soon = 0;
+  for (const item of await queue(ctx)) {
+    const d = item.deadline;
+    if (d.state !== 'open') continue;
+    const row = await repo.findRequest(ctx.db, item.id);
+    if (!row) continue;
+    if (d.overdue) {
+      if (
+        await notify(ctx, {
+          agencyId: row.agency_id,
+          userId: row.handler_id,
+          kind: 'overdue',
+          subjectType: 'request',
+          subjectId: row.id,
+          day,
+          message: `${row.acceptance_number} 已超过答复期限（${d.due}）`,
+        })
+      )
+        overdue++;
+    } else if ((d.remaining ?? Infinity) <= 3) {
+      if (
+        await notify(ctx, {
+          agencyId: row.agency_id,
+          userId: row.handler_id,
+          kind: 'dueSoon',
+          subjectType: 'request',
+          subjectId: row.id,
+          day,
+          message: `${row.acceptance_number} 将于 ${d.due} 到期，还剩 ${d.remaining} 个工作日`,
+        })
+      )
+        soon++;
+    }
+  }
+  return `逾期办结 ${lapsed} 件；超期提醒 ${overdue} 件；临期提醒 ${soon} 件`;
 }

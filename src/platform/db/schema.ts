@@ -213,6 +213,28 @@ export interface RequestLetterTable {
   created_by: string | null;
 }
 
+export interface StaffNotificationTable {
+  id: string;
+  agency_id: string;
+  /** The staff member it is for; null: for the agency's office heads. */
+  user_id: string | null;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  day: string;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface JobRunTable {
+  name: string;
+  day: string;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
+}
+
 export interface Database {
   agency: AgencyTable;
   agency_history: AgencyHistoryTable;
@@ -228,6 +250,8 @@ export interface Database {
   request_event: RequestEventTable;
   appeal: AppealTable;
   request_letter: RequestLetterTable;
+  staff_notification: StaffNotificationTable;
+  job_run: JobRunTable;
 }
 
 /**
@@ -250,4 +274,5 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'request_event', orderBy: 'id' },
   { table: 'appeal', orderBy: 'id' },
   { table: 'request_letter', orderBy: 'id' },
+  { table: 'staff_notification', orderBy: 'id' },
 ];

@@ -1,0 +1,64 @@
+import { beijingDate } from './clock.js';
+import type { Ctx } from './context.js';
+import { isUniqueViolation } from './db/database.js';
+
+/**
+ * Daily jobs. A job claims its day by inserting (name, day): the first process to do so runs
+ * it, the others see the key taken and skip. What a job does is a module's service function.
+ */
+export interface DailyJob {
+  name: string;
+  run(ctx: Ctx): Promise<string>;
+}
+
+const jobs: DailyJob[] = [];
+
+export function registerDailyJob(job: DailyJob): void {
+  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
+}
+
+/** Runs every registered job not yet run today; returns what each reported. */
+export async function runDailyJobs(ctx: Ctx): Promise<Array<{ name: string; result: string | null }>> {
+  const day = beijingDate(ctx.clock.now());
+  const out: Array<{ name: string; result: string | null }> = [];
+  for (const job of jobs) {
+    try {
+      await ctx.db
+        .insertInto('job_run')
+        .values({
+          name: job.name,
+          day,
+          started_at: ctx.clock.now().toISOString(),
+          finished_at: null,
+          result: null,
+        })
+        .execute();
+    } catch (e) {
+      if (isUniqueViolation(e)) continue;
+      throw e;
+    }
+    let result: string;
+    try {
+      result = await job.run(ctx);
+    } catch (e) {
+      result = `失败：${e instanceof Error ? e.message : String(e)}`;
+    }
+    await ctx.db
+      .updateTable('job_run')
+      .set({ finished_at: ctx.clock.now().toISOString(), result })
+      .where('name', '=', job.name)
+      .where('day', '=', day)
+      .execute();
+    out.push({ name: job.name, result });
+  }
+  return out;
+}
+
+/** Checks every hour whether today's jobs have run; stops with the returned function. */
+export function scheduleDailyJobs(makeCtx: () => Ctx, onError: (e: unknown) => void): () => void {
+  const tick = () => void runDailyJobs(makeCtx()).catch(onError);
+  tick();
+  const timer = setInterval(tick, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
