@@ -74,6 +74,20 @@ describeEachEngine('依申请公开 pages', (engine) => {
     const id = new RegExp(`href="/admin/requests/([0-9a-f-]{36})">${number.replace(/[〔〕]/g, '.')}`).exec(
       queue.body,
     )![1]!;
+    // A second application by the same person shows the first on its page.
+    const form2 = await citizen.get('/apply');
+    await citizen.post('/apply', {
+      _csrf: Client.csrfOf(form2.body),
+      ...fields,
+      description: '磁灶镇 2025 年道路硬化工程的验收文件（再次申请）',
+    });
+    const queue2 = await clerk.get('/admin/requests');
+    const second = /href="\/admin\/requests\/([0-9a-f-]{36})">〔\d{4}〕第0002号/.exec(queue2.body)![1]!;
+    assert.match(
+      (await clerk.get(`/admin/requests/${second}`)).body,
+      new RegExp(`id="same-applicant"[\\s\\S]*${number.replace(/[〔〕]/g, '.')}`),
+    );
+
     const page = await clerk.get(`/admin/requests/${id}`);
     assert.match(page.body, /1101\*{10}002X/, 'masked until the clerk handles it');
     const csrf = Client.csrfOf(page.body);

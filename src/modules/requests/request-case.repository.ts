@@ -77,3 +77,18 @@ export async function lettersOf(db: Executor, requestId: string): Promise<Reques
 export async function letterById(db: Executor, id: string): Promise<RequestLetterTable | undefined> {
   return db.selectFrom('request_letter').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export async function byApplicant(
+  db: Executor,
+  agencyId: string,
+  idNumberIndex: string,
+): Promise<RequestTable[]> {
+  return db
+    .selectFrom('request')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('id_number_index', '=', idNumberIndex)
+    .orderBy('received_on', 'desc')
+    .limit(50)
+    .execute();
+}

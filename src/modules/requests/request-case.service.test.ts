@@ -285,4 +285,74 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       );
     }
   });
+
+  it('every outcome, withdrawal, a missed 补正 and a consultation, counted in their rows', async () => {
+    const { outcomeKeys, reportRow } = await import('./request-outcome.js');
+    const ctxSys = testCtx(h, systemActor('测试'));
+    const office = await agencies.create(ctxSys, {
+      parentId: gov.id,
+      name: '晋江市审计局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    const clerk = (day: string) => at(day, staffActor('clerk', office));
+    const replyOutcomes = outcomeKeys.filter((o) => !o.startsWith('other.'));
+    for (const outcome of replyOutcomes) {
+      const r = await requests.submitOnline(at('2025-03-03', anonymous), application(office.id));
+      await cases.act(clerk('2025-03-10'), r.id, 'replied', {
+        date: '2025-03-10',
+        outcome,
+        reasons: outcome === 'granted' ? '' : '依法说明的理由',
+      });
+    }
+    const withdrawn = await requests.submitOnline(at('2025-03-03', anonymous), application(office.id));
+    assert.equal(
+      (await cases.act(clerk('2025-03-04'), withdrawn.id, 'withdrawn', { date: '2025-03-04' })).state,
+      'withdrawn',
+    );
+    const missed = await requests.submitOnline(at('2025-03-03', anonymous), application(office.id));
+    await cases.act(clerk('2025-03-05'), missed.id, 'supplementRequested', {
+      date: '2025-03-05',
+      deadline: '2025-03-19',
+    });
+    const consulted = await requests.submitOnline(at('2025-03-03', anonymous), application(office.id));
+    await cases.act(clerk('2025-03-04'), consulted.id, 'consultationStarted', {
+      date: '2025-03-04',
+      party: 'thirdParty',
+    });
+    assert.equal((await cases.state(clerk('2025-03-10'), consulted.id)).deadline.state, 'inConsultation');
+    const ended = await cases.act(clerk('2025-03-18'), consulted.id, 'consultationEnded', {
+      date: '2025-03-18',
+    });
+    assert.equal(ended.due, '2025-04-15', '10 working days of consultation not counted');
+    await cases.closeExpired(at('2025-03-20', systemActor('每日任务')));
+
+    const stats = await section3(testCtx(h, staffActor('supervisor', gov)), {
+      agencyId: office.id,
+      scope: 'self',
+      year: 2025,
+      format: '2021',
+    });
+    for (const o of replyOutcomes) assert.deepEqual(stats[reportRow(o, '2021')], [1, 0, 0, 0, 0, 0, 1], o);
+    assert.deepEqual(stats['other.other'], [1, 0, 0, 0, 0, 0, 1], 'withdrawn');
+    assert.deepEqual(stats['other.supplementOverdue'], [1, 0, 0, 0, 0, 0, 1], 'missed 补正');
+    assert.equal(stats.received![6], replyOutcomes.length + 3);
+    assert.equal(stats.total![6], replyOutcomes.length + 2);
+    assert.deepEqual(
+      stats.carriedForward,
+      [1, 0, 0, 0, 0, 0, 1],
+      'the consulted case is still open at the year end',
+    );
+    const old = await section3(testCtx(h, staffActor('supervisor', gov)), {
+      agencyId: office.id,
+      scope: 'self',
+      year: 2025,
+      format: '2019',
+    });
+    assert.deepEqual(
+      old.other,
+      [3 - 1, 0, 0, 0, 0, 0, 2],
+      'in the 2019 format the other.* outcomes share one row',
+    );
+  });
 });

@@ -457,3 +457,32 @@ export async function dailyCheck(ctx: Ctx): Promise<string> {
   }
   return `逾期办结 ${lapsed} 件；超期提醒 ${overdue} 件；临期提醒 ${soon} 件`;
 }
+
+/**
+ * The same applicant's other applications to the same agency (matched on the blind index of the
+ * identity number, never on the number itself): for 重复申请 and 第三十五条 mass requests.
+ */
+export async function sameApplicant(
+  ctx: Ctx,
+  id: string,
+): Promise<
+  Array<{
+    id: string;
+    acceptanceNumber: string;
+    receivedOn: string;
+    outcome: string | null;
+    description: string;
+  }>
+> {
+  const row = await loadCase(ctx, id, readers);
+  const rows = await repo.byApplicant(ctx.db, row.agency_id, row.id_number_index);
+  return rows
+    .filter((r) => r.id !== row.id)
+    .map((r) => ({
+      id: r.id,
+      acceptanceNumber: r.acceptance_number,
+      receivedOn: r.received_on,
+      outcome: r.outcome,
+      description: r.description,
+    }));
+}

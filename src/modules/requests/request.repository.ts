@@ -48,21 +48,6 @@ export async function findByLookup(
     .executeTakeFirst();
 }
 
-/** The same applicant's earlier applications to an agency (重复申请, 第三十五条 mass requests). */
-export async function byApplicant(
-  db: Executor,
-  agencyId: string,
-  idNumberIndex: string,
-): Promise<RequestTable[]> {
-  return db
-    .selectFrom('request')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('id_number_index', '=', idNumberIndex)
-    .orderBy('submitted_at')
-    .execute();
-}
-
 export async function listFor(db: Executor, agencyId: string, year: number): Promise<RequestTable[]> {
   return db
     .selectFrom('request')

@@ -404,6 +404,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
     const today = new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const replyDraft = s.deadline.state === 'open' ? await cases.draft(req.ctx, id, 'reply') : null;
     const letters = await lettersOf(req.ctx, id);
+    const earlier = await cases.sameApplicant(req.ctx, id);
     const actForm = (action: string, title: string, fields: unknown) => (
       <form class="gk-form gk-filters" method="post" action={`/admin/requests/${r.id}/act`} novalidate>
         <CsrfField token={csrf} />
@@ -582,6 +583,25 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                 )
               : null}
             {actForm('withdrawn', '申请人撤回', null)}
+          </section>
+        ) : null}
+        {earlier.length ? (
+          <section class="gk-section" id="same-applicant">
+            <h2 class="gk-section__title">该申请人向本机关提出的其他申请（{earlier.length} 件）</h2>
+            <p class="gk-hint">
+              核对是否属于重复申请（第三十六条第（六）项）或无正当理由大量反复申请（第三十五条）。
+            </p>
+            <ul>
+              {earlier.map((e) => (
+                <li>
+                  <a href={`/admin/requests/${e.id}`}>{e.acceptanceNumber}</a> {e.receivedOn}{' '}
+                  {e.description.slice(0, 40)}
+                  {e.outcome
+                    ? `（${outcomes[e.outcome as keyof typeof outcomes]?.label ?? e.outcome}）`
+                    : '（办理中）'}
+                </li>
+              ))}
+            </ul>
           </section>
         ) : null}
         {letters.length ? (
