@@ -5,7 +5,7 @@ import { agencies, registerAgencyApi, registerAgencyRoutes } from '../modules/ag
 import { registerPortalRoutes } from '../modules/portal/index.js';
 import { registerReportRoutes } from '../modules/annual-report/index.js';
 import { registerCalendarRoutes } from '../modules/calendar/index.js';
-import { registerRequestRoutes } from '../modules/requests/index.js';
+import { registerRequestApi, registerRequestRoutes } from '../modules/requests/index.js';
 import type { Container } from './container.js';
 
 /** Composition root of the web server: the platform's server plus every module's routes. */
@@ -35,6 +35,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerAgencyApi(app);
   registerReportRoutes(app);
   registerCalendarRoutes(app);
+  registerRequestApi(app, { publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute });
   registerRequestRoutes(app, {
     publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute,
     cookieSecure: c.config.cookieSecure,

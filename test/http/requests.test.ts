@@ -121,4 +121,40 @@ describeEachEngine('依申请公开 pages', (engine) => {
     await other.login('gaclerk', DEMO_PASSWORD);
     assert.equal((await other.get(`/admin/requests/${id}`)).statusCode, 403);
   });
+
+  it('the API takes an application and never shows personal data in the clear', async () => {
+    const anon = new Client(t.app);
+    const form = await anon.get('/apply');
+    const csrf = Client.csrfOf(form.body);
+    const created = await anon.json(
+      'POST',
+      '/api/v1/requests',
+      {
+        agencyId: cizao,
+        applicantType: 'naturalPerson',
+        applicantName: '赵六',
+        idType: 'residentIdCard',
+        idNumber: '11010519491231002X',
+        phone: '13800595678',
+        description: '磁灶镇 2026 年预算公开文件',
+        provisionForm: 'electronic',
+        deliveryMethod: 'online',
+      },
+      { 'x-csrf-token': csrf },
+    );
+    assert.equal(created.statusCode, 201, created.body);
+    const { data } = JSON.parse(created.body);
+    assert.match(data.lookupCode, /^[A-Z2-9]{4}-/);
+    const bad = await anon.json('POST', '/api/v1/requests', { agencyId: cizao }, { 'x-csrf-token': csrf });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(JSON.parse(bad.body).error.fields.some((f: { field: string }) => f.field === 'idNumber'));
+
+    const head = new Client(t.app);
+    await head.login('admin', DEMO_PASSWORD);
+    const list = await head.get('/api/v1/requests');
+    const one = await head.get(`/api/v1/requests/${data.id}`);
+    for (const body of [list.body, one.body]) assert.doesNotMatch(body, /11010519491231002X|13800595678/);
+    assert.equal(JSON.parse(one.body).data.request.idNumber, '1101**********002X');
+    assert.equal((await anon.get(`/api/v1/requests/${data.id}`)).statusCode, 401);
+  });
 });

@@ -8,6 +8,7 @@ export * from './request.js';
 export * as requests from './request.service.js';
 export * as cases from './request-case.service.js';
 export { registerRequestRoutes } from './request.routes.js';
+export { registerRequestApi } from './request.api.js';
 export { section3 } from './request.stats.js';
 export { outcomes, outcomeKeys, reportRow, type Outcome } from './request-outcome.js';
 export {

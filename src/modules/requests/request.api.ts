@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { requireStaff } from '../../platform/http/server.js';
+import * as cases from './request-case.service.js';
+import { onlineApplicationSchema } from './request.schemas.js';
+import * as requests from './request.service.js';
+
+const tags = ['依申请公开'];
+
+/**
+ * The REST doors of the same services. Personal data is masked in every API response: the
+ * handling clerk sees it in the clear only on the case page, and each viewing is audited.
+ */
+export function registerRequestApi(
+  app: FastifyInstance,
+  opts: { publicFormRateLimitPerMinute: number },
+): void {
+  app.post(
+    '/api/v1/requests',
+    {
+      schema: {
+        tags,
+        summary: '在线提交政府信息公开申请（返回受理编号和查询码）',
+        body: onlineApplicationSchema.json(),
+      },
+      config: { rateLimit: { max: opts.publicFormRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => reply.status(201).send({ data: await requests.submitOnline(req.ctx, req.body) }),
+  );
+  app.get(
+    '/api/v1/requests',
+    { schema: { tags, summary: '办理中的申请（按权限范围，含期限）' } },
+    async (req) => {
+      requireStaff(req);
+      return { data: await cases.queue(req.ctx) };
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/requests/:id',
+    { schema: { tags, summary: '一件申请：个人信息已脱敏，含期限的计算过程' } },
+    async (req) => {
+      requireStaff(req);
+      const s = await cases.state(req.ctx, req.params.id);
+      return {
+        data: {
+          request: requests.maskedView(s.request, (v) => req.ctx.cipher.decrypt(v)),
+          events: s.events,
+          deadline: s.deadline,
+        },
+      };
+    },
+  );
+  app.post<{ Params: { id: string; action: string } }>(
+    '/api/v1/requests/:id/actions/:action',
+    { schema: { tags, summary: '办理一步：补正、征询、延期、收费、答复、撤回' } },
+    async (req) => {
+      requireStaff(req);
+      return {
+        data: await cases.act(req.ctx, req.params.id, req.params.action as cases.CaseAction, req.body),
+      };
+    },
+  );
+}
