@@ -5,6 +5,7 @@ import { agencies, registerAgencyApi, registerAgencyRoutes } from '../modules/ag
 import { registerPortalRoutes } from '../modules/portal/index.js';
 import { registerReportRoutes } from '../modules/annual-report/index.js';
 import { registerCalendarRoutes } from '../modules/calendar/index.js';
+import { registerAppealRoutes } from '../modules/appeals/index.js';
 import { registerRequestApi, registerRequestRoutes } from '../modules/requests/index.js';
 import type { Container } from './container.js';
 
@@ -35,6 +36,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerAgencyApi(app);
   registerReportRoutes(app);
   registerCalendarRoutes(app);
+  registerAppealRoutes(app);
   registerRequestApi(app, { publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute });
   registerRequestRoutes(app, {
     publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute,

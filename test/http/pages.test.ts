@@ -50,6 +50,12 @@ describeEachEngine('back-office and portal pages', (engine) => {
       ['/admin/audit', /<td>登录<\/td>/],
       ['/admin/audit?action=agency.create&from=2000-01-01', /<td>新增机构<\/td>/],
       ['/admin/account/password', /确认新密码/],
+      ['/admin/requests', /办理中的申请/],
+      ['/admin/requests/new', /登记当面、邮寄、传真或口头提出的申请/],
+      ['/admin/appeals', /登记新的复议或诉讼/],
+      ['/admin/calendar', /已录入的节假日安排/],
+      ['/admin/calendar?from=2026-02-10&add=20', /期限为 <strong>2026-03-16<\/strong>/],
+      ['/admin/reports', /最近检查的报告/],
     ];
     for (const [url, expected] of pages) {
       const res = await admin.get(url);

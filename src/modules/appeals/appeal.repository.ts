@@ -42,3 +42,16 @@ export async function filedWithin(
       : q.where('agency.path', 'like', `${agency.path}%`);
   return q.execute();
 }
+
+/** Appeals against agencies within the given subtrees, newest first, with the application number. */
+export async function listWithin(db: Executor, paths: string[]) {
+  if (paths.length === 0) return [];
+  let q = db
+    .selectFrom('appeal')
+    .innerJoin('agency', 'agency.id', 'appeal.agency_id')
+    .leftJoin('request', 'request.id', 'appeal.request_id')
+    .selectAll('appeal')
+    .select(['agency.name as agency_name', 'request.acceptance_number']);
+  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
+  return q.orderBy('appeal.filed_on', 'desc').limit(200).execute();
+}

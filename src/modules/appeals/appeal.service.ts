@@ -146,3 +146,11 @@ export async function section4(
   }
   return out;
 }
+
+export async function list(ctx: Ctx) {
+  const paths =
+    ctx.actor.kind === 'system'
+      ? ['/']
+      : ctx.actor.grants.filter((g) => readers.includes(g.role)).map((g) => g.agencyPath);
+  return repo.listWithin(ctx.db, paths);
+}

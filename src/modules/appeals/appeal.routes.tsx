@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldError } from '../../platform/errors.js';
+import { requireStaff, withForm } from '../../platform/http/server.js';
+import { CsrfField, ErrorSummary, SelectField, Table, TextField } from '../../platform/ui/components.js';
+import { agencies } from '../agencies/index.js';
+import * as appeals from './appeal.service.js';
+import { appealKindLabels, appealResultLabels } from './appeal.service.js';
+
+type Body = Record<string, string>;
+
+export function registerAppealRoutes(app: FastifyInstance): void {
+  app.nav.push({ href: '/admin/appeals', label: '复议诉讼', area: 'admin', order: 35 });
+
+  const render = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
+    requireStaff(req);
+    const list = await appeals.list(req.ctx);
+    const scope = (await agencies.listForStaff(req.ctx)).filter((a) => a.kind !== 'villageCommunity');
+    const csrf = reply.csrf();
+    const today = new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return reply.page(
+      { title: '行政复议、行政诉讼', crumbs: [{ label: '工作台', href: '/admin' }, { label: '复议诉讼' }] },
+      <>
+        <h1 class="gk-title">政府信息公开行政复议、行政诉讼</h1>
+        <Table head={['机关', '类型', '相关申请', '案号', '复议或起诉日', '结果', '']}>
+          {list.map((a) => (
+            <tr>
+              <td>{a.agency_name}</td>
+              <td>{appealKindLabels[a.kind as keyof typeof appealKindLabels]}</td>
+              <td>
+                {a.request_id ? <a href={`/admin/requests/${a.request_id}`}>{a.acceptance_number}</a> : ''}
+              </td>
+              <td>{a.case_number ?? ''}</td>
+              <td>{a.filed_on}</td>
+              <td>
+                {appealResultLabels[a.result as keyof typeof appealResultLabels]}
+                {a.decided_on ? `（${a.decided_on}）` : ''}
+              </td>
+              <td>
+                {a.result === 'pending' ? (
+                  <form class="gk-inline" method="post" action={`/admin/appeals/${a.id}/decide`}>
+                    <CsrfField token={csrf} />
+                    <select class="gk-select" name="result" aria-label="结果">
+                      <option value="upheld">结果维持</option>
+                      <option value="corrected">结果纠正</option>
+                      <option value="other">其他结果</option>
+                    </select>
+                    <input
+                      class="gk-input"
+                      type="date"
+                      name="decidedOn"
+                      value={today}
+                      aria-label="决定或判决之日"
+                    />
+                    <button class="gk-button gk-button--link" type="submit">
+                      登记结果
+                    </button>
+                  </form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
+        <section class="gk-section">
+          <h2 class="gk-section__title">登记新的复议或诉讼</h2>
+          <form class="gk-form" method="post" action="/admin/appeals" novalidate>
+            <CsrfField token={csrf} />
+            <ErrorSummary errors={errors} />
+            <SelectField
+              name="agencyId"
+              label="被申请（被诉）机关"
+              value={values.agencyId}
+              errors={errors}
+              options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+            />
+            <SelectField
+              name="kind"
+              label="类型"
+              value={values.kind}
+              errors={errors}
+              options={Object.entries(appealKindLabels).map(([value, label]) => ({ value, label }))}
+            />
+            <TextField
+              name="filedOn"
+              label="申请复议或起诉之日"
+              type="date"
+              value={values.filedOn ?? today}
+              errors={errors}
+            />
+            <TextField
+              name="requestId"
+              label="相关申请的编号（可选，填写申请页地址中的编号）"
+              value={values.requestId}
+              errors={errors}
+            />
+            <TextField name="caseNumber" label="案号" value={values.caseNumber} errors={errors} />
+            <button class="gk-button" type="submit">
+              登记
+            </button>
+          </form>
+        </section>
+      </>,
+    );
+  };
+  app.get('/admin/appeals', async (req, reply) => render(req, reply, {}, []));
+  app.post<{ Body: Body }>('/admin/appeals', async (req, reply) => {
+    requireStaff(req);
+    return withForm(
+      reply,
+      async () => {
+        await appeals.record(req.ctx, req.body);
+        return reply.flash('success', '已登记').redirect('/admin/appeals', 303);
+      },
+      (errors) => render(req, reply, req.body, errors),
+    );
+  });
+  app.post<{ Params: { id: string }; Body: Body }>('/admin/appeals/:id/decide', async (req, reply) => {
+    requireStaff(req);
+    return withForm(
+      reply,
+      async () => {
+        await appeals.decide(req.ctx, req.params.id, req.body);
+        return reply.flash('success', '已登记结果').redirect('/admin/appeals', 303);
+      },
+      (errors) => render(req, reply, {}, errors),
+    );
+  });
+}
