@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import { application } from '../../../test/harness/requests.js';
 import { anonymous, systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
@@ -9,19 +10,6 @@ import { agencies, type Agency } from '../agencies/index.js';
 import * as cases from './request-case.service.js';
 import * as requests from './request.service.js';
 import { section3 } from './request.stats.js';
-
-const application = (agencyId: string, extra: Record<string, string> = {}) => ({
-  agencyId,
-  applicantType: 'naturalPerson',
-  applicantName: '张三',
-  idType: 'residentIdCard',
-  idNumber: '11010519491231002X',
-  phone: '13800595678',
-  description: '2020 年本市道路改造工程的立项批复文件',
-  provisionForm: 'electronic',
-  deliveryMethod: 'online',
-  ...extra,
-});
 
 describeEachEngine('application cases: steps, outcomes, statistics', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -217,7 +205,7 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     assert.deepEqual(await cases.personalData(clerk, target.id), {
       idNumber: '11010519491231002X',
       phone: '13800595678',
-      address: null,
+      address: '福建省晋江市青阳街道某路 1 号',
     });
     const seen = await h.db
       .selectFrom('audit_event')

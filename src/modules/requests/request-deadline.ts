@@ -80,6 +80,27 @@ function byDate(a: CaseEvent, b: CaseEvent): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
 
+/** A result for a case whose clock is not running (stopped, ended, or answered). */
+function settled(
+  state: CaseState,
+  steps: string[],
+  warnings: string[],
+  due: DueDate | null = null,
+  extra: Partial<DeadlineResult> = {},
+): DeadlineResult {
+  return {
+    state,
+    due: due?.due ?? null,
+    provisional: due?.provisional ?? false,
+    steps,
+    calendar: due,
+    overdue: false,
+    remaining: null,
+    warnings,
+    ...extra,
+  };
+}
+
 export function computeDeadline(
   events: CaseEvent[],
   cal: WorkCalendar,
@@ -108,17 +129,13 @@ export function computeDeadline(
       const state: CaseState = today > request.deadline ? 'supplementOverdue' : 'awaitingSupplement';
       if (state === 'supplementOverdue')
         steps.push(`${request.deadline} 补正期限届满未补正，视为放弃申请（第三十条）`);
-      return {
+      return settled(
         state,
-        due: null,
-        provisional: false,
         steps,
-        calendar: null,
-        overdue: false,
-        remaining: null,
         warnings,
-        ...(state === 'supplementOverdue' ? { lapsedOn: request.deadline } : {}),
-      };
+        null,
+        state === 'supplementOverdue' ? { lapsedOn: request.deadline } : {},
+      );
     }
     start = supplemented.date;
     steps.push(
@@ -167,17 +184,7 @@ export function computeDeadline(
       steps.push(`${notice.date} 申请人收到收费通知，应于 ${payBy} 前缴费`);
       if (today > payBy) {
         steps.push(`${payBy} 缴费期限届满未缴费，视为放弃申请`);
-        return {
-          state: 'feeUnpaid',
-          due: null,
-          provisional: false,
-          steps,
-          calendar: null,
-          overdue: false,
-          remaining: null,
-          warnings,
-          lapsedOn: payBy,
-        };
+        return settled('feeUnpaid', steps, warnings, null, { lapsedOn: payBy });
       }
       if (rules.feePeriodStopsClock) stopped = stopped ?? 'awaitingFee';
     } else {
@@ -197,42 +204,14 @@ export function computeDeadline(
     steps.push(`答复期限：${due.due}${due.provisional ? '（暂定：所跨年度的节假日安排尚未公布）' : ''}`);
   if (withdrawn && (!replied || withdrawn.date <= replied.date)) {
     steps.push(`${withdrawn.date} 申请人撤回申请`);
-    return {
-      state: 'withdrawn',
-      due: due?.due ?? null,
-      provisional: due?.provisional ?? false,
-      steps,
-      calendar: due,
-      overdue: false,
-      remaining: null,
-      warnings,
-    };
+    return settled('withdrawn', steps, warnings, due);
   }
   if (replied) {
     const late = due !== null && replied.date > due.due;
     steps.push(`${replied.date} 答复${late ? '（超过期限）' : ''}`);
-    return {
-      state: 'replied',
-      due: due?.due ?? null,
-      provisional: due?.provisional ?? false,
-      steps,
-      calendar: due,
-      overdue: late,
-      remaining: null,
-      warnings,
-    };
+    return settled('replied', steps, warnings, due, { overdue: late });
   }
-  if (!due)
-    return {
-      state: stopped!,
-      due: null,
-      provisional: false,
-      steps,
-      calendar: null,
-      overdue: false,
-      remaining: null,
-      warnings,
-    };
+  if (!due) return settled(stopped!, steps, warnings);
   const remaining =
     today <= due.due ? workdaysBetween(cal, today, due.due) : -workdaysBetween(cal, due.due, today);
   return {

@@ -2,26 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import { application } from '../../../test/harness/requests.js';
 import { anonymous, systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import * as requests from './request.service.js';
-
-const application = (agencyId: string, extra: Record<string, string> = {}) => ({
-  agencyId,
-  applicantType: 'naturalPerson',
-  applicantName: '张三',
-  idType: 'residentIdCard',
-  idNumber: '11010519491231002X',
-  phone: '13800595678',
-  address: '福建省晋江市青阳街道某路 1 号',
-  description: '2020 年本市道路改造工程的立项批复文件',
-  provisionForm: 'electronic',
-  deliveryMethod: 'email',
-  email: 'zhangsan@example.com',
-  ...extra,
-});
 
 describeEachEngine('applications: intake and 受理编号', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };

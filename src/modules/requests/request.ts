@@ -1,3 +1,5 @@
+import { applicantColumns, type ApplicantColumn } from '../annual-report/index.js';
+
 /**
  * 依申请公开 applications (条例 第二十七至四十五条): channels, applicant types and the rules of
  * intake. Pure types and rules; the clock, outcomes and letters build on these.
@@ -25,15 +27,10 @@ export const receiptRuleLabels: Record<Channel, string> = {
 };
 
 /** The columns of the annual report's table 三 (contract keys), captured at intake. */
-export const applicantTypes = [
-  'naturalPerson',
-  'commercialEnterprise',
-  'researchInstitution',
-  'publicInterestOrganization',
-  'legalServiceOrganization',
-  'otherOrganization',
-] as const;
-export type ApplicantType = (typeof applicantTypes)[number];
+export const applicantTypes = applicantColumns.filter(
+  (c): c is Exclude<ApplicantColumn, 'total'> => c !== 'total',
+);
+export type ApplicantType = Exclude<ApplicantColumn, 'total'>;
 export const applicantTypeLabels: Record<ApplicantType, string> = {
   naturalPerson: '自然人',
   commercialEnterprise: '法人或其他组织：商业企业',
