@@ -51,6 +51,7 @@ describeEachEngine('back-office and portal pages', (engine) => {
       ['/admin/audit?action=agency.create&from=2000-01-01', /<td>新增机构<\/td>/],
       ['/admin/account/password', /确认新密码/],
       ['/admin/requests', /办理中的申请/],
+      ['/admin/requests?state=overdue&dueBy=2026-12-31', /共 0 件/],
       ['/admin/requests/new', /登记当面、邮寄、传真或口头提出的申请/],
       ['/admin/appeals', /登记新的复议或诉讼/],
       ['/admin/calendar', /已录入的节假日安排/],

@@ -217,6 +217,7 @@ export async function closeExpired(ctx: Ctx): Promise<number> {
 
 export interface QueueItem {
   id: string;
+  agencyId: string;
   agencyName: string;
   acceptanceNumber: string;
   applicantName: string;
@@ -241,6 +242,7 @@ export async function queue(ctx: Ctx): Promise<QueueItem[]> {
     const deadline = computeDeadline(eventsOf(row, await repo.eventsOf(ctx.db, row.id)), cal, today);
     items.push({
       id: row.id,
+      agencyId: row.agency_id,
       agencyName: row.agency_name,
       acceptanceNumber: row.acceptance_number,
       applicantName: row.applicant_name,

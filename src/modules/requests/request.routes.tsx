@@ -299,47 +299,88 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
   });
 
   // Back office: the queue.
-  app.get('/admin/requests', async (req, reply) => {
-    requireStaff(req);
-    const items = await cases.queue(req.ctx);
-    return reply.page(
-      { title: '依申请公开', crumbs: [{ label: '工作台', href: '/admin' }, { label: '依申请公开' }] },
-      <>
-        <h1 class="gk-title">依申请公开：办理中的申请</h1>
-        <p class="gk-actions">
-          <a class="gk-button" href="/admin/requests/new">
-            登记申请
-          </a>
-        </p>
-        <Table head={['受理编号', '受理机关', '申请人', '收到日期', '状态', '答复期限', '剩余工作日']}>
-          {items.map((i) => (
-            <tr>
-              <td>
-                <a href={`/admin/requests/${i.id}`}>{i.acceptanceNumber}</a>
-              </td>
-              <td>{i.agencyName}</td>
-              <td>{i.applicantName}</td>
-              <td>{i.receivedOn}</td>
-              <td>{stateLabels[i.deadline.state]}</td>
-              <td>
-                {i.deadline.due ?? '暂停计时'}
-                {i.deadline.provisional ? <span class="gk-tag gk-tag--warn">暂定</span> : null}
-              </td>
-              <td class="gk-num">
-                {i.deadline.remaining === null ? (
-                  ''
-                ) : i.deadline.overdue ? (
-                  <span class="gk-tag gk-tag--warn">已超期 {-i.deadline.remaining}</span>
-                ) : (
-                  i.deadline.remaining
-                )}
-              </td>
-            </tr>
-          ))}
-        </Table>
-      </>,
-    );
-  });
+  app.get<{ Querystring: { agencyId?: string; state?: string; dueBy?: string } }>(
+    '/admin/requests',
+    async (req, reply) => {
+      requireStaff(req);
+      const f = req.query;
+      const all = await cases.queue(req.ctx);
+      const items = all.filter(
+        (i) =>
+          (!f.agencyId || i.agencyId === f.agencyId) &&
+          (!f.state || (f.state === 'overdue' ? i.deadline.overdue : i.deadline.state === f.state)) &&
+          (!f.dueBy || (i.deadline.due !== null && i.deadline.due <= f.dueBy)),
+      );
+      const agenciesInQueue = [...new Map(all.map((i) => [i.agencyId, i.agencyName])).entries()];
+      return reply.page(
+        { title: '依申请公开', crumbs: [{ label: '工作台', href: '/admin' }, { label: '依申请公开' }] },
+        <>
+          <h1 class="gk-title">依申请公开：办理中的申请</h1>
+          <p class="gk-actions">
+            <a class="gk-button" href="/admin/requests/new">
+              登记申请
+            </a>
+          </p>
+          <form class="gk-form gk-filters" method="get" action="/admin/requests">
+            <SelectField
+              name="agencyId"
+              label="受理机关"
+              value={f.agencyId}
+              errors={[]}
+              options={agenciesInQueue.map(([value, label]) => ({ value, label }))}
+              placeholder="全部"
+            />
+            <SelectField
+              name="state"
+              label="状态"
+              value={f.state}
+              errors={[]}
+              options={[
+                { value: 'overdue', label: '已超期' },
+                ...Object.entries(stateLabels)
+                  .filter(([k]) =>
+                    ['open', 'awaitingSupplement', 'inConsultation', 'awaitingFee'].includes(k),
+                  )
+                  .map(([value, label]) => ({ value, label })),
+              ]}
+              placeholder="全部"
+            />
+            <TextField name="dueBy" label="期限不晚于" type="date" value={f.dueBy} errors={[]} />
+            <button class="gk-button gk-button--secondary" type="submit">
+              筛选
+            </button>
+          </form>
+          <p class="gk-muted">共 {items.length} 件</p>
+          <Table head={['受理编号', '受理机关', '申请人', '收到日期', '状态', '答复期限', '剩余工作日']}>
+            {items.map((i) => (
+              <tr>
+                <td>
+                  <a href={`/admin/requests/${i.id}`}>{i.acceptanceNumber}</a>
+                </td>
+                <td>{i.agencyName}</td>
+                <td>{i.applicantName}</td>
+                <td>{i.receivedOn}</td>
+                <td>{stateLabels[i.deadline.state]}</td>
+                <td>
+                  {i.deadline.due ?? '暂停计时'}
+                  {i.deadline.provisional ? <span class="gk-tag gk-tag--warn">暂定</span> : null}
+                </td>
+                <td class="gk-num">
+                  {i.deadline.remaining === null ? (
+                    ''
+                  ) : i.deadline.overdue ? (
+                    <span class="gk-tag gk-tag--warn">已超期 {-i.deadline.remaining}</span>
+                  ) : (
+                    i.deadline.remaining
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </>,
+      );
+    },
+  );
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
     const me = requireStaff(req);
