@@ -98,11 +98,15 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
         // The citizen sees the reply and downloads the letter.
         await citizen.goto(`${t.baseUrl}/cases/mine`);
         const caseText = (await citizen.locator('#case').textContent()) ?? '';
+        assert.match(caseText, /政府信息公开申请补正告知书/, 'the 补正 notice is kept with the case too');
         assert.match(caseText, /已答复/);
         assert.match(caseText, /部分公开/);
         const [download] = await Promise.all([
           citizen.waitForEvent('download'),
-          citizen.getByRole('link', { name: '下载 Word 文档' }).first().click(),
+          citizen
+            .locator('#letters li', { hasText: '答复告知书' })
+            .getByRole('link', { name: '下载 Word 文档' })
+            .click(),
         ]);
         const file = await download.path();
         const mammoth = await import('mammoth');

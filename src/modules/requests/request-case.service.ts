@@ -60,8 +60,14 @@ export async function state(
   return { request: row, events, deadline };
 }
 
+const letterField = (label: string) => optional(text(label, { max: 20000 }));
+
 const actionSchemas = {
-  supplementRequested: object({ date: date('发出日期'), deadline: date('补正期限') }),
+  supplementRequested: object({
+    date: date('发出日期'),
+    deadline: date('补正期限'),
+    letter: letterField('补正告知书'),
+  }),
   supplemented: object({ date: date('收到补正之日') }),
   consultationStarted: object({
     date: date('发出征询函之日'),
@@ -69,9 +75,14 @@ const actionSchemas = {
       thirdParty: '第三方',
       coMaker: '共同制作机关',
     }),
+    letter: letterField('征询意见函'),
   }),
   consultationEnded: object({ date: date('收到答复之日') }),
-  extensionApproved: object({ date: date('批准日期'), workdays: integer('延长工作日数', 1, 20) }),
+  extensionApproved: object({
+    date: date('批准日期'),
+    workdays: integer('延长工作日数', 1, 20),
+    letter: letterField('延期答复告知书'),
+  }),
   feeNoticeReceived: object({
     date: date('申请人收到收费通知之日'),
     method: oneOf('计费方式', ['perRequest', 'perPage'] as const, {
@@ -79,21 +90,31 @@ const actionSchemas = {
       perPage: '按量计收',
     }),
     quantity: integer('件数（本月第几件）或页数', 1, 100000),
+    letter: letterField('收费通知书'),
   }),
   feePaid: object({ date: date('缴费日期') }),
   replied: object({
     date: date('答复日期'),
-    letter: optional(text('答复告知书', { max: 20000 })),
     outcome: oneOf(
       '答复结果',
       replyOutcomes,
       Object.fromEntries(replyOutcomes.map((o) => [o, outcomes[o].label])) as Record<Outcome, string>,
     ),
     reasons: optional(text('理由', { max: 4000 })),
+    letter: letterField('答复告知书'),
   }),
   withdrawn: object({ date: date('撤回日期') }),
 };
 export type CaseAction = keyof typeof actionSchemas;
+
+/** The letter each step sends, edited by the clerk and kept with the case as sent. */
+const letterKindOf: Partial<Record<CaseAction, LetterKind>> = {
+  supplementRequested: 'supplement',
+  consultationStarted: 'consultation',
+  extensionApproved: 'extension',
+  feeNoticeReceived: 'fee',
+  replied: 'reply',
+};
 
 /** Records one step of a case. Dates may not go before the case's own steps or after today. */
 export async function act(ctx: Ctx, id: string, action: CaseAction, raw: unknown): Promise<DeadlineResult> {
@@ -120,7 +141,13 @@ export async function act(ctx: Ctx, id: string, action: CaseAction, raw: unknown
     }
     if (action === 'replied') data.basis = outcomes[input.outcome as Outcome].basis;
     // The letter is kept as a letter, not copied into the event or the audit log.
-    const letter = typeof data.letter === 'string' ? data.letter : null;
+    // A 补正 notice's deadline, left blank in the draft, is the one the clerk set.
+    const letter =
+      typeof data.letter === 'string'
+        ? action === 'supplementRequested'
+          ? data.letter.replace('____年__月__日', String(input.deadline))
+          : data.letter
+        : null;
     delete data.letter;
     if (action === 'feeNoticeReceived') {
       const fee =
@@ -144,13 +171,14 @@ export async function act(ctx: Ctx, id: string, action: CaseAction, raw: unknown
       actor_id: ctx.actor.id,
       data_json: Object.keys(data).length ? JSON.stringify(data) : null,
     });
-    if (action === 'replied' && letter) {
+    const kind = letterKindOf[action];
+    if (kind && letter) {
       await repo.insertLetter(ctx.db, {
         id: newId(),
         request_id: id,
         agency_id: row.agency_id,
-        kind: 'reply',
-        title: letterTitles.reply,
+        kind,
+        title: letterTitles[kind],
         body: letter,
         issued_on: input.date,
         created_at: ctx.clock.now().toISOString(),

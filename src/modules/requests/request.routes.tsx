@@ -14,6 +14,7 @@ import { agencies } from '../agencies/index.js';
 import { applicantTypeLabels, channelLabels, type ApplicantType, type Channel } from './request.js';
 import * as cases from './request-case.service.js';
 import { letterDocx, letterOf, lettersOf } from './request-letter.service.js';
+import { letterTitles, type LetterKind } from './request-letter.js';
 import { outcomes, replyOutcomes } from './request-outcome.js';
 import * as requests from './request.service.js';
 import { ApplicationForm } from './views/application-form.js';
@@ -446,12 +447,26 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
     const replyDraft = s.deadline.state === 'open' ? await cases.draft(req.ctx, id, 'reply') : null;
     const letters = await lettersOf(req.ctx, id);
     const earlier = await cases.sameApplicant(req.ctx, id);
-    const actForm = (action: string, title: string, fields: unknown) => (
+    const drafts: Partial<Record<LetterKind, string>> = {};
+    if (s.deadline.state === 'open') {
+      for (const kind of ['supplement', 'consultation', 'extension', 'fee'] as const)
+        drafts[kind] = (await cases.draft(req.ctx, id, kind)).body;
+    }
+    /** One step as a plain form; steps that send a letter carry its draft, editable. */
+    const actForm = (action: string, title: string, fields: unknown, letter?: LetterKind) => (
       <form class="gk-form gk-filters" method="post" action={`/admin/requests/${r.id}/act`} novalidate>
         <CsrfField token={csrf} />
         <input type="hidden" name="action" value={action} />
         <TextField name="date" label="日期" type="date" value={today} errors={[]} />
         {fields}
+        {letter && drafts[letter] ? (
+          <details class="gk-field">
+            <summary>{letterTitles[letter]}（可修改；发出后随案保存）</summary>
+            <textarea class="gk-textarea" name="letter" rows={10} aria-label={letterTitles[letter]}>
+              {drafts[letter]}
+            </textarea>
+          </details>
+        ) : null}
         <button class="gk-button gk-button--secondary" type="submit">
           {title}
         </button>
@@ -538,6 +553,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                   'supplementRequested',
                   '发出补正告知',
                   <TextField name="deadline" label="补正期限" type="date" value="" errors={[]} />,
+                  'supplement',
                 )
               : null}
             {s.deadline.state === 'awaitingSupplement' ? actForm('supplemented', '收到补正', null) : null}
@@ -554,6 +570,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                     ]}
                     errors={[]}
                   />,
+                  'consultation',
                 )
               : null}
             {s.deadline.state === 'inConsultation'
@@ -570,6 +587,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                     errors={[]}
                     inputmode="numeric"
                   />,
+                  'extension',
                 )
               : null}
             {s.deadline.state === 'open'
@@ -594,6 +612,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                       inputmode="numeric"
                     />
                   </>,
+                  'fee',
                 )
               : null}
             {s.deadline.state === 'awaitingFee' ? actForm('feePaid', '申请人已缴费', null) : null}

@@ -10,6 +10,9 @@ import { agencies, checkCreditCode, type Agency } from '../agencies/index.js';
 import { maskIdNumber, maskPhone } from './identity.js';
 import { acceptanceNumber, type ApplicantType, type Channel } from './request.js';
 import * as repo from './request.repository.js';
+import { insertLetter } from './request-case.repository.js';
+import { draftLetter } from './request-letter.js';
+import { addWorkdays, calendar } from '../calendar/index.js';
 import {
   clerkApplicationSchema,
   idNumberProblem,
@@ -123,6 +126,27 @@ async function store(
       closed_on: null,
       outcome: null,
       handler_id: null,
+    });
+    // The 受理回执 is issued at once: the applicant can download it with the case.
+    const due = addWorkdays(await calendar.load(ctx), receivedOn, 20).due;
+    const receipt = draftLetter('receipt', {
+      agencyName: agency.name,
+      applicantName: input.applicantName,
+      acceptanceNumber: number,
+      receivedOn,
+      description: input.description,
+      due,
+    });
+    await insertLetter(ctx.db, {
+      id: newId(),
+      request_id: id,
+      agency_id: agency.id,
+      kind: 'receipt',
+      title: receipt.title,
+      body: receipt.body,
+      issued_on: receivedOn,
+      created_at: now,
+      created_by: ctx.actor.id,
     });
     // The audit event carries no personal data: the number, the channel, the applicant type.
     await recordAudit(ctx, {
