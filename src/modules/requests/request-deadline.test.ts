@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { shippedNotices } from '../../platform/db/reference/calendar-notices.js';
 import { addWorkdays, calendarOf, formatDate, parseDate, workdaysBetween } from '../calendar/index.js';
-import { computeDeadline, DeadlineError, type CaseEvent } from './request-deadline.js';
+import { computeDeadline, DeadlineError, defaultRules, type CaseEvent } from './request-deadline.js';
 
 const cal = calendarOf(shippedNotices);
 const received: CaseEvent = { type: 'received', date: '2026-03-02' };
@@ -122,13 +122,7 @@ describe('the reply deadline, from the case’s events', () => {
       [received, notice, { type: 'feePaid', date: '2026-03-13' }],
       cal,
       '2026-03-16',
-      {
-        replyWorkdays: 20,
-        maxExtensionWorkdays: 20,
-        supplementNoticeWorkdays: 7,
-        feePaymentWorkdays: 20,
-        feePeriodStopsClock: false,
-      },
+      { ...defaultRules, feePeriodStopsClock: false },
     );
     assert.equal(notStopping.due, '2026-03-30', 'configurable where the rule is unconfirmed');
   });
@@ -155,6 +149,30 @@ describe('the reply deadline, from the case’s events', () => {
         const r = computeDeadline([{ type: 'received', date: d }], cal, d);
         assert.equal(workdaysBetween(cal, d, r.due!), 20);
       }),
+    );
+  });
+
+  it('a consultation unanswered in 15 working days ends: a co-maker’s silence is consent', () => {
+    const started: CaseEvent = { type: 'consultationStarted', date: '2026-03-05', party: 'coMaker' };
+    const answerBy = addWorkdays(cal, '2026-03-05', 15).due;
+    assert.equal(
+      computeDeadline([received, started], cal, answerBy).state,
+      'inConsultation',
+      'the last day to answer',
+    );
+    const after = computeDeadline([received, started], cal, addWorkdays(cal, answerBy, 1).due);
+    assert.equal(after.state, 'open');
+    assert.equal(after.due, addWorkdays(cal, '2026-03-02', 35).due);
+    assert.match(after.steps.join('\n'), /视为同意公开（第三十四条）/);
+    const late = computeDeadline(
+      [received, started, { type: 'consultationEnded', date: addWorkdays(cal, answerBy, 5).due }],
+      cal,
+      '2026-05-01',
+    );
+    assert.equal(
+      late.due,
+      after.due,
+      'a late answer does not stop the clock for longer than 15 working days',
     );
   });
 });

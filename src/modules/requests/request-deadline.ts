@@ -41,6 +41,8 @@ export interface DeadlineRules {
   supplementNoticeWorkdays: number;
   /** 109号: days to pay after receiving the fee notice. */
   feePaymentWorkdays: number;
+  /** 第三十二、三十四条: days a third party or co-maker has to answer a consultation. */
+  consultationWorkdays: number;
   /**
    * Whether the time between the fee notice and the payment is left out of the reply period.
    * [R] not confirmed in the text read for this project: a setting, not a guess.
@@ -53,6 +55,7 @@ export const defaultRules: DeadlineRules = {
   maxExtensionWorkdays: 20,
   supplementNoticeWorkdays: 7,
   feePaymentWorkdays: 20,
+  consultationWorkdays: 15,
   feePeriodStopsClock: true,
 };
 
@@ -153,16 +156,22 @@ export function computeDeadline(
   for (const c of consultations) {
     const end = list.find((e) => e.type === 'consultationEnded' && e.date >= c.date);
     const who = c.party === 'thirdParty' ? '第三方' : '共同制作机关';
-    if (!end) {
-      steps.push(`${c.date} 向${who}征询意见，答复前不计算答复期限`);
+    // 第三十二、三十四条: the other side has 15 working days. Silence ends the consultation:
+    // a co-maker's silence is consent, a third party's leaves the decision to the organ.
+    const answerBy = addWorkdays(cal, c.date, rules.consultationWorkdays).due;
+    if (!end && today <= answerBy) {
+      steps.push(`${c.date} 向${who}征询意见，${answerBy} 前答复；答复前不计算答复期限`);
       stopped = 'inConsultation';
       continue;
     }
-    const excluded = workdaysBetween(cal, c.date, end.date);
+    const endDate = end && end.date <= answerBy ? end.date : answerBy;
+    const excluded = workdaysBetween(cal, c.date, endDate);
     add += excluded;
-    steps.push(
-      `${c.date} 向${who}征询意见，${end.date} 收到答复，期间 ${excluded} 个工作日不计入（第三十三条第三款）`,
-    );
+    const how =
+      end && end.date <= answerBy
+        ? `${end.date} 收到答复`
+        : `至 ${answerBy} 未在 ${rules.consultationWorkdays} 个工作日内答复${c.party === 'coMaker' ? '，视为同意公开（第三十四条）' : '，由本机关依法决定（第三十二条）'}`;
+    steps.push(`${c.date} 向${who}征询意见，${how}，期间 ${excluded} 个工作日不计入（第三十三条第三款）`);
   }
 
   // Extension: only as approved, and never beyond the limit.
