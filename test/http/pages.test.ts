@@ -53,6 +53,7 @@ describeEachEngine('back-office and portal pages', (engine) => {
       ['/admin/requests', /办理中的申请/],
       ['/admin/requests?state=overdue&dueBy=2026-12-31', /共 0 件/],
       ['/admin/requests/new', /登记当面、邮寄、传真或口头提出的申请/],
+      ['/admin/requests/approvals', /延期审批/],
       ['/admin/appeals', /登记新的复议或诉讼/],
       ['/admin/calendar', /已录入的节假日安排/],
       ['/admin/calendar?from=2026-02-10&add=20', /期限为 <strong>2026-03-16<\/strong>/],

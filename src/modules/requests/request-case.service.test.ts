@@ -8,6 +8,8 @@ import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import * as cases from './request-case.service.js';
+import { addWorkdays, calendarOf } from '../calendar/index.js';
+import { shippedNotices } from '../../platform/db/reference/calendar-notices.js';
 import * as requests from './request.service.js';
 import { section3 } from './request.stats.js';
 
@@ -342,5 +344,27 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       [3 - 1, 0, 0, 0, 0, 0, 2],
       'in the 2019 format the other.* outcomes share one row',
     );
+  });
+
+  it('a clerk asks for an extension; the office head sees it among the approvals and grants or refuses it', async () => {
+    const r = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
+    await cases.act(at('2026-03-20'), r.id, 'extensionRequested', {
+      date: '2026-03-20',
+      workdays: 15,
+      reason: '涉及多个部门，需汇总核实',
+    });
+    const head = at('2026-03-20', staffActor('officeHead', dept));
+    const list = await cases.approvals(head);
+    const mine = list.find((i) => i.id === r.id);
+    assert.deepEqual(mine?.request, { workdays: 15, reason: '涉及多个部门，需汇总核实', date: '2026-03-20' });
+    assert.deepEqual(await cases.approvals(at('2026-03-20')), [], 'a clerk has no approvals');
+    assert.equal((await cases.state(head, r.id)).deadline.due, '2026-03-30', 'asking alone changes nothing');
+    await assert.rejects(
+      cases.act(at('2026-03-20'), r.id, 'extensionRefused', { date: '2026-03-20' }),
+      ForbiddenError,
+    );
+    const granted = await cases.act(head, r.id, 'extensionApproved', { date: '2026-03-20', workdays: 15 });
+    assert.equal(granted.due, addWorkdays(calendarOf(shippedNotices), '2026-03-02', 35).due);
+    assert.ok(!(await cases.approvals(head)).some((i) => i.id === r.id));
   });
 });

@@ -78,6 +78,12 @@ const actionSchemas = {
     letter: letterField('征询意见函'),
   }),
   consultationEnded: object({ date: date('收到答复之日') }),
+  extensionRequested: object({
+    date: date('申请日期'),
+    workdays: integer('拟延长工作日数', 1, 20),
+    reason: text('延期理由', { max: 2000 }),
+  }),
+  extensionRefused: object({ date: date('日期'), reason: optional(text('不同意的理由', { max: 2000 })) }),
   extensionApproved: object({
     date: date('批准日期'),
     workdays: integer('延长工作日数', 1, 20),
@@ -122,7 +128,11 @@ export async function act(ctx: Ctx, id: string, action: CaseAction, raw: unknown
   if (!schema) throw ValidationError.one('action', '不支持的操作');
   const input = schema.parse(raw) as Record<string, unknown> & { date: string };
   return inTransaction(ctx, async (ctx) => {
-    const row = await loadCase(ctx, id, action === 'extensionApproved' ? ['officeHead', 'admin'] : handlers);
+    const row = await loadCase(
+      ctx,
+      id,
+      action === 'extensionApproved' || action === 'extensionRefused' ? ['officeHead', 'admin'] : handlers,
+    );
     const today = beijingDate(ctx.clock.now());
     if (input.date > today) throw ValidationError.one('date', `日期（${input.date}）不能晚于今天`);
     if (input.date < row.received_on)
@@ -515,4 +525,43 @@ export async function sameApplicant(
       outcome: r.outcome,
       description: r.description,
     }));
+}
+
+/** A pending request for more time: asked, and neither approved nor refused since. */
+export function pendingExtension(
+  events: CaseEvent[],
+): Extract<CaseEvent, { type: 'extensionRequested' }> | null {
+  let pending: Extract<CaseEvent, { type: 'extensionRequested' }> | null = null;
+  for (const e of events) {
+    if (e.type === 'extensionRequested') pending = e;
+    else if (e.type === 'extensionApproved' || e.type === 'extensionRefused') pending = null;
+  }
+  return pending;
+}
+
+/** The office head's approvals: open cases in their scope whose clerk asked for more time. */
+export async function approvals(
+  ctx: Ctx,
+): Promise<Array<QueueItem & { request: { workdays: number; reason: string; date: string } }>> {
+  const heads =
+    ctx.actor.kind === 'system'
+      ? ['/']
+      : ctx.actor.grants
+          .filter((g) => g.role === 'officeHead' || g.role === 'admin')
+          .map((g) => g.agencyPath);
+  if (heads.length === 0) return [];
+  const out: Array<QueueItem & { request: { workdays: number; reason: string; date: string } }> = [];
+  for (const item of await queue(ctx)) {
+    const row = await repo.findRequest(ctx.db, item.id);
+    if (!row) continue;
+    const path = await agencies.pathOf(ctx, row.agency_id);
+    if (!heads.some((p) => path.startsWith(p))) continue;
+    const pending = pendingExtension(eventsOf(row, await repo.eventsOf(ctx.db, item.id)));
+    if (pending)
+      out.push({
+        ...item,
+        request: { workdays: pending.workdays, reason: pending.reason, date: pending.date },
+      });
+  }
+  return out;
 }

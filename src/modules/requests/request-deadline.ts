@@ -14,6 +14,9 @@ export type CaseEvent =
   /** 第三十二、三十四条: consulting a third party or a co-maker; the time is not counted. */
   | { type: 'consultationStarted'; date: string; party: 'thirdParty' | 'coMaker' }
   | { type: 'consultationEnded'; date: string }
+  /** 第三十三条第二款: a clerk asks for more time; only the head of the 公开办 grants it. */
+  | { type: 'extensionRequested'; date: string; workdays: number; reason: string }
+  | { type: 'extensionRefused'; date: string; reason: string | null }
   /** 第三十三条第二款: at most 20 working days, approved by the head of the 公开办. */
   | { type: 'extensionApproved'; date: string; workdays: number }
   /** 109号: the applicant has 20 working days from the day after receiving the notice to pay. */

@@ -199,6 +199,13 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
                   {letters.map((l) => (
                     <li>
                       {l.issued_on} {l.title} <a href={`/cases/letters/${l.id}.docx`}>下载 Word 文档</a>
+                      <details>
+                        <summary>查看全文</summary>
+                        <div class="gk-letter">
+                          <h3>{l.title}</h3>
+                          <p>{l.body}</p>
+                        </div>
+                      </details>
                     </li>
                   ))}
                 </ul>
@@ -321,6 +328,9 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
             <a class="gk-button" href="/admin/requests/new">
               登记申请
             </a>
+            <a class="gk-button gk-button--secondary" href="/admin/requests/approvals">
+              延期审批
+            </a>
           </p>
           <form class="gk-form gk-filters" method="get" action="/admin/requests">
             <SelectField
@@ -382,6 +392,42 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
       );
     },
   );
+
+  app.get('/admin/requests/approvals', async (req, reply) => {
+    requireStaff(req);
+    const items = await cases.approvals(req.ctx);
+    return reply.page(
+      {
+        title: '延期审批',
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '依申请公开', href: '/admin/requests' },
+          { label: '延期审批' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">延期审批</h1>
+        <p class="gk-lead">
+          经办人申请延长答复期限的案件（条例第三十三条第二款：经政府信息公开工作机构负责人同意，延长不超过 20
+          个工作日）。
+        </p>
+        <Table head={['受理编号', '受理机关', '申请日期', '拟延长', '理由', '现答复期限']}>
+          {items.map((i) => (
+            <tr>
+              <td>
+                <a href={`/admin/requests/${i.id}`}>{i.acceptanceNumber}</a>
+              </td>
+              <td>{i.agencyName}</td>
+              <td>{i.request.date}</td>
+              <td class="gk-num">{i.request.workdays} 个工作日</td>
+              <td>{i.request.reason}</td>
+              <td>{i.deadline.due ?? ''}</td>
+            </tr>
+          ))}
+        </Table>
+      </>,
+    );
+  });
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
     const me = requireStaff(req);
@@ -447,6 +493,11 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
     const replyDraft = s.deadline.state === 'open' ? await cases.draft(req.ctx, id, 'reply') : null;
     const letters = await lettersOf(req.ctx, id);
     const earlier = await cases.sameApplicant(req.ctx, id);
+    const pending = cases.pendingExtension(s.events);
+    const casePath = await agencies.pathOf(req.ctx, r.agency_id);
+    const isHead = me.actor.grants.some(
+      (g) => (g.role === 'officeHead' || g.role === 'admin') && casePath.startsWith(g.agencyPath),
+    );
     const drafts: Partial<Record<LetterKind, string>> = {};
     if (s.deadline.state === 'open') {
       for (const kind of ['supplement', 'consultation', 'extension', 'fee'] as const)
@@ -576,18 +627,43 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
             {s.deadline.state === 'inConsultation'
               ? actForm('consultationEnded', '收到征询答复', null)
               : null}
-            {s.deadline.state === 'open'
+            {s.deadline.state === 'open' && !pending
+              ? actForm(
+                  'extensionRequested',
+                  '申请延期（报公开办负责人批准）',
+                  <>
+                    <TextField
+                      name="workdays"
+                      label="拟延长工作日数"
+                      value="20"
+                      errors={[]}
+                      inputmode="numeric"
+                    />
+                    <TextField name="reason" label="延期理由" value="" errors={errors} />
+                  </>,
+                )
+              : null}
+            {s.deadline.state === 'open' && isHead
               ? actForm(
                   'extensionApproved',
-                  '批准延期（公开办负责人）',
+                  pending
+                    ? `批准延期（经办人申请 ${pending.workdays} 个工作日：${pending.reason}）`
+                    : '批准延期（公开办负责人）',
                   <TextField
                     name="workdays"
                     label="延长工作日数"
-                    value="20"
+                    value={String(pending?.workdays ?? 20)}
                     errors={[]}
                     inputmode="numeric"
                   />,
                   'extension',
+                )
+              : null}
+            {s.deadline.state === 'open' && isHead && pending
+              ? actForm(
+                  'extensionRefused',
+                  '不同意延期',
+                  <TextField name="reason" label="不同意的理由" value="" errors={[]} />,
                 )
               : null}
             {s.deadline.state === 'open'
@@ -671,6 +747,13 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
               {letters.map((l) => (
                 <li>
                   {l.issued_on} {l.title} <a href={`/admin/requests/${r.id}/letters/${l.id}.docx`}>Word</a>
+                  <details>
+                    <summary>查看全文</summary>
+                    <div class="gk-letter">
+                      <h3>{l.title}</h3>
+                      <p>{l.body}</p>
+                    </div>
+                  </details>
                 </li>
               ))}
             </ul>
