@@ -157,4 +157,77 @@ describeEachEngine('依申请公开 pages', (engine) => {
     assert.equal(JSON.parse(one.body).data.request.idNumber, '1101**********002X');
     assert.equal((await anon.get(`/api/v1/requests/${data.id}`)).statusCode, 401);
   });
+
+  it('a clerk asks for more time on the case page; the office head grants it from the approvals page', async () => {
+    const anon = new Client(t.app);
+    const csrf0 = Client.csrfOf((await anon.get('/apply')).body);
+    const created = await anon.json(
+      'POST',
+      '/api/v1/requests',
+      {
+        agencyId: cizao,
+        applicantType: 'commercialEnterprise',
+        applicantName: '晋江某陶瓷有限公司',
+        idType: 'other',
+        idNumber: '91350582MA00000000',
+        phone: '0595-85000000',
+        description: '磁灶镇 2025 年陶瓷企业排污许可的审批材料',
+        provisionForm: 'paper',
+        deliveryMethod: 'mail',
+        address: '福建省晋江市磁灶镇某工业区 1 号',
+      },
+      { 'x-csrf-token': csrf0 },
+    );
+    assert.equal(created.statusCode, 201, created.body);
+    const { id } = JSON.parse(created.body).data as { id: string };
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+    const clerk = new Client(t.app);
+    await clerk.login('clerk', DEMO_PASSWORD);
+    const page = await clerk.get(`/admin/requests/${id}`);
+    const due = /<dt>答复期限<\/dt><dd>([0-9-]+)/.exec(page.body)?.[1];
+    assert.ok(due, 'the case page shows its due date');
+    assert.doesNotMatch(page.body, /name="action" value="extensionApproved"/, 'a clerk cannot approve');
+    const noReason = await clerk.post(`/admin/requests/${id}/act`, {
+      _csrf: Client.csrfOf(page.body),
+      action: 'extensionRequested',
+      date: today,
+      workdays: '10',
+      reason: '',
+    });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /延期理由/);
+    const asked = await clerk.post(`/admin/requests/${id}/act`, {
+      _csrf: Client.csrfOf(page.body),
+      action: 'extensionRequested',
+      date: today,
+      workdays: '10',
+      reason: '需调取多年档案',
+    });
+    assert.equal(asked.statusCode, 303, asked.body.slice(0, 500));
+    assert.equal(
+      (await clerk.get('/admin/requests/approvals')).body.includes('需调取多年档案'),
+      false,
+      'the clerk has nothing to approve',
+    );
+
+    const head = new Client(t.app);
+    await head.login('head', DEMO_PASSWORD);
+    const approvals = await head.get('/admin/requests/approvals');
+    assert.match(approvals.body, new RegExp(`href="/admin/requests/${id}"[\\s\\S]*需调取多年档案`));
+    const casePage = await head.get(`/admin/requests/${id}`);
+    assert.match(casePage.body, /批准延期（经办人申请 10 个工作日：需调取多年档案）/);
+    const granted = await head.post(`/admin/requests/${id}/act`, {
+      _csrf: Client.csrfOf(casePage.body),
+      action: 'extensionApproved',
+      date: today,
+      workdays: '10',
+      letter: '',
+    });
+    assert.equal(granted.statusCode, 303, granted.body.slice(0, 500));
+    const after = await head.get(`/admin/requests/${id}`);
+    const newDue = /<dt>答复期限<\/dt><dd>([0-9-]+)/.exec(after.body)?.[1];
+    assert.ok(newDue && newDue > due!, `the due date moves from ${due} to ${newDue}`);
+    assert.doesNotMatch((await head.get('/admin/requests/approvals')).body, /需调取多年档案/);
+  });
 });
