@@ -195,20 +195,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
             {letters.length ? (
               <>
                 <h2 class="gk-section__title">告知书</h2>
-                <ul id="letters">
-                  {letters.map((l) => (
-                    <li>
-                      {l.issued_on} {l.title} <a href={`/cases/letters/${l.id}.docx`}>下载 Word 文档</a>
-                      <details>
-                        <summary>查看全文</summary>
-                        <div class="gk-letter">
-                          <h3>{l.title}</h3>
-                          <p>{l.body}</p>
-                        </div>
-                      </details>
-                    </li>
-                  ))}
-                </ul>
+                <LetterList id="letters" letters={letters} docx={(l) => `/cases/letters/${l.id}.docx`} />
               </>
             ) : null}
           </section>
@@ -743,20 +730,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
         {letters.length ? (
           <section class="gk-section">
             <h2 class="gk-section__title">告知书</h2>
-            <ul>
-              {letters.map((l) => (
-                <li>
-                  {l.issued_on} {l.title} <a href={`/admin/requests/${r.id}/letters/${l.id}.docx`}>Word</a>
-                  <details>
-                    <summary>查看全文</summary>
-                    <div class="gk-letter">
-                      <h3>{l.title}</h3>
-                      <p>{l.body}</p>
-                    </div>
-                  </details>
-                </li>
-              ))}
-            </ul>
+            <LetterList letters={letters} docx={(l) => `/admin/requests/${r.id}/letters/${l.id}.docx`} />
           </section>
         ) : null}
         <section class="gk-section">
@@ -810,4 +784,32 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
     reply.header('cache-control', 'no-store');
     return renderCase(req, reply, req.params.id, [], personal);
   });
+}
+
+/** Letters as sent: each with its Word download and, folded, its full text. */
+function LetterList({
+  id,
+  letters,
+  docx,
+}: {
+  id?: string;
+  letters: Array<{ id: string; issued_on: string; title: string; body: string }>;
+  docx: (l: { id: string }) => string;
+}) {
+  return (
+    <ul id={id}>
+      {letters.map((l) => (
+        <li>
+          {l.issued_on} {l.title} <a href={docx(l)}>下载 Word 文档</a>
+          <details>
+            <summary>查看全文</summary>
+            <div class="gk-letter">
+              <h3>{l.title}</h3>
+              <p>{l.body}</p>
+            </div>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
 }
