@@ -132,6 +132,48 @@ export interface CalendarDayTable {
   name: string;
 }
 
+export interface RecordSequenceTable {
+  agency_id: string;
+  year: number;
+  last_value: number;
+}
+
+/** One 政府信息 for 主动公开, with the metadata of legal.md §7. */
+export interface RecordTable {
+  id: string;
+  agency_id: string;
+  /** draft → inReview → (returned | reviewed) → approved → published → withdrawn */
+  state: string;
+  /** `{统一社会信用代码}/{YYYY}-{NNNNN}`, given at publication. */
+  index_number: string | null;
+  title: string;
+  document_number: string | null;
+  written_date: string | null;
+  date_formed_or_changed: string;
+  published_at: string | null;
+  scheduled_at: string | null;
+  subject_category: string | null;
+  genre: string | null;
+  validity: string;
+  validity_date: string | null;
+  keywords: string | null;
+  summary: string | null;
+  body_html: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordEventTable {
+  id: string;
+  record_id: string;
+  type: string;
+  actor_id: string | null;
+  actor_label: string;
+  at: string;
+  note: string | null;
+}
+
 export interface RequestSequenceTable {
   agency_id: string;
   year: number;
@@ -252,6 +294,9 @@ export interface Database {
   request_letter: RequestLetterTable;
   staff_notification: StaffNotificationTable;
   job_run: JobRunTable;
+  record_sequence: RecordSequenceTable;
+  record: RecordTable;
+  record_event: RecordEventTable;
 }
 
 /**
@@ -275,4 +320,7 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'appeal', orderBy: 'id' },
   { table: 'request_letter', orderBy: 'id' },
   { table: 'staff_notification', orderBy: 'id' },
+  { table: 'record_sequence', orderBy: 'year', key: 'agency_id' },
+  { table: 'record', orderBy: 'id' },
+  { table: 'record_event', orderBy: 'id' },
 ];

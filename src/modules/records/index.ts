@@ -1,0 +1,17 @@
+import { describeAudit } from '../../platform/audit.js';
+
+export * from './record.js';
+export * as records from './record.service.js';
+
+describeAudit({
+  actions: {
+    'record.draft': '起草政府信息',
+    'record.submitted': '政府信息送审',
+    'record.reviewPassed': '保密审查通过',
+    'record.reviewReturned': '保密审查退回',
+    'record.approved': '批准发布',
+    'record.publish': '发布政府信息',
+    'record.withdrawn': '撤回政府信息',
+  },
+  subjects: { record: '政府信息' },
+});

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { staffActor } from '../../../test/harness/actors.js';
+import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import { systemActor } from '../../platform/access.js';
+import { FixedClock } from '../../platform/clock.js';
+import type { DatabaseHandle } from '../../platform/db/database.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
+import { documentNumberProblem, sanitizeBody } from './record.js';
+import * as records from './record.service.js';
+
+const fieldOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
+
+describeEachEngine('主动公开 records: metadata, 保密审查, publication and 索引号', (engine) => {
+  let h: DatabaseHandle & { cleanup: () => Promise<void> };
+  let gov: Agency, dept: Agency;
+  const credit = composeCreditCode('11', '350582', '00350002');
+  before(async () => {
+    h = await openTestDatabase(engine);
+    const ctx = testCtx(h, systemActor('测试'));
+    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
+    dept = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市教育局',
+      level: 'county',
+      kind: 'governmentDepartment',
+      creditCode: credit,
+    });
+  });
+  after(async () => h.cleanup());
+
+  const at = (iso: string, role: 'clerk' | 'reviewer' | 'officeHead' = 'clerk', agency?: Agency) =>
+    testCtx(h, staffActor(role, agency ?? dept), new FixedClock(iso));
+  const draft = (over: Record<string, unknown> = {}) => ({
+    agencyId: dept.id,
+    title: '晋江市教育局关于印发2020年义务教育招生工作方案的通知',
+    documentNumber: '晋教〔2020〕12号',
+    writtenDate: '2020-03-02',
+    dateFormedOrChanged: '2020-03-02',
+    subjectCategory: '教育\\学前教育',
+    genre: '通知',
+    keywords: '招生 义务教育',
+    body: '<p>各镇（街道）教育办：</p><p>现将方案印发给你们。</p>',
+    ...over,
+  });
+  const throughApproval = async (iso: string, over: Record<string, unknown> = {}, agency = dept) => {
+    const r = await records.createDraft(at(iso, 'clerk', agency), draft({ agencyId: agency.id, ...over }));
+    await records.submitForReview(at(iso, 'clerk', agency), r.id);
+    await records.review(at(iso, 'reviewer', agency), r.id, { result: 'passed' });
+    await records.approve(at(iso, 'officeHead', agency), r.id);
+    return r;
+  };
+
+  it('refuses a bad 文号 or date by naming the field, and stores nothing', async () => {
+    const before = await h.db.selectFrom('record').select('id').execute();
+    for (const [over, field, message] of [
+      [{ documentNumber: '晋教[2020]12号' }, 'documentNumber', /晋教〔2020〕12号/],
+      [{ documentNumber: '晋教〔2020〕012号' }, 'documentNumber', /不编虚位/],
+      [{ documentNumber: '晋教〔2021〕3号' }, 'documentNumber', /晚于成文日期/],
+      [{ title: '' }, 'title', /请填写标题/],
+      [{ writtenDate: '2020-02-30' }, 'writtenDate', /成文日期/],
+      [{ dateFormedOrChanged: '2020-04-01' }, 'dateFormedOrChanged', /不能晚于今天/],
+    ] as const) {
+      await assert.rejects(records.createDraft(at('2020-03-03T02:00:00Z'), draft(over)), (e) => {
+        assert.deepEqual(fieldOf(e), [field]);
+        assert.match((e as ValidationError).fields[0]!.message, message);
+        return true;
+      });
+    }
+    assert.equal((await h.db.selectFrom('record').select('id').execute()).length, before.length);
+  });
+
+  it('publishes nothing without 保密审查 and the office head’s approval', async () => {
+    const r = await records.createDraft(at('2020-03-03T02:00:00Z'), draft());
+    await assert.rejects(records.publish(at('2020-03-03T02:00:00Z'), r.id), ConflictError, 'a draft');
+    await records.submitForReview(at('2020-03-03T02:00:00Z'), r.id);
+    await assert.rejects(records.publish(at('2020-03-03T02:00:00Z'), r.id), ConflictError, 'in review');
+    await assert.rejects(
+      records.review(at('2020-03-03T02:00:00Z'), r.id, { result: 'passed' }),
+      ForbiddenError,
+      'a clerk is not a reviewer',
+    );
+    await assert.rejects(
+      records.review(at('2020-03-03T02:00:00Z', 'reviewer'), r.id, { result: 'returned' }),
+      (e) => fieldOf(e).includes('note'),
+      'a return needs its reason',
+    );
+    await records.review(at('2020-03-03T02:00:00Z', 'reviewer'), r.id, {
+      result: 'returned',
+      note: '删去第三段',
+    });
+    await assert.rejects(records.approve(at('2020-03-03T02:00:00Z', 'officeHead'), r.id), ConflictError);
+    await records.submitForReview(at('2020-03-03T02:00:00Z'), r.id);
+    await records.review(at('2020-03-03T02:00:00Z', 'reviewer'), r.id, { result: 'passed' });
+    await assert.rejects(records.publish(at('2020-03-03T02:00:00Z'), r.id), ConflictError, 'not approved');
+    await assert.rejects(records.approve(at('2020-03-03T02:00:00Z'), r.id), ForbiddenError);
+    await records.approve(at('2020-03-03T02:00:00Z', 'officeHead'), r.id);
+    const p = await records.publish(at('2020-03-03T02:00:00Z'), r.id);
+    assert.match(p.index_number!, new RegExp(`^${credit}/2020-\\d{5}$`));
+    const { events } = await records.get(at('2020-03-03T02:00:00Z', 'reviewer'), r.id);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['drafted', 'submitted', 'reviewReturned', 'submitted', 'reviewPassed', 'approved', 'published'],
+    );
+    assert.equal(events[2]!.note, '删去第三段');
+    const other = await agencies.create(testCtx(h, systemActor('测试')), {
+      parentId: gov.id,
+      name: '晋江市民政局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    await assert.rejects(records.get(at('2020-03-03T02:00:00Z', 'clerk', other), r.id), ForbiddenError);
+  });
+
+  it('gives 100 simultaneous publications distinct, gapless 索引号 of the year of publication', async () => {
+    const ids = [];
+    for (let i = 0; i < 100; i++)
+      ids.push((await throughApproval('2021-01-05T02:00:00Z', { title: `通知${i}` })).id);
+    const published = await Promise.all(ids.map((id) => records.publish(at('2021-01-05T02:00:00Z'), id)));
+    const serials = published.map((p) => Number(p.index_number!.split('-').at(-1))).sort((a, b) => a - b);
+    assert.deepEqual(
+      serials,
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
+    assert.ok(published.every((p) => p.index_number!.startsWith(`${credit}/2021-`)));
+  });
+
+  it('lets only one of two clerks publishing the same record at once take a 索引号', async () => {
+    const r = await throughApproval('2021-02-01T02:00:00Z');
+    const results = await Promise.allSettled([
+      records.publish(at('2021-02-01T02:00:00Z'), r.id),
+      records.publish(at('2021-02-01T02:00:00Z'), r.id),
+    ]);
+    assert.equal(results.filter((x) => x.status === 'fulfilled').length, 1);
+    const next = await throughApproval('2021-02-01T02:00:00Z');
+    const p = await records.publish(at('2021-02-01T02:00:00Z'), next.id);
+    assert.equal(p.index_number, `${credit}/2021-00102`, 'no serial was lost to the refused attempt');
+  });
+
+  it('flags a publication later than 20 working days after formation, counted across the National Day holiday', async () => {
+    // Formed 2020-09-25: 20 working days, with 10-01…10-08 off and 09-27/10-10 worked, end on 2020-10-29.
+    const onTime = await throughApproval('2020-10-29T02:00:00Z', {
+      dateFormedOrChanged: '2020-09-25',
+      writtenDate: '2020-09-25',
+    });
+    const p1 = await records.publish(at('2020-10-29T02:00:00Z'), onTime.id);
+    assert.equal(p1.publishDeadline, '2020-10-29');
+    assert.equal(p1.late, false);
+    const late = await throughApproval('2020-10-30T02:00:00Z', {
+      dateFormedOrChanged: '2020-09-25',
+      writtenDate: '2020-09-25',
+    });
+    const p2 = await records.publish(at('2020-10-30T02:00:00Z'), late.id);
+    assert.equal(p2.late, true);
+  });
+
+  it('refuses to publish for an agency without a 统一社会信用代码, and loses no serial', async () => {
+    const r = await throughApproval('2021-03-01T02:00:00Z', {}, gov);
+    await assert.rejects(records.publish(at('2021-03-01T02:00:00Z', 'clerk', gov), r.id), (e) =>
+      fieldOf(e).includes('agencyId'),
+    );
+    const row = await h.db
+      .selectFrom('record')
+      .select(['state', 'index_number'])
+      .where('id', '=', r.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { state: 'approved', index_number: null });
+  });
+});
+
+it('文号 rules and body sanitizing', () => {
+  assert.equal(documentNumberProblem('晋政文〔2020〕12号'), null);
+  assert.equal(documentNumberProblem('国办公开办函〔2021〕30号'), null);
+  assert.match(documentNumberProblem('晋政文(2020)12号')!, /晋政文〔2020〕12号/);
+  assert.match(documentNumberProblem('晋政文【2020】12号')!, /六角括号/);
+  assert.match(documentNumberProblem('二〇二〇年十二号')!, /机关代字〔年份〕序号号/);
+  const clean = sanitizeBody(
+    '<p onclick="x()">正文<script>alert(1)</script><a href="javascript:alert(1)">链接</a></p><table><tr><td colspan="2">表</td></tr></table>',
+  );
+  assert.doesNotMatch(clean, /script|onclick|javascript/);
+  assert.match(clean, /<td colspan="2">表<\/td>/);
+});

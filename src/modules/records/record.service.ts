@@ -1,0 +1,260 @@
+import { holdsRoleOver, type Role } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { beijingDate } from '../../platform/clock.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import type { RecordEventTable, RecordTable } from '../../platform/db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { isId, newId } from '../../platform/ids.js';
+import { date, object, oneOf, optional, text } from '../../platform/schema.js';
+import { agencies } from '../agencies/index.js';
+import { addWorkdays, calendar } from '../calendar/index.js';
+import {
+  documentNumberProblem,
+  indexNumber,
+  parseDocumentNumber,
+  sanitizeBody,
+  validities,
+  validityLabels,
+  type RecordState,
+} from './record.js';
+import * as repo from './record.repository.js';
+
+/**
+ * 主动公开 records: drafted by a clerk, passed by a reviewer (保密审查, 条例第十七条), approved by the
+ * office head, then published with a 索引号. Nothing reaches the public without the review.
+ */
+
+const draftSchema = object({
+  agencyId: text('发布机构'),
+  title: text('标题', { max: 300 }),
+  documentNumber: optional(text('文号', { max: 60, check: documentNumberProblem })),
+  writtenDate: optional(date('成文日期')),
+  dateFormedOrChanged: date('形成（变更）日期'),
+  subjectCategory: optional(text('主题分类', { max: 60 })),
+  genre: optional(text('体裁分类', { max: 30 })),
+  validity: optional(oneOf('有效性', validities, validityLabels)),
+  keywords: optional(text('主题词', { max: 200 })),
+  summary: optional(text('内容概述', { max: 1000 })),
+  body: text('正文', { max: 2_000_000 }),
+});
+
+const reviewSchema = object({
+  result: oneOf('审核结论', ['passed', 'returned'] as const, { passed: '通过', returned: '退回修改' }),
+  note: optional(text('审核意见', { max: 2000 })),
+});
+
+const writers: readonly Role[] = ['clerk', 'officeHead', 'admin'];
+const reviewers: readonly Role[] = ['reviewer', 'admin'];
+const approvers: readonly Role[] = ['officeHead', 'admin'];
+
+function stamp(ctx: Ctx, recordId: string, type: string, note: string | null): RecordEventTable {
+  return {
+    id: newId(),
+    record_id: recordId,
+    type,
+    actor_id: ctx.actor.id,
+    actor_label: ctx.actor.label,
+    at: ctx.clock.now().toISOString(),
+    note,
+  };
+}
+
+async function load(ctx: Ctx, id: string, roles: readonly Role[]): Promise<RecordTable> {
+  const row = isId(id) ? await repo.findById(ctx.db, id) : undefined;
+  if (!row) throw new NotFoundError('未找到该政府信息');
+  if (!holdsRoleOver(ctx.actor, roles, await agencies.pathOf(ctx, row.agency_id))) throw new ForbiddenError();
+  return row;
+}
+
+function expect(row: RecordTable, states: RecordState[], what: string): void {
+  if (!states.includes(row.state as RecordState)) throw new ConflictError(`该信息当前状态不能${what}`);
+}
+
+/** A new draft. The body is sanitized on the way in; the form's text is what the public will read. */
+export async function createDraft(ctx: Ctx, raw: unknown): Promise<RecordTable> {
+  const input = draftSchema.parse(raw);
+  const agency = await agencies.get(ctx, input.agencyId);
+  if (!holdsRoleOver(ctx.actor, writers, agency.path)) throw new ForbiddenError();
+  checkDates(ctx, input);
+  return inTransaction(ctx, async (ctx) => {
+    const now = ctx.clock.now().toISOString();
+    const row: RecordTable = {
+      id: newId(),
+      agency_id: agency.id,
+      state: 'draft',
+      index_number: null,
+      title: input.title,
+      document_number: input.documentNumber,
+      written_date: input.writtenDate,
+      date_formed_or_changed: input.dateFormedOrChanged,
+      published_at: null,
+      scheduled_at: null,
+      subject_category: input.subjectCategory,
+      genre: input.genre,
+      validity: input.validity ?? 'inForce',
+      validity_date: null,
+      keywords: input.keywords,
+      summary: input.summary,
+      body_html: sanitizeBody(input.body),
+      created_by: ctx.actor.id,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insert(ctx.db, row);
+    await repo.insertEvent(ctx.db, stamp(ctx, row.id, 'drafted', null));
+    await recordAudit(ctx, {
+      action: 'record.draft',
+      subjectType: 'record',
+      subjectId: row.id,
+      agencyId: agency.id,
+      after: { title: row.title, documentNumber: row.document_number },
+    });
+    return row;
+  });
+}
+
+function checkDates(
+  ctx: Ctx,
+  input: { writtenDate: string | null; dateFormedOrChanged: string; documentNumber: string | null },
+): void {
+  const today = beijingDate(ctx.clock.now());
+  if (input.writtenDate && input.writtenDate > today)
+    throw ValidationError.one('writtenDate', `成文日期（${input.writtenDate}）不能晚于今天`);
+  if (input.dateFormedOrChanged > today)
+    throw ValidationError.one(
+      'dateFormedOrChanged',
+      `形成（变更）日期（${input.dateFormedOrChanged}）不能晚于今天`,
+    );
+  const doc = input.documentNumber ? parseDocumentNumber(input.documentNumber) : null;
+  if (doc && input.writtenDate && doc.year > Number(input.writtenDate.slice(0, 4)))
+    throw ValidationError.one('documentNumber', `文号年份 ${doc.year} 晚于成文日期 ${input.writtenDate}`);
+}
+
+/** The clerk sends the draft (or a returned one) to 保密审查. */
+export async function submitForReview(ctx: Ctx, id: string): Promise<RecordTable> {
+  return transition(ctx, id, writers, ['draft', 'returned'], '送审', 'inReview', 'submitted', null);
+}
+
+/** 保密审查 (条例第十七条): a reviewer passes the record or returns it; the drafter cannot review their own. */
+export async function review(ctx: Ctx, id: string, raw: unknown): Promise<RecordTable> {
+  const input = reviewSchema.parse(raw);
+  if (input.result === 'returned' && !input.note)
+    throw ValidationError.one('note', '退回修改时请写明审核意见');
+  return inTransaction(ctx, async (ctx) => {
+    const row = await load(ctx, id, reviewers);
+    if (ctx.actor.kind === 'staff' && ctx.actor.id !== null && row.created_by === ctx.actor.id)
+      throw new ForbiddenError('起草人不能审核自己起草的信息');
+    return move(
+      ctx,
+      row,
+      ['inReview'],
+      '审核',
+      input.result === 'passed' ? 'reviewed' : 'returned',
+      input.result === 'passed' ? 'reviewPassed' : 'reviewReturned',
+      input.note,
+    );
+  });
+}
+
+/** The office head approves a reviewed record for publication. */
+export async function approve(ctx: Ctx, id: string): Promise<RecordTable> {
+  return transition(ctx, id, approvers, ['reviewed'], '批准', 'approved', 'approved', null);
+}
+
+export interface Published extends RecordTable {
+  /** 条例第二十六条: within 20 working days of being formed or changed. */
+  publishDeadline: string;
+  late: boolean;
+}
+
+/**
+ * Publication: only an approved record (so only one that passed 保密审查). The 索引号 takes the
+ * agency's 统一社会信用代码, the year of publication and the next serial of that year.
+ */
+export async function publish(ctx: Ctx, id: string): Promise<Published> {
+  const cal = await calendar.load(ctx);
+  return inTransaction(ctx, async (ctx) => {
+    const row = await load(ctx, id, writers);
+    expect(row, ['approved'], '发布（须先通过保密审查并经批准）');
+    const agency = await agencies.get(ctx, row.agency_id);
+    if (!agency.creditCode)
+      throw ValidationError.one('agencyId', `${agency.name}尚未登记统一社会信用代码，无法生成索引号`);
+    const now = ctx.clock.now();
+    const day = beijingDate(now);
+    const year = Number(day.slice(0, 4));
+    const seq = await repo.nextSeq(ctx.db, agency.id, year);
+    const patch = {
+      state: 'published',
+      index_number: indexNumber(agency.creditCode, year, seq),
+      published_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    };
+    if (!(await repo.updateIfIn(ctx.db, row.id, ['approved'], patch)))
+      throw new ConflictError('该信息已由他人发布或状态已改变，请刷新后查看');
+    await repo.insertEvent(ctx.db, stamp(ctx, row.id, 'published', patch.index_number));
+    await recordAudit(ctx, {
+      action: 'record.publish',
+      subjectType: 'record',
+      subjectId: row.id,
+      agencyId: agency.id,
+      after: { indexNumber: patch.index_number },
+    });
+    const publishDeadline = addWorkdays(cal, row.date_formed_or_changed, 20).due;
+    return { ...row, ...patch, publishDeadline, late: day > publishDeadline };
+  });
+}
+
+/** Taken down from the portal, with the reason kept; its 索引号 is never given to another record. */
+export async function withdraw(ctx: Ctx, id: string, reason: string): Promise<RecordTable> {
+  const r = object({ reason: text('撤回理由', { max: 2000 }) }).parse({ reason });
+  return transition(ctx, id, approvers, ['published'], '撤回', 'withdrawn', 'withdrawn', r.reason);
+}
+
+async function transition(
+  ctx: Ctx,
+  id: string,
+  roles: readonly Role[],
+  from: RecordState[],
+  what: string,
+  to: RecordState,
+  event: string,
+  note: string | null,
+): Promise<RecordTable> {
+  return inTransaction(ctx, async (ctx) =>
+    move(ctx, await load(ctx, id, roles), from, what, to, event, note),
+  );
+}
+
+async function move(
+  ctx: Ctx,
+  row: RecordTable,
+  from: RecordState[],
+  what: string,
+  to: RecordState,
+  event: string,
+  note: string | null,
+): Promise<RecordTable> {
+  expect(row, from, what);
+  const now = ctx.clock.now().toISOString();
+  if (!(await repo.updateIfIn(ctx.db, row.id, from, { state: to, updated_at: now })))
+    throw new ConflictError('该信息的状态已被他人改变，请刷新后再试');
+  await repo.insertEvent(ctx.db, stamp(ctx, row.id, event, note));
+  await recordAudit(ctx, {
+    action: `record.${event}`,
+    subjectType: 'record',
+    subjectId: row.id,
+    agencyId: row.agency_id,
+    before: { state: row.state },
+    after: { state: to },
+  });
+  return { ...row, state: to, updated_at: now };
+}
+
+/** The record and its workflow history, for staff in its agency's scope. */
+export async function get(
+  ctx: Ctx,
+  id: string,
+): Promise<{ record: RecordTable; events: RecordEventTable[] }> {
+  const record = await load(ctx, id, [...writers, 'reviewer', 'supervisor']);
+  return { record, events: await repo.eventsOf(ctx.db, id) };
+}
