@@ -2,6 +2,15 @@ import { describeAudit } from '../../platform/audit.js';
 
 export * from './record.js';
 export * as records from './record.service.js';
+export * as officialDocuments from './official-document.service.js';
+export {
+  disclosureAttributes,
+  disclosureAttributeLabels,
+  withheldReasons,
+  withheldReasonLabels,
+  type DisclosureAttribute,
+  type AttributeCounts,
+} from './official-document.service.js';
 
 describeAudit({
   actions: {
@@ -12,6 +21,7 @@ describeAudit({
     'record.approved': '批准发布',
     'record.publish': '发布政府信息',
     'record.withdrawn': '撤回政府信息',
+    'officialDocument.register': '登记公文公开属性',
   },
-  subjects: { record: '政府信息' },
+  subjects: { record: '政府信息', officialDocument: '公文' },
 });

@@ -174,6 +174,24 @@ export interface RecordEventTable {
   note: string | null;
 }
 
+/** 公开属性源头认定: a 公文 with the disclosure attribute fixed when it was drafted. */
+export interface OfficialDocumentTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  document_number: string | null;
+  written_date: string;
+  /** proactiveDisclosure | disclosureOnRequest | withheld */
+  disclosure_attribute: string;
+  /** One of the report's withheld.* reasons of 条例第十四至十六条, when withheld. */
+  withheld_reason: string | null;
+  note: string | null;
+  /** The published record, once a 主动公开 document is out. */
+  record_id: string | null;
+  registered_by: string | null;
+  created_at: string;
+}
+
 export interface RequestSequenceTable {
   agency_id: string;
   year: number;
@@ -297,6 +315,7 @@ export interface Database {
   record_sequence: RecordSequenceTable;
   record: RecordTable;
   record_event: RecordEventTable;
+  official_document: OfficialDocumentTable;
 }
 
 /**
@@ -323,4 +342,5 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'record_sequence', orderBy: 'year', key: 'agency_id' },
   { table: 'record', orderBy: 'id' },
   { table: 'record_event', orderBy: 'id' },
+  { table: 'official_document', orderBy: 'id' },
 ];

@@ -8,6 +8,7 @@ import * as m0006 from './0006-appeal-handler.js';
 import * as m0007 from './0007-request-letter.js';
 import * as m0008 from './0008-notification-jobs.js';
 import * as m0009 from './0009-record.js';
+import * as m0010 from './0010-official-document.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-request-letter': m0007,
   '0008-notification-jobs': m0008,
   '0009-record': m0009,
+  '0010-official-document': m0010,
 };
