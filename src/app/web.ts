@@ -6,6 +6,7 @@ import { registerPortalRoutes } from '../modules/portal/index.js';
 import { registerReportRoutes } from '../modules/annual-report/index.js';
 import { registerCalendarRoutes } from '../modules/calendar/index.js';
 import { registerAppealRoutes } from '../modules/appeals/index.js';
+import { registerRecordRoutes } from '../modules/records/index.js';
 import { registerRequestApi, registerRequestRoutes } from '../modules/requests/index.js';
 import type { Container } from './container.js';
 
@@ -37,6 +38,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerReportRoutes(app);
   registerCalendarRoutes(app);
   registerAppealRoutes(app);
+  registerRecordRoutes(app);
   registerRequestApi(app, { publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute });
   registerRequestRoutes(app, {
     publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute,

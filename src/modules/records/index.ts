@@ -25,3 +25,4 @@ describeAudit({
   },
   subjects: { record: '政府信息', officialDocument: '公文' },
 });
+export { registerRecordRoutes } from './record.routes.js';

@@ -1,4 +1,4 @@
-import { holdsRoleOver, type Role } from '../../platform/access.js';
+import { holdsRoleOver, scopesFor, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
@@ -257,4 +257,57 @@ export async function get(
 ): Promise<{ record: RecordTable; events: RecordEventTable[] }> {
   const record = await load(ctx, id, [...writers, 'reviewer', 'supervisor']);
   return { record, events: await repo.eventsOf(ctx.db, id) };
+}
+
+export interface RecordListItem {
+  id: string;
+  title: string;
+  state: RecordState;
+  agencyName: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  updatedAt: string;
+}
+
+/** Staff listing: every record in the actor's scope, newest first, optionally in one state. */
+export async function list(ctx: Ctx, filter: { state?: RecordState } = {}): Promise<RecordListItem[]> {
+  const scopes = scopesFor(ctx.actor, [...writers, 'reviewer', 'supervisor']);
+  if (scopes.length === 0) throw new ForbiddenError();
+  let q = ctx.db
+    .selectFrom('record as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select([
+      'r.id',
+      'r.title',
+      'r.state',
+      'a.name as agencyName',
+      'a.path as path',
+      'r.index_number as indexNumber',
+      'r.document_number as documentNumber',
+      'r.updated_at as updatedAt',
+    ])
+    .orderBy('r.updated_at', 'desc')
+    .orderBy('r.id', 'desc');
+  if (filter.state) q = q.where('r.state', '=', filter.state);
+  const rows = await q.execute();
+  return rows
+    .filter((r) => scopes.some((p) => r.path.startsWith(p)))
+    .map(({ path: _path, ...r }) => ({ ...r, state: r.state as RecordState }));
+}
+
+/** What the portal shows: a published record with its issuing agency, or nothing. */
+export async function publicView(
+  ctx: Ctx,
+  id: string,
+): Promise<(RecordTable & { agencyName: string }) | null> {
+  if (!isId(id)) return null;
+  const row = await ctx.db
+    .selectFrom('record as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .selectAll('r')
+    .select('a.name as agencyName')
+    .where('r.id', '=', id)
+    .where('r.state', '=', 'published')
+    .executeTakeFirst();
+  return row ?? null;
 }

@@ -1,0 +1,518 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDateTime } from '../../platform/clock.js';
+import { NotFoundError, type FieldError } from '../../platform/errors.js';
+import { requireStaff, withForm } from '../../platform/http/server.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  PostButton,
+  SelectField,
+  Summary,
+  Table,
+  TextField,
+} from '../../platform/ui/components.js';
+import { agencies } from '../agencies/index.js';
+import * as docs from './official-document.service.js';
+import { disclosureAttributeLabels, withheldReasonLabels } from './official-document.service.js';
+import { recordStateLabels, recordStates, sanitizeBody, validityLabels, type RecordState } from './record.js';
+import * as records from './record.service.js';
+
+type Body = Record<string, string>;
+
+const eventLabels: Record<string, string> = {
+  drafted: '起草',
+  submitted: '送审',
+  reviewPassed: '保密审查通过',
+  reviewReturned: '保密审查退回',
+  approved: '批准发布',
+  published: '发布',
+  withdrawn: '撤回',
+};
+
+export function registerRecordRoutes(app: FastifyInstance): void {
+  app.nav.push({ href: '/admin/records', label: '主动公开', area: 'admin', order: 25 });
+
+  const today = (req: FastifyRequest) =>
+    new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const writableAgencies = async (req: FastifyRequest) =>
+    (await agencies.listForStaff(req.ctx)).filter((a) => a.kind !== 'villageCommunity');
+
+  app.get<{ Querystring: { state?: string } }>('/admin/records', async (req, reply) => {
+    requireStaff(req);
+    const state = recordStates.includes(req.query.state as RecordState)
+      ? (req.query.state as RecordState)
+      : undefined;
+    const items = await records.list(req.ctx, state ? { state } : {});
+    return reply.page(
+      { title: '主动公开', crumbs: [{ label: '工作台', href: '/admin' }, { label: '主动公开' }] },
+      <>
+        <h1 class="gk-title">主动公开信息</h1>
+        <p>
+          <a class="gk-button" href="/admin/records/new">
+            起草新信息
+          </a>{' '}
+          <a class="gk-button gk-button--secondary" href="/admin/documents">
+            公文公开属性登记
+          </a>
+        </p>
+        <form class="gk-form gk-filters" method="get" action="/admin/records">
+          <SelectField
+            name="state"
+            label="状态"
+            value={state ?? ''}
+            placeholder="全部"
+            options={recordStates.map((s) => ({ value: s, label: recordStateLabels[s] }))}
+          />
+          <button class="gk-button gk-button--secondary" type="submit">
+            筛选
+          </button>
+        </form>
+        <Table
+          head={['标题', '发布机构', '文号', '索引号', '状态', '更新时间']}
+          caption={`共 ${items.length} 条`}
+        >
+          {items.map((r) => (
+            <tr>
+              <td>
+                <a href={`/admin/records/${r.id}`}>{r.title}</a>
+              </td>
+              <td>{r.agencyName}</td>
+              <td>{r.documentNumber ?? ''}</td>
+              <td>{r.indexNumber ?? ''}</td>
+              <td>{recordStateLabels[r.state]}</td>
+              <td>{formatDateTime(r.updatedAt)}</td>
+            </tr>
+          ))}
+        </Table>
+      </>,
+    );
+  });
+
+  const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
+    requireStaff(req);
+    const scope = await writableAgencies(req);
+    return reply.page(
+      {
+        title: '起草主动公开信息',
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '主动公开', href: '/admin/records' },
+          { label: '起草' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">起草主动公开信息</h1>
+        <form class="gk-form" method="post" action="/admin/records" novalidate>
+          <CsrfField token={reply.csrf()} />
+          <ErrorSummary errors={errors} />
+          <SelectField
+            name="agencyId"
+            label="发布机构"
+            value={values.agencyId}
+            errors={errors}
+            options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+          />
+          <TextField name="title" label="标题" value={values.title} errors={errors} required />
+          <TextField
+            name="documentNumber"
+            label="文号"
+            hint="如 晋政文〔2020〕12号；非公文可不填"
+            value={values.documentNumber}
+            errors={errors}
+          />
+          <TextField
+            name="writtenDate"
+            label="成文日期"
+            type="date"
+            value={values.writtenDate}
+            errors={errors}
+          />
+          <TextField
+            name="dateFormedOrChanged"
+            label="形成（变更）日期"
+            hint="条例第二十六条：自形成或者变更之日起 20 个工作日内公开"
+            type="date"
+            value={values.dateFormedOrChanged ?? today(req)}
+            errors={errors}
+            required
+          />
+          <TextField
+            name="subjectCategory"
+            label="主题分类"
+            hint="如 综合政务\政务公开"
+            value={values.subjectCategory}
+            errors={errors}
+          />
+          <TextField
+            name="genre"
+            label="体裁分类"
+            hint="如 通知、公告、规范性文件"
+            value={values.genre}
+            errors={errors}
+          />
+          <SelectField
+            name="validity"
+            label="有效性"
+            value={values.validity ?? 'inForce'}
+            errors={errors}
+            options={Object.entries(validityLabels).map(([value, label]) => ({ value, label }))}
+          />
+          <TextField name="keywords" label="主题词" value={values.keywords} errors={errors} />
+          <TextField name="summary" label="内容概述" value={values.summary} errors={errors} />
+          <div class={`gk-field${errors.some((e) => e.field === 'body') ? ' gk-field--error' : ''}`}>
+            <label class="gk-label" for="f-body">
+              正文<span aria-hidden="true"> *</span>
+            </label>
+            <p class="gk-hint">可直接粘贴 Word 中的文字；格式会保留标题、段落、列表和表格</p>
+            {errors.find((e) => e.field === 'body') ? (
+              <p class="gk-error-message">{errors.find((e) => e.field === 'body')!.message}</p>
+            ) : null}
+            <textarea class="gk-textarea" id="f-body" name="body" rows={14}>
+              {values.body ?? ''}
+            </textarea>
+          </div>
+          <button class="gk-button" type="submit">
+            保存草稿
+          </button>
+        </form>
+      </>,
+    );
+  };
+  app.get('/admin/records/new', async (req, reply) => renderNew(req, reply, {}, []));
+  app.post<{ Body: Body }>('/admin/records', async (req, reply) => {
+    requireStaff(req);
+    return withForm(
+      reply,
+      async () => {
+        // Rich text (from the editor or Word) is kept and sanitized; plain text becomes paragraphs,
+        // with any angle brackets shown as typed.
+        const body = /<(p|div|table|br|h[1-6]|ul|ol|span|strong|b|em)\b/i.test(req.body.body ?? '')
+          ? req.body.body
+          : (req.body.body ?? '')
+              .split(/\r?\n\s*\r?\n|\r?\n/)
+              .filter((p) => p.trim())
+              .map(
+                (p) =>
+                  `<p>${p.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
+              )
+              .join('');
+        const r = await records.createDraft(req.ctx, { ...req.body, body });
+        return reply.flash('success', '草稿已保存').redirect(`/admin/records/${r.id}`, 303);
+      },
+      (errors) => renderNew(req, reply, req.body, errors),
+    );
+  });
+
+  const renderRecord = async (
+    req: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    errors: FieldError[],
+  ) => {
+    const me = requireStaff(req);
+    const { record: r, events } = await records.get(req.ctx, req.params.id);
+    const path = await agencies.pathOf(req.ctx, r.agency_id);
+    const holds = (roles: string[]) =>
+      me.actor.grants.some((g) => roles.includes(g.role) && path.startsWith(g.agencyPath));
+    const csrf = reply.csrf();
+    const state = r.state as RecordState;
+    const act = (action: string, label: string) => (
+      <PostButton action={`/admin/records/${r.id}/${action}`} csrf={csrf} label={label} kind="secondary" />
+    );
+    return reply.page(
+      {
+        title: r.title,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '主动公开', href: '/admin/records' },
+          { label: r.title },
+        ],
+      },
+      <>
+        <h1 class="gk-title">{r.title}</h1>
+        <ErrorSummary errors={errors} />
+        <p>
+          状态：<strong id="record-state">{recordStateLabels[state]}</strong>
+          {state === 'published' ? (
+            <>
+              {' '}
+              <a href={`/records/${r.id}`}>在门户查看</a>
+            </>
+          ) : null}
+        </p>
+        <Summary
+          rows={[
+            ['索引号', r.index_number ?? '发布时生成'],
+            ['文号', r.document_number],
+            ['成文日期', r.written_date],
+            ['形成（变更）日期', r.date_formed_or_changed],
+            ['发布日期', r.published_at ? formatDateTime(r.published_at) : ''],
+            ['主题分类', r.subject_category],
+            ['体裁分类', r.genre],
+            ['有效性', validityLabels[r.validity as keyof typeof validityLabels]],
+            ['主题词', r.keywords],
+            ['内容概述', r.summary],
+          ]}
+        />
+        <section class="gk-section">
+          <h2 class="gk-section__title">办理</h2>
+          {(state === 'draft' || state === 'returned') && holds(['clerk', 'officeHead', 'admin'])
+            ? act('submit', '送保密审查')
+            : null}
+          {state === 'inReview' && holds(['reviewer', 'admin']) ? (
+            <form
+              class="gk-form gk-filters"
+              method="post"
+              action={`/admin/records/${r.id}/review`}
+              novalidate
+            >
+              <CsrfField token={csrf} />
+              <SelectField
+                name="result"
+                label="审核结论"
+                value="passed"
+                errors={errors}
+                options={[
+                  { value: 'passed', label: '通过（不涉及国家秘密等不予公开内容）' },
+                  { value: 'returned', label: '退回修改' },
+                ]}
+              />
+              <TextField name="note" label="审核意见" value="" errors={errors} />
+              <button class="gk-button gk-button--secondary" type="submit">
+                提交审核结论
+              </button>
+            </form>
+          ) : null}
+          {state === 'reviewed' && holds(['officeHead', 'admin']) ? act('approve', '批准发布') : null}
+          {state === 'approved' && holds(['clerk', 'officeHead', 'admin'])
+            ? act('publish', '立即发布')
+            : null}
+          {state === 'published' && holds(['officeHead', 'admin']) ? (
+            <form
+              class="gk-form gk-filters"
+              method="post"
+              action={`/admin/records/${r.id}/withdraw`}
+              novalidate
+            >
+              <CsrfField token={csrf} />
+              <TextField name="reason" label="撤回理由" value="" errors={errors} />
+              <button class="gk-button gk-button--danger" type="submit">
+                撤回
+              </button>
+            </form>
+          ) : null}
+        </section>
+        <section class="gk-section">
+          <h2 class="gk-section__title">办理记录</h2>
+          <Table head={['时间', '环节', '办理人', '意见']}>
+            {events.map((e) => (
+              <tr>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{eventLabels[e.type] ?? e.type}</td>
+                <td>{e.actor_label}</td>
+                <td>{e.note ?? ''}</td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+        <section class="gk-section">
+          <h2 class="gk-section__title">正文</h2>
+          <div class="gk-record-body" dangerouslySetInnerHTML={{ __html: sanitizeBody(r.body_html) }} />
+        </section>
+      </>,
+    );
+  };
+  app.get<{ Params: { id: string } }>('/admin/records/:id', async (req, reply) =>
+    renderRecord(req, reply, []),
+  );
+
+  const step = (
+    action: string,
+    run: (req: FastifyRequest<{ Params: { id: string }; Body: Body }>) => Promise<unknown>,
+    done: string,
+  ) =>
+    app.post<{ Params: { id: string }; Body: Body }>(`/admin/records/:id/${action}`, async (req, reply) => {
+      requireStaff(req);
+      return withForm(
+        reply,
+        async () => {
+          const result = (await run(req)) as { late?: boolean; publishDeadline?: string };
+          const message = result.late
+            ? `${done}。注意：已超过公开时限（${result.publishDeadline}），条例第二十六条要求自形成或变更之日起 20 个工作日内公开`
+            : done;
+          return reply
+            .flash(result.late ? 'info' : 'success', message)
+            .redirect(`/admin/records/${req.params.id}`, 303);
+        },
+        (errors) => renderRecord(req, reply, errors),
+      );
+    });
+  step('submit', (req) => records.submitForReview(req.ctx, req.params.id), '已送保密审查');
+  step('review', (req) => records.review(req.ctx, req.params.id, req.body), '已提交审核结论');
+  step('approve', (req) => records.approve(req.ctx, req.params.id), '已批准发布');
+  step('publish', (req) => records.publish(req.ctx, req.params.id), '已发布');
+  step('withdraw', (req) => records.withdraw(req.ctx, req.params.id, req.body.reason ?? ''), '已撤回');
+
+  // The portal's record page, with the metadata block of legal.md §7.
+  app.get<{ Params: { id: string } }>('/records/:id', async (req, reply) => {
+    const r = await records.publicView(req.ctx, req.params.id);
+    if (!r) throw new NotFoundError('未找到该信息，可能已撤回');
+    return reply.page(
+      {
+        title: r.title,
+        area: 'portal',
+        crumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开' }, { label: r.title }],
+      },
+      <article class="gk-record">
+        <table class="gk-record-meta">
+          <tbody>
+            <tr>
+              <th>索引号</th>
+              <td>{r.index_number}</td>
+              <th>主题分类</th>
+              <td>{r.subject_category ?? ''}</td>
+            </tr>
+            <tr>
+              <th>发布机构</th>
+              <td>{r.agencyName}</td>
+              <th>成文日期</th>
+              <td>{r.written_date ?? ''}</td>
+            </tr>
+            <tr>
+              <th>文号</th>
+              <td>{r.document_number ?? ''}</td>
+              <th>发布日期</th>
+              <td>{formatDateTime(r.published_at)}</td>
+            </tr>
+            <tr>
+              <th>标题</th>
+              <td colspan={3}>{r.title}</td>
+            </tr>
+            <tr>
+              <th>有效性</th>
+              <td>{validityLabels[r.validity as keyof typeof validityLabels]}</td>
+              <th>主题词</th>
+              <td>{r.keywords ?? ''}</td>
+            </tr>
+          </tbody>
+        </table>
+        <h1 class="gk-title">{r.title}</h1>
+        <div class="gk-record-body" dangerouslySetInnerHTML={{ __html: sanitizeBody(r.body_html) }} />
+      </article>,
+    );
+  });
+
+  // 公开属性源头认定: register each 公文 with its attribute; the year's counts per agency.
+  const renderDocs = async (
+    req: FastifyRequest<{ Querystring: { year?: string } }>,
+    reply: FastifyReply,
+    values: Body,
+    errors: FieldError[],
+  ) => {
+    requireStaff(req);
+    const year = /^\d{4}$/.test(req.query.year ?? '')
+      ? Number(req.query.year)
+      : Number(today(req).slice(0, 4));
+    const counts = await docs.yearlyCounts(req.ctx, year);
+    const scope = await writableAgencies(req);
+    const sum = (k: 'total' | 'proactiveDisclosure' | 'disclosureOnRequest' | 'withheld') =>
+      counts.reduce((s, c) => s + c[k], 0);
+    return reply.page(
+      {
+        title: '公文公开属性登记',
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '主动公开', href: '/admin/records' },
+          { label: '公文公开属性登记' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">公文公开属性源头认定</h1>
+        <form class="gk-form gk-filters" method="get" action="/admin/documents">
+          <TextField name="year" label="年度" value={String(year)} inputmode="numeric" />
+          <button class="gk-button gk-button--secondary" type="submit">
+            查看
+          </button>
+        </form>
+        <Table
+          head={['机关', '公文总数', '主动公开', '依申请公开', '不予公开']}
+          caption={`${year} 年（按成文日期）`}
+        >
+          {counts.map((c) => (
+            <tr>
+              <td>{c.agencyName}</td>
+              <td class="gk-num">{c.total}</td>
+              <td class="gk-num">{c.proactiveDisclosure}</td>
+              <td class="gk-num">{c.disclosureOnRequest}</td>
+              <td class="gk-num">{c.withheld}</td>
+            </tr>
+          ))}
+          <tr>
+            <th>合计</th>
+            <td class="gk-num" id="documents-total">
+              {sum('total')}
+            </td>
+            <td class="gk-num">{sum('proactiveDisclosure')}</td>
+            <td class="gk-num">{sum('disclosureOnRequest')}</td>
+            <td class="gk-num">{sum('withheld')}</td>
+          </tr>
+        </Table>
+        <section class="gk-section">
+          <h2 class="gk-section__title">登记公文</h2>
+          <form class="gk-form" method="post" action="/admin/documents" novalidate>
+            <CsrfField token={reply.csrf()} />
+            <ErrorSummary errors={errors} />
+            <SelectField
+              name="agencyId"
+              label="制发机关"
+              value={values.agencyId}
+              errors={errors}
+              options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+            />
+            <TextField name="title" label="公文标题" value={values.title} errors={errors} required />
+            <TextField name="documentNumber" label="文号" value={values.documentNumber} errors={errors} />
+            <TextField
+              name="writtenDate"
+              label="成文日期"
+              type="date"
+              value={values.writtenDate ?? today(req)}
+              errors={errors}
+              required
+            />
+            <SelectField
+              name="disclosureAttribute"
+              label="公开属性"
+              value={values.disclosureAttribute}
+              errors={errors}
+              options={Object.entries(disclosureAttributeLabels).map(([value, label]) => ({ value, label }))}
+            />
+            <SelectField
+              name="withheldReason"
+              label="不予公开理由（仅不予公开时选择）"
+              value={values.withheldReason}
+              errors={errors}
+              placeholder="—"
+              options={Object.entries(withheldReasonLabels).map(([value, label]) => ({ value, label }))}
+            />
+            <button class="gk-button" type="submit">
+              登记
+            </button>
+          </form>
+        </section>
+      </>,
+    );
+  };
+  app.get<{ Querystring: { year?: string } }>('/admin/documents', async (req, reply) =>
+    renderDocs(req, reply, {}, []),
+  );
+  app.post<{ Querystring: { year?: string }; Body: Body }>('/admin/documents', async (req, reply) => {
+    requireStaff(req);
+    return withForm(
+      reply,
+      async () => {
+        await docs.register(req.ctx, req.body);
+        return reply.flash('success', '已登记').redirect('/admin/documents', 303);
+      },
+      (errors) => renderDocs(req, reply, req.body, errors),
+    );
+  });
+}
