@@ -18,6 +18,7 @@ import {
 import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
 import { registerReportCommands } from '../modules/annual-report/index.js';
 import { registerCalendarCommands } from '../modules/calendar/index.js';
+import { registerRecordCommands } from '../modules/records/index.js';
 import { cliActor, createContainer, type Container } from './container.js';
 import { buildWeb } from './web.js';
 
@@ -344,6 +345,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     );
 
   registerCalendarCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
+  registerRecordCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
   registerReportCommands(program, {
     out: io.out,
     err: io.err,

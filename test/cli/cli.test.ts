@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { runCli } from '../../src/app/cli.js';
+import { openDatabase } from '../../src/platform/db/database.js';
 import { migrations } from '../../src/platform/db/migrations/index.js';
 import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
 
@@ -228,5 +229,84 @@ describeEachEngine('gongkai calendar', (engine) => {
     const r = await gongkai(env, 'calendar', 'import', bad);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /错误（makeupWorkdays）：调休上班日 2027-01-05 不是周六或周日/);
+  });
+});
+
+describeEachEngine('gongkai records import', (engine) => {
+  let db: ReturnType<typeof freshDatabaseUrl>;
+  let env: Record<string, string>;
+  before(async () => {
+    db = freshDatabaseUrl(engine);
+    env = { DATABASE_URL: db.url, GONGKAI_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+    assert.equal((await gongkai(env, 'demo', 'load')).code, 0);
+  });
+  after(async () => db.cleanup());
+
+  const line = (o: Record<string, unknown>) => JSON.stringify(o);
+  const archive = [
+    line({
+      title: '磁灶镇2020年财政预算公开',
+      body: '<p>详见附表。</p><script>x()</script>',
+      publishedAt: '2020-03-01 09:30',
+      validity: '有效',
+      subject: '财政、金融、审计\\财政',
+    }),
+    line({
+      title: '磁灶镇人民政府关于做好2019年防汛工作的通知',
+      body: '各村（社区）：\n请做好防汛准备。',
+      docNumber: '磁政〔2019〕8号',
+      writtenAt: '2019-05-06',
+      publishedAt: '2019-05-08',
+    }),
+    '',
+    line({ title: '磁灶镇2019年政府信息公开年报', body: '全文', publishedAt: '2019-12-30 17:00' }),
+  ].join('\n');
+
+  it('imports an old site’s archive with 索引号 by year of publication, all or nothing', async () => {
+    const bad = join(dir, `records-bad-${engine}.jsonl`);
+    writeFileSync(
+      bad,
+      [
+        archive,
+        line({ title: '', body: 'x', publishedAt: '2020-01-01' }),
+        '{not json',
+        line({ title: 't', body: 'b', publishedAt: '2020-01-01', docNumber: '磁政(2020)1号' }),
+      ].join('\n'),
+    );
+    const refused = await gongkai(env, 'records', 'import', bad, '--agency', '磁灶镇人民政府');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /第 5 行 title.*请填写title（标题）/);
+    assert.match(refused.stderr, /第 6 行 json.*不是有效的 JSON/);
+    assert.match(refused.stderr, /第 7 行 docNumber.*磁政〔2020〕1号/);
+
+    const good = join(dir, `records-${engine}.jsonl`);
+    writeFileSync(good, archive);
+    const r = await gongkai(env, 'records', 'import', good, '--agency', '磁灶镇人民政府', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { imported: number; first: string; last: string };
+    assert.equal(out.imported, 3);
+    assert.match(out.first, /^[0-9A-Z]{18}\/2019-00001$/, 'nothing of the refused file was kept');
+    assert.match(out.last, /\/2020-00001$/, 'a new year starts at 00001');
+
+    const handle = await openDatabase(db.url);
+    try {
+      const rows = await handle.db
+        .selectFrom('record')
+        .select(['title', 'index_number', 'body_html', 'validity', 'state'])
+        .orderBy('index_number')
+        .execute();
+      assert.deepEqual(
+        rows.map((x) => [x.title, x.index_number!.slice(19), x.state]),
+        [
+          ['磁灶镇人民政府关于做好2019年防汛工作的通知', '2019-00001', 'published'],
+          ['磁灶镇2019年政府信息公开年报', '2019-00002', 'published'],
+          ['磁灶镇2020年财政预算公开', '2020-00001', 'published'],
+        ],
+      );
+      assert.equal(rows[0]!.body_html, '<p>各村（社区）：</p><p>请做好防汛准备。</p>');
+      assert.equal(rows[2]!.body_html, '<p>详见附表。</p>', 'scripts are dropped');
+    } finally {
+      await handle.close();
+    }
   });
 });

@@ -22,7 +22,10 @@ describeAudit({
     'record.publish': '发布政府信息',
     'record.withdrawn': '撤回政府信息',
     'officialDocument.register': '登记公文公开属性',
+    'record.import': '迁移导入政府信息',
   },
   subjects: { record: '政府信息', officialDocument: '公文' },
 });
 export { registerRecordRoutes } from './record.routes.js';
+export { registerRecordCommands } from './record.cli.js';
+export { importRecords, ImportRefused } from './record-import.js';

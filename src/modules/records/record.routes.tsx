@@ -184,19 +184,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
     return withForm(
       reply,
       async () => {
-        // Rich text (from the editor or Word) is kept and sanitized; plain text becomes paragraphs,
-        // with any angle brackets shown as typed.
-        const body = /<(p|div|table|br|h[1-6]|ul|ol|span|strong|b|em)\b/i.test(req.body.body ?? '')
-          ? req.body.body
-          : (req.body.body ?? '')
-              .split(/\r?\n\s*\r?\n|\r?\n/)
-              .filter((p) => p.trim())
-              .map(
-                (p) =>
-                  `<p>${p.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
-              )
-              .join('');
-        const r = await records.createDraft(req.ctx, { ...req.body, body });
+        const r = await records.createDraft(req.ctx, req.body);
         return reply.flash('success', '草稿已保存').redirect(`/admin/records/${r.id}`, 303);
       },
       (errors) => renderNew(req, reply, req.body, errors),

@@ -125,3 +125,17 @@ export function bodyText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A body as typed or pasted: rich text (from the editor, Word or an old site) is kept and
+ * sanitized; plain text becomes one paragraph per line, angle brackets shown as typed.
+ */
+export function bodyFromInput(input: string): string {
+  if (/<(p|div|table|br|h[1-6]|ul|ol|span|strong|b|em|a|img)\b/i.test(input)) return sanitizeBody(input);
+  return input
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => `<p>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`)
+    .join('');
+}
