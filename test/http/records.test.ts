@@ -83,6 +83,17 @@ describeEachEngine('主动公开 pages', (engine) => {
     assert.match(portal.body, /<p>一、改造范围为园区主干道。<\/p>/);
     assert.doesNotMatch(portal.body, /<script>alert/);
 
+    page = await clerk.get(path);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const repealed = await clerk.post(`${path}/validity`, {
+      _csrf: Client.csrfOf(page.body),
+      validity: 'repealed',
+      date: today,
+      note: '',
+    });
+    assert.equal(repealed.statusCode, 303, repealed.body.slice(0, 300));
+    assert.match((await citizen.get(`/records/${id}`)).body, new RegExp(`废止（废止日期：${today}）`));
+
     const other = new Client(t.app);
     await other.login('gaclerk', DEMO_PASSWORD);
     assert.equal((await other.get(path)).statusCode, 403);

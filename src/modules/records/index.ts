@@ -23,6 +23,7 @@ describeAudit({
     'record.withdrawn': '撤回政府信息',
     'officialDocument.register': '登记公文公开属性',
     'record.import': '迁移导入政府信息',
+    'record.validityChanged': '修改有效性',
   },
   subjects: { record: '政府信息', officialDocument: '公文' },
 });

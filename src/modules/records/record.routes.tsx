@@ -27,6 +27,8 @@ const eventLabels: Record<string, string> = {
   approved: '批准发布',
   published: '发布',
   withdrawn: '撤回',
+  imported: '迁移导入',
+  validityChanged: '修改有效性',
 };
 
 export function registerRecordRoutes(app: FastifyInstance): void {
@@ -274,6 +276,28 @@ export function registerRecordRoutes(app: FastifyInstance): void {
           {state === 'approved' && holds(['clerk', 'officeHead', 'admin'])
             ? act('publish', '立即发布')
             : null}
+          {state === 'published' && holds(['clerk', 'officeHead', 'admin']) ? (
+            <form
+              class="gk-form gk-filters"
+              method="post"
+              action={`/admin/records/${r.id}/validity`}
+              novalidate
+            >
+              <CsrfField token={csrf} />
+              <SelectField
+                name="validity"
+                label="有效性"
+                value={r.validity === 'inForce' ? 'repealed' : 'inForce'}
+                errors={errors}
+                options={Object.entries(validityLabels).map(([value, label]) => ({ value, label }))}
+              />
+              <TextField name="date" label="失效或废止日期" type="date" value={today(req)} errors={errors} />
+              <TextField name="note" label="说明（如废止它的文件）" value="" errors={errors} />
+              <button class="gk-button gk-button--secondary" type="submit">
+                修改有效性
+              </button>
+            </form>
+          ) : null}
           {state === 'published' && holds(['officeHead', 'admin']) ? (
             <form
               class="gk-form gk-filters"
@@ -338,6 +362,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
   step('review', (req) => records.review(req.ctx, req.params.id, req.body), '已提交审核结论');
   step('approve', (req) => records.approve(req.ctx, req.params.id), '已批准发布');
   step('publish', (req) => records.publish(req.ctx, req.params.id), '已发布');
+  step('validity', (req) => records.changeValidity(req.ctx, req.params.id, req.body), '已修改有效性');
   step('withdraw', (req) => records.withdraw(req.ctx, req.params.id, req.body.reason ?? ''), '已撤回');
 
   // The portal's record page, with the metadata block of legal.md §7.
@@ -377,7 +402,12 @@ export function registerRecordRoutes(app: FastifyInstance): void {
             </tr>
             <tr>
               <th>有效性</th>
-              <td>{validityLabels[r.validity as keyof typeof validityLabels]}</td>
+              <td id="validity">
+                {validityLabels[r.validity as keyof typeof validityLabels]}
+                {r.validity_date
+                  ? `（${r.validity === 'repealed' ? '废止' : '失效'}日期：${r.validity_date}）`
+                  : ''}
+              </td>
               <th>主题词</th>
               <td>{r.keywords ?? ''}</td>
             </tr>

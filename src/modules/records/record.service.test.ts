@@ -167,6 +167,42 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
       .executeTakeFirstOrThrow();
     assert.deepEqual(row, { state: 'approved', index_number: null });
   });
+
+  it('marks a published document repealed with its date, and refuses what makes no sense', async () => {
+    const r = await throughApproval('2021-04-01T02:00:00Z', {
+      writtenDate: '2021-03-30',
+      dateFormedOrChanged: '2021-03-30',
+    });
+    const now = at('2021-06-01T02:00:00Z');
+    await assert.rejects(
+      records.changeValidity(now, r.id, { validity: 'repealed', date: '2021-06-01' }),
+      ConflictError,
+      'not yet published',
+    );
+    await records.publish(at('2021-04-01T02:00:00Z'), r.id);
+    await assert.rejects(
+      records.changeValidity(now, r.id, { validity: 'inForce', date: '2021-06-01' }),
+      (e) => fieldOf(e).includes('validity'),
+    );
+    await assert.rejects(
+      records.changeValidity(now, r.id, { validity: 'repealed', date: '2021-03-01' }),
+      (e) => fieldOf(e).includes('date'),
+    );
+    await assert.rejects(
+      records.changeValidity(now, r.id, { validity: 'repealed', date: '2021-06-02' }),
+      (e) => fieldOf(e).includes('date'),
+    );
+    const repealed = await records.changeValidity(now, r.id, {
+      validity: 'repealed',
+      date: '2021-05-31',
+      note: '被晋教〔2021〕20号废止',
+    });
+    assert.deepEqual([repealed.validity, repealed.validity_date], ['repealed', '2021-05-31']);
+    const { events } = await records.get(now, r.id);
+    assert.equal(events.at(-1)!.note, '废止（2021-05-31）：被晋教〔2021〕20号废止');
+    const view = await records.publicView(now, r.id);
+    assert.equal(view!.validity, 'repealed', 'a repealed document stays public, marked as such');
+  });
 });
 
 it('文号 rules and body sanitizing', () => {

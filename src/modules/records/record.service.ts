@@ -311,3 +311,52 @@ export async function publicView(
     .executeTakeFirst();
   return row ?? null;
 }
+
+const validitySchema = object({
+  validity: oneOf('有效性', validities, validityLabels),
+  date: date('失效或废止日期'),
+  note: optional(text('说明（如废止它的文件）', { max: 500 })),
+});
+
+/**
+ * A published document expires or is repealed (or, corrected, is in force again): the record
+ * stays on the portal with its new 有效性 and date, so readers are not misled by it.
+ */
+export async function changeValidity(ctx: Ctx, id: string, raw: unknown): Promise<RecordTable> {
+  const input = validitySchema.parse(raw);
+  return inTransaction(ctx, async (ctx) => {
+    const row = await load(ctx, id, writers);
+    expect(row, ['published'], '修改有效性（仅已发布的信息）');
+    if (input.validity === row.validity)
+      throw ValidationError.one('validity', `该信息已是“${validityLabels[input.validity]}”`);
+    if (input.date > beijingDate(ctx.clock.now()))
+      throw ValidationError.one('date', `日期（${input.date}）不能晚于今天`);
+    if (row.written_date && input.date < row.written_date)
+      throw ValidationError.one('date', `日期（${input.date}）不能早于成文日期 ${row.written_date}`);
+    const now = ctx.clock.now().toISOString();
+    const patch = {
+      validity: input.validity,
+      validity_date: input.validity === 'inForce' ? null : input.date,
+      updated_at: now,
+    };
+    await repo.updateIfIn(ctx.db, row.id, ['published'], patch);
+    await repo.insertEvent(
+      ctx.db,
+      stamp(
+        ctx,
+        row.id,
+        'validityChanged',
+        `${validityLabels[input.validity]}（${input.date}）${input.note ? `：${input.note}` : ''}`,
+      ),
+    );
+    await recordAudit(ctx, {
+      action: 'record.validityChanged',
+      subjectType: 'record',
+      subjectId: row.id,
+      agencyId: row.agency_id,
+      before: { validity: row.validity, validityDate: row.validity_date },
+      after: { validity: patch.validity, validityDate: patch.validity_date },
+    });
+    return { ...row, ...patch };
+  });
+}
