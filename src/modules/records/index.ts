@@ -30,3 +30,4 @@ describeAudit({
 export { registerRecordRoutes } from './record.routes.js';
 export { registerRecordCommands } from './record.cli.js';
 export { importRecords, ImportRefused } from './record-import.js';
+export { subjectCategoryTree, subjectCategoryProblem } from './subject-category.js';

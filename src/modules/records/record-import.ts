@@ -8,6 +8,7 @@ import { date, object, oneOf, optional, text } from '../../platform/schema.js';
 import { agencies } from '../agencies/index.js';
 import { bodyFromInput, documentNumberProblem, indexNumber, validities, validityLabels } from './record.js';
 import * as repo from './record.repository.js';
+import { subjectCategoryProblem } from './subject-category.js';
 
 /**
  * An agency moving from an old site brings its archive: one JSON object per line. The whole file
@@ -25,7 +26,7 @@ const lineSchema = object({
     pattern: /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/,
     patternMessage: 'publishedAt（发布日期）应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM',
   }),
-  subject: optional(text('subject（主题分类）', { max: 60 })),
+  subject: optional(text('subject（主题分类）', { max: 60, check: subjectCategoryProblem })),
   genre: optional(text('genre（体裁分类）', { max: 30 })),
   validity: optional(oneOf('validity（有效性）', validities, validityLabels)),
   keywords: optional(text('keywords（主题词）', { max: 200 })),

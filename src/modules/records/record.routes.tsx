@@ -16,6 +16,7 @@ import * as docs from './official-document.service.js';
 import { disclosureAttributeLabels, withheldReasonLabels } from './official-document.service.js';
 import { recordStateLabels, recordStates, sanitizeBody, validityLabels, type RecordState } from './record.js';
 import * as records from './record.service.js';
+import { subjectCategoryTree } from './subject-category.js';
 
 type Body = Record<string, string>;
 
@@ -138,12 +139,17 @@ export function registerRecordRoutes(app: FastifyInstance): void {
             errors={errors}
             required
           />
-          <TextField
+          <SelectField
             name="subjectCategory"
             label="主题分类"
-            hint="如 综合政务\政务公开"
             value={values.subjectCategory}
             errors={errors}
+            placeholder="（不分类）"
+            options={subjectCategoryTree.flatMap((c) =>
+              c.children.length
+                ? c.children.map((sub) => ({ value: `${c.name}\\${sub}`, label: `${c.name} › ${sub}` }))
+                : [{ value: c.name, label: c.name }],
+            )}
           />
           <TextField
             name="genre"

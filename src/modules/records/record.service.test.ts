@@ -38,7 +38,7 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
     documentNumber: '晋教〔2020〕12号',
     writtenDate: '2020-03-02',
     dateFormedOrChanged: '2020-03-02',
-    subjectCategory: '教育\\学前教育',
+    subjectCategory: '科技、教育\\教育',
     genre: '通知',
     keywords: '招生 义务教育',
     body: '<p>各镇（街道）教育办：</p><p>现将方案印发给你们。</p>',
@@ -59,6 +59,8 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
       [{ documentNumber: '晋教〔2020〕012号' }, 'documentNumber', /不编虚位/],
       [{ documentNumber: '晋教〔2021〕3号' }, 'documentNumber', /晚于成文日期/],
       [{ title: '' }, 'title', /请填写标题/],
+      [{ subjectCategory: '科技、教育\\学前教育' }, 'subjectCategory', /科技、教育\\教育/],
+      [{ subjectCategory: '教育' }, 'subjectCategory', /综合政务\\政务公开/],
       [{ writtenDate: '2020-02-30' }, 'writtenDate', /成文日期/],
       [{ dateFormedOrChanged: '2020-04-01' }, 'dateFormedOrChanged', /不能晚于今天/],
     ] as const) {

@@ -18,6 +18,7 @@ import {
   type RecordState,
 } from './record.js';
 import * as repo from './record.repository.js';
+import { subjectCategoryProblem } from './subject-category.js';
 
 /**
  * 主动公开 records: drafted by a clerk, passed by a reviewer (保密审查, 条例第十七条), approved by the
@@ -30,7 +31,7 @@ const draftSchema = object({
   documentNumber: optional(text('文号', { max: 60, check: documentNumberProblem })),
   writtenDate: optional(date('成文日期')),
   dateFormedOrChanged: date('形成（变更）日期'),
-  subjectCategory: optional(text('主题分类', { max: 60 })),
+  subjectCategory: optional(text('主题分类', { max: 60, check: subjectCategoryProblem })),
   genre: optional(text('体裁分类', { max: 30 })),
   validity: optional(oneOf('有效性', validities, validityLabels)),
   keywords: optional(text('主题词', { max: 200 })),
