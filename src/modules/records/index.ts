@@ -31,3 +31,4 @@ export { registerRecordRoutes } from './record.routes.js';
 export { registerRecordCommands } from './record.cli.js';
 export { importRecords, ImportRefused } from './record-import.js';
 export { subjectCategoryTree, subjectCategoryProblem } from './subject-category.js';
+export { section2Documents, ruleGenres, normativeDocumentGenres } from './record.stats.js';

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../platform/e
 import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
 import { documentNumberProblem, sanitizeBody } from './record.js';
 import * as records from './record.service.js';
+import { section2Documents } from './record.stats.js';
 
 const fieldOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
 
@@ -204,6 +205,69 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
     assert.equal(events.at(-1)!.note, '废止（2021-05-31）：被晋教〔2021〕20号废止');
     const view = await records.publicView(now, r.id);
     assert.equal(view!.validity, 'repealed', 'a repealed document stays public, marked as such');
+  });
+
+  it('counts section 二’s 规章 and 规范性文件 rows, in both formats and for a subtree', async () => {
+    const town = await agencies.create(testCtx(h, systemActor('测试')), {
+      parentId: dept.id,
+      name: '晋江市教育局直属单位',
+      level: 'county',
+      kind: 'other',
+      creditCode: composeCreditCode('12', '350582', '00350003'),
+    });
+    const publishAt = async (iso: string, genre: string, written: string, agency = dept) => {
+      const r = await throughApproval(
+        iso,
+        { genre, writtenDate: written, dateFormedOrChanged: written, documentNumber: null },
+        agency,
+      );
+      await records.publish(at(iso, 'clerk', agency), r.id);
+      return r;
+    };
+    // Made in 2020, published 2021-01-04: made in 2020, published in 2021.
+    await publishAt('2021-01-04T02:00:00Z', '行政规范性文件', '2020-12-28');
+    const repealed = await publishAt('2021-03-01T02:00:00Z', '行政规范性文件', '2021-02-20');
+    await records.changeValidity(at('2021-09-01T02:00:00Z'), repealed.id, {
+      validity: 'repealed',
+      date: '2021-08-31',
+    });
+    await publishAt('2021-05-01T02:00:00Z', '规章', '2021-04-20');
+    await publishAt('2021-05-01T02:00:00Z', '通知', '2021-04-20');
+    await publishAt('2021-06-01T02:00:00Z', '规范性文件', '2021-05-20', town);
+    const office = testCtx(h, staffActor('officeHead', gov));
+    const self2021 = await section2Documents(office, {
+      agencyId: dept.id,
+      scope: 'self',
+      year: 2021,
+      format: '2021',
+    });
+    assert.deepEqual(self2021, {
+      rules: { issued: 1, repealed: 0, inForce: 1 },
+      normativeDocuments: { issued: 1, repealed: 1, inForce: 1 },
+    });
+    const tree2021 = await section2Documents(office, {
+      agencyId: dept.id,
+      scope: 'tree',
+      year: 2021,
+      format: '2021',
+    });
+    assert.deepEqual(tree2021.normativeDocuments, { issued: 2, repealed: 1, inForce: 2 });
+    const self2020 = await section2Documents(office, {
+      agencyId: dept.id,
+      scope: 'self',
+      year: 2020,
+      format: '2019',
+    });
+    assert.deepEqual(self2020.normativeDocuments, { made: 1, published: 0, totalPublished: 0 });
+    await assert.rejects(
+      section2Documents(at('2021-06-01T02:00:00Z', 'clerk', town), {
+        agencyId: dept.id,
+        scope: 'tree',
+        year: 2021,
+        format: '2021',
+      }),
+      ForbiddenError,
+    );
   });
 });
 

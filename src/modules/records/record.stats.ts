@@ -1,0 +1,78 @@
+import { holdsRoleOver } from '../../platform/access.js';
+import type { Ctx } from '../../platform/context.js';
+import { ForbiddenError } from '../../platform/errors.js';
+import { agencies } from '../agencies/index.js';
+import type { Proactive2019, Proactive2021, ReportFormat } from '../annual-report/index.js';
+
+/** 体裁分类 values that make a record a 规章 or a 行政规范性文件 for section 二. */
+export const ruleGenres = ['规章'] as const;
+export const normativeDocumentGenres = ['行政规范性文件', '规范性文件'] as const;
+
+type Kind = 'rules' | 'normativeDocuments';
+
+/**
+ * Section 二's 规章 and 规范性文件 rows from published records, for an agency alone or with its
+ * subtree. A document is made (制发/制作) in the year of its 成文日期 (its 发布日期 when it has none),
+ * published in the year of its 发布日期, repealed in the year of its 废止 date, and in force at
+ * year end when published by then and neither expired nor repealed by then.
+ */
+export async function section2Documents(
+  ctx: Ctx,
+  opts: { agencyId: string; scope: 'self' | 'tree'; year: number; format: ReportFormat },
+): Promise<Pick<Proactive2019, Kind> | Pick<Proactive2021, Kind>> {
+  const agency = await agencies.get(ctx, opts.agencyId);
+  if (!holdsRoleOver(ctx.actor, ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor'], agency.path))
+    throw new ForbiddenError();
+  const yearEnd = `${opts.year}-12-31`;
+  let q = ctx.db
+    .selectFrom('record')
+    .innerJoin('agency', 'agency.id', 'record.agency_id')
+    .select([
+      'record.genre',
+      'record.written_date',
+      'record.published_at',
+      'record.validity',
+      'record.validity_date',
+    ])
+    .where('record.genre', 'in', [...ruleGenres, ...normativeDocumentGenres])
+    .where('record.state', 'in', ['published', 'withdrawn']);
+  q =
+    opts.scope === 'self'
+      ? q.where('record.agency_id', '=', agency.id)
+      : q.where('agency.path', 'like', `${agency.path}%`);
+  const rows = await q.execute();
+  const beijingDay = (iso: string) =>
+    new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const zero = () => ({ made: 0, published: 0, totalPublished: 0, issued: 0, repealed: 0, inForce: 0 });
+  const acc: Record<Kind, ReturnType<typeof zero>> = { rules: zero(), normativeDocuments: zero() };
+  const y = String(opts.year);
+  for (const r of rows) {
+    if (!r.published_at) continue;
+    const kind: Kind = (ruleGenres as readonly string[]).includes(r.genre!) ? 'rules' : 'normativeDocuments';
+    const a = acc[kind];
+    const publishedOn = beijingDay(r.published_at);
+    const madeOn = r.written_date ?? publishedOn;
+    if (madeOn.startsWith(y)) {
+      a.made += 1;
+      a.issued += 1;
+    }
+    if (publishedOn.startsWith(y)) a.published += 1;
+    if (publishedOn <= yearEnd) a.totalPublished += 1;
+    if (r.validity === 'repealed' && r.validity_date?.startsWith(y)) a.repealed += 1;
+    const endedBy = r.validity !== 'inForce' && (r.validity_date === null || r.validity_date <= yearEnd);
+    if (publishedOn <= yearEnd && !endedBy) a.inForce += 1;
+  }
+  if (opts.format === '2019')
+    return Object.fromEntries(
+      (['rules', 'normativeDocuments'] as const).map((k) => [
+        k,
+        { made: acc[k].made, published: acc[k].published, totalPublished: acc[k].totalPublished },
+      ]),
+    ) as Pick<Proactive2019, Kind>;
+  return Object.fromEntries(
+    (['rules', 'normativeDocuments'] as const).map((k) => [
+      k,
+      { issued: acc[k].issued, repealed: acc[k].repealed, inForce: acc[k].inForce },
+    ]),
+  ) as Pick<Proactive2021, Kind>;
+}
