@@ -15,7 +15,7 @@ import {
   Table,
   TextField,
 } from '../../platform/ui/components.js';
-import { agencies, canOnAgency } from '../agencies/index.js';
+import { agencies, agencyOptions, canOnAgency } from '../agencies/index.js';
 import { isLocked } from './account.js';
 import { can } from './account.policy.js';
 import * as accounts from './account.service.js';
@@ -313,7 +313,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
             label="所属机构"
             value={values.agencyId}
             errors={errors}
-            options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+            options={agencyOptions(scope)}
             required
           />
           <TextField
@@ -444,7 +444,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
               <SelectField
                 name="agencyId"
                 label="适用机构"
-                options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+                options={agencyOptions(scope)}
                 errors={errors}
                 value={user.agencyId}
               />

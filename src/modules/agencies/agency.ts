@@ -105,3 +105,8 @@ export function placementProblem(
   if (child.kind === 'villageCommunity' && child.level !== 'village') return '村（社区）的层级应为村级';
   return null;
 }
+
+/** Agencies as choices of a select, indented by depth so the tree reads at a glance. */
+export function agencyOptions(list: ReadonlyArray<{ id: string; name: string; depth: number }>) {
+  return list.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }));
+}

@@ -10,7 +10,7 @@ import {
   Table,
   TextField,
 } from '../../platform/ui/components.js';
-import { agencies } from '../agencies/index.js';
+import { agencies, agencyOptions } from '../agencies/index.js';
 import { can } from './published-report.policy.js';
 import * as reports from './published-report.service.js';
 import { readStatusLabels } from './report-check.service.js';
@@ -178,7 +178,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
                     name="agencyId"
                     label="机构"
                     errors={errors}
-                    options={targets.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+                    options={agencyOptions(targets)}
                     value={r.history?.agencyId ?? targets.find((a) => a.name === d.agency)?.id}
                   />
                   <TextField

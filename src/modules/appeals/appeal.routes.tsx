@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
 import { CsrfField, ErrorSummary, SelectField, Table, TextField } from '../../platform/ui/components.js';
-import { agencies } from '../agencies/index.js';
+import { agencies, agencyOptions } from '../agencies/index.js';
 import * as appeals from './appeal.service.js';
 import { appealKindLabels, appealResultLabels } from './appeal.service.js';
 
@@ -70,7 +70,7 @@ export function registerAppealRoutes(app: FastifyInstance): void {
               label="被申请（被诉）机关"
               value={values.agencyId}
               errors={errors}
-              options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+              options={agencyOptions(scope)}
             />
             <SelectField
               name="kind"

@@ -1,26 +1,10 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { nextSerial } from '../../platform/db/sequence.js';
 import type { RecordEventTable, RecordTable } from '../../platform/db/schema.js';
 
-/**
- * The next 索引号 serial of an agency for a year, inside the caller's transaction: the UPDATE's
- * row lock serialises concurrent publications (PostgreSQL), SQLite has one writer, and a
- * rolled-back publication gives its serial back — no gaps, no duplicates.
- */
+/** The next 索引号 serial of an agency for a year, inside the caller's transaction. */
 export async function nextSeq(db: Executor, agencyId: string, year: number): Promise<number> {
-  await db
-    .insertInto('record_sequence')
-    .values({ agency_id: agencyId, year, last_value: 0 })
-    .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
-    .execute();
-  const row = await db
-    .updateTable('record_sequence')
-    .set({ last_value: sql<number>`last_value + 1` })
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_value);
+  return nextSerial(db, 'record_sequence', agencyId, year);
 }
 
 export async function insert(db: Executor, row: RecordTable): Promise<void> {

@@ -11,7 +11,7 @@ import {
   Table,
   TextField,
 } from '../../platform/ui/components.js';
-import { agencies } from '../agencies/index.js';
+import { agencies, agencyOptions } from '../agencies/index.js';
 import * as docs from './official-document.service.js';
 import { disclosureAttributeLabels, withheldReasonLabels } from './official-document.service.js';
 import { recordStateLabels, recordStates, sanitizeBody, validityLabels, type RecordState } from './record.js';
@@ -113,7 +113,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
             label="发布机构"
             value={values.agencyId}
             errors={errors}
-            options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+            options={agencyOptions(scope)}
           />
           <TextField name="title" label="标题" value={values.title} errors={errors} required />
           <TextField
@@ -490,7 +490,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
               label="制发机关"
               value={values.agencyId}
               errors={errors}
-              options={scope.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+              options={agencyOptions(scope)}
             />
             <TextField name="title" label="公文标题" value={values.title} errors={errors} required />
             <TextField name="documentNumber" label="文号" value={values.documentNumber} errors={errors} />

@@ -1,26 +1,10 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { nextSerial } from '../../platform/db/sequence.js';
 import type { RequestTable } from '../../platform/db/schema.js';
 
-/**
- * The next 受理编号 of an agency for a year, taken inside the caller's transaction: the row lock
- * of the UPDATE serialises concurrent submissions (PostgreSQL), SQLite has one writer, and a
- * rolled-back submission gives its number back — no gaps, no duplicates.
- */
+/** The next 受理编号 serial of an agency for a year, inside the caller's transaction. */
 export async function nextSeq(db: Executor, agencyId: string, year: number): Promise<number> {
-  await db
-    .insertInto('request_sequence')
-    .values({ agency_id: agencyId, year, last_value: 0 })
-    .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
-    .execute();
-  const row = await db
-    .updateTable('request_sequence')
-    .set({ last_value: sql<number>`last_value + 1` })
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_value);
+  return nextSerial(db, 'request_sequence', agencyId, year);
 }
 
 export async function insert(db: Executor, row: RequestTable): Promise<void> {
