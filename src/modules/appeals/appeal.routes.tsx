@@ -1,3 +1,4 @@
+import { beijingDate } from '../../platform/clock.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
@@ -16,7 +17,7 @@ export function registerAppealRoutes(app: FastifyInstance): void {
     const list = await appeals.list(req.ctx);
     const scope = (await agencies.listForStaff(req.ctx)).filter((a) => a.kind !== 'villageCommunity');
     const csrf = reply.csrf();
-    const today = new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = beijingDate(req.ctx.clock.now());
     return reply.page(
       { title: '行政复议、行政诉讼', crumbs: [{ label: '工作台', href: '/admin' }, { label: '复议诉讼' }] },
       <>

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatDateTime } from '../../platform/clock.js';
+import { formatDateTime, beijingDate } from '../../platform/clock.js';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
 import { CsrfField, ErrorSummary, Table, TextField } from '../../platform/ui/components.js';
@@ -37,7 +37,7 @@ export function registerCalendarRoutes(app: FastifyInstance): void {
         reply.status(400);
       }
     }
-    const thisYear = new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).getUTCFullYear();
+    const thisYear = Number(beijingDate(req.ctx.clock.now()).slice(0, 4));
     return reply.page(
       { title: '工作日', crumbs: [{ label: '工作台', href: '/admin' }, { label: '工作日' }] },
       <>

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatDateTime } from '../../platform/clock.js';
+import { formatDateTime, beijingDate } from '../../platform/clock.js';
 import { NotFoundError, type FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
 import {
@@ -35,8 +35,7 @@ const eventLabels: Record<string, string> = {
 export function registerRecordRoutes(app: FastifyInstance): void {
   app.nav.push({ href: '/admin/records', label: '主动公开', area: 'admin', order: 25 });
 
-  const today = (req: FastifyRequest) =>
-    new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = (req: FastifyRequest) => beijingDate(req.ctx.clock.now());
   const writableAgencies = async (req: FastifyRequest) =>
     (await agencies.listForStaff(req.ctx)).filter((a) => a.kind !== 'villageCommunity');
 

@@ -1,3 +1,4 @@
+import { beijingDate } from '../../platform/clock.js';
 import { holdsRoleOver } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import { ForbiddenError } from '../../platform/errors.js';
@@ -41,8 +42,6 @@ export async function section2Documents(
       ? q.where('record.agency_id', '=', agency.id)
       : q.where('agency.path', 'like', `${agency.path}%`);
   const rows = await q.execute();
-  const beijingDay = (iso: string) =>
-    new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const zero = () => ({ made: 0, published: 0, totalPublished: 0, issued: 0, repealed: 0, inForce: 0 });
   const acc: Record<Kind, ReturnType<typeof zero>> = { rules: zero(), normativeDocuments: zero() };
   const y = String(opts.year);
@@ -50,7 +49,7 @@ export async function section2Documents(
     if (!r.published_at) continue;
     const kind: Kind = (ruleGenres as readonly string[]).includes(r.genre!) ? 'rules' : 'normativeDocuments';
     const a = acc[kind];
-    const publishedOn = beijingDay(r.published_at);
+    const publishedOn = beijingDate(new Date(r.published_at));
     const madeOn = r.written_date ?? publishedOn;
     if (madeOn.startsWith(y)) {
       a.made += 1;

@@ -273,23 +273,35 @@ export async function queue(ctx: Ctx): Promise<QueueItem[]> {
     ctx.actor.kind === 'system'
       ? ['/']
       : ctx.actor.grants.filter((g) => readers.includes(g.role)).map((g) => g.agencyPath);
+  const items = (await openCases(ctx, paths)).map((c) => c.item);
+  return items.sort((a, b) => (a.deadline.due ?? '9999').localeCompare(b.deadline.due ?? '9999'));
+}
+
+/** Open cases within `paths`, each with its events and its queue line. */
+async function openCases(
+  ctx: Ctx,
+  paths: string[],
+): Promise<Array<{ item: QueueItem; events: CaseEvent[] }>> {
   const today = beijingDate(ctx.clock.now());
   const cal = await calendar.load(ctx);
-  const items: QueueItem[] = [];
+  const out: Array<{ item: QueueItem; events: CaseEvent[] }> = [];
   for (const row of await repo.openWithin(ctx.db, paths)) {
-    const deadline = computeDeadline(eventsOf(row, await repo.eventsOf(ctx.db, row.id)), cal, today);
-    items.push({
-      id: row.id,
-      agencyId: row.agency_id,
-      agencyName: row.agency_name,
-      acceptanceNumber: row.acceptance_number,
-      applicantName: row.applicant_name,
-      receivedOn: row.received_on,
-      handlerId: row.handler_id,
-      deadline,
+    const events = eventsOf(row, await repo.eventsOf(ctx.db, row.id));
+    out.push({
+      events,
+      item: {
+        id: row.id,
+        agencyId: row.agency_id,
+        agencyName: row.agency_name,
+        acceptanceNumber: row.acceptance_number,
+        applicantName: row.applicant_name,
+        receivedOn: row.received_on,
+        handlerId: row.handler_id,
+        deadline: computeDeadline(events, cal, today),
+      },
     });
   }
-  return items.sort((a, b) => (a.deadline.due ?? '9999').localeCompare(b.deadline.due ?? '9999'));
+  return out;
 }
 
 export async function findOverdue(ctx: Ctx): Promise<QueueItem[]> {
@@ -551,12 +563,8 @@ export async function approvals(
           .map((g) => g.agencyPath);
   if (heads.length === 0) return [];
   const out: Array<QueueItem & { request: { workdays: number; reason: string; date: string } }> = [];
-  for (const item of await queue(ctx)) {
-    const row = await repo.findRequest(ctx.db, item.id);
-    if (!row) continue;
-    const path = await agencies.pathOf(ctx, row.agency_id);
-    if (!heads.some((p) => path.startsWith(p))) continue;
-    const pending = pendingExtension(eventsOf(row, await repo.eventsOf(ctx.db, item.id)));
+  for (const { item, events } of await openCases(ctx, heads)) {
+    const pending = pendingExtension(events);
     if (pending)
       out.push({
         ...item,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatDateTime } from '../../platform/clock.js';
+import { formatDateTime, beijingDate } from '../../platform/clock.js';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
 import {
@@ -476,7 +476,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
     const masked = requests.maskedView(r, (v) => req.ctx.cipher.decrypt(v));
     const csrf = reply.csrf();
     const open = ['open', 'awaitingSupplement', 'inConsultation', 'awaitingFee'].includes(s.deadline.state);
-    const today = new Date(req.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = beijingDate(req.ctx.clock.now());
     const replyDraft = s.deadline.state === 'open' ? await cases.draft(req.ctx, id, 'reply') : null;
     const letters = await lettersOf(req.ctx, id);
     const earlier = await cases.sameApplicant(req.ctx, id);
