@@ -18,7 +18,7 @@ import {
 import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
 import { registerReportCommands } from '../modules/annual-report/index.js';
 import { registerCalendarCommands } from '../modules/calendar/index.js';
-import { registerRecordCommands } from '../modules/records/index.js';
+import { ensureSearchIndex, registerRecordCommands } from '../modules/records/index.js';
 import { cliActor, createContainer, type Container } from './container.js';
 import { buildWeb } from './web.js';
 
@@ -82,6 +82,8 @@ export function buildProgram(io: CliIo = processIo): Command {
       const r = await demo.load(ctx);
       if (r.loaded) console.log(`已载入演示数据：${r.agencies} 个机构，${r.users} 个账号。`);
     }
+    const index = await ensureSearchIndex(c.database.db);
+    if (index.rebuilt) console.log(`已重建检索索引：${index.indexed} 条已发布信息。`);
     const app = await buildWeb(c);
     // Daily jobs (lapsed cases, overdue and due-soon notices) run once a day in this process.
     const stopJobs = scheduleDailyJobs(
@@ -167,6 +169,7 @@ export function buildProgram(io: CliIo = processIo): Command {
       run(async (c) => {
         if (!o.yes) throw new BackupError('恢复会替换当前数据库中的全部数据，确认请加 --yes');
         const counts = await restoreDatabase(c.database.db, file);
+        await ensureSearchIndex(c.database.db);
         console.log(
           `已从 ${file} 恢复：${Object.entries(counts)
             .map(([t, n]) => `${t} ${n}`)

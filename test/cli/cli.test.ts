@@ -309,4 +309,44 @@ describeEachEngine('gongkai records import', (engine) => {
       await handle.close();
     }
   });
+  it('searches what was imported: JSON in rank order, a 文号 exactly, the agency filter', async () => {
+    const r = await gongkai(env, 'search', '防汛', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      total: number;
+      hits: Array<{
+        indexNumber: string;
+        title: string;
+        docNumber: string | null;
+        snippet: string;
+        score: number;
+      }>;
+    };
+    assert.equal(out.total, 1);
+    assert.deepEqual(Object.keys(out.hits[0]!), ['indexNumber', 'title', 'docNumber', 'snippet', 'score']);
+    assert.equal(out.hits[0]!.title, '磁灶镇人民政府关于做好2019年防汛工作的通知');
+    assert.match(out.hits[0]!.snippet, /【防汛】/);
+    assert.match(out.hits[0]!.indexNumber, /\/2019-00001$/);
+
+    const doc = JSON.parse((await gongkai(env, 'search', '磁政[2019]8号', '--json')).stdout) as typeof out;
+    assert.equal(doc.hits[0]!.docNumber, '磁政〔2019〕8号');
+    assert.ok(doc.hits[0]!.score >= 1000);
+
+    const all = JSON.parse((await gongkai(env, 'search', '磁灶镇', '--json')).stdout) as typeof out;
+    assert.equal(all.total, 3);
+    const scores = all.hits.map((h) => h.score);
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+      'rank order',
+    );
+    const elsewhere = await gongkai(env, 'search', '磁灶镇', '--agency', '晋江市公安局', '--json');
+    assert.equal((JSON.parse(elsewhere.stdout) as typeof out).total, 0);
+
+    const text = await gongkai(env, 'search', '防汛');
+    assert.match(text.stdout, /共 1 条/);
+    const empty = await gongkai(env, 'search', '，');
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /检索词/);
+  });
 });

@@ -83,6 +83,21 @@ describeEachEngine('主动公开 pages', (engine) => {
     assert.match(portal.body, /<p>一、改造范围为园区主干道。<\/p>/);
     assert.doesNotMatch(portal.body, /<script>alert/);
 
+    // A citizen finds it by a phrase from its body, highlighted, and by its 文号 typed with [].
+    const found = await citizen.get(`/search?q=${encodeURIComponent('园区主干道')}`);
+    assert.equal(found.statusCode, 200);
+    assert.match(found.body, /共找到 <strong>1<\/strong> 条信息/);
+    assert.match(found.body, new RegExp(`href="/records/${id}"`));
+    assert.match(found.body, /<mark>园区主干道<\/mark>/);
+    const byNumber = await citizen.get(`/api/v1/search?q=${encodeURIComponent('磁政[2026]5号')}`);
+    assert.equal(
+      (JSON.parse(byNumber.body) as { hits: Array<{ title: string }> }).hits[0]?.title,
+      fields.title,
+    );
+    const none = await citizen.get(`/search?q=${encodeURIComponent('，')}`);
+    assert.equal(none.statusCode, 200);
+    assert.match(none.body, /请输入检索词/);
+
     page = await clerk.get(path);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const repealed = await clerk.post(`${path}/validity`, {

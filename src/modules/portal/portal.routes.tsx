@@ -12,6 +12,21 @@ export function registerPortalRoutes(app: FastifyInstance): void {
       <>
         <h1 class="gk-title">{root ? `${root.name}信息公开` : '政府信息公开'}</h1>
         <p class="gk-lead">依据《中华人民共和国政府信息公开条例》，公开政府信息，提供依申请公开服务。</p>
+        <form method="get" action="/search" role="search" class="gk-home-search">
+          <label class="gk-label" for="home-q">
+            检索政府信息
+          </label>
+          <input
+            class="gk-input"
+            id="home-q"
+            name="q"
+            type="search"
+            placeholder="标题、正文词句、文号或索引号"
+          />
+          <button class="gk-button" type="submit">
+            检索
+          </button>
+        </form>
         <div class="gk-grid">
           {root ? (
             <section class="gk-card">

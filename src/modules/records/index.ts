@@ -32,3 +32,12 @@ export { registerRecordCommands } from './record.cli.js';
 export { importRecords, ImportRefused } from './record-import.js';
 export { subjectCategoryTree, subjectCategoryProblem } from './subject-category.js';
 export { section2Documents, ruleGenres, normativeDocumentGenres } from './record.stats.js';
+export {
+  searchRecords,
+  searchResultJson,
+  ensureSearchIndex,
+  indexRecords,
+  pageSize as searchPageSize,
+  type SearchHit,
+  type SearchResult,
+} from './record.search.js';

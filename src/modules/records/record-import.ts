@@ -8,6 +8,7 @@ import { date, object, oneOf, optional, text } from '../../platform/schema.js';
 import { agencies } from '../agencies/index.js';
 import { bodyFromInput, documentNumberProblem, indexNumber, validities, validityLabels } from './record.js';
 import * as repo from './record.repository.js';
+import { indexRecords } from './record.search.js';
 import { subjectCategoryProblem } from './subject-category.js';
 
 /**
@@ -100,6 +101,7 @@ export async function importRecords(
   return inTransaction(ctx, async (ctx) => {
     const now = ctx.clock.now().toISOString();
     const numbers: string[] = [];
+    const imported: RecordTable[] = [];
     for (const p of ordered) {
       const year = Number(p.publishedAt.slice(0, 4));
       const seq = await repo.nextSeq(ctx.db, agency.id, year);
@@ -126,6 +128,7 @@ export async function importRecords(
         updated_at: now,
       };
       await repo.insert(ctx.db, row);
+      imported.push(row);
       await repo.insertEvent(ctx.db, {
         id: newId(),
         record_id: row.id,
@@ -137,6 +140,7 @@ export async function importRecords(
       });
       numbers.push(row.index_number!);
     }
+    await indexRecords(ctx.db, imported);
     await recordAudit(ctx, {
       action: 'record.import',
       subjectType: 'record',

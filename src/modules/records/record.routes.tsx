@@ -16,6 +16,7 @@ import * as docs from './official-document.service.js';
 import { disclosureAttributeLabels, withheldReasonLabels } from './official-document.service.js';
 import { recordStateLabels, recordStates, sanitizeBody, validityLabels, type RecordState } from './record.js';
 import * as records from './record.service.js';
+import { registerRecordSearchRoutes } from './record-search.routes.js';
 import { subjectCategoryTree } from './subject-category.js';
 
 type Body = Record<string, string>;
@@ -33,6 +34,7 @@ const eventLabels: Record<string, string> = {
 };
 
 export function registerRecordRoutes(app: FastifyInstance): void {
+  registerRecordSearchRoutes(app);
   app.nav.push({ href: '/admin/records', label: '主动公开', area: 'admin', order: 25 });
 
   const today = (req: FastifyRequest) => beijingDate(req.ctx.clock.now());

@@ -18,6 +18,7 @@ import {
   type RecordState,
 } from './record.js';
 import * as repo from './record.repository.js';
+import { indexRecords } from './record.search.js';
 import { subjectCategoryProblem } from './subject-category.js';
 
 /**
@@ -192,6 +193,7 @@ export async function publish(ctx: Ctx, id: string): Promise<Published> {
     };
     if (!(await repo.updateIfIn(ctx.db, row.id, ['approved'], patch)))
       throw new ConflictError('该信息已由他人发布或状态已改变，请刷新后查看');
+    await indexRecords(ctx.db, [{ ...row, ...patch }]);
     await repo.insertEvent(ctx.db, stamp(ctx, row.id, 'published', patch.index_number));
     await recordAudit(ctx, {
       action: 'record.publish',
@@ -239,6 +241,8 @@ async function move(
   const now = ctx.clock.now().toISOString();
   if (!(await repo.updateIfIn(ctx.db, row.id, from, { state: to, updated_at: now })))
     throw new ConflictError('该信息的状态已被他人改变，请刷新后再试');
+  // Leaving 'published' (withdrawn) takes the record out of the search index at once.
+  if (row.state === 'published') await indexRecords(ctx.db, [{ ...row, state: to }]);
   await repo.insertEvent(ctx.db, stamp(ctx, row.id, event, note));
   await recordAudit(ctx, {
     action: `record.${event}`,
@@ -341,6 +345,7 @@ export async function changeValidity(ctx: Ctx, id: string, raw: unknown): Promis
       updated_at: now,
     };
     await repo.updateIfIn(ctx.db, row.id, ['published'], patch);
+    await indexRecords(ctx.db, [{ ...row, ...patch }]);
     await repo.insertEvent(
       ctx.db,
       stamp(

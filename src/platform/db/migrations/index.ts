@@ -9,6 +9,8 @@ import * as m0007 from './0007-request-letter.js';
 import * as m0008 from './0008-notification-jobs.js';
 import * as m0009 from './0009-record.js';
 import * as m0010 from './0010-official-document.js';
+import * as m0011 from './0011-catalog.js';
+import * as m0012 from './0012-search.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-notification-jobs': m0008,
   '0009-record': m0009,
   '0010-official-document': m0010,
+  '0011-catalog': m0011,
+  '0012-search': m0012,
 };

@@ -1,0 +1,263 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import { isPostgres } from '../../platform/db/dialect/postgres.js';
+import { SCORE, documentTokens, normalize, normalizeDocNumber, type QueryPlan } from './search.js';
+
+/** A published record as handed to the index. */
+export interface SearchDocument {
+  recordId: string;
+  agencyId: string;
+  title: string;
+  /** Plain text: the body and any text taken from attachments. */
+  body: string;
+  docNumber: string | null;
+  indexNumber: string | null;
+  subjectCategory: string | null;
+  validity: string;
+  /** ISO instant; its year (in Beijing) is the record's year for the filter. */
+  publishedAt: string;
+  year: number;
+}
+
+export interface SearchFilters {
+  /** The agency's tree path: the agency and everything under it. */
+  agencyPath?: string;
+  domain?: string;
+  /** A first-level class (综合政务: every class under it) or a full `一级\\二级` class. */
+  subjectCategory?: string;
+  year?: number;
+  validity?: string;
+}
+
+export interface IndexQuery {
+  plan: QueryPlan;
+  filters: SearchFilters;
+  sort: 'relevance' | 'date';
+  offset: number;
+  limit: number;
+}
+
+export interface IndexHit {
+  recordId: string;
+  score: number;
+}
+
+/**
+ * The search index (DESIGN.md): one interface, an engine per database. Both engines match the
+ * same records for a query — every query word among the record's jieba tokens, or the whole
+ * phrase inside title or body, or an exact 文号 / 索引号 — and rank them by the same integer
+ * score (search.ts SCORE), so SQLite and PostgreSQL give the same results for the same data.
+ */
+export interface SearchIndex {
+  put(db: Executor, docs: readonly SearchDocument[]): Promise<void>;
+  remove(db: Executor, recordIds: readonly string[]): Promise<void>;
+  search(db: Executor, query: IndexQuery): Promise<{ total: number; hits: IndexHit[] }>;
+  size(db: Executor): Promise<number>;
+  clear(db: Executor): Promise<void>;
+}
+
+interface Row {
+  record_id: string;
+  agency_id: string;
+  title: string;
+  body: string;
+  doc_number: string | null;
+  index_number: string | null;
+  subject_category: string | null;
+  year: number;
+  validity: string;
+  published_at: string;
+  words: string[];
+}
+
+function toRow(d: SearchDocument): Row {
+  return {
+    record_id: d.recordId,
+    agency_id: d.agencyId,
+    title: normalize(d.title),
+    body: normalize(d.body),
+    doc_number: d.docNumber ? normalizeDocNumber(d.docNumber) : null,
+    index_number: d.indexNumber,
+    subject_category: d.subjectCategory,
+    year: d.year,
+    validity: d.validity,
+    published_at: d.publishedAt,
+    words: documentTokens(d.title, d.body, d.docNumber ?? '', d.subjectCategory ?? ''),
+  };
+}
+
+/** LIKE pattern for a literal substring (the user's % and _ are not wildcards). */
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** What differs between the engines: how words and phrases are matched, and a substring test. */
+interface Dialect {
+  position(column: string, needle: string): RawBuilder<number>;
+  wordsMatch(tokens: string[]): RawBuilder<boolean>;
+  /** Only asked for phrases of three or more characters (trigram indexes need three). */
+  phraseMatch(phrase: string): RawBuilder<boolean>;
+  insert(db: Executor, row: Row): Promise<void>;
+  delete(db: Executor, recordId: string): Promise<void>;
+  clear(db: Executor): Promise<void>;
+}
+
+const sqlite: Dialect = {
+  position: (column, needle) => sql<number>`instr(${sql.ref(column)}, ${needle})`,
+  wordsMatch: (tokens) =>
+    sql<boolean>`d.seq in (select rowid from search_word where search_word match ${tokens.map((t) => `"${t}"`).join(' AND ')})`,
+  phraseMatch: (phrase) =>
+    sql<boolean>`d.seq in (select rowid from search_trigram where search_trigram match ${`"${phrase.replace(/"/g, '""')}"`})`,
+  async insert(db, r) {
+    const words = r.words.join(' ');
+    const { rows } = await sql<{ seq: number }>`
+      insert into search_doc (record_id, agency_id, title, body, doc_number, index_number, subject_category,
+                              year, validity, published_at, words)
+      values (${r.record_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.doc_number}, ${r.index_number},
+              ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at}, ${words})
+      returning seq`.execute(db);
+    const seq = rows[0]!.seq;
+    await sql`insert into search_word (rowid, words) values (${seq}, ${words})`.execute(db);
+    await sql`insert into search_trigram (rowid, title, body) values (${seq}, ${r.title}, ${r.body})`.execute(
+      db,
+    );
+  },
+  async delete(db, recordId) {
+    const { rows } = await sql<{ seq: number; words: string; title: string; body: string }>`
+      select seq, words, title, body from search_doc where record_id = ${recordId}`.execute(db);
+    const old = rows[0];
+    if (!old) return;
+    // External-content FTS5 tables are told what they indexed, so they can take it out again.
+    await sql`insert into search_word (search_word, rowid, words) values ('delete', ${old.seq}, ${old.words})`.execute(
+      db,
+    );
+    await sql`insert into search_trigram (search_trigram, rowid, title, body)
+              values ('delete', ${old.seq}, ${old.title}, ${old.body})`.execute(db);
+    await sql`delete from search_doc where seq = ${old.seq}`.execute(db);
+  },
+  async clear(db) {
+    await sql`delete from search_doc`.execute(db);
+    await sql`insert into search_word (search_word) values ('delete-all')`.execute(db);
+    await sql`insert into search_trigram (search_trigram) values ('delete-all')`.execute(db);
+  },
+};
+
+const postgres: Dialect = {
+  position: (column, needle) => sql<number>`strpos(${sql.ref(column)}, ${needle})`,
+  // Lexemes are quoted, so the tsquery parser takes each token as it is (no stemming, no stop words).
+  wordsMatch: (tokens) => sql<boolean>`d.words @@ ${tokens.map((t) => `'${t}'`).join(' & ')}::tsquery`,
+  phraseMatch: (phrase) => {
+    const pattern = `%${likeEscape(phrase)}%`;
+    return sql<boolean>`(d.title like ${pattern} escape '\\' or d.body like ${pattern} escape '\\')`;
+  },
+  async insert(db, r) {
+    await sql`
+      insert into search_doc (record_id, agency_id, title, body, doc_number, index_number, subject_category,
+                              year, validity, published_at, words)
+      values (${r.record_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.doc_number}, ${r.index_number},
+              ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at},
+              array_to_tsvector(${r.words}::text[]))`.execute(db);
+  },
+  async delete(db, recordId) {
+    await sql`delete from search_doc where record_id = ${recordId}`.execute(db);
+  },
+  async clear(db) {
+    await sql`delete from search_doc`.execute(db);
+  },
+};
+
+function conditions(d: Dialect, q: IndexQuery): RawBuilder<unknown>[] {
+  const { plan, filters } = q;
+  const match: RawBuilder<unknown>[] = [d.wordsMatch(plan.tokens)];
+  if ([...plan.phrase].length >= 3) match.push(d.phraseMatch(plan.phrase));
+  if (plan.docNumber) match.push(sql`d.doc_number = ${plan.docNumber}`);
+  if (plan.indexNumber) match.push(sql`d.index_number = ${plan.indexNumber}`);
+  const where: RawBuilder<unknown>[] = [sql`(${sql.join(match, sql` or `)})`];
+  if (filters.agencyPath)
+    where.push(
+      sql`d.agency_id in (select id from agency where path like ${`${likeEscape(filters.agencyPath)}%`} escape '\\')`,
+    );
+  // The domain of a record is that of the catalog items it is filed under (the catalog's links).
+  if (filters.domain)
+    where.push(sql`d.record_id in (select l.record_id from record_catalog_link l
+      join catalog_item i on i.id = l.catalog_item_id join catalog c on c.id = i.catalog_id
+      where c.domain_code = ${filters.domain})`);
+  if (filters.subjectCategory) {
+    const c = filters.subjectCategory;
+    where.push(
+      c.includes('\\')
+        ? sql`d.subject_category = ${c}`
+        : sql`(d.subject_category = ${c} or d.subject_category like ${`${likeEscape(c)}\\\\%`} escape '\\')`,
+    );
+  }
+  if (filters.year !== undefined) where.push(sql`d.year = ${filters.year}`);
+  if (filters.validity) where.push(sql`d.validity = ${filters.validity}`);
+  return where;
+}
+
+function score(d: Dialect, plan: QueryPlan): RawBuilder<number> {
+  const parts: RawBuilder<number>[] = [];
+  const exact: RawBuilder<unknown>[] = [];
+  if (plan.docNumber) exact.push(sql`d.doc_number = ${plan.docNumber}`);
+  if (plan.indexNumber) exact.push(sql`d.index_number = ${plan.indexNumber}`);
+  if (exact.length)
+    parts.push(sql<number>`case when ${sql.join(exact, sql` or `)} then ${SCORE.exact} else 0 end`);
+  parts.push(
+    sql<number>`case when ${d.position('d.title', plan.phrase)} > 0 then ${SCORE.phraseInTitle} else 0 end`,
+  );
+  parts.push(
+    sql<number>`case when ${d.position('d.body', plan.phrase)} > 0 then ${SCORE.phraseInBody} else 0 end`,
+  );
+  for (const t of plan.tokens)
+    parts.push(sql<number>`case when ${d.position('d.title', t)} > 0 then ${SCORE.wordInTitle} else 0 end`);
+  return sql<number>`(${sql.join(parts, sql` + `)})`;
+}
+
+class SqlSearchIndex implements SearchIndex {
+  constructor(private readonly d: Dialect) {}
+
+  async put(db: Executor, docs: readonly SearchDocument[]): Promise<void> {
+    for (const doc of docs) {
+      await this.d.delete(db, doc.recordId);
+      await this.d.insert(db, toRow(doc));
+    }
+  }
+
+  async remove(db: Executor, recordIds: readonly string[]): Promise<void> {
+    for (const id of recordIds) await this.d.delete(db, id);
+  }
+
+  async search(db: Executor, q: IndexQuery): Promise<{ total: number; hits: IndexHit[] }> {
+    const where = sql.join(conditions(this.d, q), sql` and `);
+    const { rows: count } = await sql<{
+      n: number | string;
+    }>`select count(*) as n from search_doc d where ${where}`.execute(db);
+    const total = Number(count[0]?.n ?? 0);
+    if (total === 0 || q.offset >= total) return { total, hits: [] };
+    const order =
+      q.sort === 'date'
+        ? sql`d.published_at desc, d.record_id desc`
+        : sql`score desc, d.published_at desc, d.record_id desc`;
+    const { rows } = await sql<{ record_id: string; score: number | string }>`
+      select d.record_id, ${score(this.d, q.plan)} as score
+      from search_doc d where ${where}
+      order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
+    return { total, hits: rows.map((r) => ({ recordId: r.record_id, score: Number(r.score) })) };
+  }
+
+  async size(db: Executor): Promise<number> {
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from search_doc`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async clear(db: Executor): Promise<void> {
+    await this.d.clear(db);
+  }
+}
+
+const engines = { sqlite: new SqlSearchIndex(sqlite), postgres: new SqlSearchIndex(postgres) };
+
+/** The engine for the database at hand. */
+export function searchIndexFor(db: Executor): SearchIndex {
+  return isPostgres(db) ? engines.postgres : engines.sqlite;
+}

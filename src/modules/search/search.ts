@@ -1,0 +1,150 @@
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import { governmentTerms } from './gov-terms.js';
+
+// Pure search rules: how text becomes tokens, how a query is read, how hits are ranked and how
+// a snippet is cut. Both engines index and ask with exactly these, so they find the same records
+// and rank them the same way.
+
+const require = createRequire(import.meta.url);
+
+let jieba: Jieba | undefined;
+
+/** The segmenter, built once: jieba's own dictionary plus the government terms, at high frequency. */
+function segmenter(): Jieba {
+  if (!jieba) {
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(governmentTerms.map((w) => `${w} 200000 n`).join('\n'), 'utf8'));
+  }
+  return jieba;
+}
+
+const OPEN = /[［[（(【〔｛{]/g;
+const CLOSE = /[］\]）)】〕｝}]/g;
+
+/**
+ * One spelling for matching: full-width letters and digits made half-width (NFKC), Latin
+ * lower-cased, runs of white space made one space. 〔〕 survive NFKC, so 文号 brackets are kept.
+ */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A 文号 typed with any of the brackets people use (晋政文[2020]12号, 晋政文（2020）12号) reads as 〔〕. */
+export function normalizeDocNumber(text: string): string {
+  return normalize(text).replace(/\s+/g, '').replace(OPEN, '〔').replace(CLOSE, '〕');
+}
+
+const CJK = /\p{Script=Han}/u;
+const DOC_NUMBER = /^[\p{Script=Han}a-z]{1,20}〔(19|20)\d{2}〕\d{1,6}号$/u;
+const INDEX_NUMBER = /^[0-9a-z]{18}\/\d{4}-\d{5}$/;
+
+/** Words for the token index: jieba in search mode, split at anything not a letter or digit. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const w of segmenter().cutForSearch(text, true)) {
+    for (const part of w.split(/[^\p{L}\p{N}]+/u)) if (part) out.push(part);
+  }
+  return out;
+}
+
+/**
+ * The distinct tokens of a document: its words, and every Han character on its own, so that a
+ * one-character query (税, 镇) finds every record that contains the character.
+ */
+export function documentTokens(...texts: string[]): string[] {
+  const set = new Set<string>();
+  for (const t of texts) {
+    const n = normalize(t);
+    for (const w of words(n)) set.add(w);
+    for (const ch of n) if (CJK.test(ch)) set.add(ch);
+  }
+  return [...set];
+}
+
+export interface QueryPlan {
+  /** The query as typed, normalized; matched as a substring of title and body. */
+  phrase: string;
+  /** Every token must be among the record's tokens (for queries that are not a literal phrase). */
+  tokens: string[];
+  /** Set when the query reads as a 文号: matched exactly, ranked first. */
+  docNumber?: string;
+  /** Set when the query reads as a 索引号: matched exactly, ranked first. */
+  indexNumber?: string;
+}
+
+/** Reads a query; undefined when nothing searchable is left. */
+export function planQuery(query: string): QueryPlan | undefined {
+  const phrase = normalize(query).slice(0, 100);
+  if (!phrase) return undefined;
+  const tokens = [...new Set(phrase.split(' ').flatMap((part) => queryWords(part)))];
+  if (!tokens.length) return undefined;
+  const plan: QueryPlan = { phrase, tokens };
+  const doc = normalizeDocNumber(query);
+  if (DOC_NUMBER.test(doc)) plan.docNumber = doc;
+  if (INDEX_NUMBER.test(phrase.replace(/\s+/g, '')))
+    plan.indexNumber = phrase.replace(/\s+/g, '').toUpperCase();
+  return plan;
+}
+
+/** A query is cut in precise mode: its words must all be there, not every sub-word search mode adds. */
+function queryWords(part: string): string[] {
+  const out: string[] = [];
+  for (const w of segmenter().cut(part, true)) {
+    for (const p of w.split(/[^\p{L}\p{N}]+/u)) if (p) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The rank of a hit, the same integer on both engines: an exact 文号 or 索引号 first, then the
+ * whole phrase in the title, then the phrase in the body, then how many of the query's words
+ * the title holds. Ties go to the newer record.
+ */
+export const SCORE = { exact: 1000, phraseInTitle: 100, phraseInBody: 50, wordInTitle: 10 } as const;
+
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * A window of the body around the first place the phrase (or else a query word) occurs, with
+ * every occurrence of a query word marked. Falls back to the body's opening.
+ */
+export function snippet(body: string, plan: QueryPlan, width = 90): SnippetPart[] {
+  const text = body.replace(/\s+/g, ' ').trim();
+  const lower = text.normalize('NFKC').toLowerCase();
+  const sameLength = lower.length === text.length;
+  const needles = [plan.phrase, ...plan.tokens].filter((n) => n.length > 0);
+  let at = -1;
+  for (const n of needles) {
+    at = sameLength ? lower.indexOf(n) : -1;
+    if (at >= 0) break;
+  }
+  const start = Math.max(0, at < 0 ? 0 : at - Math.floor(width / 3));
+  const end = Math.min(text.length, start + width);
+  const window = text.slice(start, end);
+  const lw = sameLength ? lower.slice(start, end) : window;
+  const marks = new Array<boolean>(window.length).fill(false);
+  for (const n of needles.sort((a, b) => b.length - a.length)) {
+    if (n.length === 1 && needles.length > 1 && !CJK.test(n)) continue;
+    for (let i = lw.indexOf(n); i >= 0; i = lw.indexOf(n, i + n.length)) marks.fill(true, i, i + n.length);
+  }
+  const parts: SnippetPart[] = [];
+  if (start > 0) parts.push({ text: '…', hit: false });
+  for (let i = 0; i < window.length;) {
+    let j = i;
+    while (j < window.length && marks[j] === marks[i]) j++;
+    parts.push({ text: window.slice(i, j), hit: marks[i]! });
+    i = j;
+  }
+  if (end < text.length) parts.push({ text: '…', hit: false });
+  return parts;
+}
+
+/** The snippet as plain text, hits in 【】, for the CLI and the API. */
+export function snippetText(parts: SnippetPart[]): string {
+  return parts.map((p) => (p.hit ? `【${p.text}】` : p.text)).join('');
+}
