@@ -8,6 +8,7 @@ import { auth } from '../src/modules/accounts/index.js';
 import { demo, DEMO_PASSWORD } from '../src/modules/demo/index.js';
 import { reportCheck } from './report-check.js';
 import { deadlines } from './deadlines.js';
+import { search } from './search.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -77,4 +78,5 @@ export const benches: Record<string, (engine: Engine) => Promise<void>> = {
   deadlines: deadlinesOnce,
   session,
   'report-check': reportCheckOnce,
+  search,
 };

@@ -1,4 +1,4 @@
-// `npm run bench -- <name> [--engine sqlite|postgres]`: benchmarks that print ratios against a
+// `npm run bench -- <name> [--engine sqlite|postgres] [--records N]`: benchmarks that print ratios against a
 // floor measured in the same process, never absolute pass/fail times.
 import { benches } from './benches.js';
 

@@ -94,46 +94,62 @@ function likeEscape(s: string): string {
 /** What differs between the engines: how words and phrases are matched, and a substring test. */
 interface Dialect {
   position(column: string, needle: string): RawBuilder<number>;
-  wordsMatch(tokens: string[]): RawBuilder<boolean>;
-  /** Only asked for phrases of three or more characters (trigram indexes need three). */
-  phraseMatch(phrase: string): RawBuilder<boolean>;
-  insert(db: Executor, row: Row): Promise<void>;
-  delete(db: Executor, recordId: string): Promise<void>;
+  /**
+   * The records a query finds: every word among the record's tokens, or the phrase (three or
+   * more characters, as trigram indexes need) in title or body, or the exact 文号 or 索引号.
+   */
+  matches(plan: QueryPlan): RawBuilder<boolean>;
+  insert(db: Executor, rows: readonly Row[]): Promise<void>;
+  delete(db: Executor, recordIds: readonly string[]): Promise<void>;
   clear(db: Executor): Promise<void>;
+}
+
+const columns = sql`(record_id, agency_id, title, body, doc_number, index_number, subject_category,
+  year, validity, published_at, words)`;
+
+function values(r: Row, words: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(${r.record_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.doc_number}, ${r.index_number},
+    ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at}, ${words})`;
 }
 
 const sqlite: Dialect = {
   position: (column, needle) => sql<number>`instr(${sql.ref(column)}, ${needle})`,
-  wordsMatch: (tokens) =>
-    sql<boolean>`d.seq in (select rowid from search_word where search_word match ${tokens.map((t) => `"${t}"`).join(' AND ')})`,
-  phraseMatch: (phrase) =>
-    sql<boolean>`d.seq in (select rowid from search_trigram where search_trigram match ${`"${phrase.replace(/"/g, '""')}"`})`,
-  async insert(db, r) {
-    const words = r.words.join(' ');
-    const { rows } = await sql<{ seq: number }>`
-      insert into search_doc (record_id, agency_id, title, body, doc_number, index_number, subject_category,
-                              year, validity, published_at, words)
-      values (${r.record_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.doc_number}, ${r.index_number},
-              ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at}, ${words})
-      returning seq`.execute(db);
-    const seq = rows[0]!.seq;
-    await sql`insert into search_word (rowid, words) values (${seq}, ${words})`.execute(db);
-    await sql`insert into search_trigram (rowid, title, body) values (${seq}, ${r.title}, ${r.body})`.execute(
-      db,
-    );
+  // One IN over a union, so SQLite looks the matching rows up by rowid instead of scanning.
+  matches: (plan) => {
+    const sets: RawBuilder<unknown>[] = [
+      sql`select rowid from search_word where search_word match ${plan.tokens.map((t) => `"${t}"`).join(' AND ')}`,
+    ];
+    if ([...plan.phrase].length >= 3)
+      sets.push(
+        sql`select rowid from search_trigram where search_trigram match ${`"${plan.phrase.replace(/"/g, '""')}"`}`,
+      );
+    if (plan.docNumber) sets.push(sql`select seq from search_doc where doc_number = ${plan.docNumber}`);
+    if (plan.indexNumber) sets.push(sql`select seq from search_doc where index_number = ${plan.indexNumber}`);
+    return sql<boolean>`d.seq in (${sql.join(sets, sql` union `)})`;
   },
-  async delete(db, recordId) {
-    const { rows } = await sql<{ seq: number; words: string; title: string; body: string }>`
-      select seq, words, title, body from search_doc where record_id = ${recordId}`.execute(db);
-    const old = rows[0];
-    if (!old) return;
+  async insert(db, rows) {
+    const { rows: inserted } = await sql<{ seq: number }>`
+      insert into search_doc ${columns}
+      values ${sql.join(rows.map((r) => values(r, sql`${r.words.join(' ')}`)))}
+      returning seq`.execute(db);
+    const seqs = inserted.map((r) => r.seq);
+    // The FTS5 tables read their text from search_doc (external content); they are filled here.
+    await sql`insert into search_word (rowid, words)
+              select seq, words from search_doc where seq in (${sql.join(seqs)})`.execute(db);
+    await sql`insert into search_trigram (rowid, title, body)
+              select seq, title, body from search_doc where seq in (${sql.join(seqs)})`.execute(db);
+  },
+  async delete(db, recordIds) {
+    const { rows } = await sql<{ seq: number }>`
+      select seq from search_doc where record_id in (${sql.join(recordIds)})`.execute(db);
+    if (!rows.length) return;
+    const seqs = sql.join(rows.map((r) => r.seq));
     // External-content FTS5 tables are told what they indexed, so they can take it out again.
-    await sql`insert into search_word (search_word, rowid, words) values ('delete', ${old.seq}, ${old.words})`.execute(
-      db,
-    );
+    await sql`insert into search_word (search_word, rowid, words)
+              select 'delete', seq, words from search_doc where seq in (${seqs})`.execute(db);
     await sql`insert into search_trigram (search_trigram, rowid, title, body)
-              values ('delete', ${old.seq}, ${old.title}, ${old.body})`.execute(db);
-    await sql`delete from search_doc where seq = ${old.seq}`.execute(db);
+              select 'delete', seq, title, body from search_doc where seq in (${seqs})`.execute(db);
+    await sql`delete from search_doc where seq in (${seqs})`.execute(db);
   },
   async clear(db) {
     await sql`delete from search_doc`.execute(db);
@@ -145,21 +161,24 @@ const sqlite: Dialect = {
 const postgres: Dialect = {
   position: (column, needle) => sql<number>`strpos(${sql.ref(column)}, ${needle})`,
   // Lexemes are quoted, so the tsquery parser takes each token as it is (no stemming, no stop words).
-  wordsMatch: (tokens) => sql<boolean>`d.words @@ ${tokens.map((t) => `'${t}'`).join(' & ')}::tsquery`,
-  phraseMatch: (phrase) => {
-    const pattern = `%${likeEscape(phrase)}%`;
-    return sql<boolean>`(d.title like ${pattern} escape '\\' or d.body like ${pattern} escape '\\')`;
+  matches: (plan) => {
+    const any: RawBuilder<unknown>[] = [
+      sql`d.words @@ ${plan.tokens.map((t) => `'${t}'`).join(' & ')}::tsquery`,
+    ];
+    if ([...plan.phrase].length >= 3) {
+      const pattern = `%${likeEscape(plan.phrase)}%`;
+      any.push(sql`d.title like ${pattern} escape '\\'`, sql`d.body like ${pattern} escape '\\'`);
+    }
+    if (plan.docNumber) any.push(sql`d.doc_number = ${plan.docNumber}`);
+    if (plan.indexNumber) any.push(sql`d.index_number = ${plan.indexNumber}`);
+    return sql<boolean>`(${sql.join(any, sql` or `)})`;
   },
-  async insert(db, r) {
-    await sql`
-      insert into search_doc (record_id, agency_id, title, body, doc_number, index_number, subject_category,
-                              year, validity, published_at, words)
-      values (${r.record_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.doc_number}, ${r.index_number},
-              ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at},
-              array_to_tsvector(${r.words}::text[]))`.execute(db);
+  async insert(db, rows) {
+    await sql`insert into search_doc ${columns}
+      values ${sql.join(rows.map((r) => values(r, sql`array_to_tsvector(${r.words}::text[])`)))}`.execute(db);
   },
-  async delete(db, recordId) {
-    await sql`delete from search_doc where record_id = ${recordId}`.execute(db);
+  async delete(db, recordIds) {
+    await sql`delete from search_doc where record_id in (${sql.join(recordIds)})`.execute(db);
   },
   async clear(db) {
     await sql`delete from search_doc`.execute(db);
@@ -168,11 +187,7 @@ const postgres: Dialect = {
 
 function conditions(d: Dialect, q: IndexQuery): RawBuilder<unknown>[] {
   const { plan, filters } = q;
-  const match: RawBuilder<unknown>[] = [d.wordsMatch(plan.tokens)];
-  if ([...plan.phrase].length >= 3) match.push(d.phraseMatch(plan.phrase));
-  if (plan.docNumber) match.push(sql`d.doc_number = ${plan.docNumber}`);
-  if (plan.indexNumber) match.push(sql`d.index_number = ${plan.indexNumber}`);
-  const where: RawBuilder<unknown>[] = [sql`(${sql.join(match, sql` or `)})`];
+  const where: RawBuilder<unknown>[] = [d.matches(plan)];
   if (filters.agencyPath)
     where.push(
       sql`d.agency_id in (select id from agency where path like ${`${likeEscape(filters.agencyPath)}%`} escape '\\')`,
@@ -213,35 +228,49 @@ function score(d: Dialect, plan: QueryPlan): RawBuilder<number> {
   return sql<number>`(${sql.join(parts, sql` + `)})`;
 }
 
+/** Rows per statement: 11 parameters each stays far below SQLite's and PostgreSQL's limits. */
+const batch = 200;
+
 class SqlSearchIndex implements SearchIndex {
   constructor(private readonly d: Dialect) {}
 
+  /** Replaces what the index holds for these records, in batches small enough for any driver. */
   async put(db: Executor, docs: readonly SearchDocument[]): Promise<void> {
-    for (const doc of docs) {
-      await this.d.delete(db, doc.recordId);
-      await this.d.insert(db, toRow(doc));
+    for (let i = 0; i < docs.length; i += batch) {
+      const part = docs.slice(i, i + batch);
+      await this.d.delete(
+        db,
+        part.map((d) => d.recordId),
+      );
+      await this.d.insert(db, part.map(toRow));
     }
   }
 
   async remove(db: Executor, recordIds: readonly string[]): Promise<void> {
-    for (const id of recordIds) await this.d.delete(db, id);
+    for (let i = 0; i < recordIds.length; i += batch) await this.d.delete(db, recordIds.slice(i, i + batch));
   }
 
   async search(db: Executor, q: IndexQuery): Promise<{ total: number; hits: IndexHit[] }> {
     const where = sql.join(conditions(this.d, q), sql` and `);
-    const { rows: count } = await sql<{
-      n: number | string;
-    }>`select count(*) as n from search_doc d where ${where}`.execute(db);
+    const { rows: count } = await sql<{ n: number | string }>`
+      select count(*) as n from search_doc d where ${where}`.execute(db);
     const total = Number(count[0]?.n ?? 0);
     if (total === 0 || q.offset >= total) return { total, hits: [] };
-    const order =
+    const rank = score(this.d, q.plan);
+    // By date, only the page's rows are scored; by relevance, every match is.
+    const { rows } =
       q.sort === 'date'
-        ? sql`d.published_at desc, d.record_id desc`
-        : sql`score desc, d.published_at desc, d.record_id desc`;
-    const { rows } = await sql<{ record_id: string; score: number | string }>`
-      select d.record_id, ${score(this.d, q.plan)} as score
-      from search_doc d where ${where}
-      order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
+        ? await sql<{ record_id: string; score: number | string }>`
+            select d.record_id, ${rank} as score
+            from (select d.record_id from search_doc d where ${where}
+                  order by d.published_at desc, d.record_id desc limit ${q.limit} offset ${q.offset}) p
+            join search_doc d on d.record_id = p.record_id
+            order by d.published_at desc, d.record_id desc`.execute(db)
+        : await sql<{ record_id: string; score: number | string }>`
+            select d.record_id, ${rank} as score
+            from search_doc d where ${where}
+            order by score desc, d.published_at desc, d.record_id desc
+            limit ${q.limit} offset ${q.offset}`.execute(db);
     return { total, hits: rows.map((r) => ({ recordId: r.record_id, score: Number(r.score) })) };
   }
 
