@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
-import { scheduleDailyJobs } from '../platform/jobs.js';
+import { scheduleDailyJobs, scheduleFrequentJobs } from '../platform/jobs.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
@@ -19,6 +19,7 @@ import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
 import { registerReportCommands } from '../modules/annual-report/index.js';
 import { registerCalendarCommands } from '../modules/calendar/index.js';
 import { ensureSearchIndex, registerRecordCommands } from '../modules/records/index.js';
+import { registerCatalogCommands } from '../modules/catalog/index.js';
 import { cliActor, createContainer, type Container } from './container.js';
 import { buildWeb } from './web.js';
 
@@ -90,6 +91,11 @@ export function buildProgram(io: CliIo = processIo): Command {
       () => c.ctx(systemActor('每日任务')),
       (e) => app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'daily job failed'),
     );
+    // Scheduled publications go out within a minute of their set time.
+    const stopFrequent = scheduleFrequentJobs(
+      () => c.ctx(systemActor('定时发布')),
+      (e) => app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'minute job failed'),
+    );
     await app.listen({ host: c.config.host, port: c.config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : c.config.port;
@@ -106,6 +112,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     }
     const stop = async () => {
       stopJobs();
+      stopFrequent();
       await app.close();
       await c.close();
       process.exit(0);
@@ -349,6 +356,7 @@ export function buildProgram(io: CliIo = processIo): Command {
 
   registerCalendarCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
   registerRecordCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
+  registerCatalogCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
   registerReportCommands(program, {
     out: io.out,
     err: io.err,

@@ -62,3 +62,29 @@ export function scheduleDailyJobs(makeCtx: () => Ctx, onError: (e: unknown) => v
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * Jobs that run every minute (scheduled publication). Each must be safe to run in two
+ * processes at once: it claims its work with conditional updates, not with a lock.
+ */
+const frequentJobs: DailyJob[] = [];
+
+export function registerFrequentJob(job: DailyJob): void {
+  if (!frequentJobs.some((j) => j.name === job.name)) frequentJobs.push(job);
+}
+
+export async function runFrequentJobs(ctx: Ctx): Promise<Array<{ name: string; result: string }>> {
+  const out: Array<{ name: string; result: string }> = [];
+  for (const job of frequentJobs) out.push({ name: job.name, result: await job.run(ctx) });
+  return out;
+}
+
+export function scheduleFrequentJobs(
+  makeCtx: () => Ctx,
+  onError: (e: unknown) => void,
+  everyMs = 60_000,
+): () => void {
+  const timer = setInterval(() => void runFrequentJobs(makeCtx()).catch(onError), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,4 +1,6 @@
 import { describeAudit } from '../../platform/audit.js';
+import { registerFrequentJob } from '../../platform/jobs.js';
+import { publishDue } from './record.service.js';
 
 export * from './record.js';
 export * as records from './record.service.js';
@@ -24,6 +26,8 @@ describeAudit({
     'officialDocument.register': '登记公文公开属性',
     'record.import': '迁移导入政府信息',
     'record.validityChanged': '修改有效性',
+    'record.scheduled': '设定定时发布',
+    'record.unscheduled': '取消定时发布',
   },
   subjects: { record: '政府信息', officialDocument: '公文' },
 });
@@ -41,3 +45,5 @@ export {
   type SearchHit,
   type SearchResult,
 } from './record.search.js';
+
+registerFrequentJob({ name: 'records.publishDue', run: publishDue });

@@ -31,6 +31,8 @@ const eventLabels: Record<string, string> = {
   withdrawn: '撤回',
   imported: '迁移导入',
   validityChanged: '修改有效性',
+  scheduled: '设定定时发布',
+  unscheduled: '取消定时发布',
 };
 
 export function registerRecordRoutes(app: FastifyInstance): void {
@@ -280,9 +282,34 @@ export function registerRecordRoutes(app: FastifyInstance): void {
             </form>
           ) : null}
           {state === 'reviewed' && holds(['officeHead', 'admin']) ? act('approve', '批准发布') : null}
-          {state === 'approved' && holds(['clerk', 'officeHead', 'admin'])
-            ? act('publish', '立即发布')
-            : null}
+          {state === 'approved' && holds(['clerk', 'officeHead', 'admin']) ? (
+            <>
+              {act('publish', '立即发布')}
+              {r.scheduled_at ? (
+                <p id="record-scheduled">
+                  定于 {formatDateTime(r.scheduled_at)} 自动发布。{act('unschedule', '取消定时发布')}
+                </p>
+              ) : null}
+              <form
+                class="gk-form gk-filters"
+                method="post"
+                action={`/admin/records/${r.id}/schedule`}
+                novalidate
+              >
+                <CsrfField token={csrf} />
+                <TextField
+                  name="at"
+                  label="定时发布（北京时间）"
+                  type="datetime-local"
+                  value={r.scheduled_at ? formatDateTime(r.scheduled_at).replace(' ', 'T') : ''}
+                  errors={errors}
+                />
+                <button class="gk-button gk-button--secondary" type="submit">
+                  {r.scheduled_at ? '修改定时' : '定时发布'}
+                </button>
+              </form>
+            </>
+          ) : null}
           {state === 'published' && holds(['clerk', 'officeHead', 'admin']) ? (
             <form
               class="gk-form gk-filters"
@@ -369,6 +396,8 @@ export function registerRecordRoutes(app: FastifyInstance): void {
   step('review', (req) => records.review(req.ctx, req.params.id, req.body), '已提交审核结论');
   step('approve', (req) => records.approve(req.ctx, req.params.id), '已批准发布');
   step('publish', (req) => records.publish(req.ctx, req.params.id), '已发布');
+  step('schedule', (req) => records.schedule(req.ctx, req.params.id, req.body), '已设定定时发布');
+  step('unschedule', (req) => records.unschedule(req.ctx, req.params.id), '已取消定时发布');
   step('validity', (req) => records.changeValidity(req.ctx, req.params.id, req.body), '已修改有效性');
   step('withdraw', (req) => records.withdraw(req.ctx, req.params.id, req.body.reason ?? ''), '已撤回');
 

@@ -141,6 +141,46 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
     assert.equal(p.index_number, `${credit}/2021-00102`, 'no serial was lost to the refused attempt');
   });
 
+  it('publishes at the set Beijing time, once, even with two workers running the minute job', async () => {
+    const r = await throughApproval('2021-06-01T01:00:00Z', { title: '关于端午节假期安排的通知' });
+    const clerk = at('2021-06-01T01:00:00Z');
+    await assert.rejects(
+      records.schedule(clerk, r.id, { at: '2021-06-01 08:59' }),
+      (e: unknown) => fieldOf(e).includes('at'),
+      'a time already past (09:00 Beijing now) is refused',
+    );
+    await assert.rejects(records.schedule(clerk, r.id, { at: '2021/06/02 9点' }), (e: unknown) =>
+      fieldOf(e).includes('at'),
+    );
+    const draftOnly = await records.createDraft(clerk, draft({ title: '未审核的信息' }));
+    await assert.rejects(records.schedule(clerk, draftOnly.id, { at: '2021-06-02 10:00' }), ConflictError);
+    const set = await records.schedule(clerk, r.id, { at: '2021-06-02 10:00' });
+    assert.equal(set.scheduled_at, '2021-06-02T02:00:00.000Z');
+
+    const system = (iso: string) => testCtx(h, systemActor('定时发布'), new FixedClock(iso));
+    assert.equal(await records.publishDue(system('2021-06-02T01:59:00Z')), '定时发布 0 条');
+    const results = await Promise.all([
+      records.publishDue(system('2021-06-02T02:00:30Z')),
+      records.publishDue(system('2021-06-02T02:00:30Z')),
+    ]);
+    assert.deepEqual(results.sort(), ['定时发布 0 条', '定时发布 1 条']);
+    const { record, events } = await records.get(at('2021-06-02T03:00:00Z'), r.id);
+    assert.equal(record.state, 'published');
+    assert.equal(record.published_at, '2021-06-02T02:00:30.000Z');
+    assert.equal(record.scheduled_at, null);
+    assert.equal(events.filter((e) => e.type === 'published').length, 1);
+    assert.deepEqual(events.map((e) => e.type).slice(-2), ['scheduled', 'published']);
+
+    const later = await throughApproval('2021-06-01T01:00:00Z', { title: '另一条定时信息' });
+    await records.schedule(clerk, later.id, { at: '2021-06-03 10:00' });
+    await records.unschedule(clerk, later.id);
+    assert.equal(
+      await records.publishDue(system('2021-06-04T00:00:00Z')),
+      '定时发布 0 条',
+      'cancelled: stays approved',
+    );
+  });
+
   it('flags a publication later than 20 working days after formation, counted across the National Day holiday', async () => {
     // Formed 2020-09-25: 20 working days, with 10-01…10-08 off and 09-27/10-10 worked, end on 2020-10-29.
     const onTime = await throughApproval('2020-10-29T02:00:00Z', {

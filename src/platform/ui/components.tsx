@@ -63,7 +63,7 @@ export interface FieldProps {
   value?: string | number | null | undefined;
   errors?: FieldError[];
   hint?: string;
-  type?: 'text' | 'password' | 'email' | 'tel' | 'date' | 'number' | 'search';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'date' | 'number' | 'search' | 'datetime-local';
   required?: boolean;
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'tel' | 'email';
