@@ -53,6 +53,33 @@ export class Client {
     );
   }
 
+  /** A multipart form post, as a browser sends a form with a file field. */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; type: string; bytes: Uint8Array },
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----gongkai${Date.now().toString(16)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(fields))
+      parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`,
+      ),
+      Buffer.from(file.bytes),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: Buffer.concat(parts),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.header() },
+      }),
+    );
+  }
+
   /** The CSRF token of the first form on a page. */
   static csrfOf(html: string): string {
     const m = /name="_csrf" value="([^"]+)"/.exec(html);

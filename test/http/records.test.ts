@@ -49,6 +49,35 @@ describeEachEngine('主动公开 pages', (engine) => {
       404,
       'not public before publication',
     );
+    // An attachment goes with the draft through 保密审查; a file that is not what its name says is refused.
+    const pdf = Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+    const fake = await clerk.upload(
+      `${path}/attachments`,
+      { _csrf: Client.csrfOf(page.body) },
+      {
+        field: 'file',
+        name: '施工图.pdf',
+        type: 'application/pdf',
+        bytes: Buffer.from('not a pdf'),
+      },
+    );
+    assert.equal(fake.statusCode, 400);
+    assert.match(fake.body, /“施工图.pdf”的内容不是PDF文件/);
+    const uploaded = await clerk.upload(
+      `${path}/attachments`,
+      { _csrf: Client.csrfOf(page.body) },
+      {
+        field: 'file',
+        name: '施工图.pdf',
+        type: 'application/pdf',
+        bytes: pdf,
+      },
+    );
+    assert.equal(uploaded.statusCode, 303, uploaded.body.slice(0, 300));
+    page = await clerk.get(path);
+    const fileHref = /href="(\/attachments\/[^"]+)">施工图.pdf</.exec(page.body)?.[1];
+    assert.ok(fileHref, 'the attachment is listed on the record');
+    assert.equal((await new Client(t.app).get(fileHref)).statusCode, 404, 'not public before publication');
     assert.equal((await clerk.post(`${path}/submit`, { _csrf: Client.csrfOf(page.body) })).statusCode, 303);
 
     const reviewer = new Client(t.app);
@@ -82,6 +111,11 @@ describeEachEngine('主动公开 pages', (engine) => {
     assert.match(portal.body, /磁政〔2026〕5号/);
     assert.match(portal.body, /<p>一、改造范围为园区主干道。<\/p>/);
     assert.doesNotMatch(portal.body, /<script>alert/);
+    assert.match(portal.body, /施工图.pdf/);
+    const download = await citizen.get(fileHref);
+    assert.equal(download.statusCode, 200);
+    assert.equal(download.headers['content-type'], 'application/pdf');
+    assert.deepEqual(download.rawPayload, pdf);
 
     // A citizen finds it by a phrase from its body, highlighted, and by its 文号 typed with [].
     const found = await citizen.get(`/search?q=${encodeURIComponent('园区主干道')}`);

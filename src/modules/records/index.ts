@@ -5,6 +5,7 @@ import { publishDue } from './record.service.js';
 export * from './record.js';
 export * as records from './record.service.js';
 export * as officialDocuments from './official-document.service.js';
+export * as recordAttachments from './record-attachment.service.js';
 export {
   disclosureAttributes,
   disclosureAttributeLabels,
@@ -27,6 +28,8 @@ describeAudit({
     'record.import': '迁移导入政府信息',
     'record.validityChanged': '修改有效性',
     'record.scheduled': '设定定时发布',
+    'record.attachmentAdded': '上传附件',
+    'record.attachmentRemoved': '删除附件',
     'record.unscheduled': '取消定时发布',
   },
   subjects: { record: '政府信息', officialDocument: '公文' },

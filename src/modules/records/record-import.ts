@@ -126,6 +126,7 @@ export async function importRecords(
         created_by: ctx.actor.id,
         created_at: now,
         updated_at: now,
+        interprets_record_id: null,
       };
       await repo.insert(ctx.db, row);
       imported.push(row);

@@ -16,10 +16,17 @@ import * as docs from './official-document.service.js';
 import { disclosureAttributeLabels, withheldReasonLabels } from './official-document.service.js';
 import { recordStateLabels, recordStates, sanitizeBody, validityLabels, type RecordState } from './record.js';
 import * as records from './record.service.js';
+import * as attachments from './record-attachment.service.js';
 import { registerRecordSearchRoutes } from './record-search.routes.js';
 import { subjectCategoryTree } from './subject-category.js';
 
 type Body = Record<string, string>;
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
 
 const eventLabels: Record<string, string> = {
   drafted: '起草',
@@ -168,6 +175,13 @@ export function registerRecordRoutes(app: FastifyInstance): void {
             errors={errors}
             options={Object.entries(validityLabels).map(([value, label]) => ({ value, label }))}
           />
+          <TextField
+            name="interprets"
+            label="解读的文件"
+            hint="发布政策解读时填写所解读文件的索引号或文号，两者将互相链接"
+            value={values.interprets}
+            errors={errors}
+          />
           <TextField name="keywords" label="主题词" value={values.keywords} errors={errors} />
           <TextField name="summary" label="内容概述" value={values.summary} errors={errors} />
           <div class={`gk-field${errors.some((e) => e.field === 'body') ? ' gk-field--error' : ''}`}>
@@ -217,6 +231,8 @@ export function registerRecordRoutes(app: FastifyInstance): void {
     const act = (action: string, label: string) => (
       <PostButton action={`/admin/records/${r.id}/${action}`} csrf={csrf} label={label} kind="secondary" />
     );
+    const files = await attachments.list(req.ctx, r.id);
+    const editable = (state === 'draft' || state === 'returned') && holds(['clerk', 'officeHead', 'admin']);
     return reply.page(
       {
         title: r.title,
@@ -347,6 +363,66 @@ export function registerRecordRoutes(app: FastifyInstance): void {
             </form>
           ) : null}
         </section>
+        <section class="gk-section" id="attachments">
+          <h2 class="gk-section__title">附件</h2>
+          {files.length ? (
+            <Table head={['文件', '大小', '可检索文字', '']}>
+              {files.map((f) => (
+                <tr>
+                  <td>
+                    <a href={`/attachments/${f.id}`}>{f.file_name}</a>
+                  </td>
+                  <td>{formatSize(f.byte_size)}</td>
+                  <td>{f.text ? `${f.text.length} 字` : '无'}</td>
+                  <td>
+                    {editable ? (
+                      <PostButton
+                        action={`/admin/records/${r.id}/attachments/${f.id}/remove`}
+                        csrf={csrf}
+                        label="删除"
+                        kind="secondary"
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          ) : (
+            <p>没有附件。</p>
+          )}
+          {editable ? (
+            <form
+              class="gk-form gk-filters"
+              method="post"
+              action={`/admin/records/${r.id}/attachments`}
+              enctype="multipart/form-data"
+              novalidate
+            >
+              <CsrfField token={csrf} />
+              <div class={`gk-field${errors.some((e) => e.field === 'file') ? ' gk-field--error' : ''}`}>
+                <label class="gk-label" for="f-file">
+                  上传附件
+                </label>
+                <p class="gk-hint">
+                  PDF、DOCX、XLSX 不超过 20 MB，PNG、JPG 图片不超过 5 MB；附件随正文一并保密审查
+                </p>
+                {errors.find((e) => e.field === 'file') ? (
+                  <p class="gk-error-message">{errors.find((e) => e.field === 'file')!.message}</p>
+                ) : null}
+                <input
+                  class="gk-input"
+                  id="f-file"
+                  type="file"
+                  name="file"
+                  accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+                />
+              </div>
+              <button class="gk-button gk-button--secondary" type="submit">
+                上传
+              </button>
+            </form>
+          ) : null}
+        </section>
         <section class="gk-section">
           <h2 class="gk-section__title">办理记录</h2>
           <Table head={['时间', '环节', '办理人', '意见']}>
@@ -401,10 +477,60 @@ export function registerRecordRoutes(app: FastifyInstance): void {
   step('validity', (req) => records.changeValidity(req.ctx, req.params.id, req.body), '已修改有效性');
   step('withdraw', (req) => records.withdraw(req.ctx, req.params.id, req.body.reason ?? ''), '已撤回');
 
+  app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+    '/admin/records/:id/attachments',
+    async (req, reply) => {
+      requireStaff(req);
+      return withForm(
+        reply,
+        async () => {
+          const file = req.body.file as { filename?: string; bytes?: Buffer } | undefined;
+          const added = await attachments.add(req.ctx, req.params.id, {
+            name: file?.filename ?? '',
+            bytes: file?.bytes ?? new Uint8Array(),
+          });
+          return reply
+            .flash('success', `已上传附件“${added.file_name}”`)
+            .redirect(`/admin/records/${req.params.id}#attachments`, 303);
+        },
+        (errors) => renderRecord(req, reply, errors),
+      );
+    },
+  );
+  app.post<{ Params: { id: string; file: string } }>(
+    '/admin/records/:id/attachments/:file/remove',
+    async (req, reply) => {
+      requireStaff(req);
+      return withForm(
+        reply,
+        async () => {
+          await attachments.remove(req.ctx, req.params.id, req.params.file);
+          return reply
+            .flash('success', '已删除附件')
+            .redirect(`/admin/records/${req.params.id}#attachments`, 303);
+        },
+        (errors) => renderRecord(req, reply, errors),
+      );
+    },
+  );
+  app.get<{ Params: { id: string } }>('/attachments/:id', async (req, reply) => {
+    const f = await attachments.download(req.ctx, req.params.id);
+    return reply
+      .type(f.mediaType)
+      .header('x-content-type-options', 'nosniff')
+      .header(
+        'content-disposition',
+        `${f.mediaType.startsWith('image/') || f.mediaType === 'application/pdf' ? 'inline' : 'attachment'}; filename="file.${f.fileName.split('.').at(-1)}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+      )
+      .send(Buffer.from(f.content));
+  });
+
   // The portal's record page, with the metadata block of legal.md §7.
   app.get<{ Params: { id: string } }>('/records/:id', async (req, reply) => {
     const r = await records.publicView(req.ctx, req.params.id);
     if (!r) throw new NotFoundError('未找到该信息，可能已撤回');
+    const files = await attachments.list(req.ctx, r.id);
+    const links = await records.interpretationLinks(req.ctx, r);
     return reply.page(
       {
         title: r.title,
@@ -450,7 +576,36 @@ export function registerRecordRoutes(app: FastifyInstance): void {
           </tbody>
         </table>
         <h1 class="gk-title">{r.title}</h1>
+        {links.interprets ? (
+          <p class="gk-record-link">
+            解读的文件：<a href={`/records/${links.interprets.id}`}>{links.interprets.title}</a>
+          </p>
+        ) : null}
         <div class="gk-record-body" dangerouslySetInnerHTML={{ __html: sanitizeBody(r.body_html) }} />
+        {files.length ? (
+          <section class="gk-record-files">
+            <h2>附件</h2>
+            <ol>
+              {files.map((f) => (
+                <li>
+                  <a href={`/attachments/${f.id}`}>{f.file_name}</a>（{formatSize(f.byte_size)}）
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        {links.interpretations.length ? (
+          <section class="gk-record-files" id="interpretations">
+            <h2>政策解读</h2>
+            <ul>
+              {links.interpretations.map((i) => (
+                <li>
+                  <a href={`/records/${i.id}`}>{i.title}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </article>,
     );
   });

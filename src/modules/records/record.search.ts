@@ -22,13 +22,15 @@ import { bodyText, validities, validityLabels, type Validity } from './record.js
  * withdrawing takes it out, so the portal never finds a record it would not show.
  */
 
-export function searchDocumentOf(row: RecordTable): SearchDocument {
+export function searchDocumentOf(row: RecordTable, attachmentText = ''): SearchDocument {
   const publishedAt = row.published_at ?? row.updated_at;
   return {
     recordId: row.id,
     agencyId: row.agency_id,
     title: row.title,
-    body: [row.summary ?? '', row.keywords ?? '', bodyText(row.body_html)].filter(Boolean).join('\n'),
+    body: [row.summary ?? '', row.keywords ?? '', bodyText(row.body_html), attachmentText]
+      .filter(Boolean)
+      .join('\n'),
     docNumber: row.document_number,
     indexNumber: row.index_number,
     subjectCategory: row.subject_category,
@@ -38,12 +40,38 @@ export function searchDocumentOf(row: RecordTable): SearchDocument {
   };
 }
 
+/** The text read from each record's attachments (DOCX, XLSX, PDF), searched with its body. */
+async function attachmentTexts(db: Executor, recordIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < recordIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('record_attachment')
+      .select(['record_id', 'text'])
+      .where('record_id', 'in', recordIds.slice(i, i + 500))
+      .where('text', 'is not', null)
+      .orderBy('record_id')
+      .orderBy('position')
+      .execute();
+    for (const r of rows) out.set(r.record_id, [out.get(r.record_id), r.text].filter(Boolean).join('\n'));
+  }
+  return out;
+}
+
 /** Puts published records in the index (again); anything else is taken out. */
 export async function indexRecords(db: Executor, rows: readonly RecordTable[]): Promise<void> {
   const index = searchIndexFor(db);
   const published = rows.filter((r) => r.state === 'published');
   const other = rows.filter((r) => r.state !== 'published').map((r) => r.id);
-  if (published.length) await index.put(db, published.map(searchDocumentOf));
+  if (published.length) {
+    const texts = await attachmentTexts(
+      db,
+      published.map((r) => r.id),
+    );
+    await index.put(
+      db,
+      published.map((r) => searchDocumentOf(r, texts.get(r.id))),
+    );
+  }
   if (other.length) await index.remove(db, other);
 }
 
@@ -74,7 +102,14 @@ export async function ensureSearchIndex(
         .limit(500)
         .execute();
       if (!batch.length) break;
-      await index.put(tx, batch.map(searchDocumentOf));
+      const texts = await attachmentTexts(
+        tx,
+        batch.map((r) => r.id),
+      );
+      await index.put(
+        tx,
+        batch.map((r) => searchDocumentOf(r, texts.get(r.id))),
+      );
       after = batch.at(-1)!.id;
     }
   });

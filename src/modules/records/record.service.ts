@@ -38,6 +38,7 @@ const draftSchema = object({
   keywords: optional(text('主题词', { max: 200 })),
   summary: optional(text('内容概述', { max: 1000 })),
   body: text('正文', { max: 2_000_000 }),
+  interprets: optional(text('解读的文件（索引号或文号）', { max: 80 })),
 });
 
 const reviewSchema = object({
@@ -101,6 +102,7 @@ export async function createDraft(ctx: Ctx, raw: unknown): Promise<RecordTable> 
       created_by: ctx.actor.id,
       created_at: now,
       updated_at: now,
+      interprets_record_id: input.interprets ? await interpretedDocument(ctx, input.interprets) : null,
     };
     await repo.insert(ctx.db, row);
     await repo.insertEvent(ctx.db, stamp(ctx, row.id, 'drafted', null));
@@ -113,6 +115,62 @@ export async function createDraft(ctx: Ctx, raw: unknown): Promise<RecordTable> 
     });
     return row;
   });
+}
+
+/**
+ * The published document a 政策解读 explains, named by its 索引号 or its 文号 (any brackets).
+ * 国办发〔2013〕100号 asks that an interpretation go out with the document and link to it.
+ */
+async function interpretedDocument(ctx: Ctx, reference: string): Promise<string> {
+  const ref = reference.trim();
+  const byIndex = await ctx.db
+    .selectFrom('record')
+    .select('id')
+    .where('state', '=', 'published')
+    .where('index_number', '=', ref.toUpperCase())
+    .executeTakeFirst();
+  if (byIndex) return byIndex.id;
+  const number = ref.replace(/[［[（(【]/g, '〔').replace(/[］\]）)】]/g, '〕');
+  const byNumber = await ctx.db
+    .selectFrom('record')
+    .select('id')
+    .where('state', '=', 'published')
+    .where('document_number', '=', number)
+    .orderBy('published_at', 'desc')
+    .execute();
+  if (byNumber.length === 1) return byNumber[0]!.id;
+  if (byNumber.length > 1)
+    throw ValidationError.one(
+      'interprets',
+      `文号为“${number}”的已发布文件有 ${byNumber.length} 件，请改填索引号`,
+    );
+  throw ValidationError.one('interprets', `未找到索引号或文号为“${ref}”的已发布文件`);
+}
+
+/** What links a record to its 政策解读: the document it interprets, and its interpretations. */
+export async function interpretationLinks(
+  ctx: Ctx,
+  row: RecordTable,
+): Promise<{
+  interprets: { id: string; title: string } | null;
+  interpretations: Array<{ id: string; title: string }>;
+}> {
+  const interprets = row.interprets_record_id
+    ? ((await ctx.db
+        .selectFrom('record')
+        .select(['id', 'title'])
+        .where('id', '=', row.interprets_record_id)
+        .where('state', '=', 'published')
+        .executeTakeFirst()) ?? null)
+    : null;
+  const interpretations = await ctx.db
+    .selectFrom('record')
+    .select(['id', 'title'])
+    .where('interprets_record_id', '=', row.id)
+    .where('state', '=', 'published')
+    .orderBy('published_at')
+    .execute();
+  return { interprets, interpretations };
 }
 
 function checkDates(

@@ -57,7 +57,7 @@ export async function backupDatabase(
 
       async function* lines(): AsyncGenerator<string> {
         yield JSON.stringify(header) + '\n';
-        for (const { table, orderBy, key = 'id' } of backupTables) {
+        for (const { table, orderBy, key = 'id', page = PAGE } of backupTables) {
           if (orderBy === 'id' && key === 'id') {
             // Keyset paging on text ids: large tables (the audit log) stay linear.
             let after = '';
@@ -67,24 +67,24 @@ export async function backupDatabase(
                 .selectAll()
                 .where(sql.ref('id'), '>', after)
                 .orderBy(sql.ref('id'))
-                .limit(PAGE)
+                .limit(page)
                 .execute();
-              for (const r of rows) yield JSON.stringify({ t: table, r }) + '\n';
-              if (rows.length < PAGE) break;
+              for (const r of rows) yield JSON.stringify({ t: table, r: encodeRow(r) }) + '\n';
+              if (rows.length < page) break;
               after = (rows.at(-1) as unknown as { id: string }).id;
             }
           } else {
-            for (let offset = 0; ; offset += PAGE) {
+            for (let offset = 0; ; offset += page) {
               const rows = await tx
                 .selectFrom(table)
                 .selectAll()
                 .orderBy(sql.ref(orderBy))
                 .orderBy(sql.ref(key))
-                .limit(PAGE)
+                .limit(page)
                 .offset(offset)
                 .execute();
-              for (const r of rows) yield JSON.stringify({ t: table, r }) + '\n';
-              if (rows.length < PAGE) break;
+              for (const r of rows) yield JSON.stringify({ t: table, r: encodeRow(r) }) + '\n';
+              if (rows.length < page) break;
             }
           }
         }
@@ -95,6 +95,23 @@ export async function backupDatabase(
 }
 
 export class BackupError extends Error {}
+
+/** Binary values (attachments) travel as {"$bytes": base64} in the JSON lines. */
+function encodeRow(row: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row))
+    out[k] = v instanceof Uint8Array ? { $bytes: Buffer.from(v).toString('base64') } : v;
+  return out;
+}
+
+function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    const bytes = v && typeof v === 'object' ? (v as { $bytes?: unknown }).$bytes : undefined;
+    out[k] = typeof bytes === 'string' ? Buffer.from(bytes, 'base64') : v;
+  }
+  return out;
+}
 
 /**
  * Replaces every backed-up table's content with the backup's, in one transaction: either the
@@ -130,6 +147,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       await tx.deleteFrom('staff_session').execute();
       for (const { table } of [...backupTables].reverse()) await tx.deleteFrom(table).execute();
       let batch: { table: keyof Database; rows: Record<string, unknown>[] } | null = null;
+      let batchBytes = 0;
       const flush = async (): Promise<void> => {
         if (!batch || batch.rows.length === 0) return;
         // Rows are inserted exactly as they were stored; the table name comes from the known list.
@@ -150,9 +168,13 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
           await flush();
           batch = { table: t, rows: [] };
         }
-        batch.rows.push(r);
+        batch.rows.push(decodeRow(r));
         counts[t] = (counts[t] ?? 0) + 1;
-        if (batch.rows.length >= 200) await flush();
+        batchBytes += next.value.length;
+        if (batch.rows.length >= 200 || batchBytes > 16 * 1024 * 1024) {
+          await flush();
+          batchBytes = 0;
+        }
       }
       await flush();
       for (const [table, n] of Object.entries(header.counts)) {

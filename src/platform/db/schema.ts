@@ -162,6 +162,8 @@ export interface RecordTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** For a 政策解读: the document it interprets. */
+  interprets_record_id: string | null;
 }
 
 export interface RecordEventTable {
@@ -366,6 +368,21 @@ export interface JobRunTable {
  * case), the filters, and the jieba tokens (`words`: FTS5 text on SQLite, tsvector on
  * PostgreSQL). Derived from `record`; rebuilt, never backed up.
  */
+/** A file attached to a record; `text` is what search reads from it (DOCX, XLSX, PDF). */
+export interface RecordAttachmentTable {
+  id: string;
+  record_id: string;
+  position: number;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  content: Uint8Array;
+  text: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface SearchDocTable {
   record_id: string;
   agency_id: string;
@@ -406,6 +423,7 @@ export interface Database {
   catalog_version: CatalogVersionTable;
   record_catalog_link: RecordCatalogLinkTable;
   search_doc: SearchDocTable;
+  record_attachment: RecordAttachmentTable;
 }
 
 /**
@@ -414,7 +432,13 @@ export interface Database {
  * unless named). Sessions are left out of backups on
  * purpose: restoring them would bring back logins that were ended.
  */
-export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: string; key?: string }> = [
+export const backupTables: ReadonlyArray<{
+  table: keyof Database;
+  orderBy: string;
+  key?: string;
+  /** Rows read at a time, for tables with large values (attachments). */
+  page?: number;
+}> = [
   { table: 'calendar_year', orderBy: 'year', key: 'year' },
   { table: 'calendar_day', orderBy: 'date', key: 'date' },
   { table: 'agency', orderBy: 'depth' },
@@ -433,6 +457,7 @@ export const backupTables: ReadonlyArray<{ table: keyof Database; orderBy: strin
   { table: 'record', orderBy: 'id' },
   { table: 'record_event', orderBy: 'id' },
   { table: 'official_document', orderBy: 'id' },
+  { table: 'record_attachment', orderBy: 'id', page: 10 },
   { table: 'catalog', orderBy: 'id' },
   // Parents before children: a child's level is its parent's plus one.
   { table: 'catalog_item', orderBy: 'level' },

@@ -11,6 +11,7 @@ import * as m0009 from './0009-record.js';
 import * as m0010 from './0010-official-document.js';
 import * as m0011 from './0011-catalog.js';
 import * as m0012 from './0012-search.js';
+import * as m0013 from './0013-record-attachment.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-official-document': m0010,
   '0011-catalog': m0011,
   '0012-search': m0012,
+  '0013-record-attachment': m0013,
 };

@@ -1,0 +1,274 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { holdsRoleOver } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import type { RecordAttachmentTable } from '../../platform/db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { isId, newId } from '../../platform/ids.js';
+import { agencies } from '../agencies/index.js';
+
+/**
+ * Attachments of a record: the files people actually open (the 正式文件 as PDF, a DOCX, the
+ * XLSX of a list, scanned images). Only while the record is a draft, so everything published
+ * has passed 保密审查 with its attachments.
+ */
+
+export interface AttachmentKind {
+  label: string;
+  mediaType: string;
+  maxBytes: number;
+  magic: (b: Uint8Array) => boolean;
+}
+
+const MB = 1024 * 1024;
+const startsWith = (b: Uint8Array, ...bytes: number[]) => bytes.every((x, i) => b[i] === x);
+const zip = (b: Uint8Array) => startsWith(b, 0x50, 0x4b, 0x03, 0x04);
+
+/** What may be attached, by extension, with the size limit of each (portal readers on phones). */
+export const attachmentKinds: Record<string, AttachmentKind> = {
+  pdf: {
+    label: 'PDF',
+    mediaType: 'application/pdf',
+    maxBytes: 20 * MB,
+    magic: (b) => startsWith(b, 0x25, 0x50, 0x44, 0x46),
+  },
+  docx: {
+    label: 'Word（DOCX）',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    maxBytes: 20 * MB,
+    magic: zip,
+  },
+  xlsx: {
+    label: 'Excel（XLSX）',
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    maxBytes: 20 * MB,
+    magic: zip,
+  },
+  png: {
+    label: 'PNG 图片',
+    mediaType: 'image/png',
+    maxBytes: 5 * MB,
+    magic: (b) => startsWith(b, 0x89, 0x50, 0x4e, 0x47),
+  },
+  jpg: {
+    label: 'JPEG 图片',
+    mediaType: 'image/jpeg',
+    maxBytes: 5 * MB,
+    magic: (b) => startsWith(b, 0xff, 0xd8, 0xff),
+  },
+  jpeg: {
+    label: 'JPEG 图片',
+    mediaType: 'image/jpeg',
+    maxBytes: 5 * MB,
+    magic: (b) => startsWith(b, 0xff, 0xd8, 0xff),
+  },
+};
+
+const perRecord = 20;
+
+function kindOf(fileName: string): [string, AttachmentKind] {
+  const ext = fileName.split('.').at(-1)?.toLowerCase() ?? '';
+  const kind = attachmentKinds[ext];
+  if (!kind)
+    throw ValidationError.one(
+      'file',
+      `不能上传“${fileName}”：只接受 PDF、DOCX、XLSX、PNG、JPG 文件（旧版 DOC/XLS 请另存为 DOCX/XLSX）`,
+    );
+  return [ext, kind];
+}
+
+/** The file's own name, without any folder a browser sent along, at most 120 characters. */
+function cleanName(name: string): string {
+  const base = name
+    .split(/[\\/]/)
+    .at(-1)!
+    .replace(/[\u0000-\u001f]/g, '')
+    .trim();
+  return base.length > 120 ? `${base.slice(0, 100)}….${base.split('.').at(-1)}` : base;
+}
+
+const run = promisify(execFile);
+
+/** Text for search: DOCX through mammoth, XLSX cell by cell, PDF through pdftotext when installed. */
+export async function attachmentText(ext: string, bytes: Uint8Array): Promise<string | null> {
+  const buffer = Buffer.from(bytes);
+  try {
+    if (ext === 'docx') return (await mammoth.extractRawText({ buffer })).value.trim() || null;
+    if (ext === 'xlsx') {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(buffer as unknown as ArrayBuffer);
+      const parts: string[] = [];
+      book.eachSheet((sheet) =>
+        sheet.eachRow((row) => {
+          const cells = (row.values as unknown[]).filter((v) => v !== null && v !== undefined && v !== '');
+          parts.push(
+            cells
+              .map((v) =>
+                typeof v === 'object'
+                  ? String((v as { text?: unknown }).text ?? (v as { result?: unknown }).result ?? '')
+                  : String(v),
+              )
+              .join(' '),
+          );
+        }),
+      );
+      return parts.join('\n').trim() || null;
+    }
+    if (ext === 'pdf') {
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-'));
+      try {
+        const file = join(dir, 'a.pdf');
+        writeFileSync(file, buffer);
+        const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * MB });
+        return stdout.trim() || null;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } catch {
+    // A file that cannot be read still attaches; it is only not searchable by its content.
+    return null;
+  }
+  return null;
+}
+
+async function loadDraft(ctx: Ctx, recordId: string) {
+  const row = isId(recordId)
+    ? await ctx.db.selectFrom('record').selectAll().where('id', '=', recordId).executeTakeFirst()
+    : undefined;
+  if (!row) throw new NotFoundError('未找到该政府信息');
+  if (!holdsRoleOver(ctx.actor, ['clerk', 'officeHead', 'admin'], await agencies.pathOf(ctx, row.agency_id)))
+    throw new ForbiddenError();
+  if (row.state !== 'draft' && row.state !== 'returned')
+    throw new ConflictError('附件只能在草稿或退回修改时增删，以便随正文一并保密审查');
+  return row;
+}
+
+export type AttachmentInfo = Omit<RecordAttachmentTable, 'content'>;
+
+export async function add(
+  ctx: Ctx,
+  recordId: string,
+  file: { name: string; bytes: Uint8Array },
+): Promise<AttachmentInfo> {
+  const name = cleanName(file.name);
+  if (!name) throw ValidationError.one('file', '请选择要上传的文件');
+  const [ext, kind] = kindOf(name);
+  if (file.bytes.length === 0) throw ValidationError.one('file', `“${name}”是空文件`);
+  if (file.bytes.length > kind.maxBytes)
+    throw ValidationError.one(
+      'file',
+      `“${name}”有 ${(file.bytes.length / MB).toFixed(1)} MB，${kind.label}附件不能超过 ${kind.maxBytes / MB} MB`,
+    );
+  if (!kind.magic(file.bytes))
+    throw ValidationError.one('file', `“${name}”的内容不是${kind.label}文件（可能改过扩展名或已损坏）`);
+  const text = await attachmentText(ext, file.bytes);
+  return inTransaction(ctx, async (ctx) => {
+    const row = await loadDraft(ctx, recordId);
+    const existing = await ctx.db
+      .selectFrom('record_attachment')
+      .select(({ fn }) => [fn.countAll<number | string>().as('n'), fn.max('position').as('last')])
+      .where('record_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    if (Number(existing.n) >= perRecord)
+      throw ValidationError.one('file', `每条信息最多 ${perRecord} 个附件`);
+    const attachment: RecordAttachmentTable = {
+      id: newId(),
+      record_id: row.id,
+      position: Number(existing.last ?? 0) + 1,
+      file_name: name,
+      media_type: kind.mediaType,
+      byte_size: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      content: Buffer.from(file.bytes),
+      text,
+      created_by: ctx.actor.id,
+      created_at: ctx.clock.now().toISOString(),
+    };
+    await ctx.db.insertInto('record_attachment').values(attachment).execute();
+    await recordAudit(ctx, {
+      action: 'record.attachmentAdded',
+      subjectType: 'record',
+      subjectId: row.id,
+      agencyId: row.agency_id,
+      after: { fileName: name, bytes: attachment.byte_size, sha256: attachment.sha256 },
+    });
+    const { content: _content, ...info } = attachment;
+    return info;
+  });
+}
+
+export async function remove(ctx: Ctx, recordId: string, attachmentId: string): Promise<void> {
+  await inTransaction(ctx, async (ctx) => {
+    const row = await loadDraft(ctx, recordId);
+    const gone = await ctx.db
+      .deleteFrom('record_attachment')
+      .where('id', '=', attachmentId)
+      .where('record_id', '=', row.id)
+      .returning('file_name')
+      .executeTakeFirst();
+    if (!gone) throw new NotFoundError('未找到该附件');
+    await recordAudit(ctx, {
+      action: 'record.attachmentRemoved',
+      subjectType: 'record',
+      subjectId: row.id,
+      agencyId: row.agency_id,
+      before: { fileName: gone.file_name },
+    });
+  });
+}
+
+const infoColumns = [
+  'id',
+  'record_id',
+  'position',
+  'file_name',
+  'media_type',
+  'byte_size',
+  'sha256',
+  'text',
+  'created_by',
+  'created_at',
+] as const;
+
+/** The attachments of a record, in order, without their bytes. */
+export async function list(ctx: Ctx, recordId: string): Promise<AttachmentInfo[]> {
+  return ctx.db
+    .selectFrom('record_attachment')
+    .select([...infoColumns])
+    .where('record_id', '=', recordId)
+    .orderBy('position')
+    .execute();
+}
+
+/**
+ * One attachment's bytes: for anyone when its record is published, otherwise for staff who may
+ * see the record.
+ */
+export async function download(
+  ctx: Ctx,
+  attachmentId: string,
+): Promise<{ fileName: string; mediaType: string; content: Uint8Array }> {
+  const a = isId(attachmentId)
+    ? await ctx.db
+        .selectFrom('record_attachment as f')
+        .innerJoin('record as r', 'r.id', 'f.record_id')
+        .select(['f.file_name', 'f.media_type', 'f.content', 'r.state', 'r.agency_id'])
+        .where('f.id', '=', attachmentId)
+        .executeTakeFirst()
+    : undefined;
+  if (!a) throw new NotFoundError('未找到该附件');
+  if (a.state !== 'published') {
+    const path = await agencies.pathOf(ctx, a.agency_id);
+    if (!holdsRoleOver(ctx.actor, ['clerk', 'officeHead', 'admin', 'reviewer', 'supervisor'], path))
+      throw new NotFoundError('未找到该附件');
+  }
+  return { fileName: a.file_name, mediaType: a.media_type, content: a.content };
+}
