@@ -86,10 +86,9 @@ function kindOf(fileName: string): [string, AttachmentKind] {
 
 /** The file's own name, without any folder a browser sent along, at most 120 characters. */
 function cleanName(name: string): string {
-  const base = name
-    .split(/[\\/]/)
-    .at(-1)!
-    .replace(/[\u0000-\u001f]/g, '')
+  const base = [...name.split(/[\\/]/).at(-1)!]
+    .filter((c) => c.charCodeAt(0) >= 0x20)
+    .join('')
     .trim();
   return base.length > 120 ? `${base.slice(0, 100)}….${base.split('.').at(-1)}` : base;
 }
@@ -200,8 +199,7 @@ export async function add(
       agencyId: row.agency_id,
       after: { fileName: name, bytes: attachment.byte_size, sha256: attachment.sha256 },
     });
-    const { content: _content, ...info } = attachment;
-    return info;
+    return Object.fromEntries(infoColumns.map((k) => [k, attachment[k]])) as AttachmentInfo;
   });
 }
 
