@@ -8,7 +8,7 @@ import { Client } from '../harness/http.js';
 describeEachEngine('back-office and portal pages', (engine) => {
   let t: TestApp;
   let admin: Client;
-  let ids: { police: string; clerkUser: string };
+  let ids: { police: string; clerkUser: string; catalog: string };
   before(async () => {
     t = await startTestApp(engine);
     admin = new Client(t.app);
@@ -27,6 +27,14 @@ describeEachEngine('back-office and portal pages', (engine) => {
           .selectFrom('staff_user')
           .select('id')
           .where('username', '=', 'clerk')
+          .executeTakeFirstOrThrow()
+      ).id,
+      catalog: (
+        await db
+          .selectFrom('catalog')
+          .select('id')
+          .where('domain_code', '=', 'majorProjects')
+          .orderBy('created_at')
           .executeTakeFirstOrThrow()
       ).id,
     };
@@ -57,6 +65,9 @@ describeEachEngine('back-office and portal pages', (engine) => {
       ['/admin/records', /主动公开信息/],
       ['/admin/records/new', /起草主动公开信息/],
       ['/admin/documents', /公文公开属性源头认定/],
+      ['/admin/catalogs', /基层政务公开标准目录/],
+      [`/admin/catalogs/${ids.catalog}`, /版本记录/],
+      [`/admin/catalogs/${ids.catalog}/compare?from=1&to=1`, /第 1 版与第 1 版比较/],
       ['/admin/appeals', /登记新的复议或诉讼/],
       ['/admin/calendar', /已录入的节假日安排/],
       ['/admin/calendar?from=2026-02-10&add=20', /期限为 <strong>2026-03-16<\/strong>/],

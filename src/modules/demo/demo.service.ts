@@ -1,6 +1,7 @@
 import type { Role } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import { accounts } from '../accounts/index.js';
+import { catalogs } from '../catalog/index.js';
 import {
   agencies,
   composeCreditCode,
@@ -186,6 +187,13 @@ export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: numbe
       { temporaryPassword: false },
     );
   }
+  // 标准目录: the city adopts three pilot domains; 磁灶镇 derives its own from their 乡级 items,
+  // and 大埔村 keeps its 村务公开 list.
+  for (const code of ['majorProjects', 'publicResourceTrading', 'budgetFinalAccounts']) {
+    const c = await catalogs.adoptTemplate(ctx, root.id, code);
+    await catalogs.deriveTownship(ctx, made['磁灶镇']!.id, c.id);
+  }
+  await catalogs.adoptTemplate(ctx, made['大埔村']!.id, 'village');
   return {
     loaded: true,
     agencies: Object.keys(made).length - streets.length - towns.length,

@@ -26,7 +26,11 @@ describeEachEngine('record attachments and 政策解读', (engine) => {
   before(async () => {
     h = await openTestDatabase(engine);
     const ctx = testCtx(h, systemActor('测试'));
-    const gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
+    const gov = await agencies.create(ctx, {
+      name: '晋江市人民政府',
+      level: 'county',
+      kind: 'peoplesGovernment',
+    });
     dept = await agencies.create(ctx, {
       parentId: gov.id,
       name: '晋江市民政局',

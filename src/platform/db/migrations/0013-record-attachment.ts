@@ -19,7 +19,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.references('staff_user.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('record_attachment_record').on('record_attachment').column('record_id').execute();
+  await db.schema
+    .createIndex('record_attachment_record')
+    .on('record_attachment')
+    .column('record_id')
+    .execute();
   await db.schema
     .alterTable('record')
     // Checked by the service, not by a foreign key: an interpretation may be drafted before the

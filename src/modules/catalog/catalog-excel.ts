@@ -1,0 +1,378 @@
+import ExcelJS from 'exceljs';
+import { ValidationError } from '../../platform/errors.js';
+import {
+  audiences,
+  disclosureTiers,
+  methods,
+  readColumns,
+  type CatalogItem,
+  type CatalogKind,
+  type ItemColumns,
+  type ItemLevel,
+} from './catalog.js';
+
+/**
+ * The catalogue workbook in the layout most local catalogues are published in (legal.md §5.3):
+ * a title row, two header rows with merged cells, then one row per 事项 with its name in the
+ * column of its level and ✓ in the two-option columns. Reading one back reports every bad cell
+ * as 第 N 行 第 X 列（列名）, and returns nothing to import unless every cell is right.
+ */
+
+interface Column {
+  key: string;
+  /** Header of the first header row (merged across sub-columns or down over both rows). */
+  group: string;
+  /** Header of the second row for a sub-column. */
+  sub?: string;
+  /** Other spellings seen in published catalogues. */
+  aliases?: string[];
+  width: number;
+}
+
+const columns: Column[] = [
+  { key: 'serial', group: '序号', width: 6 },
+  { key: 'name1', group: '公开事项', sub: '一级事项', width: 16 },
+  { key: 'name2', group: '公开事项', sub: '二级事项', width: 18 },
+  { key: 'name3', group: '公开事项', sub: '三级事项', width: 16 },
+  { key: 'contentElements', group: '公开内容（要素）', width: 36 },
+  { key: 'basis', group: '公开依据', width: 32 },
+  { key: 'timeLimit', group: '公开时限', width: 22 },
+  { key: 'subject', group: '公开主体', width: 20 },
+  { key: 'channels', group: '公开渠道和载体', width: 24 },
+  { key: 'audience:全社会', group: '公开对象', sub: '全社会', width: 7 },
+  { key: 'audience:特定群众', group: '公开对象', sub: '特定群众', aliases: ['特定群体'], width: 7 },
+  { key: 'method:主动', group: '公开方式', sub: '主动', width: 7 },
+  { key: 'method:依申请', group: '公开方式', sub: '依申请', aliases: ['依申请公开'], width: 7 },
+  { key: 'tiers:县级', group: '公开层级', sub: '县级', width: 7 },
+  { key: 'tiers:乡级', group: '公开层级', sub: '乡级', aliases: ['乡（镇）级', '镇级'], width: 7 },
+  { key: 'itemType', group: '事项类型', width: 14 },
+  { key: 'process', group: '过程', width: 8 },
+];
+
+const letter = (i: number) => String.fromCharCode(65 + i);
+const col = (key: string) => columns.findIndex((c) => c.key === key) + 1;
+const lastLetter = letter(columns.length - 1);
+const FIRST_DATA_ROW = 4;
+const MARK = '✓';
+
+function headerName(c: Column): string {
+  return c.sub ? `${c.group}·${c.sub}` : c.group;
+}
+
+/** The workbook of a catalog, as bytes. `items` in reading order. */
+export async function buildWorkbook(title: string, items: readonly CatalogItem[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gongkai';
+  const ws = wb.addWorksheet('标准目录', { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.mergeCells(`A1:${lastLetter}1`);
+  const t = ws.getCell('A1');
+  t.value = title;
+  t.font = { bold: true, size: 16 };
+  t.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 30;
+
+  columns.forEach((c, i) => {
+    const top = ws.getCell(2, i + 1);
+    top.value = c.group;
+    if (c.sub) ws.getCell(3, i + 1).value = c.sub;
+  });
+  // Merge each group: across its sub-columns, or down over both header rows.
+  for (let i = 0; i < columns.length;) {
+    const c = columns[i]!;
+    let j = i;
+    while (j + 1 < columns.length && columns[j + 1]!.group === c.group && c.sub) j++;
+    if (c.sub) {
+      if (j > i) ws.mergeCells(`${letter(i)}2:${letter(j)}2`);
+    } else ws.mergeCells(`${letter(i)}2:${letter(i)}3`);
+    i = j + 1;
+  }
+  for (const r of [2, 3]) {
+    const row = ws.getRow(r);
+    row.font = { bold: true };
+    row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
+
+  items.forEach((it, n) => {
+    const values: Record<string, string | number> = {
+      serial: n + 1,
+      [`name${it.level}`]: it.name,
+      contentElements: it.contentElements,
+      basis: it.basis,
+      timeLimit: it.timeLimit,
+      subject: it.subject,
+      channels: it.channels.join('、'),
+      itemType: it.itemType ?? '',
+      process: it.process ?? '',
+    };
+    if (it.audience) values[`audience:${it.audience}`] = MARK;
+    if (it.method) values[`method:${it.method}`] = MARK;
+    for (const tier of it.tiers) values[`tiers:${tier}`] = MARK;
+    const row = ws.getRow(FIRST_DATA_ROW + n);
+    columns.forEach((c, i) => {
+      const v = values[c.key];
+      if (v !== undefined && v !== '') row.getCell(i + 1).value = v;
+    });
+    row.alignment = { vertical: 'middle', wrapText: true };
+    for (const c of columns.filter((c) => c.sub && c.key.includes(':')))
+      row.getCell(col(c.key)).alignment = { horizontal: 'center', vertical: 'middle' };
+  });
+
+  const lastRow = FIRST_DATA_ROW + items.length - 1;
+  for (let r = 2; r <= Math.max(lastRow, 3); r++)
+    for (let c = 1; c <= columns.length; c++)
+      ws.getCell(r, c).border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface ImportProblem {
+  row: number;
+  /** Column letter, A…Q. */
+  column: string;
+  columnName: string;
+  message: string;
+}
+
+export function problemText(p: ImportProblem): string {
+  return `第 ${p.row} 行 第 ${p.column} 列（${p.columnName}）：${p.message}`;
+}
+
+/** A workbook refused: every bad cell, each as 第 N 行 第 X 列（列名）：…; nothing was imported. */
+export class CatalogImportRefused extends ValidationError {
+  constructor(readonly problems: ImportProblem[]) {
+    super(problems.map((p) => ({ field: 'file', message: problemText(p) })));
+  }
+}
+
+export interface ParsedItem {
+  /** The sheet row, or for a 一级事项 written only as a heading in a merged layout, its first row. */
+  key: string;
+  row: number;
+  level: ItemLevel;
+  parentKey: string | null;
+  columns: ItemColumns;
+}
+
+/** Cell content as text, whatever exceljs holds (rich text, formula result, hyperlink, number). */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return cellText(v.text as ExcelJS.CellValue);
+  }
+  return '';
+}
+
+const normal = (s: string) => s.replace(/\s+/g, '');
+const marked = new Set(['✓', '√', '✔', '☑', '■', '●', '是', 'v', 'V']);
+const unmarked = new Set(['', '□', '☐', '否', '×']);
+
+/** Channel tokens: names split by 、，；or spaces; ■/✓ before a name chooses it, □ leaves it out. */
+function channelTokens(s: string): string[] {
+  return s
+    .split(/[、,，;；\s]+/)
+    .map((t) => t.trim())
+    .filter((t) => t && !/^[□☐]/.test(t))
+    .map((t) => t.replace(/^[■☑✓√✔]+/, ''))
+    .filter(Boolean);
+}
+
+const fieldColumn: Record<string, string> = {
+  contentElements: 'contentElements',
+  basis: 'basis',
+  timeLimit: 'timeLimit',
+  subject: 'subject',
+  channels: 'channels',
+  audience: 'audience:全社会',
+  method: 'method:主动',
+  tiers: 'tiers:县级',
+  itemType: 'itemType',
+  process: 'process',
+};
+
+/**
+ * Reads a catalogue workbook for a catalog of `kind`. Throws CatalogImportRefused listing every
+ * bad cell, or a ValidationError on `file` when the file is not such a workbook at all.
+ */
+export async function parseWorkbook(
+  bytes: Uint8Array,
+  kind: CatalogKind,
+): Promise<{ title: string; items: ParsedItem[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw ValidationError.one('file', '无法读取该文件：请上传 Excel 工作簿（.xlsx）');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw ValidationError.one('file', '工作簿中没有工作表');
+  const text = (r: number, c: number) => cellText(ws.getCell(r, c).value);
+  const problems: ImportProblem[] = [];
+  const problem = (row: number, key: string, message: string) => {
+    const i = col(key) - 1;
+    problems.push({ row, column: letter(i), columnName: headerName(columns[i]!), message });
+  };
+
+  // The two header rows must be the standard ones, or every column would be misread.
+  columns.forEach((c, i) => {
+    const [r, want] = c.sub ? [3, c.sub] : [2, c.group];
+    const got = normal(text(r, i + 1));
+    if (got !== normal(want) && !(c.aliases ?? []).includes(got))
+      problems.push({
+        row: r,
+        column: letter(i),
+        columnName: headerName(c),
+        message: `表头应为“${want}”${got ? `，实为“${got}”` : '，实为空'}`,
+      });
+    if (
+      c.sub &&
+      normal(text(2, i + 1)) !== normal(c.group) &&
+      !problems.some((p) => p.row === 2 && p.columnName === c.group)
+    )
+      problems.push({ row: 2, column: letter(i), columnName: c.group, message: `表头应为“${c.group}”` });
+  });
+  if (problems.length) throw new CatalogImportRefused(problems);
+
+  const items: ParsedItem[] = [];
+  let top: ParsedItem | undefined;
+  let second: ParsedItem | undefined;
+  const siblings = new Map<string | null, Map<string, number>>();
+  const lastRow = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+
+  for (let r = FIRST_DATA_ROW; r <= lastRow; r++) {
+    const cells = Object.fromEntries(columns.map((c, i) => [c.key, text(r, i + 1)]));
+    if (columns.slice(1).every((c) => cells[c.key] === '')) continue;
+    const [n1, n2, n3] = [cells.name1!, cells.name2!, cells.name3!];
+    const level: ItemLevel | 0 = n3 ? 3 : n2 ? 2 : n1 ? 1 : 0;
+    if (level === 0) {
+      problem(r, 'name1', '缺少事项名称：一级、二级、三级事项须填写其一');
+      continue;
+    }
+
+    // Two-option columns: ✓ (or √ ■) in the chosen one, nothing in the other. A column already
+    // reported for a bad mark is not reported again as missing.
+    const reported = new Set<string>();
+    const mark = (key: string): boolean => {
+      const v = cells[key]!;
+      if (marked.has(v)) return true;
+      if (!unmarked.has(v)) {
+        problem(r, key, `应填“${MARK}”或留空，不能是“${v}”`);
+        reported.add(key.split(':')[0]!);
+      }
+      return false;
+    };
+    const pick = (field: 'audience' | 'method', values: readonly string[]): string => {
+      const chosen = values.filter((v) => mark(`${field}:${v}`));
+      if (chosen.length > 1) {
+        problem(r, `${field}:${values[0]}`, `只能勾选一项（${values.join('或')}）`);
+        reported.add(field);
+        return '';
+      }
+      return chosen[0] ?? '';
+    };
+    const raw: Record<string, unknown> = {
+      name: [n1, n2, n3][level - 1],
+      contentElements: cells.contentElements,
+      basis: cells.basis,
+      timeLimit: cells.timeLimit,
+      subject: cells.subject,
+      channels: channelTokens(cells.channels!),
+      audience: pick('audience', audiences),
+      method: pick('method', methods),
+      tiers: disclosureTiers.filter((t) => mark(`tiers:${t}`)),
+      itemType: cells.itemType,
+      process: cells.process,
+    };
+
+    // Where the row sits: under the last 一级 (and 二级) 事项 above it. A merged-layout sheet
+    // repeats the 一级事项 on each row; a new name there starts a new 一级事项 heading.
+    let parent: ParsedItem | undefined;
+    if (level === 2) {
+      if (n1 && n1 !== top?.columns.name) {
+        const dup = siblings.get(null)?.get(n1);
+        if (dup !== undefined) {
+          problem(r, 'name1', `一级事项“${n1}”已在第 ${dup} 行列出，其下的二级事项应紧随其后`);
+          continue;
+        }
+        top = heading(r, n1, kind, items, siblings);
+        second = undefined;
+      }
+      if (!top) {
+        problem(r, 'name2', '二级事项之前须有所属的一级事项（层级不能跳过）');
+        continue;
+      }
+      parent = top;
+    } else if (level === 3) {
+      if ((n1 && n1 !== top?.columns.name) || (n2 && n2 !== second?.columns.name)) {
+        problem(
+          r,
+          n2 ? 'name2' : 'name1',
+          `所属的${n2 ? `二级事项“${n2}”` : `一级事项“${n1}”`}应在前面的行中先列出`,
+        );
+        continue;
+      }
+      if (!second) {
+        problem(r, 'name3', '三级事项之前须有所属的二级事项（层级不能跳过）');
+        continue;
+      }
+      parent = second;
+    }
+
+    const { columns: read, errors } = readColumns(raw, level, kind);
+    for (const e of errors)
+      if (!reported.has(e.field))
+        problem(r, e.field === 'name' ? `name${level}` : fieldColumn[e.field]!, e.message);
+    const parentKey = parent?.key ?? null;
+    const names = siblings.get(parentKey) ?? new Map<string, number>();
+    siblings.set(parentKey, names);
+    const dup = names.get(read.name);
+    if (dup !== undefined)
+      problem(r, `name${level}`, `同一上级事项下已有名为“${read.name}”的事项（第 ${dup} 行）`);
+    names.set(read.name, r);
+    const item: ParsedItem = { key: String(r), row: r, level, parentKey, columns: read };
+    items.push(item);
+    if (level === 1) {
+      top = item;
+      second = undefined;
+    } else if (level === 2) second = item;
+  }
+  if (problems.length) throw new CatalogImportRefused(problems);
+  if (items.length === 0)
+    throw ValidationError.one('file', `工作表中没有公开事项（事项应从第 ${FIRST_DATA_ROW} 行开始）`);
+  return { title: text(1, 1), items };
+}
+
+/** A 一级事项 that a merged-layout sheet gives only as the heading of its 二级事项. */
+function heading(
+  row: number,
+  name: string,
+  kind: CatalogKind,
+  items: ParsedItem[],
+  siblings: Map<string | null, Map<string, number>>,
+): ParsedItem {
+  const item: ParsedItem = {
+    key: `${row}:heading`,
+    row,
+    level: 1,
+    parentKey: null,
+    columns: readColumns({ name }, 1, kind).columns,
+  };
+  const names = siblings.get(null) ?? new Map<string, number>();
+  siblings.set(null, names);
+  names.set(name, row);
+  items.push(item);
+  return item;
+}
