@@ -8,6 +8,8 @@ import type { Ctx } from './context.js';
 export interface DomainEvents {
   /** A year's holiday arrangement was entered or corrected; `previous` is the calendar before. */
   'calendar.changed': { years: number[]; previous: unknown };
+  /** A record went out on the portal, filed under these catalog items by its drafter. */
+  'record.published': { recordId: string; agencyId: string; catalogItemIds: string[] };
 }
 
 type Handler<K extends keyof DomainEvents> = (ctx: Ctx, payload: DomainEvents[K]) => Promise<void>;

@@ -22,6 +22,8 @@ import {
 } from './catalog.js';
 import { buildWorkbook, CatalogImportRefused, parseWorkbook } from './catalog-excel.js';
 import * as catalogs from './catalog.service.js';
+// The module's surface registers its handler of record.published, as the app does.
+import './index.js';
 
 const fieldsOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
 
@@ -664,5 +666,61 @@ describeEachEngine('基层政务公开标准目录: adopt, edit, derive, version
       ).length,
       0,
     );
+  });
+
+  it('files a record under the item its drafter chose when it is published, and only where it belongs', async () => {
+    const sysCtx = sys();
+    const countyCatalog = (await catalogs.list(as('clerk', gov))).find((c) => c.agencyId === gov.id)!;
+    const countyItem = (await catalogs.get(as('clerk', gov), countyCatalog.id)).items.find(
+      (i) => i.level === 2,
+    )!;
+    const townCatalog = (await catalogs.list(as('clerk', town))).find((c) => c.agencyId === town.id)!;
+    const townItem = (await catalogs.get(as('clerk', town), townCatalog.id)).items.find(
+      (i) => i.level === 2,
+    )!;
+
+    const choices = await catalogs.itemChoices(as('clerk', town));
+    const offered = choices.flatMap((g) => g.items.map((i) => i.id));
+    assert.ok(offered.includes(countyItem.id), 'the city’s catalog is offered to a town clerk');
+    assert.ok(offered.includes(townItem.id), 'and the town’s own');
+    const otherChoices = await catalogs.itemChoices(as('clerk', otherTown));
+    assert.ok(
+      !otherChoices.flatMap((g) => g.items.map((i) => i.id)).includes(townItem.id),
+      'not another town’s',
+    );
+
+    const through = async (agency: Agency, catalogItemId: string) => {
+      const r = await records.createDraft(sysCtx, {
+        agencyId: agency.id,
+        title: `归入目录的信息 ${catalogItemId.slice(-4)}`,
+        dateFormedOrChanged: '2026-02-27',
+        body: '正文',
+        catalogItemId,
+      });
+      await records.submitForReview(sysCtx, r.id);
+      await records.review(sysCtx, r.id, { result: 'passed' });
+      await records.approve(sysCtx, r.id);
+      return r.id;
+    };
+    const filed = await through(town, countyItem.id);
+    await records.publish(sysCtx, filed);
+    assert.ok(
+      (await catalogs.publishedRecordsForItem(testCtx(h, undefined, clock), countyItem.id)).some(
+        (r) => r.id === filed,
+      ),
+    );
+    // A town's item cannot hold a city department's record: the publication stops and says why.
+    const education = await agencies.create(sysCtx, {
+      parentId: gov.id,
+      name: '晋江市教育局',
+      level: 'county',
+      kind: 'governmentDepartment',
+      creditCode: composeCreditCode('11', '350582', '00350009'),
+    });
+    const wrong = await through(education, townItem.id);
+    await assert.rejects(records.publish(sysCtx, wrong), (e) => fieldsOf(e)[0] === 'catalogItemId');
+    const { record } = await records.get(sysCtx, wrong);
+    assert.equal(record.state, 'approved', 'nothing was published');
+    assert.equal(record.index_number, null, 'and no 索引号 was used up');
   });
 });

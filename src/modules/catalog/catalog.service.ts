@@ -893,3 +893,74 @@ export async function importExcelForAgency(
 }
 
 export { CatalogImportRefused };
+
+export interface ItemChoiceGroup {
+  label: string;
+  items: Array<{ id: string; label: string }>;
+}
+
+/**
+ * The items a drafter may file a record under: those of the catalogs of every agency in the
+ * actor's scope and of their ancestors (a department's records go under the city's catalog, a
+ * town's under its own), grouped per catalog, in tree order.
+ */
+export async function itemChoices(ctx: Ctx): Promise<ItemChoiceGroup[]> {
+  const scopes = scopesFor(ctx.actor, editors);
+  if (scopes.length === 0) return [];
+  const ancestorIds = new Set(scopes.flatMap((p) => p.split('/').filter(Boolean)));
+  const catalogsHere = await ctx.db
+    .selectFrom('catalog as c')
+    .innerJoin('agency as a', 'a.id', 'c.agency_id')
+    .selectAll('c')
+    .select(['a.name as agencyName', 'a.path as agencyPath'])
+    .orderBy('a.path')
+    .orderBy('c.domain_name')
+    .execute();
+  const groups: ItemChoiceGroup[] = [];
+  for (const c of catalogsHere) {
+    const inScope = ancestorIds.has(c.agency_id) || scopes.some((p) => c.agencyPath.startsWith(p));
+    if (!inScope) continue;
+    const items = inTreeOrder(await repo.itemsOf(ctx.db, c.id));
+    if (!items.length) continue;
+    groups.push({
+      label: `${c.agencyName} · ${c.domain_name}`,
+      items: items.map((i) => ({ id: i.id, label: `${'\u3000'.repeat(i.level - 1)}${i.name}` })),
+    });
+  }
+  return groups;
+}
+
+/**
+ * On publication, files the record under the items its drafter chose. An item must belong to a
+ * catalog of the record's agency or of an agency above it; anything else stops the publication
+ * with a message, so nothing is filed where the public would not look for it.
+ */
+export async function fileOnPublication(
+  ctx: Ctx,
+  e: { recordId: string; agencyId: string; catalogItemIds: string[] },
+): Promise<void> {
+  if (!e.catalogItemIds.length) return;
+  const recordPath = await agencies.pathOf(ctx, e.agencyId);
+  for (const itemId of e.catalogItemIds) {
+    const item = isId(itemId) ? await repo.findItem(ctx.db, itemId) : undefined;
+    if (!item) throw ValidationError.one('catalogItemId', '所选目录事项已被删除，请退回修改后重新选择');
+    const catalog = (await repo.findCatalog(ctx.db, item.catalogId))!;
+    const catalogPath = await agencies.pathOf(ctx, catalog.agencyId);
+    if (!recordPath.startsWith(catalogPath))
+      throw ValidationError.one('catalogItemId', `目录事项“${item.name}”不属于本机关或上级机关的标准目录`);
+    if (await repo.findLink(ctx.db, item.id, e.recordId)) continue;
+    await repo.insertLink(ctx.db, {
+      record_id: e.recordId,
+      catalog_item_id: item.id,
+      linked_by: ctx.actor.id,
+      linked_at: ctx.clock.now().toISOString(),
+    });
+    await recordAudit(ctx, {
+      action: 'catalog.link',
+      subjectType: 'catalogItem',
+      subjectId: item.id,
+      agencyId: catalog.agencyId,
+      after: { item: item.name, recordId: e.recordId },
+    });
+  }
+}

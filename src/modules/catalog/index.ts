@@ -1,4 +1,6 @@
 import { describeAudit } from '../../platform/audit.js';
+import { onEvent } from '../../platform/events.js';
+import { fileOnPublication } from './catalog.service.js';
 
 export * from './catalog.js';
 export * as catalogs from './catalog.service.js';
@@ -27,3 +29,5 @@ describeAudit({
   },
   subjects: { catalog: '标准目录', catalogItem: '公开事项' },
 });
+
+onEvent('record.published', fileOnPublication);

@@ -127,6 +127,7 @@ export async function importRecords(
         created_at: now,
         updated_at: now,
         interprets_record_id: null,
+        catalog_item_ids: null,
       };
       await repo.insert(ctx.db, row);
       imported.push(row);

@@ -42,7 +42,14 @@ const eventLabels: Record<string, string> = {
   unscheduled: '取消定时发布',
 };
 
-export function registerRecordRoutes(app: FastifyInstance): void {
+/** Catalog items a record may be filed under, grouped per catalog (the catalog module provides them). */
+export interface RecordRouteOptions {
+  catalogItemChoices?: (
+    ctx: FastifyRequest['ctx'],
+  ) => Promise<Array<{ label: string; items: Array<{ id: string; label: string }> }>>;
+}
+
+export function registerRecordRoutes(app: FastifyInstance, opts: RecordRouteOptions = {}): void {
   registerRecordSearchRoutes(app);
   app.nav.push({ href: '/admin/records', label: '主动公开', area: 'admin', order: 25 });
 
@@ -104,6 +111,8 @@ export function registerRecordRoutes(app: FastifyInstance): void {
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
     requireStaff(req);
     const scope = await writableAgencies(req);
+    const choices = opts.catalogItemChoices ? await opts.catalogItemChoices(req.ctx) : [];
+    const itemError = errors.find((e) => e.field === 'catalogItemId');
     return reply.page(
       {
         title: '起草主动公开信息',
@@ -175,6 +184,27 @@ export function registerRecordRoutes(app: FastifyInstance): void {
             errors={errors}
             options={Object.entries(validityLabels).map(([value, label]) => ({ value, label }))}
           />
+          {choices.length ? (
+            <div class={`gk-field${itemError ? ' gk-field--error' : ''}`}>
+              <label class="gk-label" for="f-catalogItemId">
+                目录事项
+              </label>
+              <p class="gk-hint">按基层政务公开标准目录归类；发布后信息列在门户该事项之下</p>
+              {itemError ? <p class="gk-error-message">{itemError.message}</p> : null}
+              <select class="gk-select" id="f-catalogItemId" name="catalogItemId">
+                <option value="">（不归入标准目录）</option>
+                {choices.map((g) => (
+                  <optgroup label={g.label}>
+                    {g.items.map((i) => (
+                      <option value={i.id} selected={i.id === values.catalogItemId}>
+                        {i.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <TextField
             name="interprets"
             label="解读的文件"

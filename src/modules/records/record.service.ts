@@ -2,6 +2,7 @@ import { holdsRoleOver, scopesFor, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
+import { emit } from '../../platform/events.js';
 import type { RecordEventTable, RecordTable } from '../../platform/db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
@@ -39,6 +40,9 @@ const draftSchema = object({
   summary: optional(text('内容概述', { max: 1000 })),
   body: text('正文', { max: 2_000_000 }),
   interprets: optional(text('解读的文件（索引号或文号）', { max: 80 })),
+  catalogItemId: optional(
+    text('目录事项', { max: 40, check: (v) => (isId(v) ? null : '请从列表中选择目录事项') }),
+  ),
 });
 
 const reviewSchema = object({
@@ -103,6 +107,7 @@ export async function createDraft(ctx: Ctx, raw: unknown): Promise<RecordTable> 
       created_at: now,
       updated_at: now,
       interprets_record_id: input.interprets ? await interpretedDocument(ctx, input.interprets) : null,
+      catalog_item_ids: input.catalogItemId ? JSON.stringify([input.catalogItemId]) : null,
     };
     await repo.insert(ctx.db, row);
     await repo.insertEvent(ctx.db, stamp(ctx, row.id, 'drafted', null));
@@ -253,6 +258,12 @@ export async function publish(ctx: Ctx, id: string): Promise<Published> {
     if (!(await repo.updateIfIn(ctx.db, row.id, ['approved'], patch)))
       throw new ConflictError('该信息已由他人发布或状态已改变，请刷新后查看');
     await indexRecords(ctx.db, [{ ...row, ...patch }]);
+    // The catalog files it under the items its drafter chose (and may refuse one that does not fit).
+    await emit(ctx, 'record.published', {
+      recordId: row.id,
+      agencyId: row.agency_id,
+      catalogItemIds: row.catalog_item_ids ? (JSON.parse(row.catalog_item_ids) as string[]) : [],
+    });
     await repo.insertEvent(ctx.db, stamp(ctx, row.id, 'published', patch.index_number));
     await recordAudit(ctx, {
       action: 'record.publish',

@@ -164,6 +164,8 @@ export interface RecordTable {
   updated_at: string;
   /** For a 政策解读: the document it interprets. */
   interprets_record_id: string | null;
+  /** JSON array of the catalog items the record is filed under; linked at publication. */
+  catalog_item_ids: string | null;
 }
 
 export interface RecordEventTable {
