@@ -964,3 +964,42 @@ export async function fileOnPublication(
     });
   }
 }
+
+/** The newest published records filed under any item of a domain, in every agency: the domain's feed. */
+export async function publishedRecordsForDomain(
+  ctx: Ctx,
+  domainCode: string,
+  limit = 50,
+): Promise<{ domainName: string; records: LinkedRecord[] } | null> {
+  const named = await ctx.db
+    .selectFrom('catalog')
+    .select('domain_name')
+    .where('domain_code', '=', domainCode)
+    .executeTakeFirst();
+  if (!named) return null;
+  const ids = await ctx.db
+    .selectFrom('record_catalog_link as l')
+    .innerJoin('catalog_item as i', 'i.id', 'l.catalog_item_id')
+    .innerJoin('catalog as c', 'c.id', 'i.catalog_id')
+    .innerJoin('record as r', 'r.id', 'l.record_id')
+    .select('r.id')
+    .distinct()
+    .where('c.domain_code', '=', domainCode)
+    .where('r.state', '=', 'published')
+    .execute();
+  const out: LinkedRecord[] = [];
+  for (const { id } of ids) {
+    const r = await records.publicView(ctx, id);
+    if (r)
+      out.push({
+        id: r.id,
+        title: r.title,
+        indexNumber: r.index_number,
+        documentNumber: r.document_number,
+        publishedAt: r.published_at,
+        agencyName: r.agencyName,
+      });
+  }
+  out.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id.localeCompare(b.id));
+  return { domainName: named.domain_name, records: out.slice(0, limit) };
+}

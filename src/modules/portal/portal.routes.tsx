@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { agencies } from '../agencies/index.js';
+import { registerColumnRoutes } from './column.routes.js';
 
 /** The portal's front page: the site's 政府信息公开 columns that exist so far (no empty columns). */
 export function registerPortalRoutes(app: FastifyInstance): void {
   app.nav.push({ href: '/', label: '首页', area: 'portal', order: 10 });
+  registerColumnRoutes(app);
   app.get('/', async (req, reply) => {
     const root = await agencies.root(req.ctx);
     const all = await agencies.listPublic(req.ctx);
@@ -31,9 +33,9 @@ export function registerPortalRoutes(app: FastifyInstance): void {
           {root ? (
             <section class="gk-card">
               <h2 class="gk-card__title">
-                <a href={`/agencies/${root.id}`}>政府信息公开指南</a>
+                <a href={`/xxgk/${root.id}`}>政府信息公开</a>
               </h2>
-              <p>政府信息公开工作机构的地址、办公时间、联系电话和电子邮箱。</p>
+              <p>公开指南、公开制度、法定主动公开内容、年度报告和依申请公开。</p>
             </section>
           ) : null}
           <section class="gk-card">

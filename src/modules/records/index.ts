@@ -4,6 +4,7 @@ import { publishDue } from './record.service.js';
 
 export * from './record.js';
 export * as records from './record.service.js';
+export type { PublicListItem } from './record.service.js';
 export * as officialDocuments from './official-document.service.js';
 export * as recordAttachments from './record-attachment.service.js';
 export {

@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import { holdsRoleOver, scopesFor, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
@@ -520,4 +521,87 @@ export async function changeValidity(ctx: Ctx, id: string, raw: unknown): Promis
     });
     return { ...row, ...patch };
   });
+}
+
+export interface PublicListItem {
+  id: string;
+  title: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  publishedAt: string | null;
+  agencyName: string;
+  subjectCategory: string | null;
+  summary: string | null;
+}
+
+/**
+ * Published records for the portal's columns and feeds, newest first: of an agency and the
+ * agencies under it, optionally of one 主题分类 (a first-level class includes its sub-classes)
+ * or of some 体裁.
+ */
+export async function publicList(
+  ctx: Ctx,
+  f: {
+    agencyPath?: string;
+    subjectCategory?: string;
+    genres?: readonly string[];
+    page?: number;
+    pageSize?: number;
+  },
+): Promise<{ total: number; rows: PublicListItem[] }> {
+  const size = Math.min(Math.max(f.pageSize ?? 20, 1), 100);
+  const page = Math.max(f.page ?? 1, 1);
+  let q = ctx.db
+    .selectFrom('record as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .where('r.state', '=', 'published');
+  if (f.agencyPath) q = q.where('a.path', 'like', `${f.agencyPath}%`);
+  if (f.subjectCategory) {
+    const c = f.subjectCategory;
+    q = q.where((eb) =>
+      c.includes('\\')
+        ? eb('r.subject_category', '=', c)
+        : eb.or([
+            eb('r.subject_category', '=', c),
+            // '!' escapes, so the backslash between the classes is literal on both engines.
+            sql<SqlBool>`r.subject_category like ${`${c.replace(/[!%_]/g, (x) => `!${x}`)}\\%`} escape '!'`,
+          ]),
+    );
+  }
+  if (f.genres?.length) q = q.where('r.genre', 'in', [...f.genres]);
+  const count = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'r.id',
+      'r.title',
+      'r.index_number as indexNumber',
+      'r.document_number as documentNumber',
+      'r.published_at as publishedAt',
+      'a.name as agencyName',
+      'r.subject_category as subjectCategory',
+      'r.summary',
+    ])
+    .orderBy('r.published_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(size)
+    .offset((page - 1) * size)
+    .execute();
+  return { total: Number(count.n), rows };
+}
+
+/** How many published records of an agency (and those under it) each 主题分类 holds. */
+export async function subjectCounts(
+  ctx: Ctx,
+  agencyPath: string,
+): Promise<Array<{ category: string; count: number }>> {
+  const rows = await ctx.db
+    .selectFrom('record as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select(['r.subject_category as category', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('r.state', '=', 'published')
+    .where('r.subject_category', 'is not', null)
+    .where('a.path', 'like', `${agencyPath}%`)
+    .groupBy('r.subject_category')
+    .execute();
+  return rows.map((r) => ({ category: r.category!, count: Number(r.n) }));
 }

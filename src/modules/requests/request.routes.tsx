@@ -86,7 +86,10 @@ export function registerRequestRoutes(app: FastifyInstance, opts: RequestRouteOp
         />
       </>,
     );
-  app.get('/apply', async (req, reply) => renderApply(req, reply, {}, []));
+  // The 专栏 of an agency links here with ?agencyId=, so the form starts with that agency chosen.
+  app.get<{ Querystring: { agencyId?: string } }>('/apply', async (req, reply) =>
+    renderApply(req, reply, req.query.agencyId ? { agencyId: req.query.agencyId } : {}, []),
+  );
   app.post<{ Body: Body }>('/apply', limited, async (req, reply) =>
     withForm(
       reply,
