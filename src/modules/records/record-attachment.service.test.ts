@@ -137,16 +137,76 @@ describeEachEngine('record attachments and 政策解读', (engine) => {
     await publish(byNumber.id);
 
     const docRow = (await records.publicView(testCtx(h, anonymous, clock), doc.id))!;
-    const links = await records.interpretationLinks(testCtx(h, anonymous, clock), docRow);
+    const links = await records.linksOf(testCtx(h, anonymous, clock), docRow);
     assert.deepEqual(
       links.interpretations.map((i) => i.title),
       ['《晋江市临时救助实施办法》政策解读'],
       'only published interpretations are shown',
     );
-    const back = await records.interpretationLinks(
+    const back = await records.linksOf(
       testCtx(h, anonymous, clock),
       (await records.publicView(testCtx(h, anonymous, clock), byNumber.id))!,
     );
     assert.equal(back.interprets?.title, '晋江市临时救助实施办法');
+  });
+
+  it('marks the original 废止 from the day a repealing document is published, and links amendments both ways', async () => {
+    const old = await draft({
+      title: '晋江市临时救助暂行办法',
+      documentNumber: '晋民〔2019〕7号',
+      genre: '行政规范性文件',
+    });
+    await publish(old.id);
+    const amended = await draft({ title: '晋江市低保边缘家庭认定办法', documentNumber: '晋民〔2020〕2号' });
+    const amendedPublished = await publish(amended.id);
+
+    await assert.rejects(
+      draft({ title: 'x', documentNumber: null, repeals: '晋民〔2018〕1号' }),
+      (e: unknown) => messageOf(e) === 'repeals:未找到索引号或文号为“晋民〔2018〕1号”的已发布文件',
+    );
+    const repealing = await draft({
+      title: '晋江市临时救助办法',
+      documentNumber: '晋民〔2021〕9号',
+      repeals: '晋民〔2019〕7号',
+      amends: amendedPublished.index_number,
+    });
+    let original = (await records.get(as('clerk'), old.id)).record;
+    assert.equal(original.validity, 'inForce', 'nothing changes while the new document is a draft');
+    await publish(repealing.id);
+
+    const { record, events } = await records.get(as('clerk'), old.id);
+    original = record;
+    assert.equal(original.validity, 'repealed');
+    assert.equal(
+      original.validity_date,
+      '2021-04-01',
+      'the day the repealing document was published (Beijing)',
+    );
+    assert.match(events.at(-1)!.note ?? '', /被《晋江市临时救助办法》（晋民〔2021〕9号）废止/);
+    const anon = testCtx(h, anonymous, clock);
+    const oldLinks = await records.linksOf(anon, (await records.publicView(anon, old.id))!);
+    assert.deepEqual(
+      oldLinks.repealedBy.map((l) => l.title),
+      ['晋江市临时救助办法'],
+    );
+    const amendedLinks = await records.linksOf(anon, (await records.publicView(anon, amended.id))!);
+    assert.deepEqual(
+      amendedLinks.amendedBy.map((l) => l.title),
+      ['晋江市临时救助办法'],
+    );
+    assert.equal(
+      (await records.get(as('clerk'), amended.id)).record.validity,
+      'inForce',
+      'amended, still in force',
+    );
+    const newLinks = await records.linksOf(anon, (await records.publicView(anon, repealing.id))!);
+    assert.equal(newLinks.repeals?.title, '晋江市临时救助暂行办法');
+    assert.equal(newLinks.amends?.title, '晋江市低保边缘家庭认定办法');
+    const found = await searchRecords(anon, { q: '临时救助暂行办法', validity: 'repealed' });
+    assert.deepEqual(
+      found.hits.map((x) => x.title),
+      ['晋江市临时救助暂行办法'],
+      'search follows the new 有效性',
+    );
   });
 });

@@ -128,6 +128,8 @@ export async function importRecords(
         updated_at: now,
         interprets_record_id: null,
         catalog_item_ids: null,
+        repeals_record_id: null,
+        amends_record_id: null,
       };
       await repo.insert(ctx.db, row);
       imported.push(row);

@@ -39,6 +39,7 @@ const eventLabels: Record<string, string> = {
   imported: '迁移导入',
   validityChanged: '修改有效性',
   scheduled: '设定定时发布',
+  amended: '被修改',
   unscheduled: '取消定时发布',
 };
 
@@ -210,6 +211,20 @@ export function registerRecordRoutes(app: FastifyInstance, opts: RecordRouteOpti
             label="解读的文件"
             hint="发布政策解读时填写所解读文件的索引号或文号，两者将互相链接"
             value={values.interprets}
+            errors={errors}
+          />
+          <TextField
+            name="repeals"
+            label="废止的文件"
+            hint="本文件废止此前发布的文件时填写其索引号或文号；本文件发布时，原文件自动标为废止"
+            value={values.repeals}
+            errors={errors}
+          />
+          <TextField
+            name="amends"
+            label="修改的文件"
+            hint="本文件修改此前发布的文件时填写其索引号或文号；两者将互相链接"
+            value={values.amends}
             errors={errors}
           />
           <TextField name="keywords" label="主题词" value={values.keywords} errors={errors} />
@@ -560,7 +575,7 @@ export function registerRecordRoutes(app: FastifyInstance, opts: RecordRouteOpti
     const r = await records.publicView(req.ctx, req.params.id);
     if (!r) throw new NotFoundError('未找到该信息，可能已撤回');
     const files = await attachments.list(req.ctx, r.id);
-    const links = await records.interpretationLinks(req.ctx, r);
+    const links = await records.linksOf(req.ctx, r);
     return reply.page(
       {
         title: r.title,
@@ -606,6 +621,34 @@ export function registerRecordRoutes(app: FastifyInstance, opts: RecordRouteOpti
           </tbody>
         </table>
         <h1 class="gk-title">{r.title}</h1>
+        {links.repealedBy.length || links.amendedBy.length ? (
+          <p class="gk-record-link" id="changed-by">
+            {links.repealedBy.map((l) => (
+              <>
+                本文件已被<a href={`/records/${l.id}`}>{l.title}</a>废止。
+              </>
+            ))}
+            {links.amendedBy.map((l) => (
+              <>
+                本文件已被<a href={`/records/${l.id}`}>{l.title}</a>修改。
+              </>
+            ))}
+          </p>
+        ) : null}
+        {links.repeals || links.amends ? (
+          <p class="gk-record-link">
+            {links.repeals ? (
+              <>
+                废止的文件：<a href={`/records/${links.repeals.id}`}>{links.repeals.title}</a>
+              </>
+            ) : null}
+            {links.amends ? (
+              <>
+                修改的文件：<a href={`/records/${links.amends.id}`}>{links.amends.title}</a>
+              </>
+            ) : null}
+          </p>
+        ) : null}
         {links.interprets ? (
           <p class="gk-record-link">
             解读的文件：<a href={`/records/${links.interprets.id}`}>{links.interprets.title}</a>

@@ -41,6 +41,8 @@ const draftSchema = object({
   summary: optional(text('内容概述', { max: 1000 })),
   body: text('正文', { max: 2_000_000 }),
   interprets: optional(text('解读的文件（索引号或文号）', { max: 80 })),
+  repeals: optional(text('废止的文件（索引号或文号）', { max: 80 })),
+  amends: optional(text('修改的文件（索引号或文号）', { max: 80 })),
   catalogItemId: optional(
     text('目录事项', { max: 40, check: (v) => (isId(v) ? null : '请从列表中选择目录事项') }),
   ),
@@ -107,7 +109,11 @@ export async function createDraft(ctx: Ctx, raw: unknown): Promise<RecordTable> 
       created_by: ctx.actor.id,
       created_at: now,
       updated_at: now,
-      interprets_record_id: input.interprets ? await interpretedDocument(ctx, input.interprets) : null,
+      interprets_record_id: input.interprets
+        ? await publishedDocument(ctx, input.interprets, 'interprets')
+        : null,
+      repeals_record_id: input.repeals ? await publishedDocument(ctx, input.repeals, 'repeals') : null,
+      amends_record_id: input.amends ? await publishedDocument(ctx, input.amends, 'amends') : null,
       catalog_item_ids: input.catalogItemId ? JSON.stringify([input.catalogItemId]) : null,
     };
     await repo.insert(ctx.db, row);
@@ -124,10 +130,11 @@ export async function createDraft(ctx: Ctx, raw: unknown): Promise<RecordTable> 
 }
 
 /**
- * The published document a 政策解读 explains, named by its 索引号 or its 文号 (any brackets).
- * 国办发〔2013〕100号 asks that an interpretation go out with the document and link to it.
+ * A published document named by its 索引号 or its 文号 (any brackets): the one a 政策解读 explains
+ * (国办发〔2013〕100号 asks that they go out together and link to each other), or the one a new
+ * document repeals or amends.
  */
-async function interpretedDocument(ctx: Ctx, reference: string): Promise<string> {
+async function publishedDocument(ctx: Ctx, reference: string, field: string): Promise<string> {
   const ref = reference.trim();
   const byIndex = await ctx.db
     .selectFrom('record')
@@ -146,21 +153,58 @@ async function interpretedDocument(ctx: Ctx, reference: string): Promise<string>
     .execute();
   if (byNumber.length === 1) return byNumber[0]!.id;
   if (byNumber.length > 1)
-    throw ValidationError.one(
-      'interprets',
-      `文号为“${number}”的已发布文件有 ${byNumber.length} 件，请改填索引号`,
-    );
-  throw ValidationError.one('interprets', `未找到索引号或文号为“${ref}”的已发布文件`);
+    throw ValidationError.one(field, `文号为“${number}”的已发布文件有 ${byNumber.length} 件，请改填索引号`);
+  throw ValidationError.one(field, `未找到索引号或文号为“${ref}”的已发布文件`);
 }
 
-/** What links a record to its 政策解读: the document it interprets, and its interpretations. */
-export async function interpretationLinks(
-  ctx: Ctx,
-  row: RecordTable,
-): Promise<{
-  interprets: { id: string; title: string } | null;
-  interpretations: Array<{ id: string; title: string }>;
-}> {
+/**
+ * When a document that repeals or amends an earlier one is published, the earlier one is marked
+ * at once — 废止 from this day, or amended — so nobody relies on it unawares.
+ */
+async function markOriginals(ctx: Ctx, row: RecordTable, day: string): Promise<void> {
+  const by = `《${row.title}》${row.document_number ? `（${row.document_number}）` : ''}`;
+  if (row.repeals_record_id) {
+    const original = await repo.findById(ctx.db, row.repeals_record_id);
+    if (original && original.state === 'published' && original.validity !== 'repealed') {
+      const patch = { validity: 'repealed', validity_date: day, updated_at: ctx.clock.now().toISOString() };
+      await repo.updateIfIn(ctx.db, original.id, ['published'], patch);
+      await repo.insertEvent(
+        ctx.db,
+        stamp(ctx, original.id, 'validityChanged', `废止（${day}）：被${by}废止`),
+      );
+      await indexRecords(ctx.db, [{ ...original, ...patch }]);
+      await recordAudit(ctx, {
+        action: 'record.validityChanged',
+        subjectType: 'record',
+        subjectId: original.id,
+        agencyId: original.agency_id,
+        before: { validity: original.validity, validityDate: original.validity_date },
+        after: { validity: 'repealed', validityDate: day, by: row.id },
+      });
+    }
+  }
+  if (row.amends_record_id) {
+    const original = await repo.findById(ctx.db, row.amends_record_id);
+    if (original && original.state === 'published')
+      await repo.insertEvent(ctx.db, stamp(ctx, original.id, 'amended', `被${by}修改`));
+  }
+}
+
+type Link = { id: string; title: string };
+export interface RecordLinks {
+  interprets: Link | null;
+  interpretations: Link[];
+  repeals: Link | null;
+  amends: Link | null;
+  repealedBy: Link[];
+  amendedBy: Link[];
+}
+
+/**
+ * What links a record to others: the document it interprets and its 政策解读; the document it
+ * repeals or amends, and those that repeal or amend it. Only published records are named.
+ */
+export async function linksOf(ctx: Ctx, row: RecordTable): Promise<RecordLinks> {
   const interprets = row.interprets_record_id
     ? ((await ctx.db
         .selectFrom('record')
@@ -176,7 +220,34 @@ export async function interpretationLinks(
     .where('state', '=', 'published')
     .orderBy('published_at')
     .execute();
-  return { interprets, interpretations };
+  const target = async (id: string | null) =>
+    id
+      ? ((await ctx.db
+          .selectFrom('record')
+          .select(['id', 'title'])
+          .where('id', '=', id)
+          .where('state', '=', 'published')
+          .executeTakeFirst()) ?? null)
+      : null;
+  const changedBy = await ctx.db
+    .selectFrom('record')
+    .select(['id', 'title', 'repeals_record_id'])
+    .where((eb) => eb.or([eb('repeals_record_id', '=', row.id), eb('amends_record_id', '=', row.id)]))
+    .where('state', '=', 'published')
+    .orderBy('published_at')
+    .execute();
+  return {
+    interprets,
+    interpretations,
+    repeals: await target(row.repeals_record_id),
+    amends: await target(row.amends_record_id),
+    repealedBy: changedBy
+      .filter((r) => r.repeals_record_id === row.id)
+      .map(({ id, title }) => ({ id, title })),
+    amendedBy: changedBy
+      .filter((r) => r.repeals_record_id !== row.id)
+      .map(({ id, title }) => ({ id, title })),
+  };
 }
 
 function checkDates(
@@ -266,6 +337,7 @@ export async function publish(ctx: Ctx, id: string): Promise<Published> {
       catalogItemIds: row.catalog_item_ids ? (JSON.parse(row.catalog_item_ids) as string[]) : [],
     });
     await repo.insertEvent(ctx.db, stamp(ctx, row.id, 'published', patch.index_number));
+    await markOriginals(ctx, { ...row, ...patch }, day);
     await recordAudit(ctx, {
       action: 'record.publish',
       subjectType: 'record',

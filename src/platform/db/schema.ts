@@ -166,6 +166,10 @@ export interface RecordTable {
   interprets_record_id: string | null;
   /** JSON array of the catalog items the record is filed under; linked at publication. */
   catalog_item_ids: string | null;
+  /** The earlier document this one repeals: marked 废止 when this is published. */
+  repeals_record_id: string | null;
+  /** The earlier document this one amends: marked as amended when this is published. */
+  amends_record_id: string | null;
 }
 
 export interface RecordEventTable {

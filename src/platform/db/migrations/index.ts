@@ -13,6 +13,7 @@ import * as m0011 from './0011-catalog.js';
 import * as m0012 from './0012-search.js';
 import * as m0013 from './0013-record-attachment.js';
 import * as m0014 from './0014-record-catalog-items.js';
+import * as m0015 from './0015-record-repeal-amend.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-search': m0012,
   '0013-record-attachment': m0013,
   '0014-record-catalog-items': m0014,
+  '0015-record-repeal-amend': m0015,
 };
