@@ -292,7 +292,9 @@ describeEachEngine('gongkai records import', (engine) => {
     try {
       const rows = await handle.db
         .selectFrom('record')
+        .innerJoin('agency', 'agency.id', 'record.agency_id')
         .select(['title', 'index_number', 'body_html', 'validity', 'state'])
+        .where('agency.short_name', '=', '磁灶镇')
         .orderBy('index_number')
         .execute();
       assert.deepEqual(

@@ -2,6 +2,8 @@ import type { Role } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import { accounts } from '../accounts/index.js';
 import { catalogs } from '../catalog/index.js';
+import { importRecords } from '../records/index.js';
+import { demoArchive } from './demo-records.js';
 import {
   agencies,
   composeCreditCode,
@@ -194,6 +196,7 @@ export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: numbe
     await catalogs.deriveTownship(ctx, made['磁灶镇']!.id, c.id);
   }
   await catalogs.adoptTemplate(ctx, made['大埔村']!.id, 'village');
+  for (const [agencyName, jsonl] of Object.entries(demoArchive)) await importRecords(ctx, agencyName, jsonl);
   return {
     loaded: true,
     agencies: Object.keys(made).length - streets.length - towns.length,
