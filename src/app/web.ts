@@ -7,7 +7,7 @@ import { registerReportRoutes } from '../modules/annual-report/index.js';
 import { registerCalendarRoutes } from '../modules/calendar/index.js';
 import { registerAppealRoutes } from '../modules/appeals/index.js';
 import { registerRecordRoutes } from '../modules/records/index.js';
-import { catalogs, registerCatalogRoutes } from '../modules/catalog/index.js';
+import { catalogs, domainTemplates, registerCatalogRoutes } from '../modules/catalog/index.js';
 import { registerRequestApi, registerRequestRoutes } from '../modules/requests/index.js';
 import type { Container } from './container.js';
 
@@ -39,7 +39,10 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerReportRoutes(app);
   registerCalendarRoutes(app);
   registerAppealRoutes(app);
-  registerRecordRoutes(app, { catalogItemChoices: (ctx) => catalogs.itemChoices(ctx) });
+  registerRecordRoutes(app, {
+    catalogItemChoices: (ctx) => catalogs.itemChoices(ctx),
+    searchDomains: domainTemplates.map((d) => ({ value: d.code, label: d.name })),
+  });
   registerCatalogRoutes(app);
   registerRequestApi(app, { publicFormRateLimitPerMinute: c.config.publicFormRateLimitPerMinute });
   registerRequestRoutes(app, {

@@ -126,4 +126,19 @@ describeEachEngine('政府信息公开 专栏 and Atom feeds', (engine) => {
     assert.equal((await c.get('/feeds/domains/noSuchDomain.atom')).statusCode, 404);
     assert.equal((await c.get('/feeds/agencies/not-an-id.atom')).statusCode, 404);
   });
+
+  it('filters search by the catalog domain a record is filed under', async () => {
+    const c = new Client(t.app);
+    const page = await c.get('/search?q=' + encodeURIComponent('磁灶镇'));
+    assert.match(page.body, /<option value="majorProjects">重大建设项目<\/option>/);
+    const inDomain = await c.get(`/api/v1/search?q=${encodeURIComponent('磁灶镇')}&domain=majorProjects`);
+    assert.deepEqual(
+      (JSON.parse(inDomain.body) as { hits: Array<{ title: string }> }).hits.map((h) => h.title),
+      ['磁灶镇2026年村道硬化工程招标公告 <第一批>'],
+    );
+    const other = await c.get(
+      `/api/v1/search?q=${encodeURIComponent('磁灶镇')}&domain=publicResourceTrading`,
+    );
+    assert.equal((JSON.parse(other.body) as { total: number }).total, 0);
+  });
 });

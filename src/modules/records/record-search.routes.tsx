@@ -10,7 +10,7 @@ import { subjectCategoryTree } from './subject-category.js';
 
 type Query = Record<string, string | undefined>;
 
-const filterNames = ['q', 'agency', 'subject', 'year', 'validity', 'sort'] as const;
+const filterNames = ['q', 'agency', 'domain', 'subject', 'year', 'validity', 'sort'] as const;
 
 function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <p class="gk-hit-snippet">{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</p>;
@@ -50,7 +50,10 @@ function Pager({ result, query }: { result: SearchResult; query: Query }) {
 }
 
 /** Portal search (全文检索) and its JSON twin. */
-export function registerRecordSearchRoutes(app: FastifyInstance): void {
+export function registerRecordSearchRoutes(
+  app: FastifyInstance,
+  domains: ReadonlyArray<{ value: string; label: string }>,
+): void {
   app.nav.push({ href: '/search', label: '全文检索', area: 'portal', order: 30 });
   app.get<{ Querystring: Query }>('/api/v1/search', async (req) =>
     searchResultJson(await searchRecords(req.ctx, req.query)),
@@ -91,7 +94,7 @@ export function registerRecordSearchRoutes(app: FastifyInstance): void {
           />
           <details
             class="gk-search-filters"
-            open={Boolean(query.agency || query.subject || query.year || query.validity)}
+            open={Boolean(query.agency || query.domain || query.subject || query.year || query.validity)}
           >
             <summary>筛选条件</summary>
             <SelectField
@@ -102,6 +105,16 @@ export function registerRecordSearchRoutes(app: FastifyInstance): void {
               options={agencyOptions(agencyList)}
               errors={errors}
             />
+            {domains.length ? (
+              <SelectField
+                name="domain"
+                label="公开领域（标准目录）"
+                value={query.domain ?? ''}
+                placeholder="全部领域"
+                options={[...domains]}
+                errors={errors}
+              />
+            ) : null}
             <SelectField
               name="subject"
               label="主题分类"

@@ -48,10 +48,12 @@ export interface RecordRouteOptions {
   catalogItemChoices?: (
     ctx: FastifyRequest['ctx'],
   ) => Promise<Array<{ label: string; items: Array<{ id: string; label: string }> }>>;
+  /** The catalog domains search can filter by (code and name). */
+  searchDomains?: ReadonlyArray<{ value: string; label: string }>;
 }
 
 export function registerRecordRoutes(app: FastifyInstance, opts: RecordRouteOptions = {}): void {
-  registerRecordSearchRoutes(app);
+  registerRecordSearchRoutes(app, opts.searchDomains ?? []);
   app.nav.push({ href: '/admin/records', label: '主动公开', area: 'admin', order: 25 });
 
   const today = (req: FastifyRequest) => beijingDate(req.ctx.clock.now());
