@@ -252,25 +252,25 @@ class SqlSearchIndex implements SearchIndex {
 
   async search(db: Executor, q: IndexQuery): Promise<{ total: number; hits: IndexHit[] }> {
     const where = sql.join(conditions(this.d, q), sql` and `);
-    const { rows: count } = await sql<{ n: number | string }>`
-      select count(*) as n from search_doc d where ${where}`.execute(db);
-    const total = Number(count[0]?.n ?? 0);
-    if (total === 0 || q.offset >= total) return { total, hits: [] };
-    const rank = score(this.d, q.plan);
-    // By date, only the page's rows are scored; by relevance, every match is.
-    const { rows } =
+    const order =
       q.sort === 'date'
-        ? await sql<{ record_id: string; score: number | string }>`
-            select d.record_id, ${rank} as score
-            from (select d.record_id from search_doc d where ${where}
-                  order by d.published_at desc, d.record_id desc limit ${q.limit} offset ${q.offset}) p
-            join search_doc d on d.record_id = p.record_id
-            order by d.published_at desc, d.record_id desc`.execute(db)
-        : await sql<{ record_id: string; score: number | string }>`
-            select d.record_id, ${rank} as score
-            from search_doc d where ${where}
-            order by score desc, d.published_at desc, d.record_id desc
-            limit ${q.limit} offset ${q.offset}`.execute(db);
+        ? sql`published_at desc, record_id desc`
+        : sql`score desc, published_at desc, record_id desc`;
+    // The matches are found once (a materialized CTE): the total and the page come from the same
+    // set, and PostgreSQL cannot pick a plan that walks the date index probing every row.
+    const { rows } = await sql<{ record_id: string; score: number | string; total: number | string }>`
+      with m as materialized (
+        select d.record_id, d.published_at, ${score(this.d, q.plan)} as score
+        from search_doc d where ${where}
+      )
+      select (select count(*) from m) as total, record_id, score from m
+      order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
+    let total = Number(rows[0]?.total ?? 0);
+    if (!rows.length && q.offset > 0) {
+      const { rows: count } = await sql<{ n: number | string }>`
+        select count(*) as n from search_doc d where ${where}`.execute(db);
+      total = Number(count[0]?.n ?? 0);
+    }
     return { total, hits: rows.map((r) => ({ recordId: r.record_id, score: Number(r.score) })) };
   }
 
