@@ -173,10 +173,11 @@ function journeys(engine: Engine): void {
           assertClean(w, 'logout');
         });
 
-        it('at 360px the home page and the login page do not scroll sideways', async () => {
+        it('at 360px the portal pages and the login page do not scroll sideways', async () => {
           const w = await open(js, MOBILE_360);
           const { page } = w;
-          for (const path of ['/', '/admin/login']) {
+          const portal = ['/search?q=%E4%BD%8E%E4%BF%9D', '/xxgk', '/catalogs', '/agencies'];
+          for (const path of ['/', '/admin/login', ...portal]) {
             const res = await page.goto(`${t.baseUrl}${path}`);
             assert.equal(res?.status(), 200);
             const widths = (await page.evaluate(
@@ -191,6 +192,14 @@ function journeys(engine: Engine): void {
               `${path}: scrollWidth ${widths.scroll} > 360, the page scrolls sideways`,
             );
             if (js && path === '/') await screenshot(page, 'home-360');
+          }
+          // The city's column, its 指南, and its catalog tables (wide: they scroll inside their box).
+          await page.goto(`${t.baseUrl}/xxgk`);
+          const rootId = new URL(page.url()).pathname.split('/').at(-1)!;
+          for (const path of [`/xxgk/${rootId}/guide`, `/xxgk/${rootId}/content`, `/catalogs/${rootId}`]) {
+            assert.equal((await page.goto(`${t.baseUrl}${path}`))?.status(), 200, path);
+            const scroll = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+            assert.ok(scroll <= 360, `${path}: scrollWidth ${scroll} > 360, the page scrolls sideways`);
           }
           assertClean(w, 'mobile');
         });
