@@ -5,7 +5,7 @@ import { ErrorSummary, SelectField, TextField } from '../../platform/ui/componen
 import { agencies, agencyOptions } from '../agencies/index.js';
 import type { SnippetPart } from '../search/index.js';
 import { validityLabels, validities } from './record.js';
-import { searchRecords, searchResultJson, type SearchResult } from './record.search.js';
+import { searchRecords, searchResultJson, searchSchema, type SearchResult } from './record.search.js';
 import { subjectCategoryTree } from './subject-category.js';
 
 type Query = Record<string, string | undefined>;
@@ -55,8 +55,17 @@ export function registerRecordSearchRoutes(
   domains: ReadonlyArray<{ value: string; label: string }>,
 ): void {
   app.nav.push({ href: '/search', label: '全文检索', area: 'portal', order: 30 });
-  app.get<{ Querystring: Query }>('/api/v1/search', async (req) =>
-    searchResultJson(await searchRecords(req.ctx, req.query)),
+  app.get<{ Querystring: Query }>(
+    '/api/v1/search',
+    {
+      schema: {
+        tags: ['检索'],
+        summary:
+          '检索已发布的政府信息：{"total", "hits": [{indexNumber, title, docNumber, snippet, score}]}，按相关度（完全匹配的文号、索引号、短语在前）或发布日期排序',
+        querystring: searchSchema.json(),
+      },
+    },
+    async (req) => searchResultJson(await searchRecords(req.ctx, req.query)),
   );
 
   app.get<{ Querystring: Query }>('/search', async (req, reply) => {

@@ -128,7 +128,7 @@ async function publicAgency(ctx: Ctx, idOrName: string): Promise<{ path: string 
   return found[0]!;
 }
 
-const searchSchema = object({
+export const searchSchema = object({
   q: text('检索词', { max: 100 }),
   agency: optional(text('发布机构', { max: 100 })),
   domain: optional(text('目录领域', { max: 60 })),
