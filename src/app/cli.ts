@@ -358,6 +358,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerRecordCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
   registerCatalogCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
   registerReportCommands(program, {
+    withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))),
     out: io.out,
     err: io.err,
     progress: (text) => (io === processIo ? process.stderr.write(text) : undefined),

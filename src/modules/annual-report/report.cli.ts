@@ -1,5 +1,10 @@
-import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Ctx } from '../../platform/context.js';
+import { ValidationError } from '../../platform/errors.js';
+import { agencies } from '../agencies/index.js';
+import { build as buildReport } from './report-build.service.js';
+import * as reportFigures from './report-figures.service.js';
+import { createWriteStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { GovernmentLevel } from './agency-level.js';
 import {
@@ -17,6 +22,8 @@ export interface ReportCliIo {
   /** Writes to stderr without a newline (the progress bar). */
   progress(text: string): void;
   setExitCode(code: number): void;
+  /** Runs with a database (report build, figures import). */
+  withCtx?(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
 }
 
 const READABLE = /\.(md|markdown|txt|html?|docx|pdf)$/i;
@@ -99,6 +106,56 @@ export function registerReportCommands(program: Command, io: ReportCliIo): void 
         io.setExitCode(unreadable ? 2 : errors ? 1 : 0);
       },
     );
+
+  report
+    .command('build')
+    .description('用平台数据生成年度报告（本级或含下级机关），并运行全部勾稽检查')
+    .requiredOption('--agency <idOrName>', '机构（ID、全称或简称）')
+    .requiredOption('--year <year>', '报告年度')
+    .option('--scope <scope>', 'self（本级，默认）或 tree（含下级机关）', 'self')
+    .requiredOption('--out <file>', '输出文件：.json')
+    .action((o: { agency: string; year: string; scope: string; out: string }) => {
+      if (!io.withCtx) throw new Error('report build needs a database');
+      return io.withCtx(async (ctx) => {
+        if (o.scope !== 'self' && o.scope !== 'tree')
+          throw ValidationError.one('scope', `--scope 应为 self 或 tree，而不是“${o.scope}”`);
+        const ext = extname(o.out).toLowerCase();
+        if (ext !== '.json')
+          throw ValidationError.one('out', `不支持的输出格式“${ext || o.out}”：可用 .json`);
+        const agency = await agencies.resolve(ctx, o.agency);
+        const data = await buildReport(ctx, { agencyId: agency.id, year: Number(o.year), scope: o.scope });
+        writeFileSync(o.out, JSON.stringify(data, null, 2) + '\n');
+        const errors = data.findings.filter((f) => f.severity === 'error').length;
+        io.out(
+          `已生成 ${data.agency}${data.year}年报告（${data.format} 格式）：${o.out}；错误 ${errors} 项，提示 ${data.findings.length - errors} 项`,
+        );
+        for (const f of data.findings)
+          io.out(`  ${f.severity === 'error' ? '错误' : '提示'}（${f.check}）${f.message}`);
+        if (errors) io.setExitCode(1);
+      });
+    });
+
+  const figures = report
+    .command('figures')
+    .description('年报第二部分中来自其他系统的数据（行政许可、处罚、强制、收费、采购）');
+  figures
+    .command('import <file>')
+    .description(
+      '导入 CSV：表头“机构,年度,项目,数值”；项目写键（licensing.decisions）或名称（行政许可·处理决定数量）；有一行出错则全部不导入',
+    )
+    .action((file: string) => {
+      if (!io.withCtx) throw new Error('report figures import needs a database');
+      return io.withCtx(async (ctx) => {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          throw ValidationError.one('file', `无法读取 ${file}：文件不存在或无法打开`);
+        }
+        const r = await reportFigures.importFiguresCsv(ctx, text);
+        io.out(`已导入 ${r.agencies} 个机构的 ${r.figures} 项数据`);
+      });
+    });
 }
 
 function safeRead(file: string): Uint8Array {

@@ -1,5 +1,7 @@
 import { describeAudit } from '../../platform/audit.js';
 import { registerFrequentJob } from '../../platform/jobs.js';
+import { registerReportContribution } from '../annual-report/index.js';
+import { section2Documents } from './record.stats.js';
 import { publishDue } from './record.service.js';
 
 export * from './record.js';
@@ -51,3 +53,9 @@ export {
 } from './record.search.js';
 
 registerFrequentJob({ name: 'records.publishDue', run: publishDue });
+
+// 规章 and 规范性文件 of section 二 of the annual report.
+registerReportContribution({
+  name: 'records',
+  contribute: async (ctx, scope) => ({ proactive: await section2Documents(ctx, scope) }),
+});

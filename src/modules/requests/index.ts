@@ -3,6 +3,8 @@ import { onEvent } from '../../platform/events.js';
 import type { WorkCalendar } from '../calendar/index.js';
 import { registerDailyJob } from '../../platform/jobs.js';
 import { dailyCheck, recomputeAfterCalendarChange } from './request-case.service.js';
+import { registerReportContribution } from '../annual-report/index.js';
+import { section3 } from './request.stats.js';
 
 export * from './request.js';
 export * as requests from './request.service.js';
@@ -31,3 +33,9 @@ onEvent('calendar.changed', async (ctx, { previous }) => {
 });
 
 registerDailyJob({ name: 'requests.dailyCheck', run: dailyCheck });
+
+// Section 三 of the annual report.
+registerReportContribution({
+  name: 'requests',
+  contribute: async (ctx, scope) => ({ requests: await section3(ctx, scope) }),
+});

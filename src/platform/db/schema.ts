@@ -389,6 +389,18 @@ export interface RecordAttachmentTable {
   created_at: string;
 }
 
+/** A section-二 figure kept in another system, entered for an agency and a year. */
+export interface ReportFigureTable {
+  agency_id: string;
+  year: number;
+  /** `licensing.decisions`, `procurement.amountYuan`, … (annual-report proactiveItems). */
+  key: string;
+  /** A decimal number as text. */
+  value: string;
+  entered_by: string | null;
+  entered_at: string;
+}
+
 export interface SearchDocTable {
   record_id: string;
   agency_id: string;
@@ -430,6 +442,7 @@ export interface Database {
   record_catalog_link: RecordCatalogLinkTable;
   search_doc: SearchDocTable;
   record_attachment: RecordAttachmentTable;
+  report_figure: ReportFigureTable;
 }
 
 /**
@@ -464,6 +477,7 @@ export const backupTables: ReadonlyArray<{
   { table: 'record_event', orderBy: 'id' },
   { table: 'official_document', orderBy: 'id' },
   { table: 'record_attachment', orderBy: 'id', page: 10 },
+  { table: 'report_figure', orderBy: 'year', key: 'key' },
   { table: 'catalog', orderBy: 'id' },
   // Parents before children: a child's level is its parent's plus one.
   { table: 'catalog_item', orderBy: 'level' },

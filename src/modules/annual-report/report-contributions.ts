@@ -1,0 +1,32 @@
+import type { Ctx } from '../../platform/context.js';
+import type { Appeals, Proactive, ReportFormat, Requests } from './report.js';
+
+/** What the build asks a module for: one agency (本级) or its subtree, one year, one format. */
+export interface ContributionScope {
+  agencyId: string;
+  scope: 'self' | 'tree';
+  year: number;
+  format: ReportFormat;
+}
+
+export interface ReportContribution {
+  name: string;
+  contribute(
+    ctx: Ctx,
+    scope: ContributionScope,
+  ): Promise<{ proactive?: Partial<Proactive>; requests?: Requests; appeals?: Partial<Appeals> }>;
+}
+
+const contributions: ReportContribution[] = [];
+
+/**
+ * Modules register their part of the annual report (requests: section 三; appeals: section 四;
+ * records: 规章 and 规范性文件 of section 二), so the report module needs to know none of them.
+ */
+export function registerReportContribution(c: ReportContribution): void {
+  if (!contributions.some((x) => x.name === c.name)) contributions.push(c);
+}
+
+export function reportContributions(): readonly ReportContribution[] {
+  return contributions;
+}
