@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { checkPublishedReport, type ReportData } from '../../src/modules/annual-report/index.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -82,6 +83,59 @@ describeEachEngine('gongkai CLI', (engine) => {
       'reviewer',
       'supervisor',
     ]);
+  });
+
+  it('builds the demo city’s 2020 report from its data: the seed’s sections 二, 三 and 四, corrected', async () => {
+    const out = join(dir, `report-2020-${engine}.json`);
+    const r = await gongkai(
+      env,
+      'report',
+      'build',
+      '--agency',
+      '晋江市人民政府',
+      '--year',
+      '2020',
+      '--out',
+      out,
+    );
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /错误 0 项/);
+    const built = JSON.parse(readFileSync(out, 'utf8')) as ReportData;
+    assert.equal(built.format, '2019');
+    assert.deepEqual(built.findings, [], 'every check of the contract passes');
+    // The seed as published, read by the platform's own reader.
+    const seedPath = 'test/fixtures/annual-report/jinjiang-2020-annual-report.md';
+    const seed = (await checkPublishedReport(seedPath, readFileSync(seedPath))).data!;
+    assert.deepEqual(built.proactive, seed.proactive, 'section 二, cell for cell');
+    assert.deepEqual(built.appeals, seed.appeals, 'section 四, cell for cell');
+    for (const key of Object.keys(seed.requests) as Array<keyof typeof seed.requests>) {
+      if (key === 'received') continue;
+      assert.deepEqual(built.requests[key], seed.requests[key], `section 三 ${key}`);
+    }
+    assert.deepEqual(
+      seed.requests.received,
+      [215, 0, 0, 1, 3, 3, 231],
+      'the seed prints 0 commercial enterprises…',
+    );
+    assert.deepEqual(
+      built.requests.received,
+      [215, 9, 0, 1, 3, 3, 231],
+      '…the built report counts the 9 its totals show',
+    );
+    assert.deepEqual(Object.keys(built.requests).sort(), Object.keys(seed.requests).sort());
+    const bad = await gongkai(
+      env,
+      'report',
+      'build',
+      '--agency',
+      '晋江市人民政府',
+      '--year',
+      '2020',
+      '--out',
+      join(dir, 'x.odt'),
+    );
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /不支持的输出格式/);
   });
 
   it('moves an agency by name and refuses bad input with a Chinese message and exit code 1', async () => {

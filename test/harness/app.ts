@@ -20,7 +20,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   engine: Engine,
-  opts: { listen?: boolean; clock?: Clock; env?: Record<string, string> } = {},
+  opts: { listen?: boolean; clock?: Clock; env?: Record<string, string>; operations2020?: boolean } = {},
 ): Promise<TestApp> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const container = await createContainer({
@@ -32,7 +32,8 @@ export async function startTestApp(
     },
     clock: opts.clock,
   });
-  await demo.load(container.ctx(cliActor()));
+  // The city's 2020 operations (231 applications) only where a test needs them: they take seconds.
+  await demo.load(container.ctx(cliActor()), { operations2020: opts.operations2020 ?? false });
   const app = await buildWeb(container, { logger: false });
   let baseUrl = '';
   if (opts.listen) {

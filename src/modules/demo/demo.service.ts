@@ -4,6 +4,7 @@ import { accounts } from '../accounts/index.js';
 import { catalogs } from '../catalog/index.js';
 import { importRecords } from '../records/index.js';
 import { demoArchive } from './demo-records.js';
+import { load2020 } from './demo-2020.js';
 import {
   agencies,
   composeCreditCode,
@@ -119,7 +120,10 @@ export async function isLoaded(ctx: Ctx): Promise<boolean> {
 }
 
 /** Loads the demo once; a second call changes nothing. Runs as a named system actor. */
-export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: number; users: number }> {
+export async function load(
+  ctx: Ctx,
+  opts: { operations2020?: boolean } = {},
+): Promise<{ loaded: boolean; agencies: number; users: number }> {
   if (await isLoaded(ctx)) return { loaded: false, agencies: 0, users: 0 };
   let serial = 1;
   const code = () => composeCreditCode('11', '350582', `0035${String(serial++).padStart(4, '0')}`);
@@ -197,6 +201,8 @@ export async function load(ctx: Ctx): Promise<{ loaded: boolean; agencies: numbe
   }
   await catalogs.adoptTemplate(ctx, made['大埔村']!.id, 'village');
   for (const [agencyName, jsonl] of Object.entries(demoArchive)) await importRecords(ctx, agencyName, jsonl);
+  // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables).
+  if (opts.operations2020 !== false) await load2020(ctx, root);
   return {
     loaded: true,
     agencies: Object.keys(made).length - streets.length - towns.length,
