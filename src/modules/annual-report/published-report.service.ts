@@ -32,7 +32,7 @@ const attachSchema = object({
 });
 
 /** The platform's own record of the agency's level, for the plausibility check. */
-function levelOf(a: Agency): GovernmentLevel | null {
+export function levelOf(a: Agency): GovernmentLevel | null {
   if (a.kind !== 'peoplesGovernment') return null;
   return a.level === 'village' ? 'township' : a.level;
 }

@@ -401,6 +401,28 @@ export interface ReportFigureTable {
   entered_at: string;
 }
 
+/** An agency's own annual report for a year and scope: a draft, or a published version. */
+export interface AnnualReportTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  /** self (本级) | tree (含下级机关) */
+  scope: string;
+  version: number;
+  /** draft | published | superseded */
+  state: string;
+  /** { section1, section5, section6 } */
+  narrative_json: string;
+  /** The tables as signed off (published versions only); a draft's are built live. */
+  data_json: string | null;
+  correction_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_by: string | null;
+  published_at: string | null;
+}
+
 export interface SearchDocTable {
   record_id: string;
   agency_id: string;
@@ -443,6 +465,7 @@ export interface Database {
   search_doc: SearchDocTable;
   record_attachment: RecordAttachmentTable;
   report_figure: ReportFigureTable;
+  annual_report: AnnualReportTable;
 }
 
 /**
@@ -478,6 +501,7 @@ export const backupTables: ReadonlyArray<{
   { table: 'official_document', orderBy: 'id' },
   { table: 'record_attachment', orderBy: 'id', page: 10 },
   { table: 'report_figure', orderBy: 'year', key: 'key' },
+  { table: 'annual_report', orderBy: 'id' },
   { table: 'catalog', orderBy: 'id' },
   // Parents before children: a child's level is its parent's plus one.
   { table: 'catalog_item', orderBy: 'level' },

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { renderHtml } from './html.js';
+import { formatOf, type RenderInput } from './render-input.js';
+
+/**
+ * The report as PDF: the standalone HTML document printed by Chromium (Debian's, driven by
+ * playwright-core), A4, with page numbers. Chromium embeds the fonts it draws with; where the
+ * 公文 fonts are not installed those are the Noto CJK fonts of fonts-noto-cjk.
+ */
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Launch flags for a headless Chromium in a container (as test/e2e/browser.ts uses). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export class PdfRenderError extends Error {}
+
+export interface PdfOptions {
+  /** A running browser to print with (it is left open); otherwise one is launched and closed. */
+  browser?: Browser;
+  /** Chromium executable when launching; default /usr/bin/chromium. */
+  executablePath?: string;
+}
+
+async function launch(executablePath: string): Promise<Browser> {
+  if (!existsSync(executablePath))
+    throw new PdfRenderError(
+      `生成 PDF 需要 Chromium（${executablePath}），本机未安装；Debian 上可用 apt-get install chromium fonts-noto-cjk 安装`,
+    );
+  // Loaded on first use: playwright-core is needed only to print, not to import this module.
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new PdfRenderError('生成 PDF 需要 npm 软件包 playwright-core，本机未安装');
+  }
+  try {
+    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  } catch (e) {
+    throw new PdfRenderError(`Chromium 启动失败：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Page numbers in the footer, 公文 style: — 1 —. */
+const footerTemplate =
+  '<div style="width:100%;text-align:center;font-size:10pt;font-family:\'Noto Serif CJK SC\',serif;">' +
+  '— <span class="pageNumber"></span> —</div>';
+
+export async function renderPdf(input: RenderInput, opts: PdfOptions = {}): Promise<Buffer> {
+  formatOf(input);
+  const html = renderHtml(input);
+  const browser = opts.browser ?? (await launch(opts.executablePath ?? CHROMIUM_PATH));
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate,
+        tagged: true,
+      });
+      return Buffer.from(pdf);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    if (!opts.browser) await browser.close();
+  }
+}
