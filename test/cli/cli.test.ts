@@ -123,6 +123,33 @@ describeEachEngine('gongkai CLI', (engine) => {
       '…the built report counts the 9 its totals show',
     );
     assert.deepEqual(Object.keys(built.requests).sort(), Object.keys(seed.requests).sort());
+    // Rendered as HTML and as Markdown and read back by the checker: the same figures. The one
+    // finding is the seed's own: 规章 figures for a county-level city (plausibility, a warning).
+    for (const ext of ['html', 'md'] as const) {
+      const file = join(dir, `report-2020-${engine}.${ext}`);
+      const made = await gongkai(
+        env,
+        'report',
+        'build',
+        '--agency',
+        '晋江市人民政府',
+        '--year',
+        '2020',
+        '--out',
+        file,
+      );
+      assert.equal(made.code, 0, made.stderr);
+      const back = (await checkPublishedReport(file, readFileSync(file))).data!;
+      assert.deepEqual(back.requests, built.requests, `${ext}: section 三`);
+      assert.deepEqual(back.appeals, built.appeals, `${ext}: section 四`);
+      assert.deepEqual(back.proactive, built.proactive, `${ext}: section 二`);
+      assert.deepEqual(
+        back.findings.map((f) => `${f.severity} ${f.check} ${f.where}`),
+        ['warning plausibility proactive.rules'],
+        `${ext}: ${JSON.stringify(back.findings)}`,
+      );
+      assert.match(readFileSync(file, 'utf8'), /全年共收到政府信息公开申请 231 件/);
+    }
     const bad = await gongkai(
       env,
       'report',

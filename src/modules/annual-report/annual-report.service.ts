@@ -264,6 +264,31 @@ export async function open(ctx: Ctx, raw: unknown): Promise<AnnualReportView> {
   });
 }
 
+/**
+ * The narrative to print with a report built for a year: the text of the agency's report for
+ * that year and scope when one is being written or is published, else the template.
+ */
+export async function narrativeFor(
+  ctx: Ctx,
+  agencyId: string,
+  year: number,
+  scope: Scope,
+  data: ReportData,
+): Promise<NarrativeText> {
+  const agency = await agencies.get(ctx, agencyId);
+  const row = await ctx.db
+    .selectFrom('annual_report')
+    .select('narrative_json')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .where('scope', '=', scope)
+    .where('state', 'in', ['draft', 'published'])
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (row) return JSON.parse(row.narrative_json) as NarrativeText;
+  return template(ctx, agency, scope, year, data, await previousProblems(ctx, agencyId, scope, year));
+}
+
 export async function get(ctx: Ctx, id: string): Promise<AnnualReportView> {
   return view(ctx, await load(ctx, id, readers));
 }

@@ -2,6 +2,8 @@ import type { Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import { agencies } from '../agencies/index.js';
 import { build as buildReport } from './report-build.service.js';
+import { narrativeFor } from './annual-report.service.js';
+import { render, renderFormats, type RenderFormat } from './render/index.js';
 import * as reportFigures from './report-figures.service.js';
 import { createWriteStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -113,18 +115,27 @@ export function registerReportCommands(program: Command, io: ReportCliIo): void 
     .requiredOption('--agency <idOrName>', '机构（ID、全称或简称）')
     .requiredOption('--year <year>', '报告年度')
     .option('--scope <scope>', 'self（本级，默认）或 tree（含下级机关）', 'self')
-    .requiredOption('--out <file>', '输出文件：.json')
+    .requiredOption('--out <file>', '输出文件：.json、.html、.md、.docx、.xlsx 或 .pdf（按扩展名）')
     .action((o: { agency: string; year: string; scope: string; out: string }) => {
       if (!io.withCtx) throw new Error('report build needs a database');
       return io.withCtx(async (ctx) => {
         if (o.scope !== 'self' && o.scope !== 'tree')
           throw ValidationError.one('scope', `--scope 应为 self 或 tree，而不是“${o.scope}”`);
-        const ext = extname(o.out).toLowerCase();
-        if (ext !== '.json')
-          throw ValidationError.one('out', `不支持的输出格式“${ext || o.out}”：可用 .json`);
+        const format = extname(o.out).toLowerCase().slice(1) as RenderFormat;
+        if (!(renderFormats as readonly string[]).includes(format))
+          throw ValidationError.one(
+            'out',
+            `不支持的输出格式“${extname(o.out) || o.out}”：可用 ${renderFormats.map((f) => `.${f}`).join('、')}`,
+          );
         const agency = await agencies.resolve(ctx, o.agency);
-        const data = await buildReport(ctx, { agencyId: agency.id, year: Number(o.year), scope: o.scope });
-        writeFileSync(o.out, JSON.stringify(data, null, 2) + '\n');
+        const scope = o.scope;
+        const data = await buildReport(ctx, { agencyId: agency.id, year: Number(o.year), scope });
+        const narrative = await narrativeFor(ctx, agency.id, data.year!, scope, data);
+        const rendered = await render(
+          { data, agency: scope === 'tree' ? data.agency! : agency.name, year: data.year!, narrative },
+          format,
+        );
+        writeFileSync(o.out, rendered.bytes);
         const errors = data.findings.filter((f) => f.severity === 'error').length;
         io.out(
           `已生成 ${data.agency}${data.year}年报告（${data.format} 格式）：${o.out}；错误 ${errors} 项，提示 ${data.findings.length - errors} 项`,
