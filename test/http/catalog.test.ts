@@ -256,5 +256,75 @@ describeEachEngine('标准目录 pages', (engine) => {
       name: '越权新增',
     });
     assert.equal(denied.statusCode, 403);
+    // A version beyond the integer column is a 400 naming the field on both engines, not a 500.
+    const huge = await supervisor.get(`/admin/catalogs/${major.id}/compare?from=1&to=99999999999`);
+    assert.equal(huge.statusCode, 400);
+    assert.match(huge.body, /版本应在 1 到 2147483647 之间/);
+  });
+
+  it('sends an anonymous visitor of the back-office catalog pages to the login form, and refuses its posts', async () => {
+    const db = t.container.database.db;
+    const major = await db
+      .selectFrom('catalog')
+      .select('id')
+      .where('agency_id', '=', root)
+      .where('domain_code', '=', 'majorProjects')
+      .executeTakeFirstOrThrow();
+    const item = await db
+      .selectFrom('catalog_item')
+      .select('id')
+      .where('catalog_id', '=', major.id)
+      .executeTakeFirstOrThrow();
+    const anonymous = new Client(t.app);
+    for (const url of [
+      '/admin/catalogs',
+      `/admin/catalogs/${major.id}`,
+      `/admin/catalogs/${major.id}/export.xlsx`,
+      `/admin/catalogs/${major.id}/compare?from=1&to=2`,
+      `/admin/catalogs/items/${item.id}`,
+    ]) {
+      const res = await anonymous.get(url);
+      assert.equal(res.statusCode, 302, url);
+      assert.match(String(res.headers.location), /^\/admin\/login\?next=/, url);
+      assert.notEqual(res.headers['content-type'], XLSX, url);
+    }
+    const versionBefore = (
+      await db.selectFrom('catalog').select('version').where('id', '=', major.id).executeTakeFirstOrThrow()
+    ).version;
+    for (const [url, form] of [
+      ['/admin/catalogs/adopt', { agencyId: root, domainCode: 'taxation' }],
+      [`/admin/catalogs/${major.id}/items`, { name: '匿名新增' }],
+      [`/admin/catalogs/items/${item.id}/remove`, {}],
+      [`/admin/catalogs/items/${item.id}/link`, { recordId: item.id }],
+    ] as Array<[string, Record<string, string>]>) {
+      const res = await anonymous.post(url, form);
+      assert.ok([302, 303, 401, 403, 404].includes(res.statusCode), `${url}: ${res.statusCode}`);
+      if (res.statusCode === 302 || res.statusCode === 303)
+        assert.match(String(res.headers.location), /^\/admin\/login/, url);
+    }
+    const refused = await upload(
+      anonymous,
+      `/admin/catalogs/${major.id}/import`,
+      'no-token',
+      Buffer.from('x'),
+    );
+    assert.ok([302, 303, 401, 403, 404].includes(refused.statusCode), `import: ${refused.statusCode}`);
+    assert.equal(
+      (await db.selectFrom('catalog').select('version').where('id', '=', major.id).executeTakeFirstOrThrow())
+        .version,
+      versionBefore,
+      'nothing changed',
+    );
+    assert.equal(
+      (
+        await db
+          .selectFrom('catalog')
+          .select('id')
+          .where('agency_id', '=', root)
+          .where('domain_code', '=', 'taxation')
+          .execute()
+      ).length,
+      0,
+    );
   });
 });

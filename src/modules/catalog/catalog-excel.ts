@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../platform/errors.js';
+import { isId } from '../../platform/ids.js';
 import {
   audiences,
   disclosureTiers,
@@ -54,6 +55,12 @@ const col = (key: string) => columns.findIndex((c) => c.key === key) + 1;
 const lastLetter = letter(columns.length - 1);
 const FIRST_DATA_ROW = 4;
 const MARK = '✓';
+/**
+ * A hidden column after the standard ones holds each item's id, so a workbook exported here and
+ * edited (an item renamed or moved) finds its items again on import; a hand-made one has none.
+ */
+const ID_COLUMN = columns.length + 1;
+const ID_HEADER = '事项编号';
 
 function headerName(c: Column): string {
   return c.sub ? `${c.group}·${c.sub}` : c.group;
@@ -64,7 +71,7 @@ export async function buildWorkbook(title: string, items: readonly CatalogItem[]
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongkai';
   const ws = wb.addWorksheet('标准目录', { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.columns = [...columns.map((c) => ({ width: c.width })), { width: 38, hidden: true }];
   ws.mergeCells(`A1:${lastLetter}1`);
   const t = ws.getCell('A1');
   t.value = title;
@@ -87,6 +94,9 @@ export async function buildWorkbook(title: string, items: readonly CatalogItem[]
     } else ws.mergeCells(`${letter(i)}2:${letter(i)}3`);
     i = j + 1;
   }
+  ws.getCell(2, ID_COLUMN).value = ID_HEADER;
+  ws.mergeCells(2, ID_COLUMN, 3, ID_COLUMN);
+  ws.getColumn(ID_COLUMN).hidden = true;
   for (const r of [2, 3]) {
     const row = ws.getRow(r);
     row.font = { bold: true };
@@ -113,6 +123,7 @@ export async function buildWorkbook(title: string, items: readonly CatalogItem[]
       const v = values[c.key];
       if (v !== undefined && v !== '') row.getCell(i + 1).value = v;
     });
+    row.getCell(ID_COLUMN).value = it.id;
     row.alignment = { vertical: 'middle', wrapText: true };
     for (const c of columns.filter((c) => c.sub && c.key.includes(':')))
       row.getCell(col(c.key)).alignment = { horizontal: 'center', vertical: 'middle' };
@@ -150,8 +161,13 @@ export class CatalogImportRefused extends ValidationError {
 }
 
 export interface ParsedItem {
-  /** The sheet row, or for a 一级事项 written only as a heading in a merged layout, its first row. */
+  /**
+   * The sheet row, or for a 一级 or 二级事项 written only as a heading in a merged layout, its
+   * first row and level.
+   */
   key: string;
+  /** The id in the hidden column of a workbook exported here; null in a hand-made one. */
+  id: string | null;
   row: number;
   level: ItemLevel;
   parentKey: string | null;
@@ -205,11 +221,13 @@ const fieldColumn: Record<string, string> = {
 
 /**
  * Reads a catalogue workbook for a catalog of `kind`. Throws CatalogImportRefused listing every
- * bad cell, or a ValidationError on `file` when the file is not such a workbook at all.
+ * bad cell, or a ValidationError on `file` when the file is not such a workbook at all, or when
+ * `checkTitle` finds fault with its title row (e.g. another domain's catalogue).
  */
 export async function parseWorkbook(
   bytes: Uint8Array,
   kind: CatalogKind,
+  checkTitle?: (title: string) => string | null,
 ): Promise<{ title: string; items: ParsedItem[] }> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -221,9 +239,12 @@ export async function parseWorkbook(
   if (!ws) throw ValidationError.one('file', '工作簿中没有工作表');
   const text = (r: number, c: number) => cellText(ws.getCell(r, c).value);
   const problems: ImportProblem[] = [];
-  const problem = (row: number, key: string, message: string) => {
+  const at = (row: number, key: string, message: string): ImportProblem => {
     const i = col(key) - 1;
-    problems.push({ row, column: letter(i), columnName: headerName(columns[i]!), message });
+    return { row, column: letter(i), columnName: headerName(columns[i]!), message };
+  };
+  const problem = (row: number, key: string, message: string) => {
+    problems.push(at(row, key, message));
   };
 
   // The two header rows must be the standard ones, or every column would be misread.
@@ -245,12 +266,59 @@ export async function parseWorkbook(
       problems.push({ row: 2, column: letter(i), columnName: c.group, message: `表头应为“${c.group}”` });
   });
   if (problems.length) throw new CatalogImportRefused(problems);
+  const title = text(1, 1);
+  const wrongTitle = checkTitle?.(title);
+  if (wrongTitle) throw ValidationError.one('file', wrongTitle);
+  const idColumn = normal(text(2, ID_COLUMN)) === ID_HEADER ? ID_COLUMN : 0;
 
   const items: ParsedItem[] = [];
   let top: ParsedItem | undefined;
   let second: ParsedItem | undefined;
   const siblings = new Map<string | null, Map<string, number>>();
   const lastRow = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  /**
+   * A 二级事项 row with nothing but its name is a heading when 三级事项 follow it (as this module
+   * exports a heading made up from a merged cell); its missing columns are reported only if
+   * none do.
+   */
+  const pending = new Map<string, ImportProblem[]>();
+
+  /** A 一级 or 二级事项 a merged-layout sheet gives only as the heading of the rows under it. */
+  const heading = (
+    row: number,
+    level: 1 | 2,
+    name: string,
+    parent: ParsedItem | null,
+  ): ParsedItem | undefined => {
+    const key = `name${level}`;
+    const parentKey = parent?.key ?? null;
+    const names = siblings.get(parentKey) ?? new Map<string, number>();
+    siblings.set(parentKey, names);
+    const dup = names.get(name);
+    if (dup !== undefined) {
+      problem(
+        row,
+        key,
+        `${level === 1 ? '一级' : '二级'}事项“${name}”已在第 ${dup} 行列出，其下的${level === 1 ? '事项' : '三级事项'}应紧随其后`,
+      );
+      return undefined;
+    }
+    // A heading carries only its name (its elements are those of the items under it); the
+    // name is checked as any other.
+    const { columns: read, errors } = readColumns({ name }, 1, kind);
+    for (const e of errors) problem(row, key, e.message);
+    names.set(name, row);
+    const item: ParsedItem = {
+      key: `${row}:heading${level}`,
+      id: null,
+      row,
+      level,
+      parentKey,
+      columns: read,
+    };
+    items.push(item);
+    return item;
+  };
 
   for (let r = FIRST_DATA_ROW; r <= lastRow; r++) {
     const cells = Object.fromEntries(columns.map((c, i) => [c.key, text(r, i + 1)]));
@@ -307,7 +375,7 @@ export async function parseWorkbook(
           problem(r, 'name1', `一级事项“${n1}”已在第 ${dup} 行列出，其下的二级事项应紧随其后`);
           continue;
         }
-        top = heading(r, n1, kind, items, siblings);
+        top = heading(r, 1, n1, null);
         second = undefined;
       }
       if (!top) {
@@ -316,25 +384,39 @@ export async function parseWorkbook(
       }
       parent = top;
     } else if (level === 3) {
-      if ((n1 && n1 !== top?.columns.name) || (n2 && n2 !== second?.columns.name)) {
-        problem(
-          r,
-          n2 ? 'name2' : 'name1',
-          `所属的${n2 ? `二级事项“${n2}”` : `一级事项“${n1}”`}应在前面的行中先列出`,
-        );
-        continue;
+      // 一级 and 二级事项 merged down over their 三级 rows: each new name is a heading.
+      if (n1 && n1 !== top?.columns.name) {
+        top = heading(r, 1, n1, null);
+        second = undefined;
+        if (!top) continue;
+      }
+      if (n2 && n2 !== second?.columns.name) {
+        if (!top) {
+          problem(r, 'name2', '二级事项之前须有所属的一级事项（层级不能跳过）');
+          continue;
+        }
+        second = heading(r, 2, n2, top);
+        if (!second) continue;
       }
       if (!second) {
         problem(r, 'name3', '三级事项之前须有所属的二级事项（层级不能跳过）');
         continue;
       }
       parent = second;
+      pending.delete(second.key);
     }
 
     const { columns: read, errors } = readColumns(raw, level, kind);
+    const nameOnly =
+      level === 2 && columns.slice(col('contentElements') - 1).every((c) => cells[c.key] === '');
+    const held: ImportProblem[] = [];
     for (const e of errors)
-      if (!reported.has(e.field))
-        problem(r, e.field === 'name' ? `name${level}` : fieldColumn[e.field]!, e.message);
+      if (!reported.has(e.field)) {
+        const p = at(r, e.field === 'name' ? `name${level}` : fieldColumn[e.field]!, e.message);
+        if (nameOnly && e.field !== 'name') held.push(p);
+        else problems.push(p);
+      }
+    if (held.length) pending.set(String(r), held);
     const parentKey = parent?.key ?? null;
     const names = siblings.get(parentKey) ?? new Map<string, number>();
     siblings.set(parentKey, names);
@@ -342,37 +424,25 @@ export async function parseWorkbook(
     if (dup !== undefined)
       problem(r, `name${level}`, `同一上级事项下已有名为“${read.name}”的事项（第 ${dup} 行）`);
     names.set(read.name, r);
-    const item: ParsedItem = { key: String(r), row: r, level, parentKey, columns: read };
+    const id = idColumn ? text(r, idColumn) : '';
+    const item: ParsedItem = {
+      key: String(r),
+      id: isId(id) ? id : null,
+      row: r,
+      level,
+      parentKey,
+      columns: read,
+    };
     items.push(item);
     if (level === 1) {
       top = item;
       second = undefined;
     } else if (level === 2) second = item;
   }
+  for (const held of pending.values()) problems.push(...held);
+  problems.sort((a, b) => a.row - b.row);
   if (problems.length) throw new CatalogImportRefused(problems);
   if (items.length === 0)
     throw ValidationError.one('file', `工作表中没有公开事项（事项应从第 ${FIRST_DATA_ROW} 行开始）`);
-  return { title: text(1, 1), items };
-}
-
-/** A 一级事项 that a merged-layout sheet gives only as the heading of its 二级事项. */
-function heading(
-  row: number,
-  name: string,
-  kind: CatalogKind,
-  items: ParsedItem[],
-  siblings: Map<string | null, Map<string, number>>,
-): ParsedItem {
-  const item: ParsedItem = {
-    key: `${row}:heading`,
-    row,
-    level: 1,
-    parentKey: null,
-    columns: readColumns({ name }, 1, kind).columns,
-  };
-  const names = siblings.get(null) ?? new Map<string, number>();
-  siblings.set(null, names);
-  names.set(name, row);
-  items.push(item);
-  return item;
+  return { title, items };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type {
   CatalogItemTable,
@@ -170,6 +171,22 @@ export async function itemsOf(db: Executor, catalogId: string): Promise<CatalogI
   return rows.map(toItem);
 }
 
+/** The items of several catalogs in one query, by catalog. */
+export async function itemsOfCatalogs(
+  db: Executor,
+  catalogIds: readonly string[],
+): Promise<Map<string, CatalogItem[]>> {
+  const out = new Map<string, CatalogItem[]>(catalogIds.map((id) => [id, []]));
+  if (catalogIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('catalog_item')
+    .selectAll()
+    .where('catalog_id', 'in', catalogIds)
+    .execute();
+  for (const r of rows) out.get(r.catalog_id)?.push(toItem(r));
+  return out;
+}
+
 export async function findItem(db: Executor, id: string): Promise<CatalogItem | undefined> {
   const r = await db.selectFrom('catalog_item').selectAll().where('id', '=', id).executeTakeFirst();
   return r && toItem(r);
@@ -276,12 +293,69 @@ export async function deleteLink(db: Executor, itemId: string, recordId: string)
   return Number(r.numDeletedRows) === 1;
 }
 
-export async function linksOf(db: Executor, itemId: string): Promise<RecordCatalogLinkTable[]> {
-  return db
+/** Which of these items have records filed under them. */
+export async function linkedItemIds(db: Executor, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db
     .selectFrom('record_catalog_link')
-    .selectAll()
-    .where('catalog_item_id', '=', itemId)
-    .orderBy('linked_at')
-    .orderBy('record_id')
+    .select('catalog_item_id')
+    .distinct()
+    .where('catalog_item_id', 'in', itemIds)
     .execute();
+  return new Set(rows.map((r) => r.catalog_item_id));
+}
+
+export interface PublishedRecordRow {
+  id: string;
+  title: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  publishedAt: string | null;
+  agencyName: string;
+}
+
+/**
+ * Published records with their agency, newest first: those filed under an item, or under any
+ * item of a domain's catalogs (in every agency), in one query each.
+ */
+export async function publishedRecordsFiled(
+  db: Executor,
+  under: { itemId: string } | { domainCode: string },
+  limit?: number,
+): Promise<PublishedRecordRow[]> {
+  let q = db
+    .selectFrom('record as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select([
+      'r.id as id',
+      'r.title as title',
+      'r.index_number as indexNumber',
+      'r.document_number as documentNumber',
+      'r.published_at as publishedAt',
+      'a.name as agencyName',
+    ])
+    .where('r.state', '=', 'published')
+    .where((eb) =>
+      eb.exists(
+        'itemId' in under
+          ? eb
+              .selectFrom('record_catalog_link as l')
+              .select('l.record_id')
+              .whereRef('l.record_id', '=', 'r.id')
+              .where('l.catalog_item_id', '=', under.itemId)
+          : eb
+              .selectFrom('record_catalog_link as l')
+              .innerJoin('catalog_item as i', 'i.id', 'l.catalog_item_id')
+              .innerJoin('catalog as c', 'c.id', 'i.catalog_id')
+              .select('l.record_id')
+              .whereRef('l.record_id', '=', 'r.id')
+              .where('c.domain_code', '=', under.domainCode),
+      ),
+    )
+    // Published records always carry published_at; NULLs sort last on both engines all the same.
+    .orderBy(sql`case when r.published_at is null then 1 else 0 end`)
+    .orderBy('r.published_at', 'desc')
+    .orderBy('r.id');
+  if (limit !== undefined) q = q.limit(limit);
+  return q.execute();
 }

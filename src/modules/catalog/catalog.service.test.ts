@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { systemActor } from '../../platform/access.js';
+import type { KyselyPlugin } from 'kysely';
+import { systemActor, type Actor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
@@ -52,19 +53,38 @@ describe('standard catalog templates (legal.md §5.2)', () => {
   it('cover the 26 pilot domains, each with a lawful starter tree that a township can draw on', () => {
     assert.equal(domainTemplates.length, 26);
     assert.equal(new Set(domainTemplates.map((d) => d.code)).size, 26);
-    for (const name of [
-      '重大建设项目',
-      '公共资源交易',
-      '财政预决算',
-      '征地补偿',
-      '涉农补贴',
-      '扶贫',
-      '食品药品监管',
-    ])
-      assert.ok(
-        domainTemplates.some((d) => d.name === name),
-        name,
-      );
+    // The names of legal.md §5.2, in its order (without the alternative names in brackets).
+    assert.deepEqual(
+      domainTemplates.map((d) => d.name),
+      [
+        '重大建设项目',
+        '公共资源交易',
+        '财政预决算',
+        '安全生产',
+        '救灾',
+        '税收管理',
+        '城乡规划',
+        '征地补偿',
+        '国有土地上房屋征收与补偿',
+        '保障性住房',
+        '农村危房改造',
+        '市政服务',
+        '城市综合执法',
+        '生态环境',
+        '公共文化服务',
+        '公共法律服务',
+        '社会救助',
+        '养老服务',
+        '户籍管理',
+        '就业',
+        '社会保险',
+        '义务教育',
+        '卫生健康',
+        '食品药品监管',
+        '涉农补贴',
+        '扶贫',
+      ],
+    );
     let townshipItems = 0;
     for (const d of [...domainTemplates, villageTemplate]) {
       const kind = d === villageTemplate ? 'village' : 'domain';
@@ -179,6 +199,138 @@ describe('standard catalog workbook (legal.md §5.3)', () => {
       [dept!.columns.audience, dept!.columns.method, dept!.columns.tiers],
       ['特定群众', '依申请', ['县级']],
     );
+  });
+});
+
+describe('standard catalog workbook: merged headings', () => {
+  const common = {
+    E: '报表及说明',
+    F: '《中华人民共和国预算法》',
+    G: '批准后20日内',
+    H: '县级财政部门',
+    I: '政府网站',
+    J: '√',
+    L: '√',
+    N: '√',
+  };
+  /** A catalogue sheet as an office makes it: rows of cells by column letter, then merges. */
+  const sheet = async (rows: Record<number, Record<string, string>>, merges: string[] = []) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await buildWorkbook('某县财政预决算领域基层政务公开标准目录', [])) as unknown as ArrayBuffer,
+    );
+    const ws = wb.worksheets[0]!;
+    for (const [r, cells] of Object.entries(rows))
+      for (const [c, v] of Object.entries(cells)) ws.getCell(`${c}${r}`).value = v;
+    for (const m of merges) ws.mergeCells(m);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const tree = (items: Awaited<ReturnType<typeof parseWorkbook>>['items']) =>
+    items.map((i) => [
+      i.level,
+      i.columns.name,
+      i.parentKey === null ? null : items.find((p) => p.key === i.parentKey)!.columns.name,
+    ]);
+  const refusal = async (bytes: Buffer) => {
+    try {
+      await parseWorkbook(bytes, 'domain');
+    } catch (e) {
+      assert.ok(e instanceof CatalogImportRefused, String(e));
+      return e.fields.map((f) => f.message);
+    }
+    assert.fail('the sheet was accepted');
+  };
+
+  it('makes up the 一级 and 二级事项 merged down over 三级 rows as headings', async () => {
+    const bytes = await sheet(
+      {
+        4: { B: '预算公开', C: '政府预算', D: '本级政府预算', ...common },
+        5: { D: '部门预算', ...common },
+        6: { C: '政府决算', D: '本级政府决算', ...common },
+        7: { D: '部门决算', ...common },
+      },
+      ['B4:B7', 'C4:C5', 'C6:C7'],
+    );
+    const parsed = await parseWorkbook(bytes, 'domain');
+    assert.deepEqual(tree(parsed.items), [
+      [1, '预算公开', null],
+      [2, '政府预算', '预算公开'],
+      [3, '本级政府预算', '政府预算'],
+      [3, '部门预算', '政府预算'],
+      [2, '政府决算', '预算公开'],
+      [3, '本级政府决算', '政府决算'],
+      [3, '部门决算', '政府决算'],
+    ]);
+    assert.ok(
+      parsed.items.every((i) => i.id === null),
+      'a hand-made sheet carries no ids',
+    );
+    // A 二级事项 heading merged again further down is not a second heading of that name.
+    const again = await sheet({
+      4: { B: '预算公开', C: '政府预算', D: '本级政府预算', ...common },
+      5: { B: '预算公开', C: '政府决算', D: '本级政府决算', ...common },
+      6: { B: '预算公开', C: '政府预算', D: '部门预算', ...common },
+    });
+    assert.deepEqual(await refusal(again), [
+      '第 6 行 第 C 列（公开事项·二级事项）：二级事项“政府预算”已在第 4 行列出，其下的三级事项应紧随其后',
+    ]);
+  });
+
+  it('checks the names of made-up headings, naming their row and column', async () => {
+    const long = '长'.repeat(101);
+    // 一级事项 merged over 二级 rows.
+    assert.deepEqual(
+      await refusal(
+        await sheet({ 4: { B: long, C: '本级政府预算', ...common }, 5: { C: '部门预算', ...common } }, [
+          'B4:B5',
+        ]),
+      ),
+      ['第 4 行 第 B 列（公开事项·一级事项）：事项名称不能超过 100 个字符'],
+    );
+    // 一级 and 二级事项 merged over 三级 rows.
+    assert.deepEqual(
+      await refusal(
+        await sheet(
+          {
+            4: { B: '预算公开', C: '政府预算', D: '本级政府预算', ...common },
+            5: { C: long, D: '本级政府决算', ...common },
+          },
+          ['B4:B5'],
+        ),
+      ),
+      ['第 5 行 第 C 列（公开事项·二级事项）：事项名称不能超过 100 个字符'],
+    );
+  });
+
+  it('reads a 二级事项 row with only its name as the heading of the 三级 rows under it', async () => {
+    const parsed = await parseWorkbook(
+      await sheet({
+        4: { B: '预算公开' },
+        5: { C: '政府预算' },
+        6: { D: '本级政府预算', ...common },
+      }),
+      'domain',
+    );
+    assert.deepEqual(tree(parsed.items), [
+      [1, '预算公开', null],
+      [2, '政府预算', '预算公开'],
+      [3, '本级政府预算', '政府预算'],
+    ]);
+    // With nothing under it, it is a 二级事项 like any other and lacks its columns.
+    const messages = await refusal(
+      await sheet({
+        4: { B: '预算公开' },
+        5: { C: '政府预算' },
+        6: { D: '本级政府预算', ...common },
+        7: { C: '政府决算' },
+      }),
+    );
+    assert.ok(messages.length > 0);
+    assert.ok(
+      messages.every((m) => m.startsWith('第 7 行')),
+      messages.join('\n'),
+    );
+    assert.ok(messages.includes('第 7 行 第 E 列（公开内容（要素））：请填写公开内容（要素）'));
   });
 });
 
@@ -545,7 +697,12 @@ describeEachEngine('基层政务公开标准目录: adopt, edit, derive, version
   it('refuses a malformed workbook cell by cell, importing nothing', async () => {
     const county = await catalogs.get(as('clerk', gov), major);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await buildWorkbook('测试目录', county.items)) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await buildWorkbook(
+        '晋江市人民政府重大建设项目领域基层政务公开标准目录',
+        county.items,
+      )) as unknown as ArrayBuffer,
+    );
     const ws = wb.worksheets[0]!;
     const rowOf = (name: string) => 4 + county.items.findIndex((i) => i.name === name);
     const both = rowOf('申报要求');
@@ -722,5 +879,313 @@ describeEachEngine('基层政务公开标准目录: adopt, edit, derive, version
     const { record } = await records.get(sysCtx, wrong);
     assert.equal(record.state, 'approved', 'nothing was published');
     assert.equal(record.index_number, null, 'and no 索引号 was used up');
+  });
+
+  const publishAs = async (agency: Agency, title: string) => {
+    const sysCtx = sys();
+    const r = await records.createDraft(sysCtx, {
+      agencyId: agency.id,
+      title,
+      dateFormedOrChanged: '2026-02-27',
+      body: '正文',
+    });
+    await records.submitForReview(sysCtx, r.id);
+    await records.review(sysCtx, r.id, { result: 'passed' });
+    await records.approve(sysCtx, r.id);
+    await records.publish(sysCtx, r.id);
+    return r.id;
+  };
+  const workbookOf = async (bytes: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return { wb, ws: wb.worksheets[0]! };
+  };
+  const save = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+  const rowNamed = (ws: ExcelJS.Worksheet, name: string) => {
+    for (let r = 4; r <= ws.rowCount; r++)
+      if (['B', 'C', 'D'].some((c) => ws.getCell(`${c}${r}`).value === name)) return r;
+    throw new Error(`no row for ${name}`);
+  };
+  /** Every cell of a row, the hidden id included. */
+  const LAST_COLUMN = 18;
+  const budgetOf = async () =>
+    (await catalogs.list(as('clerk', gov))).find(
+      (c) => c.agencyId === gov.id && c.domainCode === 'budgetFinalAccounts',
+    )!;
+
+  it('imports an exported workbook by item id: a renamed or moved item keeps its links and township copies', async () => {
+    const ctx = as('clerk', gov);
+    const budget = await catalogs.adoptTemplate(ctx, gov.id, 'budgetFinalAccounts');
+    const derived = await catalogs.deriveTownship(as('clerk', town), town.id, budget.id);
+    const county = await catalogs.get(ctx, budget.id);
+    const byName = (name: string) => county.items.find((i) => i.name === name)!;
+    const recordId = await publishAs(gov, '晋江市2026年本级政府预算');
+    await catalogs.linkRecord(ctx, byName('本级政府预算').id, recordId);
+
+    const { wb, ws } = await workbookOf((await catalogs.exportExcel(ctx, budget.id)).bytes);
+    ws.getCell(`B${rowNamed(ws, '政府预算')}`).value = '政府预算公开';
+    // 部门预算 moves under 政府决算: its row and the heading below it change places.
+    const dept = rowNamed(ws, '部门预算');
+    const heading = rowNamed(ws, '政府决算');
+    assert.equal(heading, dept + 1);
+    for (let c = 1; c <= LAST_COLUMN; c++) {
+      const v = ws.getCell(dept, c).value;
+      ws.getCell(dept, c).value = ws.getCell(heading, c).value;
+      ws.getCell(heading, c).value = v;
+    }
+    const { diff } = await catalogs.importExcel(ctx, budget.id, await save(wb));
+    assert.deepEqual([diff.added, diff.removed], [[], []]);
+    assert.deepEqual(
+      diff.changed.map((c) => [c.after.name, c.columns]),
+      [
+        ['政府预算公开', ['事项名称']],
+        ['部门预算', ['上级事项']],
+      ],
+    );
+    const now = await catalogs.get(ctx, budget.id);
+    assert.deepEqual(now.items.map((i) => i.id).sort(), county.items.map((i) => i.id).sort());
+    assert.equal(now.items.find((i) => i.id === byName('政府预算').id)!.name, '政府预算公开');
+    assert.equal(now.items.find((i) => i.id === byName('部门预算').id)!.parentId, byName('政府决算').id);
+    assert.deepEqual(
+      (await catalogs.publishedRecordsForItem(ctx, byName('本级政府预算').id)).map((r) => r.id),
+      [recordId],
+    );
+    const countyIds = new Set(now.items.map((i) => i.id));
+    for (const it of (await catalogs.get(as('clerk', town), derived.id)).items)
+      assert.ok(countyIds.has(it.derivedFromItemId!), `${it.name} still points at its county item`);
+  });
+
+  it('refuses an import that would remove items with records filed under them, and audits removals', async () => {
+    const ctx = as('clerk', gov);
+    const budget = await budgetOf();
+    const before = await catalogs.get(ctx, budget.id);
+    const exported = (await catalogs.exportExcel(ctx, budget.id)).bytes;
+    const clear = (ws: ExcelJS.Worksheet, r: number) => {
+      for (let c = 1; c <= LAST_COLUMN; c++) ws.getCell(r, c).value = null;
+    };
+
+    let { wb, ws } = await workbookOf(exported);
+    clear(ws, rowNamed(ws, '本级政府预算'));
+    await assert.rejects(catalogs.importExcel(ctx, budget.id, await save(wb)), (e) => {
+      assert.deepEqual(fieldsOf(e), ['file']);
+      assert.equal(
+        (e as Error).message,
+        '以下事项已关联政府信息，不能通过导入删除：“政府预算公开 › 本级政府预算”；请先在事项页取消关联，未导入任何内容',
+      );
+      return true;
+    });
+    const unchanged = await catalogs.get(ctx, budget.id);
+    assert.equal(unchanged.catalog.version, before.catalog.version);
+    assert.deepEqual(shape(unchanged.items), shape(before.items));
+
+    ({ wb, ws } = await workbookOf(exported));
+    const debt = before.items.find((i) => i.name === '地方政府债务限额及余额')!;
+    clear(ws, rowNamed(ws, debt.name));
+    const { diff } = await catalogs.importExcel(ctx, budget.id, await save(wb));
+    assert.deepEqual(
+      diff.removed.map((i) => i.name),
+      ['地方政府债务限额及余额'],
+    );
+    const audit = await h.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'catalog.itemRemove')
+      .where('subject_id', '=', debt.id)
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.actor_label, 'clerk@晋江市人民政府');
+    assert.match(audit[0]!.before_json!, /政府债务 › 地方政府债务限额及余额/);
+  });
+
+  it('matches a workbook without ids by name under the same parent, and writes only the rows that changed', async () => {
+    const later = new FixedClock('2026-03-05T02:00:00Z');
+    const ctx = testCtx(h, staffActor('clerk', gov), later);
+    const budget = await budgetOf();
+    const before = await catalogs.get(ctx, budget.id);
+    const { wb, ws } = await workbookOf((await catalogs.exportExcel(ctx, budget.id)).bytes);
+    // As a hand-made sheet: no hidden ids.
+    for (let r = 4; r <= ws.rowCount; r++) ws.getCell(r, LAST_COLUMN).value = null;
+    ws.getCell(`G${rowNamed(ws, '部门决算')}`).value = '每年九月底前';
+    const { diff } = await catalogs.importExcel(ctx, budget.id, await save(wb));
+    assert.deepEqual(
+      diff.changed.map((c) => [c.after.name, c.columns]),
+      [['部门决算', ['公开时限']]],
+    );
+    const rows = await h.db
+      .selectFrom('catalog_item')
+      .select(['id', 'updated_at'])
+      .where('catalog_id', '=', budget.id)
+      .execute();
+    assert.deepEqual(rows.map((r) => r.id).sort(), before.items.map((i) => i.id).sort());
+    assert.deepEqual(
+      rows.filter((r) => r.updated_at === later.now().toISOString()).map((r) => r.id),
+      [before.items.find((i) => i.name === '部门决算')!.id],
+      'only the changed row is written',
+    );
+  });
+
+  it('refuses a workbook of another domain, or one whose title names none', async () => {
+    const ctx = as('clerk', gov);
+    const { wb, ws } = await workbookOf((await catalogs.exportExcel(ctx, (await budgetOf()).id)).bytes);
+    const majorBefore = await catalogs.get(ctx, major);
+    await assert.rejects(catalogs.importExcel(ctx, major, await save(wb)), (e) => {
+      assert.deepEqual(fieldsOf(e), ['file']);
+      assert.match((e as Error).message, /该工作簿是“财政预决算”领域的目录.*不能导入“重大建设项目”目录/);
+      return true;
+    });
+    ws.getCell('A1').value = '某县标准目录';
+    await assert.rejects(catalogs.importExcel(ctx, major, await save(wb)), (e) => {
+      assert.deepEqual(fieldsOf(e), ['file']);
+      assert.match((e as Error).message, /工作簿标题“某县标准目录”未写明“重大建设项目”领域/);
+      return true;
+    });
+    const majorAfter = await catalogs.get(ctx, major);
+    assert.equal(majorAfter.catalog.version, majorBefore.catalog.version);
+  });
+
+  it('answers a version number out of range or not whole with a 400 naming 版本, on every engine', async () => {
+    const ctx = as('supervisor', gov);
+    for (const bad of [2 ** 40, 1.5, 0, Number.NaN]) {
+      await assert.rejects(catalogs.compare(ctx, major, 1, bad), (e) => {
+        assert.deepEqual(fieldsOf(e), ['version'], String(e));
+        assert.match((e as Error).message, /^版本应/);
+        return true;
+      });
+      await assert.rejects(catalogs.snapshot(ctx, major, bad), (e) => fieldsOf(e)[0] === 'version');
+    }
+  });
+
+  it('answers two simultaneous adoptions (or derivations) of one domain with one catalog and a conflict', async () => {
+    const once = async (run: () => Promise<unknown>) => {
+      const results = await Promise.allSettled([run(), run()]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      assert.equal(failed.length, 1);
+      assert.ok(failed[0]!.reason instanceof ConflictError, String(failed[0]!.reason));
+      return (failed[0]!.reason as Error).message;
+    };
+    assert.match(
+      await once(() => catalogs.adoptTemplate(as('clerk', dept), dept.id, 'socialAssistance')),
+      /已有“社会救助”目录/,
+    );
+    assert.match(
+      await once(() => catalogs.deriveTownship(as('clerk', otherTown), otherTown.id, major)),
+      /安海镇人民政府已有“重大建设项目”目录/,
+    );
+    assert.equal(
+      (await catalogs.list(as('clerk', dept))).filter((c) => c.domainCode === 'socialAssistance').length,
+      1,
+    );
+  });
+
+  it('reads linked records, the portal’s catalogs and the drafter’s choices in a fixed number of queries', async () => {
+    const counting = (actor?: Actor) => {
+      let n = 0;
+      const plugin: KyselyPlugin = {
+        transformQuery: (a) => {
+          n++;
+          return a.node;
+        },
+        transformResult: async (a) => a.result,
+      };
+      const ctx = { ...testCtx(h, actor, clock), db: h.db.withPlugin(plugin) };
+      return { ctx, queries: () => n };
+    };
+    const budget = await catalogs.get(as('clerk', gov), (await budgetOf()).id);
+    const item = budget.items.find((i) => i.name === '本级政府预算')!;
+    for (const title of ['晋江市2026年预算调整方案', '晋江市2025年预算执行情况'])
+      await catalogs.linkRecord(as('clerk', gov), item.id, await publishAs(gov, title));
+
+    let c = counting();
+    const linked = await catalogs.publishedRecordsForItem(c.ctx, item.id);
+    assert.equal(linked.length, 3);
+    assert.equal(c.queries(), 1);
+
+    c = counting();
+    const feed = await catalogs.publishedRecordsForDomain(c.ctx, 'budgetFinalAccounts', 2);
+    assert.equal(feed!.domainName, '财政预决算');
+    assert.deepEqual(
+      feed!.records.map((r) => r.id),
+      linked.slice(0, 2).map((r) => r.id),
+    );
+    assert.equal(c.queries(), 2);
+
+    c = counting();
+    const one = await catalogs.publicCatalogs(c.ctx, village.id);
+    assert.equal(one.catalogs.length, 1);
+    const forOne = c.queries();
+    c = counting();
+    const many = await catalogs.publicCatalogs(c.ctx, gov.id);
+    assert.ok(many.catalogs.length >= 3);
+    assert.ok(many.catalogs.every((x) => x.items.every((i) => i.catalogId === x.catalog.id)));
+    assert.equal(c.queries(), forOne, 'one query for the items of every catalog');
+
+    c = counting(staffActor('clerk', town));
+    const groups = await catalogs.itemChoices(c.ctx);
+    assert.ok(groups.length >= 4);
+    assert.equal(c.queries(), 2);
+
+    // A record of another agency of the same name (elsewhere in the tree) is not offered.
+    const twin = await agencies.create(sys(), {
+      parentId: otherCounty.id,
+      name: '磁灶镇人民政府',
+      level: 'township',
+      kind: 'townshipStreet',
+      creditCode: composeCreditCode('11', '350581', '00350011'),
+    });
+    const foreign = await publishAs(twin, '石狮市同名镇的信息');
+    const own = await publishAs(town, '磁灶镇本镇的信息');
+    const townCatalog = (await catalogs.list(as('clerk', town))).find((x) => x.agencyId === town.id)!;
+    const linkable = (await catalogs.linkableRecords(as('clerk', town), townCatalog.id)).map((r) => r.id);
+    assert.ok(linkable.includes(own));
+    assert.ok(!linkable.includes(foreign));
+  });
+
+  it('keeps outsiders out of moving, importing, linking, exporting and deriving', async () => {
+    const outsider = as('clerk', town);
+    const county = await catalogs.get(as('clerk', gov), major);
+    const second = county.items.filter((i) => i.level === 1)[1]!;
+    await assert.rejects(catalogs.moveItem(outsider, second.id, { position: '1' }), ForbiddenError);
+    const { bytes } = await catalogs.exportExcel(as('clerk', gov), major);
+    await assert.rejects(catalogs.exportExcel(outsider, major), ForbiddenError);
+    await assert.rejects(catalogs.importExcel(outsider, major, bytes), ForbiddenError);
+    const item = county.items.find((i) => i.level === 2)!;
+    const recordId = await publishAs(town, '磁灶镇越权关联测试');
+    await assert.rejects(catalogs.linkRecord(outsider, item.id, recordId), ForbiddenError);
+    await catalogs.linkRecord(as('clerk', gov), item.id, recordId);
+    await assert.rejects(catalogs.unlinkRecord(outsider, item.id, recordId), ForbiddenError);
+    await catalogs.unlinkRecord(as('clerk', gov), item.id, recordId);
+    await assert.rejects(catalogs.deriveTownship(as('clerk', otherCounty), town.id, major), ForbiddenError);
+    await assert.rejects(catalogs.deriveTownship(outsider, otherTown.id, major), ForbiddenError);
+    const after = await catalogs.get(as('clerk', gov), major);
+    assert.deepEqual(shape(after.items), shape(county.items));
+  });
+
+  it('records in each version who changed the catalog, when, and what', async () => {
+    const later = new FixedClock('2026-03-06T08:30:00Z');
+    const head = testCtx(h, staffActor('officeHead', gov), later);
+    const item = (await catalogs.get(head, major)).items.find((i) => i.level === 2)!;
+    await catalogs.updateItem(head, item.id, { ...item, timeLimit: '每季度首月10日前' });
+    const [latest] = await catalogs.listVersions(as('supervisor', gov), major);
+    assert.equal(latest!.actorLabel, 'officeHead@晋江市人民政府');
+    assert.equal(latest!.changedAt, '2026-03-06T08:30:00.000Z');
+    assert.equal(latest!.summary, `修改“${item.name}”的公开时限`);
+    const diff = await catalogs.compare(as('supervisor', gov), major, latest!.version - 1, latest!.version);
+    assert.deepEqual(
+      diff.changed.map((c) => [c.after.name, c.columns]),
+      [[item.name, ['公开时限']]],
+    );
+  });
+
+  it('keeps the village list’s name and the 26 domains’ names from local domains', async () => {
+    for (const name of ['村（社区）事务公开', ...domainTemplates.map((d) => d.name)])
+      await assert.rejects(catalogs.addLocalDomain(as('admin', gov), gov.id, { name }), (e) => {
+        assert.deepEqual(fieldsOf(e), ['name'], name);
+        return true;
+      });
+    await assert.rejects(
+      catalogs.addLocalDomain(as('admin', gov), gov.id, { name: '村（社区）事务公开' }),
+      /村（社区）专用目录/,
+    );
   });
 });

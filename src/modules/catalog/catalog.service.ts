@@ -1,6 +1,7 @@
 import { holdsRoleOver, scopesFor, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { integer, object, optional, text } from '../../platform/schema.js';
@@ -21,9 +22,11 @@ import {
   subtreeOf,
   treeProblem,
   VILLAGE_DOMAIN,
+  VILLAGE_DOMAIN_NAME,
   type Catalog,
   type CatalogItem,
   type CatalogKind,
+  type DomainTemplate,
   type ItemColumns,
   type ItemLevel,
   type SnapshotItem,
@@ -67,6 +70,22 @@ async function loadItem(
   return { item, ...(await loadCatalog(ctx, item.catalogId, roles)) };
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+/** Whether a row must be written: any column of legal.md §5.3 or its place in the tree differs. */
+function sameRow(a: CatalogItem, b: CatalogItem): boolean {
+  return (
+    columnKeys.every((k) => sameValue(a[k], b[k])) &&
+    a.parentId === b.parentId &&
+    a.level === b.level &&
+    a.position === b.position &&
+    a.derivedFromItemId === b.derivedFromItemId
+  );
+}
+
 function snapshotOf(items: readonly CatalogItem[]): SnapshotItem[] {
   return inTreeOrder(items).map(({ catalogId: _c, ...rest }) => rest);
 }
@@ -94,7 +113,7 @@ async function commit(
   );
   for (const it of after) {
     const was = old.get(it.id);
-    if (was && JSON.stringify(was) !== JSON.stringify(it)) await repo.updateItem(ctx.db, it, now);
+    if (was && !sameRow(was, it)) await repo.updateItem(ctx.db, it, now);
   }
   await repo.deleteItems(
     ctx.db,
@@ -151,11 +170,37 @@ function itemsFromTemplate(catalogId: string, nodes: readonly TemplateNode[]): C
   return out;
 }
 
+/**
+ * Runs a transaction that creates a catalog; if another one created the same domain meanwhile
+ * (PostgreSQL lets both get past the check), the unique constraint answers with a conflict.
+ */
+async function creatingCatalog<T>(run: () => Promise<T>, message: string): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ConflictError(message);
+    throw e;
+  }
+}
+
+/** Why a local domain may not take this name, or null. */
+function reservedDomainName(name: string): string | null {
+  const n = name.replace(/\s+/g, '');
+  if (n === VILLAGE_DOMAIN_NAME) return `“${VILLAGE_DOMAIN_NAME}”是村（社区）专用目录，不能作为本地领域名称`;
+  if (domainTemplates.some((d) => d.name === n || `${d.name}领域` === n))
+    return `“${name}”是试点领域，请从标准指引模板采用`;
+  return null;
+}
+
 async function createCatalog(
   ctx: Ctx,
   agency: Agency,
   c: { code: string; name: string; kind: CatalogKind; derivedFrom: string | null },
 ): Promise<Catalog> {
+  if (c.kind === 'local') {
+    const reserved = reservedDomainName(c.name);
+    if (reserved) throw ValidationError.one('name', reserved);
+  }
   if (await repo.findByDomain(ctx.db, agency.id, c.code))
     throw new ConflictError(`${agency.name}已有“${c.name}”目录`);
   if (await repo.findByDomainName(ctx.db, agency.id, c.name))
@@ -207,6 +252,18 @@ export async function adoptTemplate(ctx: Ctx, agencyId: string, domainCode: stri
     throw ValidationError.one('domainCode', '村（社区）请采用“村（社区）事务公开”目录');
   if (!village && domainCode === VILLAGE_DOMAIN)
     throw ValidationError.one('domainCode', '“村（社区）事务公开”目录仅供村（社区）采用');
+  return creatingCatalog(
+    () => adoptIn(ctx, agency, template, village),
+    `${agency.name}已有“${template.name}”目录（可能刚由他人采用），请刷新后查看`,
+  );
+}
+
+async function adoptIn(
+  ctx: Ctx,
+  agency: Agency,
+  template: DomainTemplate,
+  village: boolean,
+): Promise<Catalog> {
   return inTransaction(ctx, async (ctx) => {
     const catalog = await createCatalog(ctx, agency, {
       code: template.code,
@@ -241,25 +298,29 @@ export async function addLocalDomain(ctx: Ctx, agencyId: string, raw: unknown): 
   const agency = await editableAgency(ctx, agencyId);
   if (agency.kind === 'villageCommunity')
     throw ValidationError.one('agencyId', '村（社区）请采用“村（社区）事务公开”目录');
-  if (domainTemplates.some((d) => d.name === input.name))
-    throw ValidationError.one('name', `“${input.name}”是试点领域，请从标准指引模板采用`);
-  return inTransaction(ctx, async (ctx) => {
-    const catalog = await createCatalog(ctx, agency, {
-      code: `local:${newId()}`,
-      name: input.name,
-      kind: 'local',
-      derivedFrom: null,
-    });
-    const saved = await commit(ctx, catalog, [], [], '新增本地领域');
-    await recordAudit(ctx, {
-      action: 'catalog.addLocal',
-      subjectType: 'catalog',
-      subjectId: catalog.id,
-      agencyId: agency.id,
-      after: { domain: input.name },
-    });
-    return saved;
-  });
+  const reserved = reservedDomainName(input.name);
+  if (reserved) throw ValidationError.one('name', reserved);
+  return creatingCatalog(
+    () =>
+      inTransaction(ctx, async (ctx) => {
+        const catalog = await createCatalog(ctx, agency, {
+          code: `local:${newId()}`,
+          name: input.name,
+          kind: 'local',
+          derivedFrom: null,
+        });
+        const saved = await commit(ctx, catalog, [], [], '新增本地领域');
+        await recordAudit(ctx, {
+          action: 'catalog.addLocal',
+          subjectType: 'catalog',
+          subjectId: catalog.id,
+          agencyId: agency.id,
+          after: { domain: input.name },
+        });
+        return saved;
+      }),
+    `${agency.name}已有名为“${input.name}”的目录（可能刚由他人新增），请刷新后查看`,
+  );
 }
 
 /** Reads an item's columns from a form or JSON; every bad field is reported at once. */
@@ -466,6 +527,13 @@ export async function deriveTownship(
   if (!township.path.startsWith(sourcePath) || source.agencyId === township.id)
     throw ValidationError.one('fromCatalogId', '只能从本乡镇（街道）上级机关的目录派生');
   if (source.kind === 'village') throw ValidationError.one('fromCatalogId', '村（社区）事务公开目录不能派生');
+  return creatingCatalog(
+    () => deriveIn(ctx, township, source),
+    `${township.name}已有“${source.domainName}”目录（可能刚由他人派生），请刷新后查看`,
+  );
+}
+
+async function deriveIn(ctx: Ctx, township: Agency, source: Catalog): Promise<Catalog> {
   return inTransaction(ctx, async (ctx) => {
     const all = await repo.itemsOf(ctx.db, source.id);
     const byId = new Map(all.map((i) => [i.id, i]));
@@ -607,9 +675,17 @@ export async function listVersions(ctx: Ctx, catalogId: string): Promise<Version
   }));
 }
 
+const versionSchema = object({ version: integer('版本', 1, 2_147_483_647) });
+
+/** A version number as the integer column holds it, or a 400 naming the field (never a SQL error). */
+function versionOf(raw: unknown): number {
+  return versionSchema.parse({ version: raw }).version;
+}
+
 /** The item tree as version `version` left it. */
 export async function snapshot(ctx: Ctx, catalogId: string, version: number): Promise<SnapshotItem[]> {
   const { catalog } = await loadCatalog(ctx, catalogId, readers);
+  version = versionOf(version);
   const v = await repo.findVersion(ctx.db, catalog.id, version);
   if (!v) throw ValidationError.one('version', `该目录没有第 ${version} 版`);
   return JSON.parse(v.snapshot) as SnapshotItem[];
@@ -617,7 +693,9 @@ export async function snapshot(ctx: Ctx, catalogId: string, version: number): Pr
 
 /** What changed between two versions of a catalog (in either order: v1 is the earlier). */
 export async function compare(ctx: Ctx, catalogId: string, v1: number, v2: number): Promise<VersionDiff> {
-  const [from, to] = v1 <= v2 ? [v1, v2] : [v2, v1];
+  await loadCatalog(ctx, catalogId, readers);
+  const [x, y] = [versionOf(v1), versionOf(v2)];
+  const [from, to] = x <= y ? [x, y] : [y, x];
   const a = await snapshot(ctx, catalogId, from);
   const b = await snapshot(ctx, catalogId, to);
   return compareVersions(a, b);
@@ -667,34 +745,12 @@ export async function unlinkRecord(ctx: Ctx, itemId: string, recordId: string): 
   });
 }
 
-export interface LinkedRecord {
-  id: string;
-  title: string;
-  indexNumber: string | null;
-  documentNumber: string | null;
-  publishedAt: string | null;
-  agencyName: string;
-}
+export type LinkedRecord = repo.PublishedRecordRow;
 
 /** The records filed under an item that the public can read now (a withdrawn one drops out). */
 export async function publishedRecordsForItem(ctx: Ctx, itemId: string): Promise<LinkedRecord[]> {
   if (!isId(itemId)) return [];
-  const out: LinkedRecord[] = [];
-  for (const link of await repo.linksOf(ctx.db, itemId)) {
-    const r = await records.publicView(ctx, link.record_id);
-    if (r)
-      out.push({
-        id: r.id,
-        title: r.title,
-        indexNumber: r.index_number,
-        documentNumber: r.document_number,
-        publishedAt: r.published_at,
-        agencyName: r.agencyName,
-      });
-  }
-  return out.sort(
-    (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id.localeCompare(b.id),
-  );
+  return repo.publishedRecordsFiled(ctx.db, { itemId });
 }
 
 /** The published records a clerk may file under items of a catalog: its agency's and below. */
@@ -703,13 +759,16 @@ export async function linkableRecords(
   catalogId: string,
 ): Promise<Array<{ id: string; title: string }>> {
   const { path } = await loadCatalog(ctx, catalogId, editors);
-  // The staff listing names each record's agency; linkRecord checks the agency again by id.
-  const below = new Set(
-    (await agencies.listPublic(ctx)).filter((a) => a.path.startsWith(path)).map((a) => a.name),
-  );
-  return (await records.list(ctx, { state: 'published' }))
-    .filter((r) => below.has(r.agencyName))
-    .map((r) => ({ id: r.id, title: r.title }));
+  // By the agency's place in the tree (names are not unique); linkRecord checks again by id.
+  return ctx.db
+    .selectFrom('record as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select(['r.id', 'r.title'])
+    .where('r.state', '=', 'published')
+    .where('a.path', 'like', `${path}%`)
+    .orderBy('r.updated_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
 }
 
 /** The portal's index: every agency that has published a catalog, with its domains. */
@@ -733,8 +792,11 @@ export async function publicCatalogs(
   if (!isId(agencyId)) throw new NotFoundError('未找到该机构');
   const agency = await agencies.getPublic(ctx, agencyId);
   const list = await repo.listCatalogs(ctx.db, [agency.id]);
-  const catalogs = [];
-  for (const c of list) catalogs.push({ catalog: c, items: inTreeOrder(await repo.itemsOf(ctx.db, c.id)) });
+  const items = await repo.itemsOfCatalogs(
+    ctx.db,
+    list.map((c) => c.id),
+  );
+  const catalogs = list.map((c) => ({ catalog: c, items: inTreeOrder(items.get(c.id) ?? []) }));
   return { agency, catalogs };
 }
 
@@ -763,7 +825,7 @@ export async function exportExcel(ctx: Ctx, catalogId: string): Promise<{ filena
   return { filename: `${title}.xlsx`, bytes: await buildWorkbook(title, v.items) };
 }
 
-/** A name path, e.g. 批准服务信息 › 申报要求: how a workbook row finds the item it updates. */
+/** A name path, e.g. 批准服务信息 › 申报要求: how a clerk tells an item by name. */
 function namePath(
   items: ReadonlyArray<{ id: string; parentId: string | null; name: string }>,
   id: string,
@@ -772,13 +834,30 @@ function namePath(
   const names: string[] = [];
   for (let it = byId.get(id); it; it = it.parentId ? byId.get(it.parentId) : undefined)
     names.unshift(it.name);
-  return names.join('\u0000');
+  return names.join(' › ');
 }
 
 /**
- * Replaces a catalog's tree with a workbook's, in one transaction: an item whose 事项 path is
- * already there keeps its id (so its history, links and derived copies stay attached), the rest
- * are added, and items absent from the workbook are removed. Any bad cell and nothing changes.
+ * Why a workbook whose title row reads `title` is not a catalogue of this catalog's domain, or
+ * null. The title names the domain (as an exported one does: 某县重大建设项目领域…目录).
+ */
+function domainMismatch(catalog: Catalog, title: string): string | null {
+  const plain = (s: string) => s.replace(/\s+/g, '');
+  if (plain(title).includes(plain(catalog.domainName))) return null;
+  const other = [...domainTemplates, domainTemplate(VILLAGE_DOMAIN)!]
+    .sort((a, b) => b.name.length - a.name.length)
+    .find((d) => plain(title).includes(d.name));
+  if (other)
+    return `该工作簿是“${other.name}”领域的目录（标题：${title}），不能导入“${catalog.domainName}”目录，未导入任何内容`;
+  return `工作簿标题“${title || '（空）'}”未写明“${catalog.domainName}”领域，不能导入本目录：请导入本领域的目录（标题行应含“${catalog.domainName}”），未导入任何内容`;
+}
+
+/**
+ * Replaces a catalog's tree with a workbook's, in one transaction. An item keeps its id (so its
+ * history, links and derived copies stay attached) when the workbook carries that id (exported
+ * here: renamed or moved, it is still the same item), or else when an item of that name is
+ * already under the same parent; the rest are added, and items absent from the workbook are
+ * removed, unless records are filed under them. Any bad cell and nothing changes.
  */
 export async function importExcel(
   ctx: Ctx,
@@ -786,7 +865,7 @@ export async function importExcel(
   bytes: Uint8Array,
 ): Promise<{ catalog: Catalog; diff: VersionDiff }> {
   const { catalog } = await loadCatalog(ctx, catalogId, editors);
-  const parsed = await parseWorkbook(bytes, catalog.kind);
+  const parsed = await parseWorkbook(bytes, catalog.kind, (title) => domainMismatch(catalog, title));
   return inTransaction(ctx, async (ctx) => applyParsed(ctx, catalog, parsed.items, parsed.title));
 }
 
@@ -796,8 +875,25 @@ async function applyParsed(
   rows: readonly ParsedItem[],
   title: string,
 ): Promise<{ catalog: Catalog; diff: VersionDiff }> {
+  const wrong = domainMismatch(catalog, title);
+  if (wrong) throw ValidationError.one('file', wrong);
   const before = await repo.itemsOf(ctx.db, catalog.id);
-  const existing = new Map(before.map((i) => [namePath(before, i.id), i]));
+  const byId = new Map(before.map((i) => [i.id, i]));
+  // By id first. A row copied in Excel carries its original's id too: the copy whose name is
+  // still the item's keeps it, the others are new items.
+  const claimed = new Map<string, CatalogItem>();
+  const rowsWithId = new Map<string, ParsedItem[]>();
+  for (const r of rows)
+    if (r.id && byId.has(r.id)) rowsWithId.set(r.id, [...(rowsWithId.get(r.id) ?? []), r]);
+  for (const [id, list] of rowsWithId) {
+    const old = byId.get(id)!;
+    claimed.set((list.find((r) => r.columns.name === old.name) ?? list[0]!).key, old);
+  }
+  const taken = new Set([...claimed.values()].map((i) => i.id));
+  // Then, for a workbook without ids (e.g. made by hand), by name under the same parent.
+  const byPlace = new Map(
+    before.filter((i) => !taken.has(i.id)).map((i) => [`${i.parentId ?? ''}\u0000${i.name}`, i]),
+  );
   const byKey = new Map<string, CatalogItem>();
   const after: CatalogItem[] = [];
   const counters = new Map<string | null, number>();
@@ -805,8 +901,9 @@ async function applyParsed(
     const parentId = r.parentKey === null ? null : byKey.get(r.parentKey)!.id;
     const position = (counters.get(parentId) ?? 0) + 1;
     counters.set(parentId, position);
-    const path = [...(parentId ? [namePath(after, parentId)] : []), r.columns.name].join('\u0000');
-    const old = existing.get(path);
+    const place = `${parentId ?? ''}\u0000${r.columns.name}`;
+    const old = claimed.get(r.key) ?? byPlace.get(place);
+    byPlace.delete(place);
     const item: CatalogItem = {
       ...r.columns,
       id: old?.id ?? newId(),
@@ -819,6 +916,20 @@ async function applyParsed(
     byKey.set(r.key, item);
     after.push(item);
   }
+  const kept = new Set(after.map((i) => i.id));
+  const removed = inTreeOrder(before).filter((i) => !kept.has(i.id));
+  const linked = await repo.linkedItemIds(
+    ctx.db,
+    removed.map((i) => i.id),
+  );
+  if (linked.size)
+    throw ValidationError.one(
+      'file',
+      `以下事项已关联政府信息，不能通过导入删除：${removed
+        .filter((i) => linked.has(i.id))
+        .map((i) => `“${namePath(before, i.id)}”`)
+        .join('、')}；请先在事项页取消关联，未导入任何内容`,
+    );
   const diff = compareVersions(snapshotOf(before), snapshotOf(after));
   if (!diff.added.length && !diff.removed.length && !diff.changed.length) return { catalog, diff };
   const saved = await commit(ctx, catalog, before, after, `从 Excel 导入：${describeDiff(diff)}`);
@@ -829,6 +940,19 @@ async function applyParsed(
     agencyId: catalog.agencyId,
     after: { title, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
   });
+  for (const item of removed)
+    await recordAudit(ctx, {
+      action: 'catalog.itemRemove',
+      subjectType: 'catalogItem',
+      subjectId: item.id,
+      agencyId: catalog.agencyId,
+      before: {
+        catalog: catalog.domainName,
+        name: namePath(before, item.id),
+        level: item.level,
+        via: 'Excel 导入',
+      },
+    });
   return { catalog: saved, diff };
 }
 
@@ -907,20 +1031,27 @@ export interface ItemChoiceGroup {
 export async function itemChoices(ctx: Ctx): Promise<ItemChoiceGroup[]> {
   const scopes = scopesFor(ctx.actor, editors);
   if (scopes.length === 0) return [];
-  const ancestorIds = new Set(scopes.flatMap((p) => p.split('/').filter(Boolean)));
+  const ancestorIds = [...new Set(scopes.flatMap((p) => p.split('/').filter(Boolean)))];
   const catalogsHere = await ctx.db
     .selectFrom('catalog as c')
     .innerJoin('agency as a', 'a.id', 'c.agency_id')
-    .selectAll('c')
-    .select(['a.name as agencyName', 'a.path as agencyPath'])
+    .select(['c.id', 'c.domain_name', 'a.name as agencyName'])
+    .where((eb) =>
+      eb.or([
+        ...(ancestorIds.length ? [eb('c.agency_id', 'in', ancestorIds)] : []),
+        ...scopes.map((p) => eb('a.path', 'like', `${p}%`)),
+      ]),
+    )
     .orderBy('a.path')
     .orderBy('c.domain_name')
     .execute();
+  const itemsOf = await repo.itemsOfCatalogs(
+    ctx.db,
+    catalogsHere.map((c) => c.id),
+  );
   const groups: ItemChoiceGroup[] = [];
   for (const c of catalogsHere) {
-    const inScope = ancestorIds.has(c.agency_id) || scopes.some((p) => c.agencyPath.startsWith(p));
-    if (!inScope) continue;
-    const items = inTreeOrder(await repo.itemsOf(ctx.db, c.id));
+    const items = inTreeOrder(itemsOf.get(c.id) ?? []);
     if (!items.length) continue;
     groups.push({
       label: `${c.agencyName} · ${c.domain_name}`,
@@ -977,29 +1108,6 @@ export async function publishedRecordsForDomain(
     .where('domain_code', '=', domainCode)
     .executeTakeFirst();
   if (!named) return null;
-  const ids = await ctx.db
-    .selectFrom('record_catalog_link as l')
-    .innerJoin('catalog_item as i', 'i.id', 'l.catalog_item_id')
-    .innerJoin('catalog as c', 'c.id', 'i.catalog_id')
-    .innerJoin('record as r', 'r.id', 'l.record_id')
-    .select('r.id')
-    .distinct()
-    .where('c.domain_code', '=', domainCode)
-    .where('r.state', '=', 'published')
-    .execute();
-  const out: LinkedRecord[] = [];
-  for (const { id } of ids) {
-    const r = await records.publicView(ctx, id);
-    if (r)
-      out.push({
-        id: r.id,
-        title: r.title,
-        indexNumber: r.index_number,
-        documentNumber: r.document_number,
-        publishedAt: r.published_at,
-        agencyName: r.agencyName,
-      });
-  }
-  out.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id.localeCompare(b.id));
-  return { domainName: named.domain_name, records: out.slice(0, limit) };
+  const found = await repo.publishedRecordsFiled(ctx.db, { domainCode }, Math.max(0, Math.floor(limit)));
+  return { domainName: named.domain_name, records: found };
 }
