@@ -3,7 +3,7 @@ import { createServer } from '../platform/http/server.js';
 import { registerAccountRoutes, auth } from '../modules/accounts/index.js';
 import { agencies, registerAgencyApi, registerAgencyRoutes } from '../modules/agencies/index.js';
 import { registerPortalRoutes } from '../modules/portal/index.js';
-import { registerReportRoutes } from '../modules/annual-report/index.js';
+import { registerAnnualReportRoutes, registerReportRoutes } from '../modules/annual-report/index.js';
 import { registerCalendarRoutes } from '../modules/calendar/index.js';
 import { registerAppealRoutes } from '../modules/appeals/index.js';
 import { registerRecordRoutes } from '../modules/records/index.js';
@@ -37,6 +37,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
   registerAgencyRoutes(app);
   registerAgencyApi(app);
   registerReportRoutes(app);
+  registerAnnualReportRoutes(app);
   registerCalendarRoutes(app);
   registerAppealRoutes(app);
   registerRecordRoutes(app, {

@@ -11,6 +11,7 @@ export {
 export { summaryOf, csvRows } from './report-format.js';
 export { registerReportCommands, type ReportCliIo } from './report.cli.js';
 export { registerReportRoutes } from './report.routes.js';
+export { registerAnnualReportRoutes } from './annual-report.routes.js';
 export * as publishedReports from './published-report.service.js';
 export * as reportFigures from './report-figures.service.js';
 export { figureDefs, type FigureDef } from './report-figures.service.js';

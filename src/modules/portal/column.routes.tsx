@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../platform/clock.js';
 import { NotFoundError } from '../../platform/errors.js';
-import { Summary, Table } from '../../platform/ui/components.js';
+import { Summary } from '../../platform/ui/components.js';
 import { agencies, type Agency } from '../agencies/index.js';
+import { annualReports, scopeLabels } from '../annual-report/index.js';
 import { catalogs } from '../catalog/index.js';
 import { records, subjectCategoryTree, type PublicListItem } from '../records/index.js';
 
@@ -310,13 +311,17 @@ export function registerColumnRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: Params }>('/xxgk/:agencyId/reports', async (req, reply) => {
     const a = await agencies.getPublic(req.ctx, req.params.agencyId);
-    const rows = await req.ctx.db
+    const own = await annualReports.publishedOf(req.ctx, a.id);
+    // Reports published before the platform, recorded from their published text (年报检查).
+    const recorded = await req.ctx.db
       .selectFrom('published_report')
-      .select(['history_year as year', 'source_name as name', 'uploaded_at as at'])
+      .select(['history_year as year', 'source_name as name'])
       .where('history_agency_id', '=', a.id)
       .where('history_year', 'is not', null)
       .orderBy('history_year', 'desc')
       .execute();
+    const ownYears = new Set(own.map((r) => r.year));
+    const older = recorded.filter((r) => !ownYears.has(r.year!));
     return reply.page(
       {
         title: `${a.name}政府信息公开工作年度报告`,
@@ -325,15 +330,28 @@ export function registerColumnRoutes(app: FastifyInstance): void {
       },
       <>
         <h1 class="gk-title">政府信息公开工作年度报告</h1>
-        {rows.length ? (
-          <Table head={['年度', '报告']}>
-            {rows.map((r) => (
-              <tr>
-                <td>{r.year}年</td>
-                <td>{r.name}</td>
-              </tr>
+        {own.length || older.length ? (
+          <ul class="gk-record-list" id="annual-reports">
+            {own.map((r) => (
+              <li>
+                <a href={`/annual-reports/${r.id}`}>
+                  {a.name}
+                  {r.year}年政府信息公开工作年度报告{r.scope === 'tree' ? `（${scopeLabels.tree}）` : ''}
+                </a>
+                <span class="gk-hit-meta">
+                  {' '}
+                  {formatDateTime(r.publishedAt).slice(0, 10)}
+                  {r.version > 1 ? ` · 第${r.version}版（更正）` : ''}
+                </span>
+              </li>
             ))}
-          </Table>
+            {older.map((r) => (
+              <li>
+                {r.year}年：{r.name}
+                <span class="gk-hit-meta">（平台启用前发布）</span>
+              </li>
+            ))}
+          </ul>
         ) : (
           <p class="gk-muted">暂无年度报告。</p>
         )}

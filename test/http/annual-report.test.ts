@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import JSZip from 'jszip';
+import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
+import { startTestApp, type TestApp } from '../harness/app.js';
+import { describeEachEngine } from '../harness/engines.js';
+import { Client } from '../harness/http.js';
+
+describeEachEngine('the annual report in the back office and on the portal', (engine) => {
+  let t: TestApp;
+  let root: string;
+  before(async () => {
+    t = await startTestApp(engine, { operations2020: true });
+    root = (
+      await t.container.database.db
+        .selectFrom('agency')
+        .select('id')
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  after(async () => t.close());
+
+  it('the office head opens the city’s 2020 report, edits its text, signs it off; the portal shows and serves it', async () => {
+    const head = new Client(t.app);
+    await head.login('head', DEMO_PASSWORD);
+    const index = await head.get('/admin/annual-reports');
+    assert.equal(index.statusCode, 200);
+    const opened = await head.post('/admin/annual-reports', {
+      _csrf: Client.csrfOf(index.body),
+      agencyId: root,
+      year: '2020',
+      scope: 'self',
+    });
+    assert.equal(opened.statusCode, 303, opened.body.slice(0, 300));
+    const path = opened.headers.location as string;
+    let page = await head.get(path);
+    assert.match(page.body, /id="report-state">编写中/);
+    assert.match(page.body, /全年共收到政府信息公开申请 231 件/);
+    assert.match(page.body, /94335/, 'section 二 from the entered figures');
+    assert.match(page.body, /规章/);
+
+    // A figure in the text that contradicts the table is flagged, and the text kept as typed.
+    const csrf = Client.csrfOf(page.body);
+    const section1 = /<textarea[^>]*name="section1"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)![1]!;
+    const wrong = await head.post(`${path}/narrative`, {
+      _csrf: csrf,
+      section1: section1.replace('申请 231 件', '申请 264 件'),
+      section5: '基层工作人员更迭较快。',
+      section6: '无。',
+    });
+    assert.equal(wrong.statusCode, 303);
+    page = await head.get(path);
+    assert.match(page.body, /提示：[^<]*264/);
+    await head.post(`${path}/narrative`, {
+      _csrf: Client.csrfOf(page.body),
+      section1,
+      section5: '基层工作人员更迭较快。',
+      section6: '无。',
+    });
+    page = await head.get(path);
+    const published = await head.post(`${path}/publish`, { _csrf: Client.csrfOf(page.body) });
+    assert.equal(published.statusCode, 303, published.body.slice(0, 500));
+    assert.match((await head.get(path)).body, /id="report-state">已发布/);
+
+    const citizen = new Client(t.app);
+    const list = await citizen.get(`/xxgk/${root}/reports`);
+    const href = /href="(\/annual-reports\/[^"]+)">晋江市人民政府2020年政府信息公开工作年度报告/.exec(
+      list.body,
+    )?.[1];
+    assert.ok(href, 'listed under 政府信息公开年报');
+    const report = await citizen.get(href);
+    assert.equal(report.statusCode, 200);
+    for (const s of [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、',
+      '六、',
+    ])
+      assert.match(report.body, new RegExp(s), s);
+    assert.match(report.body, /基层工作人员更迭较快/);
+    const docx = await citizen.get(`${href}/download.docx`);
+    assert.equal(docx.statusCode, 200);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    assert.match(xml, /94335/);
+    assert.match(xml, /w:vMerge/);
+    assert.equal((await citizen.get(`${path.replace('/admin', '')}/download.docx`)).statusCode, 200);
+    assert.equal((await citizen.get(`${path}`)).statusCode, 302, 'the back-office page needs a login');
+  });
+
+  it('enters the other systems’ figures by form, naming a bad one', async () => {
+    const clerk = new Client(t.app);
+    await clerk.login('head', DEMO_PASSWORD);
+    const form = await clerk.get(`/admin/annual-reports/figures?agencyId=${root}&year=2021`);
+    assert.match(form.body, /行政许可·处理决定数量/);
+    const bad = await clerk.post(`/admin/annual-reports/figures?agencyId=${root}&year=2021`, {
+      _csrf: Client.csrfOf(form.body),
+      'licensing.decisions': '十二',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /行政许可·处理决定数量应为不小于 0 的整数/);
+    assert.match(bad.body, /value="十二"/, 'what was typed is kept');
+    const good = await clerk.post(`/admin/annual-reports/figures?agencyId=${root}&year=2021`, {
+      _csrf: Client.csrfOf(form.body),
+      'licensing.decisions': '120',
+      'fees.amountTenThousandYuan': '3.5',
+    });
+    assert.equal(good.statusCode, 303);
+    assert.match(
+      (await clerk.get(`/admin/annual-reports/figures?agencyId=${root}&year=2021`)).body,
+      /value="3.5"/,
+    );
+  });
+});
