@@ -8,6 +8,7 @@ import { FieldCipher } from '../platform/crypto.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import type { Ctx } from '../platform/context.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/db/database.js';
+import { configureReportDeadlines } from '../modules/annual-report/index.js';
 import type { AuthSettings } from '../modules/accounts/index.js';
 
 /** Everything a door needs: configuration, the open database, the clock. */
@@ -41,6 +42,7 @@ export async function createContainer(
   opts: { env?: Record<string, string | undefined>; clock?: Clock; migrate?: boolean } = {},
 ): Promise<Container> {
   const config = loadConfig(opts.env ?? process.env);
+  configureReportDeadlines({ township: config.townshipReportDeadline });
   const database = await openDatabase(config.databaseUrl);
   if (opts.migrate !== false) await migrateToLatest(database.db);
   const clock = opts.clock ?? systemClock;

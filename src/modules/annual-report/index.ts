@@ -1,4 +1,6 @@
 import { describeAudit } from '../../platform/audit.js';
+import { registerDailyJob } from '../../platform/jobs.js';
+import { remindReportDeadlines } from './report-deadline.js';
 export * from './report.js';
 export { runArithmeticChecks } from './report-checks.js';
 export { annualReportJsonSchema, validateReportData } from './report-schema.js';
@@ -63,3 +65,7 @@ export {
   type RenderedReport,
   type PdfOptions,
 } from './render/index.js';
+
+export { configureReportDeadlines, reportDeadline, remindReportDeadlines } from './report-deadline.js';
+
+registerDailyJob({ name: 'annualReport.deadlines', run: remindReportDeadlines });

@@ -21,6 +21,7 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   publicUrl: string | null;
+  townshipReportDeadline: string;
 }
 
 interface KeyDeclaration<K extends keyof Config> {
@@ -160,6 +161,16 @@ export const configKeys = [
     doc: 'Submissions of public forms (applications, case look-ups) allowed per client address per minute.',
     default: '30',
     parse: int(1, 10_000),
+  }),
+  declare({
+    env: 'TOWNSHIP_REPORT_DEADLINE',
+    field: 'townshipReportDeadline',
+    doc: "Month and day (MM-DD) by which townships publish last year's annual report. The 条例 (第五十条) fixes 31 January for departments and 31 March for people's governments at county level and above, but no date for townships.",
+    default: '03-31',
+    parse: (raw) => {
+      if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw)) throw new BadValue('应为 MM-DD，如 03-31');
+      return raw;
+    },
   }),
   declare({
     env: 'COOKIE_SECURE',
