@@ -9,6 +9,7 @@ import { demo, DEMO_PASSWORD } from '../src/modules/demo/index.js';
 import { reportCheck } from './report-check.js';
 import { deadlines } from './deadlines.js';
 import { search } from './search.js';
+import { report } from './report.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -79,4 +80,5 @@ export const benches: Record<string, (engine: Engine) => Promise<void>> = {
   session,
   'report-check': reportCheckOnce,
   search,
+  report,
 };
