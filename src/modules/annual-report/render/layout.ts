@@ -6,6 +6,7 @@ import {
   applicantColumns,
   proactiveItems,
   rowDef,
+  rowsOf,
   type ReportData,
   type ReportFormat,
   type RequestRowKey,
@@ -157,34 +158,10 @@ const groupTitles: Partial<Record<string, string>> = {
 
 /** The row keys table 三 prints figures for, in order, by format. */
 export function printedRequestRows(format: ReportFormat): RequestRowKey[] {
-  const keys: RequestRowKey[] = [
-    'received',
-    'carriedOver',
-    'granted',
-    'partiallyGranted',
-    'withheld.stateSecret',
-    'withheld.lawProhibited',
-    'withheld.securityStability',
-    'withheld.thirdPartyRights',
-    'withheld.internalAffairs',
-    'withheld.processInformation',
-    'withheld.enforcementFile',
-    'withheld.administrativeQuery',
-    'unavailable.notHeld',
-    'unavailable.needsCreation',
-    'unavailable.stillUnclear',
-    'notProcessed.petition',
-    'notProcessed.repeated',
-    'notProcessed.publication',
-    'notProcessed.excessive',
-    'notProcessed.confirmation',
-    ...(format === '2019'
-      ? (['other'] as const)
-      : (['other.supplementOverdue', 'other.feeUnpaid', 'other.other'] as const)),
-    'total',
-    'carriedForward',
-  ];
-  return keys;
+  // In the 2021 format （六）其他处理 is a heading over its three sub-rows, not a row of figures.
+  return rowsOf(format)
+    .map((r) => r.key)
+    .filter((k) => !(format === '2021' && k === 'other'));
 }
 
 /** The label of a row inside its group: （三）1.属于国家秘密 → 1.属于国家秘密. */
