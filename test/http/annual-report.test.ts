@@ -113,4 +113,30 @@ describeEachEngine('the annual report in the back office and on the portal', (en
       /value="3.5"/,
     );
   });
+
+  it('keeps a draft from other agencies’ clerks and from the public', async () => {
+    const head = new Client(t.app);
+    await head.login('head', DEMO_PASSWORD);
+    const index = await head.get('/admin/annual-reports');
+    const opened = await head.post('/admin/annual-reports', {
+      _csrf: Client.csrfOf(index.body),
+      agencyId: root,
+      year: '2021',
+      scope: 'tree',
+    });
+    const path = opened.headers.location as string;
+    const page = await head.get(path);
+    assert.match(
+      page.body,
+      /晋江市人民政府（含下级机关）2021年政府信息公开工作年度报告/,
+      'a 含下级机关 report is titled so',
+    );
+    const other = new Client(t.app);
+    await other.login('gaclerk', DEMO_PASSWORD);
+    assert.equal((await other.get(path)).statusCode, 403);
+    assert.equal((await other.get(`${path}/download.md`)).statusCode, 403);
+    const citizen = new Client(t.app);
+    assert.equal((await citizen.get(path.replace('/admin', ''))).statusCode, 404, 'a draft is not public');
+    assert.equal((await citizen.get(`${path.replace('/admin', '')}/download.pdf`)).statusCode, 404);
+  });
 });

@@ -12,7 +12,13 @@ import {
 } from '../../platform/ui/components.js';
 import { agencies, agencyOptions } from '../agencies/index.js';
 import * as annualReports from './annual-report.service.js';
-import { render, renderFormats, renderHtmlFragment, type RenderFormat } from './render/index.js';
+import {
+  render,
+  renderFormats,
+  renderHtmlFragment,
+  type RenderedReport,
+  type RenderFormat,
+} from './render/index.js';
 import { figureDefs, figuresOf, setFigures } from './report-figures.service.js';
 import { formatForYear } from './report.js';
 
@@ -51,13 +57,41 @@ function TextArea(p: {
   );
 }
 
+/** The name a report goes by: a 含下级机关 report is titled as such. */
+function titleAgency(view: annualReports.AnnualReportView): string {
+  return view.scope === 'tree' ? (view.data.agency ?? view.agencyName) : view.agencyName;
+}
+
+function inputOf(view: annualReports.AnnualReportView) {
+  return { data: view.data, agency: titleAgency(view), year: view.year, narrative: view.narrative };
+}
+
+// A published report never changes, so its files are made once and kept (a few dozen at most);
+// PDFs are printed one at a time, so a burst of downloads cannot start a browser per request.
+const cache = new Map<string, RenderedReport>();
+let printing: Promise<unknown> = Promise.resolve();
+
+async function renderedFile(
+  view: annualReports.AnnualReportView,
+  format: RenderFormat,
+): Promise<RenderedReport> {
+  const key = `${view.id}:${format}`;
+  const frozen = view.state !== 'draft';
+  const hit = frozen ? cache.get(key) : undefined;
+  if (hit) return hit;
+  const make = () => render(inputOf(view), format);
+  const out = format === 'pdf' ? await (printing = printing.catch(() => undefined).then(make)) : await make();
+  if (frozen) {
+    if (cache.size >= 48) cache.delete(cache.keys().next().value!);
+    cache.set(key, out as RenderedReport);
+  }
+  return out as RenderedReport;
+}
+
 async function send(reply: FastifyReply, view: annualReports.AnnualReportView, format: string) {
   if (!(renderFormats as readonly string[]).includes(format)) throw new NotFoundError('没有这种格式');
-  const out = await render(
-    { data: view.data, agency: view.agencyName, year: view.year, narrative: view.narrative },
-    format as RenderFormat,
-  );
-  const name = `${view.agencyName}${view.year}年政府信息公开工作年度报告${view.version > 1 ? `（第${view.version}版）` : ''}.${out.extension}`;
+  const out = await renderedFile(view, format as RenderFormat);
+  const name = `${titleAgency(view)}${view.year}年政府信息公开工作年度报告${view.version > 1 ? `（第${view.version}版）` : ''}.${out.extension}`;
   return reply
     .type(out.mediaType)
     .header(
@@ -385,12 +419,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
           <h2 class="gk-section__title">预览</h2>
           <div
             dangerouslySetInnerHTML={{
-              __html: renderHtmlFragment({
-                data: r.data,
-                agency: r.agencyName,
-                year: r.year,
-                narrative: r.narrative,
-              }),
+              __html: renderHtmlFragment(inputOf(r)),
             }}
           />
         </section>
@@ -471,12 +500,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
         ) : null}
         <div
           dangerouslySetInnerHTML={{
-            __html: renderHtmlFragment({
-              data: r.data,
-              agency: r.agencyName,
-              year: r.year,
-              narrative: r.narrative,
-            }),
+            __html: renderHtmlFragment(inputOf(r)),
           }}
         />
         <p class="gk-actions">

@@ -11,6 +11,7 @@ import { agencies, type Agency } from '../agencies/index.js';
 import { cases, requests } from '../requests/index.js';
 import * as reports from './annual-report.service.js';
 import { build } from './report-build.service.js';
+import * as figures from './report-figures.service.js';
 import { REPORT_SCHEMA_ID, type ReportData } from './report.js';
 
 describeEachEngine('writing, signing off and correcting the annual report', (engine) => {
@@ -55,7 +56,16 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
       /全年共收到政府信息公开申请 3 件，上年结转 0 件，办结 3 件，结转下年度继续办理 0 件/,
     );
     assert.match(r.narrative.section6, /未发出收费通知/);
-    assert.deepEqual(r.findings, [], 'the template agrees with the tables');
+    assert.deepEqual(
+      r.findings.filter((f) => f.severity === 'error' || f.check === 'narrative'),
+      [],
+      'the template agrees with the tables',
+    );
+    assert.deepEqual(
+      r.findings.filter((f) => f.check === 'completeness').map((f) => f.where),
+      ['narrative.section1', 'narrative.section5'],
+      'and says which sections still need writing',
+    );
     assert.equal(
       (await reports.open(clerk(), { agencyId: dept.id, year: 2021 })).id,
       r.id,
@@ -180,5 +190,91 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
       (e: unknown) =>
         e instanceof ValidationError && e.fields[0]!.field === 'findings' && /上年结转/.test(e.message),
     );
+  });
+});
+
+describeEachEngine('annual report: what the public saw, fees across the new year, and races', (engine) => {
+  let h: DatabaseHandle & { cleanup: () => Promise<void> };
+  let gov: Agency, office: Agency;
+  const at = (d: string, actor = staffActor('clerk', office)) => {
+    const c = testCtx(h, actor);
+    c.clock.set(`${d}T02:00:00Z`);
+    return c;
+  };
+  before(async () => {
+    h = await openTestDatabase(engine);
+    const ctx = testCtx(h, systemActor('测试'));
+    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
+    office = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市自然资源局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+  });
+  after(async () => h.cleanup());
+  const head = (d: string) => at(d, staffActor('officeHead', office));
+
+  it('states fees by the year of the notice and the year of payment, and checks the year-chain against what was signed off', async () => {
+    // A case noticed a fee on 2021-12-22, paid on 2022-01-05, answered on 2022-01-10.
+    const r = await requests.submitOnline(at('2021-12-01', anonymous), application(office.id));
+    await cases.act(at('2021-12-22'), r.id, 'feeNoticeReceived', {
+      date: '2021-12-22',
+      method: 'perPage',
+      quantity: 250,
+    });
+    const v2021 = await reports.open(at('2022-01-04'), { agencyId: office.id, year: 2021 });
+    assert.match(
+      v2021.narrative.section6,
+      /发出收费通知 1 件，总金额 \d+(\.\d+)? 元；实际收取信息处理费 0 元（0 件）/,
+    );
+    assert.deepEqual(v2021.data.requests.carriedForward?.[6], 1);
+    await reports.saveNarrative(at('2022-01-04'), v2021.id, {
+      ...v2021.narrative,
+      section5: '依申请公开答复文书格式不够统一。',
+    });
+    await reports.publish(head('2022-01-04'), v2021.id);
+    await cases.act(at('2022-01-05'), r.id, 'feePaid', { date: '2022-01-05' });
+    await cases.act(at('2022-01-10'), r.id, 'replied', { date: '2022-01-10', outcome: 'granted' });
+    // A 2021 application registered late, after the 2021 report was signed off.
+    await requests.registerByClerk(at('2022-01-12'), {
+      ...application(office.id),
+      channel: 'inPerson',
+      receivedOn: '2021-12-29',
+    });
+    const v2022 = await reports.open(at('2023-01-05'), { agencyId: office.id, year: 2022 });
+    assert.match(
+      v2022.narrative.section6,
+      /发出收费通知 0 件，总金额 0 元；实际收取信息处理费 \d+(\.\d+)? 元（1 件）/,
+    );
+    assert.equal(v2022.previousProblems, '依申请公开答复文书格式不够统一。');
+    assert.match(v2022.narrative.section5, /上年度报告所述问题：依申请公开答复文书格式不够统一。/);
+    const chain = v2022.findings.filter((f) => f.check === 'year-chain');
+    assert.ok(chain.length > 0, 'carried over 2 now, but the signed-off 2021 report carried forward 1');
+    assert.ok(chain.every((f) => f.severity === 'error'));
+  });
+
+  it('lets two people open the same report at once without a duplicate or a crash', async () => {
+    const results = await Promise.allSettled([
+      reports.open(at('2025-01-05'), { agencyId: office.id, year: 2024 }),
+      reports.open(at('2025-01-05'), { agencyId: office.id, year: 2024 }),
+    ]);
+    assert.ok(results.some((r) => r.status === 'fulfilled'));
+    for (const r of results)
+      if (r.status === 'rejected') assert.ok(r.reason instanceof ConflictError, String(r.reason));
+    const rows = await h.db
+      .selectFrom('annual_report')
+      .select('id')
+      .where('agency_id', '=', office.id)
+      .where('year', '=', 2024)
+      .execute();
+    assert.equal(rows.length, 1);
+    // Two clerks saving the same figure at once: both succeed, one value stands.
+    await Promise.all([
+      figures.setFigures(at('2025-01-05'), office.id, 2024, { 'licensing.decisions': '10' }),
+      figures.setFigures(at('2025-01-05'), office.id, 2024, { 'licensing.decisions': '12' }),
+    ]);
+    const stored = await figures.figuresOf(at('2025-01-05'), office.id, 2024);
+    assert.ok([10, 12].includes(stored['licensing.decisions']!));
   });
 });

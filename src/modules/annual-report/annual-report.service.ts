@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import { holdsRoleOver, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/database.js';
 import type { AnnualReportTable } from '../../platform/db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { integer, object, oneOf, optional, text } from '../../platform/schema.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { extractFigures } from './reader/narrative.js';
-import { levelOf } from './published-report.service.js';
+import { historyOf, levelOf } from './published-report.service.js';
 import { build } from './report-build.service.js';
 import { checkNarrative, checkPlausibility } from './report-review.js';
 import type { Finding, ReportData } from './report.js';
@@ -62,40 +63,63 @@ const narrativeSchema = object({
   section6: text('六、其他需要报告的事项', { max: 20_000 }),
 });
 
-/** 信息处理费 of the year from the request cases' fee events (条例第四十二条; 国办函〔2020〕109号). */
+/**
+ * 信息处理费 of the year from the request cases' fee events (条例第四十二条; 国办函〔2020〕109号):
+ * the notices issued in the year (cases and total amount), and what was collected in the year —
+ * a notice of December paid in January counts as issued in one year and collected in the next.
+ * Amounts are added in fen.
+ */
 async function feeFacts(
   ctx: Ctx,
   agency: Agency,
   scope: Scope,
   year: number,
-): Promise<{ notices: number; amount: number; paid: number }> {
-  const rows = await ctx.db
+): Promise<{ notices: number; noticedYuan: number; collectedYuan: number; paid: number }> {
+  const within =
+    scope === 'self'
+      ? sql<boolean>`r.agency_id = ${agency.id}`
+      : sql<boolean>`a.path like ${`${agency.path}%`}`;
+  const events = await ctx.db
     .selectFrom('request_event as e')
     .innerJoin('request as r', 'r.id', 'e.request_id')
     .innerJoin('agency as a', 'a.id', 'r.agency_id')
-    .select(['e.type', 'e.data_json', 'e.request_id'])
+    .select(['e.type', 'e.data_json', 'e.request_id', 'e.occurred_on'])
     .where('e.type', 'in', ['feeNoticeReceived', 'feePaid'])
-    .where('e.occurred_on', '>=', `${year}-01-01`)
-    .where('e.occurred_on', '<=', `${year}-12-31`)
-    .where(
-      scope === 'self'
-        ? sql<boolean>`r.agency_id = ${agency.id}`
-        : sql<boolean>`a.path like ${`${agency.path}%`}`,
+    .where(within)
+    .where('e.request_id', 'in', (eb) =>
+      eb
+        .selectFrom('request_event')
+        .select('request_id')
+        .where('type', 'in', ['feeNoticeReceived', 'feePaid'])
+        .where('occurred_on', '>=', `${year}-01-01`)
+        .where('occurred_on', '<=', `${year}-12-31`),
     )
+    .orderBy('e.occurred_on')
     .execute();
-  let notices = 0;
-  let amount = 0;
+  const fenOf = (json: string | null) =>
+    Math.round(((JSON.parse(json ?? '{}') as { fee?: { total?: number } }).fee?.total ?? 0) * 100);
+  const noticeFen = new Map<string, number>();
+  let noticed = 0;
+  const noticedCases = new Set<string>();
   const paidCases = new Set<string>();
-  const noticed = new Map<string, number>();
-  for (const r of rows) {
-    if (r.type === 'feeNoticeReceived') {
-      notices++;
-      const fee = (JSON.parse(r.data_json ?? '{}') as { fee?: { total?: number } }).fee?.total ?? 0;
-      noticed.set(r.request_id, fee);
-    } else paidCases.add(r.request_id);
+  for (const e of events) {
+    const inYear = e.occurred_on.startsWith(String(year));
+    if (e.type === 'feeNoticeReceived') {
+      noticeFen.set(e.request_id, fenOf(e.data_json));
+      if (inYear) {
+        noticedCases.add(e.request_id);
+        noticed += fenOf(e.data_json);
+      }
+    } else if (inYear) paidCases.add(e.request_id);
   }
-  for (const id of paidCases) amount += noticed.get(id) ?? 0;
-  return { notices, amount, paid: paidCases.size };
+  let collected = 0;
+  for (const id of paidCases) collected += noticeFen.get(id) ?? 0;
+  return {
+    notices: noticedCases.size,
+    noticedYuan: noticed / 100,
+    collectedYuan: collected / 100,
+    paid: paidCases.size,
+  };
 }
 
 /** The template of sections 一, 五, 六, filled with the figures the tables will show. */
@@ -127,9 +151,9 @@ async function template(
       '（三）改进措施。（请填写。）',
     ].join('\n'),
     section6:
-      fee.notices === 0
+      fee.notices === 0 && fee.paid === 0
         ? `依据《政府信息公开信息处理费管理办法》，本年度${who}未发出收费通知，未收取信息处理费。`
-        : `依据《政府信息公开信息处理费管理办法》，本年度${who}发出收费通知 ${fee.notices} 件，收取信息处理费 ${fee.amount} 元（${fee.paid} 件）。`,
+        : `依据《政府信息公开信息处理费管理办法》，本年度${who}发出收费通知 ${fee.notices} 件，总金额 ${fee.noticedYuan} 元；实际收取信息处理费 ${fee.collectedYuan} 元（${fee.paid} 件）。`,
   };
 }
 
@@ -152,7 +176,11 @@ async function previousProblems(
     .where('scope', '=', scope)
     .where('state', '=', 'published')
     .executeTakeFirst();
-  return row ? (JSON.parse(row.narrative_json) as NarrativeText).section5 : null;
+  if (row) return (JSON.parse(row.narrative_json) as NarrativeText).section5;
+  // The first year on the platform: last year's report as published before, if recorded.
+  if (scope === 'self')
+    return (await historyOf(ctx, agencyId, year - 1))?.data?.narrative.sections?.五 ?? null;
+  return null;
 }
 
 /** The findings of a report with its narrative: the data's own, plus narrative and plausibility. */
@@ -166,18 +194,38 @@ function withNarrative(agency: Agency, data: ReportData, narrative: NarrativeTex
     },
   };
   const level = levelOf(agency);
+  const completeness: Finding[] = [];
+  for (const [key, name] of [
+    ['section1', '一、总体情况'],
+    ['section5', '五、存在的主要问题及改进情况'],
+    ['section6', '六、其他需要报告的事项'],
+  ] as const)
+    if (!narrative[key].trim() || /（请(填写|说明)[^）]*）/.test(narrative[key]))
+      completeness.push({
+        check: 'completeness',
+        severity: 'warning',
+        where: `narrative.${key}`,
+        message: `“${name}”尚未写完（仍有空白或“请填写”的提示）`,
+      });
+  if (data.format === '2021' && !/信息处理费/.test(narrative.section6))
+    completeness.push({
+      check: 'completeness',
+      severity: 'warning',
+      where: 'narrative.section6',
+      message: '“六、其他需要报告的事项”应说明信息处理费的收取情况（2021 年格式）',
+    });
   return {
     ...full,
-    findings: [...data.findings, ...checkNarrative(full), ...checkPlausibility(full, level)],
+    findings: [...data.findings, ...completeness, ...checkNarrative(full), ...checkPlausibility(full, level)],
   };
 }
 
-async function view(ctx: Ctx, row: AnnualReportTable): Promise<AnnualReportView> {
+async function view(ctx: Ctx, row: AnnualReportTable, built?: ReportData): Promise<AnnualReportView> {
   const agency = await agencies.get(ctx, row.agency_id);
   const narrative = toNarrative(row);
   const base: ReportData = row.data_json
     ? (JSON.parse(row.data_json) as ReportData)
-    : await build(ctx, { agencyId: agency.id, year: row.year, scope: row.scope as Scope });
+    : (built ?? (await build(ctx, { agencyId: agency.id, year: row.year, scope: row.scope as Scope })));
   const data = row.data_json ? base : withNarrative(agency, base, narrative);
   return {
     id: row.id,
@@ -252,7 +300,13 @@ export async function open(ctx: Ctx, raw: unknown): Promise<AnnualReportView> {
       published_by: null,
       published_at: null,
     };
-    await ctx.db.insertInto('annual_report').values(row).execute();
+    try {
+      await ctx.db.insertInto('annual_report').values(row).execute();
+    } catch (e) {
+      // Someone opened it at the same moment: theirs is the draft.
+      if (isUniqueViolation(e)) throw new ConflictError('该报告刚由他人创建，请刷新后继续');
+      throw e;
+    }
     await recordAudit(ctx, {
       action: 'annualReport.open',
       subjectType: 'annualReport',
@@ -260,7 +314,7 @@ export async function open(ctx: Ctx, raw: unknown): Promise<AnnualReportView> {
       agencyId: agency.id,
       after: { year: row.year, scope, version: 1 },
     });
-    return view(ctx, row);
+    return view(ctx, row, data);
   });
 }
 
@@ -276,6 +330,7 @@ export async function narrativeFor(
   data: ReportData,
 ): Promise<NarrativeText> {
   const agency = await agencies.get(ctx, agencyId);
+  if (!holdsRoleOver(ctx.actor, readers, agency.path)) throw new ForbiddenError();
   const row = await ctx.db
     .selectFrom('annual_report')
     .select('narrative_json')
@@ -392,7 +447,12 @@ export async function correct(ctx: Ctx, id: string, raw: unknown): Promise<Annua
       published_by: null,
       published_at: null,
     };
-    await ctx.db.insertInto('annual_report').values(next).execute();
+    try {
+      await ctx.db.insertInto('annual_report').values(next).execute();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError('已有一份正在编辑的更正版本');
+      throw e;
+    }
     await recordAudit(ctx, {
       action: 'annualReport.correct',
       subjectType: 'annualReport',

@@ -79,8 +79,9 @@ export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
 }
 
 /**
- * Last year's report: the one recorded as published for the agency (what the public saw), else
- * last year built from the data — when the platform holds last year at all (2019 has no 2018).
+ * Last year's report, as the public saw it: the one signed off on the platform, else the one
+ * recorded as published before the platform, else last year built from the data (2019 has no
+ * 2018).
  */
 async function previousYear(
   ctx: Ctx,
@@ -89,6 +90,16 @@ async function previousYear(
   year: number,
 ): Promise<ReportData | null> {
   if (year <= 2019) return null;
+  // What the public saw: last year's report as signed off on the platform, same scope.
+  const signed = await ctx.db
+    .selectFrom('annual_report')
+    .select('data_json')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year - 1)
+    .where('scope', '=', scope)
+    .where('state', '=', 'published')
+    .executeTakeFirst();
+  if (signed?.data_json) return JSON.parse(signed.data_json) as ReportData;
   if (scope === 'self') {
     const recorded = await historyOf(ctx, agencyId, year - 1);
     if (recorded?.data) return recorded.data;

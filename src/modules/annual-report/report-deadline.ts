@@ -43,11 +43,17 @@ export async function remindReportDeadlines(ctx: Ctx): Promise<string> {
         .selectFrom('annual_report')
         .select('agency_id')
         .where('year', '=', reportYear)
-        .where('scope', '=', 'self')
         .where('state', '=', 'published')
         .execute()
     ).map((r) => r.agency_id),
   );
+  // A report published before (or outside) the platform and recorded in 年报检查 counts too.
+  for (const r of await ctx.db
+    .selectFrom('published_report')
+    .select('history_agency_id')
+    .where('history_year', '=', reportYear)
+    .execute())
+    if (r.history_agency_id) published.add(r.history_agency_id);
   let sent = 0;
   for (const a of await agencies.listPublic(ctx)) {
     const deadline = reportDeadline(a, reportYear);

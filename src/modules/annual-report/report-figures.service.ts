@@ -139,16 +139,23 @@ export async function setFigures(
     const before = await figuresOf(ctx, agency.id, year);
     const now = ctx.clock.now().toISOString();
     for (const [key, value] of parsed) {
-      await ctx.db
-        .deleteFrom('report_figure')
-        .where('agency_id', '=', agency.id)
-        .where('year', '=', year)
-        .where('key', '=', key)
-        .execute();
-      if (value !== null)
+      if (value === null)
+        await ctx.db
+          .deleteFrom('report_figure')
+          .where('agency_id', '=', agency.id)
+          .where('year', '=', year)
+          .where('key', '=', key)
+          .execute();
+      // An upsert, so two clerks saving at once both succeed and the later value stands.
+      else
         await ctx.db
           .insertInto('report_figure')
           .values({ agency_id: agency.id, year, key, value, entered_by: ctx.actor.id, entered_at: now })
+          .onConflict((oc) =>
+            oc
+              .columns(['agency_id', 'year', 'key'])
+              .doUpdateSet({ value, entered_by: ctx.actor.id, entered_at: now }),
+          )
           .execute();
     }
     const after = await figuresOf(ctx, agency.id, year);
