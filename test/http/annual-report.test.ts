@@ -139,4 +139,54 @@ describeEachEngine('the annual report in the back office and on the portal', (en
     assert.equal((await citizen.get(path.replace('/admin', ''))).statusCode, 404, 'a draft is not public');
     assert.equal((await citizen.get(`${path.replace('/admin', '')}/download.pdf`)).statusCode, 404);
   });
+
+  it('serves the built data and a report over the API, and imports figures from a CSV upload', async () => {
+    const head = new Client(t.app);
+    await head.login('head', DEMO_PASSWORD);
+    const built = await head.get(
+      `/api/v1/annual-reports/build?agency=${encodeURIComponent('晋江市人民政府')}&year=2020`,
+    );
+    assert.equal(built.statusCode, 200);
+    const data = JSON.parse(built.body) as {
+      schema: string;
+      requests: { received: number[] };
+      findings: unknown[];
+    };
+    assert.equal(data.schema, 'gongkai.annual-report/1');
+    assert.deepEqual(data.requests.received, [215, 9, 0, 1, 3, 3, 231]);
+    assert.equal(
+      (await new Client(t.app).get('/api/v1/annual-reports/build?agency=x&year=2020')).statusCode,
+      401,
+    );
+    const form = await head.get('/admin/annual-reports/figures');
+    const bad = await head.upload(
+      '/admin/annual-reports/figures/import',
+      { _csrf: Client.csrfOf(form.body) },
+      {
+        field: 'file',
+        name: 'figures.csv',
+        type: 'text/csv',
+        bytes: Buffer.from(
+          '机构,年度,项目,数值\n晋江市人民政府,2022,行政许可·处理决定数量,88\n晋江市人民政府,2022,行政处罚·处理决定数量,很多\n',
+        ),
+      },
+    );
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /第 3 行 数值/);
+    const good = await head.upload(
+      '/admin/annual-reports/figures/import',
+      { _csrf: Client.csrfOf(form.body) },
+      {
+        field: 'file',
+        name: 'figures.csv',
+        type: 'text/csv',
+        bytes: Buffer.from('机构,年度,项目,数值\n晋江市人民政府,2022,行政许可·处理决定数量,88\n'),
+      },
+    );
+    assert.equal(good.statusCode, 303, good.body.slice(0, 300));
+    assert.match(
+      (await head.get(`/admin/annual-reports/figures?agencyId=${root}&year=2022`)).body,
+      /value="88"/,
+    );
+  });
 });

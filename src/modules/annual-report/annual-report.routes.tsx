@@ -19,7 +19,8 @@ import {
   type RenderedReport,
   type RenderFormat,
 } from './render/index.js';
-import { figureDefs, figuresOf, setFigures } from './report-figures.service.js';
+import { build as buildReport } from './report-build.service.js';
+import { figureDefs, figuresOf, importFiguresCsv, setFigures } from './report-figures.service.js';
 import { formatForYear } from './report.js';
 
 type Body = Record<string, string>;
@@ -269,6 +270,26 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
         ) : (
           <p class="gk-muted">请选择 2019 年或以后的年度。</p>
         )}
+        <section class="gk-section" id="csv">
+          <h2 class="gk-section__title">从其他系统导入（CSV）</h2>
+          <p class="gk-hint">
+            表头“机构,年度,项目,数值”；项目写名称（如
+            行政许可·处理决定数量）或键（licensing.decisions）。有一行出错则全部不导入。
+          </p>
+          <form
+            class="gk-form gk-filters"
+            method="post"
+            action="/admin/annual-reports/figures/import"
+            enctype="multipart/form-data"
+            novalidate
+          >
+            <CsrfField token={reply.csrf()} />
+            <input class="gk-input" type="file" name="file" accept=".csv,text/csv" />
+            <button class="gk-button gk-button--secondary" type="submit">
+              导入
+            </button>
+          </form>
+        </section>
       </>,
     );
   };
@@ -296,6 +317,27 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
       );
     },
   );
+
+  app.post<{ Body: Record<string, unknown> }>('/admin/annual-reports/figures/import', async (req, reply) => {
+    requireStaff(req);
+    return withForm(
+      reply,
+      async () => {
+        const file = req.body.file as { bytes?: Buffer } | undefined;
+        const r = await importFiguresCsv(req.ctx, Buffer.from(file?.bytes ?? []).toString('utf8'));
+        return reply
+          .flash('success', `已导入 ${r.agencies} 个机构的 ${r.figures} 项数据`)
+          .redirect('/admin/annual-reports/figures', 303);
+      },
+      (errors) =>
+        renderFigures(
+          req as unknown as FastifyRequest<{ Querystring: { agencyId?: string; year?: string } }>,
+          reply,
+          null,
+          errors,
+        ),
+    );
+  });
 
   const renderReport = async (
     req: FastifyRequest<{ Params: { id: string } }>,
@@ -473,6 +515,40 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       requireStaff(req);
       return send(reply, await annualReports.get(req.ctx, req.params.id), req.params.format);
+    },
+  );
+
+  // REST: the built data of any year and scope, and an agency's report with its narrative.
+  const tags = ['年度报告'];
+  app.get<{ Querystring: { agency?: string; year?: string; scope?: string } }>(
+    '/api/v1/annual-reports/build',
+    {
+      schema: {
+        tags,
+        summary: '用平台数据生成年度报告数据（gongkai.annual-report/1），含全部检查结果；需登录',
+        querystring: {
+          type: 'object',
+          properties: {
+            agency: { type: 'string', description: '机构（ID、全称或简称）' },
+            year: { type: 'string', description: '年度' },
+            scope: { type: 'string', enum: ['self', 'tree'], description: '本级或含下级机关' },
+          },
+        },
+      },
+    },
+    async (req) => {
+      requireStaff(req);
+      const agency = await agencies.resolve(req.ctx, req.query.agency ?? '');
+      const scope = req.query.scope === 'tree' ? 'tree' : 'self';
+      return buildReport(req.ctx, { agencyId: agency.id, year: Number(req.query.year), scope });
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/annual-reports/:id',
+    { schema: { tags, summary: '本机关年度报告（草稿或已发布）：数据、文字部分和检查结果；需登录' } },
+    async (req) => {
+      requireStaff(req);
+      return annualReports.get(req.ctx, req.params.id);
     },
   );
 
