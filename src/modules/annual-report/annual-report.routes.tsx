@@ -8,6 +8,7 @@ import {
   PostButton,
   SelectField,
   Table,
+  TextArea,
   TextField,
 } from '../../platform/ui/components.js';
 import { agencies, agencyOptions } from '../agencies/index.js';
@@ -34,29 +35,6 @@ const formatLabels: Record<RenderFormat, string> = {
   pdf: 'PDF',
   json: '数据（JSON）',
 };
-
-function TextArea(p: {
-  name: string;
-  label: string;
-  value: string;
-  errors: FieldError[];
-  rows?: number;
-  hint?: string;
-}) {
-  const error = p.errors.find((e) => e.field === p.name);
-  return (
-    <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
-      <label class="gk-label" for={`f-${p.name}`}>
-        {p.label}
-      </label>
-      {p.hint ? <p class="gk-hint">{p.hint}</p> : null}
-      {error ? <p class="gk-error-message">{error.message}</p> : null}
-      <textarea class="gk-textarea" id={`f-${p.name}`} name={p.name} rows={p.rows ?? 10}>
-        {p.value}
-      </textarea>
-    </div>
-  );
-}
 
 /** The name a report goes by: a 含下级机关 report is titled as such. */
 function titleAgency(view: annualReports.AnnualReportView): string {

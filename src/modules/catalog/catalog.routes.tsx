@@ -10,6 +10,7 @@ import {
   SelectField,
   Summary,
   Table,
+  TextArea,
   TextField,
 } from '../../platform/ui/components.js';
 import { agencies, agencyOptions } from '../agencies/index.js';
@@ -72,22 +73,6 @@ function Indented({ item, href }: { item: { level: number; name: string }; href?
   );
 }
 
-function TextArea(p: { name: string; label: string; value: unknown; errors: FieldError[]; hint?: string }) {
-  const error = p.errors.find((e) => e.field === p.name);
-  return (
-    <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
-      <label class="gk-label" for={`f-${p.name}`}>
-        {p.label}
-      </label>
-      {p.hint ? <p class="gk-hint">{p.hint}</p> : null}
-      {error ? <p class="gk-error-message">{error.message}</p> : null}
-      <textarea class="gk-textarea" id={`f-${p.name}`} name={p.name} rows={3}>
-        {str(p.value)}
-      </textarea>
-    </div>
-  );
-}
-
 function Checkboxes(p: {
   name: string;
   label: string;
@@ -120,11 +105,11 @@ function ItemFields({ values, errors }: { values: Values; errors: FieldError[] }
       <TextArea
         name="contentElements"
         label="公开内容（要素）"
-        value={values.contentElements}
+        value={str(values.contentElements)}
         errors={errors}
         hint="二级、三级事项必填；一级事项仅作标题时可不填以下各栏"
       />
-      <TextArea name="basis" label="公开依据" value={values.basis} errors={errors} />
+      <TextArea name="basis" label="公开依据" value={str(values.basis)} errors={errors} />
       <TextField
         name="timeLimit"
         label="公开时限"

@@ -9,6 +9,7 @@ import {
   SelectField,
   Summary,
   Table,
+  TextArea,
   TextField,
 } from '../../platform/ui/components.js';
 import { agencies, agencyOptions } from '../agencies/index.js';
@@ -231,18 +232,15 @@ export function registerRecordRoutes(app: FastifyInstance, opts: RecordRouteOpti
           />
           <TextField name="keywords" label="主题词" value={values.keywords} errors={errors} />
           <TextField name="summary" label="内容概述" value={values.summary} errors={errors} />
-          <div class={`gk-field${errors.some((e) => e.field === 'body') ? ' gk-field--error' : ''}`}>
-            <label class="gk-label" for="f-body">
-              正文<span aria-hidden="true"> *</span>
-            </label>
-            <p class="gk-hint">可直接粘贴 Word 中的文字；格式会保留标题、段落、列表和表格</p>
-            {errors.find((e) => e.field === 'body') ? (
-              <p class="gk-error-message">{errors.find((e) => e.field === 'body')!.message}</p>
-            ) : null}
-            <textarea class="gk-textarea" id="f-body" name="body" rows={14}>
-              {values.body ?? ''}
-            </textarea>
-          </div>
+          <TextArea
+            name="body"
+            label="正文"
+            hint="可直接粘贴 Word 中的文字；格式会保留标题、段落、列表和表格"
+            value={values.body}
+            errors={errors}
+            rows={14}
+            required
+          />
           <button class="gk-button" type="submit">
             保存草稿
           </button>

@@ -268,3 +268,40 @@ export function Summary({ rows }: { rows: Array<[string, Child]> }) {
     </dl>
   );
 }
+
+/** A multi-line text field with its label, hint and error, like TextField. */
+export function TextArea(p: {
+  name: string;
+  label: string;
+  value: string | null | undefined;
+  errors: FieldError[];
+  hint?: string;
+  rows?: number;
+  required?: boolean;
+}) {
+  const error = errorFor(p.errors, p.name);
+  return (
+    <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
+      <label class="gk-label" for={`f-${p.name}`}>
+        {p.label}
+        {p.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {p.hint ? <p class="gk-hint">{p.hint}</p> : null}
+      {error ? (
+        <p class="gk-error-message" id={`e-${p.name}`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        class="gk-textarea"
+        id={`f-${p.name}`}
+        name={p.name}
+        rows={p.rows ?? 3}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `e-${p.name}` : undefined}
+      >
+        {p.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
