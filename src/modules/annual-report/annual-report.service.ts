@@ -254,6 +254,19 @@ async function load(ctx: Ctx, id: string, roles: readonly Role[]): Promise<Annua
 }
 
 /**
+ * Adds a version. Two people creating the same version at once meet the unique key
+ * (agency, year, scope, version): the second is told, not shown a server error.
+ */
+async function insertVersion(ctx: Ctx, row: AnnualReportTable, taken: string): Promise<void> {
+  try {
+    await ctx.db.insertInto('annual_report').values(row).execute();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ConflictError(taken);
+    throw e;
+  }
+}
+
+/**
  * The working copy of an agency's report for a year and scope: the open draft, or a new one
  * (version 1, or the published version's successor only through `correct`), its narrative
  * filled from the template.
@@ -300,13 +313,7 @@ export async function open(ctx: Ctx, raw: unknown): Promise<AnnualReportView> {
       published_by: null,
       published_at: null,
     };
-    try {
-      await ctx.db.insertInto('annual_report').values(row).execute();
-    } catch (e) {
-      // Someone opened it at the same moment: theirs is the draft.
-      if (isUniqueViolation(e)) throw new ConflictError('该报告刚由他人创建，请刷新后继续');
-      throw e;
-    }
+    await insertVersion(ctx, row, '该报告刚由他人创建，请刷新后继续');
     await recordAudit(ctx, {
       action: 'annualReport.open',
       subjectType: 'annualReport',
@@ -447,12 +454,7 @@ export async function correct(ctx: Ctx, id: string, raw: unknown): Promise<Annua
       published_by: null,
       published_at: null,
     };
-    try {
-      await ctx.db.insertInto('annual_report').values(next).execute();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError('已有一份正在编辑的更正版本');
-      throw e;
-    }
+    await insertVersion(ctx, next, '已有一份正在编辑的更正版本');
     await recordAudit(ctx, {
       action: 'annualReport.correct',
       subjectType: 'annualReport',

@@ -21,6 +21,7 @@ import {
 } from './record.js';
 import * as repo from './record.repository.js';
 import { indexRecords } from './record.search.js';
+import { docNumberSpelling } from '../search/index.js';
 import { subjectCategoryProblem } from './subject-category.js';
 
 /**
@@ -143,7 +144,7 @@ async function publishedDocument(ctx: Ctx, reference: string, field: string): Pr
     .where('index_number', '=', ref.toUpperCase())
     .executeTakeFirst();
   if (byIndex) return byIndex.id;
-  const number = ref.replace(/[［[（(【]/g, '〔').replace(/[］\]）)】]/g, '〕');
+  const number = docNumberSpelling(ref);
   const byNumber = await ctx.db
     .selectFrom('record')
     .select('id')

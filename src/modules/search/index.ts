@@ -3,6 +3,7 @@
 export {
   normalize,
   normalizeDocNumber,
+  docNumberSpelling,
   planQuery,
   snippet,
   snippetText,

@@ -31,9 +31,17 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** A 文号 typed with any of the brackets people use (晋政文[2020]12号, 晋政文（2020）12号) reads as 〔〕. */
+/**
+ * A 文号 as it is written: typed with any of the brackets people use (晋政文[2020]12号,
+ * 晋政文（2020）12号) or full-width digits, it reads as 晋政文〔2020〕12号.
+ */
+export function docNumberSpelling(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '').replace(OPEN, '〔').replace(CLOSE, '〕');
+}
+
+/** A 文号 for matching: its spelling, Latin lower-cased like every indexed text. */
 export function normalizeDocNumber(text: string): string {
-  return normalize(text).replace(/\s+/g, '').replace(OPEN, '〔').replace(CLOSE, '〕');
+  return docNumberSpelling(text).toLowerCase();
 }
 
 const CJK = /\p{Script=Han}/u;
