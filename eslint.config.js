@@ -66,6 +66,53 @@ const browserGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
+const domainClock = [
+  {
+    selector: "NewExpression[callee.type='Identifier'][callee.name='Date'][arguments.length=0]",
+    message:
+      '领域代码不能用 new Date() 取当前时间，请用 ctx.clock.now()。Domain code must not call new Date() without arguments; use ctx.clock.now().',
+  },
+];
+
+/** Pages, API handlers, commands, views and manifests of the modules. */
+const DOOR_FILES = [
+  'src/modules/**/*.routes.tsx',
+  'src/modules/**/*.routes.ts',
+  'src/modules/**/*.api.ts',
+  'src/modules/**/*.cli.ts',
+  'src/modules/**/views/**',
+  'src/modules/*/module.ts',
+];
+
+const thinDoors = [
+  {
+    selector: "MemberExpression[property.name='db'][object.name='ctx']",
+    message:
+      '页面、接口和命令不能直接访问数据库（ctx.db），请调用本模块的服务。Doors call services; they never touch ctx.db.',
+  },
+  {
+    selector: "MemberExpression[property.name='db'][object.property.name='ctx']",
+    message:
+      '页面、接口和命令不能直接访问数据库（ctx.db），请调用本模块的服务。Doors call services; they never touch ctx.db.',
+  },
+  {
+    selector: "MemberExpression[property.name='grants']",
+    message:
+      '页面、接口和命令不能自行判断角色（.grants），请用本模块 policy 给出的 allowed 动作。Doors never read role grants; use the policy.',
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)$/]',
+    message:
+      '页面、接口和命令不能写查询，请放进本模块的 repository。Doors never build queries; the repository does.',
+  },
+  {
+    selector: "TaggedTemplateExpression[tag.name='sql']",
+    message:
+      '页面、接口和命令不能写 SQL，请放进本模块的 repository。Doors never write SQL; the repository does.',
+  },
+];
+
 export default defineConfig([
   globalIgnores(['node_modules/', 'dist/', 'data/', 'coverage/', '.tmp/', 'test/fixtures/**']),
 
@@ -124,15 +171,15 @@ export default defineConfig([
     name: 'gongkai/domain-clock',
     files: ['src/modules/**'],
     ignores: TEST_FILES,
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "NewExpression[callee.type='Identifier'][callee.name='Date'][arguments.length=0]",
-          message:
-            '领域代码不能用 new Date() 取当前时间，请用 ctx.clock.now()。Domain code must not call new Date() without arguments; use ctx.clock.now().',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...domainClock] },
+  },
+
+  // Doors (pages, API handlers, commands, views, manifests) parse, call one service and format:
+  // they never query the database or decide permissions themselves (docs/architecture.md rule 4).
+  {
+    name: 'gongkai/thin-doors',
+    files: DOOR_FILES,
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-syntax': ['error', ...domainClock, ...thinDoors] },
   },
 ]);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { freshDatabaseUrl } from '../test/harness/engines.js';
+import { freshDatabaseUrl, testInstallation } from '../test/harness/engines.js';
 import { systemActor } from '../src/platform/access.js';
 import { systemClock } from '../src/platform/clock.js';
 import { FieldCipher } from '../src/platform/crypto.js';
@@ -26,13 +26,14 @@ async function session(engine: Engine): Promise<void> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const h = await openDatabase(url);
   try {
-    await migrateToLatest(h.db);
+    await migrateToLatest(h.db, testInstallation.migrations);
     const ctx = {
       actor: systemActor('bench'),
       clock: systemClock,
       db: h.db,
       ip: null,
       cipher: new FieldCipher('gongkai-bench-data-key-not-for-production'),
+      modules: testInstallation,
     };
     await demo.load(ctx);
     const settings = {

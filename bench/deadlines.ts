@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { shippedNotices } from '../src/platform/db/reference/calendar-notices.js';
+import { shippedNotices } from '../src/modules/calendar/calendar-notices.data.js';
 import { addWorkdays, calendarOf, formatDate, parseDate } from '../src/modules/calendar/index.js';
 import { computeDeadline, type CaseEvent } from '../src/modules/requests/index.js';
 

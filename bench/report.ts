@@ -1,17 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { freshDatabaseUrl } from '../test/harness/engines.js';
+import { freshDatabaseUrl, testInstallation } from '../test/harness/engines.js';
 import { systemActor } from '../src/platform/access.js';
 import { systemClock } from '../src/platform/clock.js';
 import { FieldCipher } from '../src/platform/crypto.js';
 import { migrateToLatest, openDatabase, type Engine, type Db } from '../src/platform/db/database.js';
-import type { AgencyTable, AppealTable, RecordTable, RequestTable } from '../src/platform/db/schema.js';
+import type { AgencyTable } from '../src/modules/agencies/agency.tables.js';
+import type { AppealTable } from '../src/modules/appeals/appeal.tables.js';
+import type { RecordTable } from '../src/modules/records/record.tables.js';
+import type { RequestTable } from '../src/modules/requests/request.tables.js';
 import { newId } from '../src/platform/ids.js';
 import { buildReport } from '../src/modules/annual-report/index.js';
-// The modules that contribute sections register themselves when loaded.
-import '../src/modules/requests/index.js';
-import '../src/modules/appeals/index.js';
-import '../src/modules/records/index.js';
 
 /**
  * report: a synthetic province — about 2,000 agencies in a four-level tree, N request cases in
@@ -142,7 +141,7 @@ export async function report(engine: Engine): Promise<void> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const h = await openDatabase(url);
   try {
-    await migrateToLatest(h.db);
+    await migrateToLatest(h.db, testInstallation.migrations);
     const now = new Date().toISOString();
     const tree = province(now);
     await insertMany(h.db, 'agency', tree);
@@ -274,6 +273,7 @@ export async function report(engine: Engine): Promise<void> {
       db: h.db,
       ip: null,
       cipher: new FieldCipher('gongkai-bench-data-key-not-for-production'),
+      modules: testInstallation,
     };
     const root = tree[0]!;
     const countyDept = tree.find((a) => a.level === 'county' && a.kind === 'governmentDepartment')!;

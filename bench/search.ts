@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { freshDatabaseUrl } from '../test/harness/engines.js';
+import { freshDatabaseUrl, testInstallation } from '../test/harness/engines.js';
 import { migrateToLatest, openDatabase, type Engine } from '../src/platform/db/database.js';
 import { planQuery, searchIndexFor, type SearchDocument } from '../src/modules/search/index.js';
 
@@ -146,7 +146,7 @@ export async function search(engine: Engine): Promise<void> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const h = await openDatabase(url);
   try {
-    await migrateToLatest(h.db);
+    await migrateToLatest(h.db, testInstallation.migrations);
     const index = searchIndexFor(h.db);
     const make = generator(2020);
     const t0 = performance.now();

@@ -1,25 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
+import type { Ctx } from '../platform/context.js';
+import { modules as allModules } from './modules.js';
 import { scheduleDailyJobs, scheduleFrequentJobs } from '../platform/jobs.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
+import type { CliContext, GongkaiModule, Installation } from '../platform/module.js';
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
 import { isDomainError, ValidationError } from '../platform/errors.js';
-import { accounts } from '../modules/accounts/index.js';
-import {
-  agencies,
-  agencyKindLabels,
-  agencyLevelLabels,
-  staffAgency,
-  toTree,
-  type AgencyNode,
-} from '../modules/agencies/index.js';
 import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
-import { registerReportCommands } from '../modules/annual-report/index.js';
-import { registerCalendarCommands } from '../modules/calendar/index.js';
-import { ensureSearchIndex, registerRecordCommands } from '../modules/records/index.js';
-import { registerCatalogCommands } from '../modules/catalog/index.js';
 import { cliActor, createContainer, type Container } from './container.js';
 import { buildWeb } from './web.js';
 
@@ -40,7 +29,10 @@ const processIo: CliIo = {
 };
 
 /** The `gongkai` command, wired to `io` (the process, or a test's capture). */
-export function buildProgram(io: CliIo = processIo): Command {
+export function buildProgram(
+  io: CliIo = processIo,
+  installedModules: readonly GongkaiModule[] = allModules,
+): Command {
   const console = {
     log: io.out,
     error: (e: unknown) => io.err(e instanceof Error ? (e.stack ?? e.message) : String(e)),
@@ -50,7 +42,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   async function run(fn: (c: Container) => Promise<void>, opts: { migrate?: boolean } = {}): Promise<void> {
     let c: Container | null = null;
     try {
-      c = await createContainer({ migrate: opts.migrate, env: io.env });
+      c = await createContainer({ migrate: opts.migrate, env: io.env, modules: installedModules });
       await fn(c);
     } catch (e) {
       if (e instanceof ValidationError) {
@@ -83,8 +75,7 @@ export function buildProgram(io: CliIo = processIo): Command {
       const r = await demo.load(ctx);
       if (r.loaded) console.log(`已载入演示数据：${r.agencies} 个机构，${r.users} 个账号。`);
     }
-    const index = await ensureSearchIndex(c.database.db);
-    if (index.rebuilt) console.log(`已重建检索索引：${index.indexed} 条已发布信息。`);
+    for (const line of await ensureDerivedData(c.installation, ctx)) console.log(line);
     const app = await buildWeb(c);
     // Daily jobs (lapsed cases, overdue and due-soon notices) run once a day in this process.
     const stopJobs = scheduleDailyJobs(
@@ -148,7 +139,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .action((o: { json?: boolean }) =>
       run(
         async (c) => {
-          const result = await migrateToLatest(c.database.db);
+          const result = await migrateToLatest(c.database.db, c.installation.migrations);
           const ran = (result.results ?? []).map((r) => r.migrationName);
           const all = await appliedMigrations(c.database.db);
           if (o.json) printJson({ engine: c.database.engine, ran, applied: all });
@@ -161,7 +152,13 @@ export function buildProgram(io: CliIo = processIo): Command {
     .description('把全部数据备份到文件（gzip 压缩的 JSON 行，两种数据库通用）')
     .action((file: string) =>
       run(async (c) => {
-        const counts = await backupDatabase(c.database.db, c.database.engine, file, c.clock.now());
+        const counts = await backupDatabase(
+          c.database.db,
+          c.database.engine,
+          file,
+          c.clock.now(),
+          c.installation,
+        );
         console.log(
           `已备份到 ${file}：${Object.entries(counts)
             .map(([t, n]) => `${t} ${n}`)
@@ -175,8 +172,8 @@ export function buildProgram(io: CliIo = processIo): Command {
     .action((file: string, o: { yes?: boolean }) =>
       run(async (c) => {
         if (!o.yes) throw new BackupError('恢复会替换当前数据库中的全部数据，确认请加 --yes');
-        const counts = await restoreDatabase(c.database.db, file);
-        await ensureSearchIndex(c.database.db);
+        const counts = await restoreDatabase(c.database.db, file, c.installation);
+        for (const line of await ensureDerivedData(c.installation, c.ctx(cliActor()))) console.log(line);
         console.log(
           `已从 ${file} 恢复：${Object.entries(counts)
             .map(([t, n]) => `${t} ${n}`)
@@ -185,185 +182,15 @@ export function buildProgram(io: CliIo = processIo): Command {
       }),
     );
 
-  const agency = program.command('agency').description('机构');
-  agency
-    .command('add')
-    .description('新增机构')
-    .requiredOption('--name <name>', '机构全称')
-    .option('--parent <idOrName>', '上级机构（ID、全称或简称）')
-    .option('--short-name <name>', '简称')
-    .requiredOption(
-      '--level <level>',
-      `层级：${Object.entries(agencyLevelLabels)
-        .map(([k, v]) => `${k}(${v})`)
-        .join(' ')}`,
-    )
-    .requiredOption(
-      '--kind <kind>',
-      `类型：${Object.entries(agencyKindLabels)
-        .map(([k, v]) => `${k}(${v})`)
-        .join(' ')}`,
-    )
-    .option('--credit-code <code>', '统一社会信用代码')
-    .option('--phone <phone>', '联系电话')
-    .option('--address <address>', '办公地址')
-    .option('--json', '以 JSON 输出')
-    .action((o: Record<string, string | undefined>) =>
-      run(async (c) => {
-        const ctx = c.ctx(cliActor());
-        const parent = o.parent ? await agencies.resolve(ctx, o.parent) : null;
-        const a = await agencies.create(ctx, {
-          parentId: parent?.id,
-          name: o.name,
-          shortName: o.shortName,
-          level: o.level,
-          kind: o.kind,
-          creditCode: o.creditCode,
-          phone: o.phone,
-          address: o.address,
-        });
-        if (o.json) printJson(staffAgency(a));
-        else console.log(`已新增机构 ${a.name}（${a.id}）`);
-      }),
-    );
-  agency
-    .command('list')
-    .description('列出机构')
-    .option('--json', '以 JSON 输出')
-    .option('--all', '包括已撤销的机构')
-    .action((o: { json?: boolean; all?: boolean }) =>
-      run(async (c) => {
-        const list = await agencies.listForStaff(c.ctx(cliActor()), { includeDissolved: o.all });
-        if (o.json) return printJson(list.map(staffAgency));
-        const print = (nodes: AgencyNode[], depth: number): void => {
-          for (const n of nodes) {
-            console.log(
-              `${'  '.repeat(depth)}${n.agency.name}  [${agencyKindLabels[n.agency.kind]}]  ${n.agency.id}`,
-            );
-            print(n.children, depth + 1);
-          }
-        };
-        print(toTree(list), 0);
-      }),
-    );
-  agency
-    .command('move <agency>')
-    .description('调整机构的隶属关系（保留沿革）')
-    .requiredOption('--to <parent>', '新的上级机构（ID、全称或简称）')
-    .option('--date <YYYY-MM-DD>', '生效日期（默认今天）')
-    .option('--reason <text>', '依据或原因')
-    .option('--json', '以 JSON 输出')
-    .action((name: string, o: { to: string; date?: string; reason?: string; json?: boolean }) =>
-      run(async (c) => {
-        const ctx = c.ctx(cliActor());
-        const a = await agencies.resolve(ctx, name);
-        const parent = await agencies.resolve(ctx, o.to);
-        const after = await agencies.move(ctx, a.id, {
-          parentId: parent.id,
-          effectiveDate: o.date ?? agencies.localDate(ctx),
-          reason: o.reason,
-        });
-        if (o.json) printJson(staffAgency(after));
-        else console.log(`已把 ${after.name} 调整到 ${parent.name} 之下`);
-      }),
-    );
-
-  const user = program.command('user').description('工作人员账号');
-  user
-    .command('add')
-    .description('新增账号（不给 --password 时生成随机初始密码并打印）')
-    .requiredOption('--agency <idOrName>', '所属机构')
-    .requiredOption('--username <name>', '用户名')
-    .requiredOption('--name <displayName>', '姓名')
-    .option('--role <role>', '角色：admin officeHead clerk reviewer supervisor')
-    .option('--password <password>', '初始密码')
-    .option('--json', '以 JSON 输出')
-    .action((o: Record<string, string | undefined>) =>
-      run(async (c) => {
-        const ctx = c.ctx(cliActor());
-        const a = await agencies.resolve(ctx, o.agency!);
-        const password = o.password ?? generatePassword();
-        const u = await accounts.create(ctx, {
-          agencyId: a.id,
-          username: o.username,
-          displayName: o.name,
-          password,
-          role: o.role,
-        });
-        if (o.json)
-          printJson({
-            id: u.id,
-            username: u.username,
-            agencyId: u.agencyId,
-            ...(o.password ? {} : { password }),
-          });
-        else console.log(`已创建账号 ${u.username}${o.password ? '' : `，初始密码：${password}`}`);
-      }),
-    );
-  user
-    .command('reset-password <username>')
-    .description('重置密码（不给 --password 时生成随机密码并打印）；该账号所有会话失效')
-    .option('--password <password>', '新密码')
-    .action((username: string, o: { password?: string }) =>
-      run(async (c) => {
-        const password = o.password ?? generatePassword();
-        await accounts.resetPassword(c.ctx(cliActor()), username, { password });
-        console.log(`已重置 ${username} 的密码${o.password ? '' : `：${password}`}（下次登录须修改）`);
-      }),
-    );
-  user
-    .command('list')
-    .description('列出账号')
-    .option('--json', '以 JSON 输出')
-    .action((o: { json?: boolean }) =>
-      run(async (c) => {
-        const list = await accounts.list(c.ctx(cliActor()));
-        if (o.json)
-          return printJson(
-            list.map(({ user, agencyName }) => ({
-              id: user.id,
-              username: user.username,
-              displayName: user.displayName,
-              agencyId: user.agencyId,
-              agencyName,
-              disabledAt: user.disabledAt,
-              lockedUntil: user.lockedUntil,
-              lastLoginAt: user.lastLoginAt,
-            })),
-          );
-        for (const { user, agencyName } of list)
-          console.log(
-            `${user.username.padEnd(16)} ${user.displayName}  ${agencyName}${user.disabledAt ? '  [已停用]' : ''}`,
-          );
-      }),
-    );
-
-  program
-    .command('demo')
-    .description('演示数据')
-    .command('load')
-    .description('载入晋江市演示数据（已载入时不重复）')
-    .action(() =>
-      run(async (c) => {
-        const r = await demo.load(c.ctx(systemActor('演示数据')));
-        console.log(
-          r.loaded
-            ? `已载入演示数据：${r.agencies} 个机构，${r.users} 个账号（密码 ${DEMO_PASSWORD}）`
-            : '演示数据已存在，未重复载入',
-        );
-      }),
-    );
-
-  registerCalendarCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
-  registerRecordCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
-  registerCatalogCommands(program, { out: io.out, withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))) });
-  registerReportCommands(program, {
-    withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))),
+  // Every module's commands, from the installed list (src/app/modules.ts).
+  const moduleCli: CliContext = {
     out: io.out,
     err: io.err,
     progress: (text) => (io === processIo ? process.stderr.write(text) : undefined),
     setExitCode: io.setExitCode,
-  });
+    withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))),
+  };
+  for (const m of installedModules) m.cli?.(program, moduleCli);
 
   program
     .command('config')
@@ -375,14 +202,23 @@ export function buildProgram(io: CliIo = processIo): Command {
   return program;
 }
 
-function generatePassword(): string {
-  // Guarantees the three character classes of the password rule.
-  return `Gk-${randomBytes(9).toString('base64url')}7a`;
+/** Runs each installed module's check of its derived data (the search index); returns what was done. */
+async function ensureDerivedData(installation: Installation, ctx: Ctx): Promise<string[]> {
+  const done: string[] = [];
+  for (const m of installation.modules) {
+    const r = await m.ensureDerivedData?.(ctx);
+    if (r) done.push(r);
+  }
+  return done;
 }
 
 /** Runs one command line in this process; resolves when it is done. */
-export async function runCli(argv: string[], io: CliIo): Promise<void> {
-  const program = buildProgram(io);
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  installedModules: readonly GongkaiModule[] = allModules,
+): Promise<void> {
+  const program = buildProgram(io, installedModules);
   try {
     await program.parseAsync(['node', 'gongkai', ...argv]);
   } catch (e) {

@@ -8,8 +8,8 @@ import { FieldCipher } from '../platform/crypto.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import type { Ctx } from '../platform/context.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/db/database.js';
-import { configureReportDeadlines } from '../modules/annual-report/index.js';
-import type { AuthSettings } from '../modules/accounts/index.js';
+import { install, type GongkaiModule, type Installation } from '../platform/module.js';
+import { modules as allModules } from './modules.js';
 
 /** Everything a door needs: configuration, the open database, the clock. */
 export interface Container {
@@ -18,7 +18,8 @@ export interface Container {
   clock: Clock;
   secret: string;
   cipher: FieldCipher;
-  authSettings: AuthSettings;
+  /** The installed modules (src/app/modules.ts). */
+  installation: Installation;
   ctx(actor: Actor, ip?: string | null): Ctx;
   close(): Promise<void>;
 }
@@ -39,12 +40,18 @@ function resolveSecret(configured: string | null, name: string): string {
 }
 
 export async function createContainer(
-  opts: { env?: Record<string, string | undefined>; clock?: Clock; migrate?: boolean } = {},
+  opts: {
+    env?: Record<string, string | undefined>;
+    clock?: Clock;
+    migrate?: boolean;
+    /** The modules to install; every module of the platform unless a test adds its own. */
+    modules?: readonly GongkaiModule[];
+  } = {},
 ): Promise<Container> {
   const config = loadConfig(opts.env ?? process.env);
-  configureReportDeadlines({ township: config.townshipReportDeadline });
+  const installation = install(opts.modules ?? allModules, config);
   const database = await openDatabase(config.databaseUrl);
-  if (opts.migrate !== false) await migrateToLatest(database.db);
+  if (opts.migrate !== false) await migrateToLatest(database.db, installation.migrations);
   const clock = opts.clock ?? systemClock;
   const cipher = new FieldCipher(resolveSecret(config.dataKey, 'data-key'));
   return {
@@ -52,14 +59,9 @@ export async function createContainer(
     database,
     clock,
     secret: resolveSecret(config.secret, 'secret'),
-    authSettings: {
-      sessionIdleMinutes: config.sessionIdleMinutes,
-      sessionMaxHours: config.sessionMaxHours,
-      loginMaxFailures: config.loginMaxFailures,
-      loginLockMinutes: config.loginLockMinutes,
-    },
     cipher,
-    ctx: (actor, ip = null) => ({ actor, clock, db: database.db, ip, cipher }),
+    installation,
+    ctx: (actor, ip = null) => ({ actor, clock, db: database.db, ip, cipher, modules: installation }),
     close: () => database.close(),
   };
 }

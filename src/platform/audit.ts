@@ -37,27 +37,5 @@ export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
     .execute();
 }
 
-const actionLabels = new Map<string, string>();
-const subjectLabels = new Map<string, string>();
-
-/** Modules name their audit actions and subjects in Chinese for the audit-log page. */
-export function describeAudit(labels: {
-  actions: Record<string, string>;
-  subjects: Record<string, string>;
-}): void {
-  for (const [k, v] of Object.entries(labels.actions)) actionLabels.set(k, v);
-  for (const [k, v] of Object.entries(labels.subjects)) subjectLabels.set(k, v);
-}
-
-export function auditActionLabel(action: string): string {
-  return actionLabels.get(action) ?? action;
-}
-
-export function auditSubjectLabel(subjectType: string): string {
-  return subjectLabels.get(subjectType) ?? subjectType;
-}
-
-/** Every described action, for filters. */
-export function auditActions(): Array<{ action: string; label: string }> {
-  return [...actionLabels].map(([action, label]) => ({ action, label }));
-}
+// Chinese labels of actions and subjects come from the module manifests (`audit`), composed by
+// platform/module.ts `install`: ctx.modules.auditActionLabel(…).

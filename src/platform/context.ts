@@ -2,6 +2,7 @@ import type { Actor } from './access.js';
 import type { Clock } from './clock.js';
 import type { FieldCipher } from './crypto.js';
 import type { Executor } from './db/database.js';
+import type { Installation } from './module.js';
 
 /**
  * What every service call receives first: who acts, from where, on which database or
@@ -14,6 +15,8 @@ export interface Ctx {
   ip: string | null;
   /** Encrypts and decrypts personal data at rest (GONGKAI_DATA_KEY). */
   cipher: FieldCipher;
+  /** The installed modules: event handlers, capabilities, extension points (platform/module.ts). */
+  modules: Installation;
 }
 
 /** Runs `fn` in a transaction, reusing the caller's when there is one. */

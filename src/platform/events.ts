@@ -3,22 +3,18 @@ import type { Ctx } from './context.js';
 /**
  * Domain events, delivered synchronously inside the transaction of the change that raised them:
  * a module that must react to another's change (a new holiday notice moves open deadlines)
- * registers a handler, and the two stay independent of each other's internals.
+ * handles the event in its manifest (`on`), and the two stay independent of each other's
+ * internals. Work that leaves the database (mail, push, crawling, PDF) is not done in a handler:
+ * the handler enqueues a job (platform/jobs), which runs after the transaction commits.
+ *
+ * The module that emits an event declares it, by declaration merging:
+ *
+ *   declare module '../../platform/events.js' {
+ *     interface DomainEvents { 'record.published': { recordId: string; … } }
+ *   }
  */
-export interface DomainEvents {
-  /** A year's holiday arrangement was entered or corrected; `previous` is the calendar before. */
-  'calendar.changed': { years: number[]; previous: unknown };
-  /** A record went out on the portal, filed under these catalog items by its drafter. */
-  'record.published': { recordId: string; agencyId: string; catalogItemIds: string[] };
-}
-
-type Handler<K extends keyof DomainEvents> = (ctx: Ctx, payload: DomainEvents[K]) => Promise<void>;
-type AnyHandler = (ctx: Ctx, payload: unknown) => Promise<void>;
-const handlers = new Map<keyof DomainEvents, AnyHandler[]>();
-
-export function onEvent<K extends keyof DomainEvents>(name: K, handler: Handler<K>): void {
-  handlers.set(name, [...(handlers.get(name) ?? []), handler as AnyHandler]);
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DomainEvents {}
 
 export async function emit<K extends keyof DomainEvents>(
   ctx: Ctx,
@@ -26,5 +22,5 @@ export async function emit<K extends keyof DomainEvents>(
   payload: DomainEvents[K],
 ): Promise<void> {
   if (!ctx.db.isTransaction) throw new Error('events are emitted inside the transaction of the change');
-  for (const h of handlers.get(name) ?? []) await h(ctx, payload);
+  for (const h of ctx.modules.handlersOf(name)) await h(ctx, payload);
 }

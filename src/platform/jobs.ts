@@ -2,26 +2,34 @@ import { beijingDate } from './clock.js';
 import type { Ctx } from './context.js';
 import { isUniqueViolation } from './db/database.js';
 
+/** A kind of background work a module declares in its manifest; what it does is a service function. */
+export interface JobDefinition<P = unknown> {
+  name: string;
+  /** What the job does, in Chinese (the back office shows it). */
+  label: string;
+  run(ctx: Ctx, payload: P): Promise<string | void>;
+}
+
+/** Recurring work: one run of `job` per period. */
+export interface JobSchedule {
+  job: string;
+  every: 'minute' | 'hour' | 'day';
+}
+
+function scheduled(ctx: Ctx, every: JobSchedule['every']): JobDefinition[] {
+  return ctx.modules.schedules
+    .filter((s) => s.every === every)
+    .map((s) => ctx.modules.jobs.find((j) => j.name === s.job)!);
+}
+
 /**
  * Daily jobs. A job claims its day by inserting (name, day): the first process to do so runs
- * it, the others see the key taken and skip. What a job does is a module's service function.
+ * it, the others see the key taken and skip.
  */
-export interface DailyJob {
-  name: string;
-  run(ctx: Ctx): Promise<string>;
-}
-
-const jobs: DailyJob[] = [];
-
-export function registerDailyJob(job: DailyJob): void {
-  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
-}
-
-/** Runs every registered job not yet run today; returns what each reported. */
 export async function runDailyJobs(ctx: Ctx): Promise<Array<{ name: string; result: string | null }>> {
   const day = beijingDate(ctx.clock.now());
   const out: Array<{ name: string; result: string | null }> = [];
-  for (const job of jobs) {
+  for (const job of scheduled(ctx, 'day')) {
     try {
       await ctx.db
         .insertInto('job_run')
@@ -39,7 +47,7 @@ export async function runDailyJobs(ctx: Ctx): Promise<Array<{ name: string; resu
     }
     let result: string;
     try {
-      result = await job.run(ctx);
+      result = (await job.run(ctx, undefined)) ?? '';
     } catch (e) {
       result = `失败：${e instanceof Error ? e.message : String(e)}`;
     }
@@ -67,15 +75,10 @@ export function scheduleDailyJobs(makeCtx: () => Ctx, onError: (e: unknown) => v
  * Jobs that run every minute (scheduled publication). Each must be safe to run in two
  * processes at once: it claims its work with conditional updates, not with a lock.
  */
-const frequentJobs: DailyJob[] = [];
-
-export function registerFrequentJob(job: DailyJob): void {
-  if (!frequentJobs.some((j) => j.name === job.name)) frequentJobs.push(job);
-}
-
 export async function runFrequentJobs(ctx: Ctx): Promise<Array<{ name: string; result: string }>> {
   const out: Array<{ name: string; result: string }> = [];
-  for (const job of frequentJobs) out.push({ name: job.name, result: await job.run(ctx) });
+  for (const job of scheduled(ctx, 'minute'))
+    out.push({ name: job.name, result: (await job.run(ctx, undefined)) ?? '' });
   return out;
 }
 

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { runCli } from '../../src/app/cli.js';
 import { openDatabase } from '../../src/platform/db/database.js';
-import { migrations } from '../../src/platform/db/migrations/index.js';
-import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
+
+import { describeEachEngine, freshDatabaseUrl, testInstallation } from '../harness/engines.js';
 
 interface Result {
   code: number;
@@ -57,7 +57,7 @@ describeEachEngine('gongkai CLI', (engine) => {
   it('migrates idempotently, through the real executable', async () => {
     const first = await spawnGongkai(env, 'db', 'migrate', '--json');
     assert.equal(first.code, 0, first.stderr);
-    assert.deepEqual(JSON.parse(first.stdout).ran, Object.keys(migrations).sort());
+    assert.deepEqual(JSON.parse(first.stdout).ran, Object.keys(testInstallation.migrations).sort());
     assert.ok(JSON.parse(first.stdout).ran.length >= 4);
     const second = await gongkai(env, 'db', 'migrate', '--json');
     assert.deepEqual(JSON.parse(second.stdout).ran, []);

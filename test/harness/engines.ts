@@ -6,10 +6,16 @@ import { describe } from 'node:test';
 import { systemActor, type Actor } from '../../src/platform/access.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { FieldCipher } from '../../src/platform/crypto.js';
+import { modules } from '../../src/app/modules.js';
+import { install, type Installation } from '../../src/platform/module.js';
 
 /** The data key of the test suite; personal data in test databases is encrypted with it. */
 export const testCipher = new FieldCipher('gongkai-test-data-key-not-for-production');
+
+/** Every module of the platform, installed as the server installs them (src/app/modules.ts). */
+export const testInstallation: Installation = install(modules, loadConfig({}));
 import type { Ctx } from '../../src/platform/context.js';
+import { loadConfig } from '../../src/platform/config/config.js';
 import {
   migrateToLatest,
   openDatabase,
@@ -44,10 +50,11 @@ export function freshDatabaseUrl(engine: Engine): { url: string; cleanup: () => 
 
 export async function openTestDatabase(
   engine: Engine,
+  installation: Installation = testInstallation,
 ): Promise<DatabaseHandle & { cleanup: () => Promise<void> }> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const handle = await openDatabase(url);
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, installation.migrations);
   return {
     ...handle,
     cleanup: async () => {
@@ -66,6 +73,7 @@ export function testCtx(
   handle: DatabaseHandle,
   actor: Actor = systemActor('测试'),
   clock = new FixedClock('2026-03-02T01:00:00Z'),
+  installation: Installation = testInstallation,
 ): Ctx & { clock: FixedClock } {
-  return { actor, clock, db: handle.db, ip: '127.0.0.1', cipher: testCipher };
+  return { actor, clock, db: handle.db, ip: '127.0.0.1', cipher: testCipher, modules: installation };
 }

@@ -314,10 +314,25 @@ describe('gongkai/module-boundaries: app', () => {
         ruleId: RULE,
         line: 2,
         message:
-          "app/ 只能通过 agencies/index.ts 引用模块 agencies（不要引用 agencies/agency.repository.js）：'../modules/agencies/agency.repository.js'. " +
-          'Composition roots use modules only through their index.',
+          "app/ 只能通过 agencies/index.ts 或 agencies/module.ts 引用模块 agencies（不要引用 agencies/agency.repository.js）：'../modules/agencies/agency.repository.js'. " +
+          'Composition roots use modules only through their index or manifest.',
       },
     ]);
+  });
+
+  it('lets app/ list a module’s manifest, which other modules may not import', async () => {
+    assert.deepEqual(
+      await lintAt('src/app/modules.ts', "import { m } from '../modules/agencies/module.js';\nvoid m;\n"),
+      [],
+    );
+    const found = await lintAt(
+      'src/modules/requests/probe.ts',
+      "import { m } from '../agencies/module.js';\nvoid m;\n",
+    );
+    assert.deepEqual(
+      found.map((p) => p.message),
+      [crossModule('requests', 'agencies', 'agencies/module.js', '../agencies/module.js')],
+    );
   });
 
   it('forbids modules → app', async () => {

@@ -6,15 +6,20 @@ import { after, before, it } from 'node:test';
 import { systemActor } from '../../src/platform/access.js';
 import { backupDatabase, BackupError, restoreDatabase } from '../../src/platform/db/backup.js';
 import { sql } from 'kysely';
-import { backupTables } from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { agencies } from '../../src/modules/agencies/index.js';
 import { demo } from '../../src/modules/demo/index.js';
-import { describeEachEngine, engines, openTestDatabase, testCtx } from '../harness/engines.js';
+import {
+  describeEachEngine,
+  engines,
+  openTestDatabase,
+  testCtx,
+  testInstallation,
+} from '../harness/engines.js';
 
 async function dump(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const { table, key = 'id' } of backupTables) {
+  for (const { table, key = 'id' } of testInstallation.backupTables) {
     const rows = await db.selectFrom(table).selectAll().orderBy(sql.ref(key)).execute();
     // Integers come back as numbers on both engines; normalise anyway so a driver change shows up as a diff, not a crash.
     out[table] = rows.map((r) =>
@@ -44,11 +49,17 @@ describeEachEngine('backup and restore', (engine) => {
 
   it('round-trips every table exactly onto an empty database of the same engine', async () => {
     const file = join(dir, `same-${engine}.gkbackup`);
-    const counts = await backupDatabase(source.db, source.engine, file, new Date('2026-03-02T00:00:00Z'));
+    const counts = await backupDatabase(
+      source.db,
+      source.engine,
+      file,
+      new Date('2026-03-02T00:00:00Z'),
+      testInstallation,
+    );
     assert.ok(counts.agency! >= 40 && counts.staff_user === 6 && counts.audit_event! > 40);
     const target = await openTestDatabase(engine);
     try {
-      await restoreDatabase(target.db, file);
+      await restoreDatabase(target.db, file, testInstallation);
       assert.deepEqual(await dump(target.db), await dump(source.db));
     } finally {
       await target.cleanup();
@@ -58,10 +69,10 @@ describeEachEngine('backup and restore', (engine) => {
   for (const other of engines().filter((e) => e !== engine)) {
     it(`moves the data onto ${other} unchanged`, async () => {
       const file = join(dir, `cross-${engine}.gkbackup`);
-      await backupDatabase(source.db, source.engine, file, new Date());
+      await backupDatabase(source.db, source.engine, file, new Date(), testInstallation);
       const target = await openTestDatabase(other);
       try {
-        await restoreDatabase(target.db, file);
+        await restoreDatabase(target.db, file, testInstallation);
         assert.deepEqual(await dump(target.db), await dump(source.db));
       } finally {
         await target.cleanup();
@@ -72,11 +83,11 @@ describeEachEngine('backup and restore', (engine) => {
   it('refuses a damaged or foreign file and leaves the data as it was', async () => {
     const target = await openTestDatabase(engine);
     try {
-      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`));
+      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`), testInstallation);
       const beforeDump = await dump(target.db);
       const junk = join(dir, 'junk.gkbackup');
       writeFileSync(junk, 'not a backup');
-      await assert.rejects(restoreDatabase(target.db, junk), BackupError);
+      await assert.rejects(restoreDatabase(target.db, junk, testInstallation), BackupError);
       assert.deepEqual(await dump(target.db), beforeDump);
     } finally {
       await target.cleanup();
@@ -92,12 +103,12 @@ describeEachEngine('backup and restore', (engine) => {
       for (let i = 0; writing && i < 200; i++)
         await agencies.update(ctx, gov.id, { fax: `0595-8${String(i).padStart(7, '0')}` });
     })();
-    await backupDatabase(source.db, source.engine, file, new Date());
+    await backupDatabase(source.db, source.engine, file, new Date(), testInstallation);
     writing = false;
     await writer;
     const target = await openTestDatabase(engine);
     try {
-      await restoreDatabase(target.db, file);
+      await restoreDatabase(target.db, file, testInstallation);
     } finally {
       await target.cleanup();
     }
@@ -109,10 +120,10 @@ describeEachEngine('backup and restore', (engine) => {
     writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
     const target = await openTestDatabase(engine);
     try {
-      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`));
+      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`), testInstallation);
       const beforeDump = await dump(target.db);
       await assert.rejects(
-        restoreDatabase(target.db, cut),
+        restoreDatabase(target.db, cut, testInstallation),
         (e: unknown) => e instanceof BackupError && /已损坏或不完整|不完整/.test(e.message),
       );
       assert.deepEqual(await dump(target.db), beforeDump);

@@ -10,7 +10,7 @@
  *     Anything inside the own module is fine, however deeply nested.
  *   - modules/* → app/: never (composition roots depend on modules, not the other way round).
  *   - platform/ → modules/ or app/: never, not even a module's index.
- *   - app/ → modules/B: only through B's index.
+ *   - app/ → modules/B: only through B's index or its manifest (module.ts), which only app/ lists.
  *   - Test files (*.test.ts / *.test.tsx) follow the same rules: free inside their own module,
  *     but another module's internals stay off limits.
  *
@@ -86,7 +86,9 @@ function moduleTarget(rest) {
   const name = rest[0] ?? null;
   // '../B' (the folder), '../B/index.js', '../B/index.ts', '../B/index.tsx', '../B/index'
   const isIndex = rest.length === 1 || (rest.length === 2 && rest[1] === 'index');
-  return { name, isIndex };
+  // 'B/module.ts': the manifest, which the composition roots list (src/app/modules.ts).
+  const isManifest = rest.length === 2 && rest[1] === 'module';
+  return { name, isIndex, isManifest };
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -104,7 +106,7 @@ const rule = {
       crossModuleFromTest:
         "测试文件也只能通过 {{to}}/index.ts 引用其他模块 {{to}}（模块 {{from}} 的测试不要引用 {{target}}）：'{{specifier}}'. Tests may use their own module's internals, not another module's.",
       appCrossModule:
-        "app/ 只能通过 {{to}}/index.ts 引用模块 {{to}}（不要引用 {{target}}）：'{{specifier}}'. Composition roots use modules only through their index.",
+        "app/ 只能通过 {{to}}/index.ts 或 {{to}}/module.ts 引用模块 {{to}}（不要引用 {{target}}）：'{{specifier}}'. Composition roots use modules only through their index or manifest.",
       moduleToApp:
         "模块 {{from}} 不能引用 app/（{{target}}）：'{{specifier}}'. Domain modules must not depend on composition roots.",
       platformToModules:
@@ -169,11 +171,12 @@ const rule = {
       }
 
       if (target.layer !== 'modules') return;
-      const { name, isIndex } = moduleTarget(target.rest);
+      const { name, isIndex, isManifest } = moduleTarget(target.rest);
       // '..' from a module root resolves to src/modules itself; nothing sensible to say.
       if (name === null) return;
       if (importer.layer === 'modules' && name === importerModule) return;
       if (isIndex) return;
+      if (isManifest && importer.layer === 'app') return;
 
       const data = { from: importerModule ?? 'modules/', to: name, target: shown, specifier };
       const messageId =

@@ -1,6 +1,6 @@
 import type { Role } from '../../platform/access.js';
 import type { Executor } from '../../platform/db/database.js';
-import type { StaffSessionTable, StaffUserTable } from '../../platform/db/schema.js';
+import type { StaffSessionTable, StaffUserTable } from './account.tables.js';
 import type { RoleAssignment, StaffUser } from './account.js';
 
 export function toUser(r: StaffUserTable): StaffUser {

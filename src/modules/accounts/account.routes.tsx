@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleLabels, roles } from '../../platform/access.js';
-import { auditActionLabel, auditActions, auditSubjectLabel } from '../../platform/audit.js';
 import { formatDateTime } from '../../platform/clock.js';
-import { unreadFor } from '../../platform/notifications.js';
+import { unreadFor } from './notification.service.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { CSRF_COOKIE, requireStaff, SESSION_COOKIE, withForm } from '../../platform/http/server.js';
 import {
@@ -610,7 +609,7 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
             label="操作"
             value={q.action}
             errors={errors}
-            options={auditActions().map((a) => ({ value: a.action, label: a.label }))}
+            options={req.ctx.modules.auditActions().map((a) => ({ value: a.action, label: a.label }))}
             placeholder="全部"
           />
           <TextField name="actor" label="操作人" value={q.actor} errors={errors} />
@@ -626,9 +625,9 @@ export function registerAccountRoutes(app: FastifyInstance, opts: AccountRouteOp
             <tr>
               <td>{formatDateTime(e.at)}</td>
               <td>{e.actorLabel}</td>
-              <td>{auditActionLabel(e.action)}</td>
+              <td>{req.ctx.modules.auditActionLabel(e.action)}</td>
               <td>
-                {auditSubjectLabel(e.subjectType)}
+                {req.ctx.modules.auditSubjectLabel(e.subjectType)}
                 {e.subjectId ? <span class="gk-muted"> {e.subjectId.slice(-8)}</span> : null}
               </td>
               <td>{e.agencyName ?? ''}</td>

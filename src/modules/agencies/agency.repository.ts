@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import type { AgencyHistoryTable, AgencyTable } from '../../platform/db/schema.js';
+import type { AgencyHistoryTable, AgencyTable } from './agency.tables.js';
 import type { Agency, AgencyChange, AgencyHistoryEntry, AgencyKind, AgencyLevel } from './agency.js';
 
 export function toAgency(r: AgencyTable): Agency {

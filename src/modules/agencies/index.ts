@@ -1,4 +1,5 @@
-import { describeAudit } from '../../platform/audit.js';
+// The agencies module's public surface: services, types and presenters other modules use.
+// What the module contributes to the platform (tables, pages, commands) is in module.ts.
 export * from './agency.js';
 export * as agencies from './agency.service.js';
 export { can as canOnAgency } from './agency.policy.js';
@@ -17,16 +18,4 @@ export {
   renameAgencySchema,
   moveAgencySchema,
 } from './agency.schemas.js';
-export { registerAgencyRoutes } from './agency.routes.js';
-export { registerAgencyApi } from './agency.api.js';
-
-describeAudit({
-  actions: {
-    'agency.create': '新增机构',
-    'agency.update': '修改机构信息',
-    'agency.rename': '机构更名',
-    'agency.move': '调整隶属关系',
-    'agency.dissolve': '撤销机构',
-  },
-  subjects: { agency: '机构' },
-});
+export { withinSubtrees, withinSubtree, agencyField } from './agency.scope.js';

@@ -3,7 +3,7 @@ import { holdsRoleOver, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/database.js';
-import type { AnnualReportTable } from '../../platform/db/schema.js';
+import type { AnnualReportTable } from './annual-report.tables.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { integer, object, oneOf, optional, text } from '../../platform/schema.js';

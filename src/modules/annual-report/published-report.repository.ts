@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
-import type { PublishedReportTable } from '../../platform/db/schema.js';
+import type { PublishedReportTable } from './annual-report.tables.js';
 import type { ReportData } from './report.js';
 
 export async function insert(db: Executor, row: PublishedReportTable): Promise<void> {

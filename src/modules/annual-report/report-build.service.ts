@@ -3,7 +3,6 @@ import type { Ctx } from '../../platform/context.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { agencies } from '../agencies/index.js';
 import { historyOf } from './published-report.service.js';
-import { reportContributions } from './report-contributions.js';
 import { figureDefs, figuresOf, treeFiguresOf } from './report-figures.service.js';
 import { runArithmeticChecks } from './report-checks.js';
 import {
@@ -46,7 +45,7 @@ export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
   let proactive: Proactive = {};
   let requests: Requests = {};
   let appeals: Partial<Appeals> = {};
-  for (const c of reportContributions()) {
+  for (const c of ctx.modules.extensions('reportContribution')) {
     const got = await c.contribute(ctx, part);
     if (got.proactive) proactive = { ...proactive, ...got.proactive } as Proactive;
     if (got.requests) requests = { ...requests, ...got.requests };

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import '../../platform/module.js';
 import type { Appeals, Proactive, ReportFormat, Requests } from './report.js';
 
 /** What the build asks a module for: one agency (本级) or its subtree, one year, one format. */
@@ -17,16 +18,13 @@ export interface ReportContribution {
   ): Promise<{ proactive?: Partial<Proactive>; requests?: Requests; appeals?: Partial<Appeals> }>;
 }
 
-const contributions: ReportContribution[] = [];
-
 /**
- * Modules register their part of the annual report (requests: section 三; appeals: section 四;
- * records: 规章 and 规范性文件 of section 二), so the report module needs to know none of them.
+ * Modules contribute their part of the annual report (requests: section 三; appeals: section 四;
+ * records: 规章 and 规范性文件 of section 二) in their manifest, so the report module needs to
+ * know none of them; the build asks every installed module (ctx.modules.extensions).
  */
-export function registerReportContribution(c: ReportContribution): void {
-  if (!contributions.some((x) => x.name === c.name)) contributions.push(c);
-}
-
-export function reportContributions(): readonly ReportContribution[] {
-  return contributions;
+declare module '../../platform/module.js' {
+  interface ModuleExtensions {
+    reportContribution?: ReportContribution;
+  }
 }

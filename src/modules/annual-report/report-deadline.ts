@@ -1,6 +1,6 @@
 import { beijingDate } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
-import { notify } from '../../platform/notifications.js';
+import { notifications } from '../accounts/index.js';
 import { agencies, type Agency } from '../agencies/index.js';
 
 /**
@@ -69,7 +69,7 @@ export async function remindReportDeadlines(ctx: Ctx): Promise<string> {
         ? `${a.name}${reportYear}年政府信息公开工作年度报告应于 ${deadline} 前向社会公布（条例第五十条），${daysLeft === 0 ? '今天到期' : `还有 ${daysLeft} 天`}，尚未发布`
         : `${a.name}${reportYear}年政府信息公开工作年度报告应于 ${deadline} 前向社会公布（条例第五十条），已逾期 ${-daysLeft} 天，尚未发布`;
     if (
-      await notify(ctx, {
+      await notifications.notify(ctx, {
         agencyId: a.id,
         userId: null,
         kind: 'annualReport.due',

@@ -1,4 +1,3 @@
-import type { Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import { agencies } from '../agencies/index.js';
 import { build as buildReport } from './report-build.service.js';
@@ -8,6 +7,7 @@ import * as reportFigures from './report-figures.service.js';
 import { createWriteStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
+import type { CliContext } from '../../platform/module.js';
 import type { GovernmentLevel } from './agency-level.js';
 import {
   checkPublishedReport,
@@ -17,16 +17,6 @@ import {
 } from './report-check.service.js';
 import { csvHeader, csvRows, summaryOf } from './report-format.js';
 import type { ReportData } from './report.js';
-
-export interface ReportCliIo {
-  out(line: string): void;
-  err(line: string): void;
-  /** Writes to stderr without a newline (the progress bar). */
-  progress(text: string): void;
-  setExitCode(code: number): void;
-  /** Runs with a database (report build, figures import). */
-  withCtx?(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
-}
 
 const READABLE = /\.(md|markdown|txt|html?|docx|pdf)$/i;
 
@@ -52,7 +42,7 @@ function expand(paths: string[]): string[] {
 }
 
 /** `gongkai report check <file|dir>…`: read published reports and check them. */
-export function registerReportCommands(program: Command, io: ReportCliIo): void {
+export function registerReportCommands(program: Command, io: CliContext): void {
   const report = program.command('report').description('政府信息公开工作年度报告');
   report
     .command('check <paths...>')
@@ -117,7 +107,6 @@ export function registerReportCommands(program: Command, io: ReportCliIo): void 
     .option('--scope <scope>', 'self（本级，默认）或 tree（含下级机关）', 'self')
     .requiredOption('--out <file>', '输出文件：.json、.html、.md、.docx、.xlsx 或 .pdf（按扩展名）')
     .action((o: { agency: string; year: string; scope: string; out: string }) => {
-      if (!io.withCtx) throw new Error('report build needs a database');
       return io.withCtx(async (ctx) => {
         if (o.scope !== 'self' && o.scope !== 'tree')
           throw ValidationError.one('scope', `--scope 应为 self 或 tree，而不是“${o.scope}”`);
@@ -155,7 +144,6 @@ export function registerReportCommands(program: Command, io: ReportCliIo): void 
       '导入 CSV：表头“机构,年度,项目,数值”；项目写键（licensing.decisions）或名称（行政许可·处理决定数量）；有一行出错则全部不导入',
     )
     .action((file: string) => {
-      if (!io.withCtx) throw new Error('report figures import needs a database');
       return io.withCtx(async (ctx) => {
         let text: string;
         try {

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
-import type { AppealTable } from '../../platform/db/schema.js';
+import type { AppealTable } from './appeal.tables.js';
 
 export async function requestAgency(db: Executor, requestId: string): Promise<string | undefined> {
   return (await db.selectFrom('request').select(['agency_id']).where('id', '=', requestId).executeTakeFirst())

@@ -2,7 +2,7 @@ import { holdsRoleOver, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { AppealTable } from '../../platform/db/schema.js';
+import type { AppealTable } from './appeal.tables.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { date, object, oneOf, optional, text } from '../../platform/schema.js';

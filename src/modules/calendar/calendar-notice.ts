@@ -1,5 +1,5 @@
 import { ValidationError, type FieldError } from '../../platform/errors.js';
-import type { YearNotice } from '../../platform/db/reference/calendar-notices.js';
+import type { YearNotice } from './calendar-notices.data.js';
 import { nextDate, parseDate, yearOf } from './calendar.js';
 
 /**

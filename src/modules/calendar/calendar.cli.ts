@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Ctx } from '../../platform/context.js';
+import type { CliContext } from '../../platform/module.js';
 import { ValidationError } from '../../platform/errors.js';
-import type { YearNotice } from '../../platform/db/reference/calendar-notices.js';
+import type { YearNotice } from './calendar-notices.data.js';
 import * as calendar from './calendar.service.js';
 
-export interface CalendarCliIo {
-  out(line: string): void;
-  /** Runs `fn` with a context on the configured database, reporting errors the CLI's way. */
-  withCtx(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
-}
-
 /** `gongkai calendar workdays|import|list`. */
-export function registerCalendarCommands(program: Command, io: CalendarCliIo): void {
+export function registerCalendarCommands(program: Command, io: CliContext): void {
   const cal = program.command('calendar').description('工作日与节假日安排');
   cal
     .command('workdays')

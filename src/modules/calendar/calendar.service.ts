@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { emit } from '../../platform/events.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
-import type { YearNotice } from '../../platform/db/reference/calendar-notices.js';
+import type { YearNotice } from './calendar-notices.data.js';
 import { agencies } from '../agencies/index.js';
 import {
   addWorkdays,
@@ -15,6 +15,13 @@ import {
 } from './calendar.js';
 import { validateNotice } from './calendar-notice.js';
 import * as repo from './calendar.repository.js';
+
+declare module '../../platform/events.js' {
+  interface DomainEvents {
+    /** A year's holiday arrangement was entered or corrected; `previous` is the calendar before. */
+    'calendar.changed': { years: number[]; previous: WorkCalendar };
+  }
+}
 
 /** The calendar as stored: every year entered, every exception. Small (a few hundred rows). */
 export async function load(ctx: Ctx): Promise<WorkCalendar> {

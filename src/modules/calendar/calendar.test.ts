@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import cd from 'chinese-days';
 import fc from 'fast-check';
-import { shippedNotices } from '../../platform/db/reference/calendar-notices.js';
+import { shippedNotices } from './calendar-notices.data.js';
 import {
   addWorkdays,
   calendarOf,

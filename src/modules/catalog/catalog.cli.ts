@@ -1,17 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Ctx } from '../../platform/context.js';
+import type { CliContext } from '../../platform/module.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { agencies } from '../agencies/index.js';
 import * as catalogs from './catalog.service.js';
 
-export interface CatalogCliIo {
-  out(line: string): void;
-  withCtx(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
-}
-
 /** `gongkai catalog export` and `gongkai catalog import`: the standard workbook in and out. */
-export function registerCatalogCommands(program: Command, io: CatalogCliIo): void {
+export function registerCatalogCommands(program: Command, io: CliContext): void {
   const cmd = program.command('catalog').description('基层政务公开标准目录');
   cmd
     .command('export')

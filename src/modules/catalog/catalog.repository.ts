@@ -5,7 +5,7 @@ import type {
   CatalogTable,
   CatalogVersionTable,
   RecordCatalogLinkTable,
-} from '../../platform/db/schema.js';
+} from './catalog.tables.js';
 import type {
   Audience,
   Catalog,

@@ -23,8 +23,6 @@ import {
 } from './catalog.js';
 import { buildWorkbook, CatalogImportRefused, parseWorkbook } from './catalog-excel.js';
 import * as catalogs from './catalog.service.js';
-// The module's surface registers its handler of record.published, as the app does.
-import './index.js';
 
 const fieldsOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
 

@@ -1,1 +1,2 @@
-export { registerPortalRoutes } from './portal.routes.js';
+// The portal lends nothing to other modules; what it contributes to the platform is in module.ts.
+export {};

@@ -2,7 +2,7 @@ import { holdsRoleOver, scopesFor, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { OfficialDocumentTable } from '../../platform/db/schema.js';
+import type { OfficialDocumentTable } from './record.tables.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { date, object, oneOf, optional, text } from '../../platform/schema.js';

@@ -9,7 +9,7 @@ import mammoth from 'mammoth';
 import { holdsRoleOver } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { RecordAttachmentTable } from '../../platform/db/schema.js';
+import type { RecordAttachmentTable } from './record.tables.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';

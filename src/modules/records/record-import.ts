@@ -1,7 +1,7 @@
 import { holdsRoleOver } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { RecordTable } from '../../platform/db/schema.js';
+import type { RecordTable } from './record.tables.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { date, object, oneOf, optional, text } from '../../platform/schema.js';

@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Ctx } from '../../platform/context.js';
+import type { CliContext } from '../../platform/module.js';
 import { ValidationError } from '../../platform/errors.js';
 import { importRecords } from './record-import.js';
 import { ensureSearchIndex, searchRecords, searchResultJson } from './record.search.js';
 import { snippetText } from '../search/index.js';
 
-export interface RecordCliIo {
-  out(line: string): void;
-  withCtx(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
-}
-
 /** `gongkai records import`, `gongkai search`, `gongkai search-index rebuild`. */
-export function registerRecordCommands(program: Command, io: RecordCliIo): void {
+export function registerRecordCommands(program: Command, io: CliContext): void {
   const records = program.command('records').description('主动公开信息');
   records
     .command('import <file>')

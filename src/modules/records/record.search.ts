@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beijingDate } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import type { RecordTable } from '../../platform/db/schema.js';
+import type { RecordTable } from './record.tables.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId } from '../../platform/ids.js';
 import { integer, object, oneOf, optional, text } from '../../platform/schema.js';

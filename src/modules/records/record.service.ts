@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { emit } from '../../platform/events.js';
-import type { RecordEventTable, RecordTable } from '../../platform/db/schema.js';
+import type { RecordEventTable, RecordTable } from './record.tables.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { date, object, oneOf, optional, text } from '../../platform/schema.js';
@@ -23,6 +23,13 @@ import * as repo from './record.repository.js';
 import { indexRecords } from './record.search.js';
 import { docNumberSpelling } from '../search/index.js';
 import { subjectCategoryProblem } from './subject-category.js';
+
+declare module '../../platform/events.js' {
+  interface DomainEvents {
+    /** A record went out on the portal, filed under these catalog items by its drafter. */
+    'record.published': { recordId: string; agencyId: string; catalogItemIds: string[] };
+  }
+}
 
 /**
  * 主动公开 records: drafted by a clerk, passed by a reviewer (保密审查, 条例第十七条), approved by the

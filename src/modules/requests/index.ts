@@ -1,16 +1,7 @@
-import { describeAudit } from '../../platform/audit.js';
-import { onEvent } from '../../platform/events.js';
-import type { WorkCalendar } from '../calendar/index.js';
-import { registerDailyJob } from '../../platform/jobs.js';
-import { dailyCheck, recomputeAfterCalendarChange } from './request-case.service.js';
-import { registerReportContribution } from '../annual-report/index.js';
-import { section3 } from './request.stats.js';
-
+// The requests module's public surface. What it contributes to the platform is in module.ts.
 export * from './request.js';
 export * as requests from './request.service.js';
 export * as cases from './request-case.service.js';
-export { registerRequestRoutes } from './request.routes.js';
-export { registerRequestApi } from './request.api.js';
 export { section3 } from './request.stats.js';
 export { outcomes, outcomeKeys, reportRow, type Outcome } from './request-outcome.js';
 export {
@@ -22,20 +13,3 @@ export {
 } from './request-deadline.js';
 export { feeByCount, feeByPages, perRequestRate, type FeeComputation } from './request-fee.js';
 export { checkIdNumber, maskIdNumber, maskPhone, maskAddress } from './identity.js';
-
-describeAudit({
-  actions: { 'request.receive': '收到政府信息公开申请' },
-  subjects: { request: '政府信息公开申请' },
-});
-
-onEvent('calendar.changed', async (ctx, { previous }) => {
-  await recomputeAfterCalendarChange(ctx, previous as WorkCalendar);
-});
-
-registerDailyJob({ name: 'requests.dailyCheck', run: dailyCheck });
-
-// Section 三 of the annual report.
-registerReportContribution({
-  name: 'requests',
-  contribute: async (ctx, scope) => ({ requests: await section3(ctx, scope) }),
-});

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
-import type { RequestEventTable, RequestLetterTable, RequestTable } from '../../platform/db/schema.js';
+import type { RequestEventTable, RequestLetterTable, RequestTable } from './request.tables.js';
 
 export async function findRequest(db: Executor, id: string): Promise<RequestTable | undefined> {
   return db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirst();

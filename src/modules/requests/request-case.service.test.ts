@@ -8,8 +8,7 @@ import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import * as cases from './request-case.service.js';
-import { addWorkdays, calendarOf } from '../calendar/index.js';
-import { shippedNotices } from '../../platform/db/reference/calendar-notices.js';
+import { addWorkdays, calendarOf, shippedNotices } from '../calendar/index.js';
 import * as requests from './request.service.js';
 import { section3 } from './request.stats.js';
 
@@ -219,7 +218,6 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
   });
 
   it('records the new due date of open cases when a holiday notice moves it', async () => {
-    await import('./index.js'); // registers the module's handler of calendar.changed
     const { calendar } = await import('../calendar/index.js');
     const r = await requests.submitOnline(at('2026-12-21', anonymous), application(dept.id));
     const before = await cases.state(at('2026-12-22'), r.id);
@@ -244,7 +242,6 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
 
   it('the daily job runs once a day, closes lapsed cases and tells handlers of overdue cases', async () => {
     const { runDailyJobs } = await import('../../platform/jobs.js');
-    await import('./index.js'); // registers requests.dailyCheck
     const day = at('2026-05-06', systemActor('每日任务'));
     const first = await runDailyJobs(day);
     const mine = first.find((j) => j.name === 'requests.dailyCheck');

@@ -1,9 +1,9 @@
 import { holdsRoleOver, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { notify } from '../../platform/notifications.js';
+import { notifications } from '../accounts/index.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { RequestTable } from '../../platform/db/schema.js';
+import type { RequestTable } from './request.tables.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { date, integer, object, oneOf, optional, text } from '../../platform/schema.js';
@@ -481,7 +481,7 @@ export async function dailyCheck(ctx: Ctx): Promise<string> {
     if (!row) continue;
     if (d.overdue) {
       if (
-        await notify(ctx, {
+        await notifications.notify(ctx, {
           agencyId: row.agency_id,
           userId: row.handler_id,
           kind: 'overdue',
@@ -494,7 +494,7 @@ export async function dailyCheck(ctx: Ctx): Promise<string> {
         overdue++;
     } else if ((d.remaining ?? Infinity) <= 3) {
       if (
-        await notify(ctx, {
+        await notifications.notify(ctx, {
           agencyId: row.agency_id,
           userId: row.handler_id,
           kind: 'dueSoon',

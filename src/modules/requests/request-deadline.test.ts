@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { shippedNotices } from '../../platform/db/reference/calendar-notices.js';
-import { addWorkdays, calendarOf, formatDate, parseDate, workdaysBetween } from '../calendar/index.js';
+import {
+  addWorkdays,
+  calendarOf,
+  formatDate,
+  parseDate,
+  shippedNotices,
+  workdaysBetween,
+} from '../calendar/index.js';
 import { computeDeadline, DeadlineError, defaultRules, type CaseEvent } from './request-deadline.js';
 
 const cal = calendarOf(shippedNotices);

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Ctx } from '../../platform/context.js';
-import type { RequestLetterTable } from '../../platform/db/schema.js';
+import type { RequestLetterTable } from './request.tables.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isId } from '../../platform/ids.js';
 import * as repo from './request-case.repository.js';

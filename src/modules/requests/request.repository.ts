@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
 import { nextSerial } from '../../platform/db/sequence.js';
-import type { RequestTable } from '../../platform/db/schema.js';
+import type { RequestTable } from './request.tables.js';
 
 /** The next 受理编号 serial of an agency for a year, inside the caller's transaction. */
 export async function nextSeq(db: Executor, agencyId: string, year: number): Promise<number> {

@@ -3,7 +3,7 @@ import { holdsRoleOver } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { RequestTable } from '../../platform/db/schema.js';
+import type { RequestTable } from './request.tables.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies, checkCreditCode, type Agency } from '../agencies/index.js';

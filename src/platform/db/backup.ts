@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { backupTables, type Database } from './schema.js';
+import type { Installation } from '../module.js';
+import type { Database } from './schema.js';
 import { appliedMigrations, type Db, type Engine } from './database.js';
 
 /**
@@ -29,7 +30,9 @@ export async function backupDatabase(
   engine: Engine,
   file: string,
   now: Date,
+  installation: Pick<Installation, 'backupTables'>,
 ): Promise<Record<string, number>> {
+  const { backupTables } = installation;
   // One snapshot for counts and rows alike, so a backup taken while the server writes is
   // consistent and restorable: REPEATABLE READ on PostgreSQL; on SQLite (WAL) a read
   // transaction sees one snapshot until it ends.
@@ -115,9 +118,15 @@ function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Replaces every backed-up table's content with the backup's, in one transaction: either the
- * whole backup is restored or nothing changes. Sessions are cleared, so everyone logs in again.
+ * whole backup is restored or nothing changes. Tables not in backups are emptied: sessions (everyone
+ * logs in again), derived data (rebuilt by the modules' ensureDerivedData), job runs.
  */
-export async function restoreDatabase(db: Db, file: string): Promise<Record<string, number>> {
+export async function restoreDatabase(
+  db: Db,
+  file: string,
+  installation: Pick<Installation, 'backupTables' | 'notBackedUp'>,
+): Promise<Record<string, number>> {
+  const { backupTables, notBackedUp } = installation;
   const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = input[Symbol.asyncIterator]();
   let first: IteratorResult<string>;
@@ -144,7 +153,9 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
   const counts: Record<string, number> = {};
   try {
     await db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('staff_session').execute();
+      // Tables kept out of backups (sessions, derived data, job runs) describe the data being
+      // replaced: they are emptied, so everyone logs in again and derived data is rebuilt.
+      for (const table of notBackedUp.keys()) await tx.deleteFrom(table as keyof Database).execute();
       for (const { table } of [...backupTables].reverse()) await tx.deleteFrom(table).execute();
       let batch: { table: keyof Database; rows: Record<string, unknown>[] } | null = null;
       let batchBytes = 0;

@@ -1,4 +1,13 @@
-import { Kysely, Migrator, sql, type MigrationResultSet, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  sql,
+  type ColumnDataType,
+  type Migration,
+  type MigrationResultSet,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Database } from './schema.js';
 import { sqliteDialect } from './dialect/sqlite.js';
 import {
@@ -9,7 +18,6 @@ import {
   postgresSerialize,
 } from './dialect/postgres.js';
 import { sqliteIsUniqueViolation } from './dialect/sqlite.js';
-import { migrations } from './migrations/index.js';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -40,30 +48,51 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
   throw new Error(`DATABASE_URL 无法识别：应以 sqlite: 或 postgres:// 开头`);
 }
 
-function migrator(db: Db): Migrator {
+/**
+ * The migrator over an installation's migrations (every module's, sorted by name). Unordered
+ * migrations are allowed: a module added to an existing installation brings migrations whose
+ * names may sort before ones already run, and each migration only touches its own tables.
+ */
+function migrator(db: Executor, migrations: Readonly<Record<string, Migration>>): Migrator {
   return new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => ({ ...migrations }) },
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
+    allowUnorderedMigrations: true,
   });
 }
 
 /** Brings the schema up to date; running it again changes nothing. */
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const result = await migrator(db).migrateToLatest();
+export async function migrateToLatest(
+  db: Db,
+  migrations: Readonly<Record<string, Migration>>,
+): Promise<MigrationResultSet> {
+  const result = await migrator(db, migrations).migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
 }
 
-/** Names of the migrations applied, in order. */
+/** Names of the migrations applied, in name order (what a backup records and a restore compares). */
 export async function appliedMigrations(db: Executor): Promise<string[]> {
-  const all = await migrator(db).getMigrations();
-  return all.filter((m) => m.executedAt).map((m) => m.name);
+  const { rows } = await sql<{ name: string }>`select name from schema_migration`.execute(db);
+  return rows.map((r) => r.name).sort();
 }
 
-export function latestMigration(): string {
-  return Object.keys(migrations).sort().at(-1) ?? '';
+/**
+ * Adds a column unless the table has it: for migrations split out of older ones, which run on
+ * databases that may already have the change.
+ */
+export async function addColumnIfMissing(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+  type: ColumnDataType,
+): Promise<void> {
+  const tables = await db.introspection.getTables();
+  const found = tables.find((t) => t.name === table);
+  if (found?.columns.some((c) => c.name === column)) return;
+  await db.schema.alterTable(table).addColumn(column, type).execute();
 }
 
 /**
@@ -86,6 +115,15 @@ export function isUniqueViolation(e: unknown): boolean {
  * behaves the same on both engines (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
  */
 export function containsText(column: string, needle: string): RawBuilder<SqlBool> {
-  const escaped = needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escaped}%`} escape '\\'`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${likeEscape(needle.toLowerCase())}%`} escape '\\'`;
+}
+
+/** A "starts with" condition (e.g. a materialised path) that treats % and _ literally. */
+export function startsWith(column: string, prefix: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${`${likeEscape(prefix)}%`} escape '\\'`;
+}
+
+/** The one LIKE escape of the code base: backslash before \\, % and _ (use with `escape '\\'`). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

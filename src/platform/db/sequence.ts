@@ -1,8 +1,22 @@
 import { sql } from 'kysely';
 import type { Executor } from './database.js';
+import type { Database } from './schema.js';
 
-/** Tables of per-agency, per-year counters: (agency_id, year) → last_value. */
-export type SequenceTable = 'request_sequence' | 'record_sequence';
+/** The shape of a per-agency, per-year counter table: (agency_id, year) → last_value. */
+export interface SequenceRow {
+  agency_id: string;
+  year: number;
+  last_value: number;
+}
+
+/** Any table of that shape, declared by whichever module numbers something (受理编号, 索引号 …). */
+export type SequenceTable = {
+  [T in keyof Database]: Database[T] extends SequenceRow
+    ? SequenceRow extends Database[T]
+      ? T
+      : never
+    : never;
+}[keyof Database];
 
 /**
  * The next serial of an agency for a year (受理编号, 索引号), taken inside the caller's transaction:
@@ -15,17 +29,12 @@ export async function nextSerial(
   agencyId: string,
   year: number,
 ): Promise<number> {
-  await db
-    .insertInto(table)
-    .values({ agency_id: agencyId, year, last_value: 0 })
-    .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
-    .execute();
-  const row = await db
-    .updateTable(table)
-    .set({ last_value: sql<number>`last_value + 1` })
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_value);
+  // The table is one of the counter tables (checked by SequenceTable); Kysely cannot narrow a
+  // union of table names to their common columns, so the queries go through a plain reference.
+  const t = sql.table(table);
+  await sql`insert into ${t} (agency_id, year, last_value) values (${agencyId}, ${year}, 0)
+    on conflict (agency_id, year) do nothing`.execute(db);
+  const { rows } = await sql<{ last_value: number | string }>`update ${t} set last_value = last_value + 1
+    where agency_id = ${agencyId} and year = ${year} returning last_value`.execute(db);
+  return Number(rows[0]!.last_value);
 }

@@ -21,6 +21,7 @@ import type { Config } from '../config/config.js';
 import type { FieldCipher } from '../crypto.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import type { Installation } from '../module.js';
 import { isDomainError, UnauthenticatedError, ValidationError } from '../errors.js';
 import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
@@ -44,6 +45,7 @@ export interface WebDeps {
   clock: Clock;
   secret: string;
   cipher: FieldCipher;
+  modules: Installation;
   authenticate(ctx: Ctx, token: string): Promise<WebAuth | null>;
   site(ctx: Ctx): Promise<SiteInfo>;
   logger?: boolean;
@@ -169,7 +171,14 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
-    const base: Ctx = { actor: anonymous, clock: deps.clock, db: deps.db, ip: req.ip, cipher: deps.cipher };
+    const base: Ctx = {
+      actor: anonymous,
+      clock: deps.clock,
+      db: deps.db,
+      ip: req.ip,
+      cipher: deps.cipher,
+      modules: deps.modules,
+    };
     req.auth = null;
     req.ctx = base;
     if (req.url.startsWith('/static/')) return;

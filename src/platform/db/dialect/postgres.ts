@@ -1,12 +1,30 @@
 import pg from 'pg';
 import { PostgresAdapter, PostgresDialect, sql, type Kysely } from 'kysely';
 
+const INT8 = 20;
+
 /**
- * Server engine. Counts (bigint) come back as strings from pg; the repositories convert them.
- * Timestamps are stored as text, so no Date parsing differences reach the code.
+ * bigint (counts, sums of integers) is parsed into a number once, here, as SQLite returns it:
+ * pg hands it over as a string by default, which would leak an engine difference into every
+ * repository. Values beyond 2^53 cannot be counts or amounts in fen; they fail loudly.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary'
+      ? (value: string) => {
+          const n = Number(value);
+          if (!Number.isSafeInteger(n)) throw new RangeError(`bigint ${value} exceeds the safe integer range`);
+          return n;
+        }
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * Server engine. Timestamps are stored as text, so no Date parsing differences reach the code;
+ * bigints arrive as numbers (above).
  */
 export function postgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, types });
   // An idle connection the server closes (restart, failover, a dropped test database) must not
   // bring the process down: the pool replaces it at the next checkout, and a query in flight
   // still fails with its own error.

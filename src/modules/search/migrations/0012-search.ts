@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from '../dialect/postgres.js';
+import { isPostgres } from '../../../platform/db/dialect/postgres.js';
 
 // The search index of published records. It is derived data: rebuilt from the records whenever
 // it is missing or behind (and not part of a backup). Each engine gets its own index structures

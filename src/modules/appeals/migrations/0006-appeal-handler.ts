@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
-// 行政复议 / 行政诉讼 about disclosure, linked to the application they concern; and the clerk who
-// handles an application (the only one who sees its applicant's personal data unmasked).
+// 行政复议 / 行政诉讼 about disclosure, linked to the application they concern. (The request's
+// handler_id, once added here too, is the requests module's 0006-appeal-handler-request.)
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('appeal')
@@ -22,7 +22,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('appeal')
     .columns(['agency_id', 'filed_on'])
     .execute();
-  await db.schema.alterTable('request').addColumn('handler_id', 'text').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

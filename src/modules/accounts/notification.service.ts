@@ -1,5 +1,5 @@
-import type { Ctx } from './context.js';
-import { newId } from './ids.js';
+import type { Ctx } from '../../platform/context.js';
+import { newId } from '../../platform/ids.js';
 
 /** Notices to staff, shown on their 工作台. One per subject, kind and day. */
 export async function notify(

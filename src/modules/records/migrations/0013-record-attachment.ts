@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isPostgres } from '../dialect/postgres.js';
+import { isPostgres } from '../../../platform/db/dialect/postgres.js';
 
 // Attachments of 主动公开 records (PDF, DOCX, XLSX, images) kept in the database, so a backup
 // holds them and both engines behave alike; the text taken from each is searched with the

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
-// Notices to staff (a case overdue, a case due soon) and the record of daily jobs run, so a
-// job runs once a day however many processes serve the site.
+// Notices to staff (a case overdue, a case due soon) on their 工作台. (The record of daily jobs,
+// once created here too, is the platform's 0008-notification-jobs-run.)
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('staff_notification')
@@ -22,18 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('staff_notification')
     .columns(['agency_id', 'day'])
     .execute();
-  await db.schema
-    .createTable('job_run')
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('day', 'text', (c) => c.notNull())
-    .addColumn('started_at', 'text', (c) => c.notNull())
-    .addColumn('finished_at', 'text')
-    .addColumn('result', 'text')
-    .addPrimaryKeyConstraint('job_run_pk', ['name', 'day'])
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('job_run').ifExists().execute();
   await db.schema.dropTable('staff_notification').ifExists().execute();
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { shippedCalendarRows } from '../reference/calendar-notices.js';
+import { shippedCalendarRows } from '../calendar-notices.data.js';
 
 // The working-day calendar: one row per year whose State Council notice is entered, one row per
 // exception to Mon–Fri. Reference data shared by every agency (no agency_id on purpose).

@@ -1,0 +1,63 @@
+import type { Config } from '../../platform/config/config.js';
+import type { GongkaiModule } from '../../platform/module.js';
+import { registerAccountCommands } from './account.cli.js';
+import { registerAccountRoutes } from './account.routes.js';
+import * as auth from './auth.service.js';
+import * as foundation from './migrations/0001-foundation-accounts.js';
+import * as notices from './migrations/0008-notification-jobs.js';
+
+export function authSettingsOf(config: Config): auth.AuthSettings {
+  return {
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionMaxHours: config.sessionMaxHours,
+    loginMaxFailures: config.loginMaxFailures,
+    loginLockMinutes: config.loginLockMinutes,
+  };
+}
+
+/** Staff accounts, role grants, login and sessions, notices on the 工作台, and the audit log's pages. */
+export const accountsModule: GongkaiModule = {
+  name: 'accounts',
+  label: '账号与权限',
+  tables: {
+    staff_user: { backup: { orderBy: 'id' } },
+    role_assignment: { backup: { orderBy: 'id' } },
+    staff_session: { notBackedUp: '会话不备份：恢复后所有人重新登录，已结束的登录不会复活' },
+    staff_notification: { backup: { orderBy: 'id' } },
+  },
+  migrations: { '0001-foundation-accounts': foundation, '0008-notification-jobs': notices },
+  audit: {
+    actions: {
+      'account.create': '新增账号',
+      'account.grant': '授予角色',
+      'account.revokeGrant': '撤销角色',
+      'account.resetPassword': '重置密码',
+      'account.changePassword': '修改本人密码',
+      'account.disable': '停用账号',
+      'account.enable': '启用账号',
+      'account.unlock': '解除锁定',
+      'account.login': '登录',
+      'account.loginFailed': '登录失败',
+      'account.lock': '账号锁定',
+      'account.logout': '退出登录',
+      'account.revokeSession': '强制下线',
+    },
+    subjects: { staffUser: '账号' },
+  },
+  routes: (app, web) =>
+    registerAccountRoutes(app, {
+      settings: authSettingsOf(web.config),
+      cookieSecure: web.config.cookieSecure,
+      loginRateLimitPerMinute: web.config.loginRateLimitPerMinute,
+    }),
+  cli: registerAccountCommands,
+  provides: (config) => {
+    const settings = authSettingsOf(config);
+    return {
+      authenticateStaff: async (ctx, token) => {
+        const a = await auth.authenticate(ctx, token, settings);
+        return a && { actor: a.actor, user: a.user, sessionId: a.session.id };
+      },
+    };
+  },
+};

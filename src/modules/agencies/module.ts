@@ -1,0 +1,41 @@
+import type { GongkaiModule } from '../../platform/module.js';
+import { registerAgencyApi } from './agency.api.js';
+import { registerAgencyCommands } from './agency.cli.js';
+import { registerAgencyRoutes } from './agency.routes.js';
+import * as agencies from './agency.service.js';
+import * as foundation from './migrations/0001-foundation.js';
+
+/** The agency tree (政府 → 部门/镇街 → 村社区) with its history and 公开指南 contact details. */
+export const agenciesModule: GongkaiModule = {
+  name: 'agencies',
+  label: '机构',
+  tables: {
+    // Parents before children on restore: a child's depth is its parent's plus one.
+    agency: { backup: { orderBy: 'depth' } },
+    agency_history: { backup: { orderBy: 'id' } },
+  },
+  migrations: { '0001-foundation': foundation },
+  audit: {
+    actions: {
+      'agency.create': '新增机构',
+      'agency.update': '修改机构信息',
+      'agency.rename': '机构更名',
+      'agency.move': '调整隶属关系',
+      'agency.dissolve': '撤销机构',
+    },
+    subjects: { agency: '机构' },
+  },
+  routes: registerAgencyRoutes,
+  api: registerAgencyApi,
+  cli: registerAgencyCommands,
+  provides: () => ({
+    siteInfo: async (ctx) => {
+      const root = await agencies.root(ctx);
+      return {
+        name: root?.name ?? 'Gongkai 政务公开平台',
+        phone: root?.phone ?? null,
+        address: root?.address ?? null,
+      };
+    },
+  }),
+};

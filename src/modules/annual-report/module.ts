@@ -1,0 +1,47 @@
+import type { GongkaiModule } from '../../platform/module.js';
+import { registerAnnualReportRoutes } from './annual-report.routes.js';
+import * as publishedReportTable from './migrations/0002-published-report.js';
+import * as reportFigureTable from './migrations/0016-report-figure.js';
+import * as annualReportTable from './migrations/0017-annual-report.js';
+import { registerReportCommands } from './report.cli.js';
+import { configureReportDeadlines, remindReportDeadlines } from './report-deadline.js';
+import { registerReportRoutes } from './report.routes.js';
+
+/**
+ * The 政府信息公开工作年度报告: the contract, the checker of published reports, the agency's own
+ * report built from the other modules' contributions, its sign-off, and the renderers.
+ */
+export const annualReportModule: GongkaiModule = {
+  name: 'annual-report',
+  label: '年度报告',
+  tables: {
+    published_report: { backup: { orderBy: 'id' } },
+    report_figure: { backup: { orderBy: 'year', key: 'key' } },
+    annual_report: { backup: { orderBy: 'id' } },
+  },
+  migrations: {
+    '0002-published-report': publishedReportTable,
+    '0016-report-figure': reportFigureTable,
+    '0017-annual-report': annualReportTable,
+  },
+  audit: {
+    actions: {
+      'publishedReport.check': '检查年度报告',
+      'publishedReport.attach': '记录历史年度报告',
+      'reportFigure.set': '录入年报统计数据',
+      'annualReport.open': '开始编写年度报告',
+      'annualReport.narrative': '修改年度报告文字部分',
+      'annualReport.publish': '发布年度报告',
+      'annualReport.correct': '创建年度报告更正版本',
+    },
+    subjects: { publishedReport: '年度报告（已发布文本）', annualReport: '本机关年度报告' },
+  },
+  routes: (app) => {
+    registerReportRoutes(app);
+    registerAnnualReportRoutes(app);
+  },
+  cli: registerReportCommands,
+  jobs: [{ name: 'annualReport.deadlines', label: '年度报告发布期限提醒', run: remindReportDeadlines }],
+  schedules: [{ job: 'annualReport.deadlines', every: 'day' }],
+  configure: (config) => configureReportDeadlines({ township: config.townshipReportDeadline }),
+};

@@ -1,0 +1,82 @@
+import type { Ctx } from '../../platform/context.js';
+import type { GongkaiModule } from '../../platform/module.js';
+import * as recordTables from './migrations/0009-record.js';
+import * as officialDocumentTable from './migrations/0010-official-document.js';
+import * as attachmentTable from './migrations/0013-record-attachment.js';
+import * as catalogItems from './migrations/0014-record-catalog-items.js';
+import * as repealAmend from './migrations/0015-record-repeal-amend.js';
+import { ensureSearchIndex } from './record.search.js';
+import { registerRecordCommands } from './record.cli.js';
+import { registerRecordRoutes } from './record.routes.js';
+import { publishDue } from './record.service.js';
+import { section2Documents } from './record.stats.js';
+
+/**
+ * What the records module needs from the catalog without importing it (the catalog imports
+ * records): the items a record may be filed under, and the domains search filters by.
+ */
+declare module '../../platform/module.js' {
+  interface Capabilities {
+    catalogItemChoices(
+      ctx: Ctx,
+    ): Promise<Array<{ label: string; items: Array<{ id: string; label: string }> }>>;
+    searchDomains(): ReadonlyArray<{ value: string; label: string }>;
+  }
+}
+
+/** 主动公开: records with their metadata, 保密审查, publication, 有效性, attachments and search. */
+export const recordsModule: GongkaiModule = {
+  name: 'records',
+  label: '主动公开',
+  tables: {
+    record_sequence: { backup: { orderBy: 'year', key: 'agency_id' } },
+    record: { backup: { orderBy: 'id' } },
+    record_event: { backup: { orderBy: 'id' } },
+    official_document: { backup: { orderBy: 'id' } },
+    // Attachments are large: read ten at a time.
+    record_attachment: { backup: { orderBy: 'id', page: 10 } },
+  },
+  migrations: {
+    '0009-record': recordTables,
+    '0010-official-document': officialDocumentTable,
+    '0013-record-attachment': attachmentTable,
+    '0014-record-catalog-items': catalogItems,
+    '0015-record-repeal-amend': repealAmend,
+  },
+  audit: {
+    actions: {
+      'record.draft': '起草政府信息',
+      'record.submitted': '政府信息送审',
+      'record.reviewPassed': '保密审查通过',
+      'record.reviewReturned': '保密审查退回',
+      'record.approved': '批准发布',
+      'record.publish': '发布政府信息',
+      'record.withdrawn': '撤回政府信息',
+      'officialDocument.register': '登记公文公开属性',
+      'record.import': '迁移导入政府信息',
+      'record.validityChanged': '修改有效性',
+      'record.scheduled': '设定定时发布',
+      'record.attachmentAdded': '上传附件',
+      'record.attachmentRemoved': '删除附件',
+      'record.unscheduled': '取消定时发布',
+    },
+    subjects: { record: '政府信息', officialDocument: '公文' },
+  },
+  routes: (app, web) =>
+    registerRecordRoutes(app, {
+      catalogItemChoices: web.capabilities.catalogItemChoices,
+      searchDomains: web.capabilities.searchDomains?.() ?? [],
+    }),
+  cli: registerRecordCommands,
+  jobs: [{ name: 'records.publishDue', label: '定时发布到期的政府信息', run: publishDue }],
+  schedules: [{ job: 'records.publishDue', every: 'minute' }],
+  ensureDerivedData: async (ctx) => {
+    const r = await ensureSearchIndex(ctx.db);
+    return r.rebuilt ? `已重建检索索引：${r.indexed} 条已发布信息。` : null;
+  },
+  // 规章 and 规范性文件 of section 二.
+  reportContribution: {
+    name: 'records',
+    contribute: async (ctx, scope) => ({ proactive: await section2Documents(ctx, scope) }),
+  },
+};

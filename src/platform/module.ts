@@ -1,0 +1,221 @@
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { Config } from './config/config.js';
+import type { Ctx } from './context.js';
+import type { Database } from './db/schema.js';
+import type { DomainEvents } from './events.js';
+import type { SiteInfo, WebAuth } from './http/server.js';
+import type { JobDefinition, JobSchedule } from './jobs.js';
+
+/**
+ * The module contract. A module is one folder under src/modules with a `module.ts` that exports
+ * one manifest: what it owns (tables, migrations), what it shows (pages, API, commands), what it
+ * runs (jobs, event handlers) and what it lends to other modules (capabilities, extensions such
+ * as the annual report's contributions). src/app/modules.ts lists the manifests once; every
+ * composition root installs that list (`install`), and the web server, the CLI, the worker, the
+ * event bus, the audit log, backup and the report build read it from there. Nothing registers
+ * itself by being imported.
+ */
+export interface GongkaiModule extends ModuleExtensions {
+  /** Folder name, e.g. `requests`; also the owner name in the table-owner map. */
+  name: string;
+  /** What the module is, in Chinese (the back office and `gongkai modules` show it). */
+  label: string;
+  /** Tables the module owns: only it queries them; each is backed up or excluded with a reason. */
+  tables?: { [T in keyof Database]?: TableSpec };
+  /** Migrations by name. Names are global and sort in the order a fresh database runs them. */
+  migrations?: Record<string, Migration>;
+  /** Chinese labels of the module's audit actions and subjects (the audit-log page). */
+  audit?: AuditLabels;
+  /** Portal and back-office pages. */
+  routes?(app: FastifyInstance, web: WebContext): void;
+  /** REST endpoints under /api/v1. */
+  api?(app: FastifyInstance, web: WebContext): void;
+  /** `gongkai <command>` subcommands. */
+  cli?(program: Command, cli: CliContext): void;
+  /** Kinds of background work the module runs (queued by it or by its schedules). */
+  jobs?: readonly JobDefinition[];
+  /** Recurring work: one job of the kind per period, however many workers run. */
+  schedules?: readonly JobSchedule[];
+  /** Handlers of other modules' (or its own) domain events, run inside the emitting transaction. */
+  on?: EventHandlers;
+  /** Derived data to check at start and after a restore (e.g. the search index); returns what it did. */
+  ensureDerivedData?(ctx: Ctx): Promise<string | null>;
+  /** Services this module lends to others through a capability another module declared. */
+  provides?(config: Config): Partial<Capabilities>;
+  /** Reads the module's settings from the configuration once, at install. */
+  configure?(config: Config): void;
+}
+
+/**
+ * Extension points that modules define by declaration merging, e.g. the annual-report module adds
+ * `reportContribution?: ReportContribution`, and the modules that count something for the report
+ * fill it in. Platform names none of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleExtensions {}
+
+/**
+ * Services one module needs from another it must not import (the dependency would point the wrong
+ * way or close a cycle). The needing module declares the capability by declaration merging; the
+ * lending module fills it in `provides`. Consumers treat a missing capability as "not installed".
+ */
+export interface Capabilities {
+  /** The signed-in staff member behind a session cookie (accounts). */
+  authenticateStaff(ctx: Ctx, token: string): Promise<WebAuth | null>;
+  /** Name and contact of the site's top agency for the page footer (agencies). */
+  siteInfo(ctx: Ctx): Promise<SiteInfo>;
+}
+
+export type TableSpec =
+  | {
+      /** Column that orders rows on restore so parents come before children (e.g. `depth`). */
+      backup: { orderBy: string; key?: string; page?: number };
+    }
+  | {
+      /** Why the table is not in backups (sessions, derived data). */
+      notBackedUp: string;
+    };
+
+export interface AuditLabels {
+  actions: Record<string, string>;
+  subjects: Record<string, string>;
+}
+
+export type EventHandler<K extends keyof DomainEvents> = (
+  ctx: Ctx,
+  payload: DomainEvents[K],
+) => Promise<void>;
+export type EventHandlers = { [K in keyof DomainEvents]?: EventHandler<K> };
+
+/** What pages and API routes are given besides the app: configuration and borrowed services. */
+export interface WebContext {
+  config: Config;
+  capabilities: Partial<Capabilities>;
+}
+
+/** What a module's commands are given: output, exit code and a context on the configured database. */
+export interface CliContext {
+  out(line: string): void;
+  err(line: string): void;
+  /** Writes to stderr without a newline (progress bars); silent when embedded. */
+  progress(text: string): void;
+  setExitCode(code: number): void;
+  /** Runs `fn` as the operator at the shell, on the configured database, reporting errors the CLI's way. */
+  withCtx(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
+}
+
+export interface BackupTable {
+  table: keyof Database;
+  orderBy: string;
+  key?: string;
+  page?: number;
+}
+
+/** The installed modules, composed once per process by a composition root. */
+export interface Installation {
+  readonly modules: readonly GongkaiModule[];
+  readonly migrations: Readonly<Record<string, Migration>>;
+  /** In restore order: the modules' order in the list (dependencies first), then each module's. */
+  readonly backupTables: readonly BackupTable[];
+  /** Tables left out of backups, with the reason. */
+  readonly notBackedUp: ReadonlyMap<string, string>;
+  /** Owner (module name, or `platform`) of every declared table. */
+  readonly tableOwners: ReadonlyMap<string, string>;
+  readonly capabilities: Partial<Capabilities>;
+  readonly jobs: readonly JobDefinition[];
+  readonly schedules: readonly JobSchedule[];
+  handlersOf<K extends keyof DomainEvents>(event: K): ReadonlyArray<EventHandler<K>>;
+  /** Every module's value for an extension point, in list order. */
+  extensions<K extends keyof ModuleExtensions>(key: K): Array<NonNullable<ModuleExtensions[K]>>;
+  auditActionLabel(action: string): string;
+  auditSubjectLabel(subjectType: string): string;
+  auditActions(): Array<{ action: string; label: string }>;
+}
+
+export class ModuleContractError extends Error {}
+
+/**
+ * Composes the listed modules (platform's own tables first). Refuses two modules of one name,
+ * a table or migration claimed twice, and a job kind declared twice, so a mistake in a new
+ * module stops the process at start instead of surfacing as a missing backup or a lost job.
+ */
+export function install(list: readonly GongkaiModule[], config?: Config): Installation {
+  const modules = [platformModule, ...list];
+  const names = new Set<string>();
+  const migrations: Record<string, Migration> = {};
+  const backupTables: BackupTable[] = [];
+  const notBackedUp = new Map<string, string>();
+  const tableOwners = new Map<string, string>();
+  const jobs: JobDefinition[] = [];
+  const schedules: JobSchedule[] = [];
+  const actionLabels = new Map<string, string>();
+  const subjectLabels = new Map<string, string>();
+  const handlers = new Map<string, Array<EventHandler<never>>>();
+  const capabilities: Partial<Capabilities> = {};
+
+  for (const m of modules) {
+    if (names.has(m.name)) throw new ModuleContractError(`module ${m.name} is listed twice`);
+    names.add(m.name);
+    for (const [table, spec] of Object.entries(m.tables ?? {}) as Array<[keyof Database, TableSpec]>) {
+      const owner = tableOwners.get(table);
+      if (owner) throw new ModuleContractError(`table ${table} is claimed by ${owner} and ${m.name}`);
+      tableOwners.set(table, m.name);
+      if ('backup' in spec) backupTables.push({ table, ...spec.backup });
+      else notBackedUp.set(table, spec.notBackedUp);
+    }
+    for (const [name, migration] of Object.entries(m.migrations ?? {})) {
+      if (migrations[name]) throw new ModuleContractError(`migration ${name} is declared twice`);
+      migrations[name] = migration;
+    }
+    for (const job of m.jobs ?? []) {
+      if (jobs.some((j) => j.name === job.name))
+        throw new ModuleContractError(`job ${job.name} is declared twice`);
+      jobs.push(job);
+    }
+    schedules.push(...(m.schedules ?? []));
+    for (const [k, v] of Object.entries(m.audit?.actions ?? {})) actionLabels.set(k, v);
+    for (const [k, v] of Object.entries(m.audit?.subjects ?? {})) subjectLabels.set(k, v);
+    for (const [event, handler] of Object.entries(m.on ?? {})) {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler as EventHandler<never>]);
+    }
+    if (config && m.provides) Object.assign(capabilities, m.provides(config));
+    if (config) m.configure?.(config);
+  }
+  for (const s of schedules) {
+    if (!jobs.some((j) => j.name === s.job))
+      throw new ModuleContractError(`schedule names job ${s.job}, which no module declares`);
+  }
+
+  return {
+    modules,
+    migrations,
+    backupTables,
+    notBackedUp,
+    tableOwners,
+    capabilities,
+    jobs,
+    schedules,
+    handlersOf: <K extends keyof DomainEvents>(event: K) =>
+      (handlers.get(event) ?? []) as unknown as ReadonlyArray<EventHandler<K>>,
+    extensions: <K extends keyof ModuleExtensions>(key: K) =>
+      modules.flatMap((m) => (m[key] === undefined ? [] : [m[key] as NonNullable<ModuleExtensions[K]>])),
+    auditActionLabel: (action) => actionLabels.get(action) ?? action,
+    auditSubjectLabel: (subject) => subjectLabels.get(subject) ?? subject,
+    auditActions: () => [...actionLabels].map(([action, label]) => ({ action, label })),
+  };
+}
+
+// The platform's own tables and migrations, placed first in every installation.
+import { platformMigrations } from './db/migrations/index.js';
+
+const platformModule: GongkaiModule = {
+  name: 'platform',
+  label: '平台',
+  tables: {
+    audit_event: { backup: { orderBy: 'id' } },
+    job_run: { notBackedUp: '每日任务的运行记录，恢复后重新计算' },
+  },
+  migrations: platformMigrations,
+};
