@@ -13,7 +13,13 @@ export interface Field<T> {
   json: Record<string, unknown>;
 }
 
-class Bad extends Error {}
+/**
+ * What a field's `parse` throws for bad input; `object()` reports it as that field's error and
+ * lets anything else through as a bug. Exported so another kit can declare its own fields (the
+ * import kit's ✓ marks and lists).
+ */
+export class FieldProblem extends Error {}
+class Bad extends FieldProblem {}
 
 function asText(raw: unknown, label: string): string | undefined {
   if (raw === undefined || raw === null) return undefined;
@@ -143,7 +149,7 @@ export function object<S extends Shape>(shape: S): ObjectSchema<S> {
       try {
         out[key] = field.parse(src[key], field.label);
       } catch (e) {
-        if (e instanceof Bad) errors.push({ field: key, message: e.message });
+        if (e instanceof FieldProblem) errors.push({ field: key, message: e.message });
         else throw e;
       }
     }
