@@ -62,7 +62,6 @@ const browserGlobals = Object.fromEntries(
     'requestAnimationFrame',
     'queueMicrotask',
     'globalThis',
-    'htmx',
   ].map((name) => [name, 'readonly']),
 );
 

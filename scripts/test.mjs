@@ -1,11 +1,24 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint (including the module-boundary rule), then every test file under
-// node's test runner, with the PostgreSQL pass on whenever a server answers. With CI=true a
-// missing server fails the run instead of narrowing it to SQLite.
+// `npm test`: type check, format check, lint (including the module-boundary rule), then every test
+// file under node's test runner, with the PostgreSQL pass on whenever a server answers. With
+// CI=true a missing server fails the run instead of narrowing it to SQLite.
 // `npm test -- <files…>` runs only those files (no type check or lint).
+// `npm run test:<tier>` (`--tier=<tier>`) runs one tier, without the static checks:
+//   unit     co-located src/**/*.test.ts that do not use the engine harness, and test/lint/
+//   service  co-located tests that use the engine harness (test/harness/engines.ts:
+//            describeEachEngine, openTestDatabase, freshDatabaseUrl), test/platform/, test/guards/
+//            (the module contract's guards) and test/harness/ (the factories)
+//   http     test/http/ and test/cli/: the whole app through app.inject or a real port, the CLI,
+//            npm run dev and the built tree
+//   e2e      test/e2e/: journeys in Chromium
+// `node scripts/test.mjs --list [--tier=<tier>]` prints each test file with its tier.
+// A co-located test reaches a database only through the engine harness (that is how it runs on
+// both engines), so importing the harness is what makes it a service test; a co-located test
+// that opens a database some other way, or a test in a folder of test/ without a tier, stops
+// the run with a message instead of landing in the wrong tier.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import pg from 'pg';
 
 const pgUrl = process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,6 +47,40 @@ function findTests(dir, out = []) {
   return out;
 }
 
+const TIERS = ['unit', 'service', 'http', 'e2e'];
+/** Tier of each folder of test/ (by its first segment). */
+const testFolderTier = {
+  lint: 'unit',
+  guards: 'service',
+  harness: 'service',
+  platform: 'service',
+  http: 'http',
+  cli: 'http',
+  e2e: 'e2e',
+};
+const usesEngineHarness = /from\s+['"][./]*test\/harness\/engines\.js['"]/;
+const opensDatabaseOtherwise = /\bopenDatabase\(|\bcreateContainer\(|test\/harness\/app\.js/;
+
+/** The tier of a test file, or a message saying why it has none. */
+function tierOf(file) {
+  const parts = relative('.', file).split(sep);
+  if (parts[0] === 'test') {
+    const tier = testFolderTier[parts[1]];
+    return (
+      tier ?? {
+        problem: `${file}: test/${parts[1]}/ has no tier; add it to testFolderTier in scripts/test.mjs`,
+      }
+    );
+  }
+  const text = readFileSync(file, 'utf8');
+  if (usesEngineHarness.test(text)) return 'service';
+  if (opensDatabaseOtherwise.test(text))
+    return {
+      problem: `${file}: opens a database without test/harness/engines.ts; use describeEachEngine or openTestDatabase so it runs on both engines (and counts as a service test)`,
+    };
+  return 'unit';
+}
+
 function run(cmd, args, env = process.env) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: 'inherit', env });
@@ -41,8 +88,44 @@ function run(cmd, args, env = process.env) {
   });
 }
 
-const args = process.argv.slice(2);
-if (args.length === 0) {
+let tier = null;
+let list = false;
+const args = [];
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--tier') tier = argv[++i] ?? '';
+  else if (a.startsWith('--tier=')) tier = a.slice('--tier='.length);
+  else if (a === '--list') list = true;
+  else args.push(a);
+}
+if (tier !== null && !TIERS.includes(tier)) {
+  console.error(`Unknown tier "${tier}": one of ${TIERS.join(', ')}.`);
+  process.exit(2);
+}
+if (tier !== null && args.length) {
+  console.error('Give either --tier or test files, not both.');
+  process.exit(2);
+}
+
+let files = args;
+if (!args.length) {
+  const all = [...findTests('src'), ...findTests('test')].sort();
+  const tiered = all.map((file) => ({ file, tier: tierOf(file) }));
+  const problems = tiered.filter((t) => typeof t.tier !== 'string').map((t) => t.tier.problem);
+  if (problems.length) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+  files = tier ? tiered.filter((t) => t.tier === tier).map((t) => t.file) : all;
+  if (list) {
+    for (const t of tiered) if (!tier || t.tier === tier) console.log(`${t.tier.padEnd(8)}${t.file}`);
+    process.exit(0);
+  }
+  if (tier) console.log(`Tier ${tier}: ${files.length} test files.`);
+}
+
+if (args.length === 0 && tier === null) {
   console.log('Type check (tsc --noEmit) …');
   if (
     (await run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'])) !==
@@ -65,22 +148,26 @@ if (args.length === 0) {
   if ((await run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.'])) !== 0) process.exit(1);
 }
 
-const reachable = await postgresReachable();
 const env = { ...process.env, GONGKAI_TEST_PG_URL: pgUrl };
-if (reachable === true) {
-  env.GONGKAI_TEST_ENGINES = 'sqlite,postgres';
-  console.log(`Service tests run on: SQLite and PostgreSQL (${pgUrl})`);
-} else if (ci) {
-  console.error(
-    `PostgreSQL is not reachable at ${pgUrl} and CI=true: the PostgreSQL pass is mandatory.\n${reachable}`,
-  );
-  process.exit(1);
-} else {
+if (tier === 'unit') {
+  // The unit tier opens no database, so it needs no PostgreSQL.
   env.GONGKAI_TEST_ENGINES = 'sqlite';
-  console.log(`NOTICE: PostgreSQL is not reachable at ${pgUrl}; service tests run on SQLite only.`);
+} else {
+  const reachable = await postgresReachable();
+  if (reachable === true) {
+    env.GONGKAI_TEST_ENGINES = 'sqlite,postgres';
+    console.log(`Service tests run on: SQLite and PostgreSQL (${pgUrl})`);
+  } else if (ci) {
+    console.error(
+      `PostgreSQL is not reachable at ${pgUrl} and CI=true: the PostgreSQL pass is mandatory.\n${reachable}`,
+    );
+    process.exit(1);
+  } else {
+    env.GONGKAI_TEST_ENGINES = 'sqlite';
+    console.log(`NOTICE: PostgreSQL is not reachable at ${pgUrl}; service tests run on SQLite only.`);
+  }
 }
 
-const files = args.length ? args : [...findTests('src'), ...findTests('test')].sort();
 process.exit(
   await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], env),
 );

@@ -9,10 +9,15 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.service.js';
+import { beijingDate, FixedClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { DESKTOP_1280, launchBrowser, MOBILE_360 } from './browser.js';
 
-const inTwoWeeks = () => new Date(Date.now() + 8 * 3600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
+// A frozen server clock, as in the service tests: Monday 2 March 2026, 09:00 in Beijing. The
+// browser keeps its own clock; nothing here depends on it (the cookies have no expiry date, or a
+// max-age counted by the browser).
+const clock = new FixedClock('2026-03-02T01:00:00Z');
+const inTwoWeeks = beijingDate(new Date(clock.now().getTime() + 14 * 86_400_000));
 
 async function submit(page: Page, name: string): Promise<void> {
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
@@ -23,7 +28,7 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
   let browser: Browser;
   before(async () => {
     browser = await launchBrowser();
-    t = await startTestApp('sqlite', { listen: true });
+    t = await startTestApp('sqlite', { listen: true, clock });
   });
   after(async () => {
     await browser?.close();
@@ -64,7 +69,7 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
         const supplementForm = clerk.locator('form', {
           has: clerk.locator('input[value="supplementRequested"]'),
         });
-        await supplementForm.locator('input[name="deadline"]').fill(inTwoWeeks());
+        await supplementForm.locator('input[name="deadline"]').fill(inTwoWeeks);
         await Promise.all([clerk.waitForLoadState('load'), supplementForm.getByRole('button').click()]);
         assert.match((await clerk.locator('h1').textContent()) ?? '', /等待补正/);
 

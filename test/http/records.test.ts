@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
+import { beijingDate, FixedClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
 import { Client } from '../harness/http.js';
 
 describeEachEngine('主动公开 pages', (engine) => {
+  // A frozen clock, as in the service tests: Monday 2 March 2026, 09:00 in Beijing.
+  const clock = new FixedClock('2026-03-02T01:00:00Z');
+  const today = beijingDate(clock.now());
   let t: TestApp;
   let cizao: string;
   before(async () => {
-    t = await startTestApp(engine);
+    t = await startTestApp(engine, { clock });
     cizao = (
       await t.container.database.db
         .selectFrom('agency')
@@ -133,7 +137,6 @@ describeEachEngine('主动公开 pages', (engine) => {
     assert.match(none.body, /请输入检索词/);
 
     page = await clerk.get(path);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const repealed = await clerk.post(`${path}/validity`, {
       _csrf: Client.csrfOf(page.body),
       validity: 'repealed',
@@ -158,7 +161,7 @@ describeEachEngine('主动公开 pages', (engine) => {
       agencyId: cizao,
       title: '磁灶镇党政办会议纪要',
       disclosureAttribute: 'withheld',
-      writtenDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      writtenDate: today,
     });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /须选择不予公开理由/);
@@ -168,7 +171,7 @@ describeEachEngine('主动公开 pages', (engine) => {
       title: '磁灶镇党政办会议纪要',
       disclosureAttribute: 'withheld',
       withheldReason: 'withheld.processInformation',
-      writtenDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      writtenDate: today,
     });
     assert.equal(ok.statusCode, 303);
     const after = await clerk.get('/admin/documents');

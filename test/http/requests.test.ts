@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
+import { beijingDate, FixedClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
 import { Client } from '../harness/http.js';
 
 describeEachEngine('依申请公开 pages', (engine) => {
+  // A frozen clock, as in the service tests: Monday 2 March 2026, 09:00 in Beijing.
+  const clock = new FixedClock('2026-03-02T01:00:00Z');
+  const today = beijingDate(clock.now());
   let t: TestApp;
   let cizao: string;
   before(async () => {
-    t = await startTestApp(engine);
+    t = await startTestApp(engine, { clock });
     cizao = (
       await t.container.database.db
         .selectFrom('agency')
@@ -48,6 +52,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
     const number = /id="acceptance-number">([^<]+)</.exec(receipt.body)![1]!;
     const code = /id="lookup-code">([^<]+)</.exec(receipt.body)![1]!;
     assert.match(number, /^〔\d{4}〕第0001号$/);
+    assert.match(receipt.body, new RegExp(`收到申请之日[\\s\\S]*?${today}`), "received on the clock's day");
     assert.equal((await citizen.get('/apply/done')).statusCode, 302, 'the code is shown once');
 
     const lookup = await citizen.get('/cases');
@@ -94,7 +99,6 @@ describeEachEngine('依申请公开 pages', (engine) => {
     assert.equal((await clerk.post(`/admin/requests/${id}/assign`, { _csrf: csrf })).statusCode, 303);
     const personal = await clerk.post(`/admin/requests/${id}/personal`, { _csrf: csrf });
     assert.match(personal.body, /11010519491231002X/);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const replied = await clerk.post(`/admin/requests/${id}/act`, {
       _csrf: csrf,
       action: 'replied',
@@ -180,7 +184,6 @@ describeEachEngine('依申请公开 pages', (engine) => {
     );
     assert.equal(created.statusCode, 201, created.body);
     const { id } = JSON.parse(created.body).data as { id: string };
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
     const clerk = new Client(t.app);
     await clerk.login('clerk', DEMO_PASSWORD);

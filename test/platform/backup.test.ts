@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { systemActor } from '../../src/platform/access.js';
 import { backupDatabase, BackupError, restoreDatabase } from '../../src/platform/db/backup.js';
 import { sql } from 'kysely';
-import type { Db } from '../../src/platform/db/database.js';
+import { openDatabase, type Db } from '../../src/platform/db/database.js';
 import { agencies } from '../../src/modules/agencies/index.js';
 import { demo } from '../../src/modules/demo/index.js';
 import {
@@ -95,22 +96,89 @@ describeEachEngine('backup and restore', (engine) => {
   });
 
   it('takes a consistent backup while the server keeps writing', async () => {
+    // The writer's i-th update sets the fax to faxOf(i) and appends one agency.update audit
+    // event in the same transaction. A consistent snapshot holds the same number k of those
+    // events and updates, so after restore the fax is faxOf(k - 1).
+    //
+    // Overlap: the writer has its own connection (a second handle on the same database, as a
+    // second server process would). Sharing `source` would prove nothing on SQLite, whose one
+    // connection serialises every transaction, so the backup would simply run between two
+    // updates. With two connections on SQLite (WAL), the writer's commits land between the
+    // backup's reads, on this one thread, while the backup's read transaction is open; on
+    // PostgreSQL they are two sessions. Either way the backup's reads must not see them.
+    const faxOf = (i: number) => `0595-8${String(i).padStart(7, '0')}`;
     const file = join(dir, `busy-${engine}.gkbackup`);
-    const ctx = testCtx(source, systemActor('写入'));
+    const writerHandle = await openDatabase(source.url);
+    const ctx = testCtx(writerHandle, systemActor('写入'));
     const gov = await agencies.resolve(ctx, '晋江市人民政府');
-    let writing = true;
+    const updatesOfGov = (db: Db) =>
+      db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('action', '=', 'agency.update')
+        .where('subject_id', '=', gov.id)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const earlier = await updatesOfGov(source.db);
+
+    let committed = 0;
+    let stop = false;
+    let finished = false;
+    let warmedUp!: () => void;
+    const running = new Promise<void>((resolve) => (warmedUp = resolve));
     const writer = (async () => {
-      for (let i = 0; writing && i < 200; i++)
-        await agencies.update(ctx, gov.id, { fax: `0595-8${String(i).padStart(7, '0')}` });
-    })();
-    await backupDatabase(source.db, source.engine, file, new Date(), testInstallation);
-    writing = false;
-    await writer;
-    const target = await openTestDatabase(engine);
+      for (let i = 0; !stop && i < 100_000; i++) {
+        await agencies.update(ctx, gov.id, { fax: faxOf(i) });
+        committed = i + 1;
+        if (committed === 3) warmedUp();
+        // One update per turn of the event loop, as a server's requests come: on SQLite every
+        // statement completes synchronously, so without this the writer would hold the thread.
+        await nextTurn();
+      }
+    })().finally(() => (finished = true));
     try {
-      await restoreDatabase(target.db, file, testInstallation);
+      await Promise.race([
+        running,
+        writer.then(() => assert.fail('the writer stopped before its third update')),
+      ]);
+      const atStart = committed;
+      assert.equal(finished, false, 'the writer is still running when the backup begins');
+      await backupDatabase(source.db, source.engine, file, new Date(), testInstallation);
+      const atEnd = committed;
+      const writerOutlivedBackup = !finished;
+      stop = true;
+      await writer;
+      assert.ok(writerOutlivedBackup, 'the writer is still running when the backup ends');
+      assert.ok(
+        atEnd > atStart,
+        `updates were committed while the backup ran (${atStart} before it, ${atEnd} when it ended)`,
+      );
+
+      const target = await openTestDatabase(engine);
+      try {
+        await restoreDatabase(target.db, file, testInstallation);
+        const k = (await updatesOfGov(target.db)) - earlier;
+        assert.ok(
+          k >= atStart && k <= atEnd,
+          `the snapshot is of a moment during the backup: ${k} updates, ${atStart}..${atEnd} expected`,
+        );
+        const restored = await target.db
+          .selectFrom('agency')
+          .select('fax')
+          .where('id', '=', gov.id)
+          .executeTakeFirstOrThrow();
+        assert.equal(
+          restored.fax,
+          faxOf(k - 1),
+          `the fax of the ${k}th update, the last the audit log holds`,
+        );
+      } finally {
+        await target.cleanup();
+      }
     } finally {
-      await target.cleanup();
+      stop = true;
+      await writer.catch(() => {});
+      await writerHandle.close();
     }
   });
 
