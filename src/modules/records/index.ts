@@ -2,7 +2,7 @@
 
 export * from './record.js';
 export * as records from './record.service.js';
-export type { PublicListItem } from './record.service.js';
+export type { PublicListItem, PublishedRecordSummary, RecordIdQuery } from './record.service.js';
 export * as officialDocuments from './official-document.service.js';
 export * as recordAttachments from './record-attachment.service.js';
 export {

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import type { GongkaiModule } from '../../platform/module.js';
+import type { RecordIdQuery } from './record.service.js';
 import * as recordTables from './migrations/0009-record.js';
 import * as officialDocumentTable from './migrations/0010-official-document.js';
 import * as attachmentTable from './migrations/0013-record-attachment.js';
@@ -21,6 +22,8 @@ declare module '../../platform/module.js' {
       ctx: Ctx,
     ): Promise<Array<{ label: string; items: Array<{ id: string; label: string }> }>>;
     searchDomains(): ReadonlyArray<{ value: string; label: string }>;
+    /** The ids of the records filed under a catalog domain's items (a subquery the catalog writes). */
+    recordsInDomain(domainCode: string): RecordIdQuery;
   }
 }
 

@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { holdsRoleOver, scopesFor, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
@@ -8,7 +8,7 @@ import type { RecordEventTable, RecordTable } from './record.tables.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { date, object, oneOf, optional, text } from '../../platform/schema.js';
-import { agencies } from '../agencies/index.js';
+import { agencies, agencyField, withinSubtree } from '../agencies/index.js';
 import { addWorkdays, calendar } from '../calendar/index.js';
 import {
   documentNumberProblem,
@@ -684,4 +684,45 @@ export async function subjectCounts(
     .groupBy('r.subject_category')
     .execute();
   return rows.map((r) => ({ category: r.category!, count: Number(r.n) }));
+}
+
+/** A subquery of record ids written by the module that owns the table it reads (e.g. the catalog's links). */
+export type RecordIdQuery = RawBuilder<unknown>;
+
+export interface PublishedRecordSummary {
+  id: string;
+  title: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  publishedAt: string;
+  agencyName: string;
+}
+
+/**
+ * Published records as other modules list them (the catalog's item and domain pages, the
+ * records a clerk may file under an item), newest first: those whose id is in `idIn` or `ids`,
+ * within an agency's subtree, at most `limit`. Anyone may read them: they are public.
+ */
+export async function publishedSummaries(
+  ctx: Ctx,
+  opts: { idIn?: RecordIdQuery; ids?: readonly string[]; agencyPath?: string; limit?: number },
+): Promise<PublishedRecordSummary[]> {
+  if (opts.ids && opts.ids.length === 0) return [];
+  let q = ctx.db
+    .selectFrom('record as r')
+    .select([
+      'r.id as id',
+      'r.title as title',
+      'r.index_number as indexNumber',
+      'r.document_number as documentNumber',
+      sql<string>`r.published_at`.as('publishedAt'),
+      agencyField('r.agency_id', 'name').as('agencyName'),
+    ])
+    .where('r.state', '=', 'published');
+  if (opts.idIn) q = q.where(sql<SqlBool>`r.id in (${opts.idIn})`);
+  if (opts.ids) q = q.where('r.id', 'in', [...opts.ids]);
+  if (opts.agencyPath) q = q.where(withinSubtree('r.agency_id', opts.agencyPath));
+  q = q.orderBy('r.published_at', 'desc').orderBy('r.id');
+  if (opts.limit !== undefined) q = q.limit(Math.max(0, Math.floor(opts.limit)));
+  return q.execute();
 }
