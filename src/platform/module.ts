@@ -24,6 +24,11 @@ export interface GongkaiModule extends ModuleExtensions {
   label: string;
   /** Tables the module owns: only it queries them; each is backed up or excluded with a reason. */
   tables?: { [T in keyof Database]?: TableSpec };
+  /**
+   * Tables reached only through raw SQL, outside the Database type (engine-specific structures
+   * such as SQLite FTS5 tables), so the guards know their owner. Never backed up.
+   */
+  rawTables?: Record<string, { notBackedUp: string }>;
   /** Migrations by name. Names are global and sort in the order a fresh database runs them. */
   migrations?: Record<string, Migration>;
   /** Chinese labels of the module's audit actions and subjects (the audit-log page). */
@@ -74,8 +79,10 @@ export type TableSpec =
       backup: { orderBy: string; key?: string; page?: number };
     }
   | {
-      /** Why the table is not in backups (sessions, derived data). */
+      /** Why the table is not in backups (sessions, derived data). Emptied on restore… */
       notBackedUp: string;
+      /** …unless it is derived data its module rebuilds (ensureDerivedData) after the restore. */
+      derived?: true;
     };
 
 export interface AuditLabels {
@@ -119,8 +126,12 @@ export interface Installation {
   readonly migrations: Readonly<Record<string, Migration>>;
   /** In restore order: the modules' order in the list (dependencies first), then each module's. */
   readonly backupTables: readonly BackupTable[];
-  /** Tables left out of backups, with the reason. */
+  /** Tables left out of backups, with the reason (emptied on restore unless derived). */
   readonly notBackedUp: ReadonlyMap<string, string>;
+  /** Tables reached only through raw SQL (see GongkaiModule.rawTables). */
+  readonly rawTables: ReadonlySet<string>;
+  /** Not backed up and not emptied on restore: their module rebuilds them (raw tables included). */
+  readonly derivedTables: ReadonlySet<string>;
   /** Owner (module name, or `platform`) of every declared table. */
   readonly tableOwners: ReadonlyMap<string, string>;
   readonly capabilities: Partial<Capabilities>;
@@ -148,6 +159,8 @@ export function install(list: readonly GongkaiModule[], config?: Config): Instal
   const backupTables: BackupTable[] = [];
   const notBackedUp = new Map<string, string>();
   const tableOwners = new Map<string, string>();
+  const rawTables = new Set<string>();
+  const derivedTables = new Set<string>();
   const jobs: JobDefinition[] = [];
   const schedules: JobSchedule[] = [];
   const actionLabels = new Map<string, string>();
@@ -163,7 +176,18 @@ export function install(list: readonly GongkaiModule[], config?: Config): Instal
       if (owner) throw new ModuleContractError(`table ${table} is claimed by ${owner} and ${m.name}`);
       tableOwners.set(table, m.name);
       if ('backup' in spec) backupTables.push({ table, ...spec.backup });
-      else notBackedUp.set(table, spec.notBackedUp);
+      else {
+        notBackedUp.set(table, spec.notBackedUp);
+        if (spec.derived) derivedTables.add(table);
+      }
+    }
+    for (const [table, spec] of Object.entries(m.rawTables ?? {})) {
+      const owner = tableOwners.get(table);
+      if (owner) throw new ModuleContractError(`table ${table} is claimed by ${owner} and ${m.name}`);
+      tableOwners.set(table, m.name);
+      notBackedUp.set(table, spec.notBackedUp);
+      rawTables.add(table);
+      derivedTables.add(table);
     }
     for (const [name, migration] of Object.entries(m.migrations ?? {})) {
       if (migrations[name]) throw new ModuleContractError(`migration ${name} is declared twice`);
@@ -193,6 +217,8 @@ export function install(list: readonly GongkaiModule[], config?: Config): Instal
     migrations,
     backupTables,
     notBackedUp,
+    rawTables,
+    derivedTables,
     tableOwners,
     capabilities,
     jobs,
@@ -216,6 +242,10 @@ const platformModule: GongkaiModule = {
   tables: {
     audit_event: { backup: { orderBy: 'id' } },
     job_run: { notBackedUp: '每日任务的运行记录，恢复后重新计算' },
+  },
+  rawTables: {
+    schema_migration: { notBackedUp: '迁移记录：备份头记下已执行的迁移，恢复时比对，不作为数据恢复' },
+    schema_migration_lock: { notBackedUp: '迁移锁' },
   },
   migrations: platformMigrations,
 };

@@ -409,6 +409,52 @@ describe('eslint.config.js (project config, on virtual files)', () => {
     );
   });
 
+  it('keeps doors thin: no ctx.db, role grants or queries in routes, API handlers, commands, views and manifests', async () => {
+    const code = [
+      'export async function handler(req: any, ctx: any) {',
+      '  const a = await req.ctx.db.selectFrom("request").selectAll().execute();',
+      '  const b = ctx.db;',
+      '  const c = req.ctx.actor.grants;',
+      '  const d = sql`select 1`;',
+      '  return [a, b, c, d];',
+      '}',
+    ].join('\n');
+    for (const file of [
+      'src/modules/lint-probe/probe.routes.tsx',
+      'src/modules/lint-probe/probe.api.ts',
+      'src/modules/lint-probe/probe.cli.ts',
+      'src/modules/lint-probe/views/probe-page.tsx',
+      'src/modules/lint-probe/module.ts',
+    ]) {
+      const found = (await lintProject(file, code)).filter((p) => p.ruleId === 'no-restricted-syntax');
+      assert.deepEqual(
+        found.map((p) => p.line),
+        [2, 2, 3, 4, 5],
+        `${file}: ctx.db and a query on line 2, ctx.db on 3, grants on 4, SQL on 5`,
+      );
+      assert.ok(found.some((p) => p.line === 2 && /ctx\.db/.test(p.message)));
+      assert.ok(found.some((p) => p.line === 2 && /repository/.test(p.message)));
+      assert.match(found.find((p) => p.line === 4)!.message, /policy/);
+    }
+    // The same code in a service or repository is where it belongs.
+    const inService = await lintProject('src/modules/lint-probe/probe.service.ts', code);
+    assert.deepEqual(
+      inService.filter((p) => p.ruleId === 'no-restricted-syntax'),
+      [],
+    );
+  });
+
+  it('keeps new Date() forbidden in doors too', async () => {
+    const found = await lintProject(
+      'src/modules/lint-probe/probe.routes.tsx',
+      'export const now = new Date();\n',
+    );
+    assert.deepEqual(
+      found.map((p) => p.ruleId),
+      ['no-restricted-syntax'],
+    );
+  });
+
   it('keeps the TypeScript rules strict', async () => {
     const found = await lintProject(
       'src/platform/lint-probe.ts',

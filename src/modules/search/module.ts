@@ -6,7 +6,12 @@ export const searchModule: GongkaiModule = {
   name: 'search',
   label: '全文检索',
   tables: {
-    search_doc: { notBackedUp: '检索索引是派生数据：恢复后由已发布的政府信息重建' },
+    search_doc: { notBackedUp: '检索索引是派生数据：恢复后由已发布的政府信息重建', derived: true },
+  },
+  rawTables: {
+    // SQLite's FTS5 tables of the index (PostgreSQL keeps the index in search_doc's columns).
+    search_word: { notBackedUp: '检索索引（SQLite 全文检索表），由 search_doc 重建' },
+    search_trigram: { notBackedUp: '检索索引（SQLite 三元组表），由 search_doc 重建' },
   },
   migrations: { '0012-search': searchTables },
 };

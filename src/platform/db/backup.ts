@@ -118,15 +118,15 @@ function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Replaces every backed-up table's content with the backup's, in one transaction: either the
- * whole backup is restored or nothing changes. Tables not in backups are emptied: sessions (everyone
- * logs in again), derived data (rebuilt by the modules' ensureDerivedData), job runs.
+ * whole backup is restored or nothing changes. Tables not in backups are emptied (sessions: everyone
+ * logs in again), except derived data, which its module rebuilds (ensureDerivedData).
  */
 export async function restoreDatabase(
   db: Db,
   file: string,
-  installation: Pick<Installation, 'backupTables' | 'notBackedUp'>,
+  installation: Pick<Installation, 'backupTables' | 'notBackedUp' | 'derivedTables'>,
 ): Promise<Record<string, number>> {
-  const { backupTables, notBackedUp } = installation;
+  const { backupTables, notBackedUp, derivedTables } = installation;
   const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = input[Symbol.asyncIterator]();
   let first: IteratorResult<string>;
@@ -153,9 +153,11 @@ export async function restoreDatabase(
   const counts: Record<string, number> = {};
   try {
     await db.transaction().execute(async (tx) => {
-      // Tables kept out of backups (sessions, derived data, job runs) describe the data being
-      // replaced: they are emptied, so everyone logs in again and derived data is rebuilt.
-      for (const table of notBackedUp.keys()) await tx.deleteFrom(table as keyof Database).execute();
+      // Tables kept out of backups (sessions, job runs) describe the data being replaced: they are
+      // emptied, so everyone logs in again. Derived data is left to its module, which rebuilds it
+      // after the restore (ensureDerivedData).
+      for (const table of notBackedUp.keys())
+        if (!derivedTables.has(table)) await tx.deleteFrom(table as keyof Database).execute();
       for (const { table } of [...backupTables].reverse()) await tx.deleteFrom(table).execute();
       let batch: { table: keyof Database; rows: Record<string, unknown>[] } | null = null;
       let batchBytes = 0;
