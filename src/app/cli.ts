@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
-import { scheduleDailyJobs, scheduleFrequentJobs } from '../platform/jobs.js';
+import { createWorker, registeredJobs } from '../platform/jobs/index.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
@@ -86,16 +86,14 @@ export function buildProgram(io: CliIo = processIo): Command {
     const index = await ensureSearchIndex(c.database.db);
     if (index.rebuilt) console.log(`已重建检索索引：${index.indexed} 条已发布信息。`);
     const app = await buildWeb(c);
-    // Daily jobs (lapsed cases, overdue and due-soon notices) run once a day in this process.
-    const stopJobs = scheduleDailyJobs(
-      () => c.ctx(systemActor('每日任务')),
-      (e) => app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'daily job failed'),
-    );
-    // Scheduled publications go out within a minute of their set time.
-    const stopFrequent = scheduleFrequentJobs(
-      () => c.ctx(systemActor('定时发布')),
-      (e) => app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'minute job failed'),
-    );
+    // Background jobs (daily checks, scheduled publication) run in this process too; several
+    // processes may do so at once, each job runs once (ADR 0008).
+    const worker = createWorker({
+      context: (label) => c.ctx(systemActor(label)),
+      ...registeredJobs(),
+      logger: app.log,
+    });
+    worker.start();
     await app.listen({ host: c.config.host, port: c.config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : c.config.port;
@@ -111,9 +109,7 @@ export function buildProgram(io: CliIo = processIo): Command {
       for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.what}`);
     }
     const stop = async () => {
-      stopJobs();
-      stopFrequent();
-      await app.close();
+      await Promise.all([worker.stop(), app.close()]);
       await c.close();
       process.exit(0);
     };

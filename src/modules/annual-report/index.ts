@@ -1,5 +1,5 @@
 import { describeAudit } from '../../platform/audit.js';
-import { registerDailyJob } from '../../platform/jobs.js';
+import { registerJob } from '../../platform/jobs/index.js';
 import { remindReportDeadlines } from './report-deadline.js';
 export * from './report.js';
 export { runArithmeticChecks } from './report-checks.js';
@@ -68,4 +68,7 @@ export {
 
 export { configureReportDeadlines, reportDeadline, remindReportDeadlines } from './report-deadline.js';
 
-registerDailyJob({ name: 'annualReport.deadlines', run: remindReportDeadlines });
+registerJob(
+  { name: 'annualReport.deadlines', label: '年度报告报送期限提醒', run: remindReportDeadlines },
+  { every: 'day' },
+);

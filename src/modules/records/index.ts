@@ -1,5 +1,5 @@
 import { describeAudit } from '../../platform/audit.js';
-import { registerFrequentJob } from '../../platform/jobs.js';
+import { registerJob } from '../../platform/jobs/index.js';
 import { registerReportContribution } from '../annual-report/index.js';
 import { section2Documents } from './record.stats.js';
 import { publishDue } from './record.service.js';
@@ -52,7 +52,12 @@ export {
   type SearchResult,
 } from './record.search.js';
 
-registerFrequentJob({ name: 'records.publishDue', run: publishDue });
+// Scheduled publications go out within a minute of their set time; a failed minute is not
+// retried, the next minute's run picks the same records up.
+registerJob(
+  { name: 'records.publishDue', label: '定时发布', run: publishDue, maxAttempts: 1 },
+  { every: 'minute' },
+);
 
 // 规章 and 规范性文件 of section 二 of the annual report.
 registerReportContribution({

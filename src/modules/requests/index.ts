@@ -1,7 +1,7 @@
 import { describeAudit } from '../../platform/audit.js';
 import { onEvent } from '../../platform/events.js';
 import type { WorkCalendar } from '../calendar/index.js';
-import { registerDailyJob } from '../../platform/jobs.js';
+import { registerJob } from '../../platform/jobs/index.js';
 import { dailyCheck, recomputeAfterCalendarChange } from './request-case.service.js';
 import { registerReportContribution } from '../annual-report/index.js';
 import { section3 } from './request.stats.js';
@@ -32,7 +32,10 @@ onEvent('calendar.changed', async (ctx, { previous }) => {
   await recomputeAfterCalendarChange(ctx, previous as WorkCalendar);
 });
 
-registerDailyJob({ name: 'requests.dailyCheck', run: dailyCheck });
+registerJob(
+  { name: 'requests.dailyCheck', label: '申请办理期限每日检查', run: dailyCheck },
+  { every: 'day' },
+);
 
 // Section 三 of the annual report.
 registerReportContribution({

@@ -361,10 +361,29 @@ export interface StaffNotificationTable {
   read_at: string | null;
 }
 
-export interface JobRunTable {
+/**
+ * Background work (platform/jobs, ADR 0008): written in the transaction of the change that
+ * causes it, claimed by a worker under a lease (`locked_by` until `locked_until`).
+ */
+export interface JobTable {
+  id: string;
+  /** The job definition's name, `module.verb`. */
   name: string;
-  day: string;
-  started_at: string;
+  payload_json: string | null;
+  /** queued | running | done | dead */
+  state: string;
+  /** Claims so far, including runs cut short by a crash. */
+  attempts: number;
+  /** Null: the definition's, or the kit's default. */
+  max_attempts: number | null;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  /** The last failure's message only, truncated: never a stack or a payload. */
+  last_error: string | null;
+  /** Unique while the row exists, e.g. `requests.dailyCheck@2026-12-06`. */
+  dedupe_key: string | null;
+  created_at: string;
   finished_at: string | null;
   result: string | null;
 }
@@ -453,7 +472,7 @@ export interface Database {
   appeal: AppealTable;
   request_letter: RequestLetterTable;
   staff_notification: StaffNotificationTable;
-  job_run: JobRunTable;
+  job: JobTable;
   record_sequence: RecordSequenceTable;
   record: RecordTable;
   record_event: RecordEventTable;
@@ -502,6 +521,8 @@ export const backupTables: ReadonlyArray<{
   { table: 'record_attachment', orderBy: 'id', page: 10 },
   { table: 'report_figure', orderBy: 'year', key: 'key' },
   { table: 'annual_report', orderBy: 'id' },
+  // Queued jobs are the outbox of the rows above: restored together, none is lost or doubled.
+  { table: 'job', orderBy: 'id' },
   { table: 'catalog', orderBy: 'id' },
   // Parents before children: a child's level is its parent's plus one.
   { table: 'catalog_item', orderBy: 'level' },

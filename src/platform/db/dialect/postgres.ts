@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresAdapter, PostgresDialect, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, PostgresDialect, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 
 /**
  * Server engine. Counts (bigint) come back as strings from pg; the repositories convert them.
@@ -56,4 +56,14 @@ export async function postgresSerialize<DB>(db: Kysely<DB>, name: string): Promi
 
 export function postgresIsUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}
+
+/**
+ * Locks the selected rows until the transaction ends, passing over rows another transaction
+ * holds, so that workers claiming jobs at once take different rows and never wait on each other.
+ */
+export function postgresSkipLocked<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return qb.forUpdate().skipLocked();
 }

@@ -16,6 +16,7 @@ import * as m0014 from './0014-record-catalog-items.js';
 import * as m0015 from './0015-record-repeal-amend.js';
 import * as m0016 from './0016-report-figure.js';
 import * as m0017 from './0017-annual-report.js';
+import * as m0018 from '../../jobs/job.migration.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-record-repeal-amend': m0015,
   '0016-report-figure': m0016,
   '0017-annual-report': m0017,
+  '0018-job': m0018,
 };
