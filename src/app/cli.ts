@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
 import type { Ctx } from '../platform/context.js';
 import { modules as allModules } from './modules.js';
-import { scheduleDailyJobs, scheduleFrequentJobs } from '../platform/jobs.js';
+import type { JobOutcome } from '../platform/jobs/index.js';
+import { createAppWorker } from './worker.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
 import type { CliContext, GongkaiModule, Installation } from '../platform/module.js';
@@ -77,16 +78,10 @@ export function buildProgram(
     }
     for (const line of await ensureDerivedData(c.installation, ctx)) console.log(line);
     const app = await buildWeb(c);
-    // Daily jobs (lapsed cases, overdue and due-soon notices) run once a day in this process.
-    const stopJobs = scheduleDailyJobs(
-      () => c.ctx(systemActor('每日任务')),
-      (e) => app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'daily job failed'),
-    );
-    // Scheduled publications go out within a minute of their set time.
-    const stopFrequent = scheduleFrequentJobs(
-      () => c.ctx(systemActor('定时发布')),
-      (e) => app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'minute job failed'),
-    );
+    // Background jobs (daily checks, scheduled publication) run in this process too unless
+    // GONGKAI_WORKER=off; several processes may run workers at once, each job runs once (ADR 0008).
+    const worker = c.config.worker === 'inline' ? createAppWorker(c, app.log) : null;
+    worker?.start();
     await app.listen({ host: c.config.host, port: c.config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : c.config.port;
@@ -96,15 +91,18 @@ export function buildProgram(
     console.log(`  门户网站：${base}/`);
     console.log(`  工作平台：${base}/admin`);
     console.log(`  接口文档：${base}/api/v1/openapi.json`);
+    console.log(
+      worker
+        ? `  后台任务：在本进程中运行（${c.installation.jobs.length} 类任务）`
+        : '  后台任务：未在本进程中运行（GONGKAI_WORKER=off），请另行启动 gongkai worker',
+    );
     if (await demo.isLoaded(ctx)) {
       console.log('');
       console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
       for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.what}`);
     }
     const stop = async () => {
-      stopJobs();
-      stopFrequent();
-      await app.close();
+      await Promise.all([worker?.stop(), app.close()]);
       await c.close();
       process.exit(0);
     };
@@ -131,6 +129,45 @@ export function buildProgram(
     .command('serve')
     .description('迁移数据库并启动网站（不载入演示数据）')
     .action(() => run((c) => serve(c, false)));
+
+  program
+    .command('worker')
+    .description('运行后台任务（期限检查与提醒、定时发布等）；可与网站进程同时运行，每个任务只执行一次')
+    .option('--once', '执行当前到期的全部任务后退出（不持续等待）')
+    .option('--json', '与 --once 一起使用：以 JSON 输出执行结果')
+    .action((o: { once?: boolean; json?: boolean }) =>
+      run(async (c) => {
+        const log = (level: string) => (obj: unknown, msg?: string) =>
+          io.err(JSON.stringify({ level, time: c.clock.now().toISOString(), msg, ...(obj as object) }));
+        const worker = createAppWorker(c, {
+          info: log('info'),
+          warn: log('warn'),
+          error: log('error'),
+        } as never);
+        if (o.once) {
+          const outcomes: JobOutcome[] = await worker.drain();
+          if (o.json) printJson(outcomes);
+          else {
+            for (const r of outcomes)
+              console.log(
+                `${jobLabel(c.installation, r.name)}：${outcomeLabels[r.state]}${r.result ? `（${r.result}）` : ''}${r.error ? `（${r.error}）` : ''}`,
+              );
+            console.log(outcomes.length ? `共执行 ${outcomes.length} 个任务` : '没有到期的任务');
+          }
+          return;
+        }
+        worker.start();
+        console.log(
+          `后台任务已启动（${c.installation.jobs.length} 类任务，每次最多同时执行 ${c.config.jobConcurrency} 个）；按 Ctrl+C 停止`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = () => void worker.stop().then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        console.log('后台任务已停止');
+      }),
+    );
 
   const db = program.command('db').description('数据库');
   db.command('migrate')
@@ -200,6 +237,17 @@ export function buildProgram(
     .action(() => console.log(configDoc()));
 
   return program;
+}
+
+const outcomeLabels: Record<JobOutcome['state'], string> = {
+  done: '完成',
+  queued: '失败，稍后重试',
+  dead: '失败，已停止重试',
+  lost: '超时，已由其他进程接手',
+};
+
+function jobLabel(installation: Installation, name: string): string {
+  return installation.jobs.find((j) => j.name === name)?.label ?? name;
 }
 
 /** Runs each installed module's check of its derived data (the search index); returns what was done. */

@@ -6,6 +6,7 @@ import { appealsModule } from '../modules/appeals/module.js';
 import { calendarModule } from '../modules/calendar/module.js';
 import { catalogModule } from '../modules/catalog/module.js';
 import { demoModule } from '../modules/demo/module.js';
+import { operationsModule } from '../modules/operations/module.js';
 import { portalModule } from '../modules/portal/module.js';
 import { recordsModule } from '../modules/records/module.js';
 import { requestsModule } from '../modules/requests/module.js';
@@ -28,5 +29,6 @@ export const modules: readonly GongkaiModule[] = [
   recordsModule,
   catalogModule,
   portalModule,
+  operationsModule,
   demoModule,
 ];

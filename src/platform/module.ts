@@ -6,7 +6,7 @@ import type { Ctx } from './context.js';
 import type { Database } from './db/schema.js';
 import type { DomainEvents } from './events.js';
 import type { SiteInfo, WebAuth } from './http/server.js';
-import type { JobDefinition, JobSchedule } from './jobs.js';
+import type { JobDefinition, JobSchedule } from './jobs/index.js';
 
 /**
  * The module contract. A module is one folder under src/modules with a `module.ts` that exports
@@ -241,11 +241,16 @@ const platformModule: GongkaiModule = {
   label: '平台',
   tables: {
     audit_event: { backup: { orderBy: 'id' } },
-    job_run: { notBackedUp: '每日任务的运行记录，恢复后重新计算' },
+    // Queued jobs are the outbox of the rows they came from: restored with them, none lost or doubled.
+    job: { backup: { orderBy: 'id' } },
   },
   rawTables: {
     schema_migration: { notBackedUp: '迁移记录：备份头记下已执行的迁移，恢复时比对，不作为数据恢复' },
     schema_migration_lock: { notBackedUp: '迁移锁' },
   },
   migrations: platformMigrations,
+  audit: {
+    actions: { 'job.retry': '重新运行失败的后台任务', 'job.discard': '放弃后台任务' },
+    subjects: { job: '后台任务' },
+  },
 };

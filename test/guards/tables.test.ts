@@ -3,12 +3,17 @@
 // missing from every backup. Run on both engines, over a freshly migrated database.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { migrateToLatest } from '../../src/platform/db/database.js';
+import { migrateToLatest, openDatabase } from '../../src/platform/db/database.js';
 import { install, type GongkaiModule, type Installation } from '../../src/platform/module.js';
 import { modules } from '../../src/app/modules.js';
-import { describeEachEngine, openTestDatabase, testInstallation } from '../harness/engines.js';
+import {
+  describeEachEngine,
+  freshDatabaseUrl,
+  openTestDatabase,
+  testInstallation,
+} from '../harness/engines.js';
 
 /** SQLite keeps an FTS5 table's data in shadow tables named after it. */
 const fts5Shadow = /^(.+)_(data|idx|docsize|config|content)$/;
@@ -78,25 +83,43 @@ describeEachEngine('every table has an owner and a backup decision', (engine) =>
   });
 
   it('upgrades a database migrated before the modules owned their migrations', async () => {
-    // Such a database ran 0001-foundation, 0006-appeal-handler and 0008-notification-jobs whole;
-    // the parts split out of them since then are new names to it and must change nothing.
-    const split = [
-      '0001-foundation-accounts',
-      '0001-foundation-audit',
-      '0006-appeal-handler-request',
-      '0008-notification-jobs-run',
-    ];
-    await h.db
-      .deleteFrom('schema_migration' as never)
-      .where('name' as never, 'in', split as never)
-      .execute();
-    const result = await migrateToLatest(h.db, testInstallation.migrations);
-    assert.deepEqual(
-      result.results?.map((r) => [r.migrationName, r.status]).sort(),
-      split.map((n) => [n, 'Success']),
-    );
-    const { undeclared, missing } = await undeclaredTables(h.db as Kysely<unknown>, testInstallation);
-    assert.deepEqual(undeclared, []);
-    assert.ok(!missing.includes('request'));
+    // Such a database ran 0001 … 0017 under their old names, 0001-foundation, 0006-appeal-handler
+    // and 0008-notification-jobs whole; the parts split out of them since are new names to it and
+    // must change nothing, and the migrations added since (0018-job …) must run after them.
+    const { url, cleanup } = freshDatabaseUrl(engine);
+    const old = await openDatabase(url);
+    try {
+      const migrator = new Migrator({
+        db: old.db,
+        provider: { getMigrations: async () => ({ ...testInstallation.migrations }) },
+        migrationTableName: 'schema_migration',
+        migrationLockTableName: 'schema_migration_lock',
+        allowUnorderedMigrations: true,
+      });
+      assert.ifError((await migrator.migrateTo('0017-annual-report')).error);
+      const split = [
+        '0001-foundation-accounts',
+        '0001-foundation-audit',
+        '0006-appeal-handler-request',
+        '0008-notification-jobs-run',
+      ];
+      await old.db
+        .deleteFrom('schema_migration' as never)
+        .where('name' as never, 'in', split as never)
+        .execute();
+      const result = await migrateToLatest(old.db, testInstallation.migrations);
+      const ran = result.results?.map((r) => [r.migrationName, r.status]) ?? [];
+      assert.deepEqual(
+        ran.slice(0, split.length),
+        split.map((n) => [n, 'Success']),
+        'the split-out parts run first, as no-ops',
+      );
+      assert.ok(ran.every(([, status]) => status === 'Success'));
+      const { undeclared, missing } = await undeclaredTables(old.db as Kysely<unknown>, testInstallation);
+      assert.deepEqual({ undeclared, missing }, { undeclared: [], missing: [] });
+    } finally {
+      await old.close();
+      await cleanup();
+    }
   });
 });

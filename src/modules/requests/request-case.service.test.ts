@@ -241,15 +241,20 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
   });
 
   it('the daily job runs once a day, closes lapsed cases and tells handlers of overdue cases', async () => {
-    const { runDailyJobs } = await import('../../platform/jobs.js');
-    const day = at('2026-05-06', systemActor('每日任务'));
-    const first = await runDailyJobs(day);
+    const { createWorker } = await import('../../platform/jobs/index.js');
+    const ctx = at('2026-05-06', systemActor('每日任务'));
+    const runDay = () =>
+      createWorker({
+        context: (label) => at('2026-05-06', systemActor(label)),
+        definitions: ctx.modules.jobs,
+        schedules: ctx.modules.schedules,
+      }).drain();
+    const first = await runDay();
     const mine = first.find((j) => j.name === 'requests.dailyCheck');
+    assert.equal(mine?.state, 'done');
     assert.match(mine!.result!, /超期提醒 [1-9]\d* 件/);
     assert.deepEqual(
-      (await runDailyJobs(at('2026-05-06', systemActor('每日任务')))).filter(
-        (j) => j.name === 'requests.dailyCheck',
-      ),
+      (await runDay()).filter((j) => j.name === 'requests.dailyCheck'),
       [],
       'once a day',
     );

@@ -22,6 +22,9 @@ export interface Config {
   trustProxy: boolean;
   publicUrl: string | null;
   townshipReportDeadline: string;
+  worker: 'inline' | 'off';
+  jobConcurrency: number;
+  jobRetentionDays: number;
 }
 
 interface KeyDeclaration<K extends keyof Config> {
@@ -170,6 +173,38 @@ export const configKeys = [
     parse: (raw) => {
       if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw)) throw new BadValue('应为 MM-DD，如 03-31');
       return raw;
+    },
+  }),
+  declare({
+    env: 'GONGKAI_WORKER',
+    field: 'worker',
+    doc: 'Background jobs (deadline checks and reminders, scheduled publication, and later mail, push and crawling): `inline` runs the worker inside the web server (the default, enough for one machine); `off` leaves them to separate `gongkai worker` processes. Running both is safe: each job runs once.',
+    default: 'inline',
+    parse: (raw) => {
+      if (raw !== 'inline' && raw !== 'off') throw new BadValue('应为 inline 或 off');
+      return raw;
+    },
+  }),
+  declare({
+    env: 'GONGKAI_JOB_CONCURRENCY',
+    field: 'jobConcurrency',
+    doc: 'Jobs one worker process runs at the same time.',
+    default: '4',
+    parse: (raw) => {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new BadValue('应为 1 到 64 之间的整数');
+      return n;
+    },
+  }),
+  declare({
+    env: 'GONGKAI_JOB_RETENTION_DAYS',
+    field: 'jobRetentionDays',
+    doc: 'Finished jobs are deleted this many days after they finished; failed (dead) jobs stay until an administrator retries or discards them.',
+    default: '7',
+    parse: (raw) => {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1 || n > 3650) throw new BadValue('应为 1 到 3650 之间的整数（天）');
+      return n;
     },
   }),
   declare({

@@ -6,6 +6,7 @@ import {
   type Migration,
   type MigrationResultSet,
   type RawBuilder,
+  type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
 import type { Database } from './schema.js';
@@ -16,6 +17,7 @@ import {
   postgresDialect,
   postgresIsUniqueViolation,
   postgresSerialize,
+  postgresSkipLocked,
 } from './dialect/postgres.js';
 import { sqliteIsUniqueViolation } from './dialect/sqlite.js';
 
@@ -103,6 +105,19 @@ export async function addColumnIfMissing(
 export async function serializeWithin(tx: Executor, name: string): Promise<void> {
   if (!tx.isTransaction) throw new Error('serializeWithin must run inside a transaction');
   if (isPostgres(tx)) await postgresSerialize(tx, name);
+}
+
+/**
+ * The rows a claim selects (`update … where id in (<this select>)`), taken by one claimant
+ * only. PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent claims take different rows without
+ * waiting. SQLite admits one writer at a time and runs the whole update under the write lock,
+ * so the select needs nothing (ADR 0008).
+ */
+export function claimableRows<DB, TB extends keyof DB, O>(
+  db: Executor,
+  qb: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(db) ? postgresSkipLocked(qb) : qb;
 }
 
 /** Did a write fail on a unique constraint (a value someone else just took)? */

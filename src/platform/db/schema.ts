@@ -18,10 +18,29 @@ export interface AuditEventTable {
   ip: string | null;
 }
 
-export interface JobRunTable {
+/**
+ * Background work (platform/jobs, ADR 0008): written in the transaction of the change that
+ * causes it, claimed by a worker under a lease (`locked_by` until `locked_until`).
+ */
+export interface JobTable {
+  id: string;
+  /** The job definition's name, `module.verb`. */
   name: string;
-  day: string;
-  started_at: string;
+  payload_json: string | null;
+  /** queued | running | done | dead */
+  state: string;
+  /** Claims so far, including runs cut short by a crash. */
+  attempts: number;
+  /** Null: the definition's, or the kit's default. */
+  max_attempts: number | null;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  /** The last failure's message only, truncated: never a stack or a payload. */
+  last_error: string | null;
+  /** Unique while the row exists, e.g. `requests.dailyCheck@2026-12-06`. */
+  dedupe_key: string | null;
+  created_at: string;
   finished_at: string | null;
   result: string | null;
 }
@@ -33,5 +52,5 @@ export interface JobRunTable {
  */
 export interface Database {
   audit_event: AuditEventTable;
-  job_run: JobRunTable;
+  job: JobTable;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresAdapter, PostgresDialect, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, PostgresDialect, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 
 const INT8 = 20;
 
@@ -13,7 +13,8 @@ const types = {
     oid === INT8 && format !== 'binary'
       ? (value: string) => {
           const n = Number(value);
-          if (!Number.isSafeInteger(n)) throw new RangeError(`bigint ${value} exceeds the safe integer range`);
+          if (!Number.isSafeInteger(n))
+            throw new RangeError(`bigint ${value} exceeds the safe integer range`);
           return n;
         }
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -74,4 +75,14 @@ export async function postgresSerialize<DB>(db: Kysely<DB>, name: string): Promi
 
 export function postgresIsUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}
+
+/**
+ * Locks the selected rows until the transaction ends, passing over rows another transaction
+ * holds, so that workers claiming jobs at once take different rows and never wait on each other.
+ */
+export function postgresSkipLocked<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return qb.forUpdate().skipLocked();
 }

@@ -1,0 +1,119 @@
+// Adding a module is shown, not claimed: the fixture module test/fixtures/modules/notes (one
+// table, one page, one command, one job) is added with one folder and the one line below, and
+// appears in the routes, the CLI, the worker and backups — no shared file knows it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { runCli } from '../../src/app/cli.js';
+import { createContainer, type Container } from '../../src/app/container.js';
+import { modules } from '../../src/app/modules.js';
+import { buildWeb } from '../../src/app/web.js';
+import { createAppWorker } from '../../src/app/worker.js';
+import { install, ModuleContractError } from '../../src/platform/module.js';
+import { notesModule } from '../fixtures/modules/notes/module.js';
+import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
+
+// The one line: the platform's list plus the new module.
+const withNotes = [...modules, notesModule];
+
+describeEachEngine('adding a module: one folder and one line', (engine) => {
+  let db: ReturnType<typeof freshDatabaseUrl>;
+  let restored: ReturnType<typeof freshDatabaseUrl>;
+  let c: Container;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-contract-'));
+  const env = (url: string) => ({
+    DATABASE_URL: url,
+    GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0123',
+    GONGKAI_DATA_KEY: 'gongkai-test-data-key-not-for-production',
+    LOG_LEVEL: 'silent',
+  });
+  const gongkai = async (url: string, ...argv: string[]) => {
+    const r = { code: 0, out: '', err: '' };
+    await runCli(
+      argv,
+      {
+        env: env(url),
+        out: (l) => (r.out += `${l}\n`),
+        err: (l) => (r.err += `${l}\n`),
+        setExitCode: (n) => (r.code = n),
+      },
+      withNotes,
+    );
+    return r;
+  };
+
+  before(async () => {
+    db = freshDatabaseUrl(engine);
+    restored = freshDatabaseUrl(engine);
+    c = await createContainer({ env: env(db.url), modules: withNotes });
+  });
+  after(async () => {
+    await c.close();
+    await db.cleanup();
+    await restored.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates its table and runs its command', async () => {
+    const add = await gongkai(db.url, 'notes', 'add', '第一条便签');
+    assert.equal(add.code, 0, add.err);
+    assert.match(add.out, /已新增便签/);
+    assert.match((await gongkai(db.url, 'notes', 'count')).out, /共 1 条便签/);
+    assert.match((await gongkai(db.url, '--help')).out, /notes\s+便签/);
+  });
+
+  it('serves its page beside every other module’s', async () => {
+    const app = await buildWeb(c, { logger: false });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/notes' });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1 class="gk-title">便签<\/h1>/);
+      assert.match(page.body, /第一条便签/);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/apply' })).statusCode,
+        200,
+        'the others are there',
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('runs its job in the worker, once per day', async () => {
+    const first = await createAppWorker(c).drain();
+    const tally = first.find((o) => o.name === 'notes.tally');
+    assert.deepEqual([tally?.state, tally?.result], ['done', '共 1 条便签']);
+    const again = await createAppWorker(c).drain();
+    assert.equal(again.filter((o) => o.name === 'notes.tally').length, 0, 'once a day, however many workers');
+  });
+
+  it('is in the backup, and comes back on restore', async () => {
+    const file = join(dir, `notes-${engine}.gkbackup`);
+    const backup = await gongkai(db.url, 'db', 'backup', file);
+    assert.equal(backup.code, 0, backup.err);
+    assert.match(backup.out, /fixture_note 1/);
+    assert.equal((await gongkai(restored.url, 'db', 'migrate')).code, 0);
+    const restore = await gongkai(restored.url, 'db', 'restore', file, '--yes');
+    assert.equal(restore.code, 0, restore.err);
+    assert.match((await gongkai(restored.url, 'notes', 'count')).out, /共 1 条便签/);
+  });
+
+  it('labels its audit actions on the audit-log page', () => {
+    assert.equal(c.installation.auditActionLabel('note.add'), '新增便签');
+  });
+});
+
+it('refuses a second module claiming a table, and a schedule of an undeclared job', () => {
+  assert.throws(
+    () => install([...withNotes, { ...notesModule, name: 'notes2', migrations: {} }]),
+    (e: unknown) =>
+      e instanceof ModuleContractError && /fixture_note is claimed by notes and notes2/.test(e.message),
+  );
+  assert.throws(
+    () => install([{ name: 'x', label: 'x', schedules: [{ job: 'x.nothing', every: 'day' }] }]),
+    /x\.nothing/,
+  );
+  assert.throws(() => install([...modules, modules[0]!]), /listed twice/);
+});
