@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
 import type { Ctx } from '../platform/context.js';
 import { modules as allModules } from './modules.js';
-import type { JobOutcome } from '../platform/jobs/index.js';
+import { builtInJobLabels, type JobOutcome } from '../platform/jobs/index.js';
 import { createAppWorker } from './worker.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
@@ -247,7 +247,7 @@ const outcomeLabels: Record<JobOutcome['state'], string> = {
 };
 
 function jobLabel(installation: Installation, name: string): string {
-  return installation.jobs.find((j) => j.name === name)?.label ?? name;
+  return installation.jobs.find((j) => j.name === name)?.label ?? builtInJobLabels[name] ?? name;
 }
 
 /** Runs each installed module's check of its derived data (the search index); returns what was done. */

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import {
+  builtInJobLabels,
   discardJob,
   jobCounts,
   jobStates,
@@ -27,7 +28,10 @@ export async function jobsPage(ctx: Ctx, query: { state?: string; page?: string 
   const state = query.state ? parseState(query.state) : null;
   const page = /^\d+$/.test(query.page ?? '') ? Math.max(1, Number(query.page)) : 1;
   const list = await listJobs(ctx, { state, page, pageSize: 50 });
-  const labelOf = (name: string) => ctx.modules.jobs.find((j) => j.name === name)?.label ?? '（未知任务）';
+  const labelOf = (name: string) =>
+    ctx.modules.jobs.find((j) => j.name === name)?.label ??
+    builtInJobLabels[name] ??
+    '（本版本未定义的任务）';
   return {
     counts: await jobCounts(ctx),
     state,

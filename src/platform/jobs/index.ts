@@ -26,6 +26,7 @@ export {
 export {
   createWorker,
   PRUNE_JOB,
+  builtInJobLabels,
   type JobLogger,
   type JobOutcome,
   type Worker,

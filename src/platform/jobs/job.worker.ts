@@ -72,10 +72,13 @@ export interface Worker {
 const WORKER_LABEL = '后台任务调度';
 export const PRUNE_JOB = 'jobs.prune';
 
+/** The worker's own jobs, which no module declares, by name: for lists of jobs. */
+export const builtInJobLabels: Readonly<Record<string, string>> = { [PRUNE_JOB]: '清理已完成的后台任务' };
+
 function pruneDefinition(days: number): JobDefinition<never> {
   return {
     name: PRUNE_JOB,
-    label: '清理已完成的后台任务',
+    label: builtInJobLabels[PRUNE_JOB]!,
     maxAttempts: 3,
     async run(ctx) {
       const before = new Date(ctx.clock.now().getTime() - days * 86_400_000).toISOString();
