@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { jinjiangTree } from '../../../test/harness/factories.js';
+import { aPublishedRecord, jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
@@ -138,6 +138,29 @@ describeEachEngine('标准目录 record links: by a clerk, and on publication', 
       ).length,
       0,
     );
+  });
+
+  it('tells a clerk why a record cannot be filed: not published, or not of the agency or one below it', async () => {
+    const townCatalog = (await catalogs.list(as('clerk', town))).find((c) => c.agencyId === town.id)!;
+    const item = (await catalogs.get(as('clerk', town), townCatalog.id)).items.find(
+      (i) => i.name === '农村公路养护',
+    )!;
+    const city = await aPublishedRecord(sys(), gov, { title: '晋江市人民政府的信息' });
+    await assert.rejects(catalogs.linkRecord(as('clerk', town), item.id, city.id), (e) => {
+      assert.deepEqual(fieldsOf(e), ['recordId']);
+      assert.equal(
+        (e as ValidationError).fields[0]!.message,
+        '“晋江市人民政府的信息”不是本机关或下级机关发布的信息',
+      );
+      return true;
+    });
+    for (const notOne of ['not-an-id', town.id])
+      await assert.rejects(catalogs.linkRecord(as('clerk', town), item.id, notOne), (e) => {
+        assert.deepEqual(fieldsOf(e), ['recordId']);
+        assert.match((e as Error).message, /只能关联已发布的主动公开信息/);
+        return true;
+      });
+    assert.deepEqual(await catalogs.publishedRecordsForItem(sys(), item.id), []);
   });
 
   it('files a record under the item its drafter chose when it is published, and only where it belongs', async () => {

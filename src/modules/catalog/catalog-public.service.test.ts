@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
 import { staffActor } from '../../../test/harness/actors.js';
-import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import {
+  describeEachEngine,
+  openTestDatabase,
+  testCtx,
+  testInstallation,
+} from '../../../test/harness/engines.js';
 import { jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor, type Actor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
@@ -122,5 +127,18 @@ describeEachEngine('标准目录 on the portal: reads in a fixed number of queri
     const linkable = (await catalogs.linkableRecords(as('clerk', town), townCatalog.id)).map((r) => r.id);
     assert.ok(linkable.includes(own));
     assert.ok(!linkable.includes(foreign));
+  });
+
+  it('lends search the records filed under a domain, as a subquery over the catalog’s own tables', async () => {
+    const inDomain = testInstallation.capabilities.recordsInDomain!;
+    const ctx = testCtx(h, undefined, clock);
+    const filed = await records.publishedSummaries(ctx, { idIn: inDomain('budgetFinalAccounts') });
+    assert.ok(filed.length >= 3, 'the records filed under 本级政府预算');
+    assert.deepEqual(
+      filed.map((r) => r.id),
+      (await catalogs.publishedRecordsForDomain(ctx, 'budgetFinalAccounts'))!.records.map((r) => r.id),
+    );
+    assert.deepEqual(await records.publishedSummaries(ctx, { idIn: inDomain('majorProjects') }), []);
+    assert.equal(await catalogs.publishedRecordsForDomain(ctx, 'taxation'), null, 'a domain no agency has');
   });
 });
