@@ -56,6 +56,15 @@ export function importOutcome(diff: VersionDiff): string {
   return changes.length ? `已导入：${changes.join('，')}` : '已导入：与现有目录相同，无变化';
 }
 
+/**
+ * How many problems a refused workbook has: the refusal lists the first hundred and ends with
+ * “另有 N 处问题未列出” for the rest.
+ */
+export function problemCount(listed: ReadonlyArray<{ message: string }>): number {
+  const rest = /^另有 (\d+) 处问题未列出$/.exec(listed.at(-1)?.message ?? '');
+  return rest ? listed.length - 1 + Number(rest[1]) : listed.length;
+}
+
 export interface ChangedCell {
   item: SnapshotItem;
   /** The first changed column of its item (the row that names the item). */

@@ -3,7 +3,7 @@ import type { FieldError } from '../../../platform/errors.js';
 import { CsrfField, ErrorSummary, SelectField, Summary, Table } from '../../../platform/ui/components.js';
 import { agencyOptions } from '../../agencies/index.js';
 import { catalogKindLabels } from '../catalog.js';
-import { indentedName } from '../catalog.presenter.js';
+import { indentedName, problemCount } from '../catalog.presenter.js';
 import type { CatalogPage } from '../catalog-staff.service.js';
 import { ItemFields, ItemRows, str, tableHead, type Values } from './catalog-parts.js';
 
@@ -87,7 +87,7 @@ export function CatalogPageView(p: {
             <CsrfField token={csrf} />
             {importErrors.length ? (
               <div class="gk-error-summary" role="alert" id="import-errors">
-                <h2>工作簿有 {importErrors.length} 处错误，未导入任何内容</h2>
+                <h2>工作簿有 {problemCount(importErrors)} 处错误，未导入任何内容</h2>
                 <ul>
                   {importErrors.map((e) => (
                     <li>{e.message}</li>
