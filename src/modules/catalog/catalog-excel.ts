@@ -2,6 +2,19 @@ import ExcelJS from 'exceljs';
 import { ValidationError } from '../../platform/errors.js';
 import { isId } from '../../platform/ids.js';
 import {
+  cellAt,
+  columns as declareColumns,
+  ImportRefused,
+  readTable,
+  readXlsx,
+  tick,
+  type ImportProblem,
+  type Sheet,
+  type Table,
+} from '../../platform/import/index.js';
+import { isOle, isZip } from '../../platform/import/xlsx.js';
+import { FieldProblem, type Field } from '../../platform/schema.js';
+import {
   audiences,
   disclosureTiers,
   methods,
@@ -15,8 +28,9 @@ import {
 /**
  * The catalogue workbook in the layout most local catalogues are published in (legal.md §5.3):
  * a title row, two header rows with merged cells, then one row per 事项 with its name in the
- * column of its level and ✓ in the two-option columns. Reading one back reports every bad cell
- * as 第 N 行 第 X 列（列名）, and returns nothing to import unless every cell is right.
+ * column of its level and ✓ in the two-option columns. Reading one back goes through the
+ * platform's import kit and reports every bad cell as 第 N 行 第 X 列（列名）, refusing the whole
+ * workbook (ImportRefused) unless every cell is right.
  */
 
 interface Column {
@@ -141,25 +155,6 @@ export async function buildWorkbook(title: string, items: readonly CatalogItem[]
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface ImportProblem {
-  row: number;
-  /** Column letter, A…Q. */
-  column: string;
-  columnName: string;
-  message: string;
-}
-
-export function problemText(p: ImportProblem): string {
-  return `第 ${p.row} 行 第 ${p.column} 列（${p.columnName}）：${p.message}`;
-}
-
-/** A workbook refused: every bad cell, each as 第 N 行 第 X 列（列名）：…; nothing was imported. */
-export class CatalogImportRefused extends ValidationError {
-  constructor(readonly problems: ImportProblem[]) {
-    super(problems.map((p) => ({ field: 'file', message: problemText(p) })));
-  }
-}
-
 export interface ParsedItem {
   /**
    * The sheet row, or for a 一级 or 二级事项 written only as a heading in a merged layout, its
@@ -174,27 +169,39 @@ export interface ParsedItem {
   columns: ItemColumns;
 }
 
-/** Cell content as text, whatever exceljs holds (rich text, formula result, hyperlink, number). */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return cellText(v.text as ExcelJS.CellValue);
-  }
-  return '';
+/**
+ * A cell as written (trimmed). Every column is read as text: what a cell must hold depends on
+ * the level of the item in its row, which readColumns checks once the row is placed in the tree.
+ */
+function cell(label: string): Field<string> {
+  return {
+    label,
+    optional: true,
+    json: { type: 'string', description: label },
+    parse: (raw) => (typeof raw === 'string' ? raw.trim() : ''),
+  };
 }
 
+/** The standard columns by key, with the hidden 事项编号 column as `id`. */
+const declared = declareColumns({
+  ...Object.fromEntries(
+    columns.map((c) => [
+      c.key,
+      {
+        field: cell(headerName(c)),
+        header: headerName(c),
+        aliases: (c.aliases ?? []).map((a) => `${c.group}·${a}`),
+      },
+    ]),
+  ),
+  id: { field: cell(ID_HEADER), header: ID_HEADER },
+});
+type Row = Record<string, string>;
+
+/** A two-option column: the column names the choice, so the message only asks for the mark. */
+const mark = tick('', { mark: MARK });
+
 const normal = (s: string) => s.replace(/\s+/g, '');
-const marked = new Set(['✓', '√', '✔', '☑', '■', '●', '是', 'v', 'V']);
-const unmarked = new Set(['', '□', '☐', '否', '×']);
 
 /** Channel tokens: names split by 、，；or spaces; ■/✓ before a name chooses it, □ leaves it out. */
 function channelTokens(s: string): string[] {
@@ -220,8 +227,34 @@ const fieldColumn: Record<string, string> = {
 };
 
 /**
- * Reads a catalogue workbook for a catalog of `kind`. Throws CatalogImportRefused listing every
- * bad cell, or a ValidationError on `file` when the file is not such a workbook at all, or when
+ * The two header rows must be the standard ones, cell by cell, or every column would be misread:
+ * a problem for each cell that is not (an alias seen in published catalogues is accepted).
+ */
+function headerProblems(sheet: Sheet): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  columns.forEach((c, i) => {
+    const [r, want] = c.sub ? [3, c.sub] : [2, c.group];
+    const got = normal(cellAt(sheet, r, i + 1));
+    if (got !== normal(want) && !(c.aliases ?? []).includes(got))
+      problems.push({
+        row: r,
+        column: letter(i),
+        columnLabel: headerName(c),
+        message: `表头应为“${want}”${got ? `，实为“${got}”` : '，实为空'}`,
+      });
+    if (
+      c.sub &&
+      normal(cellAt(sheet, 2, i + 1)) !== normal(c.group) &&
+      !problems.some((p) => p.row === 2 && p.columnLabel === c.group)
+    )
+      problems.push({ row: 2, column: letter(i), columnLabel: c.group, message: `表头应为“${c.group}”` });
+  });
+  return problems;
+}
+
+/**
+ * Reads a catalogue workbook for a catalog of `kind`. Throws ImportRefused listing every bad cell
+ * (or saying why the file is no such workbook at all), or a ValidationError on `file` when
  * `checkTitle` finds fault with its title row (e.g. another domain's catalogue).
  */
 export async function parseWorkbook(
@@ -229,59 +262,46 @@ export async function parseWorkbook(
   kind: CatalogKind,
   checkTitle?: (title: string) => string | null,
 ): Promise<{ title: string; items: ParsedItem[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw ValidationError.one('file', '无法读取该文件：请上传 Excel 工作簿（.xlsx）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw ValidationError.one('file', '工作簿中没有工作表');
-  const text = (r: number, c: number) => cellText(ws.getCell(r, c).value);
-  const problems: ImportProblem[] = [];
-  const at = (row: number, key: string, message: string): ImportProblem => {
-    const i = col(key) - 1;
-    return { row, column: letter(i), columnName: headerName(columns[i]!), message };
-  };
-  const problem = (row: number, key: string, message: string) => {
-    problems.push(at(row, key, message));
-  };
-
-  // The two header rows must be the standard ones, or every column would be misread.
-  columns.forEach((c, i) => {
-    const [r, want] = c.sub ? [3, c.sub] : [2, c.group];
-    const got = normal(text(r, i + 1));
-    if (got !== normal(want) && !(c.aliases ?? []).includes(got))
-      problems.push({
-        row: r,
-        column: letter(i),
-        columnName: headerName(c),
-        message: `表头应为“${want}”${got ? `，实为“${got}”` : '，实为空'}`,
-      });
-    if (
-      c.sub &&
-      normal(text(2, i + 1)) !== normal(c.group) &&
-      !problems.some((p) => p.row === 2 && p.columnName === c.group)
-    )
-      problems.push({ row: 2, column: letter(i), columnName: c.group, message: `表头应为“${c.group}”` });
-  });
-  if (problems.length) throw new CatalogImportRefused(problems);
-  const title = text(1, 1);
+  // The kit also reads CSV; this layout (merged header rows) exists only as a workbook.
+  if (!isZip(bytes) && !isOle(bytes))
+    throw ImportRefused.file('无法读取该文件：请上传 Excel 工作簿（.xlsx）');
+  const sheet = await readXlsx(bytes);
+  const wrongHeader = headerProblems(sheet);
+  if (wrongHeader.length) throw new ImportRefused(wrongHeader);
+  const title = cellAt(sheet, 1, 1);
   const wrongTitle = checkTitle?.(title);
   if (wrongTitle) throw ValidationError.one('file', wrongTitle);
-  const idColumn = normal(text(2, ID_COLUMN)) === ID_HEADER ? ID_COLUMN : 0;
 
+  const table = readTable(sheet, declared, {
+    headerRow: 2,
+    headerRows: 2,
+    // Columns after the standard ones (notes, a clerk's own) are not the catalog's: left alone.
+    unknownColumns: 'ignore',
+    allowEmpty: true,
+  });
+  const items = placeRows(table, kind);
+  table.finish();
+  if (items.length === 0)
+    throw ImportRefused.file(`工作表中没有公开事项（事项应从第 ${FIRST_DATA_ROW} 行开始）`);
+  return { title, items };
+}
+
+/**
+ * Places each row in the tree (under the last 一级 and 二级事项 above it, or under the headings a
+ * merged layout makes up) and reads its columns for its level, adding every problem to `table`.
+ */
+function placeRows(table: Table<Row>, kind: CatalogKind): ParsedItem[] {
+  const problem = (row: number, key: string, message: string) => table.problem(row, key, message);
   const items: ParsedItem[] = [];
   let top: ParsedItem | undefined;
   let second: ParsedItem | undefined;
   const siblings = new Map<string | null, Map<string, number>>();
-  const lastRow = ws.actualRowCount === 0 ? 0 : ws.rowCount;
   /**
    * A 二级事项 row with nothing but its name is a heading when 三级事项 follow it (as this module
    * exports a heading made up from a merged cell); its missing columns are reported only if
    * none do.
    */
-  const pending = new Map<string, ImportProblem[]>();
+  const pending = new Map<string, Array<{ row: number; key: string; message: string }>>();
 
   /** A 一级 or 二级事项 a merged-layout sheet gives only as the heading of the rows under it. */
   const heading = (
@@ -320,8 +340,7 @@ export async function parseWorkbook(
     return item;
   };
 
-  for (let r = FIRST_DATA_ROW; r <= lastRow; r++) {
-    const cells = Object.fromEntries(columns.map((c, i) => [c.key, text(r, i + 1)]));
+  for (const { row: r, value: cells } of table.rows) {
     if (columns.slice(1).every((c) => cells[c.key] === '')) continue;
     const [n1, n2, n3] = [cells.name1!, cells.name2!, cells.name3!];
     const level: ItemLevel | 0 = n3 ? 3 : n2 ? 2 : n1 ? 1 : 0;
@@ -333,17 +352,18 @@ export async function parseWorkbook(
     // Two-option columns: ✓ (or √ ■) in the chosen one, nothing in the other. A column already
     // reported for a bad mark is not reported again as missing.
     const reported = new Set<string>();
-    const mark = (key: string): boolean => {
-      const v = cells[key]!;
-      if (marked.has(v)) return true;
-      if (!unmarked.has(v)) {
-        problem(r, key, `应填“${MARK}”或留空，不能是“${v}”`);
+    const ticked = (key: string): boolean => {
+      try {
+        return mark.parse(cells[key], '');
+      } catch (e) {
+        if (!(e instanceof FieldProblem)) throw e;
+        problem(r, key, e.message);
         reported.add(key.split(':')[0]!);
+        return false;
       }
-      return false;
     };
     const pick = (field: 'audience' | 'method', values: readonly string[]): string => {
-      const chosen = values.filter((v) => mark(`${field}:${v}`));
+      const chosen = values.filter((v) => ticked(`${field}:${v}`));
       if (chosen.length > 1) {
         problem(r, `${field}:${values[0]}`, `只能勾选一项（${values.join('或')}）`);
         reported.add(field);
@@ -360,7 +380,7 @@ export async function parseWorkbook(
       channels: channelTokens(cells.channels!),
       audience: pick('audience', audiences),
       method: pick('method', methods),
-      tiers: disclosureTiers.filter((t) => mark(`tiers:${t}`)),
+      tiers: disclosureTiers.filter((t) => ticked(`tiers:${t}`)),
       itemType: cells.itemType,
       process: cells.process,
     };
@@ -409,12 +429,12 @@ export async function parseWorkbook(
     const { columns: read, errors } = readColumns(raw, level, kind);
     const nameOnly =
       level === 2 && columns.slice(col('contentElements') - 1).every((c) => cells[c.key] === '');
-    const held: ImportProblem[] = [];
+    const held: Array<{ row: number; key: string; message: string }> = [];
     for (const e of errors)
       if (!reported.has(e.field)) {
-        const p = at(r, e.field === 'name' ? `name${level}` : fieldColumn[e.field]!, e.message);
-        if (nameOnly && e.field !== 'name') held.push(p);
-        else problems.push(p);
+        const key = e.field === 'name' ? `name${level}` : fieldColumn[e.field]!;
+        if (nameOnly && e.field !== 'name') held.push({ row: r, key, message: e.message });
+        else problem(r, key, e.message);
       }
     if (held.length) pending.set(String(r), held);
     const parentKey = parent?.key ?? null;
@@ -424,7 +444,7 @@ export async function parseWorkbook(
     if (dup !== undefined)
       problem(r, `name${level}`, `同一上级事项下已有名为“${read.name}”的事项（第 ${dup} 行）`);
     names.set(read.name, r);
-    const id = idColumn ? text(r, idColumn) : '';
+    const id = cells.id ?? '';
     const item: ParsedItem = {
       key: String(r),
       id: isId(id) ? id : null,
@@ -439,10 +459,6 @@ export async function parseWorkbook(
       second = undefined;
     } else if (level === 2) second = item;
   }
-  for (const held of pending.values()) problems.push(...held);
-  problems.sort((a, b) => a.row - b.row);
-  if (problems.length) throw new CatalogImportRefused(problems);
-  if (items.length === 0)
-    throw ValidationError.one('file', `工作表中没有公开事项（事项应从第 ${FIRST_DATA_ROW} 行开始）`);
-  return { title, items };
+  for (const held of pending.values()) for (const p of held) problem(p.row, p.key, p.message);
+  return items;
 }

@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/module.js';
-import { NotFoundError, ValidationError } from '../../platform/errors.js';
-import { agencies } from '../agencies/index.js';
-import * as catalogs from './catalog.service.js';
+import { ValidationError } from '../../platform/errors.js';
+import * as catalogs from './catalog-use-cases.js';
 
 /** `gongkai catalog export` and `gongkai catalog import`: the standard workbook in and out. */
 export function registerCatalogCommands(program: Command, io: CliContext): void {
@@ -16,15 +15,10 @@ export function registerCatalogCommands(program: Command, io: CliContext): void 
     .requiredOption('--out <file>', '输出文件，如 目录.xlsx')
     .action((o: { agency: string; domain: string; out: string }) =>
       io.withCtx(async (ctx) => {
-        const agency = await agencies.resolve(ctx, o.agency);
-        const found = (await catalogs.list(ctx)).find(
-          (c) => c.agencyId === agency.id && (c.domainCode === o.domain || c.domainName === o.domain),
-        );
-        if (!found) throw new NotFoundError(`${agency.name}没有“${o.domain}”目录`);
-        const { bytes } = await catalogs.exportExcel(ctx, found.id);
+        const { bytes, agencyName, catalog } = await catalogs.exportExcelForAgency(ctx, o.agency, o.domain);
         writeFileSync(o.out, bytes);
         io.out(
-          `已导出 ${agency.name} ${found.domainName}目录（${found.itemCount} 项，第 ${found.version} 版）到 ${o.out}`,
+          `已导出 ${agencyName} ${catalog.domainName}目录（${catalog.itemCount} 项，第 ${catalog.version} 版）到 ${o.out}`,
         );
       }),
     );

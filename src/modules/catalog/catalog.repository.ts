@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { agencyField, withinSubtrees } from '../agencies/index.js';
+import type { RecordIdQuery } from '../records/index.js';
 import type {
   CatalogItemTable,
   CatalogTable,
@@ -26,7 +28,7 @@ export function toCatalog(r: CatalogTable): Catalog {
     domainCode: r.domain_code,
     domainName: r.domain_name,
     kind: r.kind as CatalogKind,
-    version: Number(r.version),
+    version: r.version,
     derivedFromCatalogId: r.derived_from_catalog_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -38,8 +40,8 @@ export function toItem(r: CatalogItemTable): CatalogItem {
     id: r.id,
     catalogId: r.catalog_id,
     parentId: r.parent_id,
-    level: Number(r.level) as ItemLevel,
-    position: Number(r.position),
+    level: r.level as ItemLevel,
+    position: r.position,
     name: r.name,
     contentElements: r.content_elements,
     basis: r.basis,
@@ -116,43 +118,72 @@ export async function findByDomainName(
 
 export interface CatalogRow extends Catalog {
   agencyName: string;
-  agencyPath: string;
   itemCount: number;
 }
 
-/** Catalogs with their agency, in agency-tree then domain order; `agencyIds` narrows them. */
-export async function listCatalogs(db: Executor, agencyIds?: readonly string[]): Promise<CatalogRow[]> {
-  if (agencyIds && agencyIds.length === 0) return [];
+/**
+ * Catalogs with their agency's name, in agency-tree then domain order: those of `agencyIds`, or
+ * of the agencies within `withinPaths`; all of them when neither is given.
+ */
+export async function listCatalogs(
+  db: Executor,
+  filter: { agencyIds?: readonly string[]; withinPaths?: readonly string[] } = {},
+): Promise<CatalogRow[]> {
+  if (filter.agencyIds?.length === 0 || filter.withinPaths?.length === 0) return [];
   let q = db
     .selectFrom('catalog as c')
-    .innerJoin('agency as a', 'a.id', 'c.agency_id')
     .selectAll('c')
-    .select([
-      'a.name as agency_name',
-      'a.path as agency_path',
-      'a.depth as depth',
-      'a.sort_order as sort_order',
-    ])
+    .select(agencyField('c.agency_id', 'name').as('agency_name'))
     .select((eb) =>
       eb
         .selectFrom('catalog_item as i')
         .whereRef('i.catalog_id', '=', 'c.id')
-        .select((e) => e.fn.countAll<string | number>().as('n'))
+        .select((e) => e.fn.countAll<number>().as('n'))
         .as('item_count'),
     )
-    .orderBy('a.depth')
-    .orderBy('a.sort_order')
-    .orderBy('a.name')
+    .orderBy(agencyField('c.agency_id', 'depth'))
+    .orderBy(agencyField('c.agency_id', 'sort_order'))
+    .orderBy(agencyField('c.agency_id', 'name'))
     .orderBy('c.created_at')
     .orderBy('c.id');
-  if (agencyIds) q = q.where('c.agency_id', 'in', agencyIds);
+  if (filter.agencyIds) q = q.where('c.agency_id', 'in', [...filter.agencyIds]);
+  if (filter.withinPaths) q = q.where(withinSubtrees('c.agency_id', filter.withinPaths));
   const rows = await q.execute();
-  return rows.map((r) => ({
-    ...toCatalog(r),
-    agencyName: r.agency_name,
-    agencyPath: r.agency_path,
-    itemCount: Number(r.item_count ?? 0),
-  }));
+  return rows.map((r) => ({ ...toCatalog(r), agencyName: r.agency_name, itemCount: r.item_count ?? 0 }));
+}
+
+/**
+ * The catalogs of these agencies and of every agency within these subtrees, in agency-tree then
+ * domain-name order: where a drafter may file a record.
+ */
+export async function catalogsForFiling(
+  db: Executor,
+  agencyIds: readonly string[],
+  withinPaths: readonly string[],
+): Promise<Array<{ id: string; domainName: string; agencyName: string }>> {
+  return db
+    .selectFrom('catalog as c')
+    .select(['c.id as id', 'c.domain_name as domainName'])
+    .select(agencyField('c.agency_id', 'name').as('agencyName'))
+    .where((eb) =>
+      eb.or([
+        ...(agencyIds.length ? [eb('c.agency_id', 'in', [...agencyIds])] : []),
+        withinSubtrees('c.agency_id', withinPaths),
+      ]),
+    )
+    .orderBy(agencyField('c.agency_id', 'path'))
+    .orderBy('c.domain_name')
+    .execute();
+}
+
+/** The name of a domain as a catalog of it carries it, or undefined when no agency has one. */
+export async function domainNameOf(db: Executor, domainCode: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('catalog')
+    .select('domain_name')
+    .where('domain_code', '=', domainCode)
+    .executeTakeFirst();
+  return r?.domain_name;
 }
 
 /** Raises the version only if nobody else did since it was read: of two editors, one wins. */
@@ -250,7 +281,7 @@ export async function versionsOf(
     .where('catalog_id', '=', catalogId)
     .orderBy('version', 'desc')
     .execute();
-  return rows.map((r) => ({ ...r, version: Number(r.version) }));
+  return rows;
 }
 
 export async function findVersion(
@@ -264,7 +295,7 @@ export async function findVersion(
     .where('catalog_id', '=', catalogId)
     .where('version', '=', version)
     .executeTakeFirst();
-  return r && { ...r, version: Number(r.version) };
+  return r;
 }
 
 export async function insertLink(db: Executor, row: RecordCatalogLinkTable): Promise<void> {
@@ -305,57 +336,18 @@ export async function linkedItemIds(db: Executor, itemIds: readonly string[]): P
   return new Set(rows.map((r) => r.catalog_item_id));
 }
 
-export interface PublishedRecordRow {
-  id: string;
-  title: string;
-  indexNumber: string | null;
-  documentNumber: string | null;
-  publishedAt: string | null;
-  agencyName: string;
+/**
+ * The ids of the records filed under an item, as a subquery for the records module, which owns
+ * the records and says which of them the public may read.
+ */
+export function recordIdsUnderItem(itemId: string): RecordIdQuery {
+  return sql`select l.record_id from record_catalog_link l where l.catalog_item_id = ${itemId}`;
 }
 
-/**
- * Published records with their agency, newest first: those filed under an item, or under any
- * item of a domain's catalogs (in every agency), in one query each.
- */
-export async function publishedRecordsFiled(
-  db: Executor,
-  under: { itemId: string } | { domainCode: string },
-  limit?: number,
-): Promise<PublishedRecordRow[]> {
-  let q = db
-    .selectFrom('record as r')
-    .innerJoin('agency as a', 'a.id', 'r.agency_id')
-    .select([
-      'r.id as id',
-      'r.title as title',
-      'r.index_number as indexNumber',
-      'r.document_number as documentNumber',
-      'r.published_at as publishedAt',
-      'a.name as agencyName',
-    ])
-    .where('r.state', '=', 'published')
-    .where((eb) =>
-      eb.exists(
-        'itemId' in under
-          ? eb
-              .selectFrom('record_catalog_link as l')
-              .select('l.record_id')
-              .whereRef('l.record_id', '=', 'r.id')
-              .where('l.catalog_item_id', '=', under.itemId)
-          : eb
-              .selectFrom('record_catalog_link as l')
-              .innerJoin('catalog_item as i', 'i.id', 'l.catalog_item_id')
-              .innerJoin('catalog as c', 'c.id', 'i.catalog_id')
-              .select('l.record_id')
-              .whereRef('l.record_id', '=', 'r.id')
-              .where('c.domain_code', '=', under.domainCode),
-      ),
-    )
-    // Published records always carry published_at; NULLs sort last on both engines all the same.
-    .orderBy(sql`case when r.published_at is null then 1 else 0 end`)
-    .orderBy('r.published_at', 'desc')
-    .orderBy('r.id');
-  if (limit !== undefined) q = q.limit(limit);
-  return q.execute();
+/** The ids of the records filed under any item of a domain's catalogs, in every agency. */
+export function recordIdsInDomain(domainCode: string): RecordIdQuery {
+  return sql`select l.record_id from record_catalog_link l
+    join catalog_item i on i.id = l.catalog_item_id
+    join catalog c on c.id = i.catalog_id
+    where c.domain_code = ${domainCode}`;
 }

@@ -1,17 +1,12 @@
 import type { FieldError } from '../../platform/errors.js';
-import { domainTemplates, villageTemplate, type DomainTemplate } from './catalog-templates.js';
 
 /**
  * 基层政务公开标准目录 (国办发〔2019〕54号; legal.md §5): the columns of a catalog item as published
  * (§5.3), their rules, the item tree and the comparison of two versions. Pure: no I/O.
  */
 
-export {
-  domainTemplates,
-  villageTemplate,
-  type DomainTemplate,
-  type TemplateNode,
-} from './catalog-templates.js';
+// The starter trees of the 26 domains are data, in templates/ (one file per domain); they import
+// the column types below, and this file imports none of them.
 
 export const catalogKinds = ['domain', 'local', 'village'] as const;
 export type CatalogKind = (typeof catalogKinds)[number];
@@ -128,10 +123,19 @@ export interface Catalog {
 /** One item as a version keeps it. */
 export type SnapshotItem = Omit<CatalogItem, 'catalogId'>;
 
-export function domainTemplate(code: string): DomainTemplate | undefined {
-  if (code === VILLAGE_DOMAIN) return villageTemplate;
-  return domainTemplates.find((d) => d.code === code);
-}
+/** The columns of an item that says nothing yet beyond its name (a heading, a new template node). */
+export const emptyColumns: Omit<ItemColumns, 'name'> = {
+  contentElements: '',
+  basis: '',
+  timeLimit: '',
+  subject: '',
+  channels: [],
+  audience: null,
+  method: null,
+  tiers: [],
+  itemType: null,
+  process: null,
+};
 
 const textLimits: Record<'name' | 'contentElements' | 'basis' | 'timeLimit' | 'subject', number> = {
   name: 100,

@@ -1,8 +1,9 @@
 import type { GongkaiModule } from '../../platform/module.js';
-import { domainTemplates } from './catalog.js';
 import { registerCatalogCommands } from './catalog.cli.js';
-import { registerCatalogRoutes } from './catalog.routes.js';
-import { fileOnPublication, itemChoices } from './catalog.service.js';
+import { registerCatalogAdminRoutes } from './catalog.admin.routes.js';
+import { registerCatalogPortalRoutes } from './catalog.portal.routes.js';
+import { fileOnPublication, itemChoices } from './catalog-links.service.js';
+import { recordsInDomain, searchDomains } from './catalog-public.service.js';
 import * as catalogTables from './migrations/0011-catalog.js';
 
 /** 基层政务公开标准目录: the 26 domains, item trees, township derivation, versions, Excel. */
@@ -32,12 +33,14 @@ export const catalogModule: GongkaiModule = {
     },
     subjects: { catalog: '标准目录', catalogItem: '公开事项' },
   },
-  routes: registerCatalogRoutes,
+  routes: (app) => {
+    registerCatalogAdminRoutes(app);
+    registerCatalogPortalRoutes(app);
+  },
   cli: registerCatalogCommands,
   // A published record is filed under the items its drafter chose.
   on: { 'record.published': fileOnPublication },
-  provides: () => ({
-    catalogItemChoices: itemChoices,
-    searchDomains: () => domainTemplates.map((d) => ({ value: d.code, label: d.name })),
-  }),
+  // The records module files records under items, and its search filters by domain, without
+  // importing the catalog (which imports records).
+  provides: () => ({ catalogItemChoices: itemChoices, searchDomains, recordsInDomain }),
 };
