@@ -359,3 +359,14 @@ export async function publishedRecordsFiled(
   if (limit !== undefined) q = q.limit(limit);
   return q.execute();
 }
+
+/**
+ * The ids of the records filed under any item of a domain's catalogs, as a subquery: search
+ * filters by it (the records module's `recordsInDomain` capability) without reading these tables.
+ */
+export function recordsInDomain(domainCode: string) {
+  return sql`select l.record_id from record_catalog_link l
+    join catalog_item i on i.id = l.catalog_item_id
+    join catalog c on c.id = i.catalog_id
+    where c.domain_code = ${domainCode}`;
+}

@@ -2,6 +2,7 @@ import type { GongkaiModule } from '../../platform/module.js';
 import { domainTemplates } from './catalog.js';
 import { registerCatalogCommands } from './catalog.cli.js';
 import { registerCatalogRoutes } from './catalog.routes.js';
+import { recordsInDomain } from './catalog.repository.js';
 import { fileOnPublication, itemChoices } from './catalog.service.js';
 import * as catalogTables from './migrations/0011-catalog.js';
 
@@ -39,5 +40,6 @@ export const catalogModule: GongkaiModule = {
   provides: () => ({
     catalogItemChoices: itemChoices,
     searchDomains: () => domainTemplates.map((d) => ({ value: d.code, label: d.name })),
+    recordsInDomain,
   }),
 };
