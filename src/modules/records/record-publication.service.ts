@@ -8,7 +8,7 @@ import { addWorkdays, calendar } from '../calendar/index.js';
 import { indexNumber } from './record.js';
 import { indexRecords } from './record-search.service.js';
 import { markOriginals } from './record-validity.service.js';
-import { expect, load, stamp } from './record-workflow.service.js';
+import { assertStep, load, stamp } from './record-workflow.service.js';
 import * as repo from './record.repository.js';
 import { scheduleSchema } from './record.schemas.js';
 import type { RecordTable } from './record.tables.js';
@@ -40,7 +40,7 @@ export async function publish(ctx: Ctx, id: string): Promise<Published> {
   const cal = await calendar.load(ctx);
   return inTransaction(ctx, async (ctx) => {
     const row = await load(ctx, id, 'publish');
-    expect(row, 'publish', '发布（须先通过保密审查并经批准）');
+    assertStep(row, 'publish', '发布（须先通过保密审查并经批准）');
     const agency = await agencies.get(ctx, row.agency_id);
     if (!agency.creditCode)
       throw ValidationError.one('agencyId', `${agency.name}尚未登记统一社会信用代码，无法生成索引号`);
@@ -93,7 +93,7 @@ export async function schedule(ctx: Ctx, id: string, raw: unknown): Promise<Reco
     throw ValidationError.one('at', `定时发布时间（${at}）不能晚于一年之后`);
   return inTransaction(ctx, async (ctx) => {
     const row = await load(ctx, id, 'schedule');
-    expect(row, 'schedule', '定时发布（须先经批准）');
+    assertStep(row, 'schedule', '定时发布（须先经批准）');
     const patch = { scheduled_at: instant.toISOString(), updated_at: now.toISOString() };
     if (!(await repo.updateIfIn(ctx.db, row.id, ['approved'], patch)))
       throw new ConflictError('该信息的状态已被他人改变，请刷新后再试');
@@ -114,7 +114,7 @@ export async function schedule(ctx: Ctx, id: string, raw: unknown): Promise<Reco
 export async function unschedule(ctx: Ctx, id: string): Promise<RecordTable> {
   return inTransaction(ctx, async (ctx) => {
     const row = await load(ctx, id, 'unschedule');
-    expect(row, 'unschedule', '取消定时发布');
+    assertStep(row, 'unschedule', '取消定时发布');
     if (!row.scheduled_at) throw new ConflictError('该信息没有设定定时发布');
     const patch = { scheduled_at: null, updated_at: ctx.clock.now().toISOString() };
     await repo.updateIfIn(ctx.db, row.id, ['approved'], patch);

@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import { validityLabels } from './record.js';
 import { indexRecords } from './record-search.service.js';
-import { expect, load, stamp } from './record-workflow.service.js';
+import { assertStep, load, stamp } from './record-workflow.service.js';
 import * as repo from './record.repository.js';
 import { validitySchema } from './record.schemas.js';
 import type { RecordTable } from './record.tables.js';
@@ -17,7 +17,7 @@ export async function changeValidity(ctx: Ctx, id: string, raw: unknown): Promis
   const input = validitySchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
     const row = await load(ctx, id, 'changeValidity');
-    expect(row, 'changeValidity', '修改有效性（仅已发布的信息）');
+    assertStep(row, 'changeValidity', '修改有效性（仅已发布的信息）');
     if (input.validity === row.validity)
       throw ValidationError.one('validity', `该信息已是“${validityLabels[input.validity]}”`);
     if (input.date > beijingDate(ctx.clock.now()))

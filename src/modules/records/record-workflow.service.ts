@@ -49,7 +49,7 @@ export async function load(ctx: Ctx, id: string, action: RecordAction): Promise<
 }
 
 /** Refuses a step the record's state does not admit; `what` says which, for the clerk. */
-export function expect(row: RecordTable, step: RecordStep, what: string): void {
+export function assertStep(row: RecordTable, step: RecordStep, what: string): void {
   if (!stepStates[step].includes(row.state as RecordState))
     throw new ConflictError(`该信息当前状态不能${what}`);
 }
@@ -191,7 +191,7 @@ async function move(
   event: string,
   note: string | null,
 ): Promise<RecordTable> {
-  expect(row, step, what);
+  assertStep(row, step, what);
   const now = ctx.clock.now().toISOString();
   if (!(await repo.updateIfIn(ctx.db, row.id, stepStates[step], { state: to, updated_at: now })))
     throw new ConflictError('该信息的状态已被他人改变，请刷新后再试');
