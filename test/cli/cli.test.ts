@@ -356,9 +356,10 @@ describeEachEngine('gongkai records import', (engine) => {
     );
     const refused = await gongkai(env, 'records', 'import', bad, '--agency', '磁灶镇人民政府');
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /第 5 行 title.*请填写title（标题）/);
-    assert.match(refused.stderr, /第 6 行 json.*不是有效的 JSON/);
-    assert.match(refused.stderr, /第 7 行 docNumber.*磁政〔2020〕1号/);
+    // The import kit's one form: 第 N 行（字段）：message.
+    assert.match(refused.stderr, /第 5 行（title（标题））：请填写title（标题）/);
+    assert.match(refused.stderr, /第 6 行：不是有效的 JSON/);
+    assert.match(refused.stderr, /第 7 行（docNumber（文号））：.*磁政〔2020〕1号/);
 
     const good = join(dir, `records-${engine}.jsonl`);
     writeFileSync(good, archive);

@@ -48,6 +48,10 @@ describeEachEngine('主动公开 pages', (engine) => {
     const id = path.split('/').at(-1)!;
     let page = await clerk.get(path);
     assert.match(page.body, /id="record-state">草稿/);
+    // Each page offers the viewer the steps they may take now, and no others (record.policy.ts).
+    assert.match(page.body, /送保密审查/);
+    assert.match(page.body, /上传附件/);
+    assert.doesNotMatch(page.body, /提交审核结论|批准发布|立即发布/);
     assert.equal(
       (await new Client(t.app).get(`/records/${id}`)).statusCode,
       404,
@@ -88,6 +92,7 @@ describeEachEngine('主动公开 pages', (engine) => {
     await reviewer.login('reviewer', DEMO_PASSWORD);
     page = await reviewer.get(path);
     assert.match(page.body, /提交审核结论/);
+    assert.doesNotMatch(page.body, /送保密审查|批准发布|上传附件/);
     const passed = await reviewer.post(`${path}/review`, {
       _csrf: Client.csrfOf(page.body),
       result: 'passed',
@@ -98,6 +103,8 @@ describeEachEngine('主动公开 pages', (engine) => {
     const head = new Client(t.app);
     await head.login('head', DEMO_PASSWORD);
     page = await head.get(path);
+    assert.match(page.body, /批准发布/);
+    assert.doesNotMatch(page.body, /立即发布|提交审核结论/);
     assert.equal((await head.post(`${path}/approve`, { _csrf: Client.csrfOf(page.body) })).statusCode, 303);
 
     page = await clerk.get(path);
@@ -105,6 +112,9 @@ describeEachEngine('主动公开 pages', (engine) => {
     assert.equal(published.statusCode, 303);
     page = await clerk.get(path);
     assert.match(page.body, /id="record-state">已发布/);
+    assert.match(page.body, /修改有效性/);
+    assert.doesNotMatch(page.body, /撤回理由/, 'taking a record down is the office head’s');
+    assert.match((await head.get(path)).body, /撤回理由/);
     assert.match(page.body, /超过公开时限/, 'formed in January and published later: flagged as late');
     assert.match(page.body, /保密审查通过[\s\S]*林审核|林审核[\s\S]*保密审查通过/);
 

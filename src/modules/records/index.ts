@@ -2,7 +2,8 @@
 
 export * from './record.js';
 export * as records from './record.service.js';
-export type { PublicListItem, PublishedRecordSummary, RecordIdQuery } from './record.service.js';
+export type { PublicListItem, PublishedRecordSummary } from './record.service.js';
+export type { RecordIdQuery } from '../search/index.js';
 export * as officialDocuments from './official-document.service.js';
 export * as recordAttachments from './record-attachment.service.js';
 export {
@@ -14,15 +15,13 @@ export {
   type AttributeCounts,
 } from './official-document.service.js';
 
-export { importRecords, ImportRefused } from './record-import.js';
+export { importRecords } from './record-import.service.js';
 export { subjectCategoryTree, subjectCategoryProblem } from './subject-category.js';
 export { section2Documents, ruleGenres, normativeDocumentGenres } from './record.stats.js';
 export {
   searchRecords,
-  searchResultJson,
   ensureSearchIndex,
-  indexRecords,
-  pageSize as searchPageSize,
   type SearchHit,
   type SearchResult,
-} from './record.search.js';
+} from './record-search.service.js';
+export { searchResultJson } from './record.presenter.js';

@@ -1,15 +1,17 @@
 import type { Ctx } from '../../platform/context.js';
 import type { GongkaiModule } from '../../platform/module.js';
-import type { RecordIdQuery } from './record.service.js';
+import type { RecordIdQuery } from '../search/index.js';
 import * as recordTables from './migrations/0009-record.js';
 import * as officialDocumentTable from './migrations/0010-official-document.js';
 import * as attachmentTable from './migrations/0013-record-attachment.js';
 import * as catalogItems from './migrations/0014-record-catalog-items.js';
 import * as repealAmend from './migrations/0015-record-repeal-amend.js';
-import { ensureSearchIndex } from './record.search.js';
+import { registerRecordAdminRoutes } from './record.admin.routes.js';
+import { registerRecordApi } from './record.api.js';
 import { registerRecordCommands } from './record.cli.js';
-import { registerRecordRoutes } from './record.routes.js';
-import { publishDue } from './record.service.js';
+import { registerRecordPortalRoutes } from './record.portal.routes.js';
+import { publishDue } from './record-publication.service.js';
+import { ensureSearchIndex } from './record-search.service.js';
 import { section2Documents } from './record.stats.js';
 
 /**
@@ -65,16 +67,16 @@ export const recordsModule: GongkaiModule = {
     },
     subjects: { record: '政府信息', officialDocument: '公文' },
   },
-  routes: (app, web) =>
-    registerRecordRoutes(app, {
-      catalogItemChoices: web.capabilities.catalogItemChoices,
-      searchDomains: web.capabilities.searchDomains?.() ?? [],
-    }),
+  routes: (app) => {
+    registerRecordPortalRoutes(app);
+    registerRecordAdminRoutes(app);
+  },
+  api: registerRecordApi,
   cli: registerRecordCommands,
   jobs: [{ name: 'records.publishDue', label: '定时发布到期的政府信息', run: publishDue }],
   schedules: [{ job: 'records.publishDue', every: 'minute' }],
   ensureDerivedData: async (ctx) => {
-    const r = await ensureSearchIndex(ctx.db);
+    const r = await ensureSearchIndex(ctx);
     return r.rebuilt ? `已重建检索索引：${r.indexed} 条已发布信息。` : null;
   },
   // 规章 and 规范性文件 of section 二.

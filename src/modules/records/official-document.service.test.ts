@@ -5,7 +5,8 @@ import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/har
 import { systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
-import { agencies, type Agency } from '../agencies/index.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
+import type { Agency } from '../agencies/index.js';
 import * as docs from './official-document.service.js';
 
 describeEachEngine('公开属性源头认定: every 公文 registered with its attribute', (engine) => {
@@ -13,20 +14,7 @@ describeEachEngine('公开属性源头认定: every 公文 registered with its a
   let gov: Agency, edu: Agency, town: Agency;
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    edu = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市教育局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
-    town = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '磁灶镇人民政府',
-      level: 'township',
-      kind: 'townshipStreet',
-    });
+    ({ gov, education: edu, cizao: town } = await jinjiangTree(testCtx(h, systemActor('测试'))));
   });
   after(async () => h.cleanup());
 

@@ -1,8 +1,10 @@
-import { holdsRoleOver, scopesFor, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import type { OfficialDocumentTable } from './record.tables.js';
+import * as repo from './official-document.repository.js';
+import { assertCan, scopes } from './record.policy.js';
+import type { Agency } from '../agencies/index.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { date, object, oneOf, optional, text } from '../../platform/schema.js';
@@ -47,13 +49,10 @@ const registerSchema = object({
   note: optional(text('说明', { max: 1000 })),
 });
 
-const writers: readonly Role[] = ['clerk', 'officeHead', 'admin'];
-const readers: readonly Role[] = ['clerk', 'officeHead', 'admin', 'reviewer', 'supervisor'];
-
 export async function register(ctx: Ctx, raw: unknown): Promise<OfficialDocumentTable> {
   const input = registerSchema.parse(raw);
   const agency = await agencies.get(ctx, input.agencyId);
-  if (!holdsRoleOver(ctx.actor, writers, agency.path)) throw new ForbiddenError();
+  assertCan(ctx.actor, 'registerDocument', agency);
   if (input.disclosureAttribute === 'withheld' && !input.withheldReason)
     throw ValidationError.one('withheldReason', '不予公开的公文须选择不予公开理由（条例第十四至十六条）');
   if (input.disclosureAttribute !== 'withheld' && input.withheldReason)
@@ -74,7 +73,7 @@ export async function register(ctx: Ctx, raw: unknown): Promise<OfficialDocument
       registered_by: ctx.actor.id,
       created_at: ctx.clock.now().toISOString(),
     };
-    await ctx.db.insertInto('official_document').values(row).execute();
+    await repo.insert(ctx.db, row);
     await recordAudit(ctx, {
       action: 'officialDocument.register',
       subjectType: 'officialDocument',
@@ -104,26 +103,15 @@ export interface AttributeCounts {
  * them (2298 公文: 899 主动公开, 752 依申请公开 …). Agencies with no documents are left out.
  */
 export async function yearlyCounts(ctx: Ctx, year: number): Promise<AttributeCounts[]> {
-  const scopes = scopesFor(ctx.actor, readers);
-  if (scopes.length === 0) throw new ForbiddenError();
-  const rows = await ctx.db
-    .selectFrom('official_document as d')
-    .innerJoin('agency as a', 'a.id', 'd.agency_id')
-    .select([
-      'a.id as agencyId',
-      'a.name as agencyName',
-      'a.path as path',
-      'd.disclosure_attribute as attribute',
-    ])
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('d.written_date', '>=', `${year}-01-01`)
-    .where('d.written_date', '<=', `${year}-12-31`)
-    .groupBy(['a.id', 'a.name', 'a.path', 'd.disclosure_attribute'])
-    .orderBy('a.path')
-    .execute();
+  const within = scopes(ctx.actor, 'readDocuments');
+  if (within.length === 0) throw new ForbiddenError();
+  const rows = await repo.countsByAttribute(ctx.db, {
+    scopes: within,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  });
   const out = new Map<string, AttributeCounts>();
   for (const r of rows) {
-    if (!scopes.some((p) => r.path.startsWith(p))) continue;
     const c = out.get(r.agencyId) ?? {
       agencyId: r.agencyId,
       agencyName: r.agencyName,
@@ -132,10 +120,39 @@ export async function yearlyCounts(ctx: Ctx, year: number): Promise<AttributeCou
       disclosureOnRequest: 0,
       withheld: 0,
     };
-    const n = Number(r.n);
-    c[r.attribute as DisclosureAttribute] += n;
-    c.total += n;
+    c[r.attribute as DisclosureAttribute] += r.n;
+    c.total += r.n;
     out.set(r.agencyId, c);
   }
   return [...out.values()];
+}
+
+export interface DocumentsPage {
+  year: number;
+  counts: AttributeCounts[];
+  /** The year's counts summed over the agencies shown. */
+  totals: Omit<AttributeCounts, 'agencyId' | 'agencyName'>;
+  /** Agencies the actor may register 公文 for; villages draft through their township. */
+  agencies: Agency[];
+  today: string;
+}
+
+/** The back office's 公文 page: a year's counts (this year unless another is asked) and the form. */
+export async function documentsPage(ctx: Ctx, year?: number): Promise<DocumentsPage> {
+  const today = beijingDate(ctx.clock.now());
+  const shown = year ?? Number(today.slice(0, 4));
+  const counts = await yearlyCounts(ctx, shown);
+  const sum = (k: keyof DocumentsPage['totals']) => counts.reduce((s, c) => s + c[k], 0);
+  return {
+    year: shown,
+    counts,
+    totals: {
+      total: sum('total'),
+      proactiveDisclosure: sum('proactiveDisclosure'),
+      disclosureOnRequest: sum('disclosureOnRequest'),
+      withheld: sum('withheld'),
+    },
+    agencies: (await agencies.listForStaff(ctx)).filter((a) => a.kind !== 'villageCommunity'),
+    today,
+  };
 }

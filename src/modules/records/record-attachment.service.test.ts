@@ -8,9 +8,10 @@ import { anonymous, systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
-import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
+import type { Agency } from '../agencies/index.js';
 import * as attachments from './record-attachment.service.js';
-import { searchRecords } from './record.search.js';
+import { searchRecords } from './record-search.service.js';
 import * as records from './record.service.js';
 
 const messageOf = (e: unknown) =>
@@ -25,19 +26,7 @@ describeEachEngine('record attachments and 政策解读', (engine) => {
   let dept: Agency;
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    const gov = await agencies.create(ctx, {
-      name: '晋江市人民政府',
-      level: 'county',
-      kind: 'peoplesGovernment',
-    });
-    dept = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市民政局',
-      level: 'county',
-      kind: 'governmentDepartment',
-      creditCode: composeCreditCode('11', '350582', '00350003'),
-    });
+    dept = (await jinjiangTree(testCtx(h, systemActor('测试')))).education;
   });
   after(async () => h.cleanup());
   const clock = new FixedClock('2021-04-01T02:00:00Z');

@@ -6,13 +6,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { holdsRoleOver } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { RecordAttachmentTable } from './record.tables.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
+import { stepStates, type RecordState } from './record.js';
+import * as attachmentRepo from './record-attachment.repository.js';
+import type { AttachmentInfo } from './record-attachment.repository.js';
+import { assertCan, can } from './record.policy.js';
+import * as repo from './record.repository.js';
+import type { RecordAttachmentTable } from './record.tables.js';
 
 /**
  * Attachments of a record: the files people actually open (the 正式文件 as PDF, a DOCX, the
@@ -139,18 +143,15 @@ export async function attachmentText(ext: string, bytes: Uint8Array): Promise<st
 }
 
 async function loadDraft(ctx: Ctx, recordId: string) {
-  const row = isId(recordId)
-    ? await ctx.db.selectFrom('record').selectAll().where('id', '=', recordId).executeTakeFirst()
-    : undefined;
+  const row = isId(recordId) ? await repo.findById(ctx.db, recordId) : undefined;
   if (!row) throw new NotFoundError('未找到该政府信息');
-  if (!holdsRoleOver(ctx.actor, ['clerk', 'officeHead', 'admin'], await agencies.pathOf(ctx, row.agency_id)))
-    throw new ForbiddenError();
-  if (row.state !== 'draft' && row.state !== 'returned')
+  assertCan(ctx.actor, 'attach', { path: await agencies.pathOf(ctx, row.agency_id) });
+  if (!stepStates.attach.includes(row.state as RecordState))
     throw new ConflictError('附件只能在草稿或退回修改时增删，以便随正文一并保密审查');
   return row;
 }
 
-export type AttachmentInfo = Omit<RecordAttachmentTable, 'content'>;
+export type { AttachmentInfo };
 
 export async function add(
   ctx: Ctx,
@@ -171,17 +172,12 @@ export async function add(
   const text = await attachmentText(ext, file.bytes);
   return inTransaction(ctx, async (ctx) => {
     const row = await loadDraft(ctx, recordId);
-    const existing = await ctx.db
-      .selectFrom('record_attachment')
-      .select(({ fn }) => [fn.countAll<number | string>().as('n'), fn.max('position').as('last')])
-      .where('record_id', '=', row.id)
-      .executeTakeFirstOrThrow();
-    if (Number(existing.n) >= perRecord)
-      throw ValidationError.one('file', `每条信息最多 ${perRecord} 个附件`);
+    const existing = await attachmentRepo.countAndLast(ctx.db, row.id);
+    if (existing.count >= perRecord) throw ValidationError.one('file', `每条信息最多 ${perRecord} 个附件`);
     const attachment: RecordAttachmentTable = {
       id: newId(),
       record_id: row.id,
-      position: Number(existing.last ?? 0) + 1,
+      position: existing.last + 1,
       file_name: name,
       media_type: kind.mediaType,
       byte_size: file.bytes.length,
@@ -191,7 +187,7 @@ export async function add(
       created_by: ctx.actor.id,
       created_at: ctx.clock.now().toISOString(),
     };
-    await ctx.db.insertInto('record_attachment').values(attachment).execute();
+    await attachmentRepo.insert(ctx.db, attachment);
     await recordAudit(ctx, {
       action: 'record.attachmentAdded',
       subjectType: 'record',
@@ -199,51 +195,28 @@ export async function add(
       agencyId: row.agency_id,
       after: { fileName: name, bytes: attachment.byte_size, sha256: attachment.sha256 },
     });
-    return Object.fromEntries(infoColumns.map((k) => [k, attachment[k]])) as AttachmentInfo;
+    return attachmentRepo.infoOf(attachment);
   });
 }
 
 export async function remove(ctx: Ctx, recordId: string, attachmentId: string): Promise<void> {
   await inTransaction(ctx, async (ctx) => {
     const row = await loadDraft(ctx, recordId);
-    const gone = await ctx.db
-      .deleteFrom('record_attachment')
-      .where('id', '=', attachmentId)
-      .where('record_id', '=', row.id)
-      .returning('file_name')
-      .executeTakeFirst();
-    if (!gone) throw new NotFoundError('未找到该附件');
+    const gone = isId(attachmentId) ? await attachmentRepo.remove(ctx.db, row.id, attachmentId) : null;
+    if (gone === null) throw new NotFoundError('未找到该附件');
     await recordAudit(ctx, {
       action: 'record.attachmentRemoved',
       subjectType: 'record',
       subjectId: row.id,
       agencyId: row.agency_id,
-      before: { fileName: gone.file_name },
+      before: { fileName: gone },
     });
   });
 }
 
-const infoColumns = [
-  'id',
-  'record_id',
-  'position',
-  'file_name',
-  'media_type',
-  'byte_size',
-  'sha256',
-  'text',
-  'created_by',
-  'created_at',
-] as const;
-
 /** The attachments of a record, in order, without their bytes. */
 export async function list(ctx: Ctx, recordId: string): Promise<AttachmentInfo[]> {
-  return ctx.db
-    .selectFrom('record_attachment')
-    .select([...infoColumns])
-    .where('record_id', '=', recordId)
-    .orderBy('position')
-    .execute();
+  return attachmentRepo.listOf(ctx.db, recordId);
 }
 
 /**
@@ -254,19 +227,10 @@ export async function download(
   ctx: Ctx,
   attachmentId: string,
 ): Promise<{ fileName: string; mediaType: string; content: Uint8Array }> {
-  const a = isId(attachmentId)
-    ? await ctx.db
-        .selectFrom('record_attachment as f')
-        .innerJoin('record as r', 'r.id', 'f.record_id')
-        .select(['f.file_name', 'f.media_type', 'f.content', 'r.state', 'r.agency_id'])
-        .where('f.id', '=', attachmentId)
-        .executeTakeFirst()
-    : undefined;
+  const a = isId(attachmentId) ? await attachmentRepo.withRecord(ctx.db, attachmentId) : undefined;
   if (!a) throw new NotFoundError('未找到该附件');
-  if (a.state !== 'published') {
-    const path = await agencies.pathOf(ctx, a.agency_id);
-    if (!holdsRoleOver(ctx.actor, ['clerk', 'officeHead', 'admin', 'reviewer', 'supervisor'], path))
-      throw new NotFoundError('未找到该附件');
-  }
+  // An unpublished record's file does not exist for those who may not read the record.
+  if (a.state !== 'published' && !can(ctx.actor, 'read', { path: await agencies.pathOf(ctx, a.agency_id) }))
+    throw new NotFoundError('未找到该附件');
   return { fileName: a.file_name, mediaType: a.media_type, content: a.content };
 }

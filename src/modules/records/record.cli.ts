@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/module.js';
 import { ValidationError } from '../../platform/errors.js';
-import { importRecords } from './record-import.js';
-import { ensureSearchIndex, searchRecords, searchResultJson } from './record.search.js';
 import { snippetText } from '../search/index.js';
+import { importRecords } from './record-import.service.js';
+import { searchResultJson } from './record.presenter.js';
+import { ensureSearchIndex, searchRecords } from './record-search.service.js';
 
 /** `gongkai records import`, `gongkai search`, `gongkai search-index rebuild`. */
 export function registerRecordCommands(program: Command, io: CliContext): void {
@@ -74,7 +75,7 @@ export function registerRecordCommands(program: Command, io: CliContext): void {
     .description('从已发布的信息重建检索索引（恢复备份或升级后；启动时索引不全也会自动重建）')
     .action(() =>
       io.withCtx(async (ctx) => {
-        const r = await ensureSearchIndex(ctx.db, true);
+        const r = await ensureSearchIndex(ctx, { force: true });
         io.out(`已重建检索索引：${r.indexed} 条已发布信息`);
       }),
     );

@@ -1,6 +1,12 @@
-import type { Executor } from '../../platform/db/database.js';
+import { sql, type SqlBool } from 'kysely';
+import { startsWith, type Executor } from '../../platform/db/database.js';
 import { nextSerial } from '../../platform/db/sequence.js';
+import { agencyField, withinSubtree, withinSubtrees } from '../agencies/index.js';
+import type { RecordIdQuery } from '../search/index.js';
+import type { RecordState } from './record.js';
 import type { RecordEventTable, RecordTable } from './record.tables.js';
+
+/** All SQL of the `record` and `record_event` tables. */
 
 /** The next 索引号 serial of an agency for a year, inside the caller's transaction. */
 export async function nextSeq(db: Executor, agencyId: string, year: number): Promise<number> {
@@ -46,4 +52,300 @@ export async function eventsOf(db: Executor, recordId: string): Promise<RecordEv
     .orderBy('at')
     .orderBy('id')
     .execute();
+}
+
+// ── References between published documents ────────────────────────────────────────────────
+
+/** The published record with this 索引号. */
+export async function publishedIdByIndexNumber(db: Executor, indexNumber: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('record')
+    .select('id')
+    .where('state', '=', 'published')
+    .where('index_number', '=', indexNumber)
+    .executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/** The published records with this 文号, newest first (more than one means the 文号 is ambiguous). */
+export async function publishedIdsByDocumentNumber(db: Executor, documentNumber: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('record')
+    .select('id')
+    .where('state', '=', 'published')
+    .where('document_number', '=', documentNumber)
+    .orderBy('published_at', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export interface RecordLink {
+  id: string;
+  title: string;
+}
+
+/** Id and title of a record, if it is published. */
+export async function publishedLink(db: Executor, id: string): Promise<RecordLink | null> {
+  return (
+    (await db
+      .selectFrom('record')
+      .select(['id', 'title'])
+      .where('id', '=', id)
+      .where('state', '=', 'published')
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** The published 政策解读 of a document, oldest first. */
+export async function publishedInterpretationsOf(db: Executor, id: string): Promise<RecordLink[]> {
+  return db
+    .selectFrom('record')
+    .select(['id', 'title'])
+    .where('interprets_record_id', '=', id)
+    .where('state', '=', 'published')
+    .orderBy('published_at')
+    .execute();
+}
+
+/** The published documents that repeal or amend a document, oldest first. */
+export async function publishedChangesOf(
+  db: Executor,
+  id: string,
+): Promise<Array<RecordLink & { repeals: boolean }>> {
+  const rows = await db
+    .selectFrom('record')
+    .select(['id', 'title', 'repeals_record_id'])
+    .where((eb) => eb.or([eb('repeals_record_id', '=', id), eb('amends_record_id', '=', id)]))
+    .where('state', '=', 'published')
+    .orderBy('published_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, repeals: r.repeals_record_id === id }));
+}
+
+// ── Publication ──────────────────────────────────────────────────────────────────────────
+
+/** Approved records whose set publication time is `now` or earlier, earliest first. */
+export async function dueForPublication(db: Executor, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('record')
+    .select('id')
+    .where('state', '=', 'approved')
+    .where('scheduled_at', 'is not', null)
+    .where('scheduled_at', '<=', now)
+    .orderBy('scheduled_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+// ── Listings ─────────────────────────────────────────────────────────────────────────────
+
+export interface RecordListItem {
+  id: string;
+  title: string;
+  state: RecordState;
+  agencyName: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  updatedAt: string;
+}
+
+/** Records of agencies within these subtrees, newest change first, optionally in one state. */
+export async function staffList(
+  db: Executor,
+  f: { scopes: readonly string[]; state?: RecordState },
+): Promise<RecordListItem[]> {
+  let q = db
+    .selectFrom('record as r')
+    .select([
+      'r.id',
+      'r.title',
+      'r.state',
+      agencyField('r.agency_id', 'name').as('agencyName'),
+      'r.index_number as indexNumber',
+      'r.document_number as documentNumber',
+      'r.updated_at as updatedAt',
+    ])
+    .where(withinSubtrees('r.agency_id', f.scopes))
+    .orderBy('r.updated_at', 'desc')
+    .orderBy('r.id', 'desc');
+  if (f.state) q = q.where('r.state', '=', f.state);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, state: r.state as RecordState }));
+}
+
+export type PublishedRecord = RecordTable & { agencyName: string };
+
+/** A published record with its issuing agency's name. */
+export async function publishedWithAgency(db: Executor, id: string): Promise<PublishedRecord | undefined> {
+  return db
+    .selectFrom('record as r')
+    .selectAll('r')
+    .select(agencyField('r.agency_id', 'name').as('agencyName'))
+    .where('r.id', '=', id)
+    .where('r.state', '=', 'published')
+    .executeTakeFirst();
+}
+
+/** Records by id with their issuing agency's name, in no particular order (search hits). */
+export async function withAgencyByIds(db: Executor, ids: readonly string[]): Promise<PublishedRecord[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('record as r')
+    .selectAll('r')
+    .select(agencyField('r.agency_id', 'name').as('agencyName'))
+    .where('r.id', 'in', [...ids])
+    .execute();
+}
+
+export interface PublicListItem {
+  id: string;
+  title: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  publishedAt: string | null;
+  agencyName: string;
+  subjectCategory: string | null;
+  summary: string | null;
+}
+
+export interface PublicListFilter {
+  agencyPath?: string;
+  subjectCategory?: string;
+  genres?: readonly string[];
+}
+
+/** A 主题分类 filter: a full `一级\二级` class exactly; a first-level class with its sub-classes. */
+function inSubject(column: string, c: string) {
+  return c.includes('\\')
+    ? sql<SqlBool>`${sql.ref(column)} = ${c}`
+    : sql<SqlBool>`(${sql.ref(column)} = ${c} or ${startsWith(column, `${c}\\`)})`;
+}
+
+/** One page of published records, newest first, and how many there are in all. */
+export async function publicList(
+  db: Executor,
+  f: PublicListFilter,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; rows: PublicListItem[] }> {
+  let q = db.selectFrom('record as r').where('r.state', '=', 'published');
+  if (f.agencyPath) q = q.where(withinSubtree('r.agency_id', f.agencyPath));
+  if (f.subjectCategory) q = q.where(inSubject('r.subject_category', f.subjectCategory));
+  if (f.genres?.length) q = q.where('r.genre', 'in', [...f.genres]);
+  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'r.id',
+      'r.title',
+      'r.index_number as indexNumber',
+      'r.document_number as documentNumber',
+      'r.published_at as publishedAt',
+      agencyField('r.agency_id', 'name').as('agencyName'),
+      'r.subject_category as subjectCategory',
+      'r.summary',
+    ])
+    .orderBy('r.published_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { total: count.n, rows };
+}
+
+/** Published records of an agency's subtree per 主题分类. */
+export async function subjectCounts(
+  db: Executor,
+  agencyPath: string,
+): Promise<Array<{ category: string; count: number }>> {
+  const rows = await db
+    .selectFrom('record as r')
+    .select(['r.subject_category as category', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('r.state', '=', 'published')
+    .where('r.subject_category', 'is not', null)
+    .where(withinSubtree('r.agency_id', agencyPath))
+    .groupBy('r.subject_category')
+    .execute();
+  return rows.map((r) => ({ category: r.category!, count: r.count }));
+}
+
+export interface PublishedRecordSummary {
+  id: string;
+  title: string;
+  indexNumber: string | null;
+  documentNumber: string | null;
+  publishedAt: string;
+  agencyName: string;
+}
+
+/** Published records, newest first, by id (a list or another module's subquery) and subtree. */
+export async function publishedSummaries(
+  db: Executor,
+  opts: { idIn?: RecordIdQuery; ids?: readonly string[]; agencyPath?: string; limit?: number },
+): Promise<PublishedRecordSummary[]> {
+  if (opts.ids && opts.ids.length === 0) return [];
+  let q = db
+    .selectFrom('record as r')
+    .select([
+      'r.id as id',
+      'r.title as title',
+      'r.index_number as indexNumber',
+      'r.document_number as documentNumber',
+      sql<string>`r.published_at`.as('publishedAt'),
+      agencyField('r.agency_id', 'name').as('agencyName'),
+    ])
+    .where('r.state', '=', 'published');
+  if (opts.idIn) q = q.where(sql<SqlBool>`r.id in (${opts.idIn})`);
+  if (opts.ids) q = q.where('r.id', 'in', [...opts.ids]);
+  if (opts.agencyPath) q = q.where(withinSubtree('r.agency_id', opts.agencyPath));
+  q = q.orderBy('r.published_at', 'desc').orderBy('r.id');
+  if (opts.limit !== undefined) q = q.limit(Math.max(0, Math.floor(opts.limit)));
+  return q.execute();
+}
+
+/** A subquery that names no record: a filter by a catalog domain when no catalog is installed. */
+export function noRecords(): RecordIdQuery {
+  return sql`select id from record where 1 = 0`;
+}
+
+// ── The search index's source ────────────────────────────────────────────────────────────
+
+export async function countPublished(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('record')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** The next `limit` published records by id after `afterId` (a rebuild walks them in batches). */
+export async function publishedAfter(db: Executor, afterId: string, limit: number): Promise<RecordTable[]> {
+  return db
+    .selectFrom('record')
+    .selectAll()
+    .where('state', '=', 'published')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+// ── Section 二 of the annual report ──────────────────────────────────────────────────────
+
+/** 规章 and 规范性文件 ever published (withdrawn ones too), of one agency or of its subtree. */
+export async function documentsOfGenres(
+  db: Executor,
+  f: { genres: readonly string[]; agencyId: string } | { genres: readonly string[]; agencyPath: string },
+): Promise<
+  Array<Pick<RecordTable, 'genre' | 'written_date' | 'published_at' | 'validity' | 'validity_date'>>
+> {
+  const q = db
+    .selectFrom('record')
+    .select(['genre', 'written_date', 'published_at', 'validity', 'validity_date'])
+    .where('genre', 'in', [...f.genres])
+    .where('state', 'in', ['published', 'withdrawn']);
+  return (
+    'agencyId' in f
+      ? q.where('agency_id', '=', f.agencyId)
+      : q.where(withinSubtree('agency_id', f.agencyPath))
+  ).execute();
 }

@@ -6,6 +6,8 @@ import { systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { jinjiangCreditCodes, jinjiangTree } from '../../../test/harness/factories.js';
+import { accounts } from '../accounts/index.js';
 import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
 import { documentNumberProblem, sanitizeBody } from './record.js';
 import * as records from './record.service.js';
@@ -15,19 +17,17 @@ const fieldOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f)
 
 describeEachEngine('主动公开 records: metadata, 保密审查, publication and 索引号', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
-  let gov: Agency, dept: Agency;
-  const credit = composeCreditCode('11', '350582', '00350002');
+  /** The department publishing here, another one, and a village (which has no 统一社会信用代码). */
+  let gov: Agency, dept: Agency, otherDept: Agency, village: Agency;
+  const credit = jinjiangCreditCodes.education;
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    dept = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市教育局',
-      level: 'county',
-      kind: 'governmentDepartment',
-      creditCode: credit,
-    });
+    ({
+      gov,
+      education: dept,
+      police: otherDept,
+      village,
+    } = await jinjiangTree(testCtx(h, systemActor('测试'))));
   });
   after(async () => h.cleanup());
 
@@ -107,13 +107,7 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
       ['drafted', 'submitted', 'reviewReturned', 'submitted', 'reviewPassed', 'approved', 'published'],
     );
     assert.equal(events[2]!.note, '删去第三段');
-    const other = await agencies.create(testCtx(h, systemActor('测试')), {
-      parentId: gov.id,
-      name: '晋江市民政局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
-    await assert.rejects(records.get(at('2020-03-03T02:00:00Z', 'clerk', other), r.id), ForbiddenError);
+    await assert.rejects(records.get(at('2020-03-03T02:00:00Z', 'clerk', otherDept), r.id), ForbiddenError);
   });
 
   it('gives 100 simultaneous publications distinct, gapless 索引号 of the year of publication', async () => {
@@ -199,8 +193,8 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
   });
 
   it('refuses to publish for an agency without a 统一社会信用代码, and loses no serial', async () => {
-    const r = await throughApproval('2021-03-01T02:00:00Z', {}, gov);
-    await assert.rejects(records.publish(at('2021-03-01T02:00:00Z', 'clerk', gov), r.id), (e) =>
+    const r = await throughApproval('2021-03-01T02:00:00Z', {}, village);
+    await assert.rejects(records.publish(at('2021-03-01T02:00:00Z', 'clerk', village), r.id), (e) =>
       fieldOf(e).includes('agencyId'),
     );
     const row = await h.db
@@ -245,6 +239,78 @@ describeEachEngine('主动公开 records: metadata, 保密审查, publication an
     assert.equal(events.at(-1)!.note, '废止（2021-05-31）：被晋教〔2021〕20号废止');
     const view = await records.publicView(now, r.id);
     assert.equal(view!.validity, 'repealed', 'a repealed document stays public, marked as such');
+  });
+
+  it('lists for staff only the records of their subtree, filtered in SQL', async () => {
+    const mine = await records.createDraft(at('2021-07-01T02:00:00Z'), draft({ title: '教育局的草稿' }));
+    const theirs = await records.createDraft(
+      at('2021-07-01T02:00:00Z', 'clerk', otherDept),
+      draft({ agencyId: otherDept.id, title: '公安局的草稿', documentNumber: null }),
+    );
+    const ids = async (ctx: ReturnType<typeof at>, state?: 'draft' | 'published') =>
+      (await records.list(ctx, state ? { state } : {})).map((r) => r.id);
+    const edu = await ids(at('2021-07-01T02:00:00Z'));
+    assert.ok(edu.includes(mine.id) && !edu.includes(theirs.id));
+    const police = await ids(at('2021-07-01T02:00:00Z', 'clerk', otherDept));
+    assert.deepEqual(police, [theirs.id]);
+    const city = await ids(testCtx(h, staffActor('supervisor', gov)));
+    assert.ok(
+      city.includes(mine.id) && city.includes(theirs.id),
+      'the city’s supervisor sees the whole tree',
+    );
+    assert.ok(!(await ids(at('2021-07-01T02:00:00Z'), 'published')).includes(mine.id));
+    const listed = (await records.list(at('2021-07-01T02:00:00Z'))).find((r) => r.id === mine.id)!;
+    assert.deepEqual(
+      { state: listed.state, agencyName: listed.agencyName, indexNumber: listed.indexNumber },
+      { state: 'draft', agencyName: '晋江市教育局', indexNumber: null },
+    );
+    await assert.rejects(
+      records.list(testCtx(h, { ...staffActor('clerk', dept), grants: [] })),
+      ForbiddenError,
+    );
+  });
+
+  it('offers on the record’s page exactly the steps the viewer may take now', async () => {
+    const iso = '2021-07-02T02:00:00Z';
+    const drafter = await accounts.create(testCtx(h, systemActor('测试')), {
+      agencyId: dept.id,
+      username: 'drafter',
+      displayName: '起草人',
+      password: 'Gongkai@2020',
+      role: 'clerk',
+    });
+    const clerk = testCtx(h, staffActor('clerk', dept, drafter.id), new FixedClock(iso));
+    const r = await records.createDraft(clerk, draft({ title: '页面上的办理按钮' }));
+    const allowed = async (role: 'clerk' | 'reviewer' | 'officeHead' | 'supervisor' | 'admin', id?: string) =>
+      (await records.recordPage(testCtx(h, staffActor(role, dept, id ?? null), new FixedClock(iso)), r.id))
+        .allowed;
+    assert.deepEqual((await records.recordPage(clerk, r.id)).allowed, ['submit', 'attach']);
+    assert.deepEqual(await allowed('reviewer'), []);
+    assert.deepEqual(await allowed('supervisor'), []);
+    await records.submitForReview(clerk, r.id);
+    assert.deepEqual(await allowed('clerk'), []);
+    assert.deepEqual(await allowed('reviewer'), ['review']);
+    assert.deepEqual(
+      await allowed('admin', drafter.id),
+      [],
+      'the drafter is not offered the review, whatever their roles',
+    );
+    await records.review(at(iso, 'reviewer'), r.id, { result: 'passed' });
+    assert.deepEqual(await allowed('officeHead'), ['approve']);
+    await records.approve(at(iso, 'officeHead'), r.id);
+    assert.deepEqual(await allowed('clerk'), ['publish', 'schedule']);
+    await records.schedule(clerk, r.id, { at: '2021-07-03 10:00' });
+    assert.deepEqual(await allowed('clerk'), ['publish', 'schedule', 'unschedule']);
+    await records.publish(clerk, r.id);
+    assert.deepEqual(await allowed('clerk'), ['changeValidity']);
+    assert.deepEqual(await allowed('officeHead'), ['changeValidity', 'withdraw']);
+    const page = await records.recordPage(clerk, r.id);
+    assert.deepEqual(
+      page.events.map((e) => e.type),
+      ['drafted', 'submitted', 'reviewPassed', 'approved', 'scheduled', 'published'],
+    );
+    assert.equal(page.today, '2021-07-02');
+    await assert.rejects(records.recordPage(at(iso, 'clerk', otherDept), r.id), ForbiddenError);
   });
 
   it('counts section 二’s 规章 and 规范性文件 rows, in both formats and for a subtree', async () => {

@@ -1,9 +1,9 @@
 import { beijingDate } from '../../platform/clock.js';
-import { holdsRoleOver } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
-import { ForbiddenError } from '../../platform/errors.js';
 import { agencies } from '../agencies/index.js';
 import type { Proactive2019, Proactive2021, ReportFormat } from '../annual-report/index.js';
+import { assertCan } from './record.policy.js';
+import * as repo from './record.repository.js';
 
 /** 体裁分类 values that make a record a 规章 or a 行政规范性文件 for section 二. */
 export const ruleGenres = ['规章'] as const;
@@ -22,26 +22,13 @@ export async function section2Documents(
   opts: { agencyId: string; scope: 'self' | 'tree'; year: number; format: ReportFormat },
 ): Promise<Pick<Proactive2019, Kind> | Pick<Proactive2021, Kind>> {
   const agency = await agencies.get(ctx, opts.agencyId);
-  if (!holdsRoleOver(ctx.actor, ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor'], agency.path))
-    throw new ForbiddenError();
+  assertCan(ctx.actor, 'read', agency);
   const yearEnd = `${opts.year}-12-31`;
-  let q = ctx.db
-    .selectFrom('record')
-    .innerJoin('agency', 'agency.id', 'record.agency_id')
-    .select([
-      'record.genre',
-      'record.written_date',
-      'record.published_at',
-      'record.validity',
-      'record.validity_date',
-    ])
-    .where('record.genre', 'in', [...ruleGenres, ...normativeDocumentGenres])
-    .where('record.state', 'in', ['published', 'withdrawn']);
-  q =
-    opts.scope === 'self'
-      ? q.where('record.agency_id', '=', agency.id)
-      : q.where('agency.path', 'like', `${agency.path}%`);
-  const rows = await q.execute();
+  const genres = [...ruleGenres, ...normativeDocumentGenres];
+  const rows = await repo.documentsOfGenres(
+    ctx.db,
+    opts.scope === 'self' ? { genres, agencyId: agency.id } : { genres, agencyPath: agency.path },
+  );
   const zero = () => ({ made: 0, published: 0, totalPublished: 0, issued: 0, repealed: 0, inForce: 0 });
   const acc: Record<Kind, ReturnType<typeof zero>> = { rules: zero(), normativeDocuments: zero() };
   const y = String(opts.year);

@@ -69,11 +69,6 @@ export interface OfficialDocumentTable {
   created_at: string;
 }
 
-/**
- * One published record as the search index holds it: matching text normalized (NFKC, lower
- * case), the filters, and the jieba tokens (`words`: FTS5 text on SQLite, tsvector on
- * PostgreSQL). Derived from `record`; rebuilt, never backed up.
- */
 /** A file attached to a record; `text` is what search reads from it (DOCX, XLSX, PDF). */
 export interface RecordAttachmentTable {
   id: string;

@@ -24,6 +24,35 @@ export const recordStateLabels: Record<RecordState, string> = {
   withdrawn: '已撤回',
 };
 
+/**
+ * The workflow: in which states each step may be taken. Nothing reaches `published` but through
+ * `reviewed` (保密审查, 条例第十七条) and `approved`; attachments change only while the text does,
+ * so they pass the review with it.
+ */
+export const recordSteps = [
+  'submit',
+  'attach',
+  'review',
+  'approve',
+  'publish',
+  'schedule',
+  'unschedule',
+  'changeValidity',
+  'withdraw',
+] as const;
+export type RecordStep = (typeof recordSteps)[number];
+export const stepStates: Record<RecordStep, readonly RecordState[]> = {
+  submit: ['draft', 'returned'],
+  attach: ['draft', 'returned'],
+  review: ['inReview'],
+  approve: ['reviewed'],
+  publish: ['approved'],
+  schedule: ['approved'],
+  unschedule: ['approved'],
+  changeValidity: ['published'],
+  withdraw: ['published'],
+};
+
 export const validities = ['inForce', 'expired', 'repealed'] as const;
 export type Validity = (typeof validities)[number];
 export const validityLabels: Record<Validity, string> = {

@@ -15,6 +15,7 @@ export {
   searchIndexFor,
   type IndexHit,
   type IndexQuery,
+  type RecordIdQuery,
   type SearchDocument,
   type SearchFilters,
   type SearchIndex,

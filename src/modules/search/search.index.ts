@@ -1,7 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import { likeEscape, startsWith, type Executor } from '../../platform/db/database.js';
 import { isPostgres } from '../../platform/db/dialect/postgres.js';
+import { withinSubtree } from '../agencies/index.js';
 import { SCORE, documentTokens, normalize, normalizeDocNumber, type QueryPlan } from './search.js';
+import type { SearchDocTable } from './search.tables.js';
 
 /** A published record as handed to the index. */
 export interface SearchDocument {
@@ -19,10 +21,18 @@ export interface SearchDocument {
   year: number;
 }
 
+/**
+ * A subquery of record ids (`select <record id> from …`), written by the module that owns the
+ * tables it reads: the catalog's links for a domain, say. The index filters by it without
+ * knowing whose tables those are.
+ */
+export type RecordIdQuery = RawBuilder<unknown>;
+
 export interface SearchFilters {
   /** The agency's tree path: the agency and everything under it. */
   agencyPath?: string;
-  domain?: string;
+  /** Only these records (e.g. those filed under a catalog domain's items). */
+  recordIdIn?: RecordIdQuery;
   /** A first-level class (综合政务: every class under it) or a full `一级\\二级` class. */
   subjectCategory?: string;
   year?: number;
@@ -56,19 +66,8 @@ export interface SearchIndex {
   clear(db: Executor): Promise<void>;
 }
 
-interface Row {
-  record_id: string;
-  agency_id: string;
-  title: string;
-  body: string;
-  doc_number: string | null;
-  index_number: string | null;
-  subject_category: string | null;
-  year: number;
-  validity: string;
-  published_at: string;
-  words: string[];
-}
+/** A search_doc row before each engine writes its words (FTS5 text, or a tsvector). */
+type Row = Omit<SearchDocTable, 'words'> & { words: string[] };
 
 function toRow(d: SearchDocument): Row {
   return {
@@ -84,11 +83,6 @@ function toRow(d: SearchDocument): Row {
     published_at: d.publishedAt,
     words: documentTokens(d.title, d.body, d.docNumber ?? '', d.subjectCategory ?? ''),
   };
-}
-
-/** LIKE pattern for a literal substring (the user's % and _ are not wildcards). */
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** What differs between the engines: how words and phrases are matched, and a substring test. */
@@ -188,21 +182,15 @@ const postgres: Dialect = {
 function conditions(d: Dialect, q: IndexQuery): RawBuilder<unknown>[] {
   const { plan, filters } = q;
   const where: RawBuilder<unknown>[] = [d.matches(plan)];
-  if (filters.agencyPath)
-    where.push(
-      sql`d.agency_id in (select id from agency where path like ${`${likeEscape(filters.agencyPath)}%`} escape '\\')`,
-    );
-  // The domain of a record is that of the catalog items it is filed under (the catalog's links).
-  if (filters.domain)
-    where.push(sql`d.record_id in (select l.record_id from record_catalog_link l
-      join catalog_item i on i.id = l.catalog_item_id join catalog c on c.id = i.catalog_id
-      where c.domain_code = ${filters.domain})`);
+  if (filters.agencyPath) where.push(withinSubtree('d.agency_id', filters.agencyPath));
+  if (filters.recordIdIn) where.push(sql`d.record_id in (${filters.recordIdIn})`);
   if (filters.subjectCategory) {
     const c = filters.subjectCategory;
+    // A first-level class takes its sub-classes (`一级\二级`): the backslash is matched literally.
     where.push(
       c.includes('\\')
         ? sql`d.subject_category = ${c}`
-        : sql`(d.subject_category = ${c} or d.subject_category like ${`${likeEscape(c)}\\\\%`} escape '\\')`,
+        : sql`(d.subject_category = ${c} or ${startsWith('d.subject_category', `${c}\\`)})`,
     );
   }
   if (filters.year !== undefined) where.push(sql`d.year = ${filters.year}`);
@@ -258,25 +246,25 @@ class SqlSearchIndex implements SearchIndex {
         : sql`score desc, published_at desc, record_id desc`;
     // The matches are found once (a materialized CTE): the total and the page come from the same
     // set, and PostgreSQL cannot pick a plan that walks the date index probing every row.
-    const { rows } = await sql<{ record_id: string; score: number | string; total: number | string }>`
+    const { rows } = await sql<{ record_id: string; score: number; total: number }>`
       with m as materialized (
         select d.record_id, d.published_at, ${score(this.d, q.plan)} as score
         from search_doc d where ${where}
       )
       select (select count(*) from m) as total, record_id, score from m
       order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
-    let total = Number(rows[0]?.total ?? 0);
+    let total = rows[0]?.total ?? 0;
     if (!rows.length && q.offset > 0) {
-      const { rows: count } = await sql<{ n: number | string }>`
+      const { rows: count } = await sql<{ n: number }>`
         select count(*) as n from search_doc d where ${where}`.execute(db);
-      total = Number(count[0]?.n ?? 0);
+      total = count[0]?.n ?? 0;
     }
-    return { total, hits: rows.map((r) => ({ recordId: r.record_id, score: Number(r.score) })) };
+    return { total, hits: rows.map((r) => ({ recordId: r.record_id, score: r.score })) };
   }
 
   async size(db: Executor): Promise<number> {
-    const { rows } = await sql<{ n: number | string }>`select count(*) as n from search_doc`.execute(db);
-    return Number(rows[0]?.n ?? 0);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from search_doc`.execute(db);
+    return rows[0]?.n ?? 0;
   }
 
   async clear(db: Executor): Promise<void> {

@@ -1,6 +1,11 @@
 // Row shapes of the module's tables, merged into the platform's Database type (see
 // src/platform/db/schema.ts). Only this module queries them (test/lint/table-ownership.test.ts).
 
+/**
+ * One published record as the search index holds it: matching text normalized (NFKC, lower
+ * case), the filters, and the jieba tokens (`words`: FTS5 text on SQLite, tsvector on
+ * PostgreSQL). Derived from `record`; rebuilt, never backed up.
+ */
 export interface SearchDocTable {
   record_id: string;
   agency_id: string;

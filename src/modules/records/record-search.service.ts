@@ -1,21 +1,22 @@
-import { sql } from 'kysely';
 import { beijingDate } from '../../platform/clock.js';
-import type { Ctx } from '../../platform/context.js';
-import type { Executor } from '../../platform/db/database.js';
-import type { RecordTable } from './record.tables.js';
-import { NotFoundError, ValidationError } from '../../platform/errors.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import { NotFoundError, ValidationError, type FieldError } from '../../platform/errors.js';
 import { isId } from '../../platform/ids.js';
-import { integer, object, oneOf, optional, text } from '../../platform/schema.js';
-import { agencies } from '../agencies/index.js';
+import { agencies, type Agency } from '../agencies/index.js';
 import {
   planQuery,
   searchIndexFor,
   snippet,
-  snippetText,
+  type RecordIdQuery,
   type SearchDocument,
   type SnippetPart,
 } from '../search/index.js';
-import { bodyText, validities, validityLabels, type Validity } from './record.js';
+import { bodyText, type Validity } from './record.js';
+import * as attachmentRepo from './record-attachment.repository.js';
+import { assertCan } from './record.policy.js';
+import * as repo from './record.repository.js';
+import { searchSchema } from './record.schemas.js';
+import type { RecordTable } from './record.tables.js';
 
 /**
  * Searching published records. Publishing puts a record in the index in the same transaction,
@@ -40,76 +41,47 @@ export function searchDocumentOf(row: RecordTable, attachmentText = ''): SearchD
   };
 }
 
-/** The text read from each record's attachments (DOCX, XLSX, PDF), searched with its body. */
-async function attachmentTexts(db: Executor, recordIds: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < recordIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('record_attachment')
-      .select(['record_id', 'text'])
-      .where('record_id', 'in', recordIds.slice(i, i + 500))
-      .where('text', 'is not', null)
-      .orderBy('record_id')
-      .orderBy('position')
-      .execute();
-    for (const r of rows) out.set(r.record_id, [out.get(r.record_id), r.text].filter(Boolean).join('\n'));
-  }
-  return out;
-}
-
-/** Puts published records in the index (again); anything else is taken out. */
-export async function indexRecords(db: Executor, rows: readonly RecordTable[]): Promise<void> {
-  const index = searchIndexFor(db);
+/**
+ * Puts published records in the index (again); anything else is taken out. Called inside the
+ * transaction that changed them.
+ */
+export async function indexRecords(ctx: Ctx, rows: readonly RecordTable[]): Promise<void> {
+  const index = searchIndexFor(ctx.db);
   const published = rows.filter((r) => r.state === 'published');
   const other = rows.filter((r) => r.state !== 'published').map((r) => r.id);
   if (published.length) {
-    const texts = await attachmentTexts(
-      db,
+    const texts = await attachmentRepo.textsOf(
+      ctx.db,
       published.map((r) => r.id),
     );
     await index.put(
-      db,
+      ctx.db,
       published.map((r) => searchDocumentOf(r, texts.get(r.id))),
     );
   }
-  if (other.length) await index.remove(db, other);
+  if (other.length) await index.remove(ctx.db, other);
 }
 
 /**
  * Rebuilds the index when it does not hold exactly the published records (a restored backup,
- * an upgrade that added the index): at start and by `gongkai search-index rebuild`.
+ * an upgrade that added the index), or always with `force`: at start, after a restore and by
+ * `gongkai search-index rebuild`.
  */
 export async function ensureSearchIndex(
-  db: Executor,
-  force = false,
+  ctx: Ctx,
+  opts: { force?: boolean } = {},
 ): Promise<{ rebuilt: boolean; indexed: number }> {
-  const index = searchIndexFor(db);
-  const { rows } = await sql<{
-    n: number | string;
-  }>`select count(*) as n from record where state = 'published'`.execute(db);
-  const published = Number(rows[0]?.n ?? 0);
-  if (!force && (await index.size(db)) === published) return { rebuilt: false, indexed: published };
-  await db.transaction().execute(async (tx) => {
-    await index.clear(tx);
-    let after = '';
-    for (;;) {
-      const batch = await tx
-        .selectFrom('record')
-        .selectAll()
-        .where('state', '=', 'published')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(500)
-        .execute();
+  // The index holds every agency's records: the whole tree's.
+  assertCan(ctx.actor, 'rebuildSearchIndex', { path: (await agencies.root(ctx))?.path ?? '/' });
+  const index = searchIndexFor(ctx.db);
+  const published = await repo.countPublished(ctx.db);
+  if (!opts.force && (await index.size(ctx.db)) === published) return { rebuilt: false, indexed: published };
+  await inTransaction(ctx, async (ctx) => {
+    await index.clear(ctx.db);
+    for (let after = ''; ;) {
+      const batch = await repo.publishedAfter(ctx.db, after, 500);
       if (!batch.length) break;
-      const texts = await attachmentTexts(
-        tx,
-        batch.map((r) => r.id),
-      );
-      await index.put(
-        tx,
-        batch.map((r) => searchDocumentOf(r, texts.get(r.id))),
-      );
+      await indexRecords(ctx, batch);
       after = batch.at(-1)!.id;
     }
   });
@@ -128,17 +100,13 @@ async function publicAgency(ctx: Ctx, idOrName: string): Promise<{ path: string 
   return found[0]!;
 }
 
-export const searchSchema = object({
-  q: text('检索词', { max: 100 }),
-  agency: optional(text('发布机构', { max: 100 })),
-  domain: optional(text('目录领域', { max: 60 })),
-  subject: optional(text('主题分类', { max: 60 })),
-  year: optional(integer('年份', 1949, 2100)),
-  validity: optional(oneOf('有效性', validities, validityLabels)),
-  sort: optional(oneOf('排序', ['relevance', 'date'] as const, { relevance: '相关度', date: '发布日期' })),
-  page: optional(integer('页码', 1, 1000)),
-  pageSize: optional(integer('每页条数', 1, 100)),
-});
+/**
+ * The records filed under a catalog domain: the catalog writes the subquery (its tables). Without
+ * a catalog installed no record is in any domain.
+ */
+function inDomain(ctx: Ctx, domainCode: string): RecordIdQuery {
+  return ctx.modules.capabilities.recordsInDomain?.(domainCode) ?? repo.noRecords();
+}
 
 export interface SearchHit {
   id: string;
@@ -176,7 +144,7 @@ export async function searchRecords(ctx: Ctx, raw: unknown): Promise<SearchResul
     plan,
     filters: {
       agencyPath,
-      domain: input.domain ?? undefined,
+      recordIdIn: input.domain ? inDomain(ctx, input.domain) : undefined,
       subjectCategory: input.subject ?? undefined,
       year: input.year ?? undefined,
       validity: input.validity ?? undefined,
@@ -185,16 +153,10 @@ export async function searchRecords(ctx: Ctx, raw: unknown): Promise<SearchResul
     offset: (page - 1) * size,
     limit: size,
   });
-  const ids = found.hits.map((h) => h.recordId);
-  const rows = ids.length
-    ? await ctx.db
-        .selectFrom('record as r')
-        .innerJoin('agency as a', 'a.id', 'r.agency_id')
-        .selectAll('r')
-        .select('a.name as agencyName')
-        .where('r.id', 'in', ids)
-        .execute()
-    : [];
+  const rows = await repo.withAgencyByIds(
+    ctx.db,
+    found.hits.map((h) => h.recordId),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hits: SearchHit[] = [];
   for (const h of found.hits) {
@@ -216,25 +178,36 @@ export async function searchRecords(ctx: Ctx, raw: unknown): Promise<SearchResul
   return { query: input.q, total: found.total, page, pageSize: size, hits };
 }
 
-/** The CLI's and API's shape of a result. */
-export function searchResultJson(r: SearchResult): {
-  total: number;
-  hits: Array<{
-    indexNumber: string;
-    title: string;
-    docNumber: string | null;
-    snippet: string;
-    score: number;
-  }>;
-} {
+export interface SearchPage {
+  /** Null until a query is asked (the empty form), or when it was refused. */
+  result: SearchResult | null;
+  errors: FieldError[];
+  /** The agencies a reader can filter by. */
+  agencies: Agency[];
+  /** The catalog domains, when a catalog is installed. */
+  domains: ReadonlyArray<{ value: string; label: string }>;
+  /** The last eight years, newest first. */
+  years: string[];
+}
+
+/** The portal's search page: the form's choices and, once asked, the results or what was wrong. */
+export async function searchPage(ctx: Ctx, query: Record<string, unknown>): Promise<SearchPage> {
+  let result: SearchResult | null = null;
+  let errors: FieldError[] = [];
+  if (query.q !== undefined) {
+    try {
+      result = await searchRecords(ctx, query);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      errors = e.fields;
+    }
+  }
+  const year = Number(beijingDate(ctx.clock.now()).slice(0, 4));
   return {
-    total: r.total,
-    hits: r.hits.map((h) => ({
-      indexNumber: h.indexNumber,
-      title: h.title,
-      docNumber: h.docNumber,
-      snippet: snippetText(h.snippet),
-      score: h.score,
-    })),
+    result,
+    errors,
+    agencies: await agencies.listPublic(ctx),
+    domains: ctx.modules.capabilities.searchDomains?.() ?? [],
+    years: Array.from({ length: 8 }, (_, i) => String(year - i)),
   };
 }

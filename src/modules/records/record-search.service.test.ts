@@ -1,20 +1,29 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { staffActor } from '../../../test/harness/actors.js';
-import { describeEachEngine, engines, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import {
+  describeEachEngine,
+  engines,
+  openTestDatabase,
+  testCtx,
+  testInstallation,
+} from '../../../test/harness/engines.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
 import { anonymous, systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
+import { loadConfig } from '../../platform/config/config.js';
 import type { DatabaseHandle, Engine } from '../../platform/db/database.js';
-import { ValidationError } from '../../platform/errors.js';
-import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
-import { importRecords } from './record-import.js';
-import { ensureSearchIndex, searchRecords, searchResultJson, type SearchResult } from './record.search.js';
+import { ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { install, type GongkaiModule } from '../../platform/module.js';
+import type { Agency } from '../agencies/index.js';
+import { importRecords } from './record-import.service.js';
+import { searchResultJson } from './record.presenter.js';
+import { ensureSearchIndex, searchRecords, type SearchResult } from './record-search.service.js';
 import * as records from './record.service.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/search/records.jsonl', import.meta.url), 'utf8');
-const govCode = composeCreditCode('11', '350582', '00350001');
-const townCode = composeCreditCode('11', '350582', '00350077');
 
 interface World {
   h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -26,19 +35,7 @@ interface World {
 async function world(engine: Engine): Promise<World> {
   const h = await openTestDatabase(engine);
   const ctx = testCtx(h, systemActor('测试'), new FixedClock('2021-03-01T02:00:00Z'));
-  const gov = await agencies.create(ctx, {
-    name: '晋江市人民政府',
-    level: 'county',
-    kind: 'peoplesGovernment',
-    creditCode: govCode,
-  });
-  const town = await agencies.create(ctx, {
-    parentId: gov.id,
-    name: '磁灶镇人民政府',
-    level: 'township',
-    kind: 'peoplesGovernment',
-    creditCode: townCode,
-  });
+  const { gov, cizao: town } = await jinjiangTree(ctx);
   await importRecords(ctx, gov.id, fixture);
   await importRecords(
     ctx,
@@ -52,6 +49,29 @@ async function world(engine: Engine): Promise<World> {
   );
   return { h, gov, town };
 }
+
+/**
+ * The platform with a stand-in catalog whose "domains" are 体裁 (通知, 简报): search's domain
+ * filter only needs the capability's subquery of record ids, whoever writes it.
+ */
+const genreDomains: Record<string, string> = { notices: '通知', bulletins: '简报' };
+const standInCatalog: GongkaiModule = {
+  name: 'catalog',
+  label: '标准目录（测试替身）',
+  provides: () => ({
+    searchDomains: () => Object.keys(genreDomains).map((value) => ({ value, label: genreDomains[value]! })),
+    recordsInDomain: (code) => sql`select id from record where genre = ${genreDomains[code] ?? ''}`,
+  }),
+};
+const installed = testInstallation.modules.filter((m) => m.name !== 'platform');
+const withStandInCatalog = install(
+  installed.map((m) => (m.name === 'catalog' ? standInCatalog : m)),
+  loadConfig({}),
+);
+const withoutCatalog = install(
+  installed.filter((m) => m.name !== 'catalog'),
+  loadConfig({}),
+);
 
 const titles = (r: SearchResult) => r.hits.map((h) => h.title);
 
@@ -194,10 +214,48 @@ describeEachEngine('searching published records', (engine) => {
   it('rebuilds a missing index from the published records', async () => {
     const before = (await find({ q: '公开' })).total;
     await w.h.db.deleteFrom('search_doc').execute();
-    const rebuilt = await ensureSearchIndex(w.h.db);
+    const rebuilt = await ensureSearchIndex(testCtx(w.h));
     assert.equal(rebuilt.rebuilt, true);
     assert.equal((await find({ q: '公开' })).total, before);
-    assert.equal((await ensureSearchIndex(w.h.db)).rebuilt, false, 'an index in step is left alone');
+    assert.equal((await ensureSearchIndex(testCtx(w.h))).rebuilt, false, 'an index in step is left alone');
+    await assert.rejects(
+      ensureSearchIndex(testCtx(w.h, staffActor('clerk', w.gov)), { force: true }),
+      ForbiddenError,
+      'rebuilding is the system’s or the administrator’s',
+    );
+    const admin = testCtx(w.h, staffActor('admin', w.gov));
+    assert.deepEqual(await ensureSearchIndex(admin, { force: true }), {
+      rebuilt: true,
+      indexed: rebuilt.indexed,
+    });
+    assert.equal((await find({ q: '公开' })).total, before);
+  });
+
+  it('filters by catalog domain through the capability’s subquery of record ids', async () => {
+    const clock = new FixedClock('2021-03-01T02:00:00Z');
+    const search = (installation: typeof withStandInCatalog, q: Record<string, unknown>) =>
+      searchRecords(testCtx(w.h, anonymous, clock, installation), { pageSize: 50, ...q });
+    const all = await search(withStandInCatalog, { q: '政务公开' });
+    const bulletins = await search(withStandInCatalog, { q: '政务公开', domain: 'bulletins' });
+    const genres = new Map(
+      (await w.h.db.selectFrom('record').select(['id', 'genre']).execute()).map((r) => [r.id, r.genre]),
+    );
+    assert.ok(bulletins.total > 0 && bulletins.total < all.total);
+    assert.deepEqual(
+      bulletins.hits.map((h) => h.id),
+      all.hits.filter((h) => genres.get(h.id) === '简报').map((h) => h.id),
+      'the same hits in the same order, only those in the domain',
+    );
+    const notices = await search(withStandInCatalog, { q: '通知', domain: 'notices', sort: 'date' });
+    assert.ok(notices.total > 0);
+    assert.ok(notices.hits.every((h) => genres.get(h.id) === '通知'));
+    assert.equal((await search(withStandInCatalog, { q: '政务公开', domain: 'nothing' })).total, 0);
+    assert.equal(
+      (await search(withoutCatalog, { q: '政务公开', domain: 'bulletins' })).total,
+      0,
+      'without a catalog no record is in any domain',
+    );
+    assert.equal((await search(withoutCatalog, { q: '政务公开' })).total, all.total);
   });
 });
 
@@ -236,5 +294,25 @@ if (engines().length === 2)
           assert.ok(a!.total > 0, q);
           assert.deepEqual(b, a, `${q} (${sort})`);
         }
+    });
+    it('returns the same results filtered by a catalog domain', async () => {
+      let found = 0;
+      for (const q of ['政务公开', '通知', '工作', '2020'])
+        for (const domain of Object.keys(genreDomains)) {
+          const [a, b] = await Promise.all(
+            worlds.map(async (w) =>
+              searchResultJson(
+                await searchRecords(testCtx(w.h, anonymous, undefined, withStandInCatalog), {
+                  q,
+                  domain,
+                  pageSize: 100,
+                }),
+              ),
+            ),
+          );
+          assert.deepEqual(b, a, `${q} (${domain})`);
+          found += a!.total;
+        }
+      assert.ok(found > 0);
     });
   });
