@@ -15,10 +15,10 @@ const staff = (role: Role, a: Agency) => staffActor(role, a, `00000000-0000-7000
 async function auditCount(h: DatabaseHandle, action: string): Promise<number> {
   const r = await h.db
     .selectFrom('audit_event')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('action', '=', action)
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 describeEachEngine('agencies service', (engine) => {

@@ -1,12 +1,12 @@
 import { recordAudit } from '../../platform/audit.js';
-import { isWithinPath, scopesFor } from '../../platform/access.js';
+import { isWithinPath } from '../../platform/access.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { isUniqueViolation, serializeWithin } from '../../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { placementProblem, type Agency, type AgencyChange } from './agency.js';
-import { assertCan } from './agency.policy.js';
+import { assertCan, scopes } from './agency.policy.js';
 import { auditAgency } from './agency.presenter.js';
 import * as repo from './agency.repository.js';
 import {
@@ -116,8 +116,7 @@ export async function get(ctx: Ctx, id: string): Promise<Agency> {
 
 /** Agencies the actor may read in the back office, in tree order. */
 export async function listForStaff(ctx: Ctx, opts: { includeDissolved?: boolean } = {}): Promise<Agency[]> {
-  const scopes = scopesFor(ctx.actor, ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor']);
-  return repo.listWithin(ctx.db, scopes, opts);
+  return repo.listWithin(ctx.db, scopes(ctx.actor, 'read'), opts);
 }
 
 /** The public directory: every agency in force. */
@@ -313,6 +312,15 @@ export async function dissolve(ctx: Ctx, id: string, raw: unknown): Promise<Agen
 export async function history(ctx: Ctx, id: string) {
   const a = await get(ctx, id);
   return repo.history(ctx.db, a.id);
+}
+
+/**
+ * Names of agencies by id, dissolved ones included, for other modules' listings (the audit log
+ * names the agency an event belongs to). Names are public: the directory shows them.
+ */
+export async function namesOf(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter(isId))];
+  return new Map((await repo.namesOf(ctx.db, wanted)).map((a) => [a.id, a.name]));
 }
 
 /** The path of an agency, for other modules' policies. */
