@@ -188,19 +188,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: Params }>('/admin/agencies/:id', async (req, reply) => {
-    const auth = requireStaff(req);
-    const a = await agencies.get(req.ctx, req.params.id);
-    const history = await agencies.history(req.ctx, a.id);
-    const all = await agencies.listForStaff(req.ctx, { includeDissolved: true });
-    const nameOf = (id: string | null) =>
-      id ? (all.find((x) => x.id === id)?.name ?? '（范围外机构）') : '—';
-    const actions = {
-      edit: can(auth.actor, 'updateContacts', a),
-      rename: can(auth.actor, 'rename', a),
-      move: can(auth.actor, 'move', a) && a.parentId !== null,
-      create: can(auth.actor, 'create', a) && a.kind !== 'villageCommunity' && !a.dissolvedAt,
-      dissolve: can(auth.actor, 'dissolve', a) && a.parentId !== null && !a.dissolvedAt,
-    };
+    requireStaff(req);
+    const { agency: a, parentName, history, allowed } = await agencies.adminPage(req.ctx, req.params.id);
     return reply.page(
       {
         title: a.name,
@@ -216,27 +205,27 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
           {a.dissolvedAt ? <span class="gk-tag gk-tag--warn">已撤销</span> : null}
         </h1>
         <div class="gk-actions">
-          {actions.edit ? (
+          {allowed.includes('updateContacts') ? (
             <a class="gk-button" href={`/admin/agencies/${a.id}/edit`}>
               修改信息
             </a>
           ) : null}
-          {actions.rename ? (
+          {allowed.includes('rename') ? (
             <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/rename`}>
               更名
             </a>
           ) : null}
-          {actions.move ? (
+          {allowed.includes('move') ? (
             <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/move`}>
               调整隶属关系
             </a>
           ) : null}
-          {actions.create ? (
+          {allowed.includes('create') ? (
             <a class="gk-button gk-button--secondary" href={`/admin/agencies/new?parentId=${a.id}`}>
               新增下级机构
             </a>
           ) : null}
-          {actions.dissolve ? (
+          {allowed.includes('dissolve') ? (
             <a class="gk-button gk-button--danger" href={`/admin/agencies/${a.id}/dissolve`}>
               撤销机构
             </a>
@@ -247,7 +236,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
           <Summary
             rows={[
               ['简称', a.shortName],
-              ['上级机构', nameOf(a.parentId)],
+              ['上级机构', parentName],
               ['层级', agencyLevelLabels[a.level]],
               ['类型', agencyKindLabels[a.kind]],
               ['统一社会信用代码', a.creditCode],
@@ -268,7 +257,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
               <tr>
                 <td>{agencyChangeLabels[h.change]}</td>
                 <td>{h.name}</td>
-                <td>{nameOf(h.parentId)}</td>
+                <td>{h.parentName}</td>
                 <td>{h.validFrom}</td>
                 <td>{h.validTo ?? '至今'}</td>
                 <td>{h.reason ?? ''}</td>

@@ -6,7 +6,7 @@ import { isUniqueViolation, serializeWithin } from '../../platform/db/database.j
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { placementProblem, type Agency, type AgencyChange } from './agency.js';
-import { assertCan, scopes } from './agency.policy.js';
+import { assertCan, can, scopes, type AgencyAction } from './agency.policy.js';
 import { auditAgency } from './agency.presenter.js';
 import * as repo from './agency.repository.js';
 import {
@@ -307,6 +307,37 @@ export async function dissolve(ctx: Ctx, id: string, raw: unknown): Promise<Agen
     await auditChange(ctx, 'agency.dissolve', before, after);
     return after;
   });
+}
+
+export type AgencyPageAction = Extract<
+  AgencyAction,
+  'updateContacts' | 'rename' | 'move' | 'create' | 'dissolve'
+>;
+
+/**
+ * The back office's page of one agency: its record, its history with the parent named, and the
+ * changes the viewer may make to it now (a root cannot be moved or dissolved, a village has no
+ * sub-agencies, a dissolved agency takes none).
+ */
+export async function adminPage(ctx: Ctx, id: string) {
+  const a = await get(ctx, id);
+  const entries = await repo.history(ctx.db, a.id);
+  const visible = await listForStaff(ctx, { includeDissolved: true });
+  const nameOf = (parentId: string | null) =>
+    parentId ? (visible.find((x) => x.id === parentId)?.name ?? '（范围外机构）') : '—';
+  const may = (action: AgencyAction) => can(ctx.actor, action, a);
+  const allowed: AgencyPageAction[] = [];
+  if (may('updateContacts')) allowed.push('updateContacts');
+  if (may('rename')) allowed.push('rename');
+  if (may('move') && a.parentId !== null) allowed.push('move');
+  if (may('create') && a.kind !== 'villageCommunity' && !a.dissolvedAt) allowed.push('create');
+  if (may('dissolve') && a.parentId !== null && !a.dissolvedAt) allowed.push('dissolve');
+  return {
+    agency: a,
+    parentName: nameOf(a.parentId),
+    history: entries.map((h) => ({ ...h, parentName: nameOf(h.parentId) })),
+    allowed,
+  };
 }
 
 export async function history(ctx: Ctx, id: string) {
