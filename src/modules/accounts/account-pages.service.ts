@@ -57,8 +57,7 @@ export type UserPageAction = 'unlock' | 'disable' | 'enable' | 'grant' | 'resetP
 
 /** One account: its state, its roles (each saying whether the viewer may revoke it), and what the viewer may do. */
 export async function userPage(ctx: Ctx, id: string) {
-  const { user, grants } = await accounts.get(ctx, id);
-  const path = await agencies.pathOf(ctx, user.agencyId);
+  const { user, grants, agencyPath: path } = await accounts.get(ctx, id);
   const status = accountStatus(user, ctx.clock.now());
   const grantAgencies = await agenciesWhere(ctx, 'grant');
   const may = (action: AccountAction) => can(ctx.actor, action, { path });
