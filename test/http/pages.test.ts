@@ -105,6 +105,28 @@ describeEachEngine('back-office and portal pages', (engine) => {
     assert.equal(api.data.path, undefined, 'the public API view leaves out internals');
   });
 
+  it('offers the calendar’s entry form and an agency’s structural changes only to those allowed', async () => {
+    assert.match((await admin.get('/admin/calendar')).body, /录入新一年的安排/);
+    const head = new Client(t.app);
+    await head.login('head', DEMO_PASSWORD);
+    const calendar = await head.get('/admin/calendar');
+    assert.equal(calendar.statusCode, 200);
+    assert.match(calendar.body, /已录入的节假日安排/);
+    assert.doesNotMatch(calendar.body, /录入新一年的安排|action="\/admin\/calendar" novalidate/);
+    const police = await head.get(`/admin/agencies/${ids.police}`);
+    assert.match(police.body, /修改信息/);
+    assert.doesNotMatch(police.body, /撤销机构|调整隶属关系/);
+  });
+
+  it('names the agency of each event in the audit log', async () => {
+    const res = JSON.parse(
+      (await admin.get(`/api/v1/audit-events?action=agency.create&subjectId=${ids.police}`)).body,
+    );
+    assert.equal(res.total, 1);
+    assert.equal(res.events[0].agencyName, '晋江市公安局');
+    assert.equal(res.events[0].actorId, undefined, 'the API shows who acted by label only');
+  });
+
   it('rejects an impossible audit date with a Chinese message, not a server error', async () => {
     const res = await admin.get('/admin/audit?from=2024-13-01');
     assert.equal(res.statusCode, 400);

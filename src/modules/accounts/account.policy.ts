@@ -10,7 +10,8 @@ export type AccountAction =
   | 'unlock'
   | 'listSessions'
   | 'revokeSession'
-  | 'readAudit';
+  | 'readAudit'
+  | 'receiveAgencyNotices';
 
 const rules: Record<AccountAction, readonly Role[]> = {
   read: ['admin', 'officeHead', 'supervisor'],
@@ -22,9 +23,13 @@ const rules: Record<AccountAction, readonly Role[]> = {
   listSessions: ['admin'],
   revokeSession: ['admin'],
   readAudit: ['admin', 'officeHead', 'supervisor'],
+  // Reminders addressed to an agency rather than to a person (a case without a handler nearing
+  // its answer deadline, the annual report due under 条例第五十条) go to those who run its
+  // disclosure work.
+  receiveAgencyNotices: ['admin', 'officeHead'],
 };
 
-/** `subject` is the agency the account (or audit event) belongs to. */
+/** `subject` is the agency the account (or audit event, or notice) belongs to. */
 export function can(actor: Actor, action: AccountAction, subject: { path: string }): boolean {
   return holdsRoleOver(actor, rules[action], subject.path);
 }
@@ -33,6 +38,15 @@ export function assertCan(actor: Actor, action: AccountAction, subject: { path: 
   if (!can(actor, action, subject)) throw new ForbiddenError();
 }
 
+/** Subtrees in which the actor may do `action`: scopes listings. */
 export function scopes(actor: Actor, action: AccountAction): string[] {
   return scopesFor(actor, rules[action]);
+}
+
+/**
+ * Events of no agency (the calendar, logins under an unknown name) concern the whole
+ * deployment: only readers scoped at the top of a tree see them.
+ */
+export function seesSystemWideAudit(auditScopes: readonly string[]): boolean {
+  return auditScopes.includes('/') || auditScopes.some((p) => p.split('/').filter(Boolean).length === 1);
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../../platform/access.js';
 import type { Executor } from '../../platform/db/database.js';
-import type { StaffSessionTable, StaffUserTable } from './account.tables.js';
+import { agencyField, withinSubtrees } from '../agencies/index.js';
+import type { StaffNotificationTable, StaffSessionTable, StaffUserTable } from './account.tables.js';
 import type { RoleAssignment, StaffUser } from './account.js';
 
 export function toUser(r: StaffUserTable): StaffUser {
@@ -9,8 +10,8 @@ export function toUser(r: StaffUserTable): StaffUser {
     agencyId: r.agency_id,
     username: r.username,
     displayName: r.display_name,
-    mustChangePassword: Number(r.must_change_password) === 1,
-    failedLoginCount: Number(r.failed_login_count),
+    mustChangePassword: r.must_change_password === 1,
+    failedLoginCount: r.failed_login_count,
     lockedUntil: r.locked_until,
     disabledAt: r.disabled_at,
     lastLoginAt: r.last_login_at,
@@ -92,15 +93,21 @@ export interface UserListRow extends StaffUserTable {
   agency_path: string;
 }
 
+/** Accounts of agencies within the subtrees, in tree order (an agency's depth, then its place). */
 export async function listWithin(db: Executor, paths: string[]): Promise<UserListRow[]> {
   if (paths.length === 0) return [];
-  let q = db
+  return db
     .selectFrom('staff_user')
-    .innerJoin('agency', 'agency.id', 'staff_user.agency_id')
     .selectAll('staff_user')
-    .select(['agency.name as agency_name', 'agency.path as agency_path']);
-  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
-  return q.orderBy('agency.depth').orderBy('agency.sort_order').orderBy('staff_user.username').execute();
+    .select([
+      agencyField('staff_user.agency_id', 'name').as('agency_name'),
+      agencyField('staff_user.agency_id', 'path').as('agency_path'),
+    ])
+    .where(withinSubtrees('staff_user.agency_id', paths))
+    .orderBy(agencyField<number>('staff_user.agency_id', 'depth'))
+    .orderBy(agencyField<number>('staff_user.agency_id', 'sort_order'))
+    .orderBy('staff_user.username')
+    .execute();
 }
 
 export async function grantsOf(
@@ -109,17 +116,16 @@ export async function grantsOf(
 ): Promise<Array<RoleAssignment & { agencyPath: string; agencyName: string }>> {
   const rows = await db
     .selectFrom('role_assignment')
-    .innerJoin('agency', 'agency.id', 'role_assignment.agency_id')
     .select([
       'role_assignment.id',
       'role_assignment.user_id',
       'role_assignment.role',
       'role_assignment.agency_id',
-      'agency.path',
-      'agency.name',
+      agencyField('role_assignment.agency_id', 'path').as('path'),
+      agencyField('role_assignment.agency_id', 'name').as('name'),
     ])
     .where('role_assignment.user_id', '=', userId)
-    .orderBy('agency.depth')
+    .orderBy(agencyField<number>('role_assignment.agency_id', 'depth'))
     .orderBy('role_assignment.role')
     .execute();
   return rows.map((r) => ({
@@ -200,19 +206,59 @@ export async function listLiveSessions(
   now: string,
 ): Promise<SessionListRow[]> {
   if (paths.length === 0) return [];
-  let q = db
+  return db
     .selectFrom('staff_session')
     .innerJoin('staff_user', 'staff_user.id', 'staff_session.user_id')
-    .innerJoin('agency', 'agency.id', 'staff_user.agency_id')
     .selectAll('staff_session')
     .select([
       'staff_user.username',
       'staff_user.display_name',
-      'agency.name as agency_name',
-      'agency.path as agency_path',
+      agencyField('staff_user.agency_id', 'name').as('agency_name'),
+      agencyField('staff_user.agency_id', 'path').as('agency_path'),
     ])
     .where('staff_session.revoked_at', 'is', null)
-    .where('staff_session.expires_at', '>', now);
-  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
-  return q.orderBy('staff_session.last_seen_at', 'desc').execute();
+    .where('staff_session.expires_at', '>', now)
+    .where(withinSubtrees('staff_user.agency_id', paths))
+    .orderBy('staff_session.last_seen_at', 'desc')
+    .execute();
+}
+
+// Notices on the 工作台
+
+/** Adds a notice unless the same one (subject, kind, day) exists; true when it was added. */
+export async function insertNotice(db: Executor, row: StaffNotificationTable): Promise<boolean> {
+  const r = await db
+    .insertInto('staff_notification')
+    .values(row)
+    .onConflict((oc) => oc.columns(['subject_id', 'kind', 'day']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Unread notices addressed to the user, or to no one in an agency within `agencyPaths`. */
+export async function unreadNotices(
+  db: Executor,
+  userId: string,
+  agencyPaths: string[],
+): Promise<StaffNotificationTable[]> {
+  return db
+    .selectFrom('staff_notification')
+    .selectAll('staff_notification')
+    .where('staff_notification.read_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('staff_notification.user_id', '=', userId),
+        ...(agencyPaths.length
+          ? [
+              eb.and([
+                eb('staff_notification.user_id', 'is', null),
+                withinSubtrees('staff_notification.agency_id', agencyPaths),
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('staff_notification.day', 'desc')
+    .limit(50)
+    .execute();
 }

@@ -37,11 +37,12 @@ export async function loadManaged(ctx: Ctx, idOrUsername: string, action: Accoun
   return user;
 }
 
+/** An account and its roles; `agencyPath` places it in the tree for the caller's policy checks. */
 export async function get(ctx: Ctx, idOrUsername: string) {
   const { user, path } = await loadUser(ctx, idOrUsername);
   if (ctx.actor.id !== user.id) assertCan(ctx.actor, 'read', { path });
   const grants = await repo.grantsOf(ctx.db, user.id);
-  return { user, grants };
+  return { user, grants, agencyPath: path };
 }
 
 export async function list(ctx: Ctx) {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import { MINUTE } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
-import { agencies, type Agency } from '../agencies/index.js';
+import type { Agency } from '../agencies/index.js';
 import * as accounts from './account.service.js';
 import * as auditLog from './audit-log.service.js';
 import * as auth from './auth.service.js';
@@ -26,19 +27,7 @@ describeEachEngine('staff accounts, login and sessions', (engine) => {
   before(async () => {
     h = await openTestDatabase(engine);
     ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    police = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市公安局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
-    cizao = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '磁灶镇人民政府',
-      level: 'township',
-      kind: 'townshipStreet',
-    });
+    ({ gov, police, cizao } = await jinjiangTree(ctx));
     await accounts.create(ctx, {
       agencyId: gov.id,
       username: 'admin',

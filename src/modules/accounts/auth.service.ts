@@ -88,7 +88,7 @@ export async function login(
 
   if (!(await verifyPassword(row.password_hash, input.password))) {
     await inTransaction(attempt, async (ctx) => {
-      const failures = Number((await repo.findById(ctx.db, user.id))?.failed_login_count ?? 0);
+      const failures = (await repo.findById(ctx.db, user.id))?.failed_login_count ?? 0;
       await recordAudit(ctx, {
         action: 'account.loginFailed',
         subjectType: 'staffUser',

@@ -1,7 +1,10 @@
 import type { Config } from '../../platform/config/config.js';
 import type { GongkaiModule } from '../../platform/module.js';
+import { registerAccountAdminRoutes } from './account.admin.routes.js';
+import { registerAccountApi } from './account.api.js';
 import { registerAccountCommands } from './account.cli.js';
-import { registerAccountRoutes } from './account.routes.js';
+import { registerAuditLogRoutes } from './audit-log.routes.js';
+import { registerAuthRoutes } from './auth.routes.js';
 import * as auth from './auth.service.js';
 import * as foundation from './migrations/0001-foundation-accounts.js';
 import * as notices from './migrations/0008-notification-jobs.js';
@@ -44,12 +47,17 @@ export const accountsModule: GongkaiModule = {
     },
     subjects: { staffUser: '账号' },
   },
-  routes: (app, web) =>
-    registerAccountRoutes(app, {
-      settings: authSettingsOf(web.config),
+  routes: (app, web) => {
+    const settings = authSettingsOf(web.config);
+    registerAuthRoutes(app, {
+      settings,
       cookieSecure: web.config.cookieSecure,
       loginRateLimitPerMinute: web.config.loginRateLimitPerMinute,
-    }),
+    });
+    registerAccountAdminRoutes(app, { settings });
+    registerAuditLogRoutes(app);
+  },
+  api: registerAccountApi,
   cli: registerAccountCommands,
   provides: (config) => {
     const settings = authSettingsOf(config);

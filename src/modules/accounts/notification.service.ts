@@ -1,5 +1,8 @@
 import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
+import { scopes } from './account.policy.js';
+import * as repo from './account.repository.js';
+import type { StaffNotificationTable } from './account.tables.js';
 
 /** Notices to staff, shown on their 工作台. One per subject, kind and day. */
 export async function notify(
@@ -14,44 +17,25 @@ export async function notify(
     message: string;
   },
 ): Promise<boolean> {
-  const r = await ctx.db
-    .insertInto('staff_notification')
-    .values({
-      id: newId(),
-      agency_id: n.agencyId,
-      user_id: n.userId,
-      kind: n.kind,
-      subject_type: n.subjectType,
-      subject_id: n.subjectId,
-      day: n.day,
-      message: n.message,
-      created_at: ctx.clock.now().toISOString(),
-      read_at: null,
-    })
-    .onConflict((oc) => oc.columns(['subject_id', 'kind', 'day']).doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  return repo.insertNotice(ctx.db, {
+    id: newId(),
+    agency_id: n.agencyId,
+    user_id: n.userId,
+    kind: n.kind,
+    subject_type: n.subjectType,
+    subject_id: n.subjectId,
+    day: n.day,
+    message: n.message,
+    created_at: ctx.clock.now().toISOString(),
+    read_at: null,
+  });
 }
 
-/** Unread notices for a staff member: addressed to them, or to the office heads of agencies they head. */
-export async function unreadFor(ctx: Ctx, userId: string, headOf: string[]) {
-  let q = ctx.db
-    .selectFrom('staff_notification')
-    .innerJoin('agency', 'agency.id', 'staff_notification.agency_id')
-    .selectAll('staff_notification')
-    .where('staff_notification.read_at', 'is', null);
-  q = q.where((eb) =>
-    eb.or([
-      eb('staff_notification.user_id', '=', userId),
-      ...(headOf.length
-        ? [
-            eb.and([
-              eb('staff_notification.user_id', 'is', null),
-              eb.or(headOf.map((p) => eb('agency.path', 'like', `${p}%`))),
-            ]),
-          ]
-        : []),
-    ]),
-  );
-  return q.orderBy('staff_notification.day', 'desc').limit(50).execute();
+/**
+ * Unread notices of the acting staff member: addressed to them, or to no one in particular in an
+ * agency where they receive the agency's notices (its administrators and office heads).
+ */
+export async function unreadForMe(ctx: Ctx): Promise<StaffNotificationTable[]> {
+  if (!ctx.actor.id) return [];
+  return repo.unreadNotices(ctx.db, ctx.actor.id, scopes(ctx.actor, 'receiveAgencyNotices'));
 }

@@ -1,4 +1,4 @@
-import { holdsRoleOver, type Actor, type Role } from '../../platform/access.js';
+import { holdsRoleOver, scopesFor, type Actor, type Role } from '../../platform/access.js';
 import { ForbiddenError } from '../../platform/errors.js';
 
 export type AgencyAction = 'read' | 'create' | 'updateContacts' | 'update' | 'rename' | 'move' | 'dissolve';
@@ -25,4 +25,9 @@ export function can(actor: Actor, action: AgencyAction, subject: { path: string 
 
 export function assertCan(actor: Actor, action: AgencyAction, subject: { path: string }): void {
   if (!can(actor, action, subject)) throw new ForbiddenError();
+}
+
+/** Subtrees in which the actor may do `action`: scopes listings (e.g. the back office's tree). */
+export function scopes(actor: Actor, action: AgencyAction): string[] {
+  return scopesFor(actor, rules[action]);
 }

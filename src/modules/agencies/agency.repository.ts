@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import { startsWith, type Executor } from '../../platform/db/database.js';
 import type { AgencyHistoryTable, AgencyTable } from './agency.tables.js';
 import type { Agency, AgencyChange, AgencyHistoryEntry, AgencyKind, AgencyLevel } from './agency.js';
 
@@ -8,7 +8,7 @@ export function toAgency(r: AgencyTable): Agency {
     id: r.id,
     parentId: r.parent_id,
     path: r.path,
-    depth: Number(r.depth),
+    depth: r.depth,
     name: r.name,
     shortName: r.short_name,
     level: r.level as AgencyLevel,
@@ -22,7 +22,7 @@ export function toAgency(r: AgencyTable): Agency {
     fax: r.fax,
     email: r.email,
     website: r.website,
-    sortOrder: Number(r.sort_order),
+    sortOrder: r.sort_order,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     dissolvedAt: r.dissolved_at,
@@ -82,7 +82,7 @@ export async function listWithin(
 ): Promise<Agency[]> {
   if (paths.length === 0) return [];
   let q = db.selectFrom('agency').selectAll();
-  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))));
+  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => startsWith('path', p))));
   if (!opts.includeDissolved) q = q.where('dissolved_at', 'is', null);
   const rows = await q.orderBy('depth').orderBy('sort_order').orderBy('name').execute();
   return rows.map(toAgency);
@@ -98,12 +98,20 @@ export async function listRoots(db: Executor): Promise<Agency[]> {
   return rows.map(toAgency);
 }
 
+export async function namesOf(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Array<{ id: string; name: string }>> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('agency').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
 export async function countAll(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('agency')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function insert(db: Executor, a: Agency): Promise<void> {
@@ -162,7 +170,7 @@ export async function repathSubtree(
       path: sql<string>`${newPath} || substr(path, ${oldPath.length + 1})`,
       depth: sql<number>`depth + ${depthDelta}`,
     })
-    .where('path', 'like', `${oldPath}%`)
+    .where(startsWith('path', oldPath))
     .execute();
 }
 

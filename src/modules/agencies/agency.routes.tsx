@@ -3,18 +3,12 @@ import { isWithinPath } from '../../platform/access.js';
 import { formatDateTime } from '../../platform/clock.js';
 import type { FieldError } from '../../platform/errors.js';
 import { withForm, requireStaff } from '../../platform/http/server.js';
-import {
-  CsrfField,
-  ErrorSummary,
-  SelectField,
-  Summary,
-  Table,
-  TextField,
-} from '../../platform/ui/components.js';
+import { Summary, Table } from '../../platform/ui/components.js';
 import { agencyChangeLabels, agencyKindLabels, agencyLevelLabels, type Agency } from './agency.js';
 import { can } from './agency.policy.js';
 import { toTree, type AgencyNode } from './agency.presenter.js';
 import * as agencies from './agency.service.js';
+import { DissolveForm, MoveForm, RenameForm } from './views/agency-change.js';
 import { AgencyForm } from './views/agency-form.js';
 
 type Body = Record<string, string>;
@@ -55,6 +49,14 @@ function ContactSummary({ a, withCode = true }: { a: Agency; withCode?: boolean 
     />
   );
 }
+
+/** 工作台 › 机构 › <agency> › <step>: the crumbs of a page about one agency. */
+const agencyCrumbs = (a: Agency, step: string) => [
+  { label: '工作台', href: '/admin' },
+  { label: '机构', href: '/admin/agencies' },
+  { label: a.name, href: `/admin/agencies/${a.id}` },
+  { label: step },
+];
 
 export function registerAgencyRoutes(app: FastifyInstance): void {
   app.nav.push(
@@ -186,19 +188,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: Params }>('/admin/agencies/:id', async (req, reply) => {
-    const auth = requireStaff(req);
-    const a = await agencies.get(req.ctx, req.params.id);
-    const history = await agencies.history(req.ctx, a.id);
-    const all = await agencies.listForStaff(req.ctx, { includeDissolved: true });
-    const nameOf = (id: string | null) =>
-      id ? (all.find((x) => x.id === id)?.name ?? '（范围外机构）') : '—';
-    const actions = {
-      edit: can(auth.actor, 'updateContacts', a),
-      rename: can(auth.actor, 'rename', a),
-      move: can(auth.actor, 'move', a) && a.parentId !== null,
-      create: can(auth.actor, 'create', a) && a.kind !== 'villageCommunity' && !a.dissolvedAt,
-      dissolve: can(auth.actor, 'dissolve', a) && a.parentId !== null && !a.dissolvedAt,
-    };
+    requireStaff(req);
+    const { agency: a, parentName, history, allowed } = await agencies.adminPage(req.ctx, req.params.id);
     return reply.page(
       {
         title: a.name,
@@ -214,27 +205,27 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
           {a.dissolvedAt ? <span class="gk-tag gk-tag--warn">已撤销</span> : null}
         </h1>
         <div class="gk-actions">
-          {actions.edit ? (
+          {allowed.includes('updateContacts') ? (
             <a class="gk-button" href={`/admin/agencies/${a.id}/edit`}>
               修改信息
             </a>
           ) : null}
-          {actions.rename ? (
+          {allowed.includes('rename') ? (
             <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/rename`}>
               更名
             </a>
           ) : null}
-          {actions.move ? (
+          {allowed.includes('move') ? (
             <a class="gk-button gk-button--secondary" href={`/admin/agencies/${a.id}/move`}>
               调整隶属关系
             </a>
           ) : null}
-          {actions.create ? (
+          {allowed.includes('create') ? (
             <a class="gk-button gk-button--secondary" href={`/admin/agencies/new?parentId=${a.id}`}>
               新增下级机构
             </a>
           ) : null}
-          {actions.dissolve ? (
+          {allowed.includes('dissolve') ? (
             <a class="gk-button gk-button--danger" href={`/admin/agencies/${a.id}/dissolve`}>
               撤销机构
             </a>
@@ -245,7 +236,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
           <Summary
             rows={[
               ['简称', a.shortName],
-              ['上级机构', nameOf(a.parentId)],
+              ['上级机构', parentName],
               ['层级', agencyLevelLabels[a.level]],
               ['类型', agencyKindLabels[a.kind]],
               ['统一社会信用代码', a.creditCode],
@@ -266,7 +257,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
               <tr>
                 <td>{agencyChangeLabels[h.change]}</td>
                 <td>{h.name}</td>
-                <td>{nameOf(h.parentId)}</td>
+                <td>{h.parentName}</td>
                 <td>{h.validFrom}</td>
                 <td>{h.validTo ?? '至今'}</td>
                 <td>{h.reason ?? ''}</td>
@@ -289,12 +280,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     return reply.page(
       {
         title: `修改：${a.name}`,
-        crumbs: [
-          { label: '工作台', href: '/admin' },
-          { label: '机构', href: '/admin/agencies' },
-          { label: a.name, href: `/admin/agencies/${a.id}` },
-          { label: '修改信息' },
-        ],
+        crumbs: agencyCrumbs(a, '修改信息'),
       },
       <>
         <h1 class="gk-title">修改：{a.name}</h1>
@@ -328,61 +314,16 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     );
   });
 
-  const renderRename = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    a: Agency,
-    values: Body,
-    errors: FieldError[],
-  ) =>
+  const renderRename = async (reply: FastifyReply, a: Agency, values: Body, errors: FieldError[]) =>
     reply.page(
-      {
-        title: `更名：${a.name}`,
-        crumbs: [
-          { label: '工作台', href: '/admin' },
-          { label: '机构', href: '/admin/agencies' },
-          { label: a.name, href: `/admin/agencies/${a.id}` },
-          { label: '更名' },
-        ],
-      },
-      <>
-        <h1 class="gk-title">更名：{a.name}</h1>
-        <p class="gk-lead">原名称保留在机构沿革中，历年数据和年度报告仍按当时的名称显示。</p>
-        <form class="gk-form" method="post" action={`/admin/agencies/${a.id}/rename`} novalidate>
-          <CsrfField token={reply.csrf()} />
-          <ErrorSummary errors={errors} />
-          <TextField name="name" label="新名称" value={values.name} errors={errors} required />
-          <TextField name="shortName" label="简称" value={values.shortName} errors={errors} />
-          <TextField
-            name="effectiveDate"
-            label="生效日期"
-            type="date"
-            value={values.effectiveDate}
-            errors={errors}
-            required
-            hint="格式：YYYY-MM-DD"
-          />
-          <TextField
-            name="reason"
-            label="依据或原因"
-            value={values.reason}
-            errors={errors}
-            hint="例如：机构改革方案文号"
-          />
-          <div class="gk-actions">
-            <button class="gk-button" type="submit">
-              确认更名
-            </button>
-          </div>
-        </form>
-      </>,
+      { title: `更名：${a.name}`, crumbs: agencyCrumbs(a, '更名') },
+      <RenameForm agency={a} csrf={reply.csrf()} values={values} errors={errors} />,
     );
 
   app.get<{ Params: Params }>('/admin/agencies/:id/rename', async (req, reply) => {
     requireStaff(req);
     const a = await agencies.get(req.ctx, req.params.id);
     return renderRename(
-      req,
       reply,
       a,
       { name: a.name, shortName: a.shortName ?? '', effectiveDate: agencies.localDate(req.ctx) },
@@ -399,7 +340,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
         const after = await agencies.rename(req.ctx, a.id, req.body);
         return reply.flash('success', `已更名为“${after.name}”`).redirect(`/admin/agencies/${a.id}`, 303);
       },
-      (errors) => renderRename(req, reply, a, req.body, errors),
+      (errors) => renderRename(reply, a, req.body, errors),
     );
   });
 
@@ -415,44 +356,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
       (p) => can(auth.actor, 'move', p) && !isWithinPath(p.path, a.path) && p.kind !== 'villageCommunity',
     );
     return reply.page(
-      {
-        title: `调整隶属关系：${a.name}`,
-        crumbs: [
-          { label: '工作台', href: '/admin' },
-          { label: '机构', href: '/admin/agencies' },
-          { label: a.name, href: `/admin/agencies/${a.id}` },
-          { label: '调整隶属关系' },
-        ],
-      },
-      <>
-        <h1 class="gk-title">调整隶属关系：{a.name}</h1>
-        <form class="gk-form" method="post" action={`/admin/agencies/${a.id}/move`} novalidate>
-          <CsrfField token={reply.csrf()} />
-          <ErrorSummary errors={errors} />
-          <SelectField
-            name="parentId"
-            label="新的上级机构"
-            value={values.parentId}
-            errors={errors}
-            options={parents.map((p) => ({ value: p.id, label: `${'　'.repeat(p.depth)}${p.name}` }))}
-            required
-          />
-          <TextField
-            name="effectiveDate"
-            label="生效日期"
-            type="date"
-            value={values.effectiveDate}
-            errors={errors}
-            required
-          />
-          <TextField name="reason" label="依据或原因" value={values.reason} errors={errors} />
-          <div class="gk-actions">
-            <button class="gk-button" type="submit">
-              确认调整
-            </button>
-          </div>
-        </form>
-      </>,
+      { title: `调整隶属关系：${a.name}`, crumbs: agencyCrumbs(a, '调整隶属关系') },
+      <MoveForm agency={a} parents={parents} csrf={reply.csrf()} values={values} errors={errors} />,
     );
   };
 
@@ -482,46 +387,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
 
   const renderDissolve = async (reply: FastifyReply, a: Agency, values: Body, errors: FieldError[]) =>
     reply.page(
-      {
-        title: `撤销：${a.name}`,
-        crumbs: [
-          { label: '工作台', href: '/admin' },
-          { label: '机构', href: '/admin/agencies' },
-          { label: a.name, href: `/admin/agencies/${a.id}` },
-          { label: '撤销机构' },
-        ],
-      },
-      <>
-        <h1 class="gk-title">撤销：{a.name}</h1>
-        <p class="gk-lead">
-          撤销后，该机构不再出现在机构导航中，其历史数据和沿革保留。下级机构须先撤销或调整。
-        </p>
-        <form class="gk-form" method="post" action={`/admin/agencies/${a.id}/dissolve`} novalidate>
-          <CsrfField token={reply.csrf()} />
-          <ErrorSummary errors={errors} />
-          <TextField
-            name="effectiveDate"
-            label="撤销日期"
-            type="date"
-            value={values.effectiveDate}
-            errors={errors}
-            required
-          />
-          <TextField
-            name="reason"
-            label="依据或原因"
-            value={values.reason}
-            errors={errors}
-            required
-            hint="例如：机构改革方案文号"
-          />
-          <div class="gk-actions">
-            <button class="gk-button gk-button--danger" type="submit">
-              确认撤销
-            </button>
-          </div>
-        </form>
-      </>,
+      { title: `撤销：${a.name}`, crumbs: agencyCrumbs(a, '撤销机构') },
+      <DissolveForm agency={a} csrf={reply.csrf()} values={values} errors={errors} />,
     );
 
   app.get<{ Params: Params }>('/admin/agencies/:id/dissolve', async (req, reply) => {

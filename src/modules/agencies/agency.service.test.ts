@@ -15,10 +15,10 @@ const staff = (role: Role, a: Agency) => staffActor(role, a, `00000000-0000-7000
 async function auditCount(h: DatabaseHandle, action: string): Promise<number> {
   const r = await h.db
     .selectFrom('audit_event')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('action', '=', action)
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 describeEachEngine('agencies service', (engine) => {
@@ -74,6 +74,30 @@ describeEachEngine('agencies service', (engine) => {
     const list = await agencies.listForStaff(sys());
     assert.deepEqual(list.map((a) => a.name).slice(0, 1), ['晋江市人民政府']);
     assert.equal(list.length, 5);
+  });
+
+  it('tells the agency page which changes the viewer may make', async () => {
+    const page = (role: Role, of: Agency, at: Agency) =>
+      agencies.adminPage(testCtx(h, staff(role, of)), at.id);
+    const byAdmin = await page('admin', gov, police);
+    assert.deepEqual(byAdmin.allowed, ['updateContacts', 'rename', 'move', 'create', 'dissolve']);
+    assert.equal(byAdmin.parentName, '晋江市人民政府');
+    assert.deepEqual(
+      byAdmin.history.map((e) => [e.change, e.name, e.parentName]),
+      [['created', '晋江市公安局', '晋江市人民政府']],
+    );
+    assert.deepEqual((await page('admin', gov, gov)).allowed, ['updateContacts', 'rename', 'create']);
+    assert.deepEqual((await page('admin', gov, village)).allowed, [
+      'updateContacts',
+      'rename',
+      'move',
+      'dissolve',
+    ]);
+    assert.deepEqual((await page('officeHead', police, police)).allowed, ['updateContacts']);
+    assert.deepEqual((await page('supervisor', gov, police)).allowed, []);
+    const township = await page('officeHead', cizao, cizao);
+    assert.equal(township.parentName, '（范围外机构）', 'a parent outside the viewer’s scope is not named');
+    await assert.rejects(page('clerk', cizao, police), ForbiddenError);
   });
 
   it('refuses a bad credit code, naming the position, and stores nothing', async () => {

@@ -1,12 +1,12 @@
 import { recordAudit } from '../../platform/audit.js';
-import { isWithinPath, scopesFor } from '../../platform/access.js';
+import { isWithinPath } from '../../platform/access.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { isUniqueViolation, serializeWithin } from '../../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { placementProblem, type Agency, type AgencyChange } from './agency.js';
-import { assertCan } from './agency.policy.js';
+import { assertCan, can, scopes, type AgencyAction } from './agency.policy.js';
 import { auditAgency } from './agency.presenter.js';
 import * as repo from './agency.repository.js';
 import {
@@ -116,8 +116,7 @@ export async function get(ctx: Ctx, id: string): Promise<Agency> {
 
 /** Agencies the actor may read in the back office, in tree order. */
 export async function listForStaff(ctx: Ctx, opts: { includeDissolved?: boolean } = {}): Promise<Agency[]> {
-  const scopes = scopesFor(ctx.actor, ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor']);
-  return repo.listWithin(ctx.db, scopes, opts);
+  return repo.listWithin(ctx.db, scopes(ctx.actor, 'read'), opts);
 }
 
 /** The public directory: every agency in force. */
@@ -310,9 +309,49 @@ export async function dissolve(ctx: Ctx, id: string, raw: unknown): Promise<Agen
   });
 }
 
+export type AgencyPageAction = Extract<
+  AgencyAction,
+  'updateContacts' | 'rename' | 'move' | 'create' | 'dissolve'
+>;
+
+/**
+ * The back office's page of one agency: its record, its history with the parent named, and the
+ * changes the viewer may make to it now (a root cannot be moved or dissolved, a village has no
+ * sub-agencies, a dissolved agency takes none).
+ */
+export async function adminPage(ctx: Ctx, id: string) {
+  const a = await get(ctx, id);
+  const entries = await repo.history(ctx.db, a.id);
+  const visible = await listForStaff(ctx, { includeDissolved: true });
+  const nameOf = (parentId: string | null) =>
+    parentId ? (visible.find((x) => x.id === parentId)?.name ?? '（范围外机构）') : '—';
+  const may = (action: AgencyAction) => can(ctx.actor, action, a);
+  const allowed: AgencyPageAction[] = [];
+  if (may('updateContacts')) allowed.push('updateContacts');
+  if (may('rename')) allowed.push('rename');
+  if (may('move') && a.parentId !== null) allowed.push('move');
+  if (may('create') && a.kind !== 'villageCommunity' && !a.dissolvedAt) allowed.push('create');
+  if (may('dissolve') && a.parentId !== null && !a.dissolvedAt) allowed.push('dissolve');
+  return {
+    agency: a,
+    parentName: nameOf(a.parentId),
+    history: entries.map((h) => ({ ...h, parentName: nameOf(h.parentId) })),
+    allowed,
+  };
+}
+
 export async function history(ctx: Ctx, id: string) {
   const a = await get(ctx, id);
   return repo.history(ctx.db, a.id);
+}
+
+/**
+ * Names of agencies by id, dissolved ones included, for other modules' listings (the audit log
+ * names the agency an event belongs to). Names are public: the directory shows them.
+ */
+export async function namesOf(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter(isId))];
+  return new Map((await repo.namesOf(ctx.db, wanted)).map((a) => [a.id, a.name]));
 }
 
 /** The path of an agency, for other modules' policies. */

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
-import { agencies, type Agency } from '../agencies/index.js';
+import type { Agency } from '../agencies/index.js';
 import * as calendar from './calendar.service.js';
 
 describeEachEngine('the working-day calendar', (engine) => {
@@ -13,14 +14,7 @@ describeEachEngine('the working-day calendar', (engine) => {
   let gov: Agency, cizao: Agency;
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    cizao = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '磁灶镇人民政府',
-      level: 'township',
-      kind: 'townshipStreet',
-    });
+    ({ gov, cizao } = await jinjiangTree(testCtx(h, systemActor('测试'))));
   });
   after(async () => h.cleanup());
 
@@ -78,5 +72,45 @@ describeEachEngine('the working-day calendar', (engine) => {
     };
     await assert.rejects(calendar.enterNotice(testCtx(h, systemActor('测试')), bad), ValidationError);
     assert.equal((await calendar.noticeOf(testCtx(h), 2026))!.makeupWorkdays.length, 6);
+  });
+
+  it('refuses a township administrator before reading the notice, with the reason in Chinese', async () => {
+    await assert.rejects(
+      calendar.enterNotice(testCtx(h, staffActor('admin', cizao)), {
+        year: 2028,
+        notice: 'x',
+        holidays: [],
+        makeupWorkdays: [{ date: 'not a date', name: '' }],
+      }),
+      (e: unknown) => e instanceof ForbiddenError && e.message === '只有系统管理员可以录入节假日安排',
+    );
+  });
+
+  it('offers the entry of a new year on its page to an administrator of the top agency only', async () => {
+    const page = (actor: Parameters<typeof testCtx>[1]) => calendar.adminPage(testCtx(h, actor), {});
+    assert.deepEqual((await page(staffActor('admin', gov))).allowed, ['enterNotice']);
+    assert.deepEqual((await page(staffActor('admin', cizao))).allowed, []);
+    assert.deepEqual((await page(staffActor('officeHead', gov))).allowed, []);
+    const admin = await page(staffActor('admin', gov));
+    assert.equal(admin.nextYear, 2027, 'the clock stands in 2026');
+    assert.equal(admin.due, null);
+  });
+
+  it('computes a due date on the page, and shows a bad request on its form', async () => {
+    const ctx = testCtx(h, staffActor('clerk', cizao));
+    const ok = await calendar.adminPage(ctx, { from: '2026-02-10', add: ' 20 ' });
+    assert.equal(ok.due?.due, '2026-03-16');
+    assert.deepEqual(ok.dueErrors, []);
+    const bad = await calendar.adminPage(ctx, { from: '2026-02-30', add: 'x' });
+    assert.equal(bad.due, null);
+    assert.deepEqual(
+      bad.dueErrors.map((e) => e.field),
+      ['from'],
+    );
+    const badCount = await calendar.adminPage(ctx, { from: '2026-02-10', add: 'x' });
+    assert.deepEqual(
+      badCount.dueErrors.map((e) => e.field),
+      ['add'],
+    );
   });
 });

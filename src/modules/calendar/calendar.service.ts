@@ -1,8 +1,8 @@
-import { holdsRoleOver } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { emit } from '../../platform/events.js';
-import { ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { ValidationError, type FieldError } from '../../platform/errors.js';
 import type { YearNotice } from './calendar-notices.data.js';
 import { agencies } from '../agencies/index.js';
 import {
@@ -14,6 +14,7 @@ import {
   type WorkCalendar,
 } from './calendar.js';
 import { validateNotice } from './calendar-notice.js';
+import { assertCan, can, type CalendarAction } from './calendar.policy.js';
 import * as repo from './calendar.repository.js';
 
 declare module '../../platform/events.js' {
@@ -27,14 +28,14 @@ declare module '../../platform/events.js' {
 export async function load(ctx: Ctx): Promise<WorkCalendar> {
   const [years, days] = await Promise.all([repo.allYears(ctx.db), repo.allDays(ctx.db)]);
   return {
-    years: new Map(years.map((y) => [Number(y.year), { notice: y.notice }])),
+    years: new Map(years.map((y) => [y.year, { notice: y.notice }])),
     days: new Map(days.map((d) => [d.date, { kind: d.kind as DayKind, name: d.name }])),
   };
 }
 
 export async function years(ctx: Ctx) {
   return (await repo.allYears(ctx.db)).map((y) => ({
-    year: Number(y.year),
+    year: y.year,
     notice: y.notice,
     enteredAt: y.entered_at,
   }));
@@ -60,10 +61,16 @@ export async function noticeOf(ctx: Ctx, year: number): Promise<YearNotice | nul
   };
 }
 
+/** A real date written YYYY-MM-DD: the engine would roll 2026-02-30 over into March. */
+function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === date;
+}
+
 /** A due date, with how it was computed day by day. */
 export async function workdays(ctx: Ctx, from: string, n: number): Promise<DueDate> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`)))
-    throw ValidationError.one('from', '起始日期应为有效的 YYYY-MM-DD');
+  if (!isCalendarDate(from)) throw ValidationError.one('from', '起始日期应为有效的 YYYY-MM-DD');
   if (!Number.isInteger(n) || n < 0 || n > 1000)
     throw ValidationError.one('add', '工作日数应为 0–1000 之间的整数');
   return addWorkdays(await load(ctx), from, n);
@@ -74,12 +81,8 @@ export async function workdays(ctx: Ctx, from: string, n: number): Promise<DueDa
  * for the whole deployment, so only an administrator of a top-level agency may change it.
  */
 export async function enterNotice(ctx: Ctx, raw: YearNotice): Promise<{ year: number; replaced: boolean }> {
+  assertCan(ctx.actor, 'enterNotice', await agencies.root(ctx));
   const notice = validateNotice(raw);
-  if (ctx.actor.kind !== 'system') {
-    const root = await agencies.root(ctx);
-    if (!root || !holdsRoleOver(ctx.actor, ['admin'], root.path))
-      throw new ForbiddenError('只有系统管理员可以录入节假日安排');
-  }
   return inTransaction(ctx, async (ctx) => {
     const before = await noticeOf(ctx, notice.year);
     const previous = await load(ctx);
@@ -107,3 +110,35 @@ export async function enterNotice(ctx: Ctx, raw: YearNotice): Promise<{ year: nu
     return { year: notice.year, replaced: before !== null };
   });
 }
+
+/**
+ * The back office's 工作日 page: the years entered, a due date computed on request (with the
+ * problems of the request shown on its form), and whether the viewer may enter a new year.
+ */
+export async function adminPage(ctx: Ctx, q: { from?: string | undefined; add?: string | undefined }) {
+  const entered = await years(ctx);
+  let due: DueDate | null = null;
+  let dueErrors: FieldError[] = [];
+  if (q.from || q.add) {
+    const add = (q.add ?? '').trim();
+    try {
+      due = await workdays(ctx, (q.from ?? '').trim(), /^\d+$/.test(add) ? Number(add) : NaN);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      dueErrors = e.fields;
+    }
+  }
+  const nextYear = Number(beijingDate(ctx.clock.now()).slice(0, 4)) + 1;
+  const root = await agencies.root(ctx);
+  const allowed = (['enterNotice'] as const).filter((a: CalendarAction) => can(ctx.actor, a, root));
+  return {
+    years: entered,
+    due,
+    dueErrors,
+    nextYear,
+    /** Deadlines running into a year without its notice are provisional (weekends only). */
+    nextYearMissing: entered.every((y) => y.year !== nextYear),
+    allowed,
+  };
+}
+export type CalendarAdminPage = Awaited<ReturnType<typeof adminPage>>;

@@ -57,31 +57,62 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   );
 }
 
-export interface FieldProps {
-  name: string;
+/** What a schema field (platform/schema.ts) lends a form control: its label, and whether it may be left empty. */
+export interface SchemaFieldLike {
   label: string;
-  value?: string | number | null | undefined;
-  errors?: FieldError[];
-  hint?: string;
-  type?: 'text' | 'password' | 'email' | 'tel' | 'date' | 'number' | 'search' | 'datetime-local';
-  required?: boolean;
-  autocomplete?: string;
-  inputmode?: 'text' | 'numeric' | 'tel' | 'email';
+  optional: boolean;
+}
+
+/**
+ * Where a control's label comes from: written by the page (`label`), or the schema field the
+ * input is parsed with (`field`), so the page and the error message name the box alike. With
+ * `field`, `required` follows the schema unless given.
+ */
+export type Labelled =
+  { label: string; field?: SchemaFieldLike } | { label?: undefined; field: SchemaFieldLike };
+
+export type FieldFrameProps = Labelled & {
+  name: string;
+  errors?: FieldError[] | undefined;
+  hint?: string | undefined;
+  required?: boolean | undefined;
+};
+
+/** What a control inside <Field> carries, so its label, hint and error refer to it. */
+export interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
 }
 
 function errorFor(errors: FieldError[] | undefined, name: string): string | undefined {
   return errors?.find((e) => e.field === name)?.message;
 }
 
-export function TextField(p: FieldProps) {
+/** Whether the field is marked required: as given, else as its schema field says. */
+function isRequired(p: FieldFrameProps): boolean {
+  return p.required ?? (p.field ? !p.field.optional : false);
+}
+
+/**
+ * One form field's frame: label, hint and error message around a control, wired for screen
+ * readers (the label's `for`, `aria-invalid`, and `aria-describedby` naming the hint and the
+ * error). The control is the child, given the props it must carry:
+ *
+ *   <Field name="file" label="上传附件" hint="…" errors={errors}>
+ *     {(c) => <input class="gk-input" type="file" {...c} />}
+ *   </Field>
+ */
+export function Field(p: FieldFrameProps & { children: (control: ControlProps) => Child }) {
   const error = errorFor(p.errors, p.name);
-  const describedBy =
-    [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+  const label = p.label ?? p.field?.label;
+  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ');
   return (
     <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
       <label class="gk-label" for={`f-${p.name}`}>
-        {p.label}
-        {p.required ? <span aria-hidden="true"> *</span> : null}
+        {label}
+        {isRequired(p) ? <span aria-hidden="true"> *</span> : null}
       </label>
       {p.hint ? (
         <p class="gk-hint" id={`h-${p.name}`}>
@@ -93,62 +124,64 @@ export function TextField(p: FieldProps) {
           {error}
         </p>
       ) : null}
-      <input
-        class="gk-input"
-        id={`f-${p.name}`}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value ?? ''}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        inputmode={p.inputmode}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
+      {p.children({
+        id: `f-${p.name}`,
+        name: p.name,
+        ...(error ? { 'aria-invalid': 'true' as const } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })}
     </div>
   );
 }
 
-export interface SelectProps {
-  name: string;
-  label: string;
-  options: Array<{ value: string; label: string }>;
-  value?: string | null | undefined;
-  errors?: FieldError[];
-  hint?: string;
-  required?: boolean;
-  placeholder?: string;
+export type FieldProps = FieldFrameProps & {
+  value?: string | number | null | undefined;
+  type?: 'text' | 'password' | 'email' | 'tel' | 'date' | 'number' | 'search' | 'datetime-local';
+  autocomplete?: string;
+  inputmode?: 'text' | 'numeric' | 'tel' | 'email';
+};
+
+export function TextField(p: FieldProps) {
+  return (
+    <Field {...p}>
+      {(c) => (
+        <input
+          class="gk-input"
+          id={c.id}
+          name={c.name}
+          type={p.type ?? 'text'}
+          value={p.value ?? ''}
+          required={isRequired(p) || undefined}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          aria-invalid={c['aria-invalid']}
+          aria-describedby={c['aria-describedby']}
+        />
+      )}
+    </Field>
+  );
 }
 
+export type SelectProps = FieldFrameProps & {
+  options: Array<{ value: string; label: string }>;
+  value?: string | null | undefined;
+  placeholder?: string;
+};
+
 export function SelectField(p: SelectProps) {
-  const error = errorFor(p.errors, p.name);
   return (
-    <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
-      <label class="gk-label" for={`f-${p.name}`}>
-        {p.label}
-        {p.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {p.hint ? <p class="gk-hint">{p.hint}</p> : null}
-      {error ? (
-        <p class="gk-error-message" id={`e-${p.name}`}>
-          {error}
-        </p>
-      ) : null}
-      <select
-        class="gk-select"
-        id={`f-${p.name}`}
-        name={p.name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `e-${p.name}` : undefined}
-      >
-        {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field {...p}>
+      {(c) => (
+        <select class="gk-select" {...c}>
+          {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
+          {p.options.map((o) => (
+            <option value={o.value} selected={o.value === p.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -270,38 +303,26 @@ export function Summary({ rows }: { rows: Array<[string, Child]> }) {
 }
 
 /** A multi-line text field with its label, hint and error, like TextField. */
-export function TextArea(p: {
-  name: string;
-  label: string;
-  value: string | null | undefined;
-  errors: FieldError[];
-  hint?: string;
-  rows?: number;
-  required?: boolean;
-}) {
-  const error = errorFor(p.errors, p.name);
+export function TextArea(
+  p: FieldFrameProps & {
+    value: string | null | undefined;
+    rows?: number;
+  },
+) {
   return (
-    <div class={`gk-field${error ? ' gk-field--error' : ''}`}>
-      <label class="gk-label" for={`f-${p.name}`}>
-        {p.label}
-        {p.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {p.hint ? <p class="gk-hint">{p.hint}</p> : null}
-      {error ? (
-        <p class="gk-error-message" id={`e-${p.name}`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        class="gk-textarea"
-        id={`f-${p.name}`}
-        name={p.name}
-        rows={p.rows ?? 3}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `e-${p.name}` : undefined}
-      >
-        {p.value ?? ''}
-      </textarea>
-    </div>
+    <Field {...p}>
+      {(c) => (
+        <textarea
+          class="gk-textarea"
+          id={c.id}
+          name={c.name}
+          rows={p.rows ?? 3}
+          aria-invalid={c['aria-invalid']}
+          aria-describedby={c['aria-describedby']}
+        >
+          {p.value ?? ''}
+        </textarea>
+      )}
+    </Field>
   );
 }
