@@ -36,7 +36,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
       idNumber: '11010519491231002X',
       phone: '13800595678',
       description: '磁灶镇 2025 年道路硬化工程的验收文件',
-      provisionForm: 'electronic',
+      deliveryFormat: 'electronic',
       deliveryMethod: 'online',
     };
     const bad = await citizen.post('/apply', {
@@ -141,7 +141,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
         idNumber: '11010519491231002X',
         phone: '13800595678',
         description: '磁灶镇 2026 年预算公开文件',
-        provisionForm: 'electronic',
+        deliveryFormat: 'electronic',
         deliveryMethod: 'online',
       },
       { 'x-csrf-token': csrf },
@@ -176,7 +176,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
         idNumber: '91350582MA00000000',
         phone: '0595-85000000',
         description: '磁灶镇 2025 年陶瓷企业排污许可的审批材料',
-        provisionForm: 'paper',
+        deliveryFormat: 'paper',
         deliveryMethod: 'mail',
         address: '福建省晋江市磁灶镇某工业区 1 号',
       },
