@@ -60,7 +60,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
       _csrf: Client.csrfOf(lookup.body),
       agencyId: cizao,
       number,
-      code,
+      lookupCode: code,
     });
     assert.equal(found.statusCode, 200);
     assert.match(found.body, /1101\*{10}002X/);
@@ -69,7 +69,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
       _csrf: Client.csrfOf(lookup.body),
       agencyId: cizao,
       number,
-      code: 'AAAA-BBBB-CC',
+      lookupCode: 'AAAA-BBBB-CC',
     });
     assert.equal(wrong.statusCode, 404);
 
