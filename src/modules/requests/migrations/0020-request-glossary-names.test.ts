@@ -18,7 +18,9 @@ describeEachEngine('migration 0020: the glossary names in stored applications', 
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
   let agencyId: string;
   before(async () => {
-    const { [NAME]: _, ...before } = testInstallation.migrations;
+    const before = Object.fromEntries(
+      Object.entries(testInstallation.migrations).filter(([n]) => n !== NAME),
+    );
     h = await openTestDatabase(engine, { installation: { ...testInstallation, migrations: before } });
     agencyId = (await jinjiangTree(testCtx(h, systemActor('测试')))).police.id;
     // An application as the code before 0020 stored it, with a step of each renamed kind.
