@@ -44,7 +44,7 @@ describeEachEngine('the request queue: a constant number of queries', (engine) =
     }
   }
 
-  it('the same count for 3 open cases as for 40, for the queue page, the approvals and the daily job', async () => {
+  it('the same count for 3 open cases as for 40, for the queue page, the approvals and the daily job', async (t) => {
     const head = testCtx(h, staffActor('officeHead', tree.gov));
     const measure = async () => ({
       page: await count(() => cases.queuePage(head, {})),
@@ -69,6 +69,7 @@ describeEachEngine('the request queue: a constant number of queries', (engine) =
       `queries with 3 open cases ${JSON.stringify(few)}, with 40 ${JSON.stringify(many)}`,
     );
     assert.ok(few.page <= 6, `the queue page makes ${few.page} queries`);
+    t.diagnostic(`queries, 3 or 40 open cases: ${JSON.stringify(many)}`);
   });
 
   it('filters by agency and state, and pages 50 at a time', async () => {
