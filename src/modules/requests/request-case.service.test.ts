@@ -352,4 +352,47 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     assert.equal(granted.due, addWorkdays(calendarOf(shippedNotices), '2026-03-02', 35).due);
     assert.ok(!(await cases.approvals(head)).some((i) => i.id === r.id));
   });
+
+  it('the case page: loaded once with what the viewer may do; the 第三十四条 consultation has its own letter', async () => {
+    const r = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
+    const clerkPage = await cases.casePage(at('2026-03-03'), r.id);
+    assert.equal(clerkPage.case.acceptanceNumber, r.acceptanceNumber);
+    assert.equal(clerkPage.case.idNumber, '1101**********002X', 'masked: no one handles it yet');
+    assert.ok(clerkPage.allowed.includes('handle') && !clerkPage.allowed.includes('decideExtension'));
+    assert.ok(
+      (await cases.casePage(at('2026-03-03', staffActor('officeHead', dept)), r.id)).allowed.includes(
+        'decideExtension',
+      ),
+    );
+    assert.deepEqual((await cases.casePage(at('2026-03-03', staffActor('supervisor', gov)), r.id)).allowed, [
+      'read',
+      'readStatistics',
+    ]);
+    assert.match(clerkPage.drafts.agencyConsultation!, /第三十四条/);
+    assert.match(clerkPage.drafts.thirdPartyConsultation!, /第三十二条/);
+    assert.deepEqual(clerkPage.events, [{ date: '2026-03-02', label: '收到申请' }]);
+    await cases.startConsultation(at('2026-03-04'), r.id, {
+      date: '2026-03-04',
+      kind: 'agencyConsultation',
+      letter: clerkPage.drafts.agencyConsultation,
+    });
+    const page = await cases.casePage(at('2026-03-05'), r.id);
+    assert.equal(page.deadline.state, 'inConsultation');
+    assert.deepEqual(
+      page.letters.map((l) => [l.kind, l.title]),
+      [
+        ['receipt', '政府信息公开申请受理回执'],
+        ['agencyConsultation', '政府信息公开征求其他机关意见函'],
+      ],
+    );
+    assert.match(page.deadline.steps.join('\n'), /向共同制作机关征询意见/);
+    assert.deepEqual(page.events.at(-1), { date: '2026-03-04', label: '发出征询意见函' });
+    assert.deepEqual(page.drafts, {}, 'no drafts while the clock stands');
+    await assert.rejects(cases.casePage(at('2026-03-05', staffActor('clerk', other)), r.id), ForbiddenError);
+    // The receipt promises the reply period of 第三十三条, as the deadline rules compute it.
+    assert.match(
+      page.letters[0]!.body,
+      new RegExp(`（${addWorkdays(calendarOf(shippedNotices), '2026-03-02', 20).due} 前）`),
+    );
+  });
 });
