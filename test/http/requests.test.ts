@@ -326,5 +326,13 @@ describeEachEngine('依申请公开 pages', (engine) => {
     });
     assert.equal(found.statusCode, 200);
     assert.match((await later.get('/cases/mine')).body, new RegExp(second.number.replace(/[〔〕]/g, '.')));
+
+    // A proof lasts half an hour.
+    clock.advance(31 * 60 * 1000);
+    try {
+      assert.equal((await later.get('/cases/mine')).statusCode, 302, 'an expired proof proves nothing');
+    } finally {
+      clock.set('2026-03-02T01:00:00Z');
+    }
   });
 });
