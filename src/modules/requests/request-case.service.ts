@@ -8,10 +8,10 @@ import { calendar, type WorkCalendar } from '../calendar/index.js';
 import { computeDeadline, isOpenState, type CaseEvent, type DeadlineResult } from './request-deadline.js';
 import { draftLetter, type LetterKind } from './request-letter.js';
 import { letterDocx } from './request-letter.service.js';
-import { outcomeLabel } from './request.presenter.js';
 import {
   eventLabels,
   letterView,
+  outcomeLabel,
   staffCaseView,
   type LetterView,
   type PersonalData,

@@ -10,7 +10,7 @@ import { letterTitles, SUPPLEMENT_DUE_BLANK, type LetterKind } from './request-l
 import { needsReasons, outcomes, type Outcome } from './request-outcome.js';
 import { scopeFor } from './request.policy.js';
 import * as repo from './request.repository.js';
-import { caseActions, stepSchemas, type CaseAction, type StepInput } from './request.schemas.js';
+import { caseActions, stepSchemas, type CaseAction } from './request.schemas.js';
 
 /**
  * The steps of a case after intake (补正, consultation, extension, 信息处理费, reply, withdrawal),
@@ -232,7 +232,6 @@ export async function act(ctx: Ctx, id: string, action: string, raw: unknown): P
   if (!(caseActions as string[]).includes(action)) throw ValidationError.one('action', '不支持的操作');
   return useCases[action as CaseAction](ctx, id, raw);
 }
-export type { CaseAction, StepInput };
 
 /**
  * Closes the cases that ended by time passing — a 补正 or a fee not given in time — recording

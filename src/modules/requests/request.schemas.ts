@@ -2,6 +2,7 @@ import { date, integer, object, oneOf, optional, patterns, text, type Infer } fr
 import { checkIdNumber } from './identity.js';
 import { consultationKinds, openStates, type OpenState } from './request-deadline.js';
 import { outcomes, replyOutcomes, type Outcome } from './request-outcome.js';
+import { stateLabels } from './request.presenter.js';
 import {
   applicantTypeLabels,
   applicantTypes,
@@ -118,7 +119,6 @@ export const stepSchemas = {
 };
 export type CaseAction = keyof typeof stepSchemas;
 export const caseActions = Object.keys(stepSchemas) as CaseAction[];
-export type StepInput<A extends CaseAction> = Infer<(typeof stepSchemas)[A]['shape']>;
 
 /** The back-office queue: by agency, by state (or overdue), by due date; 50 a page. */
 export const queueFilterSchema = object({
@@ -126,11 +126,8 @@ export const queueFilterSchema = object({
   state: optional(
     oneOf('状态', ['overdue', ...openStates] as const, {
       overdue: '已超期',
-      open: '办理中',
-      awaitingSupplement: '等待补正',
-      inConsultation: '征求意见中',
-      awaitingFee: '等待缴费',
-    } satisfies Record<'overdue' | OpenState, string>),
+      ...(Object.fromEntries(openStates.map((k) => [k, stateLabels[k]])) as Record<OpenState, string>),
+    }),
   ),
   dueBy: optional(date('期限不晚于')),
   page: optional(integer('页码', 1, 100000)),

@@ -43,10 +43,10 @@ export function QueueView({ q }: { q: QueuePage }) {
           label={f.state.label}
           value={q.filter.state ?? undefined}
           errors={[]}
-          options={[
-            { value: 'overdue', label: '已超期' },
-            ...openStates.map((value) => ({ value, label: stateLabels[value] })),
-          ]}
+          options={(['overdue', ...openStates] as const).map((value) => ({
+            value,
+            label: value === 'overdue' ? '已超期' : stateLabels[value],
+          }))}
           placeholder="全部"
         />
         <TextField
