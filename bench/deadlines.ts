@@ -26,7 +26,11 @@ export async function deadlines(): Promise<void> {
   const plain = time((d) => addWorkdays(cal, d, 20).due);
   const events = (d: string): CaseEvent[] => [
     { type: 'received', date: d },
-    { type: 'consultationStarted', date: formatDate(parseDate(d) + 3 * 86_400_000), party: 'thirdParty' },
+    {
+      type: 'consultationStarted',
+      date: formatDate(parseDate(d) + 3 * 86_400_000),
+      kind: 'thirdPartyConsultation',
+    },
     { type: 'consultationEnded', date: formatDate(parseDate(d) + 10 * 86_400_000) },
     { type: 'extensionApproved', date: formatDate(parseDate(d) + 20 * 86_400_000), workdays: 20 },
   ];

@@ -23,15 +23,39 @@ export interface RoleGrant {
 }
 
 export interface Actor {
-  kind: 'staff' | 'system' | 'anonymous';
+  /** `applicant`: a member of the public who has proven something (see `proofs`). */
+  kind: 'staff' | 'system' | 'anonymous' | 'applicant';
   id: string | null;
   label: string;
   /** The agency the account belongs to (null for the public and the system). */
   agencyId: string | null;
   grants: RoleGrant[];
+  /**
+   * What the person has proven in this browser, as opaque subject keys the owning module builds
+   * (e.g. an application opened with its 查询码). The platform carries them in a signed cookie and
+   * never reads them; each module's policy decides what a proof allows.
+   */
+  proofs?: readonly string[];
 }
 
 export const anonymous: Actor = { kind: 'anonymous', id: null, label: '公众', agencyId: null, grants: [] };
+
+/**
+ * The actor with `proofs` added: a member of the public becomes an applicant; a signed-in staff
+ * member keeps their grants and carries the proofs too (a clerk may follow their own application).
+ */
+export function withProofs(actor: Actor, proofs: readonly string[]): Actor {
+  if (proofs.length === 0) return actor;
+  const merged = [...(actor.proofs ?? []).filter((p) => !proofs.includes(p)), ...proofs];
+  if (actor.kind === 'anonymous') return { ...actor, kind: 'applicant', label: '申请人', proofs: merged };
+  return { ...actor, proofs: merged };
+}
+
+/** Has the actor proven `subject` (a key the owning module built)? The system has every proof. */
+export function holdsProof(actor: Actor, subject: string): boolean {
+  if (actor.kind === 'system') return true;
+  return actor.proofs?.includes(subject) ?? false;
+}
 
 /** A named system actor for background work and the demo loader; it passes every policy. */
 export function systemActor(label: string): Actor {

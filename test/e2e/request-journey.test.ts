@@ -69,7 +69,7 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
         const supplementForm = clerk.locator('form', {
           has: clerk.locator('input[value="supplementRequested"]'),
         });
-        await supplementForm.locator('input[name="deadline"]').fill(inTwoWeeks);
+        await supplementForm.locator('input[name="supplementDueDate"]').fill(inTwoWeeks);
         await Promise.all([clerk.waitForLoadState('load'), supplementForm.getByRole('button').click()]);
         assert.match((await clerk.locator('h1').textContent()) ?? '', /等待补正/);
 
@@ -77,7 +77,7 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
         await citizen.goto(`${t.baseUrl}/cases`);
         await citizen.locator('select[name="agencyId"]').selectOption({ label: '　磁灶镇人民政府' });
         await citizen.locator('input[name="number"]').fill(number);
-        await citizen.locator('input[name="code"]').fill(code);
+        await citizen.locator('input[name="lookupCode"]').fill(code);
         await submit(citizen, '查询');
         assert.match((await citizen.locator('#case').textContent()) ?? '', /等待补正/);
         await citizen

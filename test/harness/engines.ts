@@ -20,6 +20,7 @@ import {
   migrateToLatest,
   openDatabase,
   type DatabaseHandle,
+  type OpenOptions,
   type Engine,
 } from '../../src/platform/db/database.js';
 import { dropPostgresDatabase } from '../../src/platform/db/dialect/postgres.js';
@@ -48,12 +49,22 @@ export function freshDatabaseUrl(engine: Engine): { url: string; cleanup: () => 
   return { url, cleanup: () => dropPostgresDatabase(url) };
 }
 
+export interface TestDatabaseOptions extends OpenOptions {
+  installation?: Installation;
+}
+
+/**
+ * A fresh database on `engine`, migrated with every module's migrations (or `installation`'s).
+ * `onQuery` sees every query, the migrations' too: count from after the setup you need.
+ */
 export async function openTestDatabase(
   engine: Engine,
-  installation: Installation = testInstallation,
+  opts: Installation | TestDatabaseOptions = {},
 ): Promise<DatabaseHandle & { cleanup: () => Promise<void> }> {
+  const { installation = testInstallation, ...open }: TestDatabaseOptions =
+    'migrations' in opts ? { installation: opts as Installation } : opts;
   const { url, cleanup } = freshDatabaseUrl(engine);
-  const handle = await openDatabase(url);
+  const handle = await openDatabase(url, open);
   await migrateToLatest(handle.db, installation.migrations);
   return {
     ...handle,

@@ -9,7 +9,7 @@ export function application(agencyId: string, extra: Record<string, string> = {}
     phone: '13800595678',
     address: '福建省晋江市青阳街道某路 1 号',
     description: '2020 年本市道路改造工程的立项批复文件',
-    provisionForm: 'electronic',
+    deliveryFormat: 'electronic',
     deliveryMethod: 'online',
     ...extra,
   };

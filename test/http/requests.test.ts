@@ -36,7 +36,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
       idNumber: '11010519491231002X',
       phone: '13800595678',
       description: '磁灶镇 2025 年道路硬化工程的验收文件',
-      provisionForm: 'electronic',
+      deliveryFormat: 'electronic',
       deliveryMethod: 'online',
     };
     const bad = await citizen.post('/apply', {
@@ -60,7 +60,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
       _csrf: Client.csrfOf(lookup.body),
       agencyId: cizao,
       number,
-      code,
+      lookupCode: code,
     });
     assert.equal(found.statusCode, 200);
     assert.match(found.body, /1101\*{10}002X/);
@@ -69,7 +69,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
       _csrf: Client.csrfOf(lookup.body),
       agencyId: cizao,
       number,
-      code: 'AAAA-BBBB-CC',
+      lookupCode: 'AAAA-BBBB-CC',
     });
     assert.equal(wrong.statusCode, 404);
 
@@ -141,7 +141,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
         idNumber: '11010519491231002X',
         phone: '13800595678',
         description: '磁灶镇 2026 年预算公开文件',
-        provisionForm: 'electronic',
+        deliveryFormat: 'electronic',
         deliveryMethod: 'online',
       },
       { 'x-csrf-token': csrf },
@@ -176,7 +176,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
         idNumber: '91350582MA00000000',
         phone: '0595-85000000',
         description: '磁灶镇 2025 年陶瓷企业排污许可的审批材料',
-        provisionForm: 'paper',
+        deliveryFormat: 'paper',
         deliveryMethod: 'mail',
         address: '福建省晋江市磁灶镇某工业区 1 号',
       },
@@ -232,5 +232,107 @@ describeEachEngine('依申请公开 pages', (engine) => {
     const newDue = /<dt>答复期限<\/dt><dd>([0-9-]+)/.exec(after.body)?.[1];
     assert.ok(newDue && newDue > due!, `the due date moves from ${due} to ${newDue}`);
     assert.doesNotMatch((await head.get('/admin/requests/approvals')).body, /需调取多年档案/);
+  });
+
+  it('the applicant proves a case (at submission or with the 查询码) in one signed cookie; a forged one proves nothing', async () => {
+    const fields = {
+      agencyId: cizao,
+      applicantType: 'naturalPerson',
+      applicantName: '钱七',
+      idType: 'residentIdCard',
+      idNumber: '11010519491231002X',
+      phone: '13800595678',
+      description: '磁灶镇 2026 年道路养护的合同',
+      deliveryFormat: 'electronic',
+      deliveryMethod: 'online',
+    };
+    const apply = async (client: Client, description: string) => {
+      const form = await client.get('/apply');
+      const ok = await client.post('/apply', { _csrf: Client.csrfOf(form.body), ...fields, description });
+      assert.equal(ok.statusCode, 303);
+      const receipt = await client.get('/apply/done');
+      return {
+        number: /id="acceptance-number">([^<]+)</.exec(receipt.body)![1]!,
+        code: /id="lookup-code">([^<]+)</.exec(receipt.body)![1]!,
+      };
+    };
+    const citizen = new Client(t.app);
+    const first = await apply(citizen, '磁灶镇 2026 年道路养护的合同');
+    const mine = await citizen.get('/cases/mine');
+    assert.equal(mine.statusCode, 200, 'submitting proves the case');
+    assert.match(mine.body, new RegExp(first.number.replace(/[〔〕]/g, '.')));
+    const letter = /href="\/cases\/letters\/([0-9a-f-]{36})\.docx"/.exec(mine.body)![1]!;
+    const docx = await citizen.get(`/cases/letters/${letter}.docx`);
+    assert.equal(docx.statusCode, 200);
+    assert.match(String(docx.headers['content-type']), /wordprocessingml/);
+
+    // The cookie: signed, httpOnly, SameSite=Lax, for half an hour, as the case cookie was.
+    const proofCookie = (
+      (
+        await citizen.post('/cases', {
+          _csrf: Client.csrfOf((await citizen.get('/cases')).body),
+          agencyId: cizao,
+          number: first.number,
+          lookupCode: first.code,
+        })
+      ).cookies as Array<{
+        name: string;
+        httpOnly?: boolean;
+        sameSite?: string;
+        maxAge?: number;
+        path?: string;
+      }>
+    ).find((c) => c.name === 'gk_proof');
+    assert.ok(proofCookie, 'the lookup sets the proof cookie');
+    assert.equal(proofCookie.httpOnly, true);
+    assert.equal(proofCookie.sameSite, 'Lax');
+    assert.equal(proofCookie.maxAge, 30 * 60);
+
+    // Someone else's browser: nothing until the 查询码; a forged or altered cookie proves nothing.
+    const other = new Client(t.app);
+    const second = await apply(other, '磁灶镇 2026 年道路养护的验收记录');
+    const stranger = new Client(t.app);
+    assert.equal((await stranger.get('/cases/mine')).statusCode, 302, 'nothing proven');
+    const caseId = /request:([0-9a-f-]{36})/.exec(decodeURIComponent(other.cookies.get('gk_proof')!))![1]!;
+    const forged = JSON.stringify([[`request:${caseId}`, clock.now().getTime() + 3_600_000]]);
+    stranger.cookies.set('gk_proof', encodeURIComponent(forged));
+    assert.equal((await stranger.get('/cases/mine')).statusCode, 302, 'an unsigned cookie proves nothing');
+    const signed = decodeURIComponent(other.cookies.get('gk_proof')!);
+    const altered = signed.replace(
+      /request:[0-9a-f-]{36}/,
+      `request:${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}`,
+    );
+    stranger.cookies.set('gk_proof', encodeURIComponent(altered));
+    assert.equal((await stranger.get('/cases/mine')).statusCode, 302, 'an altered cookie proves nothing');
+    stranger.cookies.set('gk_proof', other.cookies.get('gk_proof')!);
+    assert.equal(
+      (await stranger.get('/cases/mine')).statusCode,
+      200,
+      'the untouched cookie does (as before)',
+    );
+    assert.equal(
+      (await other.get(`/cases/letters/${letter}.docx`)).statusCode,
+      403,
+      'a proof of one case opens no letter of another',
+    );
+
+    // With the 受理编号 and 查询码, a new browser proves the case too.
+    const later = new Client(t.app);
+    const found = await later.post('/cases', {
+      _csrf: Client.csrfOf((await later.get('/cases')).body),
+      agencyId: cizao,
+      number: second.number,
+      lookupCode: second.code,
+    });
+    assert.equal(found.statusCode, 200);
+    assert.match((await later.get('/cases/mine')).body, new RegExp(second.number.replace(/[〔〕]/g, '.')));
+
+    // A proof lasts half an hour.
+    clock.advance(31 * 60 * 1000);
+    try {
+      assert.equal((await later.get('/cases/mine')).statusCode, 302, 'an expired proof proves nothing');
+    } finally {
+      clock.set('2026-03-02T01:00:00Z');
+    }
   });
 });

@@ -239,7 +239,7 @@ describeEachEngine('annual report: what the public saw, fees across the new year
     // A 2021 application registered late, after the 2021 report was signed off.
     await requests.registerByClerk(at('2022-01-12'), {
       ...application(office.id),
-      channel: 'inPerson',
+      submissionChannel: 'inPerson',
       receivedOn: '2021-12-29',
     });
     const v2022 = await reports.open(at('2023-01-05'), { agencyId: office.id, year: 2022 });

@@ -1,10 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
+import { agencyField, withinSubtree, withinSubtrees } from '../agencies/index.js';
 import type { AppealTable } from './appeal.tables.js';
-
-export async function requestAgency(db: Executor, requestId: string): Promise<string | undefined> {
-  return (await db.selectFrom('request').select(['agency_id']).where('id', '=', requestId).executeTakeFirst())
-    ?.agency_id;
-}
 
 export async function insert(db: Executor, row: AppealTable): Promise<void> {
   await db.insertInto('appeal').values(row).execute();
@@ -30,28 +26,31 @@ export async function filedWithin(
   first: string,
   last: string,
 ) {
-  let q = db
+  const q = db
     .selectFrom('appeal')
-    .innerJoin('agency', 'agency.id', 'appeal.agency_id')
     .select(['appeal.kind', 'appeal.result', 'appeal.decided_on'])
     .where('appeal.filed_on', '>=', first)
     .where('appeal.filed_on', '<=', last);
-  q =
+  return (
     scope === 'self'
       ? q.where('appeal.agency_id', '=', agency.id)
-      : q.where('agency.path', 'like', `${agency.path}%`);
-  return q.execute();
+      : q.where(withinSubtree('appeal.agency_id', agency.path))
+  ).execute();
 }
 
-/** Appeals against agencies within the given subtrees, newest first, with the application number. */
-export async function listWithin(db: Executor, paths: string[]) {
+/** Appeals against agencies within the given subtrees, newest first, with the agency's name. */
+export async function listWithin(
+  db: Executor,
+  paths: readonly string[],
+): Promise<Array<AppealTable & { agencyName: string }>> {
   if (paths.length === 0) return [];
-  let q = db
+  const rows = await db
     .selectFrom('appeal')
-    .innerJoin('agency', 'agency.id', 'appeal.agency_id')
-    .leftJoin('request', 'request.id', 'appeal.request_id')
-    .selectAll('appeal')
-    .select(['agency.name as agency_name', 'request.acceptance_number']);
-  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
-  return q.orderBy('appeal.filed_on', 'desc').limit(200).execute();
+    .selectAll()
+    .select(agencyField<string>('appeal.agency_id', 'name').as('agency_name'))
+    .where(withinSubtrees('appeal.agency_id', paths))
+    .orderBy('appeal.filed_on', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(({ agency_name, ...a }) => ({ ...a, agencyName: agency_name }));
 }

@@ -1,11 +1,13 @@
-import { beijingDate } from '../../platform/clock.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
 import { CsrfField, ErrorSummary, SelectField, Table, TextField } from '../../platform/ui/components.js';
-import { agencies, agencyOptions } from '../agencies/index.js';
+import { agencyOptions } from '../agencies/index.js';
+import { appealKindLabels, decidedResultLabels } from './appeal.presenter.js';
+import { recordAppealSchema } from './appeal.schemas.js';
 import * as appeals from './appeal.service.js';
-import { appealKindLabels, appealResultLabels } from './appeal.service.js';
+
+const f = recordAppealSchema.shape;
 
 type Body = Record<string, string>;
 
@@ -14,10 +16,8 @@ export function registerAppealRoutes(app: FastifyInstance): void {
 
   const render = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
     requireStaff(req);
-    const list = await appeals.list(req.ctx);
-    const scope = (await agencies.listForStaff(req.ctx)).filter((a) => a.kind !== 'villageCommunity');
+    const { appeals: list, agencies, today } = await appeals.listPage(req.ctx);
     const csrf = reply.csrf();
-    const today = beijingDate(req.ctx.clock.now());
     return reply.page(
       { title: '行政复议、行政诉讼', crumbs: [{ label: '工作台', href: '/admin' }, { label: '复议诉讼' }] },
       <>
@@ -25,25 +25,25 @@ export function registerAppealRoutes(app: FastifyInstance): void {
         <Table head={['机关', '类型', '相关申请', '案号', '复议或起诉日', '结果', '']}>
           {list.map((a) => (
             <tr>
-              <td>{a.agency_name}</td>
-              <td>{appealKindLabels[a.kind as keyof typeof appealKindLabels]}</td>
+              <td>{a.agencyName}</td>
+              <td>{a.kindLabel}</td>
               <td>
-                {a.request_id ? <a href={`/admin/requests/${a.request_id}`}>{a.acceptance_number}</a> : ''}
+                {a.requestId ? <a href={`/admin/requests/${a.requestId}`}>{a.acceptanceNumber}</a> : ''}
               </td>
-              <td>{a.case_number ?? ''}</td>
-              <td>{a.filed_on}</td>
+              <td>{a.caseNumber ?? ''}</td>
+              <td>{a.filedOn}</td>
               <td>
-                {appealResultLabels[a.result as keyof typeof appealResultLabels]}
-                {a.decided_on ? `（${a.decided_on}）` : ''}
+                {a.resultLabel}
+                {a.decidedOn ? `（${a.decidedOn}）` : ''}
               </td>
               <td>
-                {a.result === 'pending' ? (
+                {a.pending ? (
                   <form class="gk-inline" method="post" action={`/admin/appeals/${a.id}/decide`}>
                     <CsrfField token={csrf} />
                     <select class="gk-select" name="result" aria-label="结果">
-                      <option value="upheld">结果维持</option>
-                      <option value="corrected">结果纠正</option>
-                      <option value="other">其他结果</option>
+                      {Object.entries(decidedResultLabels).map(([value, label]) => (
+                        <option value={value}>{label}</option>
+                      ))}
                     </select>
                     <input
                       class="gk-input"
@@ -68,32 +68,38 @@ export function registerAppealRoutes(app: FastifyInstance): void {
             <ErrorSummary errors={errors} />
             <SelectField
               name="agencyId"
-              label="被申请（被诉）机关"
+              label={f.agencyId.label}
               value={values.agencyId}
               errors={errors}
-              options={agencyOptions(scope)}
+              options={agencyOptions(agencies)}
             />
             <SelectField
               name="kind"
-              label="类型"
+              label={f.kind.label}
               value={values.kind}
               errors={errors}
               options={Object.entries(appealKindLabels).map(([value, label]) => ({ value, label }))}
             />
             <TextField
               name="filedOn"
-              label="申请复议或起诉之日"
+              label={f.filedOn.label}
               type="date"
               value={values.filedOn ?? today}
               errors={errors}
             />
             <TextField
               name="requestId"
-              label="相关申请的编号（可选，填写申请页地址中的编号）"
+              label={f.requestId.label}
+              hint="可选，填写申请页地址中的编号"
               value={values.requestId}
               errors={errors}
             />
-            <TextField name="caseNumber" label="案号" value={values.caseNumber} errors={errors} />
+            <TextField
+              name="caseNumber"
+              label={f.caseNumber.label}
+              value={values.caseNumber}
+              errors={errors}
+            />
             <button class="gk-button" type="submit">
               登记
             </button>

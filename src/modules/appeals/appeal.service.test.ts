@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { systemActor } from '../../platform/access.js';
+import { anonymous, systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError } from '../../platform/errors.js';
-import { agencies, type Agency } from '../agencies/index.js';
+import { aRequest, jinjiangTree } from '../../../test/harness/factories.js';
+import type { Agency } from '../agencies/index.js';
 import * as appeals from './appeal.service.js';
 
 describeEachEngine('appeals and section 四', (engine) => {
@@ -13,14 +14,7 @@ describeEachEngine('appeals and section 四', (engine) => {
   let gov: Agency, dept: Agency;
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    dept = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市公安局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
+    ({ gov, police: dept } = await jinjiangTree(testCtx(h, systemActor('测试'))));
   });
   after(async () => h.cleanup());
 
@@ -92,5 +86,37 @@ describeEachEngine('appeals and section 四', (engine) => {
       }),
       /相关申请不存在/,
     );
+  });
+
+  it('links an application of the agency, asking the requests module; lists it with its 受理编号', async () => {
+    const clerk = testCtx(h, staffActor('clerk', dept));
+    const application = await aRequest(testCtx(h, anonymous), dept);
+    const other = await aRequest(testCtx(h, anonymous), gov);
+    await assert.rejects(
+      appeals.record(clerk, {
+        agencyId: dept.id,
+        kind: 'review',
+        filedOn: '2026-03-02',
+        requestId: other.id,
+      }),
+      /相关申请不存在或不属于该机关/,
+      'an application of another agency',
+    );
+    const linked = await appeals.record(clerk, {
+      agencyId: dept.id,
+      kind: 'review',
+      filedOn: '2026-03-02',
+      requestId: application.id,
+    });
+    const listed = (await appeals.list(clerk)).find((a) => a.id === linked.id);
+    assert.equal(listed?.acceptanceNumber, application.acceptanceNumber);
+    assert.equal(listed?.agencyName, dept.name);
+    assert.equal(listed?.kindLabel, '行政复议');
+    assert.deepEqual(
+      await appeals.list(testCtx(h, staffActor('clerk', gov))).then((l) => l.some((a) => a.id === linked.id)),
+      true,
+      'the government oversees its departments',
+    );
+    assert.deepEqual(await appeals.list(testCtx(h, anonymous)), [], 'the public lists none');
   });
 });

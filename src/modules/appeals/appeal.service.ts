@@ -1,69 +1,30 @@
-import { holdsRoleOver, type Role } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { AppealTable } from './appeal.tables.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
-import { date, object, oneOf, optional, text } from '../../platform/schema.js';
 import { agencies } from '../agencies/index.js';
-import * as repo from './appeal.repository.js';
 import { appealGroups, appealResults, type Appeals } from '../annual-report/index.js';
+import { requests } from '../requests/index.js';
+import { assertCan, can, scopeFor, type AppealAction } from './appeal.policy.js';
+import { staffAppealView, type StaffAppealView } from './appeal.presenter.js';
+import * as repo from './appeal.repository.js';
+import { decideAppealSchema, recordAppealSchema } from './appeal.schemas.js';
+import type { AppealTable } from './appeal.tables.js';
 
 /**
  * 行政复议 and 行政诉讼 arising from disclosure work (条例 第五十一条), linked to the application
  * they concern, with their result; and section 四 of the annual report built from them.
  */
 
-export const appealKindLabels = {
-  review: '行政复议',
-  litigationDirect: '行政诉讼（未经复议直接起诉）',
-  litigationAfterReview: '行政诉讼（复议后起诉）',
-} as const;
-export const appealResultLabels = {
-  upheld: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
-} as const;
-
-const recordSchema = object({
-  agencyId: text('被申请（被诉）机关'),
-  requestId: optional(text('相关申请')),
-  kind: oneOf('类型', ['review', 'litigationDirect', 'litigationAfterReview'] as const, appealKindLabels),
-  filedOn: date('申请复议或起诉之日'),
-  caseNumber: optional(text('案号', { max: 60 })),
-  note: optional(text('备注', { max: 2000 })),
-});
-
-const decideSchema = object({
-  result: oneOf('结果', ['upheld', 'corrected', 'other'] as const, {
-    upheld: '结果维持',
-    corrected: '结果纠正',
-    other: '其他结果',
-  }),
-  decidedOn: date('决定或判决之日'),
-});
-
-const writers: readonly Role[] = ['clerk', 'officeHead', 'admin'];
-const readers: readonly Role[] = ['clerk', 'officeHead', 'admin', 'reviewer', 'supervisor'];
-
 export async function record(ctx: Ctx, raw: unknown): Promise<AppealTable> {
-  const input = recordSchema.parse(raw);
+  const input = recordAppealSchema.parse(raw);
   const agency = await agencies.get(ctx, input.agencyId);
-  if (!holdsRoleOver(ctx.actor, writers, agency.path)) throw new ForbiddenError();
+  assertCan(ctx.actor, 'record', agency);
   if (input.filedOn > beijingDate(ctx.clock.now())) throw ValidationError.one('filedOn', '日期不能晚于今天');
-  if (input.requestId) {
-    const req = isId(input.requestId)
-      ? await ctx.db
-          .selectFrom('request')
-          .select(['agency_id'])
-          .where('id', '=', input.requestId)
-          .executeTakeFirst()
-      : undefined;
-    if (!req || req.agency_id !== agency.id)
-      throw ValidationError.one('requestId', '相关申请不存在或不属于该机关');
-  }
+  // The application it concerns is the requests module's: asked, never read from its table.
+  if (input.requestId && (await requests.agencyOf(ctx, input.requestId)) !== agency.id)
+    throw ValidationError.one('requestId', '相关申请不存在或不属于该机关');
   return inTransaction(ctx, async (ctx) => {
     const now = ctx.clock.now().toISOString();
     const row: AppealTable = {
@@ -92,12 +53,9 @@ export async function record(ctx: Ctx, raw: unknown): Promise<AppealTable> {
 }
 
 export async function decide(ctx: Ctx, id: string, raw: unknown): Promise<AppealTable> {
-  const input = decideSchema.parse(raw);
+  const input = decideAppealSchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
-    const row = isId(id) ? await repo.findById(ctx.db, id) : undefined;
-    if (!row) throw new NotFoundError('未找到该复议或诉讼');
-    if (!holdsRoleOver(ctx.actor, writers, await agencies.pathOf(ctx, row.agency_id)))
-      throw new ForbiddenError();
+    const row = await loadAppeal(ctx, id, 'decide');
     if (input.decidedOn < row.filed_on)
       throw ValidationError.one('decidedOn', `决定日期不能早于 ${row.filed_on}`);
     const after = {
@@ -132,7 +90,7 @@ export async function section4(
   opts: { agencyId: string; scope: 'self' | 'tree'; year: number },
 ): Promise<Appeals> {
   const agency = await agencies.get(ctx, opts.agencyId);
-  if (!holdsRoleOver(ctx.actor, readers, agency.path)) throw new ForbiddenError();
+  assertCan(ctx.actor, 'read', agency);
   const last = `${opts.year}-12-31`;
   const rows = await repo.filedWithin(ctx.db, agency, opts.scope, `${opts.year}-01-01`, last);
   const out = Object.fromEntries(
@@ -147,10 +105,37 @@ export async function section4(
   return out;
 }
 
-export async function list(ctx: Ctx) {
-  const paths =
-    ctx.actor.kind === 'system'
-      ? ['/']
-      : ctx.actor.grants.filter((g) => readers.includes(g.role)).map((g) => g.agencyPath);
-  return repo.listWithin(ctx.db, paths);
+async function loadAppeal(ctx: Ctx, id: string, action: AppealAction): Promise<AppealTable> {
+  const row = isId(id) ? await repo.findById(ctx.db, id) : undefined;
+  if (!row) throw new NotFoundError('未找到该复议或诉讼');
+  assertCan(ctx.actor, action, { path: await agencies.pathOf(ctx, row.agency_id) });
+  return row;
+}
+
+/** The appeals against agencies the actor oversees, newest first, with their applications. */
+export async function list(ctx: Ctx): Promise<StaffAppealView[]> {
+  const rows = await repo.listWithin(ctx.db, scopeFor(ctx.actor, 'read'));
+  const numbers = await requests.acceptanceNumbers(
+    ctx,
+    rows.flatMap((a) => (a.request_id ? [a.request_id] : [])),
+  );
+  return rows.map((a) => staffAppealView(a, a.request_id ? (numbers.get(a.request_id) ?? null) : null));
+}
+
+export interface AppealsPage {
+  appeals: StaffAppealView[];
+  /** The agencies the actor may record an appeal against (not villages: they receive none). */
+  agencies: Array<{ id: string; name: string; depth: number }>;
+  today: string;
+}
+
+/** The back office's page: the list, and the agencies the form offers. */
+export async function listPage(ctx: Ctx): Promise<AppealsPage> {
+  return {
+    appeals: await list(ctx),
+    agencies: (await agencies.listForStaff(ctx)).filter(
+      (a) => a.kind !== 'villageCommunity' && can(ctx.actor, 'record', a),
+    ),
+    today: beijingDate(ctx.clock.now()),
+  };
 }

@@ -122,9 +122,9 @@ export async function load2020(
         idNumber: person ? idNumber(n) : `营业执照${n + 1}`,
         phone: `1380595${String(n).padStart(4, '0')}`,
         description: `申请公开${topics[n % topics.length]}（2020年）`,
-        provisionForm: 'electronic',
+        deliveryFormat: 'electronic',
         deliveryMethod: 'online',
-        channel: n % 3 === 0 ? 'inPerson' : 'registeredMail',
+        submissionChannel: n % 3 === 0 ? 'inPerson' : 'registeredMail',
         receivedOn: received,
       });
       await cases.act(ctx, r.id, 'replied', {
@@ -181,13 +181,7 @@ export async function load2020(
 export async function load2020Once(ctx: Ctx): Promise<boolean> {
   const city = await agencies.root(ctx);
   if (!city) return false;
-  const has = await ctx.db
-    .selectFrom('request')
-    .select('id')
-    .where('agency_id', '=', city.id)
-    .where('received_on', '<', '2021-01-01')
-    .executeTakeFirst();
-  if (has) return false;
+  if (await requests.receivedAnyBefore(ctx, city.id, '2021-01-01')) return false;
   await load2020(ctx, city);
   return true;
 }

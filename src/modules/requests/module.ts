@@ -3,9 +3,13 @@ import * as requestTables from './migrations/0004-request.js';
 import * as requestEvents from './migrations/0005-request-events.js';
 import * as requestHandler from './migrations/0006-appeal-handler-request.js';
 import * as requestLetters from './migrations/0007-request-letter.js';
-import { dailyCheck, recomputeAfterCalendarChange } from './request-case.service.js';
+import * as glossaryNames from './migrations/0020-request-glossary-names.js';
+import { dailyCheck, recomputeAfterCalendarChange } from './request-queue.service.js';
 import { registerRequestApi } from './request.api.js';
-import { registerRequestRoutes } from './request.routes.js';
+import { eventLabels } from './request.presenter.js';
+import { caseActions } from './request.schemas.js';
+import { registerRequestAdminRoutes } from './request.admin.routes.js';
+import { registerRequestPortalRoutes } from './request.portal.routes.js';
 import { section3 } from './request.stats.js';
 
 /** 依申请公开: applications, their legal clock, steps, outcomes, letters and fees; section 三. */
@@ -23,16 +27,25 @@ export const requestsModule: GongkaiModule = {
     '0005-request-events': requestEvents,
     '0006-appeal-handler-request': requestHandler,
     '0007-request-letter': requestLetters,
+    '0020-request-glossary-names': glossaryNames,
   },
   audit: {
-    actions: { 'request.receive': '收到政府信息公开申请' },
+    actions: {
+      'request.receive': '收到政府信息公开申请',
+      'request.assign': '指定承办人',
+      'request.viewPersonalData': '查看申请人完整个人信息',
+      'request.expire': '逾期不补正或未缴费，办结',
+      'request.dueChanged': '节假日安排变更，答复期限随之变更',
+      ...Object.fromEntries(caseActions.map((a) => [`request.${a}`, eventLabels[a]])),
+    },
     subjects: { request: '政府信息公开申请' },
   },
-  routes: (app, web) =>
-    registerRequestRoutes(app, {
+  routes: (app, web) => {
+    registerRequestPortalRoutes(app, {
       publicFormRateLimitPerMinute: web.config.publicFormRateLimitPerMinute,
-      cookieSecure: web.config.cookieSecure,
-    }),
+    });
+    registerRequestAdminRoutes(app);
+  },
   api: (app, web) =>
     registerRequestApi(app, { publicFormRateLimitPerMinute: web.config.publicFormRateLimitPerMinute }),
   jobs: [{ name: 'requests.dailyCheck', label: '申请期限检查（逾期、临期提醒）', run: dailyCheck }],

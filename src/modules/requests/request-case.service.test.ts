@@ -6,8 +6,9 @@ import { application } from '../../../test/harness/requests.js';
 import { anonymous, systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
 import { agencies, type Agency } from '../agencies/index.js';
-import * as cases from './request-case.service.js';
+import { cases } from './index.js';
 import { addWorkdays, calendarOf, shippedNotices } from '../calendar/index.js';
 import * as requests from './request.service.js';
 import { section3 } from './request.stats.js';
@@ -17,20 +18,7 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
   let gov: Agency, dept: Agency, other: Agency;
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    dept = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市自然资源局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
-    other = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市教育局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
+    ({ gov, police: dept, education: other } = await jinjiangTree(testCtx(h, systemActor('测试'))));
   });
   after(async () => h.cleanup());
 
@@ -44,7 +32,7 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     const r = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
     await cases.act(at('2026-03-04'), r.id, 'supplementRequested', {
       date: '2026-03-04',
-      deadline: '2026-03-18',
+      supplementDueDate: '2026-03-18',
     });
     const restarted = await cases.act(at('2026-03-16'), r.id, 'supplemented', { date: '2026-03-16' });
     assert.equal(restarted.due, '2026-04-14');
@@ -60,7 +48,7 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     assert.equal(done.state, 'replied');
     const s = await cases.state(at('2026-03-21'), r.id);
     assert.equal(s.request.outcome, 'partiallyGranted');
-    assert.equal(s.request.closed_on, '2026-03-20');
+    assert.equal(s.request.closedOn, '2026-03-20');
     await assert.rejects(cases.act(at('2026-03-22'), r.id, 'withdrawn', { date: '2026-03-22' }), /已办结/);
   });
 
@@ -90,14 +78,14 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
   it('a fee notice computed by count, then paid; another unpaid lapses and is closed by the daily job', async () => {
     const paid = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
     await assert.rejects(
-      cases.act(at('2026-03-05'), paid.id, 'feeNoticeReceived', {
+      cases.act(at('2026-03-05'), paid.id, 'processingFeeNoticeReceived', {
         date: '2026-03-05',
         method: 'perRequest',
         quantity: 3,
       }),
       /免费/,
     );
-    const waiting = await cases.act(at('2026-03-05'), paid.id, 'feeNoticeReceived', {
+    const waiting = await cases.act(at('2026-03-05'), paid.id, 'processingFeeNoticeReceived', {
       date: '2026-03-05',
       method: 'perPage',
       quantity: 250,
@@ -107,16 +95,16 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       .selectFrom('request_event')
       .selectAll()
       .where('request_id', '=', paid.id)
-      .where('type', '=', 'feeNoticeReceived')
+      .where('type', '=', 'processingFeeNoticeReceived')
       .executeTakeFirstOrThrow();
-    assert.equal(JSON.parse(events.data_json!).fee.total, 4700);
+    assert.equal(JSON.parse(events.data_json!).processingFee.total, 4700);
     assert.equal(
-      (await cases.act(at('2026-03-09'), paid.id, 'feePaid', { date: '2026-03-09' })).state,
+      (await cases.act(at('2026-03-09'), paid.id, 'processingFeePaid', { date: '2026-03-09' })).state,
       'open',
     );
 
     const unpaid = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
-    await cases.act(at('2026-03-05'), unpaid.id, 'feeNoticeReceived', {
+    await cases.act(at('2026-03-05'), unpaid.id, 'processingFeeNoticeReceived', {
       date: '2026-03-05',
       method: 'perPage',
       quantity: 40,
@@ -125,7 +113,7 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     assert.ok((await cases.closeExpired(later)) >= 1);
     const s = await cases.state(at('2026-04-20'), unpaid.id);
     assert.equal(s.request.outcome, 'other.feeUnpaid');
-    assert.equal(s.request.closed_on, '2026-04-03');
+    assert.equal(s.request.closedOn, '2026-04-03');
     assert.equal(await cases.closeExpired(later), 0, 'idempotent');
   });
 
@@ -305,12 +293,12 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     const missed = await requests.submitOnline(at('2025-03-03', anonymous), application(office.id));
     await cases.act(clerk('2025-03-05'), missed.id, 'supplementRequested', {
       date: '2025-03-05',
-      deadline: '2025-03-19',
+      supplementDueDate: '2025-03-19',
     });
     const consulted = await requests.submitOnline(at('2025-03-03', anonymous), application(office.id));
     await cases.act(clerk('2025-03-04'), consulted.id, 'consultationStarted', {
       date: '2025-03-04',
-      party: 'thirdParty',
+      kind: 'thirdPartyConsultation',
     });
     assert.equal((await cases.state(clerk('2025-03-10'), consulted.id)).deadline.state, 'inConsultation');
     const ended = await cases.act(clerk('2025-03-18'), consulted.id, 'consultationEnded', {
@@ -368,5 +356,48 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     const granted = await cases.act(head, r.id, 'extensionApproved', { date: '2026-03-20', workdays: 15 });
     assert.equal(granted.due, addWorkdays(calendarOf(shippedNotices), '2026-03-02', 35).due);
     assert.ok(!(await cases.approvals(head)).some((i) => i.id === r.id));
+  });
+
+  it('the case page: loaded once with what the viewer may do; the 第三十四条 consultation has its own letter', async () => {
+    const r = await requests.submitOnline(at('2026-03-02', anonymous), application(dept.id));
+    const clerkPage = await cases.casePage(at('2026-03-03'), r.id);
+    assert.equal(clerkPage.case.acceptanceNumber, r.acceptanceNumber);
+    assert.equal(clerkPage.case.idNumber, '1101**********002X', 'masked: no one handles it yet');
+    assert.ok(clerkPage.allowed.includes('handle') && !clerkPage.allowed.includes('decideExtension'));
+    assert.ok(
+      (await cases.casePage(at('2026-03-03', staffActor('officeHead', dept)), r.id)).allowed.includes(
+        'decideExtension',
+      ),
+    );
+    assert.deepEqual((await cases.casePage(at('2026-03-03', staffActor('supervisor', gov)), r.id)).allowed, [
+      'read',
+      'readStatistics',
+    ]);
+    assert.match(clerkPage.drafts.agencyConsultation!, /第三十四条/);
+    assert.match(clerkPage.drafts.thirdPartyConsultation!, /第三十二条/);
+    assert.deepEqual(clerkPage.events, [{ date: '2026-03-02', label: '收到申请' }]);
+    await cases.startConsultation(at('2026-03-04'), r.id, {
+      date: '2026-03-04',
+      kind: 'agencyConsultation',
+      letter: clerkPage.drafts.agencyConsultation,
+    });
+    const page = await cases.casePage(at('2026-03-05'), r.id);
+    assert.equal(page.deadline.state, 'inConsultation');
+    assert.deepEqual(
+      page.letters.map((l) => [l.kind, l.title]),
+      [
+        ['receipt', '政府信息公开申请受理回执'],
+        ['agencyConsultation', '政府信息公开征求其他机关意见函'],
+      ],
+    );
+    assert.match(page.deadline.steps.join('\n'), /向共同制作机关征询意见/);
+    assert.deepEqual(page.events.at(-1), { date: '2026-03-04', label: '发出征询意见函' });
+    assert.deepEqual(page.drafts, {}, 'no drafts while the clock stands');
+    await assert.rejects(cases.casePage(at('2026-03-05', staffActor('clerk', other)), r.id), ForbiddenError);
+    // The receipt promises the reply period of 第三十三条, as the deadline rules compute it.
+    assert.match(
+      page.letters[0]!.body,
+      new RegExp(`（${addWorkdays(calendarOf(shippedNotices), '2026-03-02', 20).due} 前）`),
+    );
   });
 });

@@ -42,7 +42,11 @@ describe('the reply deadline, from the case’s events', () => {
   });
 
   it('补正: the clock stands until the supplement arrives, then starts again', () => {
-    const asked: CaseEvent = { type: 'supplementRequested', date: '2026-03-04', deadline: '2026-03-18' };
+    const asked: CaseEvent = {
+      type: 'supplementRequested',
+      date: '2026-03-04',
+      supplementDueDate: '2026-03-18',
+    };
     const waiting = computeDeadline([received, asked], cal, '2026-03-10');
     assert.equal(waiting.state, 'awaitingSupplement');
     assert.equal(waiting.due, null);
@@ -57,7 +61,7 @@ describe('the reply deadline, from the case’s events', () => {
 
   it('补正 missed: the application ends as abandoned (other.supplementOverdue)', () => {
     const r = computeDeadline(
-      [received, { type: 'supplementRequested', date: '2026-03-04', deadline: '2026-03-18' }],
+      [received, { type: 'supplementRequested', date: '2026-03-04', supplementDueDate: '2026-03-18' }],
       cal,
       '2026-03-19',
     );
@@ -66,7 +70,7 @@ describe('the reply deadline, from the case’s events', () => {
 
   it('warns when the 补正 notice is later than 7 working days after receipt', () => {
     const r = computeDeadline(
-      [received, { type: 'supplementRequested', date: '2026-03-13', deadline: '2026-03-27' }],
+      [received, { type: 'supplementRequested', date: '2026-03-13', supplementDueDate: '2026-03-27' }],
       cal,
       '2026-03-13',
     );
@@ -74,7 +78,11 @@ describe('the reply deadline, from the case’s events', () => {
   });
 
   it('third-party consultation: its working days are not counted; while open, the clock stands', () => {
-    const started: CaseEvent = { type: 'consultationStarted', date: '2026-03-05', party: 'thirdParty' };
+    const started: CaseEvent = {
+      type: 'consultationStarted',
+      date: '2026-03-05',
+      kind: 'thirdPartyConsultation',
+    };
     assert.equal(computeDeadline([received, started], cal, '2026-03-10').state, 'inConsultation');
     const r = computeDeadline(
       [received, started, { type: 'consultationEnded', date: '2026-03-19' }],
@@ -110,10 +118,10 @@ describe('the reply deadline, from the case’s events', () => {
   });
 
   it('fees: paid, the period is left out; unpaid after 20 working days, abandoned (other.feeUnpaid)', () => {
-    const notice: CaseEvent = { type: 'feeNoticeReceived', date: '2026-03-09' };
+    const notice: CaseEvent = { type: 'processingFeeNoticeReceived', date: '2026-03-09' };
     assert.equal(computeDeadline([received, notice], cal, '2026-03-12').state, 'awaitingFee');
     const paid = computeDeadline(
-      [received, notice, { type: 'feePaid', date: '2026-03-13' }],
+      [received, notice, { type: 'processingFeePaid', date: '2026-03-13' }],
       cal,
       '2026-03-16',
     );
@@ -125,7 +133,7 @@ describe('the reply deadline, from the case’s events', () => {
     );
     assert.equal(computeDeadline([received, notice], cal, '2026-04-08').state, 'feeUnpaid');
     const notStopping = computeDeadline(
-      [received, notice, { type: 'feePaid', date: '2026-03-13' }],
+      [received, notice, { type: 'processingFeePaid', date: '2026-03-13' }],
       cal,
       '2026-03-16',
       { ...defaultRules, feePeriodStopsClock: false },
@@ -159,7 +167,11 @@ describe('the reply deadline, from the case’s events', () => {
   });
 
   it('a consultation unanswered in 15 working days ends: a co-maker’s silence is consent', () => {
-    const started: CaseEvent = { type: 'consultationStarted', date: '2026-03-05', party: 'coMaker' };
+    const started: CaseEvent = {
+      type: 'consultationStarted',
+      date: '2026-03-05',
+      kind: 'agencyConsultation',
+    };
     const answerBy = addWorkdays(cal, '2026-03-05', 15).due;
     assert.equal(
       computeDeadline([received, started], cal, answerBy).state,

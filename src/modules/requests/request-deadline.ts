@@ -8,11 +8,11 @@ import { addWorkdays, workdaysBetween, type DueDate, type WorkCalendar } from '.
 
 export type CaseEvent =
   | { type: 'received'; date: string }
-  /** 第三十条: one consolidated 补正 notice, with the deadline the organ set for the supplement. */
-  | { type: 'supplementRequested'; date: string; deadline: string }
+  /** 第三十条: one consolidated 补正 notice, with the 补正期限 the organ set. */
+  | { type: 'supplementRequested'; date: string; supplementDueDate: string }
   | { type: 'supplemented'; date: string }
-  /** 第三十二、三十四条: consulting a third party or a co-maker; the time is not counted. */
-  | { type: 'consultationStarted'; date: string; party: 'thirdParty' | 'coMaker' }
+  /** 第三十二条 (a third party) or 第三十四条 (the other organs that made it): not counted. */
+  | { type: 'consultationStarted'; date: string; kind: ConsultationKind }
   | { type: 'consultationEnded'; date: string }
   /** 第三十三条第二款: a clerk asks for more time; only the head of the 公开办 grants it. */
   | { type: 'extensionRequested'; date: string; workdays: number; reason: string }
@@ -20,20 +20,25 @@ export type CaseEvent =
   /** 第三十三条第二款: at most 20 working days, approved by the head of the 公开办. */
   | { type: 'extensionApproved'; date: string; workdays: number }
   /** 109号: the applicant has 20 working days from the day after receiving the notice to pay. */
-  | { type: 'feeNoticeReceived'; date: string }
-  | { type: 'feePaid'; date: string }
+  | { type: 'processingFeeNoticeReceived'; date: string }
+  | { type: 'processingFeePaid'; date: string }
   | { type: 'replied'; date: string }
   | { type: 'withdrawn'; date: string };
 
-export type CaseState =
-  | 'open'
-  | 'awaitingSupplement'
-  | 'inConsultation'
-  | 'awaitingFee'
-  | 'replied'
-  | 'withdrawn'
-  | 'supplementOverdue'
-  | 'feeUnpaid';
+/** 第三十二条 第三方意见征询, or 第三十四条 征求其他机关意见 (the organs that made it with us). */
+export const consultationKinds = ['thirdPartyConsultation', 'agencyConsultation'] as const;
+export type ConsultationKind = (typeof consultationKinds)[number];
+
+/** A case still being handled: its clock runs or stands (补正, consultation, fee). */
+export const openStates = ['open', 'awaitingSupplement', 'inConsultation', 'awaitingFee'] as const;
+/** A case that has ended: answered, withdrawn, or deemed abandoned (第三十条; 109号). */
+export const terminalStates = ['replied', 'withdrawn', 'supplementOverdue', 'feeUnpaid'] as const;
+export type OpenState = (typeof openStates)[number];
+export type CaseState = OpenState | (typeof terminalStates)[number];
+
+export function isOpenState(state: CaseState): state is OpenState {
+  return (openStates as readonly CaseState[]).includes(state);
+}
 
 export interface DeadlineRules {
   /** 第三十三条: working days to reply. */
@@ -131,16 +136,18 @@ export function computeDeadline(
       );
     const supplemented = list.find((e) => e.type === 'supplemented' && e.date >= request.date);
     if (!supplemented) {
-      steps.push(`${request.date} 发出补正告知书，补正期限 ${request.deadline}；补正前不计算答复期限`);
-      const state: CaseState = today > request.deadline ? 'supplementOverdue' : 'awaitingSupplement';
+      steps.push(
+        `${request.date} 发出补正告知书，补正期限 ${request.supplementDueDate}；补正前不计算答复期限`,
+      );
+      const state: CaseState = today > request.supplementDueDate ? 'supplementOverdue' : 'awaitingSupplement';
       if (state === 'supplementOverdue')
-        steps.push(`${request.deadline} 补正期限届满未补正，视为放弃申请（第三十条）`);
+        steps.push(`${request.supplementDueDate} 补正期限届满未补正，视为放弃申请（第三十条）`);
       return settled(
         state,
         steps,
         warnings,
         null,
-        state === 'supplementOverdue' ? { lapsedOn: request.deadline } : {},
+        state === 'supplementOverdue' ? { lapsedOn: request.supplementDueDate } : {},
       );
     }
     start = supplemented.date;
@@ -158,7 +165,7 @@ export function computeDeadline(
   >;
   for (const c of consultations) {
     const end = list.find((e) => e.type === 'consultationEnded' && e.date >= c.date);
-    const who = c.party === 'thirdParty' ? '第三方' : '共同制作机关';
+    const who = c.kind === 'thirdPartyConsultation' ? '第三方' : '共同制作机关';
     // 第三十二、三十四条: the other side has 15 working days. Silence ends the consultation:
     // a co-maker's silence is consent, a third party's leaves the decision to the organ.
     const answerBy = addWorkdays(cal, c.date, rules.consultationWorkdays).due;
@@ -173,7 +180,7 @@ export function computeDeadline(
     const how =
       end && end.date <= answerBy
         ? `${end.date} 收到答复`
-        : `至 ${answerBy} 未在 ${rules.consultationWorkdays} 个工作日内答复${c.party === 'coMaker' ? '，视为同意公开（第三十四条）' : '，由本机关依法决定（第三十二条）'}`;
+        : `至 ${answerBy} 未在 ${rules.consultationWorkdays} 个工作日内答复${c.kind === 'agencyConsultation' ? '，视为同意公开（第三十四条）' : '，由本机关依法决定（第三十二条）'}`;
     steps.push(`${c.date} 向${who}征询意见，${how}，期间 ${excluded} 个工作日不计入（第三十三条第三款）`);
   }
 
@@ -188,10 +195,10 @@ export function computeDeadline(
   add += extended;
 
   // Fees: the payment window; unpaid in time, the application is taken as abandoned.
-  const notice = list.find((e) => e.type === 'feeNoticeReceived');
+  const notice = list.find((e) => e.type === 'processingFeeNoticeReceived');
   if (notice) {
     const payBy = addWorkdays(cal, notice.date, rules.feePaymentWorkdays).due;
-    const paid = list.find((e) => e.type === 'feePaid' && e.date >= notice.date);
+    const paid = list.find((e) => e.type === 'processingFeePaid' && e.date >= notice.date);
     if (!paid) {
       steps.push(`${notice.date} 申请人收到收费通知，应于 ${payBy} 前缴费`);
       if (today > payBy) {

@@ -4,9 +4,9 @@
  * request. Pure; the computation is returned line by line so the notice can show it.
  */
 
-export type FeeMethod = 'perRequest' | 'perPage';
+export type ProcessingFeeMethod = 'perRequest' | 'perPage';
 
-export interface FeeLine {
+export interface ProcessingFeeLine {
   /** The band, in words: 第 11–30 件, 第 31–100 页 … */
   band: string;
   units: number;
@@ -14,11 +14,11 @@ export interface FeeLine {
   amount: number;
 }
 
-export interface FeeComputation {
-  method: FeeMethod;
+export interface ProcessingFeeComputation {
+  method: ProcessingFeeMethod;
   /** 按件: this request's position in the applicant's month; 按量: its pages. */
   quantity: number;
-  lines: FeeLine[];
+  lines: ProcessingFeeLine[];
   total: number;
 }
 
@@ -33,10 +33,10 @@ export function perRequestRate(k: number): number {
  * 按件: what the requests numbered `first`…`last` of the month cost (one request is first = last).
  * The month's cumulative count decides the band of each request.
  */
-export function feeByCount(last: number, first = 1): FeeComputation {
+export function processingFeeByCount(last: number, first = 1): ProcessingFeeComputation {
   if (!Number.isInteger(first) || !Number.isInteger(last) || first < 1 || last < first)
     throw new RangeError('counts must be whole numbers, 1 ≤ first ≤ last');
-  const lines: FeeLine[] = [];
+  const lines: ProcessingFeeLine[] = [];
   for (let k = first; k <= last; k++) {
     const rate = perRequestRate(k);
     const band =
@@ -55,7 +55,7 @@ export function feeByCount(last: number, first = 1): FeeComputation {
 }
 
 /** 按量: pages of one request (第五条): ≤30 free, 31–100 at 10, 101–200 at 20, over 200 at 40 元/页. */
-export function feeByPages(pages: number): FeeComputation {
+export function processingFeeByPages(pages: number): ProcessingFeeComputation {
   if (!Number.isInteger(pages) || pages < 0) throw new RangeError('pages must be a whole number ≥ 0');
   const bands: Array<[string, number, number, number]> = [
     ['第 1–30 页', 0, 30, 0],
@@ -63,7 +63,7 @@ export function feeByPages(pages: number): FeeComputation {
     ['第 101–200 页', 100, 200, 20],
     ['第 201 页起', 200, Infinity, 40],
   ];
-  const lines: FeeLine[] = [];
+  const lines: ProcessingFeeLine[] = [];
   for (const [band, lo, hi, rate] of bands) {
     const units = Math.max(0, Math.min(pages, hi) - lo);
     if (units > 0) lines.push({ band, units, rate, amount: units * rate });

@@ -1,22 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import type { Ctx } from '../../platform/context.js';
 import type { RequestLetterTable } from './request.tables.js';
-import { NotFoundError } from '../../platform/errors.js';
-import { isId } from '../../platform/ids.js';
-import * as repo from './request-case.repository.js';
-
-/** Letters as kept with the case, and as the applicant downloads them (Word). */
-
-export async function lettersOf(ctx: Ctx, requestId: string): Promise<RequestLetterTable[]> {
-  return repo.lettersOf(ctx.db, requestId);
-}
-
-/** A letter, only for the application it belongs to (the caller has proved access to that). */
-export async function letterOf(ctx: Ctx, requestId: string, letterId: string): Promise<RequestLetterTable> {
-  const row = isId(letterId) ? await repo.letterById(ctx.db, letterId) : undefined;
-  if (!row || row.request_id !== requestId) throw new NotFoundError('未找到该告知书');
-  return row;
-}
 
 /** The letter as a Word document: 公文 fonts named first, so offices that have them get them. */
 export async function letterDocx(letter: RequestLetterTable, agencyName: string): Promise<Buffer> {

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../../platform/http/server.js';
-import * as cases from './request-case.service.js';
-import { onlineApplicationSchema } from './request.schemas.js';
+import { state } from './request-case.service.js';
+import { queue } from './request-queue.service.js';
+import { act } from './request-steps.service.js';
+import { apiCaseView } from './request.presenter.js';
+import { caseActions, onlineApplicationSchema } from './request.schemas.js';
 import * as requests from './request.service.js';
 
 const tags = ['依申请公开'];
@@ -31,7 +34,7 @@ export function registerRequestApi(
     { schema: { tags, summary: '办理中的申请（按权限范围，含期限）' } },
     async (req) => {
       requireStaff(req);
-      return { data: await cases.queue(req.ctx) };
+      return { data: await queue(req.ctx) };
     },
   );
   app.get<{ Params: { id: string } }>(
@@ -39,24 +42,26 @@ export function registerRequestApi(
     { schema: { tags, summary: '一件申请：个人信息已脱敏，含期限的计算过程' } },
     async (req) => {
       requireStaff(req);
-      const s = await cases.state(req.ctx, req.params.id);
-      return {
-        data: {
-          request: requests.maskedView(s.request, (v) => req.ctx.cipher.decrypt(v)),
-          events: s.events,
-          deadline: s.deadline,
-        },
-      };
+      const s = await state(req.ctx, req.params.id);
+      return { data: apiCaseView(s.request, s.events, s.deadline, (v) => req.ctx.cipher.decrypt(v)) };
     },
   );
   app.post<{ Params: { id: string; action: string } }>(
     '/api/v1/requests/:id/actions/:action',
-    { schema: { tags, summary: '办理一步：补正、征询、延期、收费、答复、撤回' } },
+    {
+      schema: {
+        tags,
+        summary: '办理一步：补正、征询、延期、收费、答复、撤回',
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string' }, action: { type: 'string', enum: caseActions } },
+          required: ['id', 'action'],
+        },
+      },
+    },
     async (req) => {
       requireStaff(req);
-      return {
-        data: await cases.act(req.ctx, req.params.id, req.params.action as cases.CaseAction, req.body),
-      };
+      return { data: await act(req.ctx, req.params.id, req.params.action, req.body) };
     },
   );
 }

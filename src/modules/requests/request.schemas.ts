@@ -1,17 +1,25 @@
-import { date, object, oneOf, optional, patterns, text, type Infer } from '../../platform/schema.js';
+import { date, integer, object, oneOf, optional, patterns, text, type Infer } from '../../platform/schema.js';
 import { checkIdNumber } from './identity.js';
+import { consultationKinds, openStates, type OpenState } from './request-deadline.js';
+import { outcomes, replyOutcomes, type Outcome } from './request-outcome.js';
+import { stateLabels } from './request.presenter.js';
 import {
   applicantTypeLabels,
   applicantTypes,
-  channelLabels,
-  channels,
+  deliveryFormatLabels,
+  deliveryFormats,
   deliveryMethodLabels,
   deliveryMethods,
   idTypeLabels,
   idTypes,
-  provisionFormLabels,
-  provisionForms,
+  submissionChannelLabels,
+  submissionChannels,
 } from './request.js';
+
+/**
+ * Input schemas shared by every door (portal form, back-office form, API). The form fields take
+ * their labels from here, so an error message names the field as the page shows it.
+ */
 
 /** 第二十九条第二款: what an application must contain, for every door (portal, clerk, API). */
 export const applicationShape = {
@@ -24,8 +32,8 @@ export const applicationShape = {
   phone: text('联系电话', { pattern: patterns.phone, patternMessage: '联系电话只能包含数字、括号、连字符' }),
   address: optional(text('通讯地址', { max: 200 })),
   email: optional(text('电子邮箱', { pattern: patterns.email, patternMessage: '电子邮箱格式不正确' })),
-  description: text('所需信息的名称、文号或特征描述', { min: 4, max: 4000 }),
-  provisionForm: oneOf('获取信息的形式', provisionForms, provisionFormLabels),
+  description: text('所需信息的名称、文号或者便于查询的其他特征性描述', { min: 4, max: 4000 }),
+  deliveryFormat: oneOf('获取信息的形式', deliveryFormats, deliveryFormatLabels),
   deliveryMethod: oneOf('获取信息的方式', deliveryMethods, deliveryMethodLabels),
 };
 
@@ -35,7 +43,7 @@ export type OnlineApplication = Infer<typeof onlineApplicationSchema.shape>;
 /** A clerk registering an application that came by another channel, with its day of receipt. */
 export const clerkApplicationSchema = object({
   ...applicationShape,
-  channel: oneOf('申请方式', channels, channelLabels),
+  submissionChannel: oneOf('申请方式', submissionChannels, submissionChannelLabels),
   receivedOn: date('收到申请之日'),
 });
 export type ClerkApplication = Infer<typeof clerkApplicationSchema.shape>;
@@ -46,3 +54,82 @@ export function idNumberProblem(idType: string, idNumber: string): string | null
   const r = checkIdNumber(idNumber);
   return r.ok ? null : r.message;
 }
+
+/** The applicant opens a case with its 受理编号 and 查询码 (blank fields simply find nothing). */
+export const lookupSchema = object({
+  agencyId: optional(text('受理机关')),
+  number: optional(text('受理编号', { max: 40 })),
+  lookupCode: optional(text('查询码', { max: 40 })),
+});
+
+/** 第三十条: the applicant's 补正, sent on the portal. */
+export const applicantSupplementSchema = object({ text: text('补正内容', { min: 4, max: 4000 }) });
+
+const letterField = (label: string) => optional(text(label, { max: 20000 }));
+
+/** One schema per step of a case; each names the step's event type (request-deadline.ts). */
+export const stepSchemas = {
+  supplementRequested: object({
+    date: date('发出日期'),
+    supplementDueDate: date('补正期限'),
+    letter: letterField('补正告知书'),
+  }),
+  supplemented: object({ date: date('收到补正之日') }),
+  consultationStarted: object({
+    date: date('发出征询函之日'),
+    kind: oneOf('征询对象', consultationKinds, {
+      thirdPartyConsultation: '第三方',
+      agencyConsultation: '共同制作机关',
+    }),
+    letter: letterField('征询意见函'),
+  }),
+  consultationEnded: object({ date: date('收到答复之日') }),
+  extensionRequested: object({
+    date: date('申请日期'),
+    workdays: integer('拟延长工作日数', 1, 20),
+    reason: text('延期理由', { max: 2000 }),
+  }),
+  extensionRefused: object({ date: date('日期'), reason: optional(text('不同意的理由', { max: 2000 })) }),
+  extensionApproved: object({
+    date: date('批准日期'),
+    workdays: integer('延长工作日数', 1, 20),
+    letter: letterField('延期答复告知书'),
+  }),
+  processingFeeNoticeReceived: object({
+    date: date('申请人收到收费通知之日'),
+    method: oneOf('计费方式', ['perRequest', 'perPage'] as const, {
+      perRequest: '按件计收',
+      perPage: '按量计收',
+    }),
+    quantity: integer('本月第几件或页数', 1, 100000),
+    letter: letterField('收费通知书'),
+  }),
+  processingFeePaid: object({ date: date('缴费日期') }),
+  replied: object({
+    date: date('答复日期'),
+    outcome: oneOf(
+      '答复结果',
+      replyOutcomes,
+      Object.fromEntries(replyOutcomes.map((o) => [o, outcomes[o].label])) as Record<Outcome, string>,
+    ),
+    reasons: optional(text('理由（非予以公开时必填）', { max: 4000 })),
+    letter: letterField('答复告知书'),
+  }),
+  withdrawn: object({ date: date('撤回日期') }),
+};
+export type CaseAction = keyof typeof stepSchemas;
+export const caseActions = Object.keys(stepSchemas) as CaseAction[];
+
+/** The back-office queue: by agency, by state (or overdue), by due date; 50 a page. */
+export const queueFilterSchema = object({
+  agencyId: optional(text('受理机关')),
+  state: optional(
+    oneOf('状态', ['overdue', ...openStates] as const, {
+      overdue: '已超期',
+      ...(Object.fromEntries(openStates.map((k) => [k, stateLabels[k]])) as Record<OpenState, string>),
+    }),
+  ),
+  dueBy: optional(date('期限不晚于')),
+  page: optional(integer('页码', 1, 100000)),
+});
+export type QueueFilter = Infer<typeof queueFilterSchema.shape>;

@@ -6,34 +6,16 @@ import { application } from '../../../test/harness/requests.js';
 import { anonymous, systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
-import { agencies, type Agency } from '../agencies/index.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
+import type { Agency } from '../agencies/index.js';
 import * as requests from './request.service.js';
 
 describeEachEngine('applications: intake and 受理编号', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
-  let gov: Agency, police: Agency, village: Agency;
+  let gov: Agency, police: Agency, education: Agency, village: Agency;
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    police = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市公安局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
-    const cizao = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '磁灶镇人民政府',
-      level: 'township',
-      kind: 'townshipStreet',
-    });
-    village = await agencies.create(ctx, {
-      parentId: cizao.id,
-      name: '大埔村民委员会',
-      level: 'village',
-      kind: 'villageCommunity',
-    });
+    ({ gov, police, education, village } = await jinjiangTree(testCtx(h, systemActor('测试'))));
   });
   after(async () => h.cleanup());
 
@@ -48,16 +30,19 @@ describeEachEngine('applications: intake and 受理编号', (engine) => {
       assert.ok(!stored.includes(secret), `${secret} is not stored in the clear`);
     const audit = await h.db.selectFrom('audit_event').selectAll().where('subject_id', '=', r.id).execute();
     assert.ok(!JSON.stringify(audit).includes('1101051949'), 'no personal data in the audit log');
-    const seen = await requests.findForApplicant(
-      testCtx(h, anonymous),
-      gov.id,
-      r.acceptanceNumber,
-      r.lookupCode.toLowerCase(),
-    );
-    assert.equal(seen.idNumber, '1101**********002X');
-    assert.equal(seen.phone, '138****5678');
+    const { page: seen } = await requests.findForApplicant(testCtx(h, anonymous), {
+      agencyId: gov.id,
+      number: r.acceptanceNumber,
+      lookupCode: r.lookupCode.toLowerCase(),
+    });
+    assert.equal(seen.case.idNumber, '1101**********002X');
+    assert.equal(seen.case.phone, '138****5678');
     await assert.rejects(
-      requests.findForApplicant(testCtx(h, anonymous), gov.id, r.acceptanceNumber, 'AAAA-BBBB-CC'),
+      requests.findForApplicant(testCtx(h, anonymous), {
+        agencyId: gov.id,
+        number: r.acceptanceNumber,
+        lookupCode: 'AAAA-BBBB-CC',
+      }),
       NotFoundError,
     );
   });
@@ -65,7 +50,7 @@ describeEachEngine('applications: intake and 受理编号', (engine) => {
   it('refuses a bad 身份证号 naming the position, and keeps nothing', async () => {
     const before = await h.db
       .selectFrom('request')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     await assert.rejects(
       requests.submitOnline(testCtx(h, anonymous), application(gov.id, { idNumber: '110105194912310021' })),
@@ -85,41 +70,36 @@ describeEachEngine('applications: intake and 受理编号', (engine) => {
     );
     const afterCount = await h.db
       .selectFrom('request')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    assert.equal(Number(afterCount.n), Number(before.n));
+    assert.equal(afterCount.n, before.n);
   });
 
   it('lets a clerk of the agency register a posted application with its day of receipt; others may not', async () => {
     const clerk = testCtx(h, staffActor('clerk', police));
     const r = await requests.registerByClerk(
       clerk,
-      application(police.id, { channel: 'registeredMail', receivedOn: '2026-02-27' }),
+      application(police.id, { submissionChannel: 'registeredMail', receivedOn: '2026-02-27' }),
     );
     assert.equal(r.acceptanceNumber, '〔2026〕第0001号', 'numbered per agency');
     await assert.rejects(
       requests.registerByClerk(
         testCtx(h, staffActor('clerk', village)),
-        application(police.id, { channel: 'inPerson', receivedOn: '2026-03-02' }),
+        application(police.id, { submissionChannel: 'inPerson', receivedOn: '2026-03-02' }),
       ),
       ForbiddenError,
     );
     await assert.rejects(
       requests.registerByClerk(
         clerk,
-        application(police.id, { channel: 'inPerson', receivedOn: '2026-03-03' }),
+        application(police.id, { submissionChannel: 'inPerson', receivedOn: '2026-03-03' }),
       ),
       /不能晚于今天/,
     );
   });
 
   it('numbers 200 simultaneous online applications 1…200 without gaps or duplicates', async () => {
-    const dept = await agencies.create(testCtx(h, systemActor('测试')), {
-      parentId: gov.id,
-      name: '晋江市教育局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
+    const dept = education;
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         requests.submitOnline(testCtx(h, anonymous), application(dept.id, { applicantName: `申请人${i}` })),

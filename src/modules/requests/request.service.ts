@@ -1,24 +1,27 @@
 import { randomInt } from 'node:crypto';
-import { holdsRoleOver } from '../../platform/access.js';
+import { withProofs } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import type { RequestTable } from './request.tables.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies, checkCreditCode, type Agency } from '../agencies/index.js';
-import { maskIdNumber, maskPhone } from './identity.js';
-import { acceptanceNumber, type ApplicantType, type Channel } from './request.js';
-import * as repo from './request.repository.js';
-import { insertLetter } from './request-case.repository.js';
-import { draftLetter } from './request-letter.js';
 import { addWorkdays, calendar } from '../calendar/index.js';
+import { applicantCasePage, type ApplicantCasePage } from './request-applicant.service.js';
+import { defaultRules } from './request-deadline.js';
+import { draftLetter } from './request-letter.js';
+import { assertCan, can, caseProof, scopeFor } from './request.policy.js';
+import * as repo from './request.repository.js';
+import { acceptanceNumber, type SubmissionChannel } from './request.js';
 import {
   clerkApplicationSchema,
   idNumberProblem,
+  lookupSchema,
   onlineApplicationSchema,
   type OnlineApplication,
 } from './request.schemas.js';
+
+/** Intake (第二十九至三十一条): applications received, numbered, and opened by their applicants. */
 
 /** Unambiguous characters only (no 0/O, 1/I/L): read out over the phone by elderly applicants. */
 const LOOKUP_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -39,20 +42,9 @@ export interface Submitted {
   lookupCode: string;
 }
 
-/** What anyone but the handling clerk sees of an application. */
-export function maskedView(r: RequestTable, decrypt: (v: string) => string) {
-  return {
-    id: r.id,
-    agencyId: r.agency_id,
-    acceptanceNumber: r.acceptance_number,
-    channel: r.channel as Channel,
-    applicantType: r.applicant_type as ApplicantType,
-    applicantName: r.applicant_name,
-    idNumber: maskIdNumber(decrypt(r.id_number_enc)),
-    phone: maskPhone(decrypt(r.phone_enc)),
-    description: r.description,
-    receivedOn: r.received_on,
-  };
+/** The proof the person who just submitted holds for their application (reply.prove). */
+export function proofOf(submitted: Pick<Submitted, 'id'>): string {
+  return caseProof(submitted.id);
 }
 
 /**
@@ -71,7 +63,7 @@ async function store(
   ctx: Ctx,
   agency: Agency,
   input: OnlineApplication,
-  channel: Channel,
+  submissionChannel: SubmissionChannel,
   receivedOn: string,
 ): Promise<Submitted> {
   const problems = [];
@@ -102,7 +94,7 @@ async function store(
       year,
       seq,
       acceptance_number: number,
-      channel,
+      submission_channel: submissionChannel,
       applicant_type: input.applicantType,
       applicant_name: input.applicantName,
       organization_code: input.organizationCode,
@@ -113,7 +105,7 @@ async function store(
       address_enc: input.address ? ctx.cipher.encrypt(input.address) : null,
       email: input.email,
       description: input.description,
-      provision_form: input.provisionForm,
+      delivery_format: input.deliveryFormat,
       delivery_method: input.deliveryMethod,
       received_on: receivedOn,
       submitted_at: now,
@@ -127,8 +119,9 @@ async function store(
       outcome: null,
       handler_id: null,
     });
-    // The 受理回执 is issued at once: the applicant can download it with the case.
-    const due = addWorkdays(await calendar.load(ctx), receivedOn, 20).due;
+    // The 受理回执 is issued at once: the applicant can download it with the case. It promises
+    // the reply period of 第三十三条 from the day of receipt.
+    const due = addWorkdays(await calendar.load(ctx), receivedOn, defaultRules.replyWorkdays).due;
     const receipt = draftLetter('receipt', {
       agencyName: agency.name,
       applicantName: input.applicantName,
@@ -137,7 +130,7 @@ async function store(
       description: input.description,
       due,
     });
-    await insertLetter(ctx.db, {
+    await repo.insertLetter(ctx.db, {
       id: newId(),
       request_id: id,
       agency_id: agency.id,
@@ -154,10 +147,25 @@ async function store(
       subjectType: 'request',
       subjectId: id,
       agencyId: agency.id,
-      after: { acceptanceNumber: number, channel, applicantType: input.applicantType, receivedOn },
+      after: { acceptanceNumber: number, submissionChannel, applicantType: input.applicantType, receivedOn },
     });
     return { id, agencyName: agency.name, acceptanceNumber: number, receivedOn, lookupCode };
   });
+}
+
+/**
+ * 第二十七条: the organs an application can be made to (a village committee is not one), as the
+ * portal's forms list them.
+ */
+export async function receivingAgencies(ctx: Ctx): Promise<Agency[]> {
+  return (await agencies.listPublic(ctx)).filter((a) => a.kind !== 'villageCommunity');
+}
+
+/** The receiving organs for which the clerk may register an application. */
+export async function registrationAgencies(ctx: Ctx): Promise<Agency[]> {
+  return (await agencies.listForStaff(ctx)).filter(
+    (a) => a.kind !== 'villageCommunity' && can(ctx.actor, 'register', a),
+  );
 }
 
 /** A citizen or organisation applies on the portal; the day of receipt is today (第三十一条). */
@@ -176,33 +184,58 @@ export async function registerByClerk(ctx: Ctx, raw: unknown): Promise<Submitted
   const agency = await agencies.getPublic(ctx, input.agencyId).catch(() => {
     throw ValidationError.one('agencyId', '所选受理机关不存在');
   });
-  if (!holdsRoleOver(ctx.actor, ['clerk', 'officeHead', 'admin'], agency.path)) throw new ForbiddenError();
+  assertCan(ctx.actor, 'register', agency);
   assertReceives(agency);
   const today = beijingDate(ctx.clock.now());
   if (input.receivedOn > today)
     throw ValidationError.one('receivedOn', `收到申请之日（${input.receivedOn}）不能晚于今天`);
-  return store(ctx, agency, input, input.channel, input.receivedOn);
+  return store(ctx, agency, input, input.submissionChannel, input.receivedOn);
 }
 
-/** The applicant opens their case with the 受理编号 and the lookup code; nothing else opens it. */
-export async function findForApplicant(ctx: Ctx, agencyId: string, number: string, lookupCode: string) {
-  const m = /〔?(\d{4})〕?第?\s*0*(\d+)\s*号?/.exec(number.trim());
+/**
+ * The applicant opens their case with the 受理编号 and the 查询码; nothing else opens it. Gives
+ * the proof to remember in the browser (reply.prove) and the case page it opens.
+ */
+export async function findForApplicant(
+  ctx: Ctx,
+  raw: unknown,
+): Promise<{ proof: string; page: ApplicantCasePage }> {
+  const input = lookupSchema.parse(raw);
+  const m = /〔?(\d{4})〕?第?\s*0*(\d+)\s*号?/.exec((input.number ?? '').trim());
   const notFound = new NotFoundError('未找到该申请，请核对受理编号和查询码');
-  if (!m || !isId(agencyId)) throw notFound;
-  const row = await repo.findByLookup(
+  if (!m || !input.agencyId || !isId(input.agencyId) || !input.lookupCode) throw notFound;
+  const found = await repo.findByLookup(
     ctx.db,
-    agencyId,
+    input.agencyId,
     Number(m[1]),
     Number(m[2]),
-    ctx.cipher.blindIndex(normalizeLookup(lookupCode)),
+    ctx.cipher.blindIndex(normalizeLookup(input.lookupCode)),
   );
-  if (!row) throw notFound;
-  return maskedView(row, (v) => ctx.cipher.decrypt(v));
+  if (!found) throw notFound;
+  const proof = caseProof(found.id);
+  const page = await applicantCasePage({ ...ctx, actor: withProofs(ctx.actor, [proof]) }, found.id);
+  return { proof, page: page! };
 }
 
-/** The applicant's view of a case they already opened (the signed case cookie proves it). */
-export async function viewForApplicant(ctx: Ctx, requestId: string) {
-  const row = isId(requestId) ? await repo.findById(ctx.db, requestId) : undefined;
-  if (!row) throw new NotFoundError('未找到该申请');
-  return maskedView(row, (v) => ctx.cipher.decrypt(v));
+/**
+ * The agency an application was made to, for another module that links to it (an appeal); null
+ * when there is no such application or the actor may not see it.
+ */
+export async function agencyOf(ctx: Ctx, requestId: string): Promise<string | null> {
+  const c = isId(requestId) ? await repo.findRequest(ctx.db, requestId) : undefined;
+  if (!c || !can(ctx.actor, 'read', { id: c.id, path: c.agencyPath })) return null;
+  return c.agencyId;
+}
+
+/** The 受理编号 of applications the actor may see, for another module's listing. */
+export async function acceptanceNumbers(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const paths = scopeFor(ctx.actor, 'read');
+  const rows = await repo.acceptanceNumbers(ctx.db, ids.filter(isId), paths);
+  return new Map(rows.map((r) => [r.id, r.acceptanceNumber]));
+}
+
+/** Has the agency received any application before `day`? (The demo loads its year only once.) */
+export async function receivedAnyBefore(ctx: Ctx, agencyId: string, day: string): Promise<boolean> {
+  assertCan(ctx.actor, 'read', { path: await agencies.pathOf(ctx, agencyId) });
+  return repo.anyReceivedBefore(ctx.db, agencyId, day);
 }

@@ -1,7 +1,5 @@
-import { holdsRoleOver } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
-import { ForbiddenError } from '../../platform/errors.js';
-import { agencies } from '../agencies/index.js';
+import { agencies, withinSubtree } from '../agencies/index.js';
 import { sql } from 'kysely';
 import {
   rowsOf,
@@ -12,6 +10,7 @@ import {
 } from '../annual-report/index.js';
 import { applicantTypes, type ApplicantType } from './request.js';
 import { reportRow, type Outcome } from './request-outcome.js';
+import { assertCan } from './request.policy.js';
 
 /**
  * The module's contribution to the annual report: section 三 for an agency alone (本级) or with
@@ -24,15 +23,13 @@ export async function section3(
   opts: { agencyId: string; scope: 'self' | 'tree'; year: number; format: ReportFormat },
 ): Promise<Requests> {
   const agency = await agencies.get(ctx, opts.agencyId);
-  if (!holdsRoleOver(ctx.actor, ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor'], agency.path))
-    throw new ForbiddenError();
+  assertCan(ctx.actor, 'readStatistics', agency);
   const first = `${opts.year}-01-01`;
   const last = `${opts.year}-12-31`;
   // Counted in SQL, grouped by applicant type, whether received in the year, and the outcome of
   // a case closed in the year: a province's million cases come back as a few hundred groups.
   let q = ctx.db
     .selectFrom('request')
-    .innerJoin('agency', 'agency.id', 'request.agency_id')
     .select([
       'request.applicant_type as type',
       sql<number>`case when request.received_on >= ${first} then 1 else 0 end`.as('fresh'),
@@ -41,7 +38,7 @@ export async function section3(
       >`case when request.closed_on is not null and request.closed_on <= ${last} then request.outcome else null end`.as(
         'done',
       ),
-      (eb) => eb.fn.countAll<number | string>().as('n'),
+      (eb) => eb.fn.countAll<number>().as('n'),
     ])
     .where('request.received_on', '<=', last)
     .where((eb) => eb.or([eb('request.closed_on', 'is', null), eb('request.closed_on', '>=', first)]))
@@ -49,7 +46,7 @@ export async function section3(
   q =
     opts.scope === 'self'
       ? q.where('request.agency_id', '=', agency.id)
-      : q.where('agency.path', 'like', `${agency.path}%`);
+      : q.where(withinSubtree('request.agency_id', agency.path));
   const groups = await q.execute();
 
   const table = new Map<RequestRowKey, number[]>();
@@ -61,8 +58,8 @@ export async function section3(
     table.set(key, row);
   };
   for (const g of groups) {
-    const n = Number(g.n);
-    add(Number(g.fresh) === 1 ? 'received' : 'carriedOver', g.type, n);
+    const n = g.n;
+    add(g.fresh === 1 ? 'received' : 'carriedOver', g.type, n);
     if (g.done) add(reportRow(g.done as Outcome, opts.format), g.type, n);
     else add('carriedForward', g.type, n);
   }

@@ -13,7 +13,8 @@ export interface RequestTable {
   year: number;
   seq: number;
   acceptance_number: string;
-  channel: string;
+  /** 申请方式 (SubmissionChannel). */
+  submission_channel: string;
   applicant_type: string;
   applicant_name: string;
   organization_code: string | null;
@@ -25,7 +26,8 @@ export interface RequestTable {
   address_enc: string | null;
   email: string | null;
   description: string;
-  provision_form: string;
+  /** 提供形式 (DeliveryFormat). */
+  delivery_format: string;
   delivery_method: string;
   received_on: string;
   submitted_at: string;

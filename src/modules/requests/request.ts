@@ -6,9 +6,16 @@ import { applicantColumns, type ApplicantColumn } from '../annual-report/index.j
  */
 
 /** 第二十九、三十一条: how an application arrives, each with its own rule for the day of receipt. */
-export const channels = ['online', 'inPerson', 'registeredMail', 'ordinaryMail', 'fax', 'oral'] as const;
-export type Channel = (typeof channels)[number];
-export const channelLabels: Record<Channel, string> = {
+export const submissionChannels = [
+  'online',
+  'inPerson',
+  'registeredMail',
+  'ordinaryMail',
+  'fax',
+  'oral',
+] as const;
+export type SubmissionChannel = (typeof submissionChannels)[number];
+export const submissionChannelLabels: Record<SubmissionChannel, string> = {
   online: '互联网（在线申请）',
   inPerson: '当面提交',
   registeredMail: '邮寄（需签收）',
@@ -17,7 +24,7 @@ export const channelLabels: Record<Channel, string> = {
   oral: '口头提出（代为填写）',
 };
 /** What the clerk must give as the day of receipt, per 第三十一条. */
-export const receiptRuleLabels: Record<Channel, string> = {
+export const receiptRuleLabels: Record<SubmissionChannel, string> = {
   online: '双方确认之日（在线提交即确认）',
   inPerson: '申请人提交之日',
   registeredMail: '行政机关签收之日',
@@ -44,14 +51,18 @@ export const idTypes = ['residentIdCard', 'other'] as const;
 export type IdType = (typeof idTypes)[number];
 export const idTypeLabels: Record<IdType, string> = { residentIdCard: '居民身份证', other: '其他身份证明' };
 
-export const provisionForms = ['paper', 'electronic', 'inspection'] as const;
-export const provisionFormLabels: Record<(typeof provisionForms)[number], string> = {
+/** 第四十条: the form the information is given in (提供形式). */
+export const deliveryFormats = ['paper', 'electronic', 'inspection'] as const;
+export type DeliveryFormat = (typeof deliveryFormats)[number];
+export const deliveryFormatLabels: Record<DeliveryFormat, string> = {
   paper: '纸质',
   electronic: '电子文档',
   inspection: '现场查阅或抄录',
 };
+/** 第二十九条第二款第（三）项: how the applicant gets it (获取信息的方式). */
 export const deliveryMethods = ['mail', 'email', 'pickup', 'online'] as const;
-export const deliveryMethodLabels: Record<(typeof deliveryMethods)[number], string> = {
+export type DeliveryMethod = (typeof deliveryMethods)[number];
+export const deliveryMethodLabels: Record<DeliveryMethod, string> = {
   mail: '邮寄',
   email: '电子邮件',
   pickup: '自行领取',

@@ -3,6 +3,7 @@ import {
   Migrator,
   sql,
   type ColumnDataType,
+  type LogEvent,
   type Migration,
   type MigrationResultSet,
   type RawBuilder,
@@ -33,18 +34,32 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /**
+   * Called with the SQL of every query run (not its parameters): for tests that count queries,
+   * e.g. that a page makes the same number however many rows it shows.
+   */
+  onQuery?: (sql: string) => void;
+}
+
 /** Opens the database named by DATABASE_URL (`sqlite:<file>` or `postgres://…`). */
-export async function openDatabase(url: string): Promise<DatabaseHandle> {
+export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<DatabaseHandle> {
+  const onQuery = opts.onQuery;
+  const log = onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') onQuery(event.query.sql);
+      }
+    : undefined;
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
     const { dialect } = sqliteDialect(file);
-    const db = new Kysely<Database>({ dialect });
+    const db = new Kysely<Database>({ dialect, log });
     return { db, engine: 'sqlite', url, close: () => db.destroy() };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     await ensurePostgresDatabase(url);
     const { dialect } = postgresDialect(url);
-    const db = new Kysely<Database>({ dialect });
+    const db = new Kysely<Database>({ dialect, log });
     return { db, engine: 'postgres', url, close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL 无法识别：应以 sqlite: 或 postgres:// 开头`);

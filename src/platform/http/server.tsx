@@ -15,7 +15,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { Child } from 'hono/jsx';
-import { anonymous, type Actor } from '../access.js';
+import { anonymous, withProofs, type Actor } from '../access.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { FieldCipher } from '../crypto.js';
@@ -64,6 +64,16 @@ declare module 'fastify' {
     flash(kind: Flash['kind'], message: string): FastifyReply;
     /** The CSRF token for forms on this response; the same token however often it is asked for. */
     csrf(): string;
+    /**
+     * Remembers in this browser that the person proved `subject` (a key the module's service
+     * built after checking, e.g., a 查询码), for PROOF_LIFETIME_SECONDS; the actor of this
+     * request and of the following ones carries it (Actor.proofs).
+     */
+    prove(subject: string): FastifyReply;
+    /** Hands `value` to the next request for `path` only, once (e.g. a receipt shown once). */
+    handOver(name: string, value: unknown, path: string): FastifyReply;
+    /** What the previous response handed over under `name` (and forgets it), or null. */
+    takeHandedOver<T>(name: string, path: string): T | null;
   }
   interface FastifyInstance {
     nav: NavItem[];
@@ -74,6 +84,13 @@ export const SESSION_COOKIE = 'gk_session';
 /** Where @fastify/csrf-protection keeps the browser's CSRF secret (its default name). */
 export const CSRF_COOKIE = '_csrf';
 const FLASH_COOKIE = 'gk_flash';
+/** The signed list of what the person has proven: [[subject, expires (epoch ms)], …]. */
+export const PROOF_COOKIE = 'gk_proof';
+/** How long a proof lasts in the browser: half an hour, as the case cookie always did. */
+export const PROOF_LIFETIME_SECONDS = 30 * 60;
+/** A browser keeps at most this many proofs (the oldest go first): the cookie stays small. */
+const MAX_PROOFS = 20;
+type ProofEntry = [subject: string, expires: number];
 const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui', 'static');
 
 function wantsJson(req: FastifyRequest): boolean {
@@ -168,6 +185,25 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     },
   });
 
+  /** The proofs in the request's cookie that are signed by us and not yet expired. */
+  const proofsOf = (req: FastifyRequest): ProofEntry[] => {
+    const raw = req.cookies[PROOF_COOKIE];
+    const un = raw ? req.unsignCookie(raw) : null;
+    if (!un?.valid || !un.value) return [];
+    try {
+      const list: unknown = JSON.parse(un.value);
+      const now = deps.clock.now().getTime();
+      if (!Array.isArray(list)) return [];
+      return list.filter(
+        (e): e is ProofEntry =>
+          Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number' && e[1] > now,
+      );
+    } catch {
+      return [];
+    }
+  };
+  const proofEntries = new WeakMap<FastifyRequest, ProofEntry[]>();
+
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
@@ -185,6 +221,16 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.auth = await deps.authenticate(base, token);
     if (req.auth) req.ctx = { ...base, actor: req.auth.actor };
+    const proofs = proofsOf(req);
+    proofEntries.set(req, proofs);
+    if (proofs.length)
+      req.ctx = {
+        ...req.ctx,
+        actor: withProofs(
+          req.ctx.actor,
+          proofs.map((e) => e[0]),
+        ),
+      };
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return done();
@@ -221,6 +267,47 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       csrfTokens.set(this.request, token);
     }
     return token;
+  });
+
+  app.decorateReply('prove', function (this: FastifyReply, subject: string) {
+    const req = this.request;
+    const expires = deps.clock.now().getTime() + PROOF_LIFETIME_SECONDS * 1000;
+    const kept = (proofEntries.get(req) ?? []).filter((e) => e[0] !== subject);
+    const next: ProofEntry[] = [...kept, [subject, expires] as ProofEntry].slice(-MAX_PROOFS);
+    proofEntries.set(req, next);
+    this.setCookie(PROOF_COOKIE, JSON.stringify(next), {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: PROOF_LIFETIME_SECONDS,
+      secure: deps.config.cookieSecure,
+    });
+    req.ctx = { ...req.ctx, actor: withProofs(req.ctx.actor, [subject]) };
+    return this;
+  });
+
+  app.decorateReply('handOver', function (this: FastifyReply, name: string, value: unknown, path: string) {
+    this.setCookie(name, JSON.stringify(value), {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path,
+      secure: deps.config.cookieSecure,
+    });
+    return this;
+  });
+
+  app.decorateReply('takeHandedOver', function <T>(this: FastifyReply, name: string, path: string): T | null {
+    const raw = this.request.cookies[name];
+    const un = raw ? this.request.unsignCookie(raw) : null;
+    if (!un?.valid || !un.value) return null;
+    this.clearCookie(name, { path });
+    try {
+      return JSON.parse(un.value) as T;
+    } catch {
+      return null;
+    }
   });
 
   app.decorateReply('flash', function (this: FastifyReply, kind: Flash['kind'], message: string) {

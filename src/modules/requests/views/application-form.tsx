@@ -3,18 +3,22 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from '../../../platfo
 import {
   applicantTypeLabels,
   applicantTypes,
-  channelLabels,
-  channels,
+  deliveryFormatLabels,
+  deliveryFormats,
   deliveryMethodLabels,
   deliveryMethods,
   idTypeLabels,
   idTypes,
-  provisionFormLabels,
-  provisionForms,
   receiptRuleLabels,
+  submissionChannelLabels,
+  submissionChannels,
 } from '../request.js';
+import { clerkApplicationSchema } from '../request.schemas.js';
 
 type Values = Record<string, string | undefined>;
+export type ReceivingAgency = { id: string; name: string; depth: number };
+/** Labels come from the schema, so an error message names the field as the form shows it. */
+const f = clerkApplicationSchema.shape;
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -24,7 +28,7 @@ export function ApplicationForm(p: {
   csrf: string;
   values: Values;
   errors: FieldError[];
-  agencies: Array<{ id: string; name: string; depth: number }>;
+  agencies: ReceivingAgency[];
   clerk: boolean;
 }) {
   return (
@@ -33,7 +37,7 @@ export function ApplicationForm(p: {
       <ErrorSummary errors={p.errors} />
       <SelectField
         name="agencyId"
-        label="向哪个机关申请"
+        label={f.agencyId.label}
         value={p.values.agencyId}
         errors={p.errors}
         required
@@ -44,24 +48,24 @@ export function ApplicationForm(p: {
         <fieldset class="gk-fieldset">
           <legend>收到申请</legend>
           <SelectField
-            name="channel"
-            label="申请方式"
-            value={p.values.channel}
+            name="submissionChannel"
+            label={f.submissionChannel.label}
+            value={p.values.submissionChannel}
             errors={p.errors}
             options={options(
-              channels.filter((c) => c !== 'online'),
-              channelLabels,
+              submissionChannels.filter((c) => c !== 'online'),
+              submissionChannelLabels,
             )}
           />
           <TextField
             name="receivedOn"
-            label="收到申请之日"
+            label={f.receivedOn.label}
             type="date"
             value={p.values.receivedOn}
             errors={p.errors}
             hint={`按第三十一条：${Object.entries(receiptRuleLabels)
               .filter(([k]) => k !== 'online')
-              .map(([k, v]) => `${channelLabels[k as keyof typeof channelLabels]}——${v}`)
+              .map(([k, v]) => `${submissionChannelLabels[k as keyof typeof submissionChannelLabels]}——${v}`)
               .join('；')}`}
           />
         </fieldset>
@@ -70,14 +74,14 @@ export function ApplicationForm(p: {
         <legend>申请人</legend>
         <SelectField
           name="applicantType"
-          label="申请人类型"
+          label={f.applicantType.label}
           value={p.values.applicantType ?? 'naturalPerson'}
           errors={p.errors}
           options={options(applicantTypes, applicantTypeLabels)}
         />
         <TextField
           name="applicantName"
-          label="姓名或名称"
+          label={f.applicantName.label}
           value={p.values.applicantName}
           errors={p.errors}
           required
@@ -85,20 +89,21 @@ export function ApplicationForm(p: {
         />
         <TextField
           name="organizationCode"
-          label="统一社会信用代码（法人或其他组织填写）"
+          label={f.organizationCode.label}
           value={p.values.organizationCode}
           errors={p.errors}
+          hint="法人或其他组织填写"
         />
         <SelectField
           name="idType"
-          label="身份证明"
+          label={f.idType.label}
           value={p.values.idType ?? 'residentIdCard'}
           errors={p.errors}
           options={options(idTypes, idTypeLabels)}
         />
         <TextField
           name="idNumber"
-          label="身份证明号码"
+          label={f.idNumber.label}
           value={p.values.idNumber}
           errors={p.errors}
           required
@@ -106,7 +111,7 @@ export function ApplicationForm(p: {
         />
         <TextField
           name="phone"
-          label="联系电话"
+          label={f.phone.label}
           type="tel"
           value={p.values.phone}
           errors={p.errors}
@@ -116,7 +121,7 @@ export function ApplicationForm(p: {
         />
         <TextField
           name="address"
-          label="通讯地址"
+          label={f.address.label}
           value={p.values.address}
           errors={p.errors}
           autocomplete="street-address"
@@ -124,7 +129,7 @@ export function ApplicationForm(p: {
         />
         <TextField
           name="email"
-          label="电子邮箱"
+          label={f.email.label}
           type="email"
           value={p.values.email}
           errors={p.errors}
@@ -136,7 +141,7 @@ export function ApplicationForm(p: {
         <legend>所需信息</legend>
         <div class={`gk-field${p.errors.some((e) => e.field === 'description') ? ' gk-field--error' : ''}`}>
           <label class="gk-label" for="f-description">
-            所需信息的名称、文号或者便于查询的其他特征性描述 <span aria-hidden="true">*</span>
+            {f.description.label} <span aria-hidden="true">*</span>
           </label>
           {p.errors
             .filter((e) => e.field === 'description')
@@ -148,15 +153,15 @@ export function ApplicationForm(p: {
           </textarea>
         </div>
         <SelectField
-          name="provisionForm"
-          label="获取信息的形式"
-          value={p.values.provisionForm ?? 'electronic'}
+          name="deliveryFormat"
+          label={f.deliveryFormat.label}
+          value={p.values.deliveryFormat ?? 'electronic'}
           errors={p.errors}
-          options={options(provisionForms, provisionFormLabels)}
+          options={options(deliveryFormats, deliveryFormatLabels)}
         />
         <SelectField
           name="deliveryMethod"
-          label="获取信息的方式"
+          label={f.deliveryMethod.label}
           value={p.values.deliveryMethod ?? 'online'}
           errors={p.errors}
           options={options(deliveryMethods, deliveryMethodLabels)}

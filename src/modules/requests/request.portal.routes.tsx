@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldError } from '../../platform/errors.js';
+import { withForm } from '../../platform/http/server.js';
+import * as applicant from './request-applicant.service.js';
+import type { ApplicantCasePage } from './request-applicant.service.js';
+import * as requests from './request.service.js';
+import { sendDocx } from './views/docx.js';
+import { ApplyPage, applyCrumbs, LookupPage, ReceiptPage, type Receipt } from './views/portal.js';
+
+type Body = Record<string, string>;
+/** Hands the 受理编号 and 查询码 from the submission to the page that shows them, once. */
+const RECEIPT = 'gk_receipt';
+
+export interface RequestPortalOptions {
+  publicFormRateLimitPerMinute: number;
+}
+
+/**
+ * The portal's 依申请公开: apply, see the receipt once, open one's case with the 受理编号 and
+ * 查询码, send a 补正, download the letters. Who may see a case is the services' question: the
+ * person is an actor who proved it (reply.prove), never a cookie read here.
+ */
+export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestPortalOptions): void {
+  app.nav.push({ href: '/apply', label: '依申请公开', area: 'portal', order: 30 });
+  const limited = {
+    config: { rateLimit: { max: opts.publicFormRateLimitPerMinute, timeWindow: '1 minute' } },
+  };
+
+  const renderApply = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) =>
+    reply.page(
+      { title: '申请公开政府信息', crumbs: [{ label: '首页', href: '/' }, { label: '依申请公开' }] },
+      <ApplyPage
+        csrf={reply.csrf()}
+        values={values}
+        errors={errors}
+        agencies={await requests.receivingAgencies(req.ctx)}
+      />,
+    );
+  // The 专栏 of an agency links here with ?agencyId=, so the form starts with that agency chosen.
+  app.get<{ Querystring: { agencyId?: string } }>('/apply', async (req, reply) =>
+    renderApply(req, reply, req.query.agencyId ? { agencyId: req.query.agencyId } : {}, []),
+  );
+  app.post<{ Body: Body }>('/apply', limited, async (req, reply) =>
+    withForm(
+      reply,
+      async () => {
+        const r = await requests.submitOnline(req.ctx, req.body);
+        const receipt: Receipt = {
+          agencyName: r.agencyName,
+          acceptanceNumber: r.acceptanceNumber,
+          lookupCode: r.lookupCode,
+          receivedOn: r.receivedOn,
+        };
+        return reply
+          .prove(requests.proofOf(r))
+          .handOver(RECEIPT, receipt, '/apply')
+          .redirect('/apply/done', 303);
+      },
+      (errors) => renderApply(req, reply, req.body, errors),
+    ),
+  );
+  app.get('/apply/done', async (_req, reply) => {
+    const r = reply.takeHandedOver<Receipt>(RECEIPT, '/apply');
+    if (!r) return reply.redirect('/cases');
+    return reply.page(
+      { title: '申请已提交', crumbs: [...applyCrumbs, { label: '申请已提交' }] },
+      <ReceiptPage r={r} />,
+    );
+  });
+
+  const renderLookup = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Body,
+    errors: FieldError[],
+    page: ApplicantCasePage | null,
+  ) =>
+    reply.page(
+      { title: '查询办理进度', crumbs: [...applyCrumbs, { label: '查询办理进度' }] },
+      <LookupPage
+        csrf={reply.csrf()}
+        values={values}
+        errors={errors}
+        page={page}
+        agencies={page ? [] : await requests.receivingAgencies(req.ctx)}
+      />,
+    );
+  app.get('/cases', async (req, reply) => renderLookup(req, reply, {}, [], null));
+  app.post<{ Body: Body }>('/cases', limited, async (req, reply) => {
+    try {
+      const { proof, page } = await requests.findForApplicant(req.ctx, req.body);
+      return renderLookup(req, reply.prove(proof), {}, [], page);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'NotFoundError') {
+        reply.status(404);
+        return renderLookup(req, reply, req.body, [{ field: 'lookupCode', message: e.message }], null);
+      }
+      throw e;
+    }
+  });
+  app.post<{ Body: Body }>('/cases/supplement', limited, async (req, reply) =>
+    withForm(
+      reply,
+      async () => {
+        const done = await applicant.supplementByApplicant(req.ctx, req.body.requestId, req.body);
+        if (!done) return reply.redirect('/cases', 303);
+        return reply.flash('success', '补正已提交，答复期限自今日起重新计算').redirect('/cases/mine', 303);
+      },
+      async (errors) =>
+        renderLookup(req, reply, {}, errors, await applicant.applicantCasePage(req.ctx, req.body.requestId)),
+    ),
+  );
+  app.get('/cases/mine', async (req, reply) => {
+    const page = await applicant.applicantCasePage(req.ctx);
+    if (!page) return reply.redirect('/cases');
+    return renderLookup(req, reply, {}, [], page);
+  });
+  app.get<{ Params: { letterId: string } }>('/cases/letters/:letterId.docx', async (req, reply) => {
+    const letter = await applicant.applicantLetter(req.ctx, req.params.letterId);
+    if (!letter) return reply.redirect('/cases');
+    return sendDocx(reply, letter.title, letter.docx);
+  });
+}

@@ -1,0 +1,173 @@
+import type { FieldError } from '../../../platform/errors.js';
+import { CsrfField, ErrorSummary, SelectField, Summary, TextField } from '../../../platform/ui/components.js';
+import type { ApplicantCasePage } from '../request-applicant.service.js';
+import { applicantSupplementSchema, lookupSchema } from '../request.schemas.js';
+import { ApplicationForm, type ReceivingAgency } from './application-form.js';
+import { LetterList } from './letters.js';
+
+type Values = Record<string, string | undefined>;
+
+export const applyCrumbs = [
+  { label: '首页', href: '/' },
+  { label: '依申请公开', href: '/apply' },
+];
+
+/** The portal's application form (第二十九条). */
+export function ApplyPage(p: {
+  csrf: string;
+  values: Values;
+  errors: FieldError[];
+  agencies: ReceivingAgency[];
+}) {
+  return (
+    <>
+      <h1 class="gk-title">申请公开政府信息</h1>
+      <p class="gk-lead">
+        依据《中华人民共和国政府信息公开条例》第二十九条提出申请。行政机关自收到申请之日起 20
+        个工作日内答复；提交后您会得到受理编号和查询码，请妥善保存。
+      </p>
+      <p>
+        已经提交过申请？<a href="/cases">查询办理进度</a>
+      </p>
+      <ApplicationForm
+        action="/apply"
+        csrf={p.csrf}
+        values={p.values}
+        errors={p.errors}
+        agencies={p.agencies}
+        clerk={false}
+      />
+    </>
+  );
+}
+
+/** What the applicant is shown once after submitting: the 受理编号 and the 查询码. */
+export interface Receipt {
+  agencyName: string;
+  acceptanceNumber: string;
+  lookupCode: string;
+  receivedOn: string;
+}
+
+export function ReceiptPage({ r }: { r: Receipt }) {
+  return (
+    <>
+      <h1 class="gk-title">申请已提交</h1>
+      <div class="gk-card" id="receipt">
+        <Summary
+          rows={[
+            ['受理机关', r.agencyName],
+            ['受理编号', <strong id="acceptance-number">{r.acceptanceNumber}</strong>],
+            ['查询码', <strong id="lookup-code">{r.lookupCode}</strong>],
+            ['收到申请之日', r.receivedOn],
+          ]}
+        />
+        <p class="gk-flash gk-flash--info">
+          请记下受理编号和查询码：凭这两项可在“查询办理进度”中查看答复。查询码只显示这一次。
+        </p>
+      </div>
+      <p>
+        <a href="/cases">查询办理进度</a>
+      </p>
+    </>
+  );
+}
+
+/** 查询办理进度: the form asking for the 受理编号 and 查询码, or the case they opened. */
+export function LookupPage(p: {
+  csrf: string;
+  values: Values;
+  errors: FieldError[];
+  page: ApplicantCasePage | null;
+  agencies: ReceivingAgency[];
+}) {
+  const f = lookupSchema.shape;
+  return (
+    <>
+      <h1 class="gk-title">查询办理进度</h1>
+      {p.page ? (
+        <ApplicantCase csrf={p.csrf} errors={p.errors} page={p.page} />
+      ) : (
+        <form class="gk-form" method="post" action="/cases" novalidate>
+          <CsrfField token={p.csrf} />
+          <ErrorSummary errors={p.errors} />
+          <SelectField
+            name="agencyId"
+            label={f.agencyId.label}
+            value={p.values.agencyId}
+            errors={p.errors}
+            options={p.agencies.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+            placeholder="请选择"
+          />
+          <TextField
+            name="number"
+            label={f.number.label}
+            value={p.values.number}
+            errors={p.errors}
+            hint="如〔2026〕第0007号，也可只填数字 2026 7"
+          />
+          <TextField
+            name="lookupCode"
+            label={f.lookupCode.label}
+            value={p.values.lookupCode}
+            errors={p.errors}
+            hint="提交申请时显示的 10 位查询码"
+          />
+          <button class="gk-button" type="submit">
+            查询
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function ApplicantCase({
+  csrf,
+  errors,
+  page,
+}: {
+  csrf: string;
+  errors: FieldError[];
+  page: ApplicantCasePage;
+}) {
+  const c = page.case;
+  return (
+    <section class="gk-section" id="case">
+      <Summary
+        rows={[
+          ['受理编号', c.acceptanceNumber],
+          ['申请人', c.applicantName],
+          ['身份证明号码', c.idNumber],
+          ['收到申请之日', c.receivedOn],
+          ['所需信息', c.description],
+          ['办理状态', c.stateLabel],
+          ['答复期限', c.due ?? ''],
+          ['答复结果', c.outcomeLabel],
+        ]}
+      />
+      {page.canSupplement ? (
+        <form class="gk-form" method="post" action="/cases/supplement" novalidate>
+          <CsrfField token={csrf} />
+          <input type="hidden" name="requestId" value={c.id} />
+          <ErrorSummary errors={errors} />
+          <div class="gk-field">
+            <label class="gk-label" for="f-text">
+              {applicantSupplementSchema.shape.text.label}（请按补正告知书的要求说明所需信息）
+            </label>
+            <textarea class="gk-textarea" id="f-text" name="text" rows={5}></textarea>
+          </div>
+          <button class="gk-button" type="submit">
+            提交补正
+          </button>
+        </form>
+      ) : null}
+      {page.letters.length ? (
+        <>
+          <h2 class="gk-section__title">告知书</h2>
+          <LetterList id="letters" letters={page.letters} docx={(l) => `/cases/letters/${l.id}.docx`} />
+        </>
+      ) : null}
+    </section>
+  );
+}
