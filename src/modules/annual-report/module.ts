@@ -1,11 +1,11 @@
 import type { GongkaiModule } from '../../platform/module.js';
-import { registerAnnualReportRoutes } from './annual-report.routes.js';
+import { registerAnnualReportRoutes } from './compile/annual-report.routes.js';
 import * as publishedReportTable from './migrations/0002-published-report.js';
 import * as reportFigureTable from './migrations/0016-report-figure.js';
 import * as annualReportTable from './migrations/0017-annual-report.js';
-import { registerReportCommands } from './report.cli.js';
-import { configureReportDeadlines, remindReportDeadlines } from './report-deadline.js';
-import { registerReportRoutes } from './report.routes.js';
+import { registerReportCommands } from './compile/annual-report.cli.js';
+import { configureReportDeadlines, remindReportDeadlines } from './compile/report-deadline.js';
+import { registerReportRoutes } from './published/published-report.routes.js';
 
 /**
  * The 政府信息公开工作年度报告: the contract, the checker of published reports, the agency's own

@@ -10,7 +10,7 @@ import {
   type ReportData,
   type ReportFormat,
   type RequestRowKey,
-} from '../report.js';
+} from '../contract/report.js';
 
 /**
  * The three statutory tables (sections 二, 三, 四) as grids of printed cells with their merges,

@@ -1,5 +1,5 @@
 import { AppealsTable, ProactiveTable, RequestsTable } from './report-tables.js';
-import type { ReportData } from '../report.js';
+import type { ReportData } from '../contract/report.js';
 
 /**
  * A report's tables as a standalone HTML document (print-ready, no external resources). The

@@ -8,7 +8,7 @@ import {
   type Finding,
   type ReportData,
   type RequestRowKey,
-} from '../report.js';
+} from '../contract/report.js';
 
 /**
  * The three statutory tables laid out as the national format prints them (merged headers,

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { staffActor } from '../../../../test/harness/actors.js';
+import { describeEachEngine, openTestDatabase, testCtx } from '../../../../test/harness/engines.js';
+import { application } from '../../../../test/harness/requests.js';
+import { anonymous, systemActor } from '../../../platform/access.js';
+import type { DatabaseHandle } from '../../../platform/db/database.js';
+import { ValidationError } from '../../../platform/errors.js';
+import { agencies, composeCreditCode, type Agency } from '../../agencies/index.js';
+import { appeals } from '../../appeals/index.js';
+import { importRecords } from '../../records/index.js';
+import { cases, requests } from '../../requests/index.js';
+import { build } from './report-build.service.js';
+import * as figures from './report-figures.service.js';
+import type { Proactive2019, Proactive2021 } from '../contract/report.js';
+
+const sum = (rows: Array<number[] | undefined>) =>
+  rows.reduce<number[]>((acc, r) => acc.map((v, i) => v + (r?.[i] ?? 0)), [0, 0, 0, 0, 0, 0, 0]);
+
+describeEachEngine('building the annual report from the platform’s data', (engine) => {
+  let h: DatabaseHandle & { cleanup: () => Promise<void> };
+  let gov: Agency, stats: Agency, town: Agency;
+  before(async () => {
+    h = await openTestDatabase(engine);
+    const ctx = testCtx(h, systemActor('测试'));
+    gov = await agencies.create(ctx, {
+      name: '晋江市人民政府',
+      level: 'county',
+      kind: 'peoplesGovernment',
+      creditCode: composeCreditCode('11', '350582', '00350001'),
+    });
+    stats = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '晋江市统计局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    });
+    town = await agencies.create(ctx, {
+      parentId: gov.id,
+      name: '磁灶镇人民政府',
+      level: 'township',
+      kind: 'townshipStreet',
+    });
+    const at = (day: string, actor = staffActor('clerk', gov)) => {
+      const c = testCtx(h, actor);
+      c.clock.set(`${day}T02:00:00Z`);
+      return c;
+    };
+    // 统计局: received 2020-12-28, answered 2021-01-15; and one answered within 2020.
+    const late = await requests.submitOnline(
+      at('2020-12-28', anonymous),
+      application(stats.id, { applicantType: 'commercialEnterprise', applicantName: '某公司' }),
+    );
+    await cases.act(at('2021-01-15', staffActor('clerk', stats)), late.id, 'replied', {
+      date: '2021-01-15',
+      outcome: 'granted',
+    });
+    const quick = await requests.submitOnline(at('2020-06-01', anonymous), application(stats.id));
+    await cases.act(at('2020-06-10', staffActor('clerk', stats)), quick.id, 'replied', {
+      date: '2020-06-10',
+      outcome: 'unavailable.notHeld',
+      reasons: '本机关不掌握该信息',
+    });
+    // 磁灶镇: two in 2020, one partly granted; an appeal filed in 2020, decided in 2021.
+    const a = await requests.submitOnline(at('2020-03-02', anonymous), application(town.id));
+    await cases.act(at('2020-03-20', staffActor('clerk', town)), a.id, 'replied', {
+      date: '2020-03-20',
+      outcome: 'partiallyGranted',
+      reasons: '部分内容涉及第三方个人信息',
+    });
+    const appeal = await appeals.record(at('2020-05-06', staffActor('clerk', town)), {
+      agencyId: town.id,
+      requestId: a.id,
+      kind: 'review',
+      filedOn: '2020-05-06',
+    });
+    await appeals.decide(at('2021-02-01', staffActor('clerk', town)), appeal.id, {
+      result: 'upheld',
+      decidedOn: '2021-02-01',
+    });
+    // Two 规范性文件 of the city: one issued in 2020, one in 2021.
+    await importRecords(
+      ctx,
+      gov.id,
+      [
+        {
+          title: '晋江市城市管理办法',
+          genre: '行政规范性文件',
+          writtenAt: '2020-04-01',
+          publishedAt: '2020-04-03',
+        },
+        {
+          title: '晋江市停车管理办法',
+          genre: '行政规范性文件',
+          writtenAt: '2021-04-01',
+          publishedAt: '2021-04-03',
+        },
+      ]
+        .map((r) => JSON.stringify({ ...r, body: '正文' }))
+        .join('\n'),
+    );
+  });
+  after(async () => h.cleanup());
+  const reader = () => testCtx(h, staffActor('supervisor', gov));
+
+  it('counts a case received 2020-12-28 and answered 2021-01-15 in both years', async () => {
+    const y2020 = await build(reader(), { agencyId: stats.id, year: 2020 });
+    assert.equal(y2020.format, '2019');
+    assert.deepEqual(y2020.source, { kind: 'built' });
+    assert.deepEqual(y2020.requests.received, [1, 1, 0, 0, 0, 0, 2]);
+    assert.deepEqual(y2020.requests.carriedForward, [0, 1, 0, 0, 0, 0, 1]);
+    assert.deepEqual(y2020.requests['unavailable.notHeld'], [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(y2020.findings, []);
+    const y2021 = await build(reader(), { agencyId: stats.id, year: 2021 });
+    assert.equal(y2021.format, '2021');
+    assert.deepEqual(y2021.requests.carriedOver, [0, 1, 0, 0, 0, 0, 1]);
+    assert.deepEqual(y2021.requests.granted, [0, 1, 0, 0, 0, 0, 1]);
+    assert.ok('other.supplementOverdue' in y2021.requests, 'a 2021-format year has the three （六） rows');
+    assert.ok(!('other.supplementOverdue' in y2020.requests), 'a 2019-format year has one （六） row');
+    assert.deepEqual(y2021.findings, [], 'year-chain against the 2020 report built from the same data holds');
+  });
+
+  it('rolls a subtree up to the sum of its agencies, appeals and documents included', async () => {
+    const tree = await build(reader(), { agencyId: gov.id, year: 2020, scope: 'tree' });
+    const parts = await Promise.all(
+      [gov, stats, town].map((a) => build(reader(), { agencyId: a.id, year: 2020, scope: 'self' })),
+    );
+    for (const key of Object.keys(tree.requests) as Array<keyof typeof tree.requests>)
+      assert.deepEqual(tree.requests[key], sum(parts.map((p) => p.requests[key])), key);
+    assert.equal(tree.agency, '晋江市人民政府（含下级机关）');
+    assert.deepEqual(tree.appeals.review, { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+    const p2020 = tree.proactive as Proactive2019;
+    assert.deepEqual(p2020.normativeDocuments, { made: 1, published: 1, totalPublished: 1 });
+    const p2021 = (await build(reader(), { agencyId: gov.id, year: 2021, scope: 'tree' }))
+      .proactive as Proactive2021;
+    assert.deepEqual(p2021.normativeDocuments, { issued: 1, repealed: 0, inForce: 2 });
+    assert.deepEqual(
+      (await build(reader(), { agencyId: town.id, year: 2021 })).appeals.review,
+      { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+      'an appeal counts in the year it was filed (2020, 尚未审结 at its end), not again when decided',
+    );
+  });
+
+  it('takes the figures of other systems as entered, summed over a subtree, money to the fen', async () => {
+    const clerk = (a: Agency) => testCtx(h, staffActor('clerk', a));
+    await assert.rejects(
+      figures.setFigures(clerk(gov), gov.id, 2020, {
+        'licensing.decisions': '12.5',
+        'procurement.amountYuan': '-3',
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.fields.map((f) => f.field).join() === 'licensing.decisions,procurement.amountYuan',
+    );
+    await figures.setFigures(clerk(gov), gov.id, 2020, {
+      'licensing.decisions': '94,335',
+      'licensing.change': '-8',
+      'procurement.amountYuan': '249887966.42',
+    });
+    await figures.setFigures(clerk(town), town.id, 2020, {
+      'licensing.decisions': '65',
+      'procurement.amountYuan': '0.1',
+    });
+    const self = (await build(reader(), { agencyId: gov.id, year: 2020 })).proactive as Proactive2019;
+    assert.deepEqual(self.licensing, { previousYearItems: 0, change: -8, decisions: 94335 });
+    assert.equal(self.procurement?.amountYuan, 249887966.42);
+    const tree = (await build(reader(), { agencyId: gov.id, year: 2020, scope: 'tree' }))
+      .proactive as Proactive2019;
+    assert.equal(tree.licensing?.decisions, 94400);
+    assert.equal(tree.procurement?.amountYuan, 249887966.52);
+    await assert.rejects(
+      figures.setFigures(clerk(town), gov.id, 2020, { 'licensing.decisions': '1' }),
+      /权限/,
+      'a town clerk cannot enter the city’s figures',
+    );
+    const csv =
+      '机构,年度,项目,数值\n晋江市人民政府,2021,行政许可·处理决定数量,120\n晋江市人民政府,2021,fees.amountTenThousandYuan,3.5\n';
+    assert.deepEqual(await figures.importFiguresCsv(testCtx(h, systemActor('测试')), csv), {
+      agencies: 1,
+      figures: 2,
+    });
+    const y2021 = (await build(reader(), { agencyId: gov.id, year: 2021 })).proactive as Proactive2021;
+    assert.deepEqual(y2021.licensing, { decisions: 120 });
+    assert.deepEqual(y2021.fees, { amountTenThousandYuan: 3.5 });
+    await assert.rejects(
+      figures.importFiguresCsv(
+        testCtx(h, systemActor('测试')),
+        '机构,年度,项目,数值\n晋江市人民政府,2021,行政许可·处理决定数量,130\n不存在的局,2021,licensing.decisions,1\n',
+      ),
+      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === '第 3 行 机构',
+    );
+    assert.equal(
+      ((await build(reader(), { agencyId: gov.id, year: 2021 })).proactive as Proactive2021).licensing
+        ?.decisions,
+      120,
+      'nothing of a refused file is kept',
+    );
+  });
+
+  it('refuses a year before the 条例 of 2019 by naming the field', async () => {
+    await assert.rejects(
+      build(reader(), { agencyId: gov.id, year: 2018 }),
+      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'year',
+    );
+  });
+});
