@@ -6,7 +6,7 @@ import * as requestLetters from './migrations/0007-request-letter.js';
 import { dailyCheck, recomputeAfterCalendarChange } from './request-case.service.js';
 import { registerRequestApi } from './request.api.js';
 import { registerRequestRoutes } from './request.routes.js';
-import { section3 } from './request.stats.js';
+import { processingFeeFacts, section3 } from './request.stats.js';
 
 /** 依申请公开: applications, their legal clock, steps, outcomes, letters and fees; section 三. */
 export const requestsModule: GongkaiModule = {
@@ -45,6 +45,10 @@ export const requestsModule: GongkaiModule = {
   },
   reportContribution: {
     name: 'requests',
-    contribute: async (ctx, scope) => ({ requests: await section3(ctx, scope) }),
+    // Section 三, and the 信息处理费 section 六 states (the report never reads this module's tables).
+    contribute: async (ctx, scope) => ({
+      requests: await section3(ctx, scope),
+      facts: { processingFees: await processingFeeFacts(ctx, scope) },
+    }),
   },
 };

@@ -1,18 +1,26 @@
-import { sql } from 'kysely';
-import { holdsRoleOver, type Role } from '../../../platform/access.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { beijingDate } from '../../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../../platform/context.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
-import type { AnnualReportTable } from '../annual-report.tables.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import { isId, newId } from '../../../platform/ids.js';
-import { integer, object, oneOf, optional, text } from '../../../platform/schema.js';
 import { agencies, type Agency } from '../../agencies/index.js';
-import { extractFigures } from '../published/reader/narrative.js';
-import { historyOf, levelOf } from '../published/published-report.service.js';
-import { build } from './report-build.service.js';
-import { checkNarrative, checkPlausibility } from '../contract/review-checks.js';
+import type { AnnualReportTable } from '../annual-report.tables.js';
+import { allChecks } from '../contract/checks.js';
 import type { Finding, ReportData } from '../contract/report.js';
+import { parseStoredReport } from '../contract/schema.js';
+import { historyOf, levelOf, recordedYears } from '../published/published-report.service.js';
+import { assertCan, can, readScopes } from './annual-report.policy.js';
+import * as repo from './annual-report.repository.js';
+import {
+  correctionSchema,
+  documentSchema,
+  narrativeSchema,
+  openSchema,
+  type Scope,
+} from './annual-report.schemas.js';
+import { parseNarrative, template, withNarrative, type NarrativeText } from './narrative.js';
+import { compile, reportAgencyName, type Compiled } from './report-build.service.js';
 
 /**
  * The agency's own 政府信息公开工作年度报告: the tables come from the data (report-build), the
@@ -22,235 +30,167 @@ import type { Finding, ReportData } from '../contract/report.js';
  * edited later in its year, and a correction is a new version with its reason.
  */
 
-export interface NarrativeText {
-  section1: string;
-  section5: string;
-  section6: string;
-}
+export { scopeLabels, type Scope } from './annual-report.schemas.js';
+export type { NarrativeText } from './narrative.js';
 
-export type Scope = 'self' | 'tree';
-export const scopeLabels: Record<Scope, string> = { self: '本级', tree: '含下级机关' };
-
-export interface AnnualReportView {
-  id: string;
+/**
+ * One report as every door gives it — the back-office page, `gongkai report build` and
+ * `/api/v1/annual-reports/build`: the contract document with its narrative and the findings of
+ * every check of the contract (allChecks), computed once.
+ */
+export interface ReportDocument {
   agencyId: string;
   agencyName: string;
+  /** The name the report goes by in its title and file names: 某某（含下级机关） for a tree report. */
+  title: string;
   year: number;
   scope: Scope;
-  version: number;
-  state: 'draft' | 'published' | 'superseded';
   narrative: NarrativeText;
+  /** Tables, narrative and findings (`gongkai.annual-report/1`). */
   data: ReportData;
   findings: Finding[];
+}
+
+export interface AnnualReportView extends ReportDocument {
+  id: string;
+  version: number;
+  state: 'draft' | 'published' | 'superseded';
   correctionReason: string | null;
   publishedAt: string | null;
   previousProblems: string | null;
 }
 
-const writers: readonly Role[] = ['admin', 'officeHead', 'clerk'];
-const approvers: readonly Role[] = ['admin', 'officeHead'];
-const readers: readonly Role[] = ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor'];
+/** What the viewer may do with a report in its state, for the page to offer. */
+export type ReportStep = 'editNarrative' | 'publish' | 'correct';
 
-const openSchema = object({
-  agencyId: text('机构'),
-  year: integer('年度', 2019, 2100),
-  scope: optional(oneOf('范围', ['self', 'tree'] as const, scopeLabels)),
-});
-
-const narrativeSchema = object({
-  section1: text('一、总体情况', { max: 50_000 }),
-  section5: text('五、存在的主要问题及改进情况', { max: 20_000 }),
-  section6: text('六、其他需要报告的事项', { max: 20_000 }),
-});
-
-/**
- * 信息处理费 of the year from the request cases' fee events (条例第四十二条; 国办函〔2020〕109号):
- * the notices issued in the year (cases and total amount), and what was collected in the year —
- * a notice of December paid in January counts as issued in one year and collected in the next.
- * Amounts are added in fen.
- */
-async function feeFacts(
-  ctx: Ctx,
-  agency: Agency,
-  scope: Scope,
-  year: number,
-): Promise<{ notices: number; noticedYuan: number; collectedYuan: number; paid: number }> {
-  const within =
-    scope === 'self'
-      ? sql<boolean>`r.agency_id = ${agency.id}`
-      : sql<boolean>`a.path like ${`${agency.path}%`}`;
-  const events = await ctx.db
-    .selectFrom('request_event as e')
-    .innerJoin('request as r', 'r.id', 'e.request_id')
-    .innerJoin('agency as a', 'a.id', 'r.agency_id')
-    .select(['e.type', 'e.data_json', 'e.request_id', 'e.occurred_on'])
-    .where('e.type', 'in', ['feeNoticeReceived', 'feePaid'])
-    .where(within)
-    .where('e.request_id', 'in', (eb) =>
-      eb
-        .selectFrom('request_event')
-        .select('request_id')
-        .where('type', 'in', ['feeNoticeReceived', 'feePaid'])
-        .where('occurred_on', '>=', `${year}-01-01`)
-        .where('occurred_on', '<=', `${year}-12-31`),
-    )
-    .orderBy('e.occurred_on')
-    .execute();
-  const fenOf = (json: string | null) =>
-    Math.round(((JSON.parse(json ?? '{}') as { fee?: { total?: number } }).fee?.total ?? 0) * 100);
-  const noticeFen = new Map<string, number>();
-  let noticed = 0;
-  const noticedCases = new Set<string>();
-  const paidCases = new Set<string>();
-  for (const e of events) {
-    const inYear = e.occurred_on.startsWith(String(year));
-    if (e.type === 'feeNoticeReceived') {
-      noticeFen.set(e.request_id, fenOf(e.data_json));
-      if (inYear) {
-        noticedCases.add(e.request_id);
-        noticed += fenOf(e.data_json);
-      }
-    } else if (inYear) paidCases.add(e.request_id);
-  }
-  let collected = 0;
-  for (const id of paidCases) collected += noticeFen.get(id) ?? 0;
-  return {
-    notices: noticedCases.size,
-    noticedYuan: noticed / 100,
-    collectedYuan: collected / 100,
-    paid: paidCases.size,
-  };
+function keyOf(row: AnnualReportTable): repo.ReportKey {
+  return { agencyId: row.agency_id, year: row.year, scope: row.scope as Scope };
 }
 
-/** The template of sections 一, 五, 六, filled with the figures the tables will show. */
-async function template(
-  ctx: Ctx,
-  agency: Agency,
-  scope: Scope,
-  year: number,
-  data: ReportData,
-  previousProblems: string | null,
-): Promise<NarrativeText> {
-  const col = (key: keyof ReportData['requests']) => data.requests[key]?.[6] ?? 0;
-  const who = scope === 'tree' ? `${agency.name}及所属各级各部门` : agency.name;
-  const fee = await feeFacts(ctx, agency, scope, year);
-  return {
-    section1: [
-      `${year}年，${who}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，推进政府信息公开工作。`,
-      '（一）主动公开。（请填写主动公开的主要内容和渠道。）',
-      `（二）依申请公开。全年共收到政府信息公开申请 ${col('received')} 件，上年结转 ${col('carriedOver')} 件，办结 ${col('total')} 件，结转下年度继续办理 ${col('carriedForward')} 件。`,
-      '（三）政府信息管理。（请填写公开属性认定、保密审查、动态更新等情况。）',
-      '（四）平台建设。（请填写政府网站、政务新媒体等平台建设情况。）',
-      '（五）监督保障。（请填写培训、考核、社会评议等情况。）',
-    ].join('\n'),
-    section5: [
-      previousProblems
-        ? `（一）上年度报告所述问题的改进情况。上年度报告所述问题：${previousProblems.replace(/\s+/g, ' ').slice(0, 500)}（请说明改进情况。）`
-        : '（一）上年度报告所述问题的改进情况。（请说明。）',
-      '（二）本年度存在的主要问题。（请填写。）',
-      '（三）改进措施。（请填写。）',
-    ].join('\n'),
-    section6:
-      fee.notices === 0 && fee.paid === 0
-        ? `依据《政府信息公开信息处理费管理办法》，本年度${who}未发出收费通知，未收取信息处理费。`
-        : `依据《政府信息公开信息处理费管理办法》，本年度${who}发出收费通知 ${fee.notices} 件，总金额 ${fee.noticedYuan} 元；实际收取信息处理费 ${fee.collectedYuan} 元（${fee.paid} 件）。`,
-  };
+/** The name a report goes by: as signed off for a published tree report, else the agency's. */
+function titleOf(agencyName: string, scope: Scope, data: ReportData): string {
+  return scope === 'tree' ? (data.agency ?? reportAgencyName(agencyName, scope)) : agencyName;
 }
 
-function toNarrative(row: AnnualReportTable): NarrativeText {
-  return JSON.parse(row.narrative_json) as NarrativeText;
+/** The tables with the narrative, checked by every check of the contract. */
+function assemble(compiled: Compiled, narrative: NarrativeText): ReportDocument {
+  const written = withNarrative(compiled.data, narrative);
+  const findings = allChecks(written, {
+    previous: compiled.previous,
+    level: levelOf(compiled.agency),
+    written: true,
+    facts: compiled.facts,
+  });
+  const data = { ...written, findings };
+  return {
+    agencyId: compiled.agency.id,
+    agencyName: compiled.agency.name,
+    title: titleOf(compiled.agency.name, compiled.scope, data),
+    year: data.year!,
+    scope: compiled.scope,
+    narrative,
+    data,
+    findings,
+  };
 }
 
 /** Last year's published report's section 五, shown while writing this year's. */
-async function previousProblems(
-  ctx: Ctx,
-  agencyId: string,
-  scope: Scope,
-  year: number,
-): Promise<string | null> {
-  const row = await ctx.db
-    .selectFrom('annual_report')
-    .select('narrative_json')
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year - 1)
-    .where('scope', '=', scope)
-    .where('state', '=', 'published')
-    .executeTakeFirst();
-  if (row) return (JSON.parse(row.narrative_json) as NarrativeText).section5;
+async function previousProblems(ctx: Ctx, key: repo.ReportKey): Promise<string | null> {
+  const row = await repo.published(ctx.db, { ...key, year: key.year - 1 });
+  if (row) return parseNarrative(row.narrative_json, `年度报告 ${row.id}`).section5;
   // The first year on the platform: last year's report as published before, if recorded.
-  if (scope === 'self')
-    return (await historyOf(ctx, agencyId, year - 1))?.data?.narrative.sections?.五 ?? null;
+  if (key.scope === 'self')
+    return (await historyOf(ctx, key.agencyId, key.year - 1))?.data?.narrative.sections?.五 ?? null;
   return null;
 }
 
-/** The findings of a report with its narrative: the data's own, plus narrative and plausibility. */
-function withNarrative(agency: Agency, data: ReportData, narrative: NarrativeText): ReportData {
-  const figures = [...extractFigures(narrative.section1, '一'), ...extractFigures(narrative.section6, '六')];
-  const full: ReportData = {
-    ...data,
-    narrative: {
-      sections: { 一: narrative.section1, 五: narrative.section5, 六: narrative.section6 },
-      figures,
-    },
-  };
-  const level = levelOf(agency);
-  const completeness: Finding[] = [];
-  for (const [key, name] of [
-    ['section1', '一、总体情况'],
-    ['section5', '五、存在的主要问题及改进情况'],
-    ['section6', '六、其他需要报告的事项'],
-  ] as const)
-    if (!narrative[key].trim() || /（请(填写|说明)[^）]*）/.test(narrative[key]))
-      completeness.push({
-        check: 'completeness',
-        severity: 'warning',
-        where: `narrative.${key}`,
-        message: `“${name}”尚未写完（仍有空白或“请填写”的提示）`,
-      });
-  if (data.format === '2021' && !/信息处理费/.test(narrative.section6))
-    completeness.push({
-      check: 'completeness',
-      severity: 'warning',
-      where: 'narrative.section6',
-      message: '“六、其他需要报告的事项”应说明信息处理费的收取情况（2021 年格式）',
-    });
-  return {
-    ...full,
-    findings: [...data.findings, ...completeness, ...checkNarrative(full), ...checkPlausibility(full, level)],
-  };
+/** The template for a report, filled from its tables and the facts of the contributions. */
+async function templateFor(ctx: Ctx, compiled: Compiled): Promise<NarrativeText> {
+  return template({
+    agencyName: compiled.agency.name,
+    scope: compiled.scope,
+    year: compiled.data.year!,
+    data: compiled.data,
+    fees: compiled.facts.processingFees,
+    previousProblems: await previousProblems(ctx, {
+      agencyId: compiled.agency.id,
+      year: compiled.data.year!,
+      scope: compiled.scope,
+    }),
+  });
 }
 
-async function view(ctx: Ctx, row: AnnualReportTable, built?: ReportData): Promise<AnnualReportView> {
-  const agency = await agencies.get(ctx, row.agency_id);
-  const narrative = toNarrative(row);
-  const base: ReportData = row.data_json
-    ? (JSON.parse(row.data_json) as ReportData)
-    : (built ?? (await build(ctx, { agencyId: agency.id, year: row.year, scope: row.scope as Scope })));
-  const data = row.data_json ? base : withNarrative(agency, base, narrative);
+/**
+ * The report of an agency for a year and scope as it stands: the tables built from the data
+ * now, with the text being written (or last signed off), else the template, and every finding.
+ */
+export async function document(
+  ctx: Ctx,
+  key: { agencyId: string; year: number; scope?: Scope | null },
+): Promise<ReportDocument> {
+  const compiled = await compile(ctx, { agencyId: key.agencyId, year: key.year, scope: key.scope ?? 'self' });
+  const text = await repo.currentText(ctx.db, {
+    agencyId: compiled.agency.id,
+    year: key.year,
+    scope: compiled.scope,
+  });
+  const narrative = text ? parseNarrative(text, '年度报告') : await templateFor(ctx, compiled);
+  return assemble(compiled, narrative);
+}
+
+/** `document` for the CLI and the API: the agency by ID or name (documentSchema). */
+export async function documentFor(ctx: Ctx, raw: unknown): Promise<ReportDocument> {
+  const input = documentSchema.parse(raw);
+  const agency = await agencies.resolve(ctx, input.agency);
+  return document(ctx, { agencyId: agency.id, year: input.year, scope: input.scope });
+}
+
+async function view(ctx: Ctx, row: AnnualReportTable, compiled?: Compiled): Promise<AnnualReportView> {
+  const key = keyOf(row);
+  const narrative = parseNarrative(row.narrative_json, `年度报告 ${row.id}`);
+  let doc: ReportDocument;
+  if (row.data_json) {
+    // Signed off: the tables and findings as they were, whatever was edited in the year since.
+    const agency = await agencies.get(ctx, row.agency_id);
+    const data = parseStoredReport(row.data_json, `年度报告 ${row.id}`);
+    doc = {
+      agencyId: agency.id,
+      agencyName: agency.name,
+      title: titleOf(agency.name, key.scope, data),
+      year: row.year,
+      scope: key.scope,
+      narrative,
+      data,
+      findings: data.findings,
+    };
+  } else {
+    doc = assemble(compiled ?? (await compile(ctx, key)), narrative);
+  }
   return {
+    ...doc,
     id: row.id,
-    agencyId: agency.id,
-    agencyName: agency.name,
-    year: row.year,
-    scope: row.scope as Scope,
     version: row.version,
     state: row.state as AnnualReportView['state'],
-    narrative,
-    data,
-    findings: data.findings,
     correctionReason: row.correction_reason,
     publishedAt: row.published_at,
-    previousProblems: await previousProblems(ctx, agency.id, row.scope as Scope, row.year),
+    previousProblems: await previousProblems(ctx, key),
   };
 }
 
-async function load(ctx: Ctx, id: string, roles: readonly Role[]): Promise<AnnualReportTable> {
-  const row = isId(id)
-    ? await ctx.db.selectFrom('annual_report').selectAll().where('id', '=', id).executeTakeFirst()
-    : undefined;
+async function load(ctx: Ctx, id: string, action: 'read' | ReportStep): Promise<AnnualReportTable> {
+  return (await loadWithin(ctx, id, action)).row;
+}
+
+async function loadWithin(
+  ctx: Ctx,
+  id: string,
+  action: 'read' | ReportStep,
+): Promise<{ row: AnnualReportTable; agency: { path: string } }> {
+  const row = isId(id) ? await repo.findById(ctx.db, id) : undefined;
   if (!row) throw new NotFoundError('未找到该年度报告');
-  if (!holdsRoleOver(ctx.actor, roles, await agencies.pathOf(ctx, row.agency_id))) throw new ForbiddenError();
-  return row;
+  const agency = { path: await agencies.pathOf(ctx, row.agency_id) };
+  assertCan(ctx.actor, action, agency);
+  return { row, agency };
 }
 
 /**
@@ -259,7 +199,7 @@ async function load(ctx: Ctx, id: string, roles: readonly Role[]): Promise<Annua
  */
 async function insertVersion(ctx: Ctx, row: AnnualReportTable, taken: string): Promise<void> {
   try {
-    await ctx.db.insertInto('annual_report').values(row).execute();
+    await repo.insert(ctx.db, row);
   } catch (e) {
     if (isUniqueViolation(e)) throw new ConflictError(taken);
     throw e;
@@ -275,18 +215,11 @@ export async function open(ctx: Ctx, raw: unknown): Promise<AnnualReportView> {
   const input = openSchema.parse(raw);
   const scope = input.scope ?? 'self';
   const agency = await agencies.get(ctx, input.agencyId);
-  if (!holdsRoleOver(ctx.actor, writers, agency.path)) throw new ForbiddenError();
+  assertCan(ctx.actor, 'open', agency);
   return inTransaction(ctx, async (ctx) => {
-    const latest = await ctx.db
-      .selectFrom('annual_report')
-      .selectAll()
-      .where('agency_id', '=', agency.id)
-      .where('year', '=', input.year)
-      .where('scope', '=', scope)
-      .orderBy('version', 'desc')
-      .executeTakeFirst();
+    const latest = await repo.latest(ctx.db, { agencyId: agency.id, year: input.year, scope });
     if (latest) return view(ctx, latest);
-    const data = await build(ctx, { agencyId: agency.id, year: input.year, scope });
+    const compiled = await compile(ctx, { agencyId: agency.id, year: input.year, scope });
     const now = ctx.clock.now().toISOString();
     const row: AnnualReportTable = {
       id: newId(),
@@ -295,16 +228,7 @@ export async function open(ctx: Ctx, raw: unknown): Promise<AnnualReportView> {
       scope,
       version: 1,
       state: 'draft',
-      narrative_json: JSON.stringify(
-        await template(
-          ctx,
-          agency,
-          scope,
-          input.year,
-          data,
-          await previousProblems(ctx, agency.id, scope, input.year),
-        ),
-      ),
+      narrative_json: JSON.stringify(await templateFor(ctx, compiled)),
       data_json: null,
       correction_reason: null,
       created_by: ctx.actor.id,
@@ -321,48 +245,36 @@ export async function open(ctx: Ctx, raw: unknown): Promise<AnnualReportView> {
       agencyId: agency.id,
       after: { year: row.year, scope, version: 1 },
     });
-    return view(ctx, row, data);
+    return view(ctx, row, compiled);
   });
 }
 
-/**
- * The narrative to print with a report built for a year: the text of the agency's report for
- * that year and scope when one is being written or is published, else the template.
- */
-export async function narrativeFor(
-  ctx: Ctx,
-  agencyId: string,
-  year: number,
-  scope: Scope,
-  data: ReportData,
-): Promise<NarrativeText> {
-  const agency = await agencies.get(ctx, agencyId);
-  if (!holdsRoleOver(ctx.actor, readers, agency.path)) throw new ForbiddenError();
-  const row = await ctx.db
-    .selectFrom('annual_report')
-    .select('narrative_json')
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .where('scope', '=', scope)
-    .where('state', 'in', ['draft', 'published'])
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-  if (row) return JSON.parse(row.narrative_json) as NarrativeText;
-  return template(ctx, agency, scope, year, data, await previousProblems(ctx, agencyId, scope, year));
+export async function get(ctx: Ctx, id: string): Promise<AnnualReportView> {
+  return view(ctx, await load(ctx, id, 'read'));
 }
 
-export async function get(ctx: Ctx, id: string): Promise<AnnualReportView> {
-  return view(ctx, await load(ctx, id, readers));
+/** The back-office page of a report: the report, and the steps the viewer may take on it now. */
+export async function reportPage(
+  ctx: Ctx,
+  id: string,
+): Promise<{ report: AnnualReportView; allowed: ReportStep[] }> {
+  const { row, agency: subject } = await loadWithin(ctx, id, 'read');
+  const possible: ReportStep[] =
+    row.state === 'draft' ? ['editNarrative', 'publish'] : row.state === 'published' ? ['correct'] : [];
+  return {
+    report: await view(ctx, row),
+    allowed: possible.filter((step) => can(ctx.actor, step, subject)),
+  };
 }
 
 export async function saveNarrative(ctx: Ctx, id: string, raw: unknown): Promise<AnnualReportView> {
   const input = narrativeSchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
-    const row = await load(ctx, id, writers);
+    const row = await load(ctx, id, 'editNarrative');
     if (row.state !== 'draft')
       throw new ConflictError('已发布的报告不能修改；如需更正，请创建更正版本并说明理由');
     const patch = { narrative_json: JSON.stringify(input), updated_at: ctx.clock.now().toISOString() };
-    await ctx.db.updateTable('annual_report').set(patch).where('id', '=', row.id).execute();
+    await repo.setNarrative(ctx.db, row.id, patch);
     await recordAudit(ctx, {
       action: 'annualReport.narrative',
       subjectType: 'annualReport',
@@ -380,7 +292,7 @@ export async function saveNarrative(ctx: Ctx, id: string, raw: unknown): Promise
  */
 export async function publish(ctx: Ctx, id: string): Promise<AnnualReportView> {
   return inTransaction(ctx, async (ctx) => {
-    const row = await load(ctx, id, approvers);
+    const row = await load(ctx, id, 'publish');
     if (row.state !== 'draft') throw new ConflictError('该报告已发布');
     const current = await view(ctx, row);
     const errors = current.findings.filter((f) => f.severity === 'error');
@@ -390,14 +302,7 @@ export async function publish(ctx: Ctx, id: string): Promise<AnnualReportView> {
         `报告还有 ${errors.length} 处错误，不能发布：${errors.map((f) => f.message).join('；')}`,
       );
     const now = ctx.clock.now().toISOString();
-    await ctx.db
-      .updateTable('annual_report')
-      .set({ state: 'superseded', updated_at: now })
-      .where('agency_id', '=', row.agency_id)
-      .where('year', '=', row.year)
-      .where('scope', '=', row.scope)
-      .where('state', '=', 'published')
-      .execute();
+    await repo.supersede(ctx.db, keyOf(row), now);
     const patch = {
       state: 'published',
       data_json: JSON.stringify(current.data),
@@ -405,13 +310,7 @@ export async function publish(ctx: Ctx, id: string): Promise<AnnualReportView> {
       published_at: now,
       updated_at: now,
     };
-    const done = await ctx.db
-      .updateTable('annual_report')
-      .set(patch)
-      .where('id', '=', row.id)
-      .where('state', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new ConflictError('该报告已由他人发布');
+    if (!(await repo.publishDraft(ctx.db, row.id, patch))) throw new ConflictError('该报告已由他人发布');
     await recordAudit(ctx, {
       action: 'annualReport.publish',
       subjectType: 'annualReport',
@@ -423,23 +322,13 @@ export async function publish(ctx: Ctx, id: string): Promise<AnnualReportView> {
   });
 }
 
-const correctionSchema = object({ reason: text('更正理由', { min: 4, max: 2000 }) });
-
 /** A correction of a published report: a new draft version, built afresh, with its reason kept. */
 export async function correct(ctx: Ctx, id: string, raw: unknown): Promise<AnnualReportView> {
   const { reason } = correctionSchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
-    const row = await load(ctx, id, approvers);
+    const row = await load(ctx, id, 'correct');
     if (row.state !== 'published') throw new ConflictError('只能更正已发布的报告');
-    const open = await ctx.db
-      .selectFrom('annual_report')
-      .select('id')
-      .where('agency_id', '=', row.agency_id)
-      .where('year', '=', row.year)
-      .where('scope', '=', row.scope)
-      .where('state', '=', 'draft')
-      .executeTakeFirst();
-    if (open) throw new ConflictError('已有一份正在编辑的更正版本');
+    if (await repo.openDraft(ctx.db, keyOf(row))) throw new ConflictError('已有一份正在编辑的更正版本');
     const now = ctx.clock.now().toISOString();
     const next: AnnualReportTable = {
       ...row,
@@ -466,6 +355,39 @@ export async function correct(ctx: Ctx, id: string, raw: unknown): Promise<Annua
   });
 }
 
+export interface ReportListEntry {
+  id: string;
+  year: number;
+  scope: Scope;
+  version: number;
+  state: AnnualReportView['state'];
+  updatedAt: string;
+  agencyName: string;
+}
+
+/**
+ * The back office's list of reports: the agencies the viewer may open one for, every version of
+ * the reports within their scope, and the year a report is due on now (last year).
+ */
+export async function indexPage(
+  ctx: Ctx,
+): Promise<{ agencies: Agency[]; reports: ReportListEntry[]; lastYear: number }> {
+  const rows = await repo.listWithin(ctx.db, readScopes(ctx.actor));
+  return {
+    agencies: await agencies.listForStaff(ctx),
+    reports: rows.map((r) => ({
+      id: r.id,
+      year: r.year,
+      scope: r.scope as Scope,
+      version: r.version,
+      state: r.state as AnnualReportView['state'],
+      updatedAt: r.updated_at,
+      agencyName: r.agency_name,
+    })),
+    lastYear: Number(beijingDate(ctx.clock.now()).slice(0, 4)) - 1,
+  };
+}
+
 export interface PublishedEntry {
   id: string;
   year: number;
@@ -477,14 +399,7 @@ export interface PublishedEntry {
 
 /** What the portal lists under 政府信息公开年报: each year's current published version. */
 export async function publishedOf(ctx: Ctx, agencyId: string): Promise<PublishedEntry[]> {
-  const rows = await ctx.db
-    .selectFrom('annual_report')
-    .select(['id', 'year', 'scope', 'version', 'published_at', 'correction_reason'])
-    .where('agency_id', '=', agencyId)
-    .where('state', '=', 'published')
-    .orderBy('year', 'desc')
-    .orderBy('scope')
-    .execute();
+  const rows = await repo.publishedOf(ctx.db, agencyId);
   return rows.map((r) => ({
     id: r.id,
     year: r.year,
@@ -495,28 +410,37 @@ export async function publishedOf(ctx: Ctx, agencyId: string): Promise<Published
   }));
 }
 
+/**
+ * An agency's 年报 column on the portal: its reports published on the platform, and for the other
+ * years the reports published before the platform, as recorded from their text (年报检查).
+ */
+export async function portalList(
+  ctx: Ctx,
+  agencyId: string,
+): Promise<{ published: PublishedEntry[]; before: Array<{ year: number; name: string }> }> {
+  const published = await publishedOf(ctx, agencyId);
+  const years = new Set(published.map((r) => r.year));
+  const before = (await recordedYears(ctx, agencyId)).filter((r) => !years.has(r.year));
+  return { published, before };
+}
+
 /** A published (or superseded) report for the portal, as signed off. */
 export async function publicView(ctx: Ctx, id: string): Promise<AnnualReportView | null> {
-  const row = isId(id)
-    ? await ctx.db
-        .selectFrom('annual_report')
-        .selectAll()
-        .where('id', '=', id)
-        .where('state', 'in', ['published', 'superseded'])
-        .executeTakeFirst()
-    : undefined;
+  const row = isId(id) ? await repo.findPublicById(ctx.db, id) : undefined;
   if (!row) return null;
   const agency = await agencies.getPublic(ctx, row.agency_id);
-  const data = JSON.parse(row.data_json!) as ReportData;
+  const data = parseStoredReport(row.data_json!, `年度报告 ${row.id}`);
+  const scope = row.scope as Scope;
   return {
     id: row.id,
     agencyId: agency.id,
     agencyName: agency.name,
+    title: titleOf(agency.name, scope, data),
     year: row.year,
-    scope: row.scope as Scope,
+    scope,
     version: row.version,
     state: row.state as AnnualReportView['state'],
-    narrative: toNarrative(row),
+    narrative: parseNarrative(row.narrative_json, `年度报告 ${row.id}`),
     data,
     findings: data.findings,
     correctionReason: row.correction_reason,

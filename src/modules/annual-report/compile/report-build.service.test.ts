@@ -175,7 +175,7 @@ describeEachEngine('building the annual report from the platform’s data', (eng
     );
     const csv =
       '机构,年度,项目,数值\n晋江市人民政府,2021,行政许可·处理决定数量,120\n晋江市人民政府,2021,fees.amountTenThousandYuan,3.5\n';
-    assert.deepEqual(await figures.importFiguresCsv(testCtx(h, systemActor('测试')), csv), {
+    assert.deepEqual(await figures.importFigures(testCtx(h, systemActor('测试')), Buffer.from(csv)), {
       agencies: 1,
       figures: 2,
     });
@@ -183,11 +183,15 @@ describeEachEngine('building the annual report from the platform’s data', (eng
     assert.deepEqual(y2021.licensing, { decisions: 120 });
     assert.deepEqual(y2021.fees, { amountTenThousandYuan: 3.5 });
     await assert.rejects(
-      figures.importFiguresCsv(
+      figures.importFigures(
         testCtx(h, systemActor('测试')),
-        '机构,年度,项目,数值\n晋江市人民政府,2021,行政许可·处理决定数量,130\n不存在的局,2021,licensing.decisions,1\n',
+        Buffer.from(
+          '机构,年度,项目,数值\n晋江市人民政府,2021,行政许可·处理决定数量,130\n不存在的局,2021,licensing.decisions,1\n',
+        ),
       ),
-      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === '第 3 行 机构',
+      // The bad cell named by row and column (第 N 行 第 X 列（列名）), through the import kit.
+      (e: unknown) =>
+        e instanceof ValidationError && e.fields[0]!.message.startsWith('第 3 行 第 A 列（机构）：'),
     );
     assert.equal(
       ((await build(reader(), { agencyId: gov.id, year: 2021 })).proactive as Proactive2021).licensing

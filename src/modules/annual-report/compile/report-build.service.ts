@@ -1,43 +1,62 @@
-import { holdsRoleOver } from '../../../platform/access.js';
 import type { Ctx } from '../../../platform/context.js';
-import { ForbiddenError, ValidationError } from '../../../platform/errors.js';
-import { agencies } from '../../agencies/index.js';
-import { historyOf } from '../published/published-report.service.js';
-import { figureDefs, figuresOf, treeFiguresOf } from './report-figures.service.js';
-import { runArithmeticChecks } from '../contract/arithmetic-checks.js';
+import { ValidationError } from '../../../platform/errors.js';
+import { agencies, type Agency } from '../../agencies/index.js';
+import { checked } from '../contract/checks.js';
 import {
   formatForYear,
   REPORT_SCHEMA_ID,
+  type Appeals,
   type Proactive,
   type ReportData,
+  type ReportFacts,
   type Requests,
-  type Appeals,
 } from '../contract/report.js';
+import { parseStoredReport } from '../contract/schema.js';
+import { historyOf, levelOf } from '../published/published-report.service.js';
+import { assertCan } from './annual-report.policy.js';
+import * as repo from './annual-report.repository.js';
+import type { Scope } from './annual-report.schemas.js';
+import { figureDefs, figuresOf, treeFiguresOf } from './report-figures.service.js';
 
 export interface BuildOptions {
   agencyId: string;
   year: number;
-  scope?: 'self' | 'tree';
+  scope?: Scope;
   /** Last year's report for year-chain and stock; looked up (built, else recorded) when absent. */
   previous?: ReportData | null;
 }
 
-const readers = ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor'] as const;
+/** A report's tables as the data gives them, and what its checks and narrative need besides. */
+export interface Compiled {
+  agency: Agency;
+  scope: Scope;
+  /** The tables, no narrative, no findings yet. */
+  data: ReportData;
+  /** Last year's report as the public saw it (year-chain, stock), if there is one. */
+  previous: ReportData | null;
+  /** Facts the narrative states that are not cells (section 六's 信息处理费). */
+  facts: ReportFacts;
+}
+
+/** The name a report goes by: a report of an agency and everything under it says so. */
+export function reportAgencyName(agencyName: string, scope: Scope): string {
+  return scope === 'tree' ? `${agencyName}（含下级机关）` : agencyName;
+}
 
 /**
  * The annual report of an agency (本级) or of it and everything under it (全市各级各部门), for a
  * year, computed from the platform's own data: section 三 from the request cases, 四 from the
- * appeals, 二 from the records plus the figures entered from other systems. The format follows
- * the year, and every check of the contract runs on the result.
+ * appeals, 二 from the records plus the figures entered from other systems, and the facts the
+ * narrative states, each from the installed modules' contributions. The format follows the year.
  */
-export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
+export async function compile(ctx: Ctx, opts: BuildOptions): Promise<Compiled> {
   if (!Number.isInteger(opts.year) || opts.year < 2019 || opts.year > 2100)
     throw ValidationError.one(
       'year',
       `年度应为 2019 年或以后（现行条例自 2019 年起施行），而不是 ${opts.year}`,
     );
   const agency = await agencies.get(ctx, opts.agencyId);
-  if (!holdsRoleOver(ctx.actor, readers, agency.path)) throw new ForbiddenError();
+  assertCan(ctx.actor, 'read', agency);
   const scope = opts.scope ?? 'self';
   const format = formatForYear(opts.year);
   const part = { agencyId: agency.id, scope, year: opts.year, format };
@@ -45,11 +64,13 @@ export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
   let proactive: Proactive = {};
   let requests: Requests = {};
   let appeals: Partial<Appeals> = {};
+  let facts: ReportFacts = {};
   for (const c of ctx.modules.extensions('reportContribution')) {
     const got = await c.contribute(ctx, part);
     if (got.proactive) proactive = { ...proactive, ...got.proactive } as Proactive;
     if (got.requests) requests = { ...requests, ...got.requests };
     if (got.appeals) appeals = { ...appeals, ...got.appeals };
+    if (got.facts) facts = { ...facts, ...got.facts };
   }
   const figures =
     scope === 'tree'
@@ -63,7 +84,7 @@ export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
     schema: REPORT_SCHEMA_ID,
     format,
     year: opts.year,
-    agency: scope === 'tree' ? `${agency.name}（含下级机关）` : agency.name,
+    agency: reportAgencyName(agency.name, scope),
     source: { kind: 'built' },
     proactive,
     requests,
@@ -73,8 +94,13 @@ export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
   };
   const previous =
     opts.previous !== undefined ? opts.previous : await previousYear(ctx, agency.id, scope, opts.year);
-  data.findings = runArithmeticChecks(data, { previous });
-  return data;
+  return { agency, scope, data, previous, facts };
+}
+
+/** The report's tables with the findings of every check that needs no narrative. */
+export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
+  const c = await compile(ctx, opts);
+  return checked(c.data, { previous: c.previous, level: levelOf(c.agency) });
 }
 
 /**
@@ -85,23 +111,16 @@ export async function build(ctx: Ctx, opts: BuildOptions): Promise<ReportData> {
 async function previousYear(
   ctx: Ctx,
   agencyId: string,
-  scope: 'self' | 'tree',
+  scope: Scope,
   year: number,
 ): Promise<ReportData | null> {
   if (year <= 2019) return null;
   // What the public saw: last year's report as signed off on the platform, same scope.
-  const signed = await ctx.db
-    .selectFrom('annual_report')
-    .select('data_json')
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year - 1)
-    .where('scope', '=', scope)
-    .where('state', '=', 'published')
-    .executeTakeFirst();
-  if (signed?.data_json) return JSON.parse(signed.data_json) as ReportData;
+  const signed = await repo.published(ctx.db, { agencyId, year: year - 1, scope });
+  if (signed?.data_json) return parseStoredReport(signed.data_json, `年度报告 ${signed.id}`);
   if (scope === 'self') {
     const recorded = await historyOf(ctx, agencyId, year - 1);
     if (recorded?.data) return recorded.data;
   }
-  return build(ctx, { agencyId, year: year - 1, scope, previous: null });
+  return (await compile(ctx, { agencyId, year: year - 1, scope, previous: null })).data;
 }

@@ -2,6 +2,8 @@ import { beijingDate } from '../../../platform/clock.js';
 import type { Ctx } from '../../../platform/context.js';
 import { notifications } from '../../accounts/index.js';
 import { agencies, type Agency } from '../../agencies/index.js';
+import { agenciesRecordedFor } from '../published/published-report.service.js';
+import * as repo from './annual-report.repository.js';
 
 /**
  * 条例第五十条: departments publish last year's annual report by 31 January, people's
@@ -37,23 +39,9 @@ const remindDaysBefore = [14, 7, 3, 1, 0];
 export async function remindReportDeadlines(ctx: Ctx): Promise<string> {
   const today = beijingDate(ctx.clock.now());
   const reportYear = Number(today.slice(0, 4)) - 1;
-  const published = new Set(
-    (
-      await ctx.db
-        .selectFrom('annual_report')
-        .select('agency_id')
-        .where('year', '=', reportYear)
-        .where('state', '=', 'published')
-        .execute()
-    ).map((r) => r.agency_id),
-  );
+  const published = new Set(await repo.agenciesPublishedFor(ctx.db, reportYear));
   // A report published before (or outside) the platform and recorded in 年报检查 counts too.
-  for (const r of await ctx.db
-    .selectFrom('published_report')
-    .select('history_agency_id')
-    .where('history_year', '=', reportYear)
-    .execute())
-    if (r.history_agency_id) published.add(r.history_agency_id);
+  for (const id of await agenciesRecordedFor(ctx, reportYear)) published.add(id);
   let sent = 0;
   for (const a of await agencies.listPublic(ctx)) {
     const deadline = reportDeadline(a, reportYear);

@@ -1,9 +1,13 @@
-import { holdsRoleOver, type Role } from '../../../platform/access.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { beijingDate } from '../../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../../platform/context.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../../../platform/errors.js';
-import { agencies } from '../../agencies/index.js';
+import { isDomainError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { columns, readSpreadsheet, readTable } from '../../../platform/import/index.js';
+import { integer, text } from '../../../platform/schema.js';
+import { agencies, type Agency } from '../../agencies/index.js';
 import { formatForYear, proactiveItems, type ReportFormat } from '../contract/report.js';
+import { assertCan } from './annual-report.policy.js';
+import * as repo from './report-figures.repository.js';
 
 /**
  * Section 二's figures that live in other systems — 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制
@@ -47,9 +51,6 @@ export function figureDefs(format: ReportFormat): FigureDef[] {
   return out;
 }
 
-const writers: readonly Role[] = ['admin', 'officeHead', 'clerk'];
-const readers: readonly Role[] = ['admin', 'officeHead', 'clerk', 'reviewer', 'supervisor'];
-
 function parseValue(def: FigureDef, raw: string, field: string): string {
   const v = raw
     .trim()
@@ -67,13 +68,8 @@ function parseValue(def: FigureDef, raw: string, field: string): string {
 /** The figures of an agency and a year, as numbers by key; those never entered are absent. */
 export async function figuresOf(ctx: Ctx, agencyId: string, year: number): Promise<Record<string, number>> {
   const agency = await agencies.get(ctx, agencyId);
-  if (!holdsRoleOver(ctx.actor, readers, agency.path)) throw new ForbiddenError();
-  const rows = await ctx.db
-    .selectFrom('report_figure')
-    .select(['key', 'value'])
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .execute();
+  assertCan(ctx.actor, 'read', agency);
+  const rows = await repo.figuresOf(ctx.db, agency.id, year);
   return Object.fromEntries(rows.map((r) => [r.key, Number(r.value)]));
 }
 
@@ -84,14 +80,8 @@ export async function treeFiguresOf(
   year: number,
 ): Promise<Record<string, number>> {
   const agency = await agencies.get(ctx, agencyId);
-  if (!holdsRoleOver(ctx.actor, readers, agency.path)) throw new ForbiddenError();
-  const rows = await ctx.db
-    .selectFrom('report_figure as f')
-    .innerJoin('agency as a', 'a.id', 'f.agency_id')
-    .select(['f.key', 'f.value'])
-    .where('a.path', 'like', `${agency.path}%`)
-    .where('f.year', '=', year)
-    .execute();
+  assertCan(ctx.actor, 'read', agency);
+  const rows = await repo.figuresWithin(ctx.db, agency.path, year);
   const out: Record<string, number> = {};
   // Money is added in fen so that 0.1 + 0.2 is 0.3.
   const fen: Record<string, number> = {};
@@ -113,7 +103,7 @@ export async function setFigures(
   if (!Number.isInteger(year) || year < 2008 || year > 2100)
     throw ValidationError.one('year', `年度应在 2008 到 2100 之间`);
   const agency = await agencies.get(ctx, agencyId);
-  if (!holdsRoleOver(ctx.actor, writers, agency.path)) throw new ForbiddenError();
+  assertCan(ctx.actor, 'enterFigures', agency);
   const defs = figureDefs(formatForYear(year));
   const errors: FieldError[] = [];
   const parsed = new Map<string, string | null>();
@@ -139,24 +129,16 @@ export async function setFigures(
     const before = await figuresOf(ctx, agency.id, year);
     const now = ctx.clock.now().toISOString();
     for (const [key, value] of parsed) {
-      if (value === null)
-        await ctx.db
-          .deleteFrom('report_figure')
-          .where('agency_id', '=', agency.id)
-          .where('year', '=', year)
-          .where('key', '=', key)
-          .execute();
-      // An upsert, so two clerks saving at once both succeed and the later value stands.
+      if (value === null) await repo.remove(ctx.db, agency.id, year, key);
       else
-        await ctx.db
-          .insertInto('report_figure')
-          .values({ agency_id: agency.id, year, key, value, entered_by: ctx.actor.id, entered_at: now })
-          .onConflict((oc) =>
-            oc
-              .columns(['agency_id', 'year', 'key'])
-              .doUpdateSet({ value, entered_by: ctx.actor.id, entered_at: now }),
-          )
-          .execute();
+        await repo.put(ctx.db, {
+          agency_id: agency.id,
+          year,
+          key,
+          value,
+          entered_by: ctx.actor.id,
+          entered_at: now,
+        });
     }
     const after = await figuresOf(ctx, agency.id, year);
     await recordAudit(ctx, {
@@ -171,63 +153,58 @@ export async function setFigures(
   });
 }
 
+/** The columns of a figures file; the headers a clerk may give them besides the names. */
+const figureColumns = columns({
+  agency: { field: text('机构', { max: 200 }), aliases: ['单位', '机关名称', '机构名称'] },
+  year: integer('年度', 2008, 2100),
+  item: text('项目'),
+  value: text('数值'),
+});
+
 /**
- * A CSV of figures from another system: header `机构,年度,项目,数值`, where 项目 is a key
- * (`licensing.decisions`) or its label (`行政许可·处理决定数量`). All lines or none.
+ * A file of figures from another system, as Excel or WPS saves it — XLSX, or CSV in UTF-8 (with
+ * or without a BOM) or GB18030, quoted fields and all: columns 机构, 年度, 项目, 数值, where 项目 is
+ * a key (`licensing.decisions`) or its label (`行政许可·处理决定数量`). All rows or none: every
+ * problem is named by row and column (第 N 行 第 X 列（列名）) in one refusal.
  */
-export async function importFiguresCsv(
+export async function importFigures(
   ctx: Ctx,
-  csv: string,
+  bytes: Uint8Array,
 ): Promise<{ agencies: number; figures: number }> {
-  const lines = csv
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim());
-  const header = lines
-    .shift()
-    ?.split(',')
-    .map((c) => c.trim());
-  if (!header || header.join(',') !== '机构,年度,项目,数值')
-    throw ValidationError.one('file', '第 1 行应为表头“机构,年度,项目,数值”');
-  const errors: FieldError[] = [];
+  const table = readTable(await readSpreadsheet(bytes), figureColumns);
   const groups = new Map<string, { agencyId: string; year: number; values: Record<string, string> }>();
-  for (const [i, line] of lines.entries()) {
-    const n = i + 2;
-    const cells = line.split(',').map((c) => c.trim());
-    if (cells.length !== 4) {
-      errors.push({ field: `第 ${n} 行`, message: `应有 4 列，实有 ${cells.length} 列` });
-      continue;
-    }
-    const [agencyName, yearText, item, value] = cells as [string, string, string, string];
-    const year = Number(yearText);
-    if (!Number.isInteger(year) || year < 2008 || year > 2100) {
-      errors.push({ field: `第 ${n} 行 年度`, message: `“${yearText}”不是年份` });
-      continue;
-    }
+  const named = new Map<string, Promise<string>>();
+  for (const { row, value: r } of table.rows) {
     let agencyId: string;
     try {
-      agencyId = (await agencies.resolve(ctx, agencyName)).id;
+      if (!named.has(r.agency))
+        named.set(
+          r.agency,
+          agencies.resolve(ctx, r.agency).then((a) => a.id),
+        );
+      agencyId = await named.get(r.agency)!;
     } catch (e) {
-      errors.push({ field: `第 ${n} 行 机构`, message: e instanceof Error ? e.message : String(e) });
+      if (!isDomainError(e)) throw e;
+      table.problem(row, 'agency', e.message);
       continue;
     }
-    const def = figureDefs(formatForYear(year)).find((d) => d.key === item || d.label === item);
+    const def = figureDefs(formatForYear(r.year)).find((d) => d.key === r.item || d.label === r.item);
     if (!def) {
-      errors.push({ field: `第 ${n} 行 项目`, message: `${year}年的报告格式没有“${item}”这一项` });
+      table.problem(row, 'item', `${r.year}年的报告格式没有“${r.item}”这一项`);
       continue;
     }
     try {
-      parseValue(def, value, def.key);
+      parseValue(def, r.value, def.key);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      errors.push({ field: `第 ${n} 行 数值`, message: e.fields[0]!.message });
+      table.problem(row, 'value', e.fields[0]!.message);
       continue;
     }
-    const g = groups.get(`${agencyId}/${year}`) ?? { agencyId, year, values: {} };
-    g.values[def.key] = value;
-    groups.set(`${agencyId}/${year}`, g);
+    const g = groups.get(`${agencyId}/${r.year}`) ?? { agencyId, year: r.year, values: {} };
+    g.values[def.key] = r.value;
+    groups.set(`${agencyId}/${r.year}`, g);
   }
-  if (errors.length) throw new ValidationError(errors);
+  table.finish();
   let figures = 0;
   await inTransaction(ctx, async (ctx) => {
     for (const g of groups.values()) {
@@ -236,4 +213,26 @@ export async function importFiguresCsv(
     }
   });
   return { agencies: new Set([...groups.values()].map((g) => g.agencyId)).size, figures };
+}
+
+/**
+ * The figure-entry page: the agencies the viewer works for, the agency and year chosen (the first
+ * agency and last year by default), the figures the year's format asks for, and those entered.
+ */
+export async function figuresPage(
+  ctx: Ctx,
+  query: { agencyId?: string; year?: string },
+): Promise<{
+  agencies: Agency[];
+  agencyId: string;
+  year: number;
+  defs: FigureDef[];
+  current: Record<string, number>;
+}> {
+  const scope = await agencies.listForStaff(ctx);
+  const agencyId = query.agencyId ?? scope[0]?.id ?? '';
+  const year = Number(query.year ?? Number(beijingDate(ctx.clock.now()).slice(0, 4)) - 1);
+  const defs = Number.isInteger(year) && year >= 2019 ? figureDefs(formatForYear(year)) : [];
+  const current = agencyId && defs.length ? await figuresOf(ctx, agencyId, year) : {};
+  return { agencies: scope, agencyId, year, defs, current };
 }

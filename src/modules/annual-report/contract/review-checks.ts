@@ -1,5 +1,5 @@
 import { mayMakeRules, governmentLevel, type GovernmentLevel } from './agency-level.js';
-import type { ReadInfo } from '../published/reader/read.js';
+import type { ReadInfo } from './read-info.js';
 import {
   applicantColumnLabels,
   applicantColumns,
@@ -13,6 +13,7 @@ import {
   type Proactive2019,
   type Proactive2021,
   type ReportData,
+  type ReportFacts,
   type RequestRowKey,
 } from './report.js';
 
@@ -94,6 +95,42 @@ export function checkCompleteness(data: ReportData, info: ReadInfo): Finding[] {
         'completeness',
         'narrative.other',
         '2021 年格式要求在“六、其他需要报告的事项”中说明信息处理费（发出收费通知件数、总金额、实际收取金额），原文未见',
+      ),
+    );
+  }
+  return out;
+}
+
+/** Sections 一, 五 and 六 as the platform's template starts them, in the order a form shows them. */
+const writtenSections = [
+  ['一', 'section1', '一、总体情况'],
+  ['五', 'section5', '五、存在的主要问题及改进情况'],
+  ['六', 'section6', '六、其他需要报告的事项'],
+] as const;
+
+/**
+ * completeness of a report written on the platform: a section still blank or still holding one
+ * of the template's “（请填写…）” prompts, and, in the 2021 format, a section 六 that does not
+ * state the 信息处理费 (国办公开办函〔2021〕30号).
+ */
+export function checkWritten(data: ReportData, facts: ReportFacts = {}): Finding[] {
+  const out: Finding[] = [];
+  const sections = data.narrative.sections ?? {};
+  for (const [n, key, name] of writtenSections) {
+    const text = sections[n] ?? '';
+    if (!text.trim() || /（请(填写|说明)[^）]*）/.test(text))
+      out.push(finding('completeness', `narrative.${key}`, `“${name}”尚未写完（仍有空白或“请填写”的提示）`));
+  }
+  if (data.format === '2021' && !/信息处理费/.test(sections.六 ?? '')) {
+    const fee = facts.processingFees;
+    const known = fee
+      ? `：本年发出收费通知 ${fee.notices} 件，总金额 ${fee.noticedYuan} 元；实际收取 ${fee.collectedYuan} 元（${fee.paid} 件）`
+      : '';
+    out.push(
+      finding(
+        'completeness',
+        'narrative.section6',
+        `“六、其他需要报告的事项”应说明信息处理费的收取情况（2021 年格式）${known}`,
       ),
     );
   }

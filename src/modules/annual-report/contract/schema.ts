@@ -8,6 +8,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schemaJson from './annual-report.schema.json' with { type: 'json' };
+import type { ReportData } from './report.js';
 
 /** The JSON Schema of `ReportData` (draft-07), as parsed from annual-report.schema.json. */
 export const annualReportJsonSchema: Readonly<Record<string, unknown>> = schemaJson;
@@ -112,4 +113,24 @@ export function validateReportData(doc: unknown): ReportValidation {
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describeSchemaError);
   const unique = [...new Set(errors)];
   return { ok: false, errors: unique.length > 0 ? unique : ['（文档根）：不符合年度报告数据格式'] };
+}
+
+/** Report data kept in a column that no longer matches the contract: a damaged or foreign row. */
+export class StoredReportInvalid extends Error {}
+
+/**
+ * Report data read back from the database, validated against the contract rather than trusted:
+ * a row written by an older version or edited by hand fails here, with what is wrong, instead of
+ * reaching a renderer or a check as a half-formed document.
+ */
+export function parseStoredReport(json: string, where: string): ReportData {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    throw new StoredReportInvalid(`${where}：保存的年度报告数据不是有效的 JSON`);
+  }
+  const v = validateReportData(doc);
+  if (!v.ok) throw new StoredReportInvalid(`${where}：保存的年度报告数据不符合格式：${v.errors.join('；')}`);
+  return doc as ReportData;
 }

@@ -1,6 +1,12 @@
 import type { CheckedReport } from './read-and-check.js';
 import { readStatusLabels } from './read-and-check.js';
-import { appealGroups, appealResults, applicantColumns, rowsOf, type ReportData } from '../contract/report.js';
+import {
+  appealGroups,
+  appealResults,
+  applicantColumns,
+  rowsOf,
+  type ReportData,
+} from '../contract/report.js';
 
 /** Presenting checked reports: the Chinese summary, CSV rows of every figure. */
 

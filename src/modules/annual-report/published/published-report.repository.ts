@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { agencyField, withinSubtrees } from '../../agencies/index.js';
 import type { PublishedReportTable } from '../annual-report.tables.js';
 import type { ReportData } from '../contract/report.js';
 
@@ -13,10 +14,8 @@ export async function findById(db: Executor, id: string): Promise<PublishedRepor
 /** Checked reports uploaded within the given subtrees, newest first. */
 export async function listWithin(db: Executor, paths: string[], limit = 100) {
   if (paths.length === 0) return [];
-  let q = db
+  return db
     .selectFrom('published_report')
-    .innerJoin('agency', 'agency.id', 'published_report.agency_id')
-    .leftJoin('agency as history', 'history.id', 'published_report.history_agency_id')
     .select([
       'published_report.id',
       'published_report.source_name',
@@ -28,10 +27,9 @@ export async function listWithin(db: Executor, paths: string[], limit = 100) {
       'published_report.warning_count',
       'published_report.uploaded_at',
       'published_report.history_year',
-      'history.name as history_agency_name',
-    ]);
-  if (!paths.includes('/')) q = q.where((eb) => eb.or(paths.map((p) => eb('agency.path', 'like', `${p}%`))));
-  return q
+      agencyField<string | null>('published_report.history_agency_id', 'name').as('history_agency_name'),
+    ])
+    .where(withinSubtrees('published_report.agency_id', paths))
     .orderBy('published_report.uploaded_at', 'desc')
     .orderBy('published_report.id', 'desc')
     .limit(limit)
@@ -49,6 +47,31 @@ export async function findHistory(
     .where('history_agency_id', '=', agencyId)
     .where('history_year', '=', year)
     .executeTakeFirst();
+}
+
+/** The years for which reports published before the platform were recorded for an agency, newest first. */
+export async function recordedYears(
+  db: Executor,
+  agencyId: string,
+): Promise<Array<{ year: number; name: string }>> {
+  const rows = await db
+    .selectFrom('published_report')
+    .select(['history_year', 'source_name'])
+    .where('history_agency_id', '=', agencyId)
+    .where('history_year', 'is not', null)
+    .orderBy('history_year', 'desc')
+    .execute();
+  return rows.map((r) => ({ year: r.history_year!, name: r.source_name }));
+}
+
+/** Agencies with a report on `year` recorded from its published text. */
+export async function agenciesRecordedFor(db: Executor, year: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('published_report')
+    .select('history_agency_id')
+    .where('history_year', '=', year)
+    .execute();
+  return rows.flatMap((r) => (r.history_agency_id ? [r.history_agency_id] : []));
 }
 
 export async function attach(

@@ -10,18 +10,11 @@ import {
   Table,
   TextField,
 } from '../../../platform/ui/components.js';
-import { agencies, agencyOptions } from '../../agencies/index.js';
-import { can } from './published-report.policy.js';
+import { agencyOptions } from '../../agencies/index.js';
+import { cellMarks, FindingList, MarkedTables } from '../render/marked-tables.js';
+import { uploaded } from './published-report.schemas.js';
 import * as reports from './published-report.service.js';
 import { readStatusLabels } from './read-and-check.js';
-import { annualReportJsonSchema } from '../contract/schema.js';
-import {
-  AppealsTable,
-  cellMarks,
-  FindingList,
-  ProactiveTable,
-  RequestsTable,
-} from '../views/report-tables.js';
 
 type Body = Record<string, unknown>;
 const crumbs = (...rest: Array<{ label: string; href?: string }>) => [
@@ -30,18 +23,8 @@ const crumbs = (...rest: Array<{ label: string; href?: string }>) => [
   ...rest,
 ];
 
-/** A file field arrives as { filename, bytes } (see the multipart setup), pasted text as a string. */
-function uploaded(body: Body): { name: string; bytes: Uint8Array } {
-  const file = body.file as { filename?: string; bytes?: Buffer } | undefined;
-  const pasted = typeof body.text === 'string' ? body.text : '';
-  if (file?.bytes && file.bytes.length > 0) return { name: file.filename || '上传的文件', bytes: file.bytes };
-  return {
-    name: typeof body.name === 'string' && body.name.trim() ? body.name : '粘贴的文本.txt',
-    bytes: Buffer.from(pasted, 'utf8'),
-  };
-}
-
-export function registerReportRoutes(app: FastifyInstance): void {
+/** Back office: the checker of published reports (年报检查), and recording one as an agency's history. */
+export function registerPublishedReportRoutes(app: FastifyInstance): void {
   app.nav.push({ href: '/admin/reports', label: '年报检查', area: 'admin', order: 40 });
 
   const renderIndex = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => {
@@ -128,11 +111,9 @@ export function registerReportRoutes(app: FastifyInstance): void {
   });
 
   const renderReport = async (req: FastifyRequest, reply: FastifyReply, id: string, errors: FieldError[]) => {
-    const me = requireStaff(req);
-    const r = await reports.get(req.ctx, id);
+    requireStaff(req);
+    const { report: r, history, attachTargets: targets } = await reports.checkedPage(req.ctx, id);
     const d = r.data;
-    const targets = (await agencies.listForStaff(req.ctx)).filter((a) => can(me.actor, 'attach', a));
-    const history = r.history ? await agencies.get(req.ctx, r.history.agencyId).catch(() => null) : null;
     const marks = d ? cellMarks(d, r.info?.blankCells ?? []) : new Map<string, number[]>();
     const errorsCount = d?.findings.filter((f) => f.severity === 'error').length ?? 0;
     return reply.page(
@@ -146,10 +127,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
             ['读取', `${readStatusLabels[r.status]}${r.error ? `：${r.error}` : ''}`],
             ['格式', d ? `${d.format} 年格式` : null],
             ['问题', d ? `${errorsCount} 处错误、${d.findings.length - errorsCount} 处提示` : null],
-            [
-              '历史报告',
-              history && r.history ? `已记录为 ${history.name} ${r.history.year} 年度报告` : '未记录',
-            ],
+            ['历史报告', history ? `已记录为 ${history.name} ${history.year} 年度报告` : '未记录'],
           ]}
         />
         {d ? (
@@ -159,9 +137,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
               <FindingList findings={d.findings} />
             </section>
             <section class="gk-section">
-              <ProactiveTable data={d} marks={marks} />
-              <RequestsTable data={d} marks={marks} />
-              <AppealsTable data={d} marks={marks} />
+              <MarkedTables data={d} marks={marks} />
             </section>
             {targets.length ? (
               <section class="gk-section">
@@ -218,25 +194,4 @@ export function registerReportRoutes(app: FastifyInstance): void {
       (errors) => renderReport(req, reply, req.params.id, errors),
     );
   });
-
-  // API
-  app.get(
-    '/api/v1/schemas/annual-report.json',
-    { schema: { tags: ['年度报告'], summary: '年度报告数据的 JSON Schema' } },
-    async (_req, reply) => reply.type('application/schema+json; charset=utf-8').send(annualReportJsonSchema),
-  );
-  app.post<{ Body: Body }>(
-    '/api/v1/reports/check',
-    {
-      schema: {
-        tags: ['年度报告'],
-        summary: '检查一份已发布的年度报告（multipart 上传 file，或 JSON {name, text}）',
-      },
-    },
-    async (req) => {
-      requireStaff(req);
-      const r = await reports.check(req.ctx, uploaded(req.body ?? {}));
-      return { data: { id: r.id, status: r.status, error: r.error, report: r.data } };
-    },
-  );
 }

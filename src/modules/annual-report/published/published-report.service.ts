@@ -6,16 +6,11 @@ import { isId, newId } from '../../../platform/ids.js';
 import { integer, object, optional, text } from '../../../platform/schema.js';
 import { agencies, type Agency } from '../../agencies/index.js';
 import type { GovernmentLevel } from '../contract/agency-level.js';
-import { assertCan, scopes } from './published-report.policy.js';
+import type { ReadInfo } from '../contract/read-info.js';
+import { parseStoredReport } from '../contract/schema.js';
+import { assertCan, can, scopes } from './published-report.policy.js';
 import * as repo from './published-report.repository.js';
-import type { ReadInfo } from './reader/read.js';
-import {
-  checkPublishedReport,
-  checkRead,
-  type CheckedReport,
-  type ReadStatus,
-} from './read-and-check.js';
-import type { ReportData } from '../contract/report.js';
+import { checkPublishedReport, checkRead, type CheckedReport, type ReadStatus } from './read-and-check.js';
 
 export interface StoredReport extends CheckedReport {
   id: string;
@@ -42,7 +37,8 @@ function toStored(row: NonNullable<Awaited<ReturnType<typeof repo.findById>>>): 
     id: row.id,
     file: row.source_name,
     status: row.read_status as ReadStatus,
-    data: row.data_json ? (JSON.parse(row.data_json) as ReportData) : null,
+    data: row.data_json ? parseStoredReport(row.data_json, `年报检查 ${row.id}`) : null,
+    // What the reader found is kept as the reader wrote it; it is not report data.
     info: row.info_json ? (JSON.parse(row.info_json) as ReadInfo) : null,
     error: row.error,
     uploadedAt: row.uploaded_at,
@@ -116,6 +112,45 @@ export async function list(ctx: Ctx) {
   return repo.listWithin(ctx.db, scopes(ctx.actor));
 }
 
+/**
+ * The checker's page of one report: the report as read and checked, the agency it is recorded
+ * for (if any), and the agencies the viewer may record it for (empty: no form).
+ */
+export async function checkedPage(
+  ctx: Ctx,
+  id: string,
+): Promise<{
+  report: StoredReport;
+  history: { name: string; year: number } | null;
+  attachTargets: Agency[];
+}> {
+  const report = await get(ctx, id);
+  const historyAgency = report.history
+    ? await agencies.get(ctx, report.history.agencyId).catch(() => null)
+    : null;
+  const attachTargets = report.data
+    ? (await agencies.listForStaff(ctx)).filter((a) => can(ctx.actor, 'attach', a))
+    : [];
+  return {
+    report,
+    history: historyAgency && report.history ? { name: historyAgency.name, year: report.history.year } : null,
+    attachTargets,
+  };
+}
+
+/** Reports published before the platform and recorded from their text, for an agency's 专栏. */
+export async function recordedYears(
+  ctx: Ctx,
+  agencyId: string,
+): Promise<Array<{ year: number; name: string }>> {
+  return repo.recordedYears(ctx.db, agencyId);
+}
+
+/** Agencies whose report on `year` is recorded from its published text (the deadline reminder). */
+export async function agenciesRecordedFor(ctx: Ctx, year: number): Promise<Set<string>> {
+  return new Set(await repo.agenciesRecordedFor(ctx.db, year));
+}
+
 /** The report recorded as an agency's published report for a year, if any. */
 export async function historyOf(ctx: Ctx, agencyId: string, year: number): Promise<StoredReport | null> {
   const row = await repo.findHistory(ctx.db, agencyId, year);
@@ -152,7 +187,7 @@ export async function attach(ctx: Ctx, id: string, raw: unknown): Promise<Stored
     }
     const previous = await repo.findHistory(ctx.db, agency.id, input.year - 1);
     const data = checkRead(report.data, report.info, {
-      previous: previous?.data_json ? (JSON.parse(previous.data_json) as ReportData) : null,
+      previous: previous?.data_json ? parseStoredReport(previous.data_json, `年报检查 ${previous.id}`) : null,
       level: levelOf(agency),
     });
     const now = ctx.clock.now().toISOString();

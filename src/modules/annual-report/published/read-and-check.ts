@@ -1,9 +1,9 @@
 import type { GovernmentLevel } from '../contract/agency-level.js';
-import { toLines, UnreadableInputError } from './reader/convert.js';
-import { readReport, type ReadInfo } from './reader/read.js';
+import { checked } from '../contract/checks.js';
+import type { ReadInfo } from '../contract/read-info.js';
 import { requestRows, type ReportData } from '../contract/report.js';
-import { runArithmeticChecks } from '../contract/arithmetic-checks.js';
-import { checkBlanks, checkCompleteness, checkNarrative, checkPlausibility } from '../contract/review-checks.js';
+import { toLines, UnreadableInputError } from './reader/convert.js';
+import { readReport } from './reader/read.js';
 
 /** How much of a published report could be read. */
 export type ReadStatus = 'full' | 'partial' | 'none';
@@ -28,16 +28,9 @@ export interface CheckOptions {
   level?: GovernmentLevel | null;
 }
 
-/** Every check of the contract, in its order, on a report read from its text. */
+/** Every check of the contract (allChecks), on a report read from its text. */
 export function checkRead(data: ReportData, info: ReadInfo | null, opts: CheckOptions = {}): ReportData {
-  const findings = [
-    ...runArithmeticChecks(data, { previous: opts.previous ?? null }),
-    ...(info ? checkCompleteness(data, info) : []),
-    ...checkNarrative(data),
-    ...checkPlausibility(data, opts.level),
-    ...(info ? checkBlanks(info) : []),
-  ];
-  return { ...data, findings };
+  return checked(data, { previous: opts.previous ?? null, level: opts.level ?? null, read: info });
 }
 
 function orderRequests(data: ReportData): ReportData {

@@ -1,40 +1,21 @@
+import type { ReadInfo } from '../../contract/read-info.js';
 import {
+  printedRowsOf,
   REPORT_SCHEMA_ID,
   type Appeals,
-  type Provenance,
   type ReportData,
-  type RequestRowKey,
   type Requests,
   type SourceKind,
 } from '../../contract/report.js';
 import { detectAgency, detectFormat, detectYear } from './meta.js';
 import { extractFigures } from './narrative.js';
 import { findSections, lineAt } from './sections.js';
-import { printedRows, readTable3 } from './table3.js';
+import { readTable3 } from './table3.js';
 import { readTable2 } from './table2.js';
 import { readTable4 } from './table4.js';
 import { tokenize } from './tokens.js';
 
-/** What the reader learnt beyond the figures: what was blank, missing, unreadable, and where. */
-export interface ReadInfo {
-  blankCells: Array<{ row: RequestRowKey; columns: number[]; line: number }>;
-  /** Rows of table 三 not in the text at all (cut off). */
-  missingRows: RequestRowKey[];
-  /** Rows or items seen but not readable with confidence. */
-  unreadable: Array<{ where: string; line: number | null; reason: string }>;
-  provenance: Record<string, Provenance>;
-  sections: {
-    overview: boolean;
-    proactive: boolean;
-    requests: boolean;
-    appeals: boolean;
-    problems: boolean;
-    other: boolean;
-  };
-  /** Section 六's text, for the fee statement of the 2021 format. */
-  otherText: string | null;
-  lineCount: number;
-}
+export type { ReadInfo };
 
 export interface ReadResult {
   data: ReportData;
@@ -86,11 +67,11 @@ export function readReport(
     }
     for (const u of t3.unreadable)
       info.unreadable.push({ where: `requests.${u.key}`, line: u.line, reason: u.reason });
-    info.missingRows = printedRows(format).filter(
+    info.missingRows = printedRowsOf(format).filter(
       (k) => !requests[k] && !t3.unreadable.some((u) => u.key === k),
     );
   } else {
-    info.missingRows = printedRows(format);
+    info.missingRows = printedRowsOf(format);
   }
 
   // 二

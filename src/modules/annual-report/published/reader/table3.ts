@@ -1,4 +1,12 @@
-import { applicantColumns, type ReportFormat, type RequestRow, type RequestRowKey } from '../../contract/report.js';
+import {
+  applicantColumns,
+  balanceRows,
+  outcomeRowsOf,
+  printedRowsOf,
+  type ReportFormat,
+  type RequestRow,
+  type RequestRowKey,
+} from '../../contract/report.js';
 import { candidateSplits, rowSumHolds } from './decode.js';
 import { labelKey } from './normalize.js';
 import type { Token } from './tokens.js';
@@ -58,13 +66,6 @@ export interface Table3Result {
   unreadable: Array<{ key: RequestRowKey; line: number; reason: string }>;
   /** Row labels seen at all (to tell "cut off" from "unreadable"). */
   seen: Set<RequestRowKey>;
-}
-
-/** The rows a table of this format prints numbers for, in order. */
-export function printedRows(format: ReportFormat): RequestRowKey[] {
-  return patterns
-    .map((p) => p.key)
-    .filter((k) => (format === '2021' ? k !== 'other' : !k.startsWith('other.')));
 }
 
 type Cell =
@@ -143,7 +144,7 @@ function resolveRow(cells: Cell[]): Resolved {
 }
 
 export function readTable3(tokens: Token[], format: ReportFormat): Table3Result {
-  const order = printedRows(format);
+  const order = printedRowsOf(format);
   const rows: ReadRow[] = [];
   const unreadable: Table3Result['unreadable'] = [];
   const ambiguous: Array<{ key: RequestRowKey; line: number; candidates: number[][]; reason: string }> = [];
@@ -232,9 +233,6 @@ export function readTable3(tokens: Token[], format: ReportFormat): Table3Result 
 
 export const columnCount = applicantColumns.length;
 
-const outcomeKeys = (format: ReportFormat): RequestRowKey[] =>
-  printedRows(format).filter((k) => !['received', 'carriedOver', 'total', 'carriedForward'].includes(k));
-
 /**
  * Rows whose digits ran together with several possible splits: choose the combination under
  * which the table's column relations (each column's outcomes add up to 总计; 本年新收 + 上年结转
@@ -250,12 +248,10 @@ function settleAmbiguous(
   if (ambiguous.length === 0) return;
   const combos = ambiguous.reduce((n, a) => n * a.candidates.length, 1);
   const known = new Map(rows.map((r) => [r.key, r.values as number[]]));
-  const outcome = outcomeKeys(format);
+  const outcome = outcomeRowsOf(format);
   const allKeys = new Set([...known.keys(), ...ambiguous.map((a) => a.key)]);
   const canCheckOutcome = allKeys.has('total') && outcome.every((k) => allKeys.has(k));
-  const canCheckBalance = ['received', 'carriedOver', 'total', 'carriedForward'].every((k) =>
-    allKeys.has(k as RequestRowKey),
-  );
+  const canCheckBalance = balanceRows.every((k) => allKeys.has(k));
   const giveUp = () => {
     for (const a of ambiguous) unreadable.push({ key: a.key, line: a.line, reason: a.reason });
   };
