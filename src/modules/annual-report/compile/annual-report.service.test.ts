@@ -7,7 +7,8 @@ import { anonymous, systemActor } from '../../../platform/access.js';
 import type { DatabaseHandle } from '../../../platform/db/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { agencies, type Agency } from '../../agencies/index.js';
+import { jinjiangTree } from '../../../../test/harness/factories.js';
+import type { Agency } from '../../agencies/index.js';
 import { cases, requests } from '../../requests/index.js';
 import * as reports from './annual-report.service.js';
 import { build } from './report-build.service.js';
@@ -33,13 +34,7 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
   before(async () => {
     h = await openTestDatabase(engine);
     const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    dept = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市住房和城乡建设局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
+    ({ gov, education: dept } = await jinjiangTree(ctx));
     for (const d of ['2021-03-01', '2021-05-10', '2021-09-01']) await receive(d);
   });
   after(async () => h.cleanup());
@@ -94,6 +89,33 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
     await reports.saveNarrative(clerk(), r.id, r.narrative);
   });
 
+  it('gives one document for a report: the page’s draft and the document of its year and scope agree', async () => {
+    const r = await reports.open(clerk(), { agencyId: dept.id, year: 2021 });
+    const doc = await reports.document(clerk(), { agencyId: dept.id, year: 2021, scope: 'self' });
+    assert.deepEqual(doc.findings, r.findings);
+    assert.deepEqual(doc.data, r.data);
+    assert.deepEqual(doc.narrative, r.narrative, 'the text being written, not the template again');
+    assert.ok(
+      doc.findings.some((f) => f.check === 'completeness'),
+      'with every check: the unfinished sections',
+    );
+    assert.deepEqual(
+      await reports.documentFor(clerk(), { agency: '晋江市教育局', year: '2021' }),
+      doc,
+      'the CLI’s and the API’s door: the agency by name',
+    );
+  });
+
+  it('offers each viewer the steps they may take on the report in its state', async () => {
+    const r = await reports.open(clerk(), { agencyId: dept.id, year: 2021 });
+    assert.deepEqual((await reports.reportPage(clerk(), r.id)).allowed, ['editNarrative']);
+    assert.deepEqual((await reports.reportPage(head(), r.id)).allowed, ['editNarrative', 'publish']);
+    assert.deepEqual(
+      (await reports.reportPage(day('2022-01-10', staffActor('supervisor', gov)), r.id)).allowed,
+      [],
+    );
+  });
+
   it('publishes only by the office head, only without errors, and keeps the published tables', async () => {
     const r = await reports.open(clerk(), { agencyId: dept.id, year: 2021 });
     await assert.rejects(reports.publish(clerk(), r.id), ForbiddenError);
@@ -145,6 +167,12 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
       [[2, '补录 11 月漏登的申请']],
     );
     assert.equal((await reports.get(clerk(), v1.id)).state, 'superseded');
+    assert.deepEqual((await reports.reportPage(head(), v2.id)).allowed, ['correct']);
+    assert.deepEqual(
+      (await reports.reportPage(head(), v1.id)).allowed,
+      [],
+      'a superseded version is history',
+    );
   });
 
   it('refuses to sign off a report with an error finding, naming it', async () => {
@@ -204,13 +232,7 @@ describeEachEngine('annual report: what the public saw, fees across the new year
   before(async () => {
     h = await openTestDatabase(engine);
     const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    office = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市自然资源局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
+    ({ gov, police: office } = await jinjiangTree(ctx));
   });
   after(async () => h.cleanup());
   const head = (d: string) => at(d, staffActor('officeHead', office));

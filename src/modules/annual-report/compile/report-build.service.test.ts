@@ -6,11 +6,12 @@ import { application } from '../../../../test/harness/requests.js';
 import { anonymous, systemActor } from '../../../platform/access.js';
 import type { DatabaseHandle } from '../../../platform/db/database.js';
 import { ValidationError } from '../../../platform/errors.js';
-import { agencies, composeCreditCode, type Agency } from '../../agencies/index.js';
+import { jinjiangTree, type JinjiangTree } from '../../../../test/harness/factories.js';
+import type { Agency } from '../../agencies/index.js';
 import { appeals } from '../../appeals/index.js';
 import { importRecords } from '../../records/index.js';
 import { cases, requests } from '../../requests/index.js';
-import { build } from './report-build.service.js';
+import { build, compile } from './report-build.service.js';
 import * as figures from './report-figures.service.js';
 import type { Proactive2019, Proactive2021 } from '../contract/report.js';
 
@@ -19,44 +20,29 @@ const sum = (rows: Array<number[] | undefined>) =>
 
 describeEachEngine('building the annual report from the platform’s data', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
-  let gov: Agency, stats: Agency, town: Agency;
+  let city: JinjiangTree;
+  let gov: Agency, dept: Agency, town: Agency;
   before(async () => {
     h = await openTestDatabase(engine);
     const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, {
-      name: '晋江市人民政府',
-      level: 'county',
-      kind: 'peoplesGovernment',
-      creditCode: composeCreditCode('11', '350582', '00350001'),
-    });
-    stats = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '晋江市统计局',
-      level: 'county',
-      kind: 'governmentDepartment',
-    });
-    town = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '磁灶镇人民政府',
-      level: 'township',
-      kind: 'townshipStreet',
-    });
+    city = await jinjiangTree(ctx);
+    ({ gov, police: dept, cizao: town } = city);
     const at = (day: string, actor = staffActor('clerk', gov)) => {
       const c = testCtx(h, actor);
       c.clock.set(`${day}T02:00:00Z`);
       return c;
     };
-    // 统计局: received 2020-12-28, answered 2021-01-15; and one answered within 2020.
+    // A department (公安局): received 2020-12-28, answered 2021-01-15; and one answered within 2020.
     const late = await requests.submitOnline(
       at('2020-12-28', anonymous),
-      application(stats.id, { applicantType: 'commercialEnterprise', applicantName: '某公司' }),
+      application(dept.id, { applicantType: 'commercialEnterprise', applicantName: '某公司' }),
     );
-    await cases.act(at('2021-01-15', staffActor('clerk', stats)), late.id, 'replied', {
+    await cases.act(at('2021-01-15', staffActor('clerk', dept)), late.id, 'replied', {
       date: '2021-01-15',
       outcome: 'granted',
     });
-    const quick = await requests.submitOnline(at('2020-06-01', anonymous), application(stats.id));
-    await cases.act(at('2020-06-10', staffActor('clerk', stats)), quick.id, 'replied', {
+    const quick = await requests.submitOnline(at('2020-06-01', anonymous), application(dept.id));
+    await cases.act(at('2020-06-10', staffActor('clerk', dept)), quick.id, 'replied', {
       date: '2020-06-10',
       outcome: 'unavailable.notHeld',
       reasons: '本机关不掌握该信息',
@@ -104,14 +90,14 @@ describeEachEngine('building the annual report from the platform’s data', (eng
   const reader = () => testCtx(h, staffActor('supervisor', gov));
 
   it('counts a case received 2020-12-28 and answered 2021-01-15 in both years', async () => {
-    const y2020 = await build(reader(), { agencyId: stats.id, year: 2020 });
+    const y2020 = await build(reader(), { agencyId: dept.id, year: 2020 });
     assert.equal(y2020.format, '2019');
     assert.deepEqual(y2020.source, { kind: 'built' });
     assert.deepEqual(y2020.requests.received, [1, 1, 0, 0, 0, 0, 2]);
     assert.deepEqual(y2020.requests.carriedForward, [0, 1, 0, 0, 0, 0, 1]);
     assert.deepEqual(y2020.requests['unavailable.notHeld'], [1, 0, 0, 0, 0, 0, 1]);
     assert.deepEqual(y2020.findings, []);
-    const y2021 = await build(reader(), { agencyId: stats.id, year: 2021 });
+    const y2021 = await build(reader(), { agencyId: dept.id, year: 2021 });
     assert.equal(y2021.format, '2021');
     assert.deepEqual(y2021.requests.carriedOver, [0, 1, 0, 0, 0, 0, 1]);
     assert.deepEqual(y2021.requests.granted, [0, 1, 0, 0, 0, 0, 1]);
@@ -123,7 +109,7 @@ describeEachEngine('building the annual report from the platform’s data', (eng
   it('rolls a subtree up to the sum of its agencies, appeals and documents included', async () => {
     const tree = await build(reader(), { agencyId: gov.id, year: 2020, scope: 'tree' });
     const parts = await Promise.all(
-      [gov, stats, town].map((a) => build(reader(), { agencyId: a.id, year: 2020, scope: 'self' })),
+      Object.values(city).map((a) => build(reader(), { agencyId: a.id, year: 2020, scope: 'self' })),
     );
     for (const key of Object.keys(tree.requests) as Array<keyof typeof tree.requests>)
       assert.deepEqual(tree.requests[key], sum(parts.map((p) => p.requests[key])), key);
@@ -199,6 +185,43 @@ describeEachEngine('building the annual report from the platform’s data', (eng
       120,
       'nothing of a refused file is kept',
     );
+  });
+
+  it('states the 信息处理费 the requests module contributes: a December notice paid in January', async () => {
+    const at = (day: string) => {
+      const c = testCtx(h, staffActor('clerk', town));
+      c.clock.set(`${day}T02:00:00Z`);
+      return c;
+    };
+    const r = await requests.submitOnline({ ...at('2021-12-01'), actor: anonymous }, application(town.id));
+    await cases.act(at('2021-12-22'), r.id, 'feeNoticeReceived', {
+      date: '2021-12-22',
+      method: 'perPage',
+      quantity: 250,
+    });
+    await cases.act(at('2022-01-05'), r.id, 'feePaid', { date: '2022-01-05' });
+    const facts = async (agency: Agency, year: number, scope: 'self' | 'tree' = 'self') =>
+      (await compile(reader(), { agencyId: agency.id, year, scope })).facts.processingFees;
+    const noticed = await facts(town, 2021);
+    assert.equal(noticed?.notices, 1);
+    assert.ok(noticed!.noticedYuan > 0);
+    assert.deepEqual(
+      { paid: noticed?.paid, collectedYuan: noticed?.collectedYuan },
+      { paid: 0, collectedYuan: 0 },
+    );
+    assert.deepEqual(await facts(town, 2022), {
+      notices: 0,
+      noticedYuan: 0,
+      paid: 1,
+      collectedYuan: noticed!.noticedYuan,
+    });
+    assert.deepEqual(await facts(gov, 2022, 'tree'), await facts(town, 2022), 'the city with all below it');
+    assert.deepEqual(
+      await facts(gov, 2022),
+      { notices: 0, noticedYuan: 0, paid: 0, collectedYuan: 0 },
+      '本级 only',
+    );
+    assert.deepEqual(await facts(dept, 2022), { notices: 0, noticedYuan: 0, paid: 0, collectedYuan: 0 });
   });
 
   it('refuses a year before the 条例 of 2019 by naming the field', async () => {

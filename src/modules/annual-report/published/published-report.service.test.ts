@@ -6,7 +6,8 @@ import { systemActor, type Role } from '../../../platform/access.js';
 import { staffActor } from '../../../../test/harness/actors.js';
 import type { DatabaseHandle } from '../../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../../platform/errors.js';
-import { agencies, type Agency } from '../../agencies/index.js';
+import { jinjiangTree } from '../../../../test/harness/factories.js';
+import type { Agency } from '../../agencies/index.js';
 import * as reports from './published-report.service.js';
 
 const seed = readFileSync('test/fixtures/annual-report/jinjiang-2020-annual-report.md');
@@ -42,14 +43,7 @@ describeEachEngine('published reports: check, keep, record as history', (engine)
 
   before(async () => {
     h = await openTestDatabase(engine);
-    const ctx = testCtx(h, systemActor('测试'));
-    gov = await agencies.create(ctx, { name: '晋江市人民政府', level: 'county', kind: 'peoplesGovernment' });
-    cizao = await agencies.create(ctx, {
-      parentId: gov.id,
-      name: '磁灶镇人民政府',
-      level: 'township',
-      kind: 'townshipStreet',
-    });
+    ({ gov, cizao } = await jinjiangTree(testCtx(h, systemActor('测试'))));
   });
   after(async () => h.cleanup());
 
@@ -119,6 +113,34 @@ describeEachEngine('published reports: check, keep, record as history', (engine)
     assert.ok(
       r.data!.findings.some((f) => f.check === 'plausibility'),
       'county-level by its name',
+    );
+  });
+
+  it('lists the recorded years for the portal, and offers the record form only to who may record', async () => {
+    const anyone = testCtx(h, systemActor('门户'));
+    assert.deepEqual(await reports.recordedYears(anyone, gov.id), [
+      { year: 2021, name: '2021-corrected.md' },
+      { year: 2020, name: '2020.md' },
+    ]);
+    assert.deepEqual(await reports.recordedYears(anyone, cizao.id), []);
+    assert.deepEqual([...(await reports.agenciesRecordedFor(anyone, 2021))], [gov.id]);
+    const head = testCtx(h, as('officeHead', gov));
+    const { report, history } = await reports.checkedPage(
+      head,
+      (await reports.historyOf(head, gov.id, 2021))!.id,
+    );
+    assert.equal(report.file, '2021-corrected.md');
+    assert.deepEqual(history, { name: '晋江市人民政府', year: 2021 });
+    const uploaded = await reports.check(testCtx(h, as('clerk', cizao)), { name: 'x.md', bytes: seed });
+    assert.deepEqual(
+      (await reports.checkedPage(head, uploaded.id)).attachTargets.map((a) => a.name).slice(0, 2),
+      ['晋江市人民政府', '晋江市公安局'],
+      'the city’s office head may record it for the city and below',
+    );
+    assert.deepEqual(
+      (await reports.checkedPage(testCtx(h, as('clerk', cizao)), uploaded.id)).attachTargets,
+      [],
+      'a clerk may not',
     );
   });
 });
