@@ -223,7 +223,7 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
 
 describeEachEngine('annual report: what the public saw, fees across the new year, and races', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
-  let gov: Agency, office: Agency;
+  let office: Agency;
   const at = (d: string, actor = staffActor('clerk', office)) => {
     const c = testCtx(h, actor);
     c.clock.set(`${d}T02:00:00Z`);
@@ -232,7 +232,7 @@ describeEachEngine('annual report: what the public saw, fees across the new year
   before(async () => {
     h = await openTestDatabase(engine);
     const ctx = testCtx(h, systemActor('测试'));
-    ({ gov, police: office } = await jinjiangTree(ctx));
+    ({ police: office } = await jinjiangTree(ctx));
   });
   after(async () => h.cleanup());
   const head = (d: string) => at(d, staffActor('officeHead', office));

@@ -19,6 +19,7 @@ import {
   appealGroupLabels,
   appealGroups,
   appealResultLabels,
+  balanceRows,
   applicantColumnLabels,
   applicantColumns,
   checkSeverity,
@@ -184,7 +185,7 @@ export function checkRowSums(data: ReportData, ctx: CheckContext = {}): Finding[
 
 /** balance: in every column, 本年新收 + 上年结转 = 办理结果总计 + 结转下年度 (the table's own 勾稽关系). */
 export function checkBalance(data: ReportData, ctx: CheckContext = {}): Finding[] {
-  const rows = rowsPresent(data, ['received', 'carriedOver', 'total', 'carriedForward'], ctx);
+  const rows = rowsPresent(data, balanceRows, ctx);
   if (!rows) return [];
   const [received, carriedOver, total, carriedForward] = rows as [
     RequestRow,
