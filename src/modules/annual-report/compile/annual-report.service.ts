@@ -123,18 +123,27 @@ async function templateFor(ctx: Ctx, compiled: Compiled): Promise<NarrativeText>
 /**
  * The report of an agency for a year and scope as it stands: the tables built from the data
  * now, with the text being written (or last signed off), else the template, and every finding.
+ * The back-office page of a draft, `gongkai report build` and the REST API all come through here.
  */
 export async function document(
   ctx: Ctx,
   key: { agencyId: string; year: number; scope?: Scope | null },
 ): Promise<ReportDocument> {
-  const compiled = await compile(ctx, { agencyId: key.agencyId, year: key.year, scope: key.scope ?? 'self' });
-  const text = await repo.currentText(ctx.db, {
-    agencyId: compiled.agency.id,
-    year: key.year,
-    scope: compiled.scope,
-  });
-  const narrative = text ? parseNarrative(text, '年度报告') : await templateFor(ctx, compiled);
+  return compose(ctx, { agencyId: key.agencyId, year: key.year, scope: key.scope ?? 'self' });
+}
+
+/** `document`, given the text when the caller holds the report's row, and the tables if built. */
+async function compose(
+  ctx: Ctx,
+  key: repo.ReportKey,
+  known: { narrative?: NarrativeText; compiled?: Compiled } = {},
+): Promise<ReportDocument> {
+  const compiled = known.compiled ?? (await compile(ctx, key));
+  let narrative = known.narrative;
+  if (!narrative) {
+    const text = await repo.currentText(ctx.db, { ...key, agencyId: compiled.agency.id });
+    narrative = text ? parseNarrative(text, '年度报告') : await templateFor(ctx, compiled);
+  }
   return assemble(compiled, narrative);
 }
 
@@ -164,7 +173,7 @@ async function view(ctx: Ctx, row: AnnualReportTable, compiled?: Compiled): Prom
       findings: data.findings,
     };
   } else {
-    doc = assemble(compiled ?? (await compile(ctx, key)), narrative);
+    doc = await compose(ctx, key, { narrative, compiled });
   }
   return {
     ...doc,
