@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkPublishedReport } from '../src/modules/annual-report/report-check.service.js';
-import { requestRows } from '../src/modules/annual-report/report.js';
+import { checkPublishedReport, requestRows } from '../src/modules/annual-report/index.js';
 
 /** A synthetic, internally consistent 2021-format report as Markdown pipe tables. */
 function synthetic(seed: number): string {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import JSZip from 'jszip';
+import { runCli } from '../../src/app/cli.js';
+import type { Finding, ReportData } from '../../src/modules/annual-report/index.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
@@ -147,10 +152,8 @@ describeEachEngine('the annual report in the back office and on the portal', (en
       `/api/v1/annual-reports/build?agency=${encodeURIComponent('晋江市人民政府')}&year=2020`,
     );
     assert.equal(built.statusCode, 200);
-    const data = JSON.parse(built.body) as {
-      schema: string;
-      requests: { received: number[] };
-      findings: unknown[];
+    const { data } = JSON.parse(built.body) as {
+      data: { schema: string; requests: { received: number[] }; findings: unknown[] };
     };
     assert.equal(data.schema, 'gongkai.annual-report/1');
     assert.deepEqual(data.requests.received, [215, 9, 0, 1, 3, 3, 231]);
@@ -172,7 +175,7 @@ describeEachEngine('the annual report in the back office and on the portal', (en
       },
     );
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /第 3 行 数值/);
+    assert.match(bad.body, /第 3 行 第 D 列（数值）/);
     const good = await head.upload(
       '/admin/annual-reports/figures/import',
       { _csrf: Client.csrfOf(form.body) },
@@ -188,5 +191,87 @@ describeEachEngine('the annual report in the back office and on the portal', (en
       (await head.get(`/admin/annual-reports/figures?agencyId=${root}&year=2022`)).body,
       /value="88"/,
     );
+  });
+
+  it('gives the same findings for the same report through the page, `report build --out x.json` and the API', async () => {
+    const head = new Client(t.app);
+    await head.login('head', DEMO_PASSWORD);
+    const index = await head.get('/admin/annual-reports');
+    const opened = await head.post('/admin/annual-reports', {
+      _csrf: Client.csrfOf(index.body),
+      agencyId: root,
+      year: '2020',
+      scope: 'tree',
+    });
+    const path = opened.headers.location as string;
+    let page = await head.get(path);
+    // A deliberate narrative finding besides the template's unfinished sections.
+    const section1 = /<textarea[^>]*name="section1"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)![1]!;
+    const received = Number(/全年共收到政府信息公开申请 (\d+) 件/.exec(section1)![1]);
+    const section6 = /<textarea[^>]*name="section6"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)![1]!;
+    const saved = await head.post(`${path}/narrative`, {
+      _csrf: Client.csrfOf(page.body),
+      section1: section1.replace(`申请 ${received} 件`, `申请 ${received + 33} 件`),
+      section5: '（二）本年度存在的主要问题。（请填写。）',
+      section6,
+    });
+    assert.equal(saved.statusCode, 303);
+    page = await head.get(path);
+
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    const findings = /<section class="gk-section" id="findings">([\s\S]*?)<\/section>/.exec(page.body)![1]!;
+    const onPage = [
+      ...findings.matchAll(
+        /<li[^>]*data-check="([^"]+)" data-where="([^"]+)"[^>]*>(错误|提示)：([\s\S]*?)<\/li>/g,
+      ),
+    ].map((m) => `${m[3] === '错误' ? 'error' : 'warning'} ${m[1]} ${unescape(m[2]!)} ${unescape(m[4]!)}`);
+    const line = (f: Finding) => `${f.severity} ${f.check} ${f.where} ${f.message}`;
+
+    const api = await head.get(
+      `/api/v1/annual-reports/build?agency=${encodeURIComponent('晋江市人民政府')}&year=2020&scope=tree`,
+    );
+    assert.equal(api.statusCode, 200, api.body.slice(0, 300));
+    const viaApi = (JSON.parse(api.body) as { data: ReportData }).data;
+
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-doors-'));
+    try {
+      const out = join(dir, 'x.json');
+      const cli = { code: 0, stdout: '', stderr: '' };
+      await runCli(
+        ['report', 'build', '--agency', '晋江市人民政府', '--year', '2020', '--scope', 'tree', '--out', out],
+        {
+          env: {
+            LOG_LEVEL: 'silent',
+            DATABASE_URL: t.container.config.databaseUrl,
+            GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0123',
+          },
+          out: (l) => (cli.stdout += `${l}\n`),
+          err: (l) => (cli.stderr += `${l}\n`),
+          setExitCode: (c) => (cli.code = c),
+        },
+      );
+      assert.equal(cli.code, 0, cli.stderr + cli.stdout);
+      const viaCli = JSON.parse(readFileSync(out, 'utf8')) as ReportData;
+
+      assert.ok(
+        ['completeness', 'narrative'].every((c) => viaApi.findings.some((f) => f.check === c)),
+        `the set is not empty: ${JSON.stringify(viaApi.findings)}`,
+      );
+      assert.ok(
+        viaApi.findings.some((f) => f.check === 'narrative' && f.message.includes(String(received + 33))),
+      );
+      assert.deepEqual(viaCli.findings, viaApi.findings, 'the CLI’s file and the API');
+      assert.deepEqual(onPage, viaApi.findings.map(line), 'the page and the API');
+      assert.deepEqual(viaCli, viaApi, 'and the whole document');
+      assert.match(cli.stdout, new RegExp(`提示 ${viaApi.findings.length} 项`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

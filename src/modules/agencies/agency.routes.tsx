@@ -10,6 +10,7 @@ import { toTree, type AgencyNode } from './agency.presenter.js';
 import * as agencies from './agency.service.js';
 import { DissolveForm, MoveForm, RenameForm } from './views/agency-change.js';
 import { AgencyForm } from './views/agency-form.js';
+import { ContactSummary } from './views/contact-summary.js';
 
 type Body = Record<string, string>;
 type Params = { id: string };
@@ -29,24 +30,6 @@ function Tree({ nodes, href }: { nodes: AgencyNode[]; href: (a: Agency) => strin
         </li>
       ))}
     </ul>
-  );
-}
-
-function ContactSummary({ a, withCode = true }: { a: Agency; withCode?: boolean }) {
-  return (
-    <Summary
-      rows={[
-        ['机构名称', a.name],
-        ['办公地址', a.address],
-        ['邮政编码', a.postcode],
-        ['办公时间', a.officeHours],
-        ['联系电话', a.phone],
-        ['传真', a.fax],
-        ['电子邮箱', a.email],
-        ['网站', a.website ? <a href={a.website}>{a.website}</a> : null],
-        ...(withCode ? ([['统一社会信用代码', a.creditCode]] as Array<[string, string | null]>) : []),
-      ]}
-    />
   );
 }
 

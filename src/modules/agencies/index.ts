@@ -19,3 +19,4 @@ export {
   moveAgencySchema,
 } from './agency.schemas.js';
 export { withinSubtrees, withinSubtree, agencyField } from './agency.scope.js';
+export { ContactSummary } from './views/contact-summary.js';

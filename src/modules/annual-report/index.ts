@@ -1,28 +1,36 @@
 // The annual-report module's public surface. What it contributes to the platform is in module.ts.
-export * from './report.js';
-export { runArithmeticChecks } from './report-checks.js';
-export { annualReportJsonSchema, validateReportData } from './report-schema.js';
+
+// contract/: the report as data, its checks and JSON Schema.
+export * from './contract/report.js';
+export { runArithmeticChecks } from './contract/arithmetic-checks.js';
+export { allChecks, type ReportCheckContext } from './contract/checks.js';
+export { annualReportJsonSchema, validateReportData } from './contract/schema.js';
+
+// published/: reports already published, read from their text and checked (年报检查).
 export {
   checkPublishedReport,
   checkRead,
   readStatusLabels,
   type CheckedReport,
-} from './report-check.service.js';
-export { summaryOf, csvRows } from './report-format.js';
-export * as publishedReports from './published-report.service.js';
-export * as reportFigures from './report-figures.service.js';
-export { figureDefs, type FigureDef } from './report-figures.service.js';
-export { build as buildReport, type BuildOptions } from './report-build.service.js';
-export * as annualReports from './annual-report.service.js';
+} from './published/read-and-check.js';
+export { summaryOf, csvRows } from './published/published-report.presenter.js';
+export * as publishedReports from './published/published-report.service.js';
+
+// compile/: the agency's own report, built from the installed modules' contributions.
+export * as reportFigures from './compile/report-figures.service.js';
+export { figureDefs, type FigureDef } from './compile/report-figures.service.js';
+export { build as buildReport, type BuildOptions } from './compile/report-build.service.js';
+export * as annualReports from './compile/annual-report.service.js';
 export {
   scopeLabels,
   type AnnualReportView,
   type NarrativeText,
   type PublishedEntry,
-} from './annual-report.service.js';
-export { type ReportContribution, type ContributionScope } from './report-contributions.js';
+  type ReportDocument,
+} from './compile/annual-report.service.js';
+export { type ReportContribution, type ContributionScope } from './compile/report-contributions.js';
 
-// Renderers of the report (HTML, Markdown, DOCX, XLSX, PDF, JSON) in the national layout.
+// render/: renderers of the report (HTML, Markdown, DOCX, XLSX, PDF, JSON) in the national layout.
 export {
   render as renderReport,
   renderFormats,
@@ -44,4 +52,8 @@ export {
   type PdfOptions,
 } from './render/index.js';
 
-export { configureReportDeadlines, reportDeadline, remindReportDeadlines } from './report-deadline.js';
+export {
+  configureReportDeadlines,
+  reportDeadline,
+  remindReportDeadlines,
+} from './compile/report-deadline.js';

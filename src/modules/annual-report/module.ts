@@ -1,15 +1,22 @@
 import type { GongkaiModule } from '../../platform/module.js';
-import { registerAnnualReportRoutes } from './annual-report.routes.js';
+import { registerAnnualReportApi } from './compile/annual-report.api.js';
+import { registerAnnualReportCommands } from './compile/annual-report.cli.js';
+import { registerAnnualReportPortalRoutes } from './compile/annual-report.portal.routes.js';
+import { registerAnnualReportRoutes } from './compile/annual-report.routes.js';
+import { configureReportDeadlines, remindReportDeadlines } from './compile/report-deadline.js';
+import { registerReportFigureRoutes } from './compile/report-figures.routes.js';
 import * as publishedReportTable from './migrations/0002-published-report.js';
 import * as reportFigureTable from './migrations/0016-report-figure.js';
 import * as annualReportTable from './migrations/0017-annual-report.js';
-import { registerReportCommands } from './report.cli.js';
-import { configureReportDeadlines, remindReportDeadlines } from './report-deadline.js';
-import { registerReportRoutes } from './report.routes.js';
+import { registerPublishedReportApi } from './published/published-report.api.js';
+import { registerCheckCommand } from './published/published-report.cli.js';
+import { registerPublishedReportRoutes } from './published/published-report.routes.js';
 
 /**
- * The 政府信息公开工作年度报告: the contract, the checker of published reports, the agency's own
- * report built from the other modules' contributions, its sign-off, and the renderers.
+ * The 政府信息公开工作年度报告, by sub-domain: contract/ (the data contract, its checks, its JSON
+ * Schema), published/ (reading and checking reports already published: 年报检查), compile/ (the
+ * agency's own report built from the other modules' contributions, its text, sign-off and
+ * deadlines) and render/ (the national layout as HTML, Markdown, DOCX, XLSX, PDF).
  */
 export const annualReportModule: GongkaiModule = {
   name: 'annual-report',
@@ -37,10 +44,20 @@ export const annualReportModule: GongkaiModule = {
     subjects: { publishedReport: '年度报告（已发布文本）', annualReport: '本机关年度报告' },
   },
   routes: (app) => {
-    registerReportRoutes(app);
+    registerPublishedReportRoutes(app);
     registerAnnualReportRoutes(app);
+    registerReportFigureRoutes(app);
+    registerAnnualReportPortalRoutes(app);
   },
-  cli: registerReportCommands,
+  api: (app) => {
+    registerPublishedReportApi(app);
+    registerAnnualReportApi(app);
+  },
+  cli: (program, io) => {
+    const report = program.command('report').description('政府信息公开工作年度报告');
+    registerCheckCommand(report, io);
+    registerAnnualReportCommands(report, io);
+  },
   jobs: [{ name: 'annualReport.deadlines', label: '年度报告发布期限提醒', run: remindReportDeadlines }],
   schedules: [{ job: 'annualReport.deadlines', every: 'day' }],
   configure: (config) => configureReportDeadlines({ township: config.townshipReportDeadline }),

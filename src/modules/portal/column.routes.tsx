@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../platform/clock.js';
 import { NotFoundError } from '../../platform/errors.js';
-import { Summary } from '../../platform/ui/components.js';
-import { agencies, type Agency } from '../agencies/index.js';
+import { agencies, ContactSummary, type Agency } from '../agencies/index.js';
 import { annualReports, scopeLabels } from '../annual-report/index.js';
 import { catalogs } from '../catalog/index.js';
 import { records, subjectCategoryTree, type PublicListItem } from '../records/index.js';
@@ -216,17 +215,7 @@ export function registerColumnRoutes(app: FastifyInstance): void {
           公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。
         </p>
         <h2>四、联系方式</h2>
-        <Summary
-          rows={[
-            ['机构名称', a.name],
-            ['办公地址', a.address],
-            ['邮政编码', a.postcode],
-            ['办公时间', a.officeHours],
-            ['联系电话', a.phone],
-            ['传真', a.fax],
-            ['电子邮箱', a.email],
-          ]}
-        />
+        <ContactSummary a={a} withCode={false} />
       </article>,
     );
   });
@@ -311,17 +300,8 @@ export function registerColumnRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: Params }>('/xxgk/:agencyId/reports', async (req, reply) => {
     const a = await agencies.getPublic(req.ctx, req.params.agencyId);
-    const own = await annualReports.publishedOf(req.ctx, a.id);
-    // Reports published before the platform, recorded from their published text (年报检查).
-    const recorded = await req.ctx.db
-      .selectFrom('published_report')
-      .select(['history_year as year', 'source_name as name'])
-      .where('history_agency_id', '=', a.id)
-      .where('history_year', 'is not', null)
-      .orderBy('history_year', 'desc')
-      .execute();
-    const ownYears = new Set(own.map((r) => r.year));
-    const older = recorded.filter((r) => !ownYears.has(r.year!));
+    // Reports published on the platform, and those published before it as recorded (年报检查).
+    const { published: own, before: older } = await annualReports.portalList(req.ctx, a.id);
     return reply.page(
       {
         title: `${a.name}政府信息公开工作年度报告`,

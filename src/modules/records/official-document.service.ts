@@ -9,7 +9,7 @@ import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { date, object, oneOf, optional, text } from '../../platform/schema.js';
 import { agencies } from '../agencies/index.js';
-import { outcomes } from '../requests/index.js';
+import { itemName, rowDef } from '../annual-report/index.js';
 import { documentNumberProblem } from './record.js';
 
 /**
@@ -35,8 +35,9 @@ export const withheldReasons = [
   'withheld.processInformation',
   'withheld.enforcementFile',
 ] as const;
+/** Named and cited as table 三 of the annual report names them (one vocabulary for 不予公开). */
 export const withheldReasonLabels = Object.fromEntries(
-  withheldReasons.map((k) => [k, `${outcomes[k].label.replace('不予公开：', '')}（${outcomes[k].basis}）`]),
+  withheldReasons.map((k) => [k, `${itemName(k)}（${rowDef(k).basis}）`]),
 ) as Record<(typeof withheldReasons)[number], string>;
 
 const registerSchema = object({

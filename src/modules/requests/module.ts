@@ -10,7 +10,7 @@ import { eventLabels } from './request.presenter.js';
 import { caseActions } from './request.schemas.js';
 import { registerRequestAdminRoutes } from './request.admin.routes.js';
 import { registerRequestPortalRoutes } from './request.portal.routes.js';
-import { section3 } from './request.stats.js';
+import { processingFeeFacts, section3 } from './request.stats.js';
 
 /** 依申请公开: applications, their legal clock, steps, outcomes, letters and fees; section 三. */
 export const requestsModule: GongkaiModule = {
@@ -58,6 +58,10 @@ export const requestsModule: GongkaiModule = {
   },
   reportContribution: {
     name: 'requests',
-    contribute: async (ctx, scope) => ({ requests: await section3(ctx, scope) }),
+    // Section 三, and the 信息处理费 section 六 states (the report never reads this module's tables).
+    contribute: async (ctx, scope) => ({
+      requests: await section3(ctx, scope),
+      facts: { processingFees: await processingFeeFacts(ctx, scope) },
+    }),
   },
 };

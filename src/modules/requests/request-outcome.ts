@@ -1,35 +1,44 @@
-import type { ReportFormat, RequestRowKey } from '../annual-report/index.js';
+import { outcomeName, rowDef, type ReportFormat, type RequestRowKey } from '../annual-report/index.js';
 
 /**
  * Every lawful outcome of an application, each mapped to exactly one row of the annual report's
- * table 三 (a 部分公开 case counts only there), with the article it rests on (legal.md §3.3).
+ * table 三 (a 部分公开 case counts only there). The label and the article it rests on (legal.md
+ * §3.3) are the row's, from the report contract, so a reply, the case page and the report use
+ * one vocabulary; `note` adds what a clerk needs to choose it.
  */
-export const outcomes = {
-  granted: { label: '予以公开', basis: '第三十六条第（一）（二）项' },
-  partiallyGranted: { label: '部分公开（区分处理）', basis: '第三十七条' },
-  'withheld.stateSecret': { label: '不予公开：属于国家秘密', basis: '第十四条' },
-  'withheld.lawProhibited': { label: '不予公开：其他法律行政法规禁止公开', basis: '第十四条' },
-  'withheld.securityStability': { label: '不予公开：危及“三安全一稳定”', basis: '第十四条' },
-  'withheld.thirdPartyRights': { label: '不予公开：保护第三方合法权益', basis: '第十五条、第三十二条' },
-  'withheld.internalAffairs': { label: '不予公开：属于三类内部事务信息', basis: '第十六条第一款' },
-  'withheld.processInformation': { label: '不予公开：属于四类过程性信息', basis: '第十六条第二款' },
-  'withheld.enforcementFile': { label: '不予公开：属于行政执法案卷', basis: '第十六条第二款' },
-  'withheld.administrativeQuery': { label: '不予公开：属于行政查询事项', basis: '第三十六条第（七）项' },
-  'unavailable.notHeld': { label: '无法提供：本机关不掌握相关政府信息', basis: '第三十六条第（四）（五）项' },
-  'unavailable.needsCreation': { label: '无法提供：没有现成信息需要另行制作', basis: '第三十八条' },
-  'unavailable.stillUnclear': { label: '无法提供：补正后申请内容仍不明确', basis: '第三十条' },
-  'notProcessed.petition': { label: '不予处理：信访举报投诉类申请', basis: '第三十九条第一款' },
-  'notProcessed.repeated': { label: '不予处理：重复申请', basis: '第三十六条第（六）项' },
-  'notProcessed.publication': { label: '不予处理：要求提供公开出版物', basis: '第三十九条第二款' },
-  'notProcessed.excessive': { label: '不予处理：无正当理由大量反复申请', basis: '第三十五条' },
-  'notProcessed.confirmation': { label: '不予处理：要求行政机关确认或重新出具已获取信息', basis: '—' },
-  'other.supplementOverdue': { label: '其他处理：申请人逾期不补正', basis: '第三十条' },
-  'other.feeUnpaid': { label: '其他处理：申请人逾期未缴纳信息处理费', basis: '国办函〔2020〕109号' },
-  'other.other': { label: '其他处理：其他（含申请人撤回）', basis: '—' },
-} as const satisfies Partial<Record<RequestRowKey, { label: string; basis: string }>>;
+const outcomeRows = {
+  granted: {},
+  partiallyGranted: { note: '区分处理' },
+  'withheld.stateSecret': {},
+  'withheld.lawProhibited': {},
+  'withheld.securityStability': {},
+  'withheld.thirdPartyRights': {},
+  'withheld.internalAffairs': {},
+  'withheld.processInformation': {},
+  'withheld.enforcementFile': {},
+  'withheld.administrativeQuery': {},
+  'unavailable.notHeld': {},
+  'unavailable.needsCreation': {},
+  'unavailable.stillUnclear': {},
+  'notProcessed.petition': {},
+  'notProcessed.repeated': {},
+  'notProcessed.publication': {},
+  'notProcessed.excessive': {},
+  'notProcessed.confirmation': {},
+  'other.supplementOverdue': {},
+  'other.feeUnpaid': {},
+  'other.other': { note: '含申请人撤回' },
+} as const satisfies Partial<Record<RequestRowKey, { note?: string }>>;
 
-export type Outcome = keyof typeof outcomes;
-export const outcomeKeys = Object.keys(outcomes) as Outcome[];
+export type Outcome = keyof typeof outcomeRows;
+export const outcomeKeys = Object.keys(outcomeRows) as Outcome[];
+
+export const outcomes = Object.fromEntries(
+  outcomeKeys.map((o) => {
+    const note: string | undefined = (outcomeRows[o] as { note?: string }).note;
+    return [o, { label: `${outcomeName(o)}${note ? `（${note}）` : ''}`, basis: rowDef(o).basis ?? '—' }];
+  }),
+) as Record<Outcome, { label: string; basis: string }>;
 
 /** Outcomes a reply can record (the other.* ones follow from what the applicant did not do). */
 export const replyOutcomes = outcomeKeys.filter((k) => !k.startsWith('other.'));

@@ -2,7 +2,8 @@ import type { Ctx } from '../../platform/context.js';
 import { agencies, withinSubtree } from '../agencies/index.js';
 import { sql } from 'kysely';
 import {
-  rowsOf,
+  outcomeRowsOf,
+  type ProcessingFeeFacts,
   type ReportFormat,
   type RequestRow,
   type RequestRowKey,
@@ -63,13 +64,7 @@ export async function section3(
     if (g.done) add(reportRow(g.done as Outcome, opts.format), g.type, n);
     else add('carriedForward', g.type, n);
   }
-  const outcomeRows = rowsOf(opts.format)
-    .map((r) => r.key)
-    .filter(
-      (k) =>
-        !['received', 'carriedOver', 'total', 'carriedForward'].includes(k) &&
-        !(opts.format === '2021' && k === 'other'),
-    );
+  const outcomeRows = outcomeRowsOf(opts.format);
   const zero = (): RequestRow => [0, 0, 0, 0, 0, 0, 0];
   const result: Requests = {
     received: (table.get('received') ?? zero()) as RequestRow,
@@ -84,4 +79,65 @@ export async function section3(
   result.total = total;
   result.carriedForward = (table.get('carriedForward') ?? zero()) as RequestRow;
   return result;
+}
+
+/**
+ * 信息处理费 of the year for section 六 of the annual report (条例第四十二条; 国办函〔2020〕109号):
+ * the notices issued in the year (cases and total amount), and what was collected in the year —
+ * a notice of December paid in January counts as issued in one year and collected in the next.
+ * Amounts are added in fen.
+ */
+export async function processingFeeFacts(
+  ctx: Ctx,
+  opts: { agencyId: string; scope: 'self' | 'tree'; year: number },
+): Promise<ProcessingFeeFacts> {
+  const agency = await agencies.get(ctx, opts.agencyId);
+  assertCan(ctx.actor, 'readStatistics', agency);
+  const feeEvents = ['processingFeeNoticeReceived', 'processingFeePaid'];
+  let q = ctx.db
+    .selectFrom('request_event as e')
+    .innerJoin('request as r', 'r.id', 'e.request_id')
+    .select(['e.type', 'e.data_json', 'e.request_id', 'e.occurred_on'])
+    .where('e.type', 'in', feeEvents)
+    // Every fee event of a case with one in the year: a payment in the year needs its notice's amount.
+    .where('e.request_id', 'in', (eb) =>
+      eb
+        .selectFrom('request_event')
+        .select('request_id')
+        .where('type', 'in', feeEvents)
+        .where('occurred_on', '>=', `${opts.year}-01-01`)
+        .where('occurred_on', '<=', `${opts.year}-12-31`),
+    )
+    .orderBy('e.occurred_on');
+  q =
+    opts.scope === 'self'
+      ? q.where('r.agency_id', '=', agency.id)
+      : q.where(withinSubtree('r.agency_id', agency.path));
+  const events = await q.execute();
+  const fenOf = (json: string | null) =>
+    Math.round(
+      ((JSON.parse(json ?? '{}') as { processingFee?: { total?: number } }).processingFee?.total ?? 0) * 100,
+    );
+  const noticeFen = new Map<string, number>();
+  let noticed = 0;
+  const noticedCases = new Set<string>();
+  const paidCases = new Set<string>();
+  for (const e of events) {
+    const inYear = e.occurred_on.startsWith(String(opts.year));
+    if (e.type === 'processingFeeNoticeReceived') {
+      noticeFen.set(e.request_id, fenOf(e.data_json));
+      if (inYear) {
+        noticedCases.add(e.request_id);
+        noticed += fenOf(e.data_json);
+      }
+    } else if (inYear) paidCases.add(e.request_id);
+  }
+  let collected = 0;
+  for (const id of paidCases) collected += noticeFen.get(id) ?? 0;
+  return {
+    notices: noticedCases.size,
+    noticedYuan: noticed / 100,
+    paid: paidCases.size,
+    collectedYuan: collected / 100,
+  };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateReportData } from '../report-schema.js';
+import { validateReportData } from '../contract/schema.js';
 import { render, renderedFileName, renderFormats, type RenderFormat } from './index.js';
 import { RenderInputError } from './render-input.js';
 import { sample2020, sample2022 } from './samples.js';

@@ -4,13 +4,15 @@ import {
   appealResults,
   applicantColumnLabels,
   applicantColumns,
+  groupTitle,
+  outcomeRowsOf,
+  printedRowsOf,
   proactiveItems,
   rowDef,
-  rowsOf,
   type ReportData,
   type ReportFormat,
   type RequestRowKey,
-} from '../report.js';
+} from '../contract/report.js';
 
 /**
  * The three statutory tables (sections 二, 三, 四) as grids of printed cells with their merges,
@@ -149,21 +151,6 @@ export function proactiveLayout(data: ReportData): LayoutTable {
 /** The top-left cell of table 三, verbatim. */
 export const balanceNote = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
-const groupTitles: Partial<Record<string, string>> = {
-  withheld: '（三）不予公开',
-  unavailable: '（四）无法提供',
-  notProcessed: '（五）不予处理',
-  other: '（六）其他处理',
-};
-
-/** The row keys table 三 prints figures for, in order, by format. */
-export function printedRequestRows(format: ReportFormat): RequestRowKey[] {
-  // In the 2021 format （六）其他处理 is a heading over its three sub-rows, not a row of figures.
-  return rowsOf(format)
-    .map((r) => r.key)
-    .filter((k) => !(format === '2021' && k === 'other'));
-}
-
 /** The label of a row inside its group: （三）1.属于国家秘密 → 1.属于国家秘密. */
 function itemLabel(key: RequestRowKey): string {
   const label = rowDef(key).label;
@@ -171,8 +158,9 @@ function itemLabel(key: RequestRowKey): string {
 }
 
 export function requestsLayout(data: ReportData): LayoutTable {
-  const keys = printedRequestRows(data.format);
-  const outcomes = keys.filter((k) => !['received', 'carriedOver', 'carriedForward'].includes(k));
+  const keys = printedRowsOf(data.format);
+  // Under 三、本年度办理结果: the outcomes and their （七）总计.
+  const outcomes: RequestRowKey[] = [...outcomeRowsOf(data.format), 'total'];
   const legal = applicantColumns.slice(1, 6).map((c) => applicantColumnLabels[c]);
   const rows: LayoutRows = [
     [head(balanceNote, { rowSpan: 3, colSpan: 3 }), head('申请人情况', { colSpan: 7 })],
@@ -194,7 +182,7 @@ export function requestsLayout(data: ReportData): LayoutTable {
       if (key === outcomes[0]) labels.push(head('三、本年度办理结果', { rowSpan: outcomes.length }));
       if (group) {
         const members = keys.filter((k) => k.startsWith(`${group}.`));
-        if (members[0] === key) labels.push(head(groupTitles[group]!, { rowSpan: members.length }));
+        if (members[0] === key) labels.push(head(groupTitle(key), { rowSpan: members.length }));
         labels.push(head(itemLabel(key)));
       } else {
         labels.push(head(rowDef(key).label, { colSpan: 2 }));

@@ -1,4 +1,4 @@
-import { formatForYear, type ReportData, type ReportFormat } from '../report.js';
+import { formatForYear, type ReportData, type ReportFormat } from '../contract/report.js';
 
 /**
  * What every renderer of a 政府信息公开工作年度报告 takes: the report's figures (the

@@ -1,4 +1,4 @@
-import { REPORT_SCHEMA_ID, type ReportData, type RequestRow } from '../report.js';
+import { REPORT_SCHEMA_ID, type ReportData, type RequestRow } from '../contract/report.js';
 import type { RenderInput } from './render-input.js';
 
 /**

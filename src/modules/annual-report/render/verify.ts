@@ -1,4 +1,4 @@
-import { checkPublishedReport, type CheckedReport } from '../report-check.service.js';
+import { checkPublishedReport, type CheckedReport } from '../published/read-and-check.js';
 import { figuresOf } from './layout.js';
 import type { RenderInput } from './render-input.js';
 

@@ -1,0 +1,79 @@
+import type { ProcessingFeeFacts, ReportData } from '../contract/report.js';
+import { extractFigures } from '../published/reader/narrative.js';
+import type { Scope } from './annual-report.schemas.js';
+
+/**
+ * The narrative of the agency's own report (sections 一, 五, 六): the template the platform fills
+ * with the figures the tables will show, so the text cannot contradict them, and the text as
+ * written joined to the tables so the contract's checks read both.
+ */
+
+export interface NarrativeText {
+  section1: string;
+  section5: string;
+  section6: string;
+}
+
+const noFees: ProcessingFeeFacts = { notices: 0, noticedYuan: 0, paid: 0, collectedYuan: 0 };
+
+/** The template of sections 一, 五, 六, filled with the figures the tables will show. */
+export function template(opts: {
+  agencyName: string;
+  scope: Scope;
+  year: number;
+  data: ReportData;
+  /** 信息处理费 of the year, from the requests module's contribution (条例第四十二条). */
+  fees: ProcessingFeeFacts | undefined;
+  /** Last year's section 五, whose problems this year's report says how it addressed. */
+  previousProblems: string | null;
+}): NarrativeText {
+  const { year, data, previousProblems } = opts;
+  const col = (key: keyof ReportData['requests']) => data.requests[key]?.[6] ?? 0;
+  const who = opts.scope === 'tree' ? `${opts.agencyName}及所属各级各部门` : opts.agencyName;
+  const fee = opts.fees ?? noFees;
+  return {
+    section1: [
+      `${year}年，${who}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，推进政府信息公开工作。`,
+      '（一）主动公开。（请填写主动公开的主要内容和渠道。）',
+      `（二）依申请公开。全年共收到政府信息公开申请 ${col('received')} 件，上年结转 ${col('carriedOver')} 件，办结 ${col('total')} 件，结转下年度继续办理 ${col('carriedForward')} 件。`,
+      '（三）政府信息管理。（请填写公开属性认定、保密审查、动态更新等情况。）',
+      '（四）平台建设。（请填写政府网站、政务新媒体等平台建设情况。）',
+      '（五）监督保障。（请填写培训、考核、社会评议等情况。）',
+    ].join('\n'),
+    section5: [
+      previousProblems
+        ? `（一）上年度报告所述问题的改进情况。上年度报告所述问题：${previousProblems.replace(/\s+/g, ' ').slice(0, 500)}（请说明改进情况。）`
+        : '（一）上年度报告所述问题的改进情况。（请说明。）',
+      '（二）本年度存在的主要问题。（请填写。）',
+      '（三）改进措施。（请填写。）',
+    ].join('\n'),
+    section6:
+      fee.notices === 0 && fee.paid === 0
+        ? `依据《政府信息公开信息处理费管理办法》，本年度${who}未发出收费通知，未收取信息处理费。`
+        : `依据《政府信息公开信息处理费管理办法》，本年度${who}发出收费通知 ${fee.notices} 件，总金额 ${fee.noticedYuan} 元；实际收取信息处理费 ${fee.collectedYuan} 元（${fee.paid} 件）。`,
+  };
+}
+
+/** The tables with the narrative as written: its sections, and the figures its sentences state. */
+export function withNarrative(data: ReportData, narrative: NarrativeText): ReportData {
+  return {
+    ...data,
+    narrative: {
+      sections: { 一: narrative.section1, 五: narrative.section5, 六: narrative.section6 },
+      figures: [...extractFigures(narrative.section1, '一'), ...extractFigures(narrative.section6, '六')],
+    },
+  };
+}
+
+/** A narrative read back from the database: three texts, or the row is damaged. */
+export function parseNarrative(json: string, where: string): NarrativeText {
+  const n = JSON.parse(json) as Partial<Record<keyof NarrativeText, unknown>> | null;
+  if (
+    !n ||
+    typeof n.section1 !== 'string' ||
+    typeof n.section5 !== 'string' ||
+    typeof n.section6 !== 'string'
+  )
+    throw new Error(`${where}：保存的年度报告文字部分不完整`);
+  return { section1: n.section1, section5: n.section5, section6: n.section6 };
+}

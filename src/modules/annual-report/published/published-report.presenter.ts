@@ -1,0 +1,105 @@
+import type { CheckedReport } from './read-and-check.js';
+import { readStatusLabels } from './read-and-check.js';
+import {
+  appealGroups,
+  appealResults,
+  applicantColumns,
+  rowsOf,
+  type ReportData,
+} from '../contract/report.js';
+
+/** Presenting checked reports: the Chinese summary, CSV rows of every figure. */
+
+const kindLabels: Record<string, string> = {
+  markdown: 'Markdown',
+  html: 'HTML',
+  docx: 'DOCX',
+  pdf: 'PDF',
+  text: '纯文本',
+  built: '平台生成',
+};
+
+export function summaryOf(r: CheckedReport): string {
+  const lines: string[] = [];
+  const d = r.data;
+  const title = d
+    ? `${d.agency ?? '（未写明机构）'} ${d.year ?? '（未写明年度）'} 年度报告（${d.format} 年格式）`
+    : '（无法读取）';
+  lines.push(`${title} — ${r.file}${d ? `（${kindLabels[d.source.kind] ?? d.source.kind}）` : ''}`);
+  if (r.error) lines.push(`  读取：${readStatusLabels[r.status]}：${r.error}`);
+  if (d && r.info) {
+    const rows = Object.keys(d.requests).length;
+    const expected = rowsOf(d.format).filter((x) => !(d.format === '2021' && x.key === 'other')).length;
+    lines.push(
+      `  读取：${readStatusLabels[r.status]}；表二 ${Object.keys(d.proactive).length} 项，表三 ${rows}/${expected} 行，表四 ${Object.keys(d.appeals).length}/3 组` +
+        (Object.values(r.info.provenance).some((p) => p.how === 'reconstructed')
+          ? '（部分数字按表内勾稽关系还原）'
+          : ''),
+    );
+  }
+  if (d) {
+    const errors = d.findings.filter((f) => f.severity === 'error');
+    const warnings = d.findings.filter((f) => f.severity === 'warning');
+    lines.push(
+      errors.length || warnings.length
+        ? `  发现 ${errors.length} 处错误、${warnings.length} 处提示：`
+        : '  未发现问题',
+    );
+    for (const f of [...errors, ...warnings])
+      lines.push(`  ${f.severity === 'error' ? '✖ 错误' : '△ 提示'} [${f.check}] ${f.where}：${f.message}`);
+  }
+  return lines.join('\n');
+}
+
+const csvCell = (v: string | number | null | undefined): string => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export const csvHeader = [
+  'file',
+  'agency',
+  'year',
+  'format',
+  'table',
+  'row',
+  'column',
+  'value',
+  'how',
+  'line',
+];
+
+/** One CSV row per figure read. */
+export function csvRows(r: CheckedReport): string[] {
+  const d: ReportData | null = r.data;
+  if (!d) return [];
+  const out: string[][] = [];
+  const base = [r.file, d.agency ?? '', String(d.year ?? ''), d.format];
+  for (const [row, values] of Object.entries(d.requests)) {
+    const prov = r.info?.provenance[`requests.${row}`];
+    const blank = r.info?.blankCells.find((b) => b.row === row)?.columns ?? [];
+    values!.forEach((v, i) =>
+      out.push([
+        ...base,
+        '三',
+        row,
+        applicantColumns[i]!,
+        String(v),
+        blank.includes(i) ? 'blank' : (prov?.how ?? 'read'),
+        String(prov?.line ?? ''),
+      ]),
+    );
+  }
+  for (const [item, fields] of Object.entries(d.proactive as Record<string, Record<string, number>>)) {
+    for (const [field, v] of Object.entries(fields))
+      out.push([...base, '二', item, field, String(v), 'read', '']);
+  }
+  const prov = r.info?.provenance.appeals;
+  for (const g of appealGroups) {
+    const counts = d.appeals[g];
+    if (!counts) continue;
+    for (const res of appealResults)
+      out.push([...base, '四', g, res, String(counts[res]), prov?.how ?? 'read', String(prov?.line ?? '')]);
+  }
+  return out.map((row) => row.map(csvCell).join(','));
+}

@@ -1,0 +1,88 @@
+import type { GovernmentLevel } from '../contract/agency-level.js';
+import { checked } from '../contract/checks.js';
+import type { ReadInfo } from '../contract/read-info.js';
+import { requestRows, type ReportData } from '../contract/report.js';
+import { toLines, UnreadableInputError } from './reader/convert.js';
+import { readReport } from './reader/read.js';
+
+/** How much of a published report could be read. */
+export type ReadStatus = 'full' | 'partial' | 'none';
+export const readStatusLabels: Record<ReadStatus, string> = {
+  full: '完整读取',
+  partial: '部分读取',
+  none: '无法读取',
+};
+
+export interface CheckedReport {
+  file: string;
+  status: ReadStatus;
+  /** Present unless nothing could be read; `findings` filled in. */
+  data: ReportData | null;
+  info: ReadInfo | null;
+  /** Why nothing could be read. */
+  error: string | null;
+}
+
+export interface CheckOptions {
+  previous?: ReportData | null;
+  level?: GovernmentLevel | null;
+}
+
+/** Every check of the contract (allChecks), on a report read from its text. */
+export function checkRead(data: ReportData, info: ReadInfo | null, opts: CheckOptions = {}): ReportData {
+  return checked(data, { previous: opts.previous ?? null, level: opts.level ?? null, read: info });
+}
+
+function orderRequests(data: ReportData): ReportData {
+  const requests: ReportData['requests'] = {};
+  for (const r of requestRows) if (data.requests[r.key]) requests[r.key] = data.requests[r.key];
+  return { ...data, requests };
+}
+
+/** Reads a published report (any supported kind) and checks it. Never throws for bad input. */
+export async function checkPublishedReport(
+  file: string,
+  bytes: Uint8Array,
+  opts: CheckOptions = {},
+): Promise<CheckedReport> {
+  try {
+    if (bytes.length === 0) return { file, status: 'none', data: null, info: null, error: '文件为空' };
+    const { kind, lines } = await toLines(file, bytes);
+    const { data, info } = readReport(lines, { file, kind });
+    const figures =
+      Object.keys(data.requests).length +
+      Object.keys(data.proactive).length +
+      Object.keys(data.appeals).length;
+    if (figures === 0) {
+      return {
+        file,
+        status: 'none',
+        data: checkRead(orderRequests(data), info, opts),
+        info,
+        error: '未找到年度报告的统计表（表二、表三、表四）',
+      };
+    }
+    const complete =
+      Object.values(info.sections).every(Boolean) &&
+      info.missingRows.length === 0 &&
+      info.unreadable.length === 0 &&
+      Object.keys(data.appeals).length > 0;
+    return {
+      file,
+      status: complete ? 'full' : 'partial',
+      data: checkRead(orderRequests(data), info, opts),
+      info,
+      error: null,
+    };
+  } catch (e) {
+    if (e instanceof UnreadableInputError)
+      return { file, status: 'none', data: null, info: null, error: e.message };
+    return {
+      file,
+      status: 'none',
+      data: null,
+      info: null,
+      error: `无法读取：${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}

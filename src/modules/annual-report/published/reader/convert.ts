@@ -1,0 +1,200 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as cheerio from 'cheerio';
+import type { SourceKind } from '../../contract/report.js';
+
+const run = promisify(execFile);
+
+export class UnreadableInputError extends Error {}
+
+const MAX_SPAN = 64;
+
+/** Guesses the kind of a file from its name and first bytes. */
+export function detectKind(name: string, bytes: Uint8Array): Exclude<SourceKind, 'built'> {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (head.startsWith('PK') && /\.docx$/i.test(name)) return 'docx';
+  if (head.startsWith('PK')) return 'docx';
+  if (/\.html?$/i.test(name) || /<(!doctype html|html|table|body)/i.test(decodeText(bytes).slice(0, 2000)))
+    return 'html';
+  if (/\.(md|markdown)$/i.test(name)) return 'markdown';
+  return 'text';
+}
+
+/** UTF-8, or GB18030 when the bytes are not valid UTF-8 (many older government pages). */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/**
+ * An HTML page as lines: each table row becomes a `| a | b |` line with rowspan and colspan
+ * expanded into a grid (a spanned cell counts once per row, at its first column), other blocks
+ * become lines of their own; scripts, styles and navigation are dropped.
+ */
+export function htmlToLines(html: string): string[] {
+  const $ = cheerio.load(html);
+  $('script, style, noscript, iframe, svg').remove();
+  const lines: string[] = [];
+  const textOf = (el: Parameters<typeof $>[0]) =>
+    $(el)
+      .text()
+      .replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const walk = (el: Parameters<typeof $>[0]): void => {
+    $(el)
+      .contents()
+      .each((_, node) => {
+        if (node.type === 'text') {
+          const t = $(node)
+            .text()
+            .replace(/\u00a0/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+          if (t) lines.push(t);
+          return;
+        }
+        if (node.type !== 'tag') return;
+        const tag = node.tagName.toLowerCase();
+        if (tag === 'table') {
+          // Only the innermost tables carry figures; outer layout tables are walked through.
+          if ($(node).find('table').length) return walk(node);
+          const pending = new Map<number, { text: string; left: number }>();
+          $(node)
+            .find('tr')
+            .each((_, tr) => {
+              const row: string[] = [];
+              let col = 0;
+              const take = () => {
+                while (pending.has(col)) {
+                  const p = pending.get(col)!;
+                  row.push('');
+                  p.left -= 1;
+                  if (p.left <= 0) pending.delete(col);
+                  col += 1;
+                }
+              };
+              $(tr)
+                .children('td, th')
+                .each((_, cell) => {
+                  take();
+                  // Spans beyond any real report's table are damage, not layout: capped.
+                  const span = Math.min(
+                    MAX_SPAN,
+                    Math.max(1, Math.floor(Number($(cell).attr('colspan'))) || 1),
+                  );
+                  const rows = Math.min(
+                    MAX_SPAN,
+                    Math.max(1, Math.floor(Number($(cell).attr('rowspan'))) || 1),
+                  );
+                  const text = textOf(cell);
+                  row.push(text);
+                  for (let k = 1; k < span; k++) row.push('');
+                  if (rows > 1) for (let k = 0; k < span; k++) pending.set(col + k, { text, left: rows - 1 });
+                  col += span;
+                });
+              take();
+              if (row.some((c) => c !== '')) lines.push(`| ${row.join(' | ')} |`);
+            });
+          return;
+        }
+        if (['br'].includes(tag)) return;
+        const block = [
+          'p',
+          'div',
+          'li',
+          'h1',
+          'h2',
+          'h3',
+          'h4',
+          'h5',
+          'h6',
+          'section',
+          'article',
+          'tr',
+          'header',
+          'footer',
+          'main',
+          'body',
+          'html',
+          'center',
+          'blockquote',
+          'ul',
+          'ol',
+        ].includes(tag);
+        if (block) {
+          const before = lines.length;
+          walk(node);
+          if (lines.length === before) {
+            const t = textOf(node);
+            if (t) lines.push(t);
+          }
+        } else {
+          const t = textOf(node);
+          if (t) {
+            if (lines.length && !/^\|/.test(lines[lines.length - 1]!) && tag !== 'a')
+              lines[lines.length - 1] += t;
+            else lines.push(t);
+          }
+        }
+      });
+  };
+  walk($.root());
+  return lines;
+}
+
+/** The text layer of a PDF, through Debian's pdftotext (poppler-utils), keeping the layout. */
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, bytes);
+    let stdout: string;
+    try {
+      ({ stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
+        maxBuffer: 64 * 1024 * 1024,
+      }));
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT')
+        throw new UnreadableInputError('无法读取 PDF：本机未安装 pdftotext（Debian 软件包 poppler-utils）');
+      throw new UnreadableInputError('无法读取 PDF：文件已损坏或受密码保护');
+    }
+    if (stdout.replace(/\s+/g, '').length < 20) {
+      throw new UnreadableInputError('PDF 没有文字层（可能是扫描件），无法读取；请提供带文字的版本');
+    }
+    return stdout.replace(/\f/g, '\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  const mammoth = await import('mammoth');
+  try {
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    return value;
+  } catch {
+    throw new UnreadableInputError('无法读取 DOCX：文件已损坏或不是 Word 文档');
+  }
+}
+
+/** Any input as the lines the readers work on. */
+export async function toLines(
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ kind: Exclude<SourceKind, 'built'>; lines: string[] }> {
+  const kind = detectKind(name, bytes);
+  if (kind === 'pdf') return { kind, lines: (await pdfToText(bytes)).split('\n') };
+  if (kind === 'docx') return { kind, lines: htmlToLines(await docxToHtml(bytes)) };
+  const text = decodeText(bytes);
+  if (kind === 'html') return { kind, lines: htmlToLines(text) };
+  return { kind, lines: text.replace(/\r\n?/g, '\n').split('\n') };
+}

@@ -1,0 +1,123 @@
+import type { ReadInfo } from '../../contract/read-info.js';
+import {
+  printedRowsOf,
+  REPORT_SCHEMA_ID,
+  type Appeals,
+  type ReportData,
+  type Requests,
+  type SourceKind,
+} from '../../contract/report.js';
+import { detectAgency, detectFormat, detectYear } from './meta.js';
+import { extractFigures } from './narrative.js';
+import { findSections, lineAt } from './sections.js';
+import { readTable3 } from './table3.js';
+import { readTable2 } from './table2.js';
+import { readTable4 } from './table4.js';
+import { tokenize } from './tokens.js';
+
+export type { ReadInfo };
+
+export interface ReadResult {
+  data: ReportData;
+  info: ReadInfo;
+}
+
+function slice(text: string, range: [number, number] | null): string {
+  return range ? text.slice(range[0], range[1]) : '';
+}
+
+export function readReport(
+  lines: string[],
+  source: { file?: string; kind: Exclude<SourceKind, 'built'> },
+): ReadResult {
+  const joined = lines.join('\n');
+  const s = findSections(joined);
+  const year = detectYear(joined);
+  const format = detectFormat(slice(s.text, s.proactive) + slice(s.text, s.requests), year);
+  const tokensOf = (range: [number, number] | null) => {
+    if (!range) return [];
+    return tokenize(s.text.slice(range[0], range[1]).split('\n'), lineAt(s.text, range[0]) - 1);
+  };
+
+  const info: ReadInfo = {
+    blankCells: [],
+    missingRows: [],
+    unreadable: [],
+    provenance: {},
+    sections: {
+      overview: !!s.overview && s.overview[1] - s.overview[0] > 20,
+      proactive: !!s.proactive,
+      requests: !!s.requests,
+      appeals: !!s.appeals,
+      problems: !!s.problems,
+      other: !!s.other,
+    },
+    otherText: s.other ? slice(s.text, s.other) : null,
+    lineCount: lines.length,
+  };
+
+  // 三
+  const requests: Requests = {};
+  if (s.requests) {
+    const t3 = readTable3(tokensOf(s.requests), format);
+    for (const r of t3.rows) {
+      requests[r.key] = r.values;
+      info.provenance[`requests.${r.key}`] = { line: r.line, how: r.how };
+      if (r.blankColumns.length) info.blankCells.push({ row: r.key, columns: r.blankColumns, line: r.line });
+    }
+    for (const u of t3.unreadable)
+      info.unreadable.push({ where: `requests.${u.key}`, line: u.line, reason: u.reason });
+    info.missingRows = printedRowsOf(format).filter(
+      (k) => !requests[k] && !t3.unreadable.some((u) => u.key === k),
+    );
+  } else {
+    info.missingRows = printedRowsOf(format);
+  }
+
+  // 二
+  const proactive: Record<string, Record<string, number>> = {};
+  if (s.proactive) {
+    const t2 = readTable2(tokensOf(s.proactive), format);
+    Object.assign(proactive, t2.items);
+    for (const [item, p] of Object.entries(t2.provenance)) info.provenance[`proactive.${item}`] = p;
+    for (const u of t2.unreadable)
+      info.unreadable.push({ where: `proactive.${u.item}`, line: u.line, reason: u.reason });
+  }
+
+  // 四
+  let appeals: Partial<Appeals> = {};
+  if (s.appeals) {
+    const t4 = readTable4(tokensOf(s.appeals));
+    if (t4.appeals) {
+      appeals = t4.appeals;
+      info.provenance.appeals = { line: t4.line!, how: t4.how! };
+    } else if (t4.reason) info.unreadable.push({ where: 'appeals', line: t4.line, reason: t4.reason });
+  }
+
+  // Narrative: everything outside the tables but section 五.
+  const outside = [
+    slice(s.text, [
+      0,
+      Math.min(
+        ...[s.proactive, s.requests, s.appeals, s.problems, s.other].filter(Boolean).map((r) => r![0]),
+        s.text.length,
+      ),
+    ]),
+    slice(s.text, s.other),
+  ].join('\n');
+  const figures = extractFigures(outside, null);
+
+  const data: ReportData = {
+    schema: REPORT_SCHEMA_ID,
+    format,
+    year,
+    agency: detectAgency(joined),
+    source,
+    proactive,
+    requests,
+    appeals,
+    narrative: { figures },
+    findings: [],
+  };
+  return { data, info };
+}
