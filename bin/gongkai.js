@@ -11,6 +11,8 @@ if (existsSync(built)) {
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // The project's tsconfig (JSX through hono/jsx), wherever the command is run from: without it
+  // tsx reads the working directory's, and every page of a server started elsewhere fails.
+  register({ tsconfig: join(root, 'tsconfig.json') });
   await import(pathToFileURL(join(root, 'src', 'app', 'main.ts')).href);
 }

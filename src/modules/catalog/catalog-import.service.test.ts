@@ -3,40 +3,16 @@ import { after, before, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { jinjiangTree } from '../../../test/harness/factories.js';
+import { aPublishedRecord, jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { ImportRefused } from '../../platform/import/index.js';
-import { records } from '../records/index.js';
-import { inTreeOrder, type CatalogItem, type SnapshotItem } from './catalog.js';
 import { buildWorkbook, parseWorkbook } from './catalog-excel.js';
 import * as catalogs from './catalog-use-cases.js';
-
-const fieldsOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
-
-/** The tree without ids, so two catalogs (or a catalog and its workbook) can be compared. */
-function shape(items: ReadonlyArray<CatalogItem | SnapshotItem>) {
-  const byId = new Map(items.map((i) => [i.id, i]));
-  return inTreeOrder(items).map(({ id: _id, parentId, derivedFromItemId: _d, ...rest }) => {
-    const cols: Record<string, unknown> = { ...rest };
-    delete cols.catalogId;
-    return { parent: parentId ? byId.get(parentId)!.name : null, ...cols };
-  });
-}
-
-const fullColumns = {
-  contentElements: '年度农村公路养护计划、养护资金、养护里程',
-  basis: '《农村公路养护管理办法》',
-  timeLimit: '信息形成（或者变更）之日起20个工作日内',
-  subject: '县级交通运输部门',
-  channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'],
-  audience: '全社会',
-  method: '主动',
-  tiers: ['县级', '乡级'],
-};
+import { addRoadItems, fieldsOf, shape } from './catalog.test-support.js';
 
 describeEachEngine('标准目录 Excel: export, import, refusals', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -56,26 +32,7 @@ describeEachEngine('标准目录 Excel: export, import, refusals', (engine) => {
       kind: 'peoplesGovernment',
     });
     major = (await catalogs.adoptTemplate(as('clerk', gov), gov.id, 'majorProjects')).id;
-    // The items the tree-edit story (catalog-items.service.test.ts) adds: a 二级事项 under
-    // 招标投标信息 that townships publish too, and a 三级事项 under it.
-    const bidding = (await catalogs.get(as('clerk', gov), major)).items.find(
-      (i) => i.name === '招标投标信息',
-    )!;
-    const road = await catalogs.addItem(as('clerk', gov), major, {
-      ...fullColumns,
-      parentId: bidding.id,
-      name: '农村公路养护',
-    });
-    await catalogs.addItem(as('clerk', gov), major, {
-      ...fullColumns,
-      parentId: road.id,
-      name: '养护资金使用',
-      method: '依申请',
-      audience: '特定群众',
-      tiers: ['乡级'],
-      itemType: '非政务服务事项',
-      process: '管理',
-    });
+    await addRoadItems(as('clerk', gov), major);
   });
   after(async () => h.cleanup());
 
@@ -177,20 +134,19 @@ describeEachEngine('标准目录 Excel: export, import, refusals', (engine) => {
     );
   });
 
-  const publishAs = async (agency: Agency, title: string) => {
-    const sysCtx = sys();
-    const r = await records.createDraft(sysCtx, {
-      agencyId: agency.id,
-      title,
-      dateFormedOrChanged: '2026-02-27',
-      body: '正文',
-    });
-    await records.submitForReview(sysCtx, r.id);
-    await records.review(sysCtx, r.id, { result: 'passed' });
-    await records.approve(sysCtx, r.id);
-    await records.publish(sysCtx, r.id);
-    return r.id;
-  };
+  const publishAs = async (agency: Agency, title: string) =>
+    (
+      await aPublishedRecord(sys(), agency, {
+        title,
+        documentNumber: null,
+        writtenDate: null,
+        dateFormedOrChanged: '2026-02-27',
+        subjectCategory: null,
+        genre: null,
+        keywords: null,
+        body: '正文',
+      })
+    ).id;
 
   const workbookOf = async (bytes: Buffer) => {
     const wb = new ExcelJS.Workbook();

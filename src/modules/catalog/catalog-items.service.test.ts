@@ -2,39 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { jinjiangTree } from '../../../test/harness/factories.js';
+import { aPublishedRecord, jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
-import { records } from '../records/index.js';
-import { inTreeOrder, treeProblem, type CatalogItem, type SnapshotItem } from './catalog.js';
+import { treeProblem } from './catalog.js';
 import { domainTemplates } from './templates/index.js';
 import * as catalogs from './catalog-use-cases.js';
-
-const fieldsOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
-
-/** The tree without ids, so two catalogs (or a catalog and its workbook) can be compared. */
-function shape(items: ReadonlyArray<CatalogItem | SnapshotItem>) {
-  const byId = new Map(items.map((i) => [i.id, i]));
-  return inTreeOrder(items).map(({ id: _id, parentId, derivedFromItemId: _d, ...rest }) => {
-    const cols: Record<string, unknown> = { ...rest };
-    delete cols.catalogId;
-    return { parent: parentId ? byId.get(parentId)!.name : null, ...cols };
-  });
-}
-
-const fullColumns = {
-  contentElements: '年度农村公路养护计划、养护资金、养护里程',
-  basis: '《农村公路养护管理办法》',
-  timeLimit: '信息形成（或者变更）之日起20个工作日内',
-  subject: '县级交通运输部门',
-  channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'],
-  audience: '全社会',
-  method: '主动',
-  tiers: ['县级', '乡级'],
-};
+import { fieldsOf, fullColumns, shape } from './catalog.test-support.js';
 
 describeEachEngine('标准目录 tree edits: adopt, edit, derive, versions, access', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -353,20 +330,19 @@ describeEachEngine('标准目录 tree edits: adopt, edit, derive, versions, acce
     );
   });
 
-  const publishAs = async (agency: Agency, title: string) => {
-    const sysCtx = sys();
-    const r = await records.createDraft(sysCtx, {
-      agencyId: agency.id,
-      title,
-      dateFormedOrChanged: '2026-02-27',
-      body: '正文',
-    });
-    await records.submitForReview(sysCtx, r.id);
-    await records.review(sysCtx, r.id, { result: 'passed' });
-    await records.approve(sysCtx, r.id);
-    await records.publish(sysCtx, r.id);
-    return r.id;
-  };
+  const publishAs = async (agency: Agency, title: string) =>
+    (
+      await aPublishedRecord(sys(), agency, {
+        title,
+        documentNumber: null,
+        writtenDate: null,
+        dateFormedOrChanged: '2026-02-27',
+        subjectCategory: null,
+        genre: null,
+        keywords: null,
+        body: '正文',
+      })
+    ).id;
 
   it('keeps outsiders out of moving, importing, linking, exporting and deriving', async () => {
     const outsider = as('clerk', town);

@@ -10,19 +10,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../platform/e
 import { agencies, type Agency } from '../agencies/index.js';
 import { records } from '../records/index.js';
 import * as catalogs from './catalog-use-cases.js';
-
-const fieldsOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
-
-const fullColumns = {
-  contentElements: '年度农村公路养护计划、养护资金、养护里程',
-  basis: '《农村公路养护管理办法》',
-  timeLimit: '信息形成（或者变更）之日起20个工作日内',
-  subject: '县级交通运输部门',
-  channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'],
-  audience: '全社会',
-  method: '主动',
-  tiers: ['县级', '乡级'],
-};
+import { addRoadItems, fieldsOf } from './catalog.test-support.js';
 
 describeEachEngine('标准目录 record links: by a clerk, and on publication', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -43,26 +31,7 @@ describeEachEngine('标准目录 record links: by a clerk, and on publication', 
       kind: 'townshipStreet',
     });
     major = (await catalogs.adoptTemplate(as('clerk', gov), gov.id, 'majorProjects')).id;
-    // The items the tree-edit story (catalog-items.service.test.ts) adds: a 二级事项 under
-    // 招标投标信息 that townships publish too, and a 三级事项 under it.
-    const bidding = (await catalogs.get(as('clerk', gov), major)).items.find(
-      (i) => i.name === '招标投标信息',
-    )!;
-    const road = await catalogs.addItem(as('clerk', gov), major, {
-      ...fullColumns,
-      parentId: bidding.id,
-      name: '农村公路养护',
-    });
-    await catalogs.addItem(as('clerk', gov), major, {
-      ...fullColumns,
-      parentId: road.id,
-      name: '养护资金使用',
-      method: '依申请',
-      audience: '特定群众',
-      tiers: ['乡级'],
-      itemType: '非政务服务事项',
-      process: '管理',
-    });
+    await addRoadItems(as('clerk', gov), major);
     await catalogs.deriveTownship(as('clerk', town), town.id, major);
   });
   after(async () => h.cleanup());

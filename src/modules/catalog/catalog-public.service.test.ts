@@ -8,7 +8,7 @@ import {
   testCtx,
   testInstallation,
 } from '../../../test/harness/engines.js';
-import { jinjiangTree } from '../../../test/harness/factories.js';
+import { aPublishedRecord, jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor, type Actor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
@@ -47,20 +47,19 @@ describeEachEngine('标准目录 on the portal: reads in a fixed number of queri
   });
   after(async () => h.cleanup());
 
-  const publishAs = async (agency: Agency, title: string) => {
-    const sysCtx = sys();
-    const r = await records.createDraft(sysCtx, {
-      agencyId: agency.id,
-      title,
-      dateFormedOrChanged: '2026-02-27',
-      body: '正文',
-    });
-    await records.submitForReview(sysCtx, r.id);
-    await records.review(sysCtx, r.id, { result: 'passed' });
-    await records.approve(sysCtx, r.id);
-    await records.publish(sysCtx, r.id);
-    return r.id;
-  };
+  const publishAs = async (agency: Agency, title: string) =>
+    (
+      await aPublishedRecord(sys(), agency, {
+        title,
+        documentNumber: null,
+        writtenDate: null,
+        dateFormedOrChanged: '2026-02-27',
+        subjectCategory: null,
+        genre: null,
+        keywords: null,
+        body: '正文',
+      })
+    ).id;
   const budgetOf = async () =>
     (await catalogs.list(as('clerk', gov))).find(
       (c) => c.agencyId === gov.id && c.domainCode === 'budgetFinalAccounts',

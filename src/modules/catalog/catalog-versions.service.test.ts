@@ -6,11 +6,9 @@ import { jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
-import { ValidationError } from '../../platform/errors.js';
 import type { Agency } from '../agencies/index.js';
 import * as catalogs from './catalog-use-cases.js';
-
-const fieldsOf = (e: unknown) => (e instanceof ValidationError ? e.fields.map((f) => f.field) : []);
+import { fieldsOf } from './catalog.test-support.js';
 
 describeEachEngine('标准目录 versions: who changed what, and any two compared', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };

@@ -1,12 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../../platform/http/server.js';
+import { can } from './operation.policy.js';
 import * as operations from './operation.service.js';
 import { JobsView } from './views/jobs-page.js';
 
 const crumbs = [{ label: '工作台', href: '/admin' }, { label: '后台任务' }];
 
 export function registerOperationRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/jobs', label: '后台任务', area: 'admin', order: 90 });
+  app.nav.push({
+    href: '/admin/jobs',
+    label: '后台任务',
+    area: 'admin',
+    order: 90,
+    visibleTo: (actor) => can(actor, 'viewJobs'),
+  });
 
   app.get<{ Querystring: { state?: string; page?: string } }>('/admin/jobs', async (req, reply) => {
     requireStaff(req);

@@ -15,6 +15,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { Child } from 'hono/jsx';
+import { sql } from 'kysely';
 import { anonymous, withProofs, type Actor } from '../access.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
@@ -345,7 +346,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       user: req.auth ? { displayName: req.auth.user.displayName, username: req.auth.user.username } : null,
       csrf: this.csrf(),
       flash,
-      nav: app.nav,
+      nav: app.nav.filter((n) => !n.visibleTo || n.visibleTo(req.ctx.actor)),
       footer: { phone: site.phone, address: site.address },
       crumbs: opts.crumbs,
     };
@@ -356,7 +357,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
-    await deps.db.selectFrom('agency').select('id').limit(1).execute();
+    await sql`select 1`.execute(deps.db);
     return { status: 'ok' };
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

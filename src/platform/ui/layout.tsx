@@ -1,3 +1,4 @@
+import type { Actor } from '../access.js';
 import type { Child } from 'hono/jsx';
 import { Breadcrumbs, FlashMessage, type Crumb, type Flash } from './components.js';
 
@@ -7,6 +8,8 @@ export interface NavItem {
   /** Shown only to signed-in staff (back office) or always (portal). */
   area: 'portal' | 'admin';
   order: number;
+  /** Shown only to actors this returns true for (a page only some roles may open). */
+  visibleTo?: (actor: Actor) => boolean;
 }
 
 export interface PageMeta {

@@ -1,5 +1,11 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { CsrfField, ErrorSummary, SelectField, TextField } from '../../../platform/ui/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/components.js';
 import {
   applicantTypeLabels,
   applicantTypes,
@@ -139,19 +145,13 @@ export function ApplicationForm(p: {
       </fieldset>
       <fieldset class="gk-fieldset">
         <legend>所需信息</legend>
-        <div class={`gk-field${p.errors.some((e) => e.field === 'description') ? ' gk-field--error' : ''}`}>
-          <label class="gk-label" for="f-description">
-            {f.description.label} <span aria-hidden="true">*</span>
-          </label>
-          {p.errors
-            .filter((e) => e.field === 'description')
-            .map((e) => (
-              <p class="gk-error-message">{e.message}</p>
-            ))}
-          <textarea class="gk-textarea" id="f-description" name="description" rows={5}>
-            {p.values.description ?? ''}
-          </textarea>
-        </div>
+        <TextArea
+          name="description"
+          field={f.description}
+          value={p.values.description}
+          errors={p.errors}
+          rows={5}
+        />
         <SelectField
           name="deliveryFormat"
           label={f.deliveryFormat.label}

@@ -60,12 +60,18 @@ export function QueueView({ q }: { q: QueuePage }) {
           筛选
         </button>
       </form>
-      <p class="gk-muted">共 {q.total} 件</p>
-      <Table head={['受理编号', '受理机关', '申请人', '收到日期', '状态', '答复期限', '剩余工作日']}>
-        {q.items.map((i) => (
-          <QueueRow i={i} />
-        ))}
-      </Table>
+      {q.total === 0 ? (
+        <p class="gk-muted">没有符合条件的办理中申请。</p>
+      ) : (
+        <>
+          <p class="gk-muted">共 {q.total} 件</p>
+          <Table head={['受理编号', '受理机关', '申请人', '收到日期', '状态', '答复期限', '剩余工作日']}>
+            {q.items.map((i) => (
+              <QueueRow i={i} />
+            ))}
+          </Table>
+        </>
+      )}
       {q.total > q.pageSize ? (
         <Pagination page={q.page} pageSize={q.pageSize} total={q.total} href={query} />
       ) : null}

@@ -1,0 +1,65 @@
+/**
+ * The installed command (`bin/gongkai.js`) serves working pages wherever it is started from: an
+ * operator runs it from /srv or a service manager's directory, not from the clone. (Run from
+ * another directory, tsx once read that directory's tsconfig and every page failed on its JSX.)
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-bin-'));
+let child: ChildProcess | undefined;
+
+after(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('gongkai serve from another directory', () => {
+  it('renders the login page and runs the worker', { timeout: 90_000 }, async () => {
+    child = spawn(process.execPath, [resolve('bin/gongkai.js'), 'serve'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${join(dir, 'g.db')}`,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        GONGKAI_SECRET: 'bin-test-secret-bin-test-secret-0123456',
+        GONGKAI_DATA_KEY: 'bin-test-data-key-bin-test-data-key-01',
+      },
+    });
+    let output = '';
+    const port = await new Promise<number>((ok, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`gongkai serve did not start within 60 s:\n${output}`)),
+        60_000,
+      );
+      const look = (d: Buffer) => {
+        output += d.toString();
+        const m = /门户网站：http:\/\/localhost:(\d+)\//.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          ok(Number(m[1]));
+        }
+      };
+      child!.stdout!.on('data', look);
+      child!.stderr!.on('data', look);
+      child!.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        fail(new Error(`gongkai serve exited (${code ?? signal}):\n${output}`));
+      });
+    });
+    assert.match(output, /后台任务：在本进程中运行/);
+    const login = await fetch(`http://127.0.0.1:${port}/admin/login`);
+    assert.equal(login.status, 200);
+    assert.match(await login.text(), /<input[^>]+name="username"/);
+    const exited = new Promise<void>((ok) => child!.once('exit', () => ok()));
+    child.kill('SIGTERM');
+    await exited;
+  });
+});
