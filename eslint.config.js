@@ -95,6 +95,21 @@ const thinDoors = [
       '页面、接口和命令不能直接访问数据库（ctx.db），请调用本模块的服务。Doors call services; they never touch ctx.db.',
   },
   {
+    selector: "ObjectPattern > Property[key.name='db']",
+    message:
+      '页面、接口和命令不能直接访问数据库（ctx.db），请调用本模块的服务。Doors call services; they never touch ctx.db.',
+  },
+  {
+    selector: 'MemberExpression[computed=true][property.value=/^(db|grants)$/]',
+    message:
+      '页面、接口和命令不能直接访问数据库或角色（ctx.db、.grants），请调用本模块的服务和 policy。Doors never touch ctx.db or role grants.',
+  },
+  {
+    selector: "ObjectPattern > Property[key.name='grants']",
+    message:
+      '页面、接口和命令不能自行判断角色（.grants），请用本模块 policy 给出的 allowed 动作。Doors never read role grants; use the policy.',
+  },
+  {
     selector: "MemberExpression[property.name='grants']",
     message:
       '页面、接口和命令不能自行判断角色（.grants），请用本模块 policy 给出的 allowed 动作。Doors never read role grants; use the policy.',

@@ -10,7 +10,7 @@ import type { CliContext, GongkaiModule, Installation } from '../platform/module
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
 import { isDomainError, ValidationError } from '../platform/errors.js';
 import { demo, DEMO_PASSWORD, demoUsers } from '../modules/demo/index.js';
-import { cliActor, createContainer, type Container } from './container.js';
+import { cliActor, createContainer, settingsOf, type Container } from './container.js';
 import { buildWeb } from './web.js';
 
 export interface CliIo {
@@ -230,11 +230,32 @@ export function buildProgram(
   for (const m of installedModules) m.cli?.(program, moduleCli);
 
   program
+    .command('modules')
+    .description('列出已安装的模块：各自的数据表、后台任务和配置项')
+    .option('--json', '以 JSON 输出')
+    .action((o: { json?: boolean }) => {
+      const rows = installedModules.map((m) => ({
+        name: m.name,
+        label: m.label,
+        tables: Object.keys(m.tables ?? {}),
+        jobs: (m.jobs ?? []).map((j) => j.label),
+        settings: Object.values(m.settings?.keys ?? {}).map((k) => k.env),
+      }));
+      if (o.json) return printJson(rows);
+      for (const r of rows) {
+        console.log(`${r.label}（${r.name}）`);
+        if (r.tables.length) console.log(`  数据表：${r.tables.join('、')}`);
+        if (r.jobs.length) console.log(`  后台任务：${r.jobs.join('、')}`);
+        if (r.settings.length) console.log(`  配置项：${r.settings.join('、')}`);
+      }
+    });
+
+  program
     .command('config')
     .description('配置')
     .command('doc')
     .description('打印全部配置项（Markdown 表格）')
-    .action(() => console.log(configDoc()));
+    .action(() => console.log(configDoc(settingsOf(installedModules))));
 
   return program;
 }

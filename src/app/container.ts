@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../platform/config/config.js';
 import type { Ctx } from '../platform/context.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { install, type GongkaiModule, type Installation } from '../platform/module.js';
+import type { ModuleSettings } from '../platform/config/settings.js';
 import { modules as allModules } from './modules.js';
 
 /** Everything a door needs: configuration, the open database, the clock. */
@@ -48,8 +49,11 @@ export async function createContainer(
     modules?: readonly GongkaiModule[];
   } = {},
 ): Promise<Container> {
-  const config = loadConfig(opts.env ?? process.env);
-  const installation = install(opts.modules ?? allModules, config);
+  const env = opts.env ?? process.env;
+  const list = opts.modules ?? allModules;
+  // The platform's keys and every installed module's, each bad one reported at once.
+  const config = loadConfig(env, settingsOf(list));
+  const installation = install(list, config, env);
   const database = await openDatabase(config.databaseUrl);
   if (opts.migrate !== false) await migrateToLatest(database.db, installation.migrations);
   const clock = opts.clock ?? systemClock;
@@ -64,6 +68,11 @@ export async function createContainer(
     ctx: (actor, ip = null) => ({ actor, clock, db: database.db, ip, cipher, modules: installation }),
     close: () => database.close(),
   };
+}
+
+/** The settings declarations of the listed modules (for checking and documenting every key). */
+export function settingsOf(list: readonly GongkaiModule[]): ModuleSettings[] {
+  return list.flatMap((m) => (m.settings ? [m.settings] : []));
 }
 
 /** The operator at the server's shell, named by their system account. */

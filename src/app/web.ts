@@ -19,7 +19,7 @@ export async function buildWeb(c: Container, opts: { logger?: boolean } = {}): P
     authenticate: authenticateStaff,
     site: siteInfo,
   });
-  const web = { config: c.config, capabilities };
+  const web = { config: c.config, capabilities, settingsOf: c.installation.settingsOf };
   for (const m of c.installation.modules) {
     m.routes?.(app, web);
     m.api?.(app, web);

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
-import type { Config } from './config/config.js';
+import { ConfigError, type Config } from './config/config.js';
+import {
+  parseSettings,
+  type ModuleSettings,
+  type SettingKeys,
+  type SettingValues,
+} from './config/settings.js';
 import type { Ctx } from './context.js';
 import type { Database } from './db/schema.js';
 import type { DomainEvents } from './events.js';
@@ -20,7 +26,7 @@ import type { JobDefinition, JobSchedule } from './jobs/index.js';
 export interface GongkaiModule extends ModuleExtensions {
   /** Folder name, e.g. `requests`; also the owner name in the table-owner map. */
   name: string;
-  /** What the module is, in Chinese (the back office and `gongkai modules` show it). */
+  /** What the module is, in Chinese (`gongkai modules` lists it). */
   label: string;
   /** Tables the module owns: only it queries them; each is backed up or excluded with a reason. */
   tables?: { [T in keyof Database]?: TableSpec };
@@ -49,8 +55,8 @@ export interface GongkaiModule extends ModuleExtensions {
   ensureDerivedData?(ctx: Ctx): Promise<string | null>;
   /** Services this module lends to others through a capability another module declared. */
   provides?(config: Config): Partial<Capabilities>;
-  /** Reads the module's settings from the configuration once, at install. */
-  configure?(config: Config): void;
+  /** The module's own settings from the environment (platform/config/settings.ts defineSettings). */
+  settings?: ModuleSettings;
 }
 
 /**
@@ -100,6 +106,8 @@ export type EventHandlers = { [K in keyof DomainEvents]?: EventHandler<K> };
 export interface WebContext {
   config: Config;
   capabilities: Partial<Capabilities>;
+  /** A module's settings as installed (for values routes need when they are registered). */
+  settingsOf<S extends SettingKeys>(settings: ModuleSettings<S>): SettingValues<S>;
 }
 
 /** What a module's commands are given: output, exit code and a context on the configured database. */
@@ -140,6 +148,8 @@ export interface Installation {
   handlersOf<K extends keyof DomainEvents>(event: K): ReadonlyArray<EventHandler<K>>;
   /** Every module's value for an extension point, in list order. */
   extensions<K extends keyof ModuleExtensions>(key: K): Array<NonNullable<ModuleExtensions[K]>>;
+  /** A module's settings as parsed at install (defaults where the environment gave none). */
+  settingsOf<S extends SettingKeys>(settings: ModuleSettings<S>): SettingValues<S>;
   auditActionLabel(action: string): string;
   auditSubjectLabel(subjectType: string): string;
   auditActions(): Array<{ action: string; label: string }>;
@@ -152,7 +162,11 @@ export class ModuleContractError extends Error {}
  * a table or migration claimed twice, and a job kind declared twice, so a mistake in a new
  * module stops the process at start instead of surfacing as a missing backup or a lost job.
  */
-export function install(list: readonly GongkaiModule[], config?: Config): Installation {
+export function install(
+  list: readonly GongkaiModule[],
+  config?: Config,
+  env: Record<string, string | undefined> = {},
+): Installation {
   const modules = [platformModule, ...list];
   const names = new Set<string>();
   const migrations: Record<string, Migration> = {};
@@ -167,6 +181,8 @@ export function install(list: readonly GongkaiModule[], config?: Config): Instal
   const subjectLabels = new Map<string, string>();
   const handlers = new Map<string, Array<EventHandler<never>>>();
   const capabilities: Partial<Capabilities> = {};
+  const settingValues = new Map<ModuleSettings, unknown>();
+  const settingProblems: string[] = [];
 
   for (const m of modules) {
     if (names.has(m.name)) throw new ModuleContractError(`module ${m.name} is listed twice`);
@@ -205,8 +221,9 @@ export function install(list: readonly GongkaiModule[], config?: Config): Instal
       handlers.set(event, [...(handlers.get(event) ?? []), handler as EventHandler<never>]);
     }
     if (config && m.provides) Object.assign(capabilities, m.provides(config));
-    if (config) m.configure?.(config);
+    if (m.settings) settingValues.set(m.settings, parseSettings(m.settings.keys, env, settingProblems));
   }
+  if (settingProblems.length) throw new ConfigError(settingProblems);
   for (const s of schedules) {
     if (!jobs.some((j) => j.name === s.job))
       throw new ModuleContractError(`schedule names job ${s.job}, which no module declares`);
@@ -227,6 +244,10 @@ export function install(list: readonly GongkaiModule[], config?: Config): Instal
       (handlers.get(event) ?? []) as unknown as ReadonlyArray<EventHandler<K>>,
     extensions: <K extends keyof ModuleExtensions>(key: K) =>
       modules.flatMap((m) => (m[key] === undefined ? [] : [m[key] as NonNullable<ModuleExtensions[K]>])),
+    settingsOf: <S extends SettingKeys>(settings: ModuleSettings<S>) =>
+      (settingValues.get(settings) as SettingValues<S> | undefined) ??
+      // A module not in this installation (a test's partial list): its defaults.
+      parseSettings(settings.keys, {}, []),
     auditActionLabel: (action) => actionLabels.get(action) ?? action,
     auditSubjectLabel: (subject) => subjectLabels.get(subject) ?? subject,
     auditActions: () => [...actionLabels].map(([action, label]) => ({ action, label })),

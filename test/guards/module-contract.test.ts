@@ -7,13 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { runCli } from '../../src/app/cli.js';
-import { createContainer, type Container } from '../../src/app/container.js';
+import { createContainer, settingsOf, type Container } from '../../src/app/container.js';
+import { ConfigError, configDoc } from '../../src/platform/config/config.js';
 import { modules } from '../../src/app/modules.js';
 import { buildWeb } from '../../src/app/web.js';
 import { createAppWorker } from '../../src/app/worker.js';
 import { install, ModuleContractError } from '../../src/platform/module.js';
 import { notesModule } from '../fixtures/modules/notes/module.js';
 import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
+import { foreignTableUses } from '../harness/table-scan.js';
 
 // The one line: the platform's list plus the new module.
 const withNotes = [...modules, notesModule];
@@ -62,6 +64,8 @@ describeEachEngine('adding a module: one folder and one line', (engine) => {
     assert.match(add.out, /已新增便签/);
     assert.match((await gongkai(db.url, 'notes', 'count')).out, /共 1 条便签/);
     assert.match((await gongkai(db.url, '--help')).out, /notes\s+便签/);
+    const listed = (await gongkai(db.url, 'modules')).out;
+    assert.match(listed, /便签（示例模块）（notes）\n {2}数据表：fixture_note\n {2}后台任务：清点便签/);
   });
 
   it('serves its page beside every other module’s', async () => {
@@ -100,9 +104,44 @@ describeEachEngine('adding a module: one folder and one line', (engine) => {
     assert.match((await gongkai(restored.url, 'notes', 'count')).out, /共 1 条便签/);
   });
 
+  it('passes the table-ownership guard like every module of src/modules', () => {
+    const fixture = join(import.meta.dirname, '..', 'fixtures', 'modules', 'notes');
+    assert.deepEqual(foreignTableUses(c.installation.tableOwners, [['notes', fixture]]), []);
+    // The scan sees the module's table where it is used (its migration's create and drop, the
+    // service's insert and select): it is not vacuous here.
+    assert.deepEqual(
+      foreignTableUses(new Map([...c.installation.tableOwners, ['fixture_note', 'someone-else']]), [
+        ['notes', fixture],
+      ]).map((u) => u.table),
+      ['fixture_note', 'fixture_note', 'fixture_note', 'fixture_note'],
+    );
+  });
+
   it('labels its audit actions on the audit-log page', () => {
     assert.equal(c.installation.auditActionLabel('note.add'), '新增便签');
   });
+});
+
+it('documents and checks every installed module’s settings with the platform’s', async () => {
+  const doc = configDoc(settingsOf(modules));
+  for (const row of [
+    '| `SESSION_IDLE_MINUTES` | `30` |',
+    '| `SESSION_MAX_HOURS` | `12` |',
+    '| `LOGIN_MAX_FAILURES` | `5` |',
+    '| `LOGIN_LOCK_MINUTES` | `15` |',
+    '| `TOWNSHIP_REPORT_DEADLINE` | `03-31` |',
+    '| `DATABASE_URL` | `sqlite:./data/gongkai.db` |',
+  ])
+    assert.ok(doc.includes(row), `${row} is documented`);
+  // A bad platform key and bad module keys are reported together, before anything opens.
+  await assert.rejects(
+    createContainer({ env: { PORT: 'http', LOGIN_MAX_FAILURES: '0', TOWNSHIP_REPORT_DEADLINE: '2-30' } }),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      ['PORT=', 'LOGIN_MAX_FAILURES=', 'TOWNSHIP_REPORT_DEADLINE='].every((k) =>
+        e.problems.some((p) => p.startsWith(k)),
+      ),
+  );
 });
 
 it('refuses a second module claiming a table, and a schedule of an undeclared job', () => {

@@ -59,7 +59,7 @@ describeEachEngine('back-office and portal pages', (engine) => {
       ['/admin/audit?action=agency.create&from=2000-01-01', /<td>新增机构<\/td>/],
       ['/admin/account/password', /确认新密码/],
       ['/admin/requests', /办理中的申请/],
-      ['/admin/requests?state=overdue&dueBy=2026-12-31', /共 0 件/],
+      ['/admin/requests?state=overdue&dueBy=2026-12-31', /没有符合条件的办理中申请/],
       ['/admin/requests/new', /登记当面、邮寄、传真或口头提出的申请/],
       ['/admin/requests/approvals', /延期审批/],
       ['/admin/records', /主动公开信息/],
@@ -83,6 +83,20 @@ describeEachEngine('back-office and portal pages', (engine) => {
         `${url} has breadcrumbs`,
       );
     }
+  });
+
+  it('tells the signed-in staff member who they are over the API, with their roles', async () => {
+    const me = await admin.get('/api/v1/me');
+    assert.equal(me.statusCode, 200);
+    const { data } = JSON.parse(me.body) as {
+      data: { username: string; grants: Array<{ role: string; roleLabel: string; agencyName: string }> };
+    };
+    assert.equal(data.username, 'admin');
+    assert.deepEqual(
+      data.grants.map((g) => [g.role, g.roleLabel, g.agencyName]),
+      [['admin', '系统管理员', '晋江市人民政府']],
+    );
+    assert.equal((await new Client(t.app).get('/api/v1/me')).statusCode, 401);
   });
 
   it('renders the portal directory and an agency’s 公开指南 contact block without login', async () => {

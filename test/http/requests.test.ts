@@ -234,7 +234,7 @@ describeEachEngine('依申请公开 pages', (engine) => {
     assert.doesNotMatch((await head.get('/admin/requests/approvals')).body, /需调取多年档案/);
   });
 
-  it('the applicant proves a case (at submission or with the 查询码) in one signed cookie; a forged one proves nothing', async () => {
+  it('the applicant proves a case with the 查询码 in one signed cookie, ends it with 结束查看; a forged one proves nothing', async () => {
     const fields = {
       agencyId: cizao,
       applicantType: 'naturalPerson',
@@ -251,15 +251,26 @@ describeEachEngine('依申请公开 pages', (engine) => {
       const ok = await client.post('/apply', { _csrf: Client.csrfOf(form.body), ...fields, description });
       assert.equal(ok.statusCode, 303);
       const receipt = await client.get('/apply/done');
-      return {
+      const r = {
         number: /id="acceptance-number">([^<]+)</.exec(receipt.body)![1]!,
         code: /id="lookup-code">([^<]+)</.exec(receipt.body)![1]!,
       };
+      // Submitting alone opens nothing: on a shared computer (a 查阅点's terminal) the next person
+      // must not find the case; the applicant follows it with the 受理编号 and 查询码.
+      assert.equal((await client.get('/cases/mine')).statusCode, 302, 'submitting proves nothing');
+      const found = await client.post('/cases', {
+        _csrf: Client.csrfOf((await client.get('/cases')).body),
+        agencyId: cizao,
+        number: r.number,
+        lookupCode: r.code,
+      });
+      assert.equal(found.statusCode, 200);
+      return r;
     };
     const citizen = new Client(t.app);
     const first = await apply(citizen, '磁灶镇 2026 年道路养护的合同');
     const mine = await citizen.get('/cases/mine');
-    assert.equal(mine.statusCode, 200, 'submitting proves the case');
+    assert.equal(mine.statusCode, 200, 'the 查询码 proves the case');
     assert.match(mine.body, new RegExp(first.number.replace(/[〔〕]/g, '.')));
     const letter = /href="\/cases\/letters\/([0-9a-f-]{36})\.docx"/.exec(mine.body)![1]!;
     const docx = await citizen.get(`/cases/letters/${letter}.docx`);
@@ -326,6 +337,19 @@ describeEachEngine('依申请公开 pages', (engine) => {
     });
     assert.equal(found.statusCode, 200);
     assert.match((await later.get('/cases/mine')).body, new RegExp(second.number.replace(/[〔〕]/g, '.')));
+
+    // 结束查看 forgets every proof of this browser at once.
+    const ended = await later.post('/cases/forget', {
+      _csrf: Client.csrfOf((await later.get('/cases/mine')).body),
+    });
+    assert.equal(ended.statusCode, 303);
+    assert.equal((await later.get('/cases/mine')).statusCode, 302, 'nothing proven after 结束查看');
+    await later.post('/cases', {
+      _csrf: Client.csrfOf((await later.get('/cases')).body),
+      agencyId: cizao,
+      number: second.number,
+      lookupCode: second.code,
+    });
 
     // A proof lasts half an hour.
     clock.advance(31 * 60 * 1000);

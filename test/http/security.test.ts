@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { accountSettings } from '../../src/modules/accounts/index.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
@@ -197,7 +198,7 @@ describeEachEngine('web security', (engine) => {
     const c = new Client(t.app);
     const page = await c.get('/admin/login');
     const csrf = Client.csrfOf(page.body);
-    const limit = t.container.config.loginRateLimitPerMinute;
+    const limit = t.container.installation.settingsOf(accountSettings).loginRateLimitPerMinute;
     const codes: number[] = [];
     for (let i = 0; i < limit + 2; i++)
       codes.push(

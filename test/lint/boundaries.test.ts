@@ -416,7 +416,10 @@ describe('eslint.config.js (project config, on virtual files)', () => {
       '  const b = ctx.db;',
       '  const c = req.ctx.actor.grants;',
       '  const d = sql`select 1`;',
-      '  return [a, b, c, d];',
+      '  const { db } = req.ctx;',
+      '  const { grants } = req.auth.actor;',
+      "  const e = req.ctx['db'];",
+      '  return [a, b, c, d, db, grants, e];',
       '}',
     ].join('\n');
     for (const file of [
@@ -429,8 +432,8 @@ describe('eslint.config.js (project config, on virtual files)', () => {
       const found = (await lintProject(file, code)).filter((p) => p.ruleId === 'no-restricted-syntax');
       assert.deepEqual(
         found.map((p) => p.line),
-        [2, 2, 3, 4, 5],
-        `${file}: ctx.db and a query on line 2, ctx.db on 3, grants on 4, SQL on 5`,
+        [2, 2, 3, 4, 5, 6, 7, 8],
+        `${file}: ctx.db and a query on line 2, ctx.db on 3, grants on 4, SQL on 5, and the same reached by destructuring (6, 7) or a computed key (8)`,
       );
       assert.ok(found.some((p) => p.line === 2 && /ctx\.db/.test(p.message)));
       assert.ok(found.some((p) => p.line === 2 && /repository/.test(p.message)));

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../../platform/http/server.js';
-import { meView } from './account.presenter.js';
 import * as accounts from './account.service.js';
 import * as auditLog from './audit-log.service.js';
 
@@ -8,9 +7,8 @@ const page = (raw: string | undefined) => Math.max(1, Number(raw) || 1);
 
 export function registerAccountApi(app: FastifyInstance): void {
   app.get('/api/v1/me', { schema: { tags: ['账号'], summary: '当前登录的工作人员' } }, async (req) => {
-    const me = requireStaff(req);
-    const { grants } = await accounts.get(req.ctx, me.user.id);
-    return { data: meView({ ...me.user, agencyId: me.actor.agencyId }, grants) };
+    requireStaff(req);
+    return { data: await accounts.me(req.ctx) };
   });
 
   app.get<{ Querystring: Record<string, string> }>(

@@ -1,12 +1,12 @@
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/database.js';
-import { NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
 import { passwordProblem, type StaffUser } from './account.js';
 import { assertCan, scopes, type AccountAction } from './account.policy.js';
-import { auditUser } from './account.presenter.js';
+import { auditUser, meView } from './account.presenter.js';
 import * as repo from './account.repository.js';
 import {
   changePasswordSchema,
@@ -43,6 +43,13 @@ export async function get(ctx: Ctx, idOrUsername: string) {
   if (ctx.actor.id !== user.id) assertCan(ctx.actor, 'read', { path });
   const grants = await repo.grantsOf(ctx.db, user.id);
   return { user, grants, agencyPath: path };
+}
+
+/** The signed-in staff member as `/api/v1/me` shows them: account and role assignments. */
+export async function me(ctx: Ctx) {
+  if (!ctx.actor.id) throw new ForbiddenError();
+  const { user, grants } = await get(ctx, ctx.actor.id);
+  return meView({ ...user, agencyId: ctx.actor.agencyId }, grants);
 }
 
 export async function list(ctx: Ctx) {

@@ -8,3 +8,4 @@ export { can as canOnAccount } from './account.policy.js';
 export { staffUserView } from './account.presenter.js';
 export { hashPassword } from './password.js';
 export * as notifications from './notification.service.js';
+export { accountSettings } from './account.settings.js';

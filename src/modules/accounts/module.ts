@@ -1,6 +1,6 @@
-import type { Config } from '../../platform/config/config.js';
 import type { GongkaiModule } from '../../platform/module.js';
 import { registerAccountAdminRoutes } from './account.admin.routes.js';
+import { accountSettings } from './account.settings.js';
 import { registerAccountApi } from './account.api.js';
 import { registerAccountCommands } from './account.cli.js';
 import { registerAuditLogRoutes } from './audit-log.routes.js';
@@ -8,15 +8,6 @@ import { registerAuthRoutes } from './auth.routes.js';
 import * as auth from './auth.service.js';
 import * as foundation from './migrations/0001-foundation-accounts.js';
 import * as notices from './migrations/0008-notification-jobs.js';
-
-export function authSettingsOf(config: Config): auth.AuthSettings {
-  return {
-    sessionIdleMinutes: config.sessionIdleMinutes,
-    sessionMaxHours: config.sessionMaxHours,
-    loginMaxFailures: config.loginMaxFailures,
-    loginLockMinutes: config.loginLockMinutes,
-  };
-}
 
 /** Staff accounts, role grants, login and sessions, notices on the 工作台, and the audit log's pages. */
 export const accountsModule: GongkaiModule = {
@@ -47,25 +38,23 @@ export const accountsModule: GongkaiModule = {
     },
     subjects: { staffUser: '账号' },
   },
+  settings: accountSettings,
   routes: (app, web) => {
-    const settings = authSettingsOf(web.config);
+    const settings: auth.AuthSettings = web.settingsOf(accountSettings);
     registerAuthRoutes(app, {
       settings,
       cookieSecure: web.config.cookieSecure,
-      loginRateLimitPerMinute: web.config.loginRateLimitPerMinute,
+      loginRateLimitPerMinute: web.settingsOf(accountSettings).loginRateLimitPerMinute,
     });
     registerAccountAdminRoutes(app, { settings });
     registerAuditLogRoutes(app);
   },
   api: registerAccountApi,
   cli: registerAccountCommands,
-  provides: (config) => {
-    const settings = authSettingsOf(config);
-    return {
-      authenticateStaff: async (ctx, token) => {
-        const a = await auth.authenticate(ctx, token, settings);
-        return a && { actor: a.actor, user: a.user, sessionId: a.session.id };
-      },
-    };
-  },
+  provides: () => ({
+    authenticateStaff: async (ctx, token) => {
+      const a = await auth.authenticate(ctx, token, accountSettings.of(ctx));
+      return a && { actor: a.actor, user: a.user, sessionId: a.session.id };
+    },
+  }),
 };

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../../platform/http/server.js';
-import { can } from './agency.policy.js';
 import { publicAgency, staffAgency } from './agency.presenter.js';
 import {
   createAgencySchema,
@@ -22,8 +21,7 @@ export function registerAgencyApi(app: FastifyInstance): void {
     '/api/v1/agencies/:id',
     { schema: { tags, summary: '机构详情；有权限的工作人员可见全部字段', params: idParam } },
     async (req) => {
-      const a = await agencies.getPublic(req.ctx, req.params.id);
-      return { data: req.auth && can(req.auth.actor, 'read', a) ? staffAgency(a) : publicAgency(a) };
+      return { data: await agencies.apiView(req.ctx, req.params.id) };
     },
   );
 

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isWithinPath } from '../../platform/access.js';
 import { formatDateTime } from '../../platform/clock.js';
 import type { FieldError } from '../../platform/errors.js';
 import { withForm, requireStaff } from '../../platform/http/server.js';
 import { Summary, Table } from '../../platform/ui/components.js';
 import { agencyChangeLabels, agencyKindLabels, agencyLevelLabels, type Agency } from './agency.js';
-import { can } from './agency.policy.js';
 import { toTree, type AgencyNode } from './agency.presenter.js';
 import * as agencies from './agency.service.js';
 import { DissolveForm, MoveForm, RenameForm } from './views/agency-change.js';
@@ -92,9 +90,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
 
   // Back office.
   app.get('/admin/agencies', async (req, reply) => {
-    const auth = requireStaff(req);
-    const list = await agencies.listForStaff(req.ctx);
-    const canCreate = list.some((a) => can(auth.actor, 'create', a));
+    requireStaff(req);
+    const { list, canCreate } = await agencies.listPage(req.ctx);
     return reply.page(
       { title: '机构管理', crumbs: [{ label: '工作台', href: '/admin' }, { label: '机构' }] },
       <>
@@ -121,10 +118,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     values: Record<string, string | null | undefined>,
     errors: FieldError[],
   ) => {
-    const auth = requireStaff(req);
-    const parents = (await agencies.listForStaff(req.ctx)).filter(
-      (a) => can(auth.actor, 'create', a) && a.kind !== 'villageCommunity',
-    );
+    requireStaff(req);
+    const parents = await agencies.parentChoices(req.ctx, { create: true });
     return reply.page(
       {
         title: '新增机构',
@@ -259,7 +254,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     values: Record<string, string | number | null | undefined>,
     errors: FieldError[],
   ) => {
-    const auth = requireStaff(req);
+    requireStaff(req);
     return reply.page(
       {
         title: `修改：${a.name}`,
@@ -273,7 +268,7 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
           values={values}
           errors={errors}
           mode="edit"
-          structural={can(auth.actor, 'update', a)}
+          structural={agencies.mayUpdateStructure(req.ctx, a)}
         />
       </>,
     );
@@ -334,10 +329,8 @@ export function registerAgencyRoutes(app: FastifyInstance): void {
     values: Body,
     errors: FieldError[],
   ) => {
-    const auth = requireStaff(req);
-    const parents = (await agencies.listForStaff(req.ctx)).filter(
-      (p) => can(auth.actor, 'move', p) && !isWithinPath(p.path, a.path) && p.kind !== 'villageCommunity',
-    );
+    requireStaff(req);
+    const parents = await agencies.parentChoices(req.ctx, { move: a.id });
     return reply.page(
       { title: `调整隶属关系：${a.name}`, crumbs: agencyCrumbs(a, '调整隶属关系') },
       <MoveForm agency={a} parents={parents} csrf={reply.csrf()} values={values} errors={errors} />,

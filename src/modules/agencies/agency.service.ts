@@ -7,7 +7,13 @@ import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { placementProblem, type Agency, type AgencyChange } from './agency.js';
 import { assertCan, can, scopes, type AgencyAction } from './agency.policy.js';
-import { auditAgency } from './agency.presenter.js';
+import {
+  auditAgency,
+  publicAgency,
+  staffAgency,
+  type PublicAgency,
+  type StaffAgency,
+} from './agency.presenter.js';
 import * as repo from './agency.repository.js';
 import {
   contactKeys,
@@ -338,6 +344,41 @@ export async function adminPage(ctx: Ctx, id: string) {
     history: entries.map((h) => ({ ...h, parentName: nameOf(h.parentId) })),
     allowed,
   };
+}
+
+/** The back office's list of agencies, and whether the viewer may add one anywhere. */
+export async function listPage(ctx: Ctx) {
+  const list = await listForStaff(ctx);
+  return { list, canCreate: list.some((a) => can(ctx.actor, 'create', a)) };
+}
+
+/**
+ * The agencies a new one may go under, or `agencyId` may be moved under: those the viewer may
+ * change, never a village (村（社区） have no sub-agencies), and for a move never the agency
+ * itself or one below it (the tree would close into a loop).
+ */
+export async function parentChoices(
+  ctx: Ctx,
+  purpose: { create: true } | { move: string },
+): Promise<Agency[]> {
+  const all = await listForStaff(ctx);
+  if ('create' in purpose)
+    return all.filter((a) => can(ctx.actor, 'create', a) && a.kind !== 'villageCommunity');
+  const moved = await get(ctx, purpose.move);
+  return all.filter(
+    (p) => can(ctx.actor, 'move', p) && !isWithinPath(p.path, moved.path) && p.kind !== 'villageCommunity',
+  );
+}
+
+/** May the viewer change the structural fields (level, kind, credit code …) of this agency? */
+export function mayUpdateStructure(ctx: Ctx, a: Agency): boolean {
+  return can(ctx.actor, 'update', a);
+}
+
+/** An agency as the API shows it to this caller: every field to its staff, the public ones to others. */
+export async function apiView(ctx: Ctx, id: string): Promise<PublicAgency | StaffAgency> {
+  const a = await getPublic(ctx, id);
+  return can(ctx.actor, 'read', a) ? staffAgency(a) : publicAgency(a);
 }
 
 export async function history(ctx: Ctx, id: string) {

@@ -52,8 +52,4 @@ export {
   type PdfOptions,
 } from './render/index.js';
 
-export {
-  configureReportDeadlines,
-  reportDeadline,
-  remindReportDeadlines,
-} from './compile/report-deadline.js';
+export { reportSettings, reportDeadline, remindReportDeadlines } from './compile/report-deadline.js';

@@ -3,7 +3,7 @@ import { registerAnnualReportApi } from './compile/annual-report.api.js';
 import { registerAnnualReportCommands } from './compile/annual-report.cli.js';
 import { registerAnnualReportPortalRoutes } from './compile/annual-report.portal.routes.js';
 import { registerAnnualReportRoutes } from './compile/annual-report.routes.js';
-import { configureReportDeadlines, remindReportDeadlines } from './compile/report-deadline.js';
+import { remindReportDeadlines, reportSettings } from './compile/report-deadline.js';
 import { registerReportFigureRoutes } from './compile/report-figures.routes.js';
 import * as publishedReportTable from './migrations/0002-published-report.js';
 import * as reportFigureTable from './migrations/0016-report-figure.js';
@@ -60,5 +60,5 @@ export const annualReportModule: GongkaiModule = {
   },
   jobs: [{ name: 'annualReport.deadlines', label: '年度报告发布期限提醒', run: remindReportDeadlines }],
   schedules: [{ job: 'annualReport.deadlines', every: 'day' }],
-  configure: (config) => configureReportDeadlines({ township: config.townshipReportDeadline }),
+  settings: reportSettings,
 };

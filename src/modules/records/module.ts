@@ -73,7 +73,8 @@ export const recordsModule: GongkaiModule = {
   },
   api: registerRecordApi,
   cli: registerRecordCommands,
-  jobs: [{ name: 'records.publishDue', label: '定时发布到期的政府信息', run: publishDue }],
+  // One attempt: the next minute's run does the same work again.
+  jobs: [{ name: 'records.publishDue', label: '定时发布到期的政府信息', run: publishDue, maxAttempts: 1 }],
   schedules: [{ job: 'records.publishDue', every: 'minute' }],
   ensureDerivedData: async (ctx) => {
     const r = await ensureSearchIndex(ctx);

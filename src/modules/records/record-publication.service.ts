@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { emit } from '../../platform/events.js';
-import { ConflictError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, ValidationError, isDomainError } from '../../platform/errors.js';
 import { agencies } from '../agencies/index.js';
 import { addWorkdays, calendar } from '../calendar/index.js';
 import { indexNumber } from './record.js';
@@ -138,13 +138,21 @@ export async function unschedule(ctx: Ctx, id: string): Promise<RecordTable> {
 export async function publishDue(ctx: Ctx): Promise<string> {
   const due = await repo.dueForPublication(ctx.db, ctx.clock.now().toISOString());
   let published = 0;
+  const refused: string[] = [];
   for (const id of due) {
     try {
       await publish(ctx, id);
       published++;
     } catch (e) {
-      if (!(e instanceof ConflictError)) throw e;
+      // Published by another process meanwhile: nothing to do. Refused by a rule (e.g. filed under
+      // an item that is not its agency's): the others still go out, and the result says which
+      // one stays scheduled until its drafter mends it.
+      if (e instanceof ConflictError) continue;
+      if (!isDomainError(e)) throw e;
+      refused.push(`${id}：${e.message}`);
     }
   }
-  return `定时发布 ${published} 条`;
+  return refused.length
+    ? `定时发布 ${published} 条；${refused.length} 条未能发布（${refused.join('；')}）`
+    : `定时发布 ${published} 条`;
 }

@@ -123,7 +123,7 @@ export function registerRecordAdminRoutes(app: FastifyInstance): void {
             bytes: file?.bytes ?? new Uint8Array(),
           });
           return reply
-            .flash('success', `已上传附件“${added.file_name}”`)
+            .flash('success', `已上传附件“${attachmentLine(added).fileName}”`)
             .redirect(`/admin/records/${req.params.id}#attachments`, 303);
         },
         (errors) => renderRecord(req, reply, errors),

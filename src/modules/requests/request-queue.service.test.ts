@@ -22,8 +22,11 @@ describeEachEngine('the request queue: a constant number of queries', (engine) =
   });
   after(async () => h.cleanup());
 
-  /** Queries made by `run`. */
-  async function count(run: () => Promise<unknown>): Promise<number> {
+  /** Queries made by `run` (only those `which` keeps). */
+  async function count(
+    run: () => Promise<unknown>,
+    which: (sql: string) => boolean = () => true,
+  ): Promise<number> {
     queries.length = 0;
     counting = true;
     try {
@@ -31,7 +34,7 @@ describeEachEngine('the request queue: a constant number of queries', (engine) =
     } finally {
       counting = false;
     }
-    return queries.length;
+    return queries.filter(which).length;
   }
 
   async function open(n: number, agency = tree.police) {
@@ -44,7 +47,7 @@ describeEachEngine('the request queue: a constant number of queries', (engine) =
     }
   }
 
-  it('the same count for 3 open cases as for 40, for the queue page, the approvals and the daily job', async (t) => {
+  it('the same count for 3 open cases as for 40, for the queue page, the approvals and the daily job (nothing due)', async (t) => {
     const head = testCtx(h, staffActor('officeHead', tree.gov));
     const measure = async () => ({
       page: await count(() => cases.queuePage(head, {})),
@@ -94,5 +97,27 @@ describeEachEngine('the request queue: a constant number of queries', (engine) =
     const own = await cases.queuePage(clerk, {});
     assert.equal(own.total, 3, 'a clerk sees their agency only');
     assert.deepEqual(own.allowed, ['register']);
+  });
+  it('the daily job reads as much for 55 overdue cases as for 92; it writes a notice per case it reminds about', async () => {
+    const isRead = (sql: string) => /^\s*select/i.test(sql);
+    const isWrite = (sql: string) => /^\s*(insert|update)/i.test(sql);
+    const daily = (today: string) => {
+      const c = testCtx(h, systemActor('每日任务'));
+      c.clock.set(`${today}T01:00:00Z`);
+      return c;
+    };
+    // Months later every open case of these tests is overdue: the job tells each handler, once a day.
+    const reads3 = await count(() => cases.dailyCheck(daily('2026-09-01')), isRead);
+    const before = (await cases.queuePage(testCtx(h, staffActor('officeHead', tree.gov)), {})).total;
+    await open(37, tree.education);
+    const after = (await cases.queuePage(testCtx(h, staffActor('officeHead', tree.gov)), {})).total;
+    assert.equal(after - before, 37);
+    const reads40 = await count(() => cases.dailyCheck(daily('2026-09-02')), isRead);
+    const writes40 = await count(() => cases.dailyCheck(daily('2026-09-03')), isWrite);
+    assert.equal(reads40, reads3, `reads with ${before} and ${after} overdue cases`);
+    assert.ok(
+      writes40 >= after,
+      `a notice written for each of the ${after} overdue cases (${writes40} writes)`,
+    );
   });
 });

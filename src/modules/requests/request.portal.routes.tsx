@@ -51,10 +51,9 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
           lookupCode: r.lookupCode,
           receivedOn: r.receivedOn,
         };
-        return reply
-          .prove(requests.proofOf(r))
-          .handOver(RECEIPT, receipt, '/apply')
-          .redirect('/apply/done', 303);
+        // The receipt shows the 查询码 once; the case is not proven in this browser, so the next
+        // person at a shared computer (a 查阅点's terminal) cannot open it.
+        return reply.handOver(RECEIPT, receipt, '/apply').redirect('/apply/done', 303);
       },
       (errors) => renderApply(req, reply, req.body, errors),
     ),
@@ -109,6 +108,13 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
       async (errors) =>
         renderLookup(req, reply, {}, errors, await applicant.applicantCasePage(req.ctx, req.body.requestId)),
     ),
+  );
+  // 结束查看: this browser forgets what its user proved (a shared computer, a borrowed phone).
+  app.post('/cases/forget', async (_req, reply) =>
+    reply
+      .forgetProofs()
+      .flash('success', '已结束查看。再次查看请输入受理编号和查询码。')
+      .redirect('/cases', 303),
   );
   app.get('/cases/mine', async (req, reply) => {
     const page = await applicant.applicantCasePage(req.ctx);

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, configDoc, configKeys, loadConfig, type Config } from './config.js';
+import { defineSettings, integerBetween } from './settings.js';
 
 const SECRET = 'x'.repeat(32);
 
@@ -20,10 +21,9 @@ describe('loadConfig: defaults', () => {
     assert.equal(c.databaseUrl, 'sqlite:./data/gongkai.db');
     assert.equal(c.host, '0.0.0.0');
     assert.equal(c.port, 3000);
-    assert.equal(c.sessionIdleMinutes, 30);
-    assert.equal(c.sessionMaxHours, 12);
-    assert.equal(c.loginMaxFailures, 5);
-    assert.equal(c.loginLockMinutes, 15);
+    assert.equal(c.publicFormRateLimitPerMinute, 30);
+    assert.equal(c.worker, 'inline');
+    assert.equal(c.jobConcurrency, 4);
     assert.equal(c.logLevel, 'info');
     assert.equal(c.production, false);
     assert.equal(c.secret, null);
@@ -32,28 +32,28 @@ describe('loadConfig: defaults', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    const c = loadConfig({ PORT: '', DATABASE_URL: '', SESSION_IDLE_MINUTES: '' });
+    const c = loadConfig({ PORT: '', DATABASE_URL: '', PUBLIC_FORM_RATE_LIMIT: '' });
     assert.equal(c.port, 3000);
     assert.equal(c.databaseUrl, 'sqlite:./data/gongkai.db');
-    assert.equal(c.sessionIdleMinutes, 30);
+    assert.equal(c.publicFormRateLimitPerMinute, 30);
   });
 
   it('reads and types the values it is given', () => {
     const c = loadConfig({
       DATABASE_URL: 'postgres://gk@db:5432/gongkai',
       PORT: '8080',
-      SESSION_IDLE_MINUTES: '10',
-      LOGIN_MAX_FAILURES: '3',
-      LOGIN_LOCK_MINUTES: '60',
+      PUBLIC_FORM_RATE_LIMIT: '10',
+      GONGKAI_JOB_CONCURRENCY: '3',
+      GONGKAI_JOB_RETENTION_DAYS: '60',
       LOG_LEVEL: 'warn',
       TRUST_PROXY: 'yes',
       PUBLIC_URL: 'https://gk.example.gov.cn/',
     });
     assert.equal(c.databaseUrl, 'postgres://gk@db:5432/gongkai');
     assert.equal(c.port, 8080);
-    assert.equal(c.sessionIdleMinutes, 10);
-    assert.equal(c.loginMaxFailures, 3);
-    assert.equal(c.loginLockMinutes, 60);
+    assert.equal(c.publicFormRateLimitPerMinute, 10);
+    assert.equal(c.jobConcurrency, 3);
+    assert.equal(c.jobRetentionDays, 60);
     assert.equal(c.logLevel, 'warn');
     assert.equal(c.trustProxy, true);
     assert.equal(c.publicUrl, 'https://gk.example.gov.cn');
@@ -61,24 +61,39 @@ describe('loadConfig: defaults', () => {
 });
 
 describe('loadConfig: bad values', () => {
-  it('reports every bad key at once, each by name', () => {
-    const e = configError({
-      DATABASE_URL: 'mysql://localhost/gk',
-      PORT: 'http',
-      LOG_LEVEL: 'loud',
-      SESSION_IDLE_MINUTES: '0',
-      LOGIN_MAX_FAILURES: '-1',
-      TRUST_PROXY: 'maybe',
-      PUBLIC_URL: 'gk.example.gov.cn',
+  it('reports every bad key at once, each by name, the installed modules’ keys included', () => {
+    const moduleKeys = defineSettings({
+      limit: { env: 'PROBE_LIMIT', doc: 'a module’s limit', default: '5', parse: integerBetween(1, 9) },
     });
+    let e: ConfigError | null = null;
+    try {
+      loadConfig(
+        {
+          DATABASE_URL: 'mysql://localhost/gk',
+          PORT: 'http',
+          LOG_LEVEL: 'loud',
+          PUBLIC_FORM_RATE_LIMIT: '0',
+          GONGKAI_WORKER: 'sometimes',
+          TRUST_PROXY: 'maybe',
+          PUBLIC_URL: 'gk.example.gov.cn',
+          PROBE_LIMIT: '-1',
+        },
+        [moduleKeys],
+      );
+    } catch (caught) {
+      assert.ok(caught instanceof ConfigError);
+      e = caught;
+    }
+    assert.ok(e, 'refused');
     const bad = [
       'DATABASE_URL',
       'PORT',
       'LOG_LEVEL',
-      'SESSION_IDLE_MINUTES',
-      'LOGIN_MAX_FAILURES',
+      'PUBLIC_FORM_RATE_LIMIT',
+      'GONGKAI_WORKER',
       'TRUST_PROXY',
       'PUBLIC_URL',
+      'PROBE_LIMIT',
     ];
     assert.equal(e.problems.length, bad.length, e.message);
     for (const key of bad) {
@@ -99,8 +114,8 @@ describe('loadConfig: bad values', () => {
 
   it('refuses non-integers for integer keys', () => {
     for (const raw of ['3.5', '1e3', 'abc', '-5']) {
-      const e = configError({ LOGIN_LOCK_MINUTES: raw });
-      assert.ok(e.problems[0]!.startsWith('LOGIN_LOCK_MINUTES='), `${raw}: ${e.message}`);
+      const e = configError({ PUBLIC_FORM_RATE_LIMIT: raw });
+      assert.ok(e.problems[0]!.startsWith('PUBLIC_FORM_RATE_LIMIT='), `${raw}: ${e.message}`);
     }
   });
 });
@@ -188,10 +203,7 @@ describe('configDoc', () => {
     'GONGKAI_SECRET',
     'NODE_ENV',
     'LOG_LEVEL',
-    'SESSION_IDLE_MINUTES',
-    'SESSION_MAX_HOURS',
-    'LOGIN_MAX_FAILURES',
-    'LOGIN_LOCK_MINUTES',
+    'GONGKAI_WORKER',
     'COOKIE_SECURE',
     'TRUST_PROXY',
     'PUBLIC_URL',
@@ -233,10 +245,18 @@ describe('configDoc', () => {
     const doc = configDoc();
     assert.ok(doc.includes('| `DATABASE_URL` | `sqlite:./data/gongkai.db` |'));
     assert.ok(doc.includes('| `PORT` | `3000` |'));
-    assert.ok(doc.includes('| `SESSION_IDLE_MINUTES` | `30` |'));
-    assert.ok(doc.includes('| `LOGIN_MAX_FAILURES` | `5` |'));
-    assert.ok(doc.includes('| `LOGIN_LOCK_MINUTES` | `15` |'));
+    assert.ok(doc.includes('| `PUBLIC_FORM_RATE_LIMIT` | `30` |'));
+    assert.ok(doc.includes('| `GONGKAI_WORKER` | `inline` |'));
     assert.ok(doc.includes('| `GONGKAI_SECRET` | — |'));
+  });
+
+  it('documents the installed modules’ keys after the platform’s', () => {
+    const moduleKeys = defineSettings({
+      limit: { env: 'PROBE_LIMIT', doc: 'A module’s own limit.', default: '5', parse: integerBetween(1, 9) },
+    });
+    const rows = configDoc([moduleKeys]).split('\n');
+    assert.equal(rows.at(-1), '| `PROBE_LIMIT` | `5` | A module’s own limit. |');
+    assert.equal(rows.length, configDoc().split('\n').length + 1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { BadValue, integerBetween, parseSettings, type ModuleSettings } from './settings.js';
 /**
  * Configuration: read once at start from the environment, typed, every key documented here
  * (the README's table is generated from the same declarations by `gongkai config --doc`).
@@ -12,16 +13,10 @@ export interface Config {
   dataKey: string | null;
   production: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  sessionIdleMinutes: number;
-  sessionMaxHours: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
-  loginRateLimitPerMinute: number;
   publicFormRateLimitPerMinute: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   publicUrl: string | null;
-  townshipReportDeadline: string;
   worker: 'inline' | 'off';
   jobConcurrency: number;
   jobRetentionDays: number;
@@ -35,16 +30,7 @@ interface KeyDeclaration<K extends keyof Config> {
   parse: (raw: string) => Config[K];
 }
 
-class BadValue extends Error {}
-
-function int(min: number, max: number) {
-  return (raw: string): number => {
-    if (!/^\d+$/.test(raw.trim())) throw new BadValue(`应为 ${min}–${max} 之间的整数`);
-    const n = Number(raw);
-    if (n < min || n > max) throw new BadValue(`应为 ${min}–${max} 之间的整数`);
-    return n;
-  };
-}
+const int = integerBetween;
 
 function bool(raw: string): boolean {
   const v = raw.trim().toLowerCase();
@@ -124,56 +110,11 @@ export const configKeys = [
     },
   }),
   declare({
-    env: 'SESSION_IDLE_MINUTES',
-    field: 'sessionIdleMinutes',
-    doc: 'A back-office session ends after this many idle minutes.',
-    default: '30',
-    parse: int(1, 24 * 60),
-  }),
-  declare({
-    env: 'SESSION_MAX_HOURS',
-    field: 'sessionMaxHours',
-    doc: 'A back-office session ends this many hours after login, however active.',
-    default: '12',
-    parse: int(1, 24 * 30),
-  }),
-  declare({
-    env: 'LOGIN_MAX_FAILURES',
-    field: 'loginMaxFailures',
-    doc: 'Consecutive wrong passwords that lock an account.',
-    default: '5',
-    parse: int(1, 100),
-  }),
-  declare({
-    env: 'LOGIN_LOCK_MINUTES',
-    field: 'loginLockMinutes',
-    doc: 'How long a locked account stays locked.',
-    default: '15',
-    parse: int(1, 24 * 60),
-  }),
-  declare({
-    env: 'LOGIN_RATE_LIMIT',
-    field: 'loginRateLimitPerMinute',
-    doc: 'Login attempts allowed per client address per minute.',
-    default: '20',
-    parse: int(1, 10_000),
-  }),
-  declare({
     env: 'PUBLIC_FORM_RATE_LIMIT',
     field: 'publicFormRateLimitPerMinute',
     doc: 'Submissions of public forms (applications, case look-ups) allowed per client address per minute.',
     default: '30',
     parse: int(1, 10_000),
-  }),
-  declare({
-    env: 'TOWNSHIP_REPORT_DEADLINE',
-    field: 'townshipReportDeadline',
-    doc: "Month and day (MM-DD) by which townships publish last year's annual report. The 条例 (第五十条) fixes 31 January for departments and 31 March for people's governments at county level and above, but no date for townships.",
-    default: '03-31',
-    parse: (raw) => {
-      if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw)) throw new BadValue('应为 MM-DD，如 03-31');
-      return raw;
-    },
   }),
   declare({
     env: 'GONGKAI_WORKER',
@@ -240,7 +181,14 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * The platform's settings from the environment. With the installed modules' settings given, their
+ * keys are checked too, so every bad key of the whole installation is reported at once.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  moduleSettings: readonly ModuleSettings[] = [],
+): Config {
   const out: Partial<Record<keyof Config, unknown>> = {};
   const problems: string[] = [];
   for (const key of configKeys) {
@@ -265,13 +213,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('GONGKAI_SECRET：生产环境（NODE_ENV=production）必须设置');
   if (config.production && !config.dataKey && !env.GONGKAI_DATA_KEY)
     problems.push('GONGKAI_DATA_KEY：生产环境（NODE_ENV=production）必须设置');
+  for (const settings of moduleSettings) parseSettings(settings.keys, env, problems);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
 
-/** Markdown table of every key, for the README. */
-export function configDoc(): string {
-  const rows = configKeys.map(
+/** Markdown table of every key — the platform's, then the installed modules' — for the README. */
+export function configDoc(moduleSettings: readonly ModuleSettings[] = []): string {
+  const keys: Array<{ env: string; default: string | null; doc: string }> = [
+    ...configKeys,
+    ...moduleSettings.flatMap((m) => Object.values(m.keys)),
+  ];
+  const rows = keys.map(
     (k) => `| \`${k.env}\` | ${k.default === null ? '—' : `\`${k.default}\``} | ${k.doc} |`,
   );
   return ['| key | default | meaning |', '|---|---|---|', ...rows].join('\n');

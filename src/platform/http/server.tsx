@@ -71,6 +71,8 @@ declare module 'fastify' {
      * request and of the following ones carries it (Actor.proofs).
      */
     prove(subject: string): FastifyReply;
+    /** Forgets everything this browser proved (结束查看), for this request and the following ones. */
+    forgetProofs(): FastifyReply;
     /** Hands `value` to the next request for `path` only, once (e.g. a receipt shown once). */
     handOver(name: string, value: unknown, path: string): FastifyReply;
     /** What the previous response handed over under `name` (and forgets it), or null. */
@@ -285,6 +287,15 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       secure: deps.config.cookieSecure,
     });
     req.ctx = { ...req.ctx, actor: withProofs(req.ctx.actor, [subject]) };
+    return this;
+  });
+
+  app.decorateReply('forgetProofs', function (this: FastifyReply) {
+    const req = this.request;
+    proofEntries.set(req, []);
+    this.clearCookie(PROOF_COOKIE, { path: '/' });
+    const actor = req.ctx.actor;
+    req.ctx = { ...req.ctx, actor: actor.kind === 'applicant' ? anonymous : { ...actor, proofs: [] } };
     return this;
   });
 

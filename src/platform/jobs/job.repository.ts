@@ -99,6 +99,8 @@ export function completeJob(
       locked_until: null,
       finished_at: now,
       result,
+      // An earlier attempt's failure is history once a run succeeds.
+      last_error: null,
     }),
   );
 }
@@ -186,9 +188,13 @@ export async function deleteJob(db: Executor, id: string, states: readonly JobSt
 
 /** Deletes done jobs finished before `before`; returns how many. Dead jobs wait for a person. */
 export async function pruneDone(db: Executor, before: string): Promise<number> {
+  // Done jobs, and failed runs of schedules (a later period has run the same work since); a
+  // failed one-off job stays until an administrator retries or discards it.
   const r = await db
     .deleteFrom('job')
-    .where('state', '=', 'done')
+    .where((eb) =>
+      eb.or([eb('state', '=', 'done'), eb.and([eb('state', '=', 'dead'), eb('dedupe_key', 'is not', null)])]),
+    )
     .where('finished_at', '<', before)
     .executeTakeFirst();
   return Number(r.numDeletedRows);

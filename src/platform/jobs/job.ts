@@ -1,5 +1,6 @@
 import type { Actor } from '../access.js';
 import type { Ctx } from '../context.js';
+import { isDomainError } from '../errors.js';
 
 /**
  * The job kit's vocabulary and pure rules: states, definitions, schedules and their periods,
@@ -128,6 +129,17 @@ const MAX_RESULT = 2000;
 export function errorText(e: unknown): string {
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '非 Error 类型的异常';
   return truncate(message || (e instanceof Error ? e.name : '未知错误'), MAX_ERROR);
+}
+
+/**
+ * What of a failure the back office shows: a message written for people — a rule's refusal, or
+ * a job's or the kit's own Chinese message — as it is; anything else (a driver's or the
+ * runtime's English message, e.g. SQLITE_BUSY, ECONNREFUSED) as an internal error, whose message
+ * is in the server log (errorText).
+ */
+export function shownErrorText(e: unknown): string {
+  const text = errorText(e);
+  return isDomainError(e) || /[\u4e00-\u9fff]/.test(text) ? text : '内部错误（原因见服务器日志）';
 }
 
 export function resultText(result: string | void): string | null {

@@ -177,6 +177,50 @@ describeEachEngine('job worker', (engine) => {
     assert.ok(!(row.last_error ?? '').includes('350582199001011234'));
   });
 
+  it('shows a driver’s English message as an internal error, and logs the message itself', async () => {
+    const clock = new FixedClock(T);
+    const logger = recordingLogger();
+    const broken = defineJob({
+      name: 'test.broken',
+      label: '测试：驱动错误',
+      maxAttempts: 1,
+      async run() {
+        throw new Error('SQLITE_BUSY: database is locked');
+      },
+    });
+    const [id] = await add(clock, { name: 'test.broken' });
+    const w = createWorker({ context: on(h, clock), definitions: [broken], pruneAfterDays: null, logger });
+    const [o] = await w.runOnce();
+    assert.equal(o!.state, 'dead');
+    assert.equal((await job(id!)).last_error, '内部错误（原因见服务器日志）');
+    assert.ok(
+      logger.lines.some((l) => l.includes('SQLITE_BUSY')),
+      'the operator finds the cause in the log',
+    );
+  });
+
+  it('clears an earlier attempt’s failure when a retry succeeds', async () => {
+    const clock = new FixedClock(T);
+    let runs = 0;
+    const flaky = defineJob({
+      name: 'test.onceFailing',
+      label: '测试：第一次失败',
+      backoff: () => 0,
+      async run() {
+        runs += 1;
+        if (runs === 1) throw new Error('第一次失败');
+        return '成功';
+      },
+    });
+    const [id] = await add(clock, { name: 'test.onceFailing' });
+    const w = createWorker({ context: on(h, clock), definitions: [flaky], pruneAfterDays: null });
+    await w.runOnce();
+    assert.equal((await job(id!)).last_error, '第一次失败');
+    await w.runOnce();
+    const row = await job(id!);
+    assert.deepEqual([row.state, row.result, row.last_error], ['done', '成功', null]);
+  });
+
   it('fails a job that overruns its timeout and aborts its signal', async () => {
     const clock = new FixedClock(T);
     let aborted: unknown = null;
@@ -418,9 +462,14 @@ describeEachEngine('job worker', (engine) => {
     assert.equal(row.result, '完成');
   });
 
-  it('prunes done jobs after N days with its built-in daily job; dead jobs stay', async () => {
+  it('prunes done jobs and failed runs of schedules after N days; failed one-off jobs stay', async () => {
     const clock = new FixedClock(T);
-    const finished = (id: string, state: string, at: string): repo.JobRow => ({
+    const finished = (
+      id: string,
+      state: string,
+      at: string,
+      dedupeKey: string | null = null,
+    ): repo.JobRow => ({
       id,
       name: 'test.old',
       payload_json: null,
@@ -431,7 +480,7 @@ describeEachEngine('job worker', (engine) => {
       locked_by: null,
       locked_until: null,
       last_error: state === 'dead' ? '失败' : null,
-      dedupe_key: null,
+      dedupe_key: dedupeKey,
       created_at: at,
       finished_at: at,
       result: null,
@@ -448,11 +497,21 @@ describeEachEngine('job worker', (engine) => {
       h.db,
       finished('00000000-0000-7000-8000-000000000003', 'dead', '2026-10-01T00:00:00.000Z'),
     );
+    // A minute job's failed run of October: the minutes since have done its work.
+    await repo.insertJob(
+      h.db,
+      finished(
+        '00000000-0000-7000-8000-000000000004',
+        'dead',
+        '2026-10-01T00:00:00.000Z',
+        'test.old@2026-10-01T08:00',
+      ),
+    );
     const w = createWorker({ context: on(h, clock), definitions: [], pruneAfterDays: 7 });
     const outcomes = await w.drain();
     assert.deepEqual(
       outcomes.map((o) => [o.name, o.state, o.result]),
-      [[PRUNE_JOB, 'done', '已删除 1 个 7 天前完成的任务']],
+      [[PRUNE_JOB, 'done', '已删除 2 个 7 天前结束的任务']],
     );
     const left = await h.db.selectFrom('job').select(['id', 'dedupe_key']).orderBy('id').execute();
     assert.deepEqual(

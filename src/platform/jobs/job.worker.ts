@@ -7,6 +7,7 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   defaultBackoff,
   errorText,
+  shownErrorText,
   resultText,
   scheduleProblems,
   type JobDefinition,
@@ -43,6 +44,18 @@ export interface WorkerOptions {
   /** Done jobs are deleted this many days after they finished (built-in daily job); null: never. Default 7. */
   pruneAfterDays?: number | null;
   logger?: JobLogger;
+}
+
+/** Resolves when `p` settles or after `ms`, whichever comes first; never rejects. */
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    t.unref();
+    p.then(
+      () => (clearTimeout(t), resolve()),
+      () => (clearTimeout(t), resolve()),
+    );
+  });
 }
 
 /** What became of one claimed job. `lost`: its lease ran out and another worker took it over. */
@@ -83,7 +96,7 @@ function pruneDefinition(days: number): JobDefinition<never> {
     async run(ctx) {
       const before = new Date(ctx.clock.now().getTime() - days * 86_400_000).toISOString();
       const n = await repo.pruneDone(ctx.db, before);
-      return `已删除 ${n} 个 ${days} 天前完成的任务`;
+      return `已删除 ${n} 个 ${days} 天前结束的任务`;
     },
   };
 }
@@ -184,26 +197,28 @@ export function createWorker(options: WorkerOptions): Worker {
     }
 
     const controller = new AbortController();
+    // The lease is renewed while the job runs; a worker that finds it lost (another took the job
+    // over after a stall) tells the job to stop, so the two do not both carry on.
     const renew = setInterval(
       () =>
         void repo
           .renewLease(ctx.db, claim, iso(own(), leaseMs))
+          .then((held) => {
+            if (!held) controller.abort(new Error('租约已被其他进程接管'));
+          })
           .catch((e: unknown) => log.warn({ ...fields, error: errorText(e) }, '后台任务续租失败')),
       Math.max(1000, Math.floor(leaseMs / 3)),
     );
     renew.unref();
     let timer: NodeJS.Timeout | undefined;
     const started = performance.now();
+    const run = (async () =>
+      (definition.run as JobDefinition<unknown>['run'])(options.context(definition.label), payload, {
+        id: row.id,
+        attempt: row.attempts,
+        signal: controller.signal,
+      }))();
     try {
-      const run = (definition.run as JobDefinition<unknown>['run'])(
-        options.context(definition.label),
-        payload,
-        {
-          id: row.id,
-          attempt: row.attempts,
-          signal: controller.signal,
-        },
-      );
       const timeoutMs = definition.timeoutMs;
       const result =
         timeoutMs === undefined
@@ -225,11 +240,19 @@ export function createWorker(options: WorkerOptions): Worker {
       else log.warn(fields, '后台任务已完成，但租约已被其他进程接管');
       return { ...base, state: ok ? 'done' : 'lost', result: text, error: null };
     } catch (e) {
-      const error = errorText(e);
-      if (row.attempts >= maxAttempts) return bury(error);
+      // A timed-out run is told to stop; its slot and its lease are kept until it has, so a retry
+      // never runs beside it (a job that ignores the signal is let go after one lease).
+      if (controller.signal.aborted) await settledWithin(run, leaseMs);
+      const error = shownErrorText(e);
+      const logged = { ...fields, error: errorText(e) };
+      if (row.attempts >= maxAttempts) {
+        const buried = await repo.buryJob(ctx.db, claim, iso(ctx), error);
+        if (buried) log.error(logged, '后台任务失败，不再重试');
+        return { ...base, state: buried ? 'dead' : 'lost', result: null, error };
+      }
       const wait = (definition.backoff ?? defaultBackoff)(row.attempts);
       const ok = await repo.requeueJob(ctx.db, claim, iso(ctx, wait), error);
-      if (ok) log.warn({ ...fields, error, retryInMs: wait }, '后台任务失败，稍后重试');
+      if (ok) log.warn({ ...logged, retryInMs: wait }, '后台任务失败，稍后重试');
       return { ...base, state: ok ? 'queued' : 'lost', result: null, error };
     } finally {
       clearInterval(renew);

@@ -6,17 +6,27 @@ import { systemActor } from '../../../platform/access.js';
 import type { DatabaseHandle } from '../../../platform/db/database.js';
 import { agencies, type Agency } from '../../agencies/index.js';
 import * as reports from './annual-report.service.js';
-import { configureReportDeadlines, remindReportDeadlines, reportDeadline } from './report-deadline.js';
+import { remindReportDeadlines, reportDeadline, reportSettings } from './report-deadline.js';
+import { annualReportModule } from '../module.js';
+import { install } from '../../../platform/module.js';
+import { ConfigError } from '../../../platform/config/config.js';
 
 it('puts the deadline of 条例第五十条 by kind of agency, the township one as configured', () => {
   assert.equal(reportDeadline({ kind: 'governmentDepartment', level: 'county' }, 2025), '2026-01-31');
   assert.equal(reportDeadline({ kind: 'peoplesGovernment', level: 'county' }, 2025), '2026-03-31');
   assert.equal(reportDeadline({ kind: 'townshipStreet', level: 'township' }, 2025), '2026-03-31');
   assert.equal(reportDeadline({ kind: 'villageCommunity', level: 'village' }, 2025), null);
-  configureReportDeadlines({ township: '02-15' });
-  assert.equal(reportDeadline({ kind: 'townshipStreet', level: 'township' }, 2025), '2026-02-15');
-  configureReportDeadlines({ township: '03-31' });
-  assert.throws(() => configureReportDeadlines({ township: '2-30' }), /MM-DD/);
+  // TOWNSHIP_REPORT_DEADLINE, a setting of this module, read once at install.
+  const configured = install([annualReportModule], undefined, { TOWNSHIP_REPORT_DEADLINE: '02-15' });
+  const township = reportSettings.of({ modules: configured }).townshipReportDeadline;
+  assert.equal(township, '02-15');
+  assert.equal(reportDeadline({ kind: 'townshipStreet', level: 'township' }, 2025, township), '2026-02-15');
+  assert.equal(reportSettings.of({ modules: install([annualReportModule]) }).townshipReportDeadline, '03-31');
+  assert.throws(
+    () => install([annualReportModule], undefined, { TOWNSHIP_REPORT_DEADLINE: '2-30' }),
+    (e: unknown) =>
+      e instanceof ConfigError && /^TOWNSHIP_REPORT_DEADLINE="2-30"：应为 MM-DD/.test(e.problems[0] ?? ''),
+  );
 });
 
 describeEachEngine('reminding agencies of their annual report', (engine) => {

@@ -1,4 +1,5 @@
 import { beijingDate } from '../../../platform/clock.js';
+import { BadValue, defineSettings } from '../../../platform/config/settings.js';
 import type { Ctx } from '../../../platform/context.js';
 import { notifications } from '../../accounts/index.js';
 import { agencies, type Agency } from '../../agencies/index.js';
@@ -10,18 +11,24 @@ import * as repo from './annual-report.repository.js';
  * governments at county level and above by 31 March. For townships the law sets no date
  * [R]; it is configurable (`TOWNSHIP_REPORT_DEADLINE`, default 03-31).
  */
-let townshipDeadline = '03-31';
-
-export function configureReportDeadlines(opts: { township?: string }): void {
-  if (opts.township) {
-    if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(opts.township))
-      throw new Error(`乡镇年报期限应为 MM-DD，而不是“${opts.township}”`);
-    townshipDeadline = opts.township;
-  }
-}
+export const reportSettings = defineSettings({
+  townshipReportDeadline: {
+    env: 'TOWNSHIP_REPORT_DEADLINE',
+    doc: "Month and day (MM-DD) by which townships publish last year's annual report. The 条例 (第五十条) fixes 31 January for departments and 31 March for people's governments at county level and above, but no date for townships.",
+    default: '03-31',
+    parse: (raw: string): string => {
+      if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw)) throw new BadValue('应为 MM-DD，如 03-31');
+      return raw;
+    },
+  },
+});
 
 /** The day by which an agency must publish its report on `reportYear`; null for villages. */
-export function reportDeadline(a: Pick<Agency, 'kind' | 'level'>, reportYear: number): string | null {
+export function reportDeadline(
+  a: Pick<Agency, 'kind' | 'level'>,
+  reportYear: number,
+  townshipDeadline = reportSettings.keys.townshipReportDeadline.default,
+): string | null {
   const next = reportYear + 1;
   if (a.kind === 'villageCommunity' || a.level === 'village') return null;
   if (a.kind === 'townshipStreet' || a.level === 'township') return `${next}-${townshipDeadline}`;
@@ -39,12 +46,13 @@ const remindDaysBefore = [14, 7, 3, 1, 0];
 export async function remindReportDeadlines(ctx: Ctx): Promise<string> {
   const today = beijingDate(ctx.clock.now());
   const reportYear = Number(today.slice(0, 4)) - 1;
+  const township = reportSettings.of(ctx).townshipReportDeadline;
   const published = new Set(await repo.agenciesPublishedFor(ctx.db, reportYear));
   // A report published before (or outside) the platform and recorded in 年报检查 counts too.
   for (const id of await agenciesRecordedFor(ctx, reportYear)) published.add(id);
   let sent = 0;
   for (const a of await agencies.listPublic(ctx)) {
-    const deadline = reportDeadline(a, reportYear);
+    const deadline = reportDeadline(a, reportYear, township);
     if (!deadline || published.has(a.id)) continue;
     const daysLeft = Math.round(
       (Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,

@@ -1,5 +1,6 @@
 import type { CheckedReport } from './read-and-check.js';
 import { readStatusLabels } from './read-and-check.js';
+import { formatDateTime } from '../../../platform/clock.js';
 import {
   appealGroups,
   appealResults,
@@ -8,7 +9,33 @@ import {
   type ReportData,
 } from '../contract/report.js';
 
-/** Presenting checked reports: the Chinese summary, CSV rows of every figure. */
+/** Presenting checked reports: the list of the 年报检查 page, the Chinese summary, CSV rows of every figure. */
+
+/** A row of the checker's list of recently checked reports. */
+export function checkedListRow(r: {
+  id: string;
+  source_name: string;
+  read_status: string;
+  report_year: number | null;
+  report_agency: string | null;
+  error_count: number;
+  warning_count: number;
+  uploaded_at: string;
+  history_year: number | null;
+  history_agency_name: string | null;
+}) {
+  return {
+    id: r.id,
+    sourceName: r.source_name,
+    agency: r.report_agency ?? '—',
+    year: r.report_year === null ? '—' : String(r.report_year),
+    read: readStatusLabels[r.read_status as keyof typeof readStatusLabels] ?? r.read_status,
+    errors: r.error_count,
+    warnings: r.warning_count,
+    recordedAs: r.history_year ? `${r.history_agency_name ?? ''} ${r.history_year} 年` : '',
+    checkedAt: formatDateTime(r.uploaded_at),
+  };
+}
 
 const kindLabels: Record<string, string> = {
   markdown: 'Markdown',

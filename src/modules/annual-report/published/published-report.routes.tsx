@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatDateTime } from '../../../platform/clock.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { requireStaff, withForm } from '../../../platform/http/server.js';
 import {
@@ -76,15 +75,15 @@ export function registerPublishedReportRoutes(app: FastifyInstance): void {
             {list.map((r) => (
               <tr>
                 <td>
-                  <a href={`/admin/reports/${r.id}`}>{r.source_name}</a>
+                  <a href={`/admin/reports/${r.id}`}>{r.sourceName}</a>
                 </td>
-                <td>{r.report_agency ?? '—'}</td>
-                <td>{r.report_year ?? '—'}</td>
-                <td>{readStatusLabels[r.read_status as 'full']}</td>
-                <td class="gk-num">{r.error_count}</td>
-                <td class="gk-num">{r.warning_count}</td>
-                <td>{r.history_year ? `${r.history_agency_name} ${r.history_year} 年` : ''}</td>
-                <td>{formatDateTime(r.uploaded_at)}</td>
+                <td>{r.agency}</td>
+                <td>{r.year}</td>
+                <td>{r.read}</td>
+                <td class="gk-num">{r.errors}</td>
+                <td class="gk-num">{r.warnings}</td>
+                <td>{r.recordedAs}</td>
+                <td>{r.checkedAt}</td>
               </tr>
             ))}
           </Table>

@@ -9,6 +9,7 @@ import type { GovernmentLevel } from '../contract/agency-level.js';
 import type { ReadInfo } from '../contract/read-info.js';
 import { parseStoredReport } from '../contract/schema.js';
 import { assertCan, can, scopes } from './published-report.policy.js';
+import { checkedListRow } from './published-report.presenter.js';
 import * as repo from './published-report.repository.js';
 import { checkPublishedReport, checkRead, type CheckedReport, type ReadStatus } from './read-and-check.js';
 
@@ -109,7 +110,7 @@ export async function get(ctx: Ctx, id: string): Promise<StoredReport> {
 }
 
 export async function list(ctx: Ctx) {
-  return repo.listWithin(ctx.db, scopes(ctx.actor));
+  return (await repo.listWithin(ctx.db, scopes(ctx.actor))).map(checkedListRow);
 }
 
 /**

@@ -1,5 +1,13 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { CsrfField, ErrorSummary, SelectField, Summary, TextField } from '../../../platform/ui/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  PostButton,
+  SelectField,
+  Summary,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/components.js';
 import type { ApplicantCasePage } from '../request-applicant.service.js';
 import { applicantSupplementSchema, lookupSchema } from '../request.schemas.js';
 import { ApplicationForm, type ReceivingAgency } from './application-form.js';
@@ -151,12 +159,14 @@ function ApplicantCase({
           <CsrfField token={csrf} />
           <input type="hidden" name="requestId" value={c.id} />
           <ErrorSummary errors={errors} />
-          <div class="gk-field">
-            <label class="gk-label" for="f-text">
-              {applicantSupplementSchema.shape.text.label}（请按补正告知书的要求说明所需信息）
-            </label>
-            <textarea class="gk-textarea" id="f-text" name="text" rows={5}></textarea>
-          </div>
+          <TextArea
+            name="text"
+            field={applicantSupplementSchema.shape.text}
+            hint="请按补正告知书的要求说明所需信息"
+            value=""
+            errors={errors}
+            rows={5}
+          />
           <button class="gk-button" type="submit">
             提交补正
           </button>
@@ -168,6 +178,8 @@ function ApplicantCase({
           <LetterList id="letters" letters={page.letters} docx={(l) => `/cases/letters/${l.id}.docx`} />
         </>
       ) : null}
+      <p class="gk-muted">在公共电脑或借用的手机上查看后，请点“结束查看”，以免下一位使用者看到您的申请。</p>
+      <PostButton action="/cases/forget" csrf={csrf} label="结束查看" kind="secondary" />
     </section>
   );
 }
