@@ -179,5 +179,20 @@ describeEachEngine('标准目录 record links: by a clerk, and on publication', 
     const { record } = await records.get(sysCtx, wrong);
     assert.equal(record.state, 'approved', 'nothing was published');
     assert.equal(record.index_number, null, 'and no 索引号 was used up');
+
+    // At a set time, the minute job publishes the others and says which one the rule refused;
+    // that one stays scheduled for its drafter to mend.
+    const fine = await through(education, countyItem.id);
+    const at = (iso: string) => testCtx(h, systemActor('定时发布'), new FixedClock(iso));
+    await records.schedule(at('2026-03-02T02:00:00Z'), wrong, { at: '2026-03-03 10:00' });
+    await records.schedule(at('2026-03-02T02:00:00Z'), fine, { at: '2026-03-03 10:00' });
+    const result = await records.publishDue(at('2026-03-03T02:00:30Z'));
+    assert.match(
+      result,
+      /^定时发布 1 条；1 条未能发布（“归入目录的信息 \w{4}”：目录事项“.+”不属于本机关或上级机关的标准目录）$/,
+    );
+    assert.equal((await records.get(sysCtx, fine)).record.state, 'published');
+    const refused = (await records.get(sysCtx, wrong)).record;
+    assert.deepEqual([refused.state, refused.scheduled_at], ['approved', '2026-03-03T02:00:00.000Z']);
   });
 });

@@ -149,7 +149,8 @@ export async function publishDue(ctx: Ctx): Promise<string> {
       // one stays scheduled until its drafter mends it.
       if (e instanceof ConflictError) continue;
       if (!isDomainError(e)) throw e;
-      refused.push(`${id}：${e.message}`);
+      const title = (await repo.findById(ctx.db, id))?.title ?? '（已删除）';
+      refused.push(`“${title}”：${e.message}`);
     }
   }
   return refused.length
