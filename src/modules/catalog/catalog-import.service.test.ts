@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { aPublishedRecord, jinjiangTree } from '../../../test/harness/factories.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
@@ -12,7 +12,7 @@ import { agencies, type Agency } from '../agencies/index.js';
 import { ImportRefused } from '../../platform/import/index.js';
 import { buildWorkbook, parseWorkbook } from './catalog-excel.js';
 import * as catalogs from './catalog-use-cases.js';
-import { addRoadItems, fieldsOf, shape } from './catalog.test-support.js';
+import { addRoadItems, fieldsOf, publishedRecordId, shape } from './catalog.test-support.js';
 
 describeEachEngine('标准目录 Excel: export, import, refusals', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -134,19 +134,7 @@ describeEachEngine('标准目录 Excel: export, import, refusals', (engine) => {
     );
   });
 
-  const publishAs = async (agency: Agency, title: string) =>
-    (
-      await aPublishedRecord(sys(), agency, {
-        title,
-        documentNumber: null,
-        writtenDate: null,
-        dateFormedOrChanged: '2026-02-27',
-        subjectCategory: null,
-        genre: null,
-        keywords: null,
-        body: '正文',
-      })
-    ).id;
+  const publishAs = (agency: Agency, title: string) => publishedRecordId(sys(), agency, title);
 
   const workbookOf = async (bytes: Buffer) => {
     const wb = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { staffActor } from '../../../test/harness/actors.js';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../test/harness/engines.js';
-import { aPublishedRecord, jinjiangTree } from '../../../test/harness/factories.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
@@ -11,7 +11,7 @@ import { agencies, type Agency } from '../agencies/index.js';
 import { treeProblem } from './catalog.js';
 import { domainTemplates } from './templates/index.js';
 import * as catalogs from './catalog-use-cases.js';
-import { fieldsOf, fullColumns, shape } from './catalog.test-support.js';
+import { fieldsOf, fullColumns, publishedRecordId, shape } from './catalog.test-support.js';
 
 describeEachEngine('标准目录 tree edits: adopt, edit, derive, versions, access', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -330,19 +330,7 @@ describeEachEngine('标准目录 tree edits: adopt, edit, derive, versions, acce
     );
   });
 
-  const publishAs = async (agency: Agency, title: string) =>
-    (
-      await aPublishedRecord(sys(), agency, {
-        title,
-        documentNumber: null,
-        writtenDate: null,
-        dateFormedOrChanged: '2026-02-27',
-        subjectCategory: null,
-        genre: null,
-        keywords: null,
-        body: '正文',
-      })
-    ).id;
+  const publishAs = (agency: Agency, title: string) => publishedRecordId(sys(), agency, title);
 
   it('keeps outsiders out of moving, importing, linking, exporting and deriving', async () => {
     const outsider = as('clerk', town);

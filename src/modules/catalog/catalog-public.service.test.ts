@@ -8,13 +8,14 @@ import {
   testCtx,
   testInstallation,
 } from '../../../test/harness/engines.js';
-import { aPublishedRecord, jinjiangTree } from '../../../test/harness/factories.js';
+import { jinjiangTree } from '../../../test/harness/factories.js';
 import { systemActor, type Actor } from '../../platform/access.js';
 import { FixedClock } from '../../platform/clock.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
 import { records } from '../records/index.js';
 import * as catalogs from './catalog-use-cases.js';
+import { publishedRecordId } from './catalog.test-support.js';
 
 describeEachEngine('标准目录 on the portal: reads in a fixed number of queries', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -47,19 +48,7 @@ describeEachEngine('标准目录 on the portal: reads in a fixed number of queri
   });
   after(async () => h.cleanup());
 
-  const publishAs = async (agency: Agency, title: string) =>
-    (
-      await aPublishedRecord(sys(), agency, {
-        title,
-        documentNumber: null,
-        writtenDate: null,
-        dateFormedOrChanged: '2026-02-27',
-        subjectCategory: null,
-        genre: null,
-        keywords: null,
-        body: '正文',
-      })
-    ).id;
+  const publishAs = (agency: Agency, title: string) => publishedRecordId(sys(), agency, title);
   const budgetOf = async () =>
     (await catalogs.list(as('clerk', gov))).find(
       (c) => c.agencyId === gov.id && c.domainCode === 'budgetFinalAccounts',

@@ -1,6 +1,7 @@
 // What the catalog's service tests share (not a test file itself): the column values of a full
 // item, the tree without ids for comparisons, and the items the tree-edit story adds to the
 // 重大建设项目 catalog, which the import, link and public tests start from.
+import { aPublishedRecord } from '../../../test/harness/factories.js';
 import type { Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import { inTreeOrder, type CatalogItem, type SnapshotItem } from './catalog.js';
@@ -50,4 +51,19 @@ export async function addRoadItems(ctx: Ctx, catalogId: string): Promise<void> {
     itemType: '非政务服务事项',
     process: '管理',
   });
+}
+
+/** A record of `agency` published with only a title (dated 2026-02-27), for filing under items. */
+export async function publishedRecordId(ctx: Ctx, agency: { id: string }, title: string): Promise<string> {
+  const r = await aPublishedRecord(ctx, agency, {
+    title,
+    documentNumber: null,
+    writtenDate: null,
+    dateFormedOrChanged: '2026-02-27',
+    subjectCategory: null,
+    genre: null,
+    keywords: null,
+    body: '正文',
+  });
+  return r.id;
 }

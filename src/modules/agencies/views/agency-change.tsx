@@ -1,3 +1,4 @@
+import { agencyOptions } from '../agency.js';
 import type { FieldError } from '../../../platform/errors.js';
 import type { SchemaFieldLike } from '../../../platform/ui/components.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../../platform/ui/components.js';
@@ -79,7 +80,7 @@ export function MoveForm(p: {
           field={moveAgencySchema.shape.parentId}
           value={p.values.parentId}
           errors={p.errors}
-          options={p.parents.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+          options={agencyOptions(p.parents)}
         />
         <EffectiveChangeFields fields={moveAgencySchema.shape} values={p.values} errors={p.errors} />
         <div class="gk-actions">

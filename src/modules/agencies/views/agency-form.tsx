@@ -1,3 +1,4 @@
+import { agencyOptions } from '../agency.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../../platform/ui/components.js';
 import { agencyKindLabels, agencyKinds, agencyLevelLabels, agencyLevels, type Agency } from '../agency.js';
@@ -59,10 +60,7 @@ export function AgencyForm(p: {
             label="上级机构"
             value={p.values.parentId as string}
             errors={p.errors}
-            options={(p.parents ?? []).map((a) => ({
-              value: a.id,
-              label: `${'　'.repeat(a.depth)}${a.name}`,
-            }))}
+            options={agencyOptions(p.parents ?? [])}
             placeholder={p.parents?.length ? undefined : '（无，作为机构树的根）'}
           />
           <TextField

@@ -1,3 +1,4 @@
+import { agencyOptions } from '../../agencies/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
@@ -47,7 +48,7 @@ export function ApplicationForm(p: {
         value={p.values.agencyId}
         errors={p.errors}
         required
-        options={p.agencies.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+        options={agencyOptions(p.agencies)}
         placeholder="请选择"
       />
       {p.clerk ? (

@@ -1,3 +1,4 @@
+import { agencyOptions } from '../../agencies/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
@@ -104,7 +105,7 @@ export function LookupPage(p: {
             label={f.agencyId.label}
             value={p.values.agencyId}
             errors={p.errors}
-            options={p.agencies.map((a) => ({ value: a.id, label: `${'　'.repeat(a.depth)}${a.name}` }))}
+            options={agencyOptions(p.agencies)}
             placeholder="请选择"
           />
           <TextField
