@@ -151,8 +151,8 @@ function ApplicantCase({
           ['收到申请之日', c.receivedOn],
           ['所需信息', c.description],
           ['办理状态', c.stateLabel],
-          ['答复期限', c.due ?? ''],
-          ['答复结果', c.outcomeLabel],
+          ['答复期限', c.due ?? '—'],
+          ['答复结果', c.outcomeLabel ?? '尚未答复'],
         ]}
       />
       {page.canSupplement ? (
