@@ -94,6 +94,21 @@ export type TableSpec =
 export interface AuditLabels {
   actions: Record<string, string>;
   subjects: Record<string, string>;
+  /**
+   * Labels of the fields of the snapshots this module's audit events carry (a nested field by its
+   * dotted path, or by its last name); `''` marks a field kept for machines only (an id, a tree
+   * path), which the audit-log page does not show. They apply to events of the module's subjects.
+   */
+  fields?: Record<string, string>;
+  /** Labels of coded values, per field (`outcome: { granted: '予以公开' }`). */
+  values?: Record<string, Readonly<Record<string, string>>>;
+}
+
+/** How the audit-log page names one field of an event's snapshot. */
+export interface AuditFieldLabel {
+  /** `''`: not shown. */
+  label: string;
+  values?: Readonly<Record<string, string>>;
 }
 
 export type EventHandler<K extends keyof DomainEvents> = (
@@ -153,9 +168,27 @@ export interface Installation {
   auditActionLabel(action: string): string;
   auditSubjectLabel(subjectType: string): string;
   auditActions(): Array<{ action: string; label: string }>;
+  /**
+   * The label of a snapshot field of an event: as the module that declares the event's action
+   * names it, else the module of its subject (undefined: neither declares it).
+   */
+  auditField(event: { action: string; subjectType: string }, path: string): AuditFieldLabel | undefined;
 }
 
 export class ModuleContractError extends Error {}
+
+/** Snapshot fields every module's events may carry. */
+const commonAuditFields: Record<string, string> = {
+  id: '',
+  createdAt: '创建时间',
+  updatedAt: '更新时间',
+  year: '年度',
+  version: '版本',
+  reason: '原因',
+  title: '标题',
+  name: '名称',
+  date: '日期',
+};
 
 /**
  * Composes the listed modules (platform's own tables first). Refuses two modules of one name,
@@ -178,6 +211,12 @@ export function install(
   const jobs: JobDefinition[] = [];
   const schedules: JobSchedule[] = [];
   const actionLabels = new Map<string, string>();
+  type FieldLabels = {
+    fields: Record<string, string>;
+    values: Record<string, Readonly<Record<string, string>>>;
+  };
+  const auditFieldsByAction = new Map<string, FieldLabels>();
+  const auditFieldsBySubject = new Map<string, FieldLabels>();
   const subjectLabels = new Map<string, string>();
   const handlers = new Map<string, Array<EventHandler<never>>>();
   const capabilities: Partial<Capabilities> = {};
@@ -215,8 +254,15 @@ export function install(
       jobs.push(job);
     }
     schedules.push(...(m.schedules ?? []));
-    for (const [k, v] of Object.entries(m.audit?.actions ?? {})) actionLabels.set(k, v);
-    for (const [k, v] of Object.entries(m.audit?.subjects ?? {})) subjectLabels.set(k, v);
+    const fieldLabels = { fields: m.audit?.fields ?? {}, values: m.audit?.values ?? {} };
+    for (const [k, v] of Object.entries(m.audit?.actions ?? {})) {
+      actionLabels.set(k, v);
+      auditFieldsByAction.set(k, fieldLabels);
+    }
+    for (const [k, v] of Object.entries(m.audit?.subjects ?? {})) {
+      subjectLabels.set(k, v);
+      auditFieldsBySubject.set(k, fieldLabels);
+    }
     for (const [event, handler] of Object.entries(m.on ?? {})) {
       handlers.set(event, [...(handlers.get(event) ?? []), handler as EventHandler<never>]);
     }
@@ -251,6 +297,18 @@ export function install(
     auditActionLabel: (action) => actionLabels.get(action) ?? action,
     auditSubjectLabel: (subject) => subjectLabels.get(subject) ?? subject,
     auditActions: () => [...actionLabels].map(([action, label]) => ({ action, label })),
+    auditField: (event, path) => {
+      const last = path.slice(path.lastIndexOf('.') + 1);
+      const owners = [auditFieldsByAction.get(event.action), auditFieldsBySubject.get(event.subjectType)];
+      for (const key of [path, last]) {
+        for (const own of owners) {
+          const label = own?.fields[key];
+          if (label !== undefined) return { label, values: own?.values[key] ?? own?.values[last] };
+        }
+        if (commonAuditFields[key] !== undefined) return { label: commonAuditFields[key] };
+      }
+      return undefined;
+    },
   };
 }
 

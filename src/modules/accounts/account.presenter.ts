@@ -1,3 +1,4 @@
+import type { Installation } from '../../platform/module.js';
 import type { AuditEvent } from '../../platform/audit.js';
 import { roleLabels, type Role } from '../../platform/access.js';
 import { formatDateTime } from '../../platform/clock.js';
@@ -146,7 +147,7 @@ export function auditEventView(e: AuditEvent, agencyName: string | null): AuditE
 /** What the audit-log page shows of an event: labels in Chinese, times in Beijing time. */
 export function auditRow(
   e: AuditEventView,
-  labels: { auditActionLabel(action: string): string; auditSubjectLabel(subject: string): string },
+  labels: Pick<Installation, 'auditActionLabel' | 'auditSubjectLabel' | 'auditField'>,
 ) {
   return {
     id: e.id,
@@ -158,8 +159,58 @@ export function auditRow(
     subjectShort: e.subjectId ? e.subjectId.slice(-8) : null,
     agencyName: e.agencyName ?? '',
     ip: e.ip ?? '',
-    before: e.before ? JSON.stringify(e.before, null, 1) : null,
-    after: e.after ? JSON.stringify(e.after, null, 1) : null,
+    changes: auditChanges(e, labels),
   };
+}
+
+/** A snapshot flattened to its leaves: `{ a: { b: 1 } }` → `a.b = 1`. */
+function leaves(v: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    for (const [k, x] of Object.entries(v)) leaves(x, path ? `${path}.${k}` : k, out);
+  } else if (path) out.set(path, v);
+  return out;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function shownValue(v: unknown, values?: Readonly<Record<string, string>>): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.map((x) => shownValue(x, values)).join('、') || '—';
+  if (typeof v === 'string') {
+    if (values?.[v] !== undefined) return values[v];
+    return INSTANT.test(v) ? formatDateTime(v) : v;
+  }
+  if (typeof v === 'number') return String(v);
+  // An entry of a list (a holiday, a fee line): its values side by side.
+  if (typeof v === 'object')
+    return Object.values(v)
+      .map((x) => shownValue(x, values))
+      .join(' ');
+  return String(v);
+}
+
+/**
+ * What an event changed, field by field, in the words of the module that recorded it: labels and
+ * coded values from its manifest (`audit.fields`, `audit.values`), ids and tree paths left out.
+ */
+export function auditChanges(
+  e: Pick<AuditEventView, 'action' | 'subjectType' | 'before' | 'after'>,
+  labels: Pick<Installation, 'auditField'>,
+): Array<{ label: string; before: string | null; after: string | null }> {
+  const before = leaves(e.before);
+  const after = leaves(e.after);
+  const out: Array<{ label: string; before: string | null; after: string | null }> = [];
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    const field = labels.auditField(e, path);
+    if (field?.label === '') continue;
+    out.push({
+      label: field?.label ?? path,
+      before:
+        e.before === null || e.before === undefined ? null : shownValue(before.get(path), field?.values),
+      after: e.after === null || e.after === undefined ? null : shownValue(after.get(path), field?.values),
+    });
+  }
+  return out;
 }
 export type AuditRow = ReturnType<typeof auditRow>;

@@ -1,4 +1,5 @@
 import type { GongkaiModule } from '../../platform/module.js';
+import { roleLabels } from '../../platform/access.js';
 import { registerAccountAdminRoutes } from './account.admin.routes.js';
 import { accountSettings } from './account.settings.js';
 import { registerAccountApi } from './account.api.js';
@@ -37,6 +38,19 @@ export const accountsModule: GongkaiModule = {
       'account.revokeSession': '强制下线',
     },
     subjects: { staffUser: '账号' },
+    fields: {
+      username: '用户名',
+      displayName: '姓名',
+      agencyId: '',
+      agencyName: '机构',
+      role: '角色',
+      lockedUntil: '锁定至',
+      disabledAt: '停用时间',
+      mustChangePassword: '须修改密码',
+      failures: '连续失败次数',
+      sessionId: '',
+    },
+    values: { role: roleLabels },
   },
   settings: accountSettings,
   routes: (app, web) => {

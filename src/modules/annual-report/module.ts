@@ -1,4 +1,7 @@
 import type { GongkaiModule } from '../../platform/module.js';
+import { readStatusLabels } from './published/read-and-check.js';
+import { scopeLabels } from './compile/annual-report.schemas.js';
+import { figureDefs } from './compile/report-figures.service.js';
 import { registerAnnualReportApi } from './compile/annual-report.api.js';
 import { registerAnnualReportCommands } from './compile/annual-report.cli.js';
 import { registerAnnualReportPortalRoutes } from './compile/annual-report.portal.routes.js';
@@ -42,6 +45,16 @@ export const annualReportModule: GongkaiModule = {
       'annualReport.correct': '创建年度报告更正版本',
     },
     subjects: { publishedReport: '年度报告（已发布文本）', annualReport: '本机关年度报告' },
+    fields: {
+      ...Object.fromEntries([...figureDefs('2019'), ...figureDefs('2021')].map((d) => [d.key, d.label])),
+      file: '文件',
+      status: '读取情况',
+      agency: '机构',
+      replaced: '',
+      scope: '范围',
+      warnings: '提示条数',
+    },
+    values: { status: readStatusLabels, scope: scopeLabels },
   },
   routes: (app) => {
     registerPublishedReportRoutes(app);

@@ -15,6 +15,7 @@ export const calendarModule: GongkaiModule = {
   audit: {
     actions: { 'calendar.enterNotice': '录入节假日安排' },
     subjects: { calendarYear: '节假日安排' },
+    fields: { notice: '通知', holidays: '放假', workdays: '调休上班', from: '起', to: '止' },
   },
   routes: registerCalendarRoutes,
   cli: registerCalendarCommands,

@@ -1,4 +1,5 @@
 import type { GongkaiModule } from '../../platform/module.js';
+import { columnLabels, itemLevelLabels } from './catalog.js';
 import { registerCatalogCommands } from './catalog.cli.js';
 import { registerCatalogAdminRoutes } from './catalog.admin.routes.js';
 import { registerCatalogPortalRoutes } from './catalog.portal.routes.js';
@@ -32,6 +33,22 @@ export const catalogModule: GongkaiModule = {
       'catalog.unlink': '取消关联政府信息',
     },
     subjects: { catalog: '标准目录', catalogItem: '公开事项' },
+    fields: {
+      ...columnLabels,
+      domain: '公开领域',
+      from: '',
+      items: '事项数',
+      item: '公开事项',
+      recordId: '',
+      catalog: '标准目录',
+      name: '事项',
+      level: '层级',
+      via: '方式',
+      added: '新增事项',
+      removed: '删除事项',
+      changed: '修改事项',
+    },
+    values: { level: Object.fromEntries(Object.entries(itemLevelLabels)) },
   },
   routes: (app) => {
     registerCatalogAdminRoutes(app);

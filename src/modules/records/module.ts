@@ -1,5 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { GongkaiModule } from '../../platform/module.js';
+import { recordStateLabels, validityLabels } from './record.js';
+import { disclosureAttributeLabels, withheldReasonLabels } from './official-document.service.js';
 import type { RecordIdQuery } from '../search/index.js';
 import * as recordTables from './migrations/0009-record.js';
 import * as officialDocumentTable from './migrations/0010-official-document.js';
@@ -66,6 +68,29 @@ export const recordsModule: GongkaiModule = {
       'record.unscheduled': '取消定时发布',
     },
     subjects: { record: '政府信息', officialDocument: '公文' },
+    fields: {
+      documentNumber: '文号',
+      state: '状态',
+      indexNumber: '索引号',
+      scheduledAt: '定时发布时间',
+      imported: '导入条数',
+      first: '首条索引号',
+      last: '末条索引号',
+      validity: '有效性',
+      validityDate: '有效性变更日期',
+      by: '',
+      fileName: '文件名',
+      bytes: '大小（字节）',
+      sha256: 'SHA-256 校验值',
+      disclosureAttribute: '公开属性',
+      withheldReason: '不予公开理由',
+    },
+    values: {
+      state: recordStateLabels,
+      validity: validityLabels,
+      disclosureAttribute: disclosureAttributeLabels,
+      withheldReason: withheldReasonLabels,
+    },
   },
   routes: (app) => {
     registerRecordPortalRoutes(app);

@@ -1,4 +1,6 @@
 import type { GongkaiModule } from '../../platform/module.js';
+import { outcomeKeys, outcomes } from './request-outcome.js';
+import { applicantTypeLabels, submissionChannelLabels } from './request.js';
 import * as requestTables from './migrations/0004-request.js';
 import * as requestEvents from './migrations/0005-request-events.js';
 import * as requestHandler from './migrations/0006-appeal-handler-request.js';
@@ -7,7 +9,7 @@ import * as glossaryNames from './migrations/0020-request-glossary-names.js';
 import * as section3Index from './migrations/0021-request-section3-index.js';
 import { dailyCheck, recomputeAfterCalendarChange } from './request-queue.service.js';
 import { registerRequestApi } from './request.api.js';
-import { eventLabels } from './request.presenter.js';
+import { eventLabels, stateLabels } from './request.presenter.js';
 import { caseActions } from './request.schemas.js';
 import { registerRequestAdminRoutes } from './request.admin.routes.js';
 import { registerRequestPortalRoutes } from './request.portal.routes.js';
@@ -41,6 +43,35 @@ export const requestsModule: GongkaiModule = {
       ...Object.fromEntries(caseActions.map((a) => [`request.${a}`, eventLabels[a]])),
     },
     subjects: { request: '政府信息公开申请' },
+    fields: {
+      acceptanceNumber: '受理编号',
+      submissionChannel: '申请方式',
+      applicantType: '申请人类型',
+      receivedOn: '收到申请日期',
+      supplementDueDate: '补正期限',
+      kind: '征求意见对象',
+      workdays: '延长工作日',
+      method: '计费方式',
+      quantity: '数量',
+      'processingFee.total': '信息处理费（元）',
+      'processingFee.lines': '计费明细',
+      'processingFee.method': '',
+      outcome: '答复结果',
+      reasons: '理由',
+      basis: '依据',
+      handlerId: '',
+      state: '状态',
+      closedOn: '办结日期',
+      due: '答复期限',
+    },
+    values: {
+      submissionChannel: submissionChannelLabels,
+      applicantType: applicantTypeLabels,
+      outcome: Object.fromEntries(outcomeKeys.map((o) => [o, outcomes[o].label])),
+      kind: { thirdPartyConsultation: '第三方', agencyConsultation: '共同制作的其他机关' },
+      method: { perRequest: '按件计收', perPage: '按量计收' },
+      state: stateLabels,
+    },
   },
   routes: (app, web) => {
     registerRequestPortalRoutes(app, {

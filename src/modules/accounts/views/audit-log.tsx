@@ -53,11 +53,27 @@ export function AuditLog({
             <td>{e.agencyName}</td>
             <td>{e.ip}</td>
             <td>
-              {e.before || e.after ? (
+              {e.changes.length ? (
                 <details>
                   <summary>查看</summary>
-                  {e.before ? <pre>前：{e.before}</pre> : null}
-                  {e.after ? <pre>后：{e.after}</pre> : null}
+                  <table class="gk-table gk-table--compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">项目</th>
+                        {e.changes.some((c) => c.before !== null) ? <th scope="col">变更前</th> : null}
+                        {e.changes.some((c) => c.after !== null) ? <th scope="col">变更后</th> : null}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {e.changes.map((c) => (
+                        <tr>
+                          <th scope="row">{c.label}</th>
+                          {e.changes.some((x) => x.before !== null) ? <td>{c.before ?? '—'}</td> : null}
+                          {e.changes.some((x) => x.after !== null) ? <td>{c.after ?? '—'}</td> : null}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
                 </details>
               ) : null}
             </td>
