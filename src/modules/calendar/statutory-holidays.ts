@@ -83,7 +83,7 @@ export const holidayLaws: readonly HolidayLaw[] = [
     // 农历除夕、正月初一至初三; 5月1日、2日.
     holidays: [
       newYear,
-      springFestival(true, 4),
+      springFestival(true, 3),
       qingming,
       labourDay(2),
       dragonBoat,
