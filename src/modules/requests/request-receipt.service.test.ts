@@ -48,6 +48,12 @@ describeEachEngine('the receipt and the lookup', (engine) => {
       .where('kind', '=', 'receipt')
       .executeTakeFirstOrThrow();
     assert.match(letter.body, /2027-01-19（暂定）/);
+    assert.match(
+      letter.body,
+      /凭受理编号和提交申请时获得的查询码/,
+      'the letter says how to look the case up',
+    );
+    assert.ok(!letter.body.includes(r.lookupCode), 'the 查询码 itself is never stored');
     const { page } = await requests.findForApplicant(at('2026-12-22'), {
       number: r.acceptanceNumber,
       lookupCode: r.lookupCode,
