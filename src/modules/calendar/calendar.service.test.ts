@@ -97,6 +97,11 @@ describeEachEngine('the working-day calendar', (engine) => {
     assert.deepEqual((await page(staffActor('officeHead', gov))).allowed, []);
     const admin = await page(staffActor('admin', gov));
     assert.equal(admin.nextYear, 2027, 'the clock stands in 2026');
+    assert.match(admin.nextYearLegal.law!, /国务院令第798号/);
+    assert.deepEqual(
+      admin.nextYearLegal.days.filter((d) => d.name === '国庆节').map((d) => d.date),
+      ['2027-10-01', '2027-10-02', '2027-10-03'],
+    );
     assert.equal(admin.due, null);
   });
 

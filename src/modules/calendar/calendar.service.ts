@@ -14,7 +14,7 @@ import {
   type WorkCalendar,
 } from './calendar.js';
 import { validateNotice } from './calendar-notice.js';
-import { legalHolidays } from './statutory-holidays.js';
+import { holidayLaws, lawInForce, legalHolidays } from './statutory-holidays.js';
 import { assertCan, can, type CalendarAction } from './calendar.policy.js';
 import * as repo from './calendar.repository.js';
 
@@ -140,6 +140,13 @@ export async function adminPage(ctx: Ctx, q: { from?: string | undefined; add?: 
     nextYear,
     /** Deadlines running into a year without its notice are provisional (weekends and legal holidays). */
     nextYearMissing: entered.every((y) => y.year !== nextYear),
+    /** What a provisional next year skips besides weekends, and the text that says so. */
+    nextYearLegal: {
+      law: lawInForce(holidayLaws, `${nextYear}-01-01`)?.title ?? null,
+      days: [...legalHolidays]
+        .filter(([d]) => d.startsWith(`${nextYear}-`))
+        .map(([date, name]) => ({ date, name })),
+    },
     allowed,
   };
 }
