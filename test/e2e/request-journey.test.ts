@@ -73,9 +73,8 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
         await Promise.all([clerk.waitForLoadState('load'), supplementForm.getByRole('button').click()]);
         assert.match((await clerk.locator('h1').textContent()) ?? '', /等待补正/);
 
-        // The citizen looks the case up and supplements.
+        // The citizen looks the case up (the 受理编号 and 查询码 alone) and supplements.
         await citizen.goto(`${t.baseUrl}/cases`);
-        await citizen.locator('select[name="agencyId"]').selectOption({ label: '　磁灶镇人民政府' });
         await citizen.locator('input[name="number"]').fill(number);
         await citizen.locator('input[name="lookupCode"]').fill(code);
         await submit(citizen, '查询');

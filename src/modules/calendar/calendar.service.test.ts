@@ -54,7 +54,11 @@ describeEachEngine('the working-day calendar', (engine) => {
     const after = await calendar.workdays(testCtx(h), '2026-12-20', 20);
     assert.equal(after.provisional, false);
     assert.ok(after.skipped.some((s) => s.date === '2027-01-01' && s.reason === '元旦'));
-    assert.ok(after.due > before.due, 'the holiday moves the deadline');
+    assert.ok(
+      before.skipped.some((s) => s.date === '2027-01-01' && s.reason.startsWith('元旦（法定节假日')),
+      'before the notice, 元旦 was already skipped by law',
+    );
+    assert.equal(after.due, before.due, 'the notice adds no working day and no rest day in that span');
     const events = await h.db
       .selectFrom('audit_event')
       .selectAll()
@@ -93,6 +97,11 @@ describeEachEngine('the working-day calendar', (engine) => {
     assert.deepEqual((await page(staffActor('officeHead', gov))).allowed, []);
     const admin = await page(staffActor('admin', gov));
     assert.equal(admin.nextYear, 2027, 'the clock stands in 2026');
+    assert.match(admin.nextYearLegal.law!, /国务院令第798号/);
+    assert.deepEqual(
+      admin.nextYearLegal.days.filter((d) => d.name === '国庆节').map((d) => d.date),
+      ['2027-10-01', '2027-10-02', '2027-10-03'],
+    );
     assert.equal(admin.due, null);
   });
 

@@ -14,6 +14,7 @@ import {
   type WorkCalendar,
 } from './calendar.js';
 import { validateNotice } from './calendar-notice.js';
+import { holidayLaws, lawInForce, legalHolidays } from './statutory-holidays.js';
 import { assertCan, can, type CalendarAction } from './calendar.policy.js';
 import * as repo from './calendar.repository.js';
 
@@ -30,6 +31,7 @@ export async function load(ctx: Ctx): Promise<WorkCalendar> {
   return {
     years: new Map(years.map((y) => [y.year, { notice: y.notice }])),
     days: new Map(days.map((d) => [d.date, { kind: d.kind as DayKind, name: d.name }])),
+    statutory: legalHolidays,
   };
 }
 
@@ -136,8 +138,15 @@ export async function adminPage(ctx: Ctx, q: { from?: string | undefined; add?: 
     due,
     dueErrors,
     nextYear,
-    /** Deadlines running into a year without its notice are provisional (weekends only). */
+    /** Deadlines running into a year without its notice are provisional (weekends and legal holidays). */
     nextYearMissing: entered.every((y) => y.year !== nextYear),
+    /** What a provisional next year skips besides weekends, and the text that says so. */
+    nextYearLegal: {
+      law: lawInForce(holidayLaws, `${nextYear}-01-01`)?.title ?? null,
+      days: [...legalHolidays]
+        .filter(([d]) => d.startsWith(`${nextYear}-`))
+        .map(([date, name]) => ({ date, name })),
+    },
     allowed,
   };
 }

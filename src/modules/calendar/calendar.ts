@@ -1,8 +1,12 @@
+import { legalHolidays } from './statutory-holidays.js';
+
 /**
  * Working days (工作日) under the State Council's yearly arrangements: weekends are rest days
  * unless a notice makes them 调休 working days; holidays are rest days. A year whose notice has
- * not been entered is `provisional` (weekends only) and every date computed through it says so.
- * Pure functions over an in-memory calendar; no I/O.
+ * not been entered is `provisional`: its weekends and the holidays the law itself fixes
+ * (statutory-holidays.ts: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆 by their legal dates) are
+ * rest days, no 调休 is guessed, and every date computed through it says so. An entered notice
+ * replaces all of that for its year. Pure functions over an in-memory calendar; no I/O.
  */
 
 export type DayKind = 'holiday' | 'makeupWorkday';
@@ -13,11 +17,13 @@ export interface WorkCalendar {
   years: Map<number, { notice: string }>;
   /** Exceptions to Mon–Fri: holidays and make-up working days, by YYYY-MM-DD. */
   days: Map<string, { kind: DayKind; name: string }>;
+  /** The legal holidays by date (name), used for the years without a notice. */
+  statutory: ReadonlyMap<string, string>;
 }
 
 export interface SkippedDay {
   date: string;
-  /** Why it does not count: 周六、周日, 春节 …, or 假期安排未公布 for a provisional weekend. */
+  /** Why it does not count: 周六、周日, 春节 …, with 尚未公布 for a day of a provisional year. */
   reason: string;
 }
 
@@ -51,13 +57,40 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-function weekend(date: string): boolean {
-  const d = new Date(parseDate(date)).getUTCDay();
-  return d === 0 || d === 6;
-}
+/** 0 = Sunday … 6 = Saturday, for the UTC midnight `t` (1970-01-01 was a Thursday). */
+const weekday = (t: number) => (Math.floor(t / DAY) + 4) % 7;
 
 export function yearStatus(cal: WorkCalendar, year: number): YearStatus {
   return cal.years.has(year) ? 'official' : 'provisional';
+}
+
+const notYetPublished = '该年节假日安排尚未公布';
+
+/** dayInfo for `date` at UTC midnight `t` (both given: the loops below step them together). */
+function infoAt(
+  cal: WorkCalendar,
+  date: string,
+  t: number,
+): { workday: boolean; reason: string | null; provisional: boolean } {
+  const provisional = !cal.years.has(yearOf(date));
+  const special = cal.days.get(date);
+  if (special?.kind === 'makeupWorkday')
+    return { workday: true, reason: `${special.name}调休上班`, provisional };
+  if (special?.kind === 'holiday') return { workday: false, reason: special.name, provisional };
+  if (provisional) {
+    const legal = cal.statutory.get(date);
+    if (legal) return { workday: false, reason: `${legal}（法定节假日；${notYetPublished}）`, provisional };
+  }
+  const d = weekday(t);
+  if (d === 0 || d === 6) {
+    const day = d === 6 ? '周六' : '周日';
+    return {
+      workday: false,
+      reason: provisional ? `${day}（${notYetPublished}，暂按周末计）` : day,
+      provisional,
+    };
+  }
+  return { workday: true, reason: null, provisional };
 }
 
 /** Whether `date` is a working day, and why not when it is not. */
@@ -65,20 +98,7 @@ export function dayInfo(
   cal: WorkCalendar,
   date: string,
 ): { workday: boolean; reason: string | null; provisional: boolean } {
-  const provisional = !cal.years.has(yearOf(date));
-  const special = cal.days.get(date);
-  if (special?.kind === 'makeupWorkday')
-    return { workday: true, reason: `${special.name}调休上班`, provisional };
-  if (special?.kind === 'holiday') return { workday: false, reason: special.name, provisional };
-  if (weekend(date)) {
-    const day = new Date(parseDate(date)).getUTCDay() === 6 ? '周六' : '周日';
-    return {
-      workday: false,
-      reason: provisional ? `${day}（该年节假日安排尚未公布，暂按周末计）` : day,
-      provisional,
-    };
-  }
-  return { workday: true, reason: null, provisional };
+  return infoAt(cal, date, parseDate(date));
 }
 
 export function isWorkday(cal: WorkCalendar, date: string): boolean {
@@ -95,10 +115,12 @@ export function addWorkdays(cal: WorkCalendar, from: string, n: number): DueDate
   const makeupDays: SkippedDay[] = [];
   let provisional = false;
   let date = from;
+  let t = parseDate(from);
   let counted = 0;
   while (counted < n) {
-    date = nextDate(date);
-    const info = dayInfo(cal, date);
+    t += DAY;
+    date = formatDate(t);
+    const info = infoAt(cal, date, t);
     if (info.provisional) provisional = true;
     if (info.workday) {
       counted++;
@@ -112,11 +134,15 @@ export function addWorkdays(cal: WorkCalendar, from: string, n: number): DueDate
 export function workdaysBetween(cal: WorkCalendar, from: string, to: string): number {
   if (to <= from) return 0;
   let count = 0;
-  for (let date = nextDate(from); date <= to; date = nextDate(date)) if (isWorkday(cal, date)) count++;
+  for (let t = parseDate(from) + DAY, date = formatDate(t); date <= to; t += DAY, date = formatDate(t))
+    if (infoAt(cal, date, t).workday) count++;
   return count;
 }
 
-/** Builds a calendar from notices (as shipped or as entered). */
+/**
+ * Builds a calendar from notices (as shipped or as entered), with the legal holidays for the
+ * years they do not cover (statutory-holidays.ts; another revision table may be given).
+ */
 export function calendarOf(
   notices: Array<{
     year: number;
@@ -124,8 +150,9 @@ export function calendarOf(
     holidays: Array<{ name: string; from: string; to: string }>;
     makeupWorkdays: Array<{ date: string; name: string }>;
   }>,
+  statutory: ReadonlyMap<string, string> = legalHolidays,
 ): WorkCalendar {
-  const cal: WorkCalendar = { years: new Map(), days: new Map() };
+  const cal: WorkCalendar = { years: new Map(), days: new Map(), statutory };
   for (const y of notices) {
     cal.years.set(y.year, { notice: y.notice });
     for (const h of y.holidays)

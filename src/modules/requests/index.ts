@@ -16,6 +16,8 @@ export { outcomes, outcomeKeys, reportRow, type Outcome } from './request-outcom
 export {
   computeDeadline,
   defaultRules,
+  dueText,
+  provisionalDueNote,
   openStates,
   terminalStates,
   type CaseEvent,

@@ -5,6 +5,7 @@ import * as requestTables from './migrations/0004-request.js';
 import * as requestEvents from './migrations/0005-request-events.js';
 import * as requestHandler from './migrations/0006-appeal-handler-request.js';
 import * as requestLetters from './migrations/0007-request-letter.js';
+import * as lookupIndex from './migrations/0019-request-lookup-index.js';
 import * as glossaryNames from './migrations/0020-request-glossary-names.js';
 import * as section3Index from './migrations/0021-request-section3-index.js';
 import { dailyCheck, recomputeAfterCalendarChange } from './request-queue.service.js';
@@ -30,6 +31,7 @@ export const requestsModule: GongkaiModule = {
     '0005-request-events': requestEvents,
     '0006-appeal-handler-request': requestHandler,
     '0007-request-letter': requestLetters,
+    '0019-request-lookup-index': lookupIndex,
     '0020-request-glossary-names': glossaryNames,
     '0021-request-section3-index': section3Index,
   },

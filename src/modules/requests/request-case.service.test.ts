@@ -210,10 +210,15 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     const r = await requests.submitOnline(at('2026-12-21', anonymous), application(dept.id));
     const before = await cases.state(at('2026-12-22'), r.id);
     assert.equal(before.deadline.provisional, true);
+    assert.ok(
+      before.deadline.calendar!.skipped.some((s) => s.date === '2027-01-01'),
+      'before the notice, 元旦 is skipped by law',
+    );
+    // A (made-up) notice that joins Monday 4 January to the break: a day the law does not give.
     await calendar.enterNotice(at('2026-12-22', systemActor('测试')), {
       year: 2027,
       notice: '国务院办公厅关于2027年部分节假日安排的通知',
-      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-04' }],
       makeupWorkdays: [],
     });
     const after = await cases.state(at('2026-12-22'), r.id);

@@ -5,7 +5,13 @@ import { NotFoundError } from '../../platform/errors.js';
 import { isId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
 import { calendar, type WorkCalendar } from '../calendar/index.js';
-import { computeDeadline, isOpenState, type CaseEvent, type DeadlineResult } from './request-deadline.js';
+import {
+  computeDeadline,
+  dueText,
+  isOpenState,
+  type CaseEvent,
+  type DeadlineResult,
+} from './request-deadline.js';
 import { draftLetter, type LetterKind } from './request-letter.js';
 import { letterDocx } from './request-letter.service.js';
 import {
@@ -139,7 +145,7 @@ export async function casePage(ctx: Ctx, id: string, opts: { unmask?: boolean } 
         acceptanceNumber: c.acceptanceNumber,
         receivedOn: c.receivedOn,
         description: c.description,
-        due: deadline.due,
+        due: dueText(deadline),
       }).body;
   const pending = pendingExtension(events);
   return {

@@ -9,7 +9,7 @@ import {
   shippedNotices,
   workdaysBetween,
 } from '../calendar/index.js';
-import { computeDeadline, DeadlineError, defaultRules, type CaseEvent } from './request-deadline.js';
+import { computeDeadline, DeadlineError, defaultRules, dueText, type CaseEvent } from './request-deadline.js';
 
 const cal = calendarOf(shippedNotices);
 const received: CaseEvent = { type: 'received', date: '2026-03-02' };
@@ -152,6 +152,17 @@ describe('the reply deadline, from the case’s events', () => {
     const r = computeDeadline([{ type: 'received', date: '2026-12-28' }], cal, '2026-12-29');
     assert.equal(r.provisional, true);
     assert.match(r.steps.at(-1)!, /暂定/);
+    assert.ok(
+      r.calendar!.skipped.some((d) => d.date === '2027-01-01' && d.reason.startsWith('元旦（法定节假日')),
+      '元旦 is skipped by law before the 2027 notice',
+    );
+    assert.equal(dueText(r), `${r.due}（暂定）`);
+    assert.equal(
+      dueText({ due: '2027-01-26', provisional: true }, (d) => d.replace(/-/g, '/')),
+      '2027/01/26（暂定）',
+    );
+    assert.equal(dueText({ due: '2026-03-30', provisional: false }), '2026-03-30');
+    assert.equal(dueText({ due: null, provisional: false }), null);
   });
 
   it('property: with no events but receipt, the due date is 20 working days on and never a rest day', () => {

@@ -87,6 +87,22 @@ export interface DeadlineResult {
 
 export class DeadlineError extends Error {}
 
+/** What （暂定） means, for the pages and letters that show a provisional due date. */
+export const provisionalDueNote =
+  '期限标注“暂定”的，是因为所跨年度的国务院节假日安排尚未公布：已按周末和法定节假日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）计算，安排公布后以重新计算的期限为准。';
+
+/**
+ * A due date as people read it, on every page and letter: （暂定） after a date counted through a
+ * year whose 放假安排 is not yet entered. `format` writes the date (e.g. 2027年1月5日); null while
+ * the clock stands.
+ */
+export function dueText(
+  d: { due: string | null; provisional: boolean },
+  format: (date: string) => string = (date) => date,
+): string | null {
+  return d.due === null ? null : `${format(d.due)}${d.provisional ? '（暂定）' : ''}`;
+}
+
 function byDate(a: CaseEvent, b: CaseEvent): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
@@ -220,7 +236,9 @@ export function computeDeadline(
   const replied = list.find((e) => e.type === 'replied');
   const due = stopped ? null : addWorkdays(cal, start, add);
   if (due)
-    steps.push(`答复期限：${due.due}${due.provisional ? '（暂定：所跨年度的节假日安排尚未公布）' : ''}`);
+    steps.push(
+      `答复期限：${due.due}${due.provisional ? '（暂定：所跨年度的节假日安排尚未公布，已按法定节假日计算）' : ''}`,
+    );
   if (withdrawn && (!replied || withdrawn.date <= replied.date)) {
     steps.push(`${withdrawn.date} 申请人撤回申请`);
     return settled('withdrawn', steps, warnings, due);

@@ -56,7 +56,7 @@ export function draftLetter(kind: LetterKind, f: LetterFacts): { title: string; 
   const head = `${f.applicantName}：\n\n${f.agencyName}于 ${f.receivedOn} 收到您（单位）提出的政府信息公开申请（受理编号：${f.acceptanceNumber}），申请获取“${f.description}”。`;
   const body: Record<LetterKind, () => string> = {
     receipt: () =>
-      `${head}\n\n根据《中华人民共和国政府信息公开条例》第三十三条的规定，我机关将自收到申请之日起 20 个工作日内予以答复${f.due ? `（${f.due} 前）` : ''}。`,
+      `${head}\n\n根据《中华人民共和国政府信息公开条例》第三十三条的规定，我机关将自收到申请之日起 20 个工作日内予以答复${f.due ? `（${f.due} 前）` : ''}。\n\n凭受理编号和提交申请时获得的查询码，即可在本机关政府信息公开网站的“查询办理进度”中查看办理情况和答复。`,
     supplement: () =>
       `${head}\n\n经审查，您的申请内容不够明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，请您于 ${f.supplementDueDate ?? SUPPLEMENT_DUE_BLANK} 前对申请内容作出补正，说明所需政府信息的名称、文号或者便于查询的其他特征性描述。答复期限自我机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，我机关不再处理该政府信息公开申请。`,
     extension: () =>

@@ -4,7 +4,7 @@ import { notifications } from '../accounts/index.js';
 import { calendar, type WorkCalendar } from '../calendar/index.js';
 import { eventsOf, pendingExtension, today } from './request-case.service.js';
 import { closeExpired } from './request-steps.service.js';
-import { computeDeadline, type CaseEvent, type DeadlineResult } from './request-deadline.js';
+import { computeDeadline, dueText, type CaseEvent, type DeadlineResult } from './request-deadline.js';
 import { scopeFor, type StaffRequestAction } from './request.policy.js';
 import * as repo from './request.repository.js';
 import type { RequestCase } from './request.repository.js';
@@ -186,7 +186,7 @@ export async function dailyCheck(ctx: Ctx): Promise<string> {
         await notifications.notify(ctx, {
           ...note,
           kind: 'overdue',
-          message: `${i.acceptanceNumber} 已超过答复期限（${d.due}）`,
+          message: `${i.acceptanceNumber} 已超过答复期限（${dueText(d)}）`,
         })
       )
         overdue++;
@@ -195,7 +195,7 @@ export async function dailyCheck(ctx: Ctx): Promise<string> {
         await notifications.notify(ctx, {
           ...note,
           kind: 'dueSoon',
-          message: `${i.acceptanceNumber} 将于 ${d.due} 到期，还剩 ${d.remaining} 个工作日`,
+          message: `${i.acceptanceNumber} 将于 ${dueText(d)} 到期，还剩 ${d.remaining} 个工作日`,
         })
       )
         soon++;

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldError } from '../../platform/errors.js';
+import { NotFoundError, type FieldError } from '../../platform/errors.js';
 import { withForm } from '../../platform/http/server.js';
 import * as applicant from './request-applicant.service.js';
 import type { ApplicantCasePage } from './request-applicant.service.js';
 import * as requests from './request.service.js';
 import { sendDocx } from './views/docx.js';
-import { ApplyPage, applyCrumbs, LookupPage, ReceiptPage, type Receipt } from './views/portal.js';
+import { receiptView, type Receipt } from './request.presenter.js';
+import { ApplyPage, applyCrumbs, LookupPage, ReceiptPage } from './views/portal.js';
 
 type Body = Record<string, string>;
 /** Hands the 受理编号 and 查询码 from the submission to the page that shows them, once. */
@@ -45,12 +46,7 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
       reply,
       async () => {
         const r = await requests.submitOnline(req.ctx, req.body);
-        const receipt: Receipt = {
-          agencyName: r.agencyName,
-          acceptanceNumber: r.acceptanceNumber,
-          lookupCode: r.lookupCode,
-          receivedOn: r.receivedOn,
-        };
+        const receipt = receiptView(r);
         // The receipt shows the 查询码 once; the case is not proven in this browser, so the next
         // person at a shared computer (a 查阅点's terminal) cannot open it.
         return reply.handOver(RECEIPT, receipt, '/apply').redirect('/apply/done', 303);
@@ -85,18 +81,24 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
       />,
     );
   app.get('/cases', async (req, reply) => renderLookup(req, reply, {}, [], null));
-  app.post<{ Body: Body }>('/cases', limited, async (req, reply) => {
-    try {
-      const { proof, page } = await requests.findForApplicant(req.ctx, req.body);
-      return renderLookup(req, reply.prove(proof), {}, [], page);
-    } catch (e) {
-      if (e instanceof Error && e.name === 'NotFoundError') {
-        reply.status(404);
-        return renderLookup(req, reply, req.body, [{ field: 'lookupCode', message: e.message }], null);
-      }
-      throw e;
-    }
-  });
+  app.post<{ Body: Body }>('/cases', limited, async (req, reply) =>
+    withForm(
+      reply,
+      async () => {
+        try {
+          const { proof, page } = await requests.findForApplicant(req.ctx, req.body);
+          return await renderLookup(req, reply.prove(proof), {}, [], page);
+        } catch (e) {
+          if (!(e instanceof NotFoundError)) throw e;
+          // Whichever of the two is wrong, the same words: the form does not tell whether a
+          // 受理编号 exists to someone without its 查询码.
+          reply.status(404);
+          return renderLookup(req, reply, req.body, [{ field: 'lookupCode', message: e.message }], null);
+        }
+      },
+      (errors) => renderLookup(req, reply, req.body, errors, null),
+    ),
+  );
   app.post<{ Body: Body }>('/cases/supplement', limited, async (req, reply) =>
     withForm(
       reply,

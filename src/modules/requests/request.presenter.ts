@@ -1,5 +1,5 @@
 import { maskIdNumber, maskPhone } from './identity.js';
-import type { CaseEvent, CaseState, DeadlineResult } from './request-deadline.js';
+import { dueText, type CaseEvent, type CaseState, type DeadlineResult } from './request-deadline.js';
 import { letterTitles, type LetterKind } from './request-letter.js';
 import { outcomes, type Outcome } from './request-outcome.js';
 import type { RequestCase } from './request.repository.js';
@@ -13,6 +13,8 @@ import { applicantTypeLabels, idTypeLabels, submissionChannelLabels } from './re
  */
 
 type Decrypt = (value: string) => string;
+
+export { provisionalDueNote } from './request-deadline.js';
 
 export const stateLabels: Record<CaseState, string> = {
   open: '办理中',
@@ -68,6 +70,29 @@ export function apiCaseView(c: RequestCase, events: CaseEvent[], deadline: Deadl
   return { request: maskedView(c, decrypt), events, deadline };
 }
 
+/**
+ * The receipt shown once after submitting (受理回执): everything needed to open the case later,
+ * and the reply's due date (第三十三条), 暂定 when its year's 放假安排 is not yet entered.
+ */
+export function receiptView(s: {
+  agencyName: string;
+  acceptanceNumber: string;
+  lookupCode: string;
+  receivedOn: string;
+  due: string;
+  dueProvisional: boolean;
+}) {
+  return {
+    agencyName: s.agencyName,
+    acceptanceNumber: s.acceptanceNumber,
+    lookupCode: s.lookupCode,
+    receivedOn: s.receivedOn,
+    dueText: dueText({ due: s.due, provisional: s.dueProvisional })!,
+    dueProvisional: s.dueProvisional,
+  };
+}
+export type Receipt = ReturnType<typeof receiptView>;
+
 /** The applicant's own case on the portal: masked, with its state and outcome in words. */
 export function applicantView(c: RequestCase, deadline: DeadlineResult, decrypt: Decrypt) {
   return {
@@ -75,6 +100,9 @@ export function applicantView(c: RequestCase, deadline: DeadlineResult, decrypt:
     state: deadline.state,
     stateLabel: stateLabels[deadline.state],
     due: deadline.due,
+    /** The due date as shown: with （暂定） when its year's 放假安排 is not yet entered. */
+    dueText: dueText(deadline),
+    dueProvisional: deadline.due !== null && deadline.provisional,
     outcomeLabel: outcomeLabel(c.outcome),
   };
 }

@@ -90,22 +90,25 @@ export async function findRequest(
   return row ? { ...toCase(row), agencyPath: row.agency_path } : undefined;
 }
 
+/**
+ * The applications with this 受理编号 (year and number) and 查询码, in any agency unless one is
+ * given: the random code tells them apart, so at most two rows are read to see whether it is one.
+ */
 export async function findByLookup(
   db: Executor,
-  agencyId: string,
   year: number,
   seq: number,
   lookupHash: string,
-): Promise<RequestCase | undefined> {
-  const row = await db
+  agencyId?: string,
+): Promise<RequestCase[]> {
+  let q = db
     .selectFrom('request')
     .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .where('seq', '=', seq)
     .where('lookup_hash', '=', lookupHash)
-    .executeTakeFirst();
-  return row && toCase(row);
+    .where('year', '=', year)
+    .where('seq', '=', seq);
+  if (agencyId) q = q.where('agency_id', '=', agencyId);
+  return (await q.limit(2).execute()).map(toCase);
 }
 
 export async function agencyOf(db: Executor, id: string): Promise<string | undefined> {

@@ -55,7 +55,10 @@ export function idNumberProblem(idType: string, idNumber: string): string | null
   return r.ok ? null : r.message;
 }
 
-/** The applicant opens a case with its 受理编号 and 查询码 (blank fields simply find nothing). */
+/**
+ * The applicant opens a case with its 受理编号 and 查询码 (the service names a blank or malformed
+ * one); the agency is needed only if two agencies' cases share both.
+ */
 export const lookupSchema = object({
   agencyId: optional(text('受理机关')),
   number: optional(text('受理编号', { max: 40 })),

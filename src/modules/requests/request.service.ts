@@ -3,12 +3,12 @@ import { withProofs } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import { NotFoundError, ValidationError } from '../../platform/errors.js';
+import { NotFoundError, ValidationError, type FieldError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies, checkCreditCode, type Agency } from '../agencies/index.js';
 import { addWorkdays, calendar } from '../calendar/index.js';
 import { applicantCasePage, type ApplicantCasePage } from './request-applicant.service.js';
-import { defaultRules } from './request-deadline.js';
+import { defaultRules, dueText } from './request-deadline.js';
 import { draftLetter } from './request-letter.js';
 import { assertCan, can, caseProof, scopeFor } from './request.policy.js';
 import * as repo from './request.repository.js';
@@ -40,6 +40,10 @@ export interface Submitted {
   receivedOn: string;
   /** Shown once, to the applicant: with the 受理编号 it opens the case on the portal. */
   lookupCode: string;
+  /** 第三十三条: the reply is due by this day (20 working days after receipt). */
+  due: string;
+  /** The count ran into a year whose 放假安排 is not yet entered: the date is 暂定. */
+  dueProvisional: boolean;
 }
 
 /** The proof the person who just submitted holds for their application (reply.prove). */
@@ -121,14 +125,14 @@ async function store(
     });
     // The 受理回执 is issued at once: the applicant can download it with the case. It promises
     // the reply period of 第三十三条 from the day of receipt.
-    const due = addWorkdays(await calendar.load(ctx), receivedOn, defaultRules.replyWorkdays).due;
+    const due = addWorkdays(await calendar.load(ctx), receivedOn, defaultRules.replyWorkdays);
     const receipt = draftLetter('receipt', {
       agencyName: agency.name,
       applicantName: input.applicantName,
       acceptanceNumber: number,
       receivedOn,
       description: input.description,
-      due,
+      due: dueText(due),
     });
     await repo.insertLetter(ctx.db, {
       id: newId(),
@@ -149,7 +153,15 @@ async function store(
       agencyId: agency.id,
       after: { acceptanceNumber: number, submissionChannel, applicantType: input.applicantType, receivedOn },
     });
-    return { id, agencyName: agency.name, acceptanceNumber: number, receivedOn, lookupCode };
+    return {
+      id,
+      agencyName: agency.name,
+      acceptanceNumber: number,
+      receivedOn,
+      lookupCode,
+      due: due.due,
+      dueProvisional: due.provisional,
+    };
   });
 }
 
@@ -192,28 +204,66 @@ export async function registerByClerk(ctx: Ctx, raw: unknown): Promise<Submitted
   return store(ctx, agency, input, input.submissionChannel, input.receivedOn);
 }
 
+/** How the receipt writes the 查询码: ten of LOOKUP_ALPHABET, in groups of 4, 4 and 2. */
+const LOOKUP_SHAPE = new RegExp(`^[${LOOKUP_ALPHABET}]{10}$`);
+
+/** 〔2026〕第0007号, 2026-7, 2026 7 …: the year and the number within it. */
+function readAcceptanceNumber(number: string): { year: number; seq: number } | null {
+  const m = /^[〔［[（(]?\s*(\d{4})\s*[〕］\]）)]?\s*[第\s\-－—_/年]*\s*0*(\d{1,6})\s*号?$/.exec(
+    number.trim(),
+  );
+  return m ? { year: Number(m[1]), seq: Number(m[2]) } : null;
+}
+
+/** The lookup matched nothing: the same words whichever of the two is wrong. */
+export const LOOKUP_MISMATCH = '受理编号与查询码不相符：请核对受理回执上的受理编号和查询码后重新输入';
+
 /**
- * The applicant opens their case with the 受理编号 and the 查询码; nothing else opens it. Gives
- * the proof to remember in the browser (reply.prove) and the case page it opens.
+ * The applicant opens their case with the 受理编号 and the 查询码; nothing else opens it, and the
+ * agency is not needed (the random 查询码 picks the case among the agencies' equal numbers). A
+ * missing or malformed field is named; a well-formed pair that opens nothing says only that the
+ * two do not match, so the form never tells whether a 受理编号 exists. Gives the proof to remember
+ * in the browser (reply.prove) and the case page it opens.
  */
 export async function findForApplicant(
   ctx: Ctx,
   raw: unknown,
 ): Promise<{ proof: string; page: ApplicantCasePage }> {
   const input = lookupSchema.parse(raw);
-  const m = /〔?(\d{4})〕?第?\s*0*(\d+)\s*号?/.exec((input.number ?? '').trim());
-  const notFound = new NotFoundError('未找到该申请，请核对受理编号和查询码');
-  if (!m || !input.agencyId || !isId(input.agencyId) || !input.lookupCode) throw notFound;
+  const problems: FieldError[] = [];
+  const number = (input.number ?? '').trim();
+  const parsed = number ? readAcceptanceNumber(number) : null;
+  if (!number)
+    problems.push({ field: 'number', message: '请填写受理编号（受理回执上的“〔年份〕第××××号”）' });
+  else if (!parsed)
+    problems.push({
+      field: 'number',
+      message: '受理编号格式不正确，应如“〔2026〕第0007号”，也可只填“2026 7”',
+    });
+  const code = normalizeLookup(input.lookupCode ?? '');
+  if (!input.lookupCode?.trim())
+    problems.push({ field: 'lookupCode', message: '请填写查询码（受理回执上的 10 位字母和数字）' });
+  else if (!LOOKUP_SHAPE.test(code))
+    problems.push({
+      field: 'lookupCode',
+      message: '查询码格式不正确：应为 10 位大写字母和数字（如 ABCD-EFGH-JK），不含 0、1、I、L、O',
+    });
+  const agencyId = input.agencyId?.trim() || undefined;
+  if (agencyId && !isId(agencyId)) problems.push({ field: 'agencyId', message: '所选受理机关不存在' });
+  if (problems.length || !parsed) throw new ValidationError(problems);
   const found = await repo.findByLookup(
     ctx.db,
-    input.agencyId,
-    Number(m[1]),
-    Number(m[2]),
-    ctx.cipher.blindIndex(normalizeLookup(input.lookupCode)),
+    parsed.year,
+    parsed.seq,
+    ctx.cipher.blindIndex(code),
+    agencyId,
   );
-  if (!found) throw notFound;
-  const proof = caseProof(found.id);
-  const page = await applicantCasePage({ ...ctx, actor: withProofs(ctx.actor, [proof]) }, found.id);
+  // Two agencies' cases with the same number and the same random code: the agency decides.
+  if (found.length > 1)
+    throw ValidationError.one('agencyId', '该受理编号和查询码对应多个受理机关的申请，请选择受理机关');
+  if (!found[0]) throw new NotFoundError(LOOKUP_MISMATCH);
+  const proof = caseProof(found[0].id);
+  const page = await applicantCasePage({ ...ctx, actor: withProofs(ctx.actor, [proof]) }, found[0].id);
   return { proof, page: page! };
 }
 

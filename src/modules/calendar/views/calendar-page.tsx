@@ -68,7 +68,14 @@ export function CalendarPage(p: {
         <h2 class="gk-section__title">已录入的节假日安排</h2>
         {page.nextYearMissing ? (
           <p class="gk-flash gk-flash--info">
-            {page.nextYear} 年的节假日安排尚未录入：跨入该年的期限按“仅周末休息”暂定计算，录入后请核对。
+            {page.nextYear}{' '}
+            年的节假日安排尚未录入：跨入该年的期限暂按周末和法定节假日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节的法定日期）计算，不含调休，标注“暂定”；录入后自动重算。
+          </p>
+        ) : null}
+        {page.nextYearMissing && page.nextYearLegal.days.length ? (
+          <p id="next-year-legal">
+            {page.nextYear} 年的法定节假日（依{page.nextYearLegal.law}第二条）：
+            {page.nextYearLegal.days.map((d) => `${d.date} ${d.name}`).join('、')}
           </p>
         ) : null}
         <Table head={['年度', '依据', '录入时间']}>

@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.js';
 import type { ApplicantCasePage } from '../request-applicant.service.js';
+import { provisionalDueNote, type Receipt } from '../request.presenter.js';
 import { applicantSupplementSchema, lookupSchema } from '../request.schemas.js';
 import { ApplicationForm, type ReceivingAgency } from './application-form.js';
 import { LetterList } from './letters.js';
@@ -50,29 +51,33 @@ export function ApplyPage(p: {
   );
 }
 
-/** What the applicant is shown once after submitting: the 受理编号 and the 查询码. */
-export interface Receipt {
-  agencyName: string;
-  acceptanceNumber: string;
-  lookupCode: string;
-  receivedOn: string;
-}
-
+/** What the applicant is shown once after submitting: the 受理回执, with all a later lookup needs. */
 export function ReceiptPage({ r }: { r: Receipt }) {
   return (
     <>
       <h1 class="gk-title">申请已提交</h1>
       <div class="gk-card" id="receipt">
+        <h2 class="gk-section__title">受理回执</h2>
         <Summary
           rows={[
             ['受理机关', r.agencyName],
             ['受理编号', <strong id="acceptance-number">{r.acceptanceNumber}</strong>],
             ['查询码', <strong id="lookup-code">{r.lookupCode}</strong>],
             ['收到申请之日', r.receivedOn],
+            ['答复期限', <strong id="due">{r.dueText}</strong>],
           ]}
         />
+        <p>
+          依据《中华人民共和国政府信息公开条例》第三十三条，行政机关自收到申请之日起 20
+          个工作日内答复；需要补正、征求意见或延期的，期限相应变化，以“查询办理进度”中显示的为准。
+        </p>
+        {r.dueProvisional ? (
+          <p class="gk-muted" id="due-note">
+            {provisionalDueNote}
+          </p>
+        ) : null}
         <p class="gk-flash gk-flash--info">
-          请记下受理编号和查询码：凭这两项可在“查询办理进度”中查看答复。查询码只显示这一次。
+          请记下受理编号和查询码（可抄写、截图或打印本页）：凭这两项即可在“查询办理进度”中查看办理情况和答复，无需选择受理机关。查询码只显示这一次，遗失后请联系受理机关。
         </p>
       </div>
       <p>
@@ -100,14 +105,18 @@ export function LookupPage(p: {
         <form class="gk-form" method="post" action="/cases" novalidate>
           <CsrfField token={p.csrf} />
           <ErrorSummary errors={p.errors} />
-          <SelectField
-            name="agencyId"
-            label={f.agencyId.label}
-            value={p.values.agencyId}
-            errors={p.errors}
-            options={agencyOptions(p.agencies)}
-            placeholder="请选择"
-          />
+          <p class="gk-muted">凭受理回执上的受理编号和查询码查询，无需选择受理机关。</p>
+          {p.values.agencyId || p.errors.some((e) => e.field === 'agencyId') ? (
+            // Only when two agencies' cases share the number and the code.
+            <SelectField
+              name="agencyId"
+              label={f.agencyId.label}
+              value={p.values.agencyId}
+              errors={p.errors}
+              options={agencyOptions(p.agencies)}
+              placeholder="请选择"
+            />
+          ) : null}
           <TextField
             name="number"
             label={f.number.label}
@@ -151,10 +160,11 @@ function ApplicantCase({
           ['收到申请之日', c.receivedOn],
           ['所需信息', c.description],
           ['办理状态', c.stateLabel],
-          ['答复期限', c.due ?? '—'],
+          ['答复期限', c.dueText ?? '—'],
           ['答复结果', c.outcomeLabel ?? '尚未答复'],
         ]}
       />
+      {c.dueProvisional ? <p class="gk-muted">{provisionalDueNote}</p> : null}
       {page.canSupplement ? (
         <form class="gk-form" method="post" action="/cases/supplement" novalidate>
           <CsrfField token={csrf} />

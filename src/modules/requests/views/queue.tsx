@@ -125,7 +125,12 @@ export function ApprovalsView({ items }: { items: Approval[] }) {
             <td>{i.request.date}</td>
             <td class="gk-num">{i.request.workdays} 个工作日</td>
             <td>{i.request.reason}</td>
-            <td>{i.deadline.due ?? ''}</td>
+            <td>
+              {i.deadline.due ?? ''}
+              {i.deadline.due && i.deadline.provisional ? (
+                <span class="gk-tag gk-tag--warn">暂定</span>
+              ) : null}
+            </td>
           </tr>
         ))}
       </Table>
