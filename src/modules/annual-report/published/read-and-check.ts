@@ -2,7 +2,8 @@ import type { GovernmentLevel } from '../contract/agency-level.js';
 import { checked } from '../contract/checks.js';
 import type { ReadInfo } from '../contract/read-info.js';
 import { requestRows, type ReportData } from '../contract/report.js';
-import { toLines, UnreadableInputError, type PdfTextEngine } from './reader/convert.js';
+import type { PdfTextEngine } from '../render/pdf-engines.js';
+import { toLines, UnreadableInputError } from './reader/convert.js';
 import { readReport } from './reader/read.js';
 
 /** How much of a published report could be read. */

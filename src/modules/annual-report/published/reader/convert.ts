@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as cheerio from 'cheerio';
 import type { SourceKind } from '../../contract/report.js';
+import type { PdfTextEngine } from '../../render/pdf-engines.js';
 import { pdfLayoutText, PdfTextError } from './pdf-text.js';
 
 const run = promisify(execFile);
@@ -151,9 +152,6 @@ export function htmlToLines(html: string): string[] {
   return lines;
 }
 
-/** Which program reads the text layer of a PDF: pdf.js from npm (built in) or poppler's pdftotext. */
-export type PdfTextEngine = 'builtin' | 'poppler';
-export const pdfTextEngines: readonly PdfTextEngine[] = ['builtin', 'poppler'];
 
 /** A text layer too thin to be the report: a scan, or a PDF of images. */
 function withTextLayer(text: string): string {
