@@ -127,17 +127,46 @@ function measurer(doc: Doc, font: FontName, size: number): (s: string) => number
   };
 }
 
+/** Where an agency's name may break: after the name of an administrative unit or an organ. */
+const NAME_BREAK =
+  /(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|盟|地区|县|旗|区|镇|乡|街道|人民政府|办公厅|办公室|委员会|管理委员会|厅|局|署|中心)/g;
+
+/**
+ * An agency's name in lines: broken after the name of a unit (…自治州 / 三穗县人民政府 /
+ * 办公室…), the longest part that fits on each line; by the line-breaking rules only where no
+ * such point fits.
+ */
+export function nameLines(name: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let rest = name;
+  while (measure(rest) > width) {
+    const ends = [...rest.matchAll(NAME_BREAK)]
+      .map((m) => m.index + m[0].length)
+      .filter((e) => e < rest.length);
+    const fit = ends.filter((e) => measure(rest.slice(0, e)) <= width).pop();
+    if (fit === undefined) {
+      const [first] = breakLines(rest, width, measure);
+      lines.push(first!);
+      rest = rest.slice(first!.length);
+    } else {
+      lines.push(rest.slice(0, fit));
+      rest = rest.slice(fit);
+    }
+  }
+  if (rest) lines.push(rest);
+  return lines;
+}
+
 /**
  * The title's lines: one line when it fits; otherwise broken after the agency's name (the year
- * and 政府信息公开工作年度报告 stay together), and a name too long for a line is broken by the
- * line-breaking rules. Never inside a word of the fixed part.
+ * and 政府信息公开工作年度报告 stay together), a name too long for a line broken after the name
+ * of a unit. Never inside a word of the fixed part.
  */
 export function titleLines(input: RenderInput, width: number, measure: (s: string) => number): string[] {
   const title = titleOf(input);
   if (measure(title) <= width) return [title];
   const rest = `${input.year}年政府信息公开工作年度报告`;
-  const agency = input.agency.trim();
-  return [...breakLines(agency, width, measure), ...breakLines(rest, width, measure)];
+  return [...nameLines(input.agency.trim(), width, measure), ...breakLines(rest, width, measure)];
 }
 
 class Writer {
@@ -273,7 +302,7 @@ class Writer {
     const slices: Slice[] = [];
     let slice: Slice = { top: this.y, rows: [] };
     let y = this.y;
-    for (let r = 0; r < heights.length; ) {
+    for (let r = 0; r < heights.length;) {
       const end = r < headRows ? r + 1 : blockEnd[r]!;
       const block = height(r, end);
       const fresh = BOTTOM - MARGIN.top - headHeight;
