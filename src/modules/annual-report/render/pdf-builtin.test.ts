@@ -115,8 +115,8 @@ for (const sample of [sample2020, sample2022, longName]) {
           assert.deepEqual(
             title.map((l) => l.text),
             [
-              '黔东南苗族侗族自治州三穗县人民政府',
-              '办公室政务公开与信息化科',
+              '黔东南苗族侗族自治州三穗县人民政府办公室',
+              '政务公开与信息化科',
               '2022年政府信息公开工作年度报告',
             ],
             'a long name breaks after the name of a unit',
