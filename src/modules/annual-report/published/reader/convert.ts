@@ -179,6 +179,11 @@ export async function pdfToText(bytes: Uint8Array, engine: PdfTextEngine = 'buil
   return withTextLayer(text);
 }
 
+/** The text layer by pdf.js alone (for other modules: attachments' text for search). */
+export function pdfBuiltinText(bytes: Uint8Array): Promise<string> {
+  return pdfToText(bytes, 'builtin');
+}
+
 /** The text layer through Debian's pdftotext (poppler-utils), keeping the layout. */
 async function popplerText(bytes: Uint8Array): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-'));
