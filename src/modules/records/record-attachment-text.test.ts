@@ -9,7 +9,7 @@ describe('the text of a PDF attachment', () => {
     const input: RenderInput = sample2022();
     const text = await attachmentText('pdf', await renderPdf(input));
     assert.ok(text?.includes('三、收到和处理政府信息公开申请情况'), text ?? 'no text');
-    assert.ok(text.includes('行政规范性文件'));
+    assert.ok(text!.includes('行政规范性文件'));
     const empty = Buffer.from(
       '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
     );

@@ -91,12 +91,7 @@ export { renderHtml, renderHtmlFragment, reportCss, escapeHtml } from './html.js
 export { renderMarkdown } from './markdown.js';
 export { renderPdf, pdfOptionsOf, PdfRenderError, type PdfOptions } from './pdf.js';
 export { renderPdfBuiltin } from './pdf-builtin.js';
-export {
-  pdfSettingKeys,
-  type PdfEngines,
-  type PdfTextEngine,
-  type ReportPdfEngine,
-} from './pdf-engines.js';
+export { pdfSettingKeys, type PdfEngines, type PdfTextEngine, type ReportPdfEngine } from './pdf-engines.js';
 export { renderXlsx, sheetNames } from './xlsx.js';
 export {
   formatOf,

@@ -62,7 +62,9 @@ const footerTemplate =
   '— <span class="pageNumber"></span> —</div>';
 
 /** The options of the configured engine (the module's settings, as installed). */
-export function pdfOptionsOf(engines: Pick<PdfEngines, 'reportPdfEngine' | 'reportPdfChromiumPath'>): PdfOptions {
+export function pdfOptionsOf(
+  engines: Pick<PdfEngines, 'reportPdfEngine' | 'reportPdfChromiumPath'>,
+): PdfOptions {
   return { engine: engines.reportPdfEngine, executablePath: engines.reportPdfChromiumPath };
 }
 

@@ -152,7 +152,6 @@ export function htmlToLines(html: string): string[] {
   return lines;
 }
 
-
 /** A text layer too thin to be the report: a scan, or a PDF of images. */
 function withTextLayer(text: string): string {
   if (text.replace(/\s+/g, '').length < 20)
