@@ -90,6 +90,18 @@ function rowHeights(count: number, cells: PlacedText[], style: TableStyle): numb
   return heights;
 }
 
+/** The last row is never alone on a page (under repeated headings): it goes with the block before. */
+function withLastRow(end: number[], headRows: number): number[] {
+  const out = [...end];
+  const count = out.length;
+  for (let start = headRows; start < count; start = out[start]!)
+    if (out[start] === count - 1) {
+      out[start] = count;
+      break;
+    }
+  return out;
+}
+
 /** Groups merged over at most this many rows are kept on one page (（三）不予公开 has 8). */
 const KEEP_TOGETHER = 10;
 
@@ -252,7 +264,11 @@ class Writer {
       const headRows = part.headRows + (part.caption ? 1 : 0);
       const cells = this.measureCells(rows, t.columns, headRows, colX, style, part.caption !== undefined);
       const heights = rowHeights(rows.length, cells, style);
-      const slices = this.paginate(heights, headRows, keepTogether(rows.length, cells));
+      const slices = this.paginate(
+        heights,
+        headRows,
+        withLastRow(keepTogether(rows.length, cells), headRows),
+      );
       // The slices were laid out on the last slices.length pages; each is drawn on its own.
       const range = this.doc.bufferedPageRange();
       slices.forEach((slice, i) => {
