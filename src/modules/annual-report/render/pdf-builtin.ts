@@ -36,7 +36,7 @@ const APPEALS = { size: 9, line: 11.5, pad: 2 };
 type FontName = 'regular' | 'bold';
 
 /** The two weights of Noto Serif SC, read and parsed once per process, on first use. */
-let fonts: Record<FontName, Fontkit.Font> | null = null;
+let fonts: Promise<Record<FontName, Fontkit.Font>> | null = null;
 
 function fontFile(weight: '400Regular' | '700Bold'): string {
   const require = createRequire(import.meta.url);
@@ -44,15 +44,20 @@ function fontFile(weight: '400Regular' | '700Bold'): string {
   return join(dir, weight, `NotoSerifSC_${weight}.ttf`);
 }
 
-export async function loadFonts(): Promise<Record<FontName, Fontkit.Font>> {
-  if (fonts) return fonts;
-  const fontkit = await import('fontkit');
-  const open = (weight: '400Regular' | '700Bold') => {
-    const f = fontkit.create(readFileSync(fontFile(weight)));
-    if (!('layout' in f)) throw new Error(`${weight}: a font collection, not a font`);
-    return f;
-  };
-  fonts = { regular: open('400Regular'), bold: open('700Bold') };
+export function loadFonts(): Promise<Record<FontName, Fontkit.Font>> {
+  // One promise: PDFs asked for at the same moment share the one load.
+  fonts ??= (async () => {
+    const fontkit = await import('fontkit');
+    const open = (weight: '400Regular' | '700Bold') => {
+      const f = fontkit.create(readFileSync(fontFile(weight)));
+      if (!('layout' in f)) throw new Error(`${weight}: a font collection, not a font`);
+      return f;
+    };
+    return { regular: open('400Regular'), bold: open('700Bold') };
+  })().catch((e: unknown) => {
+    fonts = null;
+    throw e;
+  });
   return fonts;
 }
 
