@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import { pdfRuns, type PlacedRun } from '../published/reader/pdf-text.js';
 import { legalLine } from './cjk-lines.js';
 import { figuresOf } from './layout.js';
+import { loadFonts } from './pdf-builtin.js';
 import { renderPdf } from './pdf.js';
 import { titleOf, type RenderInput } from './render-input.js';
 import { sample2020, sample2022 } from './samples.js';
@@ -176,3 +177,12 @@ for (const sample of [sample2020, sample2022, longName]) {
     });
   });
 }
+
+describe('the built-in engine’s font', () => {
+  it('is read and parsed once per process, shared by every PDF and by calls at the same moment', async () => {
+    const [a, b] = await Promise.all([loadFonts(), loadFonts()]);
+    assert.equal(a, b);
+    assert.equal(await loadFonts(), a);
+    assert.equal(a.regular.familyName, 'Noto Serif SC');
+  });
+});
