@@ -52,7 +52,17 @@ function longName(): RenderInput {
   return { ...input, agency: '黔东南苗族侗族自治州三穗县人民政府办公室政务公开与信息化科' };
 }
 
-for (const sample of [sample2020, sample2022, longName]) {
+/** A province's roll-up: figures wider than a column of table 四 are set smaller, never split. */
+function bigFigures(): RenderInput {
+  const input = sample2022();
+  const appeals = {
+    ...input.data.appeals,
+    review: { upheld: 123456, corrected: 7890, other: 12, pending: 3, total: 131361 },
+  };
+  return { ...input, agency: '某某省人民政府', data: { ...input.data, appeals } };
+}
+
+for (const sample of [sample2020, sample2022, longName, bigFigures]) {
   const input = sample();
   describe(`the built-in PDF of ${titleOf(input)}`, () => {
     let pdf: Buffer;

@@ -74,6 +74,8 @@ interface PlacedText {
   font: FontName;
   /** Row labels are set left, headings and figures centred. */
   left: boolean;
+  /** A figure too wide for its cell is set smaller, never split (it would read as two numbers). */
+  size?: number;
 }
 
 /** The rows of a table on one page (the repeated headings included) and where they start. */
@@ -306,7 +308,15 @@ class Writer {
         colSpan: p.cell.colSpan ?? 1,
         font: caption ? 'bold' : 'regular',
         left: caption || isRowLabel(p.cell, p.row, { headRows, rows }),
-        lines: p.cell.text === '' ? [] : breakLines(p.cell.text, width, caption ? bold : measure),
+        lines:
+          p.cell.text === ''
+            ? []
+            : p.cell.header
+              ? breakLines(p.cell.text, width, caption ? bold : measure)
+              : [p.cell.text],
+        ...(!p.cell.header && measure(p.cell.text) > width
+          ? { size: (style.size * width) / measure(p.cell.text) }
+          : {}),
       };
     });
   }
@@ -382,9 +392,10 @@ class Writer {
       const textHeight = c.lines.length * style.line;
       let ty = y0 + Math.max(style.pad, (y1 - y0 - textHeight) / 2) + (style.line - style.size) / 2;
       for (const l of c.lines) {
-        doc.font(c.font).fontSize(style.size);
+        const size = c.size ?? style.size;
+        doc.font(c.font).fontSize(size);
         const w = doc.widthOfString(l);
-        this.line(l, c.left ? x0 + style.pad : x0 + (x1 - x0 - w) / 2, ty, c.font, style.size);
+        this.line(l, c.left ? x0 + style.pad : x0 + (x1 - x0 - w) / 2, ty, c.font, size);
         ty += style.line;
       }
     }
