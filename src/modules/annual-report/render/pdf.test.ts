@@ -68,8 +68,11 @@ for (const sample of [sample2020, sample2022]) {
         /Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/,
       );
       const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-      // The title may wrap onto a second line.
+      // The title may wrap onto a second line, after the agency's name only.
       assert.ok(text.replace(/\s+/g, '').includes(titleOf(input)), 'title');
+      const [first, second] = text.split('\n').filter((l) => l.trim() !== '');
+      assert.equal(first!.trim(), input.agency, 'the title breaks after the agency’s name');
+      assert.equal(second!.trim(), `${input.year}年政府信息公开工作年度报告`);
       for (const h of ['一、总体情况', '三、收到和处理政府信息公开申请情况', '六、其他需要报告的事项'])
         assert.ok(text.includes(h), h);
       const tokens = new Set(text.split(/\s+/));
