@@ -5,6 +5,7 @@ import { modules as allModules } from './modules.js';
 import { builtInJobLabels, type JobOutcome } from '../platform/jobs/index.js';
 import { createAppWorker } from './worker.js';
 import { ConfigError, configDoc } from '../platform/config/config.js';
+import { parseSettings } from '../platform/config/settings.js';
 import { backupDatabase, restoreDatabase, BackupError } from '../platform/db/backup.js';
 import type { CliContext, GongkaiModule, Installation } from '../platform/module.js';
 import { appliedMigrations, migrateToLatest } from '../platform/db/database.js';
@@ -226,6 +227,16 @@ export function buildProgram(
     progress: (text) => (io === processIo ? process.stderr.write(text) : undefined),
     setExitCode: io.setExitCode,
     withCtx: (fn) => run((c) => fn(c.ctx(cliActor()))),
+    settings: (settings) => {
+      const problems: string[] = [];
+      const values = parseSettings(settings.keys, io.env, problems);
+      if (problems.length) {
+        const e = new ConfigError(problems);
+        console.error(`错误：${e.message}`);
+        throw e;
+      }
+      return values;
+    },
   };
   for (const m of installedModules) m.cli?.(program, moduleCli);
 

@@ -134,6 +134,11 @@ export interface CliContext {
   setExitCode(code: number): void;
   /** Runs `fn` as the operator at the shell, on the configured database, reporting errors the CLI's way. */
   withCtx(fn: (ctx: Ctx) => Promise<void>): Promise<void>;
+  /**
+   * A module's settings from the command's environment, without opening the database (for
+   * commands that only read files); a bad value throws ConfigError naming the variable.
+   */
+  settings<S extends SettingKeys>(settings: ModuleSettings<S>): SettingValues<S>;
 }
 
 export interface BackupTable {

@@ -130,15 +130,25 @@ it('documents and checks every installed moduleâ€™s settings with the platformâ€
     '| `LOGIN_MAX_FAILURES` | `5` |',
     '| `LOGIN_LOCK_MINUTES` | `15` |',
     '| `TOWNSHIP_REPORT_DEADLINE` | `03-31` |',
+    '| `REPORT_PDF_ENGINE` | `builtin` |',
+    '| `REPORT_PDF_CHROMIUM_PATH` | `/usr/bin/chromium` |',
+    '| `PDF_TEXT_ENGINE` | `builtin` |',
     '| `DATABASE_URL` | `sqlite:./data/gongkai.db` |',
   ])
     assert.ok(doc.includes(row), `${row} is documented`);
   // A bad platform key and bad module keys are reported together, before anything opens.
   await assert.rejects(
-    createContainer({ env: { PORT: 'http', LOGIN_MAX_FAILURES: '0', TOWNSHIP_REPORT_DEADLINE: '2-30' } }),
+    createContainer({
+      env: {
+        PORT: 'http',
+        LOGIN_MAX_FAILURES: '0',
+        TOWNSHIP_REPORT_DEADLINE: '2-30',
+        REPORT_PDF_ENGINE: 'wkhtmltopdf',
+      },
+    }),
     (e: unknown) =>
       e instanceof ConfigError &&
-      ['PORT=', 'LOGIN_MAX_FAILURES=', 'TOWNSHIP_REPORT_DEADLINE='].every((k) =>
+      ['PORT=', 'LOGIN_MAX_FAILURES=', 'TOWNSHIP_REPORT_DEADLINE=', 'REPORT_PDF_ENGINE='].every((k) =>
         e.problems.some((p) => p.startsWith(k)),
       ),
   );

@@ -43,6 +43,7 @@ export {
   renderDocx,
   renderXlsx,
   renderPdf,
+  sample2022,
   reportCss,
   RenderInputError,
   PdfRenderError,
@@ -53,3 +54,6 @@ export {
 } from './render/index.js';
 
 export { reportSettings, reportDeadline, remindReportDeadlines } from './compile/report-deadline.js';
+
+/** The text layer of a PDF in reading order (pdf.js, built in); throws when it has none. */
+export { pdfBuiltinText as pdfText } from './published/reader/convert.js';

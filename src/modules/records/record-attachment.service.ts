@@ -1,9 +1,4 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { recordAudit } from '../../platform/audit.js';
@@ -11,6 +6,7 @@ import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
+import { pdfText } from '../annual-report/index.js';
 import { stepStates, type RecordState } from './record.js';
 import * as attachmentRepo from './record-attachment.repository.js';
 import type { AttachmentInfo } from './record-attachment.repository.js';
@@ -97,9 +93,7 @@ function cleanName(name: string): string {
   return base.length > 120 ? `${base.slice(0, 100)}….${base.split('.').at(-1)}` : base;
 }
 
-const run = promisify(execFile);
-
-/** Text for search: DOCX through mammoth, XLSX cell by cell, PDF through pdftotext when installed. */
+/** Text for search: DOCX through mammoth, XLSX cell by cell, PDF through pdf.js. */
 export async function attachmentText(ext: string, bytes: Uint8Array): Promise<string | null> {
   const buffer = Buffer.from(bytes);
   try {
@@ -124,17 +118,8 @@ export async function attachmentText(ext: string, bytes: Uint8Array): Promise<st
       );
       return parts.join('\n').trim() || null;
     }
-    if (ext === 'pdf') {
-      const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-'));
-      try {
-        const file = join(dir, 'a.pdf');
-        writeFileSync(file, buffer);
-        const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * MB });
-        return stdout.trim() || null;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
+    // pdf.js, built in (no system package); a scan without a text layer gives nothing.
+    if (ext === 'pdf') return (await pdfText(bytes)).trim() || null;
   } catch {
     // A file that cannot be read still attaches; it is only not searchable by its content.
     return null;

@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../../../platform/errors.js';
 import type { CliContext } from '../../../platform/module.js';
-import { render, renderFormats, type RenderFormat } from '../render/index.js';
+import { reportSettings } from '../annual-report.settings.js';
+import { pdfOptionsOf, render, renderFormats, type RenderFormat } from '../render/index.js';
 import { renderInputOf } from './annual-report.presenter.js';
 import * as annualReports from './annual-report.service.js';
 import * as reportFigures from './report-figures.service.js';
@@ -28,7 +29,9 @@ export function registerAnnualReportCommands(report: Command, io: CliContext): v
             `不支持的输出格式“${extname(o.out) || o.out}”：可用 ${renderFormats.map((f) => `.${f}`).join('、')}`,
           );
         const doc = await annualReports.documentFor(ctx, { agency: o.agency, year: o.year, scope: o.scope });
-        const rendered = await render(renderInputOf(doc), format);
+        const rendered = await render(renderInputOf(doc), format, {
+          pdf: pdfOptionsOf(reportSettings.of(ctx)),
+        });
         writeFileSync(o.out, rendered.bytes);
         const errors = doc.findings.filter((f) => f.severity === 'error').length;
         io.out(

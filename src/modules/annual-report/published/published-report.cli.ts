@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, createWriteStream } from 'node:fs'
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/module.js';
+import { reportSettings } from '../annual-report.settings.js';
 import type { GovernmentLevel } from '../contract/agency-level.js';
 import type { ReportData } from '../contract/report.js';
 import { csvHeader, csvRows, summaryOf } from './published-report.presenter.js';
@@ -53,9 +54,11 @@ export function registerCheckCommand(report: Command, io: CliContext): void {
         o: { json?: boolean; csv?: string; level?: GovernmentLevel; previous?: string },
       ) => {
         const files = expand(paths);
+        // Reading files needs no database: the settings come from the environment alone.
+        const { pdfTextEngine } = io.settings(reportSettings);
         let previous: ReportData | null = null;
         if (o.previous) {
-          const p = await checkPublishedReport(o.previous, safeRead(o.previous));
+          const p = await checkPublishedReport(o.previous, safeRead(o.previous), { pdfTextEngine });
           previous = p.data;
         }
         const results: CheckedReport[] = [];
@@ -63,7 +66,11 @@ export function registerCheckCommand(report: Command, io: CliContext): void {
         for (const [i, file] of files.entries()) {
           if (many) io.progress(progressBar(i, files.length, file));
           results.push(
-            await checkPublishedReport(file, safeRead(file), { previous, level: o.level ?? null }),
+            await checkPublishedReport(file, safeRead(file), {
+              previous,
+              level: o.level ?? null,
+              pdfTextEngine,
+            }),
           );
         }
         if (many) io.progress(`${progressBar(files.length, files.length, '完成')}\n`);

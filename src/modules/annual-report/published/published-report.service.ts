@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../../../platform/errors.js';
 import { isId, newId } from '../../../platform/ids.js';
 import { integer, object, optional, text } from '../../../platform/schema.js';
 import { agencies, type Agency } from '../../agencies/index.js';
+import { reportSettings } from '../annual-report.settings.js';
 import type { GovernmentLevel } from '../contract/agency-level.js';
 import type { ReadInfo } from '../contract/read-info.js';
 import { parseStoredReport } from '../contract/schema.js';
@@ -62,7 +63,9 @@ export async function check(ctx: Ctx, input: { name: string; bytes: Uint8Array }
   if (input.bytes.length === 0) throw ValidationError.one('file', '请选择要检查的文件，或粘贴报告全文');
   if (input.bytes.length > MAX_BYTES)
     throw ValidationError.one('file', `文件不能超过 ${MAX_BYTES / 1024 / 1024} MB`);
-  const checked = await checkPublishedReport(name, input.bytes);
+  const checked = await checkPublishedReport(name, input.bytes, {
+    pdfTextEngine: reportSettings.of(ctx).pdfTextEngine,
+  });
   return inTransaction(ctx, async (ctx) => {
     const id = newId();
     const now = ctx.clock.now().toISOString();

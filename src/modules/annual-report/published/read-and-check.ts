@@ -2,6 +2,7 @@ import type { GovernmentLevel } from '../contract/agency-level.js';
 import { checked } from '../contract/checks.js';
 import type { ReadInfo } from '../contract/read-info.js';
 import { requestRows, type ReportData } from '../contract/report.js';
+import type { PdfTextEngine } from '../render/pdf-engines.js';
 import { toLines, UnreadableInputError } from './reader/convert.js';
 import { readReport } from './reader/read.js';
 
@@ -26,6 +27,8 @@ export interface CheckedReport {
 export interface CheckOptions {
   previous?: ReportData | null;
   level?: GovernmentLevel | null;
+  /** Who reads a PDF's text layer (PDF_TEXT_ENGINE); built in unless configured. */
+  pdfTextEngine?: PdfTextEngine;
 }
 
 /** Every check of the contract (allChecks), on a report read from its text. */
@@ -47,7 +50,7 @@ export async function checkPublishedReport(
 ): Promise<CheckedReport> {
   try {
     if (bytes.length === 0) return { file, status: 'none', data: null, info: null, error: '文件为空' };
-    const { kind, lines } = await toLines(file, bytes);
+    const { kind, lines } = await toLines(file, bytes, { pdfTextEngine: opts.pdfTextEngine });
     const { data, info } = readReport(lines, { file, kind });
     const figures =
       Object.keys(data.requests).length +

@@ -34,6 +34,7 @@ export const reportCss = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 .gk-annual-report { font-family: ${fontStacks.body}; font-size: 16pt; line-height: 1.75; color: #000; }
 .gk-annual-report h1 { font-family: ${fontStacks.title}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 24pt; text-wrap: balance; }
+.gk-annual-report h1 .gk-ar-title-part { display: inline-block; }
 .gk-annual-report h2 { font-family: ${fontStacks.heading}; font-size: 16pt; font-weight: normal; margin: 12pt 0 6pt; text-indent: 2em; page-break-after: avoid; break-after: avoid; }
 .gk-annual-report p { margin: 0; text-indent: 2em; text-align: justify; }
 .gk-annual-report table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 6pt 0 12pt; font-size: 10.5pt; line-height: 1.35; page-break-inside: auto; }
@@ -104,7 +105,9 @@ export function renderHtmlFragment(input: RenderInput): string {
   const h = sectionHeadings;
   return [
     '<article class="gk-annual-report" lang="zh-CN">',
-    `<h1>${escapeHtml(titleOf(input))}</h1>`,
+    // The title breaks, where it must, after the agency's name: each part is kept whole unless
+    // it is wider than the page on its own.
+    `<h1><span class="gk-ar-title-part">${escapeHtml(input.agency.trim())}</span><span class="gk-ar-title-part">${input.year}年政府信息公开工作年度报告</span></h1>`,
     `<p class="gk-ar-intro">${escapeHtml(openingParagraph(input))}</p>`,
     `<h2>${h.一}</h2>`,
     paragraphs(narrativeOf(input, '一')),

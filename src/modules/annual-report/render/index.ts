@@ -89,7 +89,9 @@ export function renderedFileName(input: RenderInput, format: RenderFormat): stri
 export { renderDocx, fontTableXml } from './docx.js';
 export { renderHtml, renderHtmlFragment, reportCss, escapeHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';
-export { renderPdf, PdfRenderError, type PdfOptions } from './pdf.js';
+export { renderPdf, pdfOptionsOf, PdfRenderError, type PdfOptions } from './pdf.js';
+export { renderPdfBuiltin } from './pdf-builtin.js';
+export { pdfSettingKeys, type PdfEngines, type PdfTextEngine, type ReportPdfEngine } from './pdf-engines.js';
 export { renderXlsx, sheetNames } from './xlsx.js';
 export {
   formatOf,

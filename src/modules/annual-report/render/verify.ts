@@ -1,5 +1,6 @@
 import { checkPublishedReport, type CheckedReport } from '../published/read-and-check.js';
 import { figuresOf } from './layout.js';
+import type { PdfTextEngine } from './pdf-engines.js';
 import type { RenderInput } from './render-input.js';
 
 /**
@@ -13,8 +14,13 @@ export interface ReadBack {
   differences: string[];
 }
 
-export async function readBack(input: RenderInput, fileName: string, bytes: Uint8Array): Promise<ReadBack> {
-  const checked = await checkPublishedReport(fileName, bytes);
+export async function readBack(
+  input: RenderInput,
+  fileName: string,
+  bytes: Uint8Array,
+  opts: { pdfTextEngine?: PdfTextEngine } = {},
+): Promise<ReadBack> {
+  const checked = await checkPublishedReport(fileName, bytes, opts);
   const differences: string[] = [];
   const got = checked.data;
   if (!got) return { checked, differences: [`无法读取：${checked.error ?? ''}`] };

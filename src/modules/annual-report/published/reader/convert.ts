@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as cheerio from 'cheerio';
 import type { SourceKind } from '../../contract/report.js';
+import type { PdfTextEngine } from '../../render/pdf-engines.js';
+import { pdfLayoutText, PdfTextError } from './pdf-text.js';
 
 const run = promisify(execFile);
 
@@ -150,8 +152,39 @@ export function htmlToLines(html: string): string[] {
   return lines;
 }
 
-/** The text layer of a PDF, through Debian's pdftotext (poppler-utils), keeping the layout. */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+/** A text layer too thin to be the report: a scan, or a PDF of images. */
+function withTextLayer(text: string): string {
+  if (text.replace(/\s+/g, '').length < 20)
+    throw new UnreadableInputError('PDF 没有文字层（可能是扫描件），无法读取；请提供带文字的版本');
+  return text;
+}
+
+/**
+ * The text layer of a PDF, laid out in lines in reading order: by pdf.js (the default, no system
+ * package needed) or by poppler's `pdftotext -layout` where configured (PDF_TEXT_ENGINE=poppler).
+ */
+export async function pdfToText(bytes: Uint8Array, engine: PdfTextEngine = 'builtin'): Promise<string> {
+  if (engine === 'poppler') return popplerText(bytes);
+  let text: string;
+  try {
+    text = await pdfLayoutText(bytes);
+  } catch (e) {
+    if (e instanceof PdfTextError)
+      throw new UnreadableInputError(
+        e.reason === 'encrypted' ? '无法读取 PDF：文件受密码保护' : '无法读取 PDF：文件已损坏或不是 PDF',
+      );
+    throw e;
+  }
+  return withTextLayer(text);
+}
+
+/** The text layer by pdf.js alone (for other modules: attachments' text for search). */
+export function pdfBuiltinText(bytes: Uint8Array): Promise<string> {
+  return pdfToText(bytes, 'builtin');
+}
+
+/** The text layer through Debian's pdftotext (poppler-utils), keeping the layout. */
+async function popplerText(bytes: Uint8Array): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-'));
   try {
     const file = join(dir, 'in.pdf');
@@ -164,13 +197,12 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === 'ENOENT')
-        throw new UnreadableInputError('无法读取 PDF：本机未安装 pdftotext（Debian 软件包 poppler-utils）');
+        throw new UnreadableInputError(
+          '无法读取 PDF：本机未安装 pdftotext（Debian 软件包 poppler-utils）；不设 PDF_TEXT_ENGINE 即用内置的读取程序',
+        );
       throw new UnreadableInputError('无法读取 PDF：文件已损坏或受密码保护');
     }
-    if (stdout.replace(/\s+/g, '').length < 20) {
-      throw new UnreadableInputError('PDF 没有文字层（可能是扫描件），无法读取；请提供带文字的版本');
-    }
-    return stdout.replace(/\f/g, '\n');
+    return withTextLayer(stdout.replace(/\f/g, '\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -190,9 +222,10 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
 export async function toLines(
   name: string,
   bytes: Uint8Array,
+  opts: { pdfTextEngine?: PdfTextEngine } = {},
 ): Promise<{ kind: Exclude<SourceKind, 'built'>; lines: string[] }> {
   const kind = detectKind(name, bytes);
-  if (kind === 'pdf') return { kind, lines: (await pdfToText(bytes)).split('\n') };
+  if (kind === 'pdf') return { kind, lines: (await pdfToText(bytes, opts.pdfTextEngine)).split('\n') };
   if (kind === 'docx') return { kind, lines: htmlToLines(await docxToHtml(bytes)) };
   const text = decodeText(bytes);
   if (kind === 'html') return { kind, lines: htmlToLines(text) };
