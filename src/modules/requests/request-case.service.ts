@@ -172,7 +172,7 @@ export async function letterFacts(
   ctx: Ctx,
   c: RequestCase,
   deadline: Pick<DeadlineResult, 'due' | 'provisional'>,
-  reply?: ReplyInput & { fileNames?: string[] },
+  reply?: ReplyInput,
 ): Promise<LetterFacts> {
   const agency = await agencies.getPublic(ctx, c.agencyId);
   let delivery: DeliveryFacts | null = null;
@@ -183,7 +183,6 @@ export async function letterFacts(
       mode,
       on: reply.deliveredOn,
       trackingNumber: reply.trackingNumber,
-      fileNames: reply.fileNames,
       record,
     };
   }

@@ -27,7 +27,7 @@ const facts = (extra: Partial<LetterFacts> = {}): LetterFacts => ({
 });
 
 const deliveries: DeliveryFacts[] = [
-  { mode: 'electronic', fileNames: ['验收文件.pdf'] },
+  { mode: 'electronic' },
   { mode: 'mail', on: '2026-03-20', trackingNumber: 'EMS1234567890CS' },
   { mode: 'pickup', on: '2026-03-20' },
   { mode: 'inspection', on: '2026-03-23' },

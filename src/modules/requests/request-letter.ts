@@ -58,7 +58,6 @@ export interface DeliveryFacts {
   /** 邮寄之日, 可领取之日, 查阅之日 (YYYY-MM-DD). */
   on?: string | null;
   trackingNumber?: string | null;
-  fileNames?: string[];
   record?: { title: string; url: string } | null;
 }
 
@@ -249,12 +248,9 @@ function deliveryParagraph(you: string, d: DeliveryFacts | null | undefined): st
   if (!d) return '（请填写提供政府信息的形式和方式）';
   const on = d.on ? chineseDate(d.on) : '（请填写日期）';
   switch (d.mode) {
-    case 'electronic': {
-      const names = d.fileNames ?? [];
-      return names.length
-        ? `所公开的政府信息以电子文档形式提供，共${names.length}个文件（${names.join('、')}），随本告知书附送，${you}可以凭受理编号和查询码在本机关政府信息公开平台“查询办理进度”中下载。`
-        : '所公开的政府信息以电子文档形式提供，（请上传随答复附送的文件）。';
-    }
+    case 'electronic':
+      // The files are listed after the text as its 附件 when the reply is sent.
+      return `所公开的政府信息以电子文档形式提供，随本告知书附送，${you}可以凭受理编号和查询码在本机关政府信息公开平台“查询办理进度”中下载。`;
     case 'mail':
       return `所公开的政府信息以纸质形式提供，本机关已于${on}邮寄至${you}提供的通讯地址（邮件号：${clause(d.trackingNumber) || '（请填写邮件号）'}），请注意查收。`;
     case 'pickup':

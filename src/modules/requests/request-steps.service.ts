@@ -305,11 +305,7 @@ export async function reply(
       if (!record)
         throw ValidationError.one('recordRef', `未找到索引号或编号为“${input.recordRef}”的已公开信息`);
     }
-    const facts = await letterFacts(ctx, c, deadline, {
-      ...input,
-      deliveryMode: mode,
-      fileNames: files.map((f) => f.name),
-    });
+    const facts = await letterFacts(ctx, c, deadline, { ...input, deliveryMode: mode });
     const basis = replyBasis(outcome, facts.delivery);
     let body = letter ?? draftLetter('reply', facts).body;
     refusePrompt('reply', body);
