@@ -413,6 +413,7 @@ function ReplyForm({ p, csrf, errors }: { p: CasePage; csrf: string; errors: Fie
       <button class="gk-button" type="submit">
         答复并发出答复告知书
       </button>
+      <script src="/static/request-reply.js" defer></script>
     </form>
   );
 }
