@@ -162,6 +162,7 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
         );
         assert.equal(await replyForm().locator('textarea[name="reasons"]').inputValue(), '该文件已依法定密');
         assert.match((await clerk.locator('h1').textContent()) ?? '', /办理中/, 'nothing recorded');
+        await screenshot(clerk, `request-reply-refused-js-${js}`);
 
         // The clerk replies 予以公开: chooses it, drafts, attaches the file, sends.
         await replyForm().locator('select[name="outcome"]').selectOption('granted');

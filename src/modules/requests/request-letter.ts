@@ -1,4 +1,4 @@
-import { outcomes, type Outcome } from './request-outcome.js';
+import type { Outcome } from './request-outcome.js';
 import type { ApplicantType } from './request.js';
 
 /**
@@ -334,9 +334,4 @@ export function paragraphsOf(body: string): string[] {
     .split(/\r?\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-}
-
-/** The one-line reminder of what a reply decided, for the case's history. */
-export function replySummary(outcome: Outcome): string {
-  return outcomes[outcome].label;
 }
