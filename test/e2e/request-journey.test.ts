@@ -152,6 +152,8 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
           /属于国家秘密[\s\S]*（请写明理由）/,
         );
         await replyForm().locator('textarea[name="reasons"]').fill('该文件已依法定密');
+        const edited = `${await replyForm().locator('textarea[name="letter"]').inputValue()}\n（经办人补充的一段话）`;
+        await replyForm().locator('textarea[name="letter"]').fill(edited);
         await Promise.all([
           clerk.waitForLoadState('load'),
           replyForm().getByRole('button', { name: '答复并发出答复告知书' }).click(),
@@ -161,6 +163,11 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
           /答复告知书中还有待填写的内容“（请写明理由）”/,
         );
         assert.equal(await replyForm().locator('textarea[name="reasons"]').inputValue(), '该文件已依法定密');
+        assert.equal(
+          await replyForm().locator('textarea[name="letter"]').inputValue(),
+          edited,
+          'the letter as the clerk edited it is kept',
+        );
         assert.match((await clerk.locator('h1').textContent()) ?? '', /办理中/, 'nothing recorded');
         await screenshot(clerk, `request-reply-refused-js-${js}`);
 

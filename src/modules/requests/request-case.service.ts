@@ -138,6 +138,8 @@ export interface ReplyInput {
   deliveredOn?: string | null;
   trackingNumber?: string | null;
   recordRef?: string | null;
+  /** The letter as the clerk edited it (kept when a reply is refused, so nothing is lost). */
+  letter?: string | null;
 }
 
 /**
@@ -265,6 +267,7 @@ export async function casePage(
   if (deadline.state === 'open') {
     const facts = await letterFacts(ctx, c, deadline, reply);
     for (const kind of draftedWhileOpen) drafts[kind] = draftLetter(kind, facts).body;
+    if (reply.letter) drafts.reply = reply.letter;
   }
   const pending = pendingExtension(events);
   const stored = await repo.eventsOf(ctx.db, c.id);

@@ -108,7 +108,15 @@ export function registerRequestAdminRoutes(app: FastifyInstance): void {
           return reply.flash('success', '已记录').redirect(`/admin/requests/${req.params.id}`, 303);
         },
         (errors) =>
-          renderCase(req, reply, req.params.id, errors, action === 'replied' ? { reply: filled } : {}),
+          renderCase(
+            req,
+            reply,
+            req.params.id,
+            errors,
+            action === 'replied'
+              ? { reply: { ...filled, letter: typeof input.letter === 'string' ? input.letter : null } }
+              : {},
+          ),
       );
     },
   );

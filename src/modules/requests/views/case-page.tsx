@@ -394,7 +394,12 @@ function ReplyForm({ p, csrf, errors }: { p: CasePage; csrf: string; errors: Fie
         value={r.recordRef ?? ''}
         errors={errors}
       />
-      <Field name="files" label="随答复提供的电子文档" hint={FILE_HINT} errors={errors}>
+      <Field
+        name="files"
+        label="随答复提供的电子文档"
+        hint={`${FILE_HINT}${errors.length ? '；页面重新显示后，请重新选择要上传的文件' : ''}`}
+        errors={errors}
+      >
         {(ctl) => <input class="gk-input" type="file" multiple accept={FILE_ACCEPT} {...ctl} />}
       </Field>
       <p>
