@@ -151,9 +151,11 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
           await replyForm().locator('textarea[name="letter"]').inputValue(),
           /属于国家秘密[\s\S]*（请写明理由）/,
         );
-        await replyForm().locator('textarea[name="reasons"]').fill('该文件已依法定密');
+        // The clerk edits the letter by hand (with JavaScript, it is then no longer redrafted), fills
+        // in the reasons, and sends the letter with its prompt still in it.
         const edited = `${await replyForm().locator('textarea[name="letter"]').inputValue()}\n（经办人补充的一段话）`;
         await replyForm().locator('textarea[name="letter"]').fill(edited);
+        await replyForm().locator('textarea[name="reasons"]').fill('该文件已依法定密');
         await Promise.all([
           clerk.waitForLoadState('load'),
           replyForm().getByRole('button', { name: '答复并发出答复告知书' }).click(),

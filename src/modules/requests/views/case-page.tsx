@@ -328,7 +328,7 @@ function ReplyForm({ p, csrf, errors }: { p: CasePage; csrf: string; errors: Fie
   const r = p.reply;
   return (
     <form
-      class="gk-form gk-filters"
+      class="gk-form gk-card"
       id="reply-form"
       method="post"
       action={`/admin/requests/${p.case.id}/act`}
