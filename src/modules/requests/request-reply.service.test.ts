@@ -254,6 +254,9 @@ describeEachEngine('replies that are lawful documents, and the whole case for th
       /请贵单位自2026年3月12日起凭本告知书和身份证明到本机关领取/,
     );
     assert.doesNotMatch(pickedLetter.paragraphs.join('\n'), /您/);
+    const receipt = (await cases.casePage(at('2026-03-10'), picked.id)).letters[0]!;
+    assert.equal(receipt.kind, 'receipt');
+    assert.match(receipt.paragraphs.join('\n'), /^晋江某建材有限公司：\n[^]*收到贵单位提出的/);
 
     const published = await aPublishedRecord(at('2026-03-02', systemActor('测试')), tree.cizao, {
       title: '磁灶镇道路工程竣工验收公告',

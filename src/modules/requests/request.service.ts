@@ -125,6 +125,7 @@ async function store(
     const receipt = draftLetter('receipt', {
       agencyName: agency.name,
       applicantName: input.applicantName,
+      applicantType: input.applicantType,
       acceptanceNumber: number,
       receivedOn,
       description: input.description,
