@@ -105,6 +105,8 @@ describeEachEngine('依申请公开 pages', (engine) => {
       date: today,
       outcome: 'granted',
       reasons: '',
+      deliveryMode: 'pickup',
+      deliveredOn: today,
     });
     assert.equal(replied.statusCode, 303, replied.body.slice(0, 500));
     assert.match((await clerk.get(`/admin/requests/${id}`)).body, /已答复/);

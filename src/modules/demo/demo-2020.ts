@@ -131,6 +131,10 @@ export async function load2020(
         date: plus(received, 12),
         outcome,
         reasons: outcome === 'granted' ? undefined : '依据《条例》相关规定作出答复',
+        // 予以公开、部分公开: handed over on paper at the office, from the day of the reply.
+        withheldPart: outcome === 'partiallyGranted' ? '涉及第三方个人信息的内容' : undefined,
+        deliveryMode: 'pickup',
+        deliveredOn: plus(received, 12),
       });
       ids.push(r.id);
     }

@@ -13,6 +13,7 @@ import { registerRecordApi } from './record.api.js';
 import { registerRecordCommands } from './record.cli.js';
 import { registerRecordPortalRoutes } from './record.portal.routes.js';
 import { publishDue } from './record-publication.service.js';
+import { publishedRecordRef } from './record-public.service.js';
 import { ensureSearchIndex } from './record-search.service.js';
 import { section2Documents } from './record.stats.js';
 
@@ -101,6 +102,10 @@ export const recordsModule: GongkaiModule = {
   // One attempt: the next minute's run does the same work again.
   jobs: [{ name: 'records.publishDue', label: '定时发布到期的政府信息', run: publishDue, maxAttempts: 1 }],
   schedules: [{ job: 'records.publishDue', every: 'minute' }],
+  // A reply that points the applicant to what is already published (requests, 在线查看).
+  provides: (config) => ({
+    publishedRecord: (ctx, ref) => publishedRecordRef(ctx, ref, config.publicUrl),
+  }),
   ensureDerivedData: async (ctx) => {
     const r = await ensureSearchIndex(ctx);
     return r.rebuilt ? `已重建检索索引：${r.indexed} 条已发布信息。` : null;

@@ -26,6 +26,21 @@ export async function publicView(ctx: Ctx, id: string): Promise<PublishedRecord 
   return (await repo.publishedWithAgency(ctx.db, id)) ?? null;
 }
 
+/**
+ * A published record named by its id or its 索引号, with the address the public reads it at
+ * (`publicUrl` in front when the installation has one): what a reply links to (在线查看).
+ */
+export async function publishedRecordRef(
+  ctx: Ctx,
+  ref: string,
+  publicUrl: string | null,
+): Promise<{ id: string; title: string; url: string } | null> {
+  const wanted = ref.trim();
+  const id = isId(wanted) ? wanted : await repo.publishedIdByIndexNumber(ctx.db, wanted);
+  const link = id ? await repo.publishedLink(ctx.db, id) : null;
+  return link && { id: link.id, title: link.title, url: `${publicUrl ?? ''}/records/${link.id}` };
+}
+
 export interface RecordLinks {
   interprets: RecordLink | null;
   interpretations: RecordLink[];

@@ -1,3 +1,4 @@
+import type { Ctx } from '../../platform/context.js';
 import type { GongkaiModule } from '../../platform/module.js';
 import { outcomeKeys, outcomes } from './request-outcome.js';
 import { applicantTypeLabels, submissionChannelLabels } from './request.js';
@@ -8,6 +9,7 @@ import * as requestLetters from './migrations/0007-request-letter.js';
 import * as lookupIndex from './migrations/0019-request-lookup-index.js';
 import * as glossaryNames from './migrations/0020-request-glossary-names.js';
 import * as section3Index from './migrations/0021-request-section3-index.js';
+import * as requestFiles from './migrations/0022-request-file.js';
 import { dailyCheck, recomputeAfterCalendarChange } from './request-queue.service.js';
 import { registerRequestApi } from './request.api.js';
 import { eventLabels, stateLabels } from './request.presenter.js';
@@ -15,16 +17,28 @@ import { caseActions } from './request.schemas.js';
 import { registerRequestAdminRoutes } from './request.admin.routes.js';
 import { registerRequestPortalRoutes } from './request.portal.routes.js';
 import { processingFeeFacts, section3 } from './request.stats.js';
+import { requestSettings } from './request.settings.js';
+
+/** What a reply needs from the records module, which comes later in the list. */
+declare module '../../platform/module.js' {
+  interface Capabilities {
+    /** A published record by its id or 索引号, with the address the public reads it at. */
+    publishedRecord(ctx: Ctx, ref: string): Promise<{ id: string; title: string; url: string } | null>;
+  }
+}
 
 /** 依申请公开: applications, their legal clock, steps, outcomes, letters and fees; section 三. */
 export const requestsModule: GongkaiModule = {
   name: 'requests',
   label: '依申请公开',
+  settings: requestSettings,
   tables: {
     request_sequence: { backup: { orderBy: 'year', key: 'agency_id' } },
     request: { backup: { orderBy: 'id' } },
     request_event: { backup: { orderBy: 'id' } },
     request_letter: { backup: { orderBy: 'id' } },
+    // Files are large: read ten at a time.
+    request_file: { backup: { orderBy: 'id', page: 10 } },
   },
   migrations: {
     '0004-request': requestTables,
@@ -34,6 +48,7 @@ export const requestsModule: GongkaiModule = {
     '0019-request-lookup-index': lookupIndex,
     '0020-request-glossary-names': glossaryNames,
     '0021-request-section3-index': section3Index,
+    '0022-request-file': requestFiles,
   },
   audit: {
     actions: {

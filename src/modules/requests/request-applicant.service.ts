@@ -6,7 +6,16 @@ import { agencies } from '../agencies/index.js';
 import { deadlineOf, loadCase, today } from './request-case.service.js';
 import type { DeadlineResult } from './request-deadline.js';
 import { letterDocx } from './request-letter.service.js';
-import { applicantView, letterView, type ApplicantView, type LetterView } from './request.presenter.js';
+import { checkFiles, type UploadedFile } from './request-file.js';
+import { keepFiles } from './request-steps.service.js';
+import {
+  applicantView,
+  caseFileView,
+  letterView,
+  type ApplicantView,
+  type CaseFileView,
+  type LetterView,
+} from './request.presenter.js';
 import { provenCases } from './request.policy.js';
 import * as repo from './request.repository.js';
 import { applicantSupplementSchema } from './request.schemas.js';
@@ -20,6 +29,8 @@ import { applicantSupplementSchema } from './request.schemas.js';
 export interface ApplicantCasePage {
   case: ApplicantView;
   letters: LetterView[];
+  /** The information sent with the reply (电子文档), for the applicant to download. */
+  replyFiles: CaseFileView[];
   /** 第三十条: the case waits for the applicant's 补正, which they may send here. */
   canSupplement: boolean;
 }
@@ -33,34 +44,40 @@ export async function applicantCasePage(ctx: Ctx, requestId?: string): Promise<A
   if (!id) return null;
   const c = await loadCase(ctx, id, 'viewOwnCase');
   const { deadline } = await deadlineOf(ctx, c);
+  const agency = await agencies.getPublic(ctx, c.agencyId);
+  const files = (await repo.filesOf(ctx.db, c.id)).map(caseFileView);
   return {
     case: applicantView(c, deadline, (v) => ctx.cipher.decrypt(v)),
-    letters: (await repo.lettersOf(ctx.db, c.id)).map(letterView),
+    letters: (await repo.lettersOf(ctx.db, c.id)).map((l) => letterView(l, agency.name)),
+    replyFiles: files.filter((f) => f.purpose === 'reply'),
     canSupplement: deadline.state === 'awaitingSupplement',
   };
 }
 
 /**
- * The applicant sends the 补正 on the portal (第三十条): recorded as received today, which
- * starts the reply period again. For `requestId`, or the case they proved last; null when they
- * have proved none.
+ * The applicant sends the 补正 on the portal (第三十条), in words and, if they like, with files
+ * (a scanned document, a photo): recorded as received today, which starts the reply period again.
+ * For `requestId`, or the case they proved last; null when they have proved none.
  */
 export async function supplementByApplicant(
   ctx: Ctx,
   requestId: string | undefined,
   raw: unknown,
+  uploads: readonly UploadedFile[] = [],
 ): Promise<DeadlineResult | null> {
   const id = requestId || provenCases(ctx.actor).at(-1);
   if (!id) return null;
   const { text: supplement } = applicantSupplementSchema.parse(raw);
+  const files = checkFiles(uploads, 'files');
   return inTransaction(ctx, async (ctx) => {
     const c = await loadCase(ctx, id, 'supplementOwnCase');
     const day = today(ctx);
     const before = await deadlineOf(ctx, c);
     if (before.deadline.state !== 'awaitingSupplement')
       throw ValidationError.one('text', '该申请目前不需要补正');
+    const eventId = newId();
     await repo.appendEvent(ctx.db, {
-      id: newId(),
+      id: eventId,
       request_id: c.id,
       agency_id: c.agencyId,
       type: 'supplemented',
@@ -69,12 +86,13 @@ export async function supplementByApplicant(
       actor_id: null,
       data_json: JSON.stringify({ text: supplement, submissionChannel: 'online' }),
     });
+    await keepFiles(ctx, c, eventId, 'supplement', files);
     await recordAudit(ctx, {
       action: 'request.supplemented',
       subjectType: 'request',
       subjectId: c.id,
       agencyId: c.agencyId,
-      after: { date: day, submissionChannel: 'online' },
+      after: { date: day, submissionChannel: 'online', files: files.length },
     });
     return (await deadlineOf(ctx, c)).deadline;
   });
@@ -91,4 +109,19 @@ export async function applicantLetter(
   await loadCase(ctx, letter.request_id, 'viewOwnCase');
   const agency = await agencies.getPublic(ctx, letter.agency_id);
   return { title: letter.title, docx: await letterDocx(letter, agency.name) };
+}
+
+/**
+ * A file sent with the reply to a case the applicant proved (their 查询码), for download; null when
+ * they proved none. The files they sent themselves with a 补正 are the agency's to read, not shown.
+ */
+export async function applicantFile(
+  ctx: Ctx,
+  fileId: string,
+): Promise<{ fileName: string; mediaType: string; content: Uint8Array } | null> {
+  if (provenCases(ctx.actor).length === 0) return null;
+  const f = isId(fileId) ? await repo.fileById(ctx.db, fileId) : undefined;
+  if (!f || f.purpose !== 'reply') throw new NotFoundError('未找到该文件');
+  await loadCase(ctx, f.request_id, 'viewOwnCase');
+  return { fileName: f.file_name, mediaType: f.media_type, content: f.content };
 }

@@ -12,6 +12,7 @@ import { cases } from './index.js';
 import { addWorkdays, calendarOf, shippedNotices } from '../calendar/index.js';
 import * as requests from './request.service.js';
 import { section3 } from './request.stats.js';
+import { chineseDate } from './request-letter.js';
 
 describeEachEngine('application cases: steps, outcomes, statistics', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -40,10 +41,22 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       cases.act(at('2026-03-20'), r.id, 'replied', { date: '2026-03-20', outcome: 'partiallyGranted' }),
       (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'reasons',
     );
+    await assert.rejects(
+      cases.act(at('2026-03-20'), r.id, 'replied', {
+        date: '2026-03-20',
+        outcome: 'partiallyGranted',
+        reasons: '含第三方个人信息，已作区分处理',
+      }),
+      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'withheldPart',
+    );
     const done = await cases.act(at('2026-03-20'), r.id, 'replied', {
       date: '2026-03-20',
       outcome: 'partiallyGranted',
       reasons: '含第三方个人信息，已作区分处理',
+      withheldPart: '第三方的姓名和身份证号码',
+      deliveryMode: 'mail',
+      deliveredOn: '2026-03-20',
+      trackingNumber: 'EMS1234567890',
     });
     assert.equal(done.state, 'replied');
     const s = await cases.state(at('2026-03-21'), r.id);
@@ -129,10 +142,13 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       at('2020-12-28', anonymous),
       application(office.id, { applicantType: 'commercialEnterprise', applicantName: '某公司' }),
     );
-    await cases.act(at('2021-01-15', staffActor('clerk', office)), r.id, 'replied', {
-      date: '2021-01-15',
-      outcome: 'granted',
-    });
+    await cases.act(
+      at('2021-01-15', staffActor('clerk', office)),
+      r.id,
+      'replied',
+      { date: '2021-01-15', outcome: 'granted' },
+      [{ name: '批复.pdf', bytes: Buffer.from('%PDF-1.4 批复') }],
+    );
     const reader = testCtx(h, staffActor('supervisor', gov));
     const y2020 = await section3(reader, { agencyId: office.id, scope: 'self', year: 2020, format: '2019' });
     assert.deepEqual(y2020.received, [0, 1, 0, 0, 0, 0, 1]);
@@ -288,6 +304,9 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
         date: '2025-03-10',
         outcome,
         reasons: outcome === 'granted' ? '' : '依法说明的理由',
+        withheldPart: '第三方个人信息',
+        deliveryMode: 'pickup',
+        deliveredOn: '2025-03-10',
       });
     }
     const withdrawn = await requests.submitOnline(at('2025-03-03', anonymous), application(office.id));
@@ -304,6 +323,7 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     await cases.act(clerk('2025-03-04'), consulted.id, 'consultationStarted', {
       date: '2025-03-04',
       kind: 'thirdPartyConsultation',
+      consultee: '晋江某建材有限公司',
     });
     assert.equal((await cases.state(clerk('2025-03-10'), consulted.id)).deadline.state, 'inConsultation');
     const ended = await cases.act(clerk('2025-03-18'), consulted.id, 'consultationEnded', {
@@ -380,10 +400,20 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     ]);
     assert.match(clerkPage.drafts.agencyConsultation!, /第三十四条/);
     assert.match(clerkPage.drafts.thirdPartyConsultation!, /第三十二条/);
-    assert.deepEqual(clerkPage.events, [{ date: '2026-03-02', label: '收到申请' }]);
+    assert.deepEqual(clerkPage.events, [{ date: '2026-03-02', label: '收到申请', detail: null }]);
+    await assert.rejects(
+      cases.startConsultation(at('2026-03-04'), r.id, {
+        date: '2026-03-04',
+        kind: 'agencyConsultation',
+        letter: clerkPage.drafts.agencyConsultation,
+      }),
+      /征求意见函中还有待填写的内容“________”/,
+      'the co-making organ must be named',
+    );
     await cases.startConsultation(at('2026-03-04'), r.id, {
       date: '2026-03-04',
       kind: 'agencyConsultation',
+      consultee: '晋江市住房和城乡建设局',
       letter: clerkPage.drafts.agencyConsultation,
     });
     const page = await cases.casePage(at('2026-03-05'), r.id);
@@ -392,17 +422,24 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
       page.letters.map((l) => [l.kind, l.title]),
       [
         ['receipt', '政府信息公开申请受理回执'],
-        ['agencyConsultation', '政府信息公开征求其他机关意见函'],
+        ['agencyConsultation', '政府信息公开征求意见函'],
       ],
     );
     assert.match(page.deadline.steps.join('\n'), /向共同制作机关征询意见/);
-    assert.deepEqual(page.events.at(-1), { date: '2026-03-04', label: '发出征询意见函' });
+    assert.deepEqual(page.events.at(-1), {
+      date: '2026-03-04',
+      label: '发出征询意见函',
+      detail: '共同制作机关（第三十四条）；晋江市住房和城乡建设局',
+    });
+    assert.equal(
+      page.letters[1]!.paragraphs[0],
+      '晋江市住房和城乡建设局：',
+      'addressed to the co-making organ',
+    );
     assert.deepEqual(page.drafts, {}, 'no drafts while the clock stands');
     await assert.rejects(cases.casePage(at('2026-03-05', staffActor('clerk', other)), r.id), ForbiddenError);
     // The receipt promises the reply period of 第三十三条, as the deadline rules compute it.
-    assert.match(
-      page.letters[0]!.body,
-      new RegExp(`（${addWorkdays(calendarOf(shippedNotices), '2026-03-02', 20).due} 前）`),
-    );
+    const due = addWorkdays(calendarOf(shippedNotices), '2026-03-02', 20).due;
+    assert.match(page.letters[0]!.paragraphs.join('\n'), new RegExp(`（${chineseDate(due)}(（暂定）)?前）`));
   });
 });

@@ -1,7 +1,12 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { chineseDate, paragraphsOf } from './request-letter.js';
 import type { RequestLetterTable } from './request.tables.js';
 
-/** The letter as a Word document: 公文 fonts named first, so offices that have them get them. */
+/**
+ * The letter as a Word document: 公文 fonts named first, so offices that have them get them; one
+ * Word paragraph per paragraph of the letter (the salutation flush left, the others indented two
+ * characters), then the 落款 and the 成文日期 on the right.
+ */
 export async function letterDocx(letter: RequestLetterTable, agencyName: string): Promise<Buffer> {
   const font = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
   const title = new Paragraph({
@@ -16,23 +21,25 @@ export async function letterDocx(letter: RequestLetterTable, agencyName: string)
       }),
     ],
   });
-  const body = letter.body.split(/\n{2,}/).map(
-    (para) =>
+  const body = paragraphsOf(letter.body).map(
+    (para, i) =>
       new Paragraph({
         spacing: { line: 560 },
-        indent: para.endsWith('：') ? undefined : { firstLine: 640 },
-        children: para
-          .split('\n')
-          .flatMap((line, i) => [
-            ...(i ? [new TextRun({ break: 1 })] : []),
-            new TextRun({ text: line, size: 32, font }),
-          ]),
+        indent: i === 0 && para.endsWith('：') ? undefined : { firstLine: 640 },
+        children: [new TextRun({ text: para, size: 32, font })],
       }),
   );
-  const sign = [agencyName, letter.issued_on].map(
+  const sign = [agencyName, chineseDate(letter.issued_on)].map(
     (t) =>
-      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: t, size: 32, font })] }),
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { line: 560 },
+        children: [new TextRun({ text: t, size: 32, font })],
+      }),
   );
-  const doc = new Document({ sections: [{ children: [title, ...body, new Paragraph({}), ...sign] }] });
+  const doc = new Document({
+    title: letter.title,
+    sections: [{ children: [title, ...body, new Paragraph({}), ...sign] }],
+  });
   return Packer.toBuffer(doc);
 }

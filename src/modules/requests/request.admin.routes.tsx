@@ -3,11 +3,12 @@ import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
 import * as caseService from './request-case.service.js';
 import * as queueService from './request-queue.service.js';
+import { uploadedFiles } from './request-file.js';
 import { act } from './request-steps.service.js';
 import * as requests from './request.service.js';
 import { ApplicationForm } from './views/application-form.js';
 import { CasePageView } from './views/case-page.js';
-import { sendDocx } from './views/docx.js';
+import { sendDocx, sendFile } from './views/docx.js';
 import { ApprovalsView, QueueView } from './views/queue.js';
 
 type Body = Record<string, string>;
@@ -73,7 +74,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance): void {
     reply: FastifyReply,
     id: string,
     errors: FieldError[],
-    opts: { unmask?: boolean } = {},
+    opts: { unmask?: boolean; reply?: caseService.ReplyInput } = {},
   ) => {
     requireStaff(req);
     const page = await caseService.casePage(req.ctx, id, opts);
@@ -85,18 +86,48 @@ export function registerRequestAdminRoutes(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>('/admin/requests/:id', async (req, reply) =>
     renderCase(req, reply, req.params.id, []),
   );
-  app.post<{ Params: { id: string }; Body: Body }>('/admin/requests/:id/act', async (req, reply) => {
-    requireStaff(req);
-    const { action, ...input } = req.body;
-    return withForm(
-      reply,
-      async () => {
-        await act(req.ctx, req.params.id, action ?? '', input);
-        return reply.flash('success', '已记录').redirect(`/admin/requests/${req.params.id}`, 303);
-      },
-      (errors) => renderCase(req, reply, req.params.id, errors),
-    );
-  });
+  // Every step of a case; the reply form is multipart (its files), and its 拟稿 button asks for the
+  // letter drafted again for what the clerk chose, storing nothing.
+  app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+    '/admin/requests/:id/act',
+    async (req, reply) => {
+      requireStaff(req);
+      const { action, files, draft, ...input } = req.body;
+      const filled = caseService.replyInputFrom(input);
+      if (draft) return renderCase(req, reply, req.params.id, [], { reply: filled });
+      return withForm(
+        reply,
+        async () => {
+          await act(
+            req.ctx,
+            req.params.id,
+            typeof action === 'string' ? action : '',
+            input,
+            uploadedFiles(files),
+          );
+          return reply.flash('success', '已记录').redirect(`/admin/requests/${req.params.id}`, 303);
+        },
+        (errors) =>
+          renderCase(
+            req,
+            reply,
+            req.params.id,
+            errors,
+            action === 'replied'
+              ? { reply: { ...filled, letter: typeof input.letter === 'string' ? input.letter : null } }
+              : {},
+          ),
+      );
+    },
+  );
+  app.get<{ Params: { id: string; fileId: string } }>(
+    '/admin/requests/:id/files/:fileId',
+    async (req, reply) => {
+      requireStaff(req);
+      const f = await caseService.caseFile(req.ctx, req.params.id, req.params.fileId);
+      return sendFile(reply, f);
+    },
+  );
   app.get<{ Params: { id: string; letterId: string } }>(
     '/admin/requests/:id/letters/:letterId.docx',
     async (req, reply) => {

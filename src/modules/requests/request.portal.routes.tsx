@@ -4,7 +4,8 @@ import { withForm } from '../../platform/http/server.js';
 import * as applicant from './request-applicant.service.js';
 import type { ApplicantCasePage } from './request-applicant.service.js';
 import * as requests from './request.service.js';
-import { sendDocx } from './views/docx.js';
+import { uploadedFiles } from './request-file.js';
+import { sendDocx, sendFile } from './views/docx.js';
 import { receiptView, type Receipt } from './request.presenter.js';
 import { ApplyPage, applyCrumbs, LookupPage, ReceiptPage } from './views/portal.js';
 
@@ -99,16 +100,27 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
       (errors) => renderLookup(req, reply, req.body, errors, null),
     ),
   );
-  app.post<{ Body: Body }>('/cases/supplement', limited, async (req, reply) =>
+  app.post<{ Body: Record<string, unknown> }>('/cases/supplement', limited, async (req, reply) =>
     withForm(
       reply,
       async () => {
-        const done = await applicant.supplementByApplicant(req.ctx, req.body.requestId, req.body);
+        const { files, ...fields } = req.body;
+        const requestId = typeof fields.requestId === 'string' ? fields.requestId : undefined;
+        const done = await applicant.supplementByApplicant(req.ctx, requestId, fields, uploadedFiles(files));
         if (!done) return reply.redirect('/cases', 303);
         return reply.flash('success', '补正已提交，答复期限自今日起重新计算').redirect('/cases/mine', 303);
       },
       async (errors) =>
-        renderLookup(req, reply, {}, errors, await applicant.applicantCasePage(req.ctx, req.body.requestId)),
+        renderLookup(
+          req,
+          reply,
+          {},
+          errors,
+          await applicant.applicantCasePage(
+            req.ctx,
+            typeof req.body.requestId === 'string' ? req.body.requestId : undefined,
+          ),
+        ),
     ),
   );
   // 结束查看: this browser forgets what its user proved (a shared computer, a borrowed phone).
@@ -122,6 +134,12 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
     const page = await applicant.applicantCasePage(req.ctx);
     if (!page) return reply.redirect('/cases');
     return renderLookup(req, reply, {}, [], page);
+  });
+  // A file sent with the reply: only for the person who proved the case with its 查询码.
+  app.get<{ Params: { fileId: string } }>('/cases/files/:fileId', async (req, reply) => {
+    const file = await applicant.applicantFile(req.ctx, req.params.fileId);
+    if (!file) return reply.redirect('/cases');
+    return sendFile(reply, file);
   });
   app.get<{ Params: { letterId: string } }>('/cases/letters/:letterId.docx', async (req, reply) => {
     const letter = await applicant.applicantLetter(req.ctx, req.params.letterId);

@@ -1,9 +1,16 @@
 import { maskIdNumber, maskPhone } from './identity.js';
 import { dueText, type CaseEvent, type CaseState, type DeadlineResult } from './request-deadline.js';
-import { letterTitles, type LetterKind } from './request-letter.js';
+import {
+  chineseDate,
+  deliveryModeLabels,
+  letterTitles,
+  paragraphsOf,
+  type DeliveryMode,
+  type LetterKind,
+} from './request-letter.js';
 import { outcomes, type Outcome } from './request-outcome.js';
-import type { RequestCase } from './request.repository.js';
-import type { RequestLetterTable } from './request.tables.js';
+import type { RequestCase, RequestFileInfo } from './request.repository.js';
+import type { RequestEventTable, RequestLetterTable } from './request.tables.js';
 import { applicantTypeLabels, idTypeLabels, submissionChannelLabels } from './request.js';
 
 /**
@@ -42,6 +49,88 @@ export const eventLabels: Record<CaseEvent['type'], string> = {
   replied: '答复',
   withdrawn: '申请人撤回',
 };
+
+const consultationLabels: Record<string, string> = {
+  thirdPartyConsultation: '第三方（第三十二条）',
+  agencyConsultation: '共同制作机关（第三十四条）',
+};
+const channelLabels: Record<string, string> = { online: '申请人在网上提交', clerk: '工作人员登记' };
+
+/** One line of a case's history: what happened, in words, and its particulars (never a code). */
+export function eventView(e: CaseEvent): { date: string; label: string; detail: string | null } {
+  const d = e as Record<string, unknown>;
+  const str = (k: string) => (typeof d[k] === 'string' && d[k] !== '' ? (d[k] as string) : null);
+  const parts: Array<string | null> = [];
+  switch (e.type) {
+    case 'supplementRequested':
+      parts.push(str('supplementDueDate') && `补正期限 ${chineseDate(str('supplementDueDate')!)}`);
+      break;
+    case 'supplemented':
+      parts.push(
+        str('submissionChannel') ? (channelLabels[str('submissionChannel')!] ?? null) : '工作人员登记',
+      );
+      break;
+    case 'consultationStarted':
+      parts.push(consultationLabels[str('kind') ?? ''] ?? null, str('consultee'));
+      break;
+    case 'extensionRequested':
+    case 'extensionApproved':
+      parts.push(typeof d.workdays === 'number' ? `${d.workdays} 个工作日` : null, str('reason'));
+      break;
+    case 'extensionRefused':
+      parts.push(str('reason'));
+      break;
+    case 'processingFeeNoticeReceived': {
+      const fee = d.processingFee as { total?: number } | undefined;
+      parts.push(fee?.total !== undefined ? `${fee.total} 元` : null);
+      break;
+    }
+    case 'replied': {
+      const mode = str('deliveryMode') as DeliveryMode | null;
+      parts.push(outcomeLabel(str('outcome')) || null, mode ? deliveryModeLabels[mode] : null);
+      break;
+    }
+  }
+  const detail = parts.filter((p): p is string => !!p).join('；');
+  return { date: e.date, label: eventLabels[e.type] ?? '其他事项', detail: detail || null };
+}
+
+/** A file of the case without its bytes. */
+export function caseFileView(f: RequestFileInfo) {
+  return {
+    id: f.id,
+    eventId: f.event_id,
+    purpose: f.purpose as 'reply' | 'supplement',
+    fileName: f.file_name,
+    size:
+      f.byte_size < 1024 * 1024
+        ? `${Math.max(1, Math.round(f.byte_size / 1024))} KB`
+        : `${(f.byte_size / 1024 / 1024).toFixed(1)} MB`,
+  };
+}
+export type CaseFileView = ReturnType<typeof caseFileView>;
+
+/** What the applicant sent with a 补正: the day, the text (if sent on the portal) and the files. */
+export interface SupplementView {
+  date: string;
+  channel: string;
+  text: string | null;
+  files: CaseFileView[];
+}
+
+export function supplementsOf(events: RequestEventTable[], files: CaseFileView[]): SupplementView[] {
+  return events
+    .filter((e) => e.type === 'supplemented')
+    .map((e) => {
+      const d = (e.data_json ? JSON.parse(e.data_json) : {}) as { text?: string; submissionChannel?: string };
+      return {
+        date: e.occurred_on,
+        channel: d.submissionChannel === 'online' ? '申请人在网上提交' : '工作人员登记（邮寄、当面等）',
+        text: d.text ?? null,
+        files: files.filter((f) => f.eventId === e.id),
+      };
+    });
+}
 
 export function outcomeLabel(outcome: string | null): string {
   if (!outcome) return '';
@@ -142,14 +231,16 @@ export function staffCaseView(
 }
 export type StaffCaseView = ReturnType<typeof staffCaseView>;
 
-/** A letter as sent. */
-export function letterView(l: RequestLetterTable) {
+/** A letter as sent: its paragraphs, 落款 (the agency) and 成文日期, as the Word document has them. */
+export function letterView(l: RequestLetterTable, agencyName: string) {
   return {
     id: l.id,
     kind: l.kind as LetterKind,
     title: l.title || letterTitles[l.kind as LetterKind],
-    body: l.body,
+    paragraphs: paragraphsOf(l.body),
+    signature: agencyName,
     issuedOn: l.issued_on,
+    issuedOnText: chineseDate(l.issued_on),
   };
 }
 export type LetterView = ReturnType<typeof letterView>;

@@ -4,7 +4,12 @@ import { nextSerial } from '../../platform/db/sequence.js';
 import { agencyField, withinSubtrees } from '../agencies/index.js';
 import type { ApplicantType, DeliveryFormat, DeliveryMethod, IdType, SubmissionChannel } from './request.js';
 import type { Outcome } from './request-outcome.js';
-import type { RequestEventTable, RequestLetterTable, RequestTable } from './request.tables.js';
+import type {
+  RequestEventTable,
+  RequestFileTable,
+  RequestLetterTable,
+  RequestTable,
+} from './request.tables.js';
 
 /** All SQL of the requests module, except section 三's counts (request.stats.ts). */
 
@@ -268,4 +273,41 @@ export async function byApplicant(
     .limit(50)
     .execute();
   return rows.map(toCase);
+}
+
+// ── Files of a case (reply attachments, 补正 files) ────────────────────────────────────────
+
+export type RequestFileInfo = Omit<RequestFileTable, 'content'>;
+const fileInfoColumns = [
+  'id',
+  'request_id',
+  'agency_id',
+  'event_id',
+  'purpose',
+  'position',
+  'file_name',
+  'media_type',
+  'byte_size',
+  'sha256',
+  'created_at',
+  'created_by',
+] as const;
+
+export async function insertFile(db: Executor, row: RequestFileTable): Promise<void> {
+  await db.insertInto('request_file').values(row).execute();
+}
+
+/** The files of a case, in the order they came, without their bytes. */
+export async function filesOf(db: Executor, requestId: string): Promise<RequestFileInfo[]> {
+  return db
+    .selectFrom('request_file')
+    .select([...fileInfoColumns])
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .orderBy('position')
+    .execute();
+}
+
+export async function fileById(db: Executor, id: string): Promise<RequestFileTable | undefined> {
+  return db.selectFrom('request_file').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 import { date, integer, object, oneOf, optional, patterns, text, type Infer } from '../../platform/schema.js';
 import { checkIdNumber } from './identity.js';
 import { consultationKinds, openStates, type OpenState } from './request-deadline.js';
+import { deliveryModeLabels, deliveryModes } from './request-letter.js';
 import { outcomes, replyOutcomes, type Outcome } from './request-outcome.js';
 import { stateLabels } from './request.presenter.js';
 import {
@@ -84,6 +85,7 @@ export const stepSchemas = {
       thirdPartyConsultation: '第三方',
       agencyConsultation: '共同制作机关',
     }),
+    consultee: optional(text('征询对象名称', { max: 200 })),
     letter: letterField('征询意见函'),
   }),
   consultationEnded: object({ date: date('收到答复之日') }),
@@ -116,6 +118,11 @@ export const stepSchemas = {
       Object.fromEntries(replyOutcomes.map((o) => [o, outcomes[o].label])) as Record<Outcome, string>,
     ),
     reasons: optional(text('理由（非予以公开时必填）', { max: 4000 })),
+    withheldPart: optional(text('不予公开的部分（部分公开时必填）', { max: 2000 })),
+    deliveryMode: optional(oneOf('提供方式', deliveryModes, deliveryModeLabels)),
+    deliveredOn: optional(date('邮寄、领取或查阅日期')),
+    trackingNumber: optional(text('邮件号', { max: 40 })),
+    recordRef: optional(text('已公开信息的索引号或编号', { max: 100 })),
     letter: letterField('答复告知书'),
   }),
   withdrawn: object({ date: date('撤回日期') }),

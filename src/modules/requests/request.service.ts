@@ -129,10 +129,12 @@ async function store(
     const receipt = draftLetter('receipt', {
       agencyName: agency.name,
       applicantName: input.applicantName,
+      applicantType: input.applicantType,
       acceptanceNumber: number,
       receivedOn,
       description: input.description,
-      due: dueText(due),
+      due: due.due,
+      dueProvisional: due.provisional,
     });
     await repo.insertLetter(ctx.db, {
       id: newId(),

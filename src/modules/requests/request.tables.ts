@@ -68,11 +68,30 @@ export interface RequestLetterTable {
   created_by: string | null;
 }
 
+/** A file of a case: sent with a reply (purpose `reply`) or with the applicant's 补正 (`supplement`). */
+export interface RequestFileTable {
+  id: string;
+  request_id: string;
+  agency_id: string;
+  /** The event (replied, supplemented) the file came with. */
+  event_id: string;
+  purpose: string;
+  position: number;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
+  created_by: string | null;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     request_sequence: RequestSequenceTable;
     request: RequestTable;
     request_event: RequestEventTable;
     request_letter: RequestLetterTable;
+    request_file: RequestFileTable;
   }
 }

@@ -29,6 +29,9 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
       date: on,
       outcome,
       reasons: outcome === 'granted' ? undefined : '依法作出答复',
+      withheldPart: '第三方个人信息',
+      deliveryMode: 'pickup',
+      deliveredOn: on,
     });
   };
   before(async () => {
@@ -257,7 +260,12 @@ describeEachEngine('annual report: what the public saw, fees across the new year
     });
     await reports.publish(head('2022-01-04'), v2021.id);
     await cases.act(at('2022-01-05'), r.id, 'processingFeePaid', { date: '2022-01-05' });
-    await cases.act(at('2022-01-10'), r.id, 'replied', { date: '2022-01-10', outcome: 'granted' });
+    await cases.act(at('2022-01-10'), r.id, 'replied', {
+      date: '2022-01-10',
+      outcome: 'granted',
+      deliveryMode: 'pickup',
+      deliveredOn: '2022-01-10',
+    });
     // A 2021 application registered late, after the 2021 report was signed off.
     await requests.registerByClerk(at('2022-01-12'), {
       ...application(office.id),

@@ -40,6 +40,8 @@ describeEachEngine('building the annual report from the platform’s data', (eng
     await cases.act(at('2021-01-15', staffActor('clerk', dept)), late.id, 'replied', {
       date: '2021-01-15',
       outcome: 'granted',
+      deliveryMode: 'pickup',
+      deliveredOn: '2021-01-15',
     });
     const quick = await requests.submitOnline(at('2020-06-01', anonymous), application(dept.id));
     await cases.act(at('2020-06-10', staffActor('clerk', dept)), quick.id, 'replied', {
@@ -53,6 +55,9 @@ describeEachEngine('building the annual report from the platform’s data', (eng
       date: '2020-03-20',
       outcome: 'partiallyGranted',
       reasons: '部分内容涉及第三方个人信息',
+      withheldPart: '第三方的姓名和联系方式',
+      deliveryMode: 'pickup',
+      deliveredOn: '2020-03-20',
     });
     const appeal = await appeals.record(at('2020-05-06', staffActor('clerk', town)), {
       agencyId: town.id,

@@ -4,13 +4,17 @@ import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
   ErrorSummary,
+  Field,
   SelectField,
   Summary,
   Table,
+  TextArea,
   TextField,
 } from '../../../platform/ui/components.js';
 import type { CasePage } from '../request-case.service.js';
-import { letterTitles, type LetterKind } from '../request-letter.js';
+import { FILE_ACCEPT, FILE_HINT } from '../request-file.js';
+import { deliveryModeLabels, deliveryModes, letterTitles, type LetterKind } from '../request-letter.js';
+import type { CaseFileView } from '../request.presenter.js';
 import { outcomes, replyOutcomes } from '../request-outcome.js';
 import { stateLabels } from '../request.presenter.js';
 import { stepSchemas, type CaseAction } from '../request.schemas.js';
@@ -22,6 +26,11 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
   const d = p.deadline;
   const can = (a: CasePage['allowed'][number]) => p.allowed.includes(a);
   const running = d.state === 'open';
+  const fileLink = (f: CaseFileView) => (
+    <a href={`/admin/requests/${c.id}/files/${f.id}`}>
+      {f.fileName}（{f.size}）
+    </a>
+  );
   /** One step as a plain form; steps that send a letter carry its draft, editable. */
   const step = (action: CaseAction, title: string, fields: Child, letter?: LetterKind) => (
     <form class="gk-form gk-filters" method="post" action={`/admin/requests/${c.id}/act`} novalidate>
@@ -62,6 +71,7 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
           ['身份证明号码', c.idNumber],
           ['联系电话', c.phone],
           ['所需信息', c.description],
+          ['要求的提供形式', p.reply.requested],
           ['答复期限', d.due ? `${d.due}${d.provisional ? '（暂定）' : ''}` : '暂停计时'],
           ['承办人', c.handler === 'me' ? '本人' : c.handler === 'other' ? '已指定' : '未指定'],
           ['办结', c.closedOn ? `${c.closedOn}：${c.outcomeLabel}` : '未办结'],
@@ -128,7 +138,16 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
             ? step(
                 'consultationStarted',
                 '发出第三方意见征询函（第三十二条）',
-                <input type="hidden" name="kind" value="thirdPartyConsultation" />,
+                <>
+                  <input type="hidden" name="kind" value="thirdPartyConsultation" />
+                  <TextField
+                    name="consultee"
+                    label="第三方名称或姓名"
+                    hint="征询函的抬头；发出时填入征询函"
+                    value=""
+                    errors={[]}
+                  />
+                </>,
                 'thirdPartyConsultation',
               )
             : null}
@@ -136,7 +155,16 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
             ? step(
                 'consultationStarted',
                 '征求共同制作机关意见（第三十四条）',
-                <input type="hidden" name="kind" value="agencyConsultation" />,
+                <>
+                  <input type="hidden" name="kind" value="agencyConsultation" />
+                  <TextField
+                    name="consultee"
+                    label="共同制作机关名称"
+                    hint="征求意见函的主送机关；发出时填入征求意见函"
+                    value=""
+                    errors={[]}
+                  />
+                </>,
                 'agencyConsultation',
               )
             : null}
@@ -216,32 +244,7 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
               )
             : null}
           {d.state === 'awaitingFee' ? step('processingFeePaid', '申请人已缴费', null) : null}
-          {running
-            ? step(
-                'replied',
-                '答复并发出答复告知书',
-                <>
-                  <SelectField
-                    name="outcome"
-                    label={s.replied.shape.outcome.label}
-                    options={replyOutcomes.map((o) => ({
-                      value: o,
-                      label: `${outcomes[o].label}（${outcomes[o].basis}）`,
-                    }))}
-                    errors={errors}
-                  />
-                  <TextField name="reasons" label={s.replied.shape.reasons.label} value="" errors={errors} />
-                  <div class="gk-field">
-                    <label class="gk-label" for="f-letter">
-                      {letterTitles.reply}（可修改；发出后随案保存）
-                    </label>
-                    <textarea class="gk-textarea" id="f-letter" name="letter" rows={12}>
-                      {p.drafts.reply ?? ''}
-                    </textarea>
-                  </div>
-                </>,
-              )
-            : null}
+          {running ? <ReplyForm p={p} csrf={csrf} errors={errors} /> : null}
           {step('withdrawn', '申请人撤回', null)}
         </section>
       ) : null}
@@ -262,6 +265,36 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
           </ul>
         </section>
       ) : null}
+      {p.supplements.length ? (
+        <section class="gk-section" id="supplements">
+          <h2 class="gk-section__title">申请人的补正</h2>
+          {p.supplements.map((sup) => (
+            <div class="gk-card">
+              <p class="gk-muted">
+                {sup.date} {sup.channel}
+              </p>
+              {sup.text ? <p class="gk-supplement-text">{sup.text}</p> : <p>（未在网上填写补正内容）</p>}
+              {sup.files.length ? (
+                <ul>
+                  {sup.files.map((f) => (
+                    <li>{fileLink(f)}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {p.replyFiles.length ? (
+        <section class="gk-section" id="reply-files">
+          <h2 class="gk-section__title">随答复提供的文件</h2>
+          <ul>
+            {p.replyFiles.map((f) => (
+              <li>{fileLink(f)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {p.letters.length ? (
         <section class="gk-section">
           <h2 class="gk-section__title">告知书</h2>
@@ -270,16 +303,122 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
       ) : null}
       <section class="gk-section">
         <h2 class="gk-section__title">经过</h2>
-        <Table head={['日期', '事项']}>
+        <Table head={['日期', '事项', '说明']}>
           {p.events.map((e) => (
             <tr>
               <td>{e.date}</td>
               <td>{e.label}</td>
+              <td>{e.detail ?? ''}</td>
             </tr>
           ))}
         </Table>
         <p class="gk-muted">登记时间：{formatDateTime(c.submittedAt)}</p>
       </section>
     </>
+  );
+}
+
+/**
+ * The reply (第三十六条): the outcome, its reasons, what is withheld, how the information is
+ * delivered, and the 答复告知书. 拟稿 drafts the letter again for what was chosen (without
+ * JavaScript too); the files go with the reply in the same form.
+ */
+function ReplyForm({ p, csrf, errors }: { p: CasePage; csrf: string; errors: FieldError[] }) {
+  const s = stepSchemas.replied.shape;
+  const r = p.reply;
+  return (
+    <form
+      class="gk-form gk-card"
+      id="reply-form"
+      method="post"
+      action={`/admin/requests/${p.case.id}/act`}
+      enctype="multipart/form-data"
+      novalidate
+    >
+      <h3>答复（条例第三十六条）</h3>
+      <CsrfField token={csrf} />
+      <input type="hidden" name="action" value="replied" />
+      <TextField name="date" label={s.date.label} type="date" value={p.today} errors={errors} />
+      <SelectField
+        name="outcome"
+        label={s.outcome.label}
+        value={r.outcome ?? 'granted'}
+        options={replyOutcomes.map((o) => ({
+          value: o,
+          label: `${outcomes[o].label}（${outcomes[o].basis}）`,
+        }))}
+        errors={errors}
+      />
+      <TextArea
+        name="reasons"
+        label={s.reasons.label}
+        hint="写入告知书的“理由如下”"
+        value={r.reasons ?? ''}
+        errors={errors}
+        rows={3}
+      />
+      <TextField
+        name="withheldPart"
+        label={s.withheldPart.label}
+        hint="如：第三方的联系方式和身份证号码"
+        value={r.withheldPart ?? ''}
+        errors={errors}
+      />
+      <SelectField
+        name="deliveryMode"
+        label="提供方式（予以公开、部分公开时）"
+        hint={`申请人要求：${r.requested}`}
+        value={r.deliveryMode ?? r.defaultMode}
+        options={deliveryModes.map((m) => ({ value: m, label: deliveryModeLabels[m] }))}
+        errors={errors}
+      />
+      <TextField
+        name="deliveredOn"
+        label={s.deliveredOn.label}
+        type="date"
+        hint="邮寄的，填寄出之日；自行领取或现场查阅的，填可以领取或查阅之日"
+        value={r.deliveredOn ?? ''}
+        errors={errors}
+      />
+      <TextField
+        name="trackingNumber"
+        label={s.trackingNumber.label}
+        hint="邮寄的必填"
+        value={r.trackingNumber ?? ''}
+        errors={errors}
+      />
+      <TextField
+        name="recordRef"
+        label={s.recordRef.label}
+        hint="在线查看已主动公开的信息时必填"
+        value={r.recordRef ?? ''}
+        errors={errors}
+      />
+      <Field
+        name="files"
+        label="随答复提供的电子文档"
+        hint={`${FILE_HINT}${errors.length ? '；页面重新显示后，请重新选择要上传的文件' : ''}`}
+        errors={errors}
+      >
+        {(ctl) => <input class="gk-input" type="file" multiple accept={FILE_ACCEPT} {...ctl} />}
+      </Field>
+      <p>
+        <button class="gk-button gk-button--secondary" type="submit" name="draft" value="1">
+          拟稿（按所选答复结果重新生成告知书）
+        </button>
+      </p>
+      <TextArea
+        name="letter"
+        label={`${letterTitles.reply}（可修改；发出后随案保存）`}
+        hint="告知书中不能留有（请写明…）、____ 等待填写的内容"
+        value={p.drafts.reply ?? ''}
+        errors={errors}
+        rows={16}
+      />
+      <button class="gk-button" type="submit">
+        答复并发出答复告知书
+      </button>
+      <script src="/static/request-reply.js" defer></script>
+    </form>
   );
 }

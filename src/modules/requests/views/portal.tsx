@@ -3,6 +3,7 @@ import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
   ErrorSummary,
+  Field,
   PostButton,
   SelectField,
   Summary,
@@ -11,6 +12,7 @@ import {
 } from '../../../platform/ui/components.js';
 import type { ApplicantCasePage } from '../request-applicant.service.js';
 import { provisionalDueNote, type Receipt } from '../request.presenter.js';
+import { FILE_ACCEPT, FILE_HINT } from '../request-file.js';
 import { applicantSupplementSchema, lookupSchema } from '../request.schemas.js';
 import { ApplicationForm, type ReceivingAgency } from './application-form.js';
 import { LetterList } from './letters.js';
@@ -166,7 +168,13 @@ function ApplicantCase({
       />
       {c.dueProvisional ? <p class="gk-muted">{provisionalDueNote}</p> : null}
       {page.canSupplement ? (
-        <form class="gk-form" method="post" action="/cases/supplement" novalidate>
+        <form
+          class="gk-form"
+          method="post"
+          action="/cases/supplement"
+          enctype="multipart/form-data"
+          novalidate
+        >
           <CsrfField token={csrf} />
           <input type="hidden" name="requestId" value={c.id} />
           <ErrorSummary errors={errors} />
@@ -178,10 +186,27 @@ function ApplicantCase({
             errors={errors}
             rows={5}
           />
+          <Field name="files" label="补正材料（可选）" hint={FILE_HINT} errors={errors}>
+            {(ctl) => <input class="gk-input" type="file" multiple accept={FILE_ACCEPT} {...ctl} />}
+          </Field>
           <button class="gk-button" type="submit">
             提交补正
           </button>
         </form>
+      ) : null}
+      {page.replyFiles.length ? (
+        <>
+          <h2 class="gk-section__title">答复提供的政府信息</h2>
+          <ul id="reply-files">
+            {page.replyFiles.map((f) => (
+              <li>
+                <a href={`/cases/files/${f.id}`}>
+                  {f.fileName}（{f.size}）
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {page.letters.length ? (
         <>
