@@ -8,7 +8,7 @@ import { isId, newId } from '../../platform/ids.js';
 import { agencies, checkCreditCode, type Agency } from '../agencies/index.js';
 import { addWorkdays, calendar } from '../calendar/index.js';
 import { applicantCasePage, type ApplicantCasePage } from './request-applicant.service.js';
-import { defaultRules, dueText } from './request-deadline.js';
+import { defaultRules } from './request-deadline.js';
 import { draftLetter } from './request-letter.js';
 import { assertCan, can, caseProof, scopeFor } from './request.policy.js';
 import * as repo from './request.repository.js';
