@@ -11,6 +11,7 @@ import { eventLabels } from './request.presenter.js';
 import { caseActions } from './request.schemas.js';
 import { registerRequestAdminRoutes } from './request.admin.routes.js';
 import { registerRequestPortalRoutes } from './request.portal.routes.js';
+import { requestWorkbench } from './request-workbench.js';
 import { processingFeeFacts, section3 } from './request.stats.js';
 
 /** 依申请公开: applications, their legal clock, steps, outcomes, letters and fees; section 三. */
@@ -58,6 +59,7 @@ export const requestsModule: GongkaiModule = {
       await recomputeAfterCalendarChange(ctx, previous);
     },
   },
+  workbench: requestWorkbench,
   reportContribution: {
     name: 'requests',
     // Section 三, and the 信息处理费 section 六 states (the report never reads this module's tables).

@@ -24,6 +24,7 @@ import { scopeLabels } from './annual-report.schemas.js';
 import * as annualReports from './annual-report.service.js';
 import type { ReportFile } from './report-files.service.js';
 import * as reportFiles from './report-files.service.js';
+import { readScopes } from './annual-report.policy.js';
 
 type Body = Record<string, string>;
 
@@ -53,7 +54,13 @@ function Findings({ report }: { report: Parameters<typeof findingItems>[0] }) {
 
 /** Back office: write, check, sign off and correct the agency's own annual report. */
 export function registerAnnualReportRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/annual-reports', label: '年度报告', area: 'admin', order: 38 });
+  app.nav.push({
+    href: '/admin/annual-reports',
+    label: '年度报告',
+    area: 'admin',
+    order: 38,
+    visibleTo: (actor) => readScopes(actor).length > 0,
+  });
 
   const renderIndex = async (
     req: FastifyRequest,
