@@ -34,6 +34,8 @@ export interface WorkbenchPanel {
   note?: string;
   /** A link to the module's own page. */
   more?: { href: string; label: string };
+  /** Spans the page's width, its lines in columns (a line per agency, say). */
+  wide?: boolean;
 }
 
 /** A module's contribution: the panels for the actor in `ctx`, none if it has nothing for them. */

@@ -4,7 +4,10 @@ import type { WorkbenchPanel } from '../workbench.js';
 /** A module's panel: its lines, each a count or a state that links to the list it stands for. */
 function Panel({ panel }: { panel: WorkbenchPanel }) {
   return (
-    <section class="gk-section gk-workbench-panel" id={`panel-${panel.key}`}>
+    <section
+      class={`gk-section gk-workbench-panel${panel.wide ? ' gk-workbench-panel--wide' : ''}`}
+      id={`panel-${panel.key}`}
+    >
       <h2 class="gk-section__title">{panel.title}</h2>
       {panel.note ? <p class="gk-muted">{panel.note}</p> : null}
       <ul class="gk-workbench-items">

@@ -86,7 +86,7 @@ describeEachEngine('the office head’s 工作台: the annual report of every ag
     const panel = (await workbenchPanels(on())).find((p) => p.key === 'annual-report');
     assert.ok(panel);
     assert.equal(panel.title, '2025年政府信息公开工作年度报告');
-    assert.equal(panel.note, '已发布 1 / 4 个机构');
+    assert.equal(panel.note, '已发布 1 / 4 个机构（未开始 1，编写中 1，检查有错误 1）');
     const lines = Object.fromEntries(panel.items.map((i) => [i.label, [i.detail, i.urgent]]));
     assert.deepEqual(lines['晋江市公安局'], [
       '编写中 · 应于 2026-01-31 前公布（条例第五十条） · 已逾期 5 天',

@@ -11,6 +11,15 @@ function deadlineText(s: AgencyReportStatus): string {
   return `${when} · 已逾期 ${-s.daysLeft} 天`;
 }
 
+/** The count of each status not yet published: （未开始 3，编写中 1）. */
+function summary(statuses: AgencyReportStatus[]): string {
+  const parts = (['notStarted', 'drafting', 'findings'] as const)
+    .map((k) => [reportStatusLabels[k], statuses.filter((s) => s.status === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n}`);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
 /**
  * 年度报告 on the office head's 工作台: the status of last year's report of every agency they sign
  * off (未开始 / 编写中 / 检查有错误 / 已发布) with its legal deadline, late ones marked.
@@ -24,7 +33,8 @@ export async function reportWorkbench(ctx: Ctx): Promise<WorkbenchPanel[]> {
       key: 'annual-report',
       title: `${year}年政府信息公开工作年度报告`,
       order: 30,
-      note: `已发布 ${statuses.filter((s) => s.status === 'published').length} / ${statuses.length} 个机构`,
+      note: `已发布 ${statuses.filter((s) => s.status === 'published').length} / ${statuses.length} 个机构${summary(statuses)}`,
+      wide: statuses.length > 3,
       items: statuses.map((s) => ({
         label: s.agencyName,
         detail: `${reportStatusLabels[s.status]}${s.status === 'findings' ? `（${s.errors} 处错误）` : ''} · ${deadlineText(s)}`,
