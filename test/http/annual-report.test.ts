@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
+import * as cheerio from 'cheerio';
 import JSZip from 'jszip';
 import { runCli } from '../../src/app/cli.js';
 import { findingLine, type ReportData } from '../../src/modules/annual-report/index.js';
@@ -147,6 +148,41 @@ describeEachEngine('the annual report in the back office and on the portal', (en
     assert.match(xml, /w:vMerge/);
     assert.equal((await citizen.get(`${path.replace('/admin', '')}/download.docx`)).statusCode, 200);
     assert.equal((await citizen.get(`${path}`)).statusCode, 302, 'the back-office page needs a login');
+
+    // Every annual-report page reads in Chinese: no check name, path or key of the contract.
+    const seed = readFileSync('test/fixtures/annual-report/jinjiang-2020-annual-report.md');
+    const checker = await head.get('/admin/reports');
+    const checkedReport = await head.upload(
+      '/admin/reports',
+      { _csrf: Client.csrfOf(checker.body) },
+      { field: 'file', name: 'jinjiang-2020.md', type: 'text/markdown', bytes: seed },
+    );
+    const checkedPath = (checkedReport.headers.location as string | undefined) ?? '/admin/reports';
+    for (const [client, page] of [
+      [head, '/admin'],
+      [head, '/admin/annual-reports'],
+      [head, path],
+      [head, `/admin/annual-reports/figures?agencyId=${root}&year=2020`],
+      [head, '/admin/reports'],
+      [head, checkedPath],
+      [citizen, href],
+      [citizen, `/xxgk/${root}/reports`],
+    ] as const) {
+      const res = await client.get(page);
+      assert.equal(res.statusCode, 200, page);
+      const $ = cheerio.load(res.body);
+      $('script, style').remove();
+      const codes =
+        $('main')
+          .text()
+          .match(/[A-Za-z]+(?:[.-][A-Za-z]+)+/g) ?? [];
+      assert.deepEqual(codes, [], `${page}: ${codes.join(' ')}`);
+    }
+    assert.match(
+      (await head.get(checkedPath)).body,
+      /行合计 · 表三“本年新收”行/,
+      'the checker’s findings too',
+    );
   });
 
   it('enters the other systems’ figures by form, naming a bad one', async () => {
