@@ -30,7 +30,7 @@ describe('gongkai report check', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /晋江市人民政府 2020 年度报告（2019 年格式）/);
     assert.match(r.stdout, /发现 2 处错误、4 处提示/);
-    assert.match(r.stdout, /✖ 错误 \[row-sum\] requests\.received/);
+    assert.match(r.stdout, /✖ 错误 \[行合计\] 表三“本年新收”行：/);
   });
 
   it('prints the contract document with --json', async () => {

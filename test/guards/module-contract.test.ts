@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { runCli } from '../../src/app/cli.js';
-import { createContainer, settingsOf, type Container } from '../../src/app/container.js';
+import { cliActor, createContainer, settingsOf, type Container } from '../../src/app/container.js';
+import { workbenchPanels } from '../../src/modules/accounts/index.js';
 import { ConfigError, configDoc } from '../../src/platform/config/config.js';
 import { modules } from '../../src/app/modules.js';
 import { buildWeb } from '../../src/app/web.js';
@@ -83,6 +84,18 @@ describeEachEngine('adding a module: one folder and one line', (engine) => {
     } finally {
       await app.close();
     }
+  });
+
+  it('adds its panel to the 工作台 through the manifest’s workbench extension point', async () => {
+    const panels = await workbenchPanels(c.ctx(cliActor()));
+    const notes = panels.find((p) => p.key === 'notes');
+    assert.deepEqual(notes?.items, [{ label: '全部便签', count: 1, href: '/notes' }]);
+    assert.deepEqual(
+      panels.map((p) => p.order),
+      [...panels.map((p) => p.order)].sort((a, b) => a - b),
+      'in page order, the other modules’ panels beside it',
+    );
+    assert.ok(panels.some((p) => p.key === 'requests'));
   });
 
   it('runs its job in the worker, once per day', async () => {

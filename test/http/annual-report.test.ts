@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
+import * as cheerio from 'cheerio';
 import JSZip from 'jszip';
 import { runCli } from '../../src/app/cli.js';
-import type { Finding, ReportData } from '../../src/modules/annual-report/index.js';
+import { findingLine, type ReportData } from '../../src/modules/annual-report/index.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
@@ -56,18 +57,68 @@ describeEachEngine('the annual report in the back office and on the portal', (en
     });
     assert.equal(wrong.statusCode, 303);
     page = await head.get(path);
-    assert.match(page.body, /提示：[^<]*264/);
-    await head.post(`${path}/narrative`, {
+    assert.match(page.body, /提示（文字与表格一致[^<]*264/);
+    // The template's prompts still in section 一: the confirmation page names them and offers no
+    // button, and a confirmation posted anyway is refused.
+    page = await head.get(path);
+    assert.match(page.body, /src="\/static\/unsaved-warning.js"/, 'a warning before unsaved text is lost');
+    assert.match(page.body, /data-unsaved-warning=/);
+    const unfinished = await head.post(`${path}/review`, {
       _csrf: Client.csrfOf(page.body),
       section1,
       section5: '基层工作人员更迭较快。',
       section6: '无。',
     });
-    page = await head.get(path);
-    const published = await head.post(`${path}/publish`, { _csrf: Client.csrfOf(page.body) });
-    assert.equal(published.statusCode, 303, published.body.slice(0, 500));
-    assert.match((await head.get(path)).body, /id="report-state">已发布/);
+    assert.equal(unfinished.statusCode, 303, 'the publish button saves the text first');
+    assert.equal(unfinished.headers.location, `${path}/publish`);
+    let review = await head.get(`${path}/publish`);
+    assert.equal(review.statusCode, 200);
+    assert.match(
+      review.body,
+      /“一、总体情况”第 2 段（“（一）主动公开。[^”]*”）仍有提示“（请填写主动公开的主要内容和渠道。）”/,
+    );
+    assert.match(review.body, /id="blocking">还有 \d+ 处须改正/);
+    assert.doesNotMatch(review.body, /确认发布/);
+    const forced = await head.post(`${path}/publish`, {
+      _csrf: Client.csrfOf(review.body),
+      confirmed: '1',
+      reviewedAt: 'x',
+    });
+    assert.equal(forced.statusCode, 400);
+    assert.match(forced.body, /须改正，不能发布：“一、总体情况”第 2 段/);
+    assert.match((await head.get(path)).body, /id="report-state">编写中/);
 
+    // Written out: the text typed goes with the publish button (nothing lost), and the
+    // confirmation page shows what will become public before the office head confirms.
+    const written = section1.replace(/（请[^）]*）/g, '已按要求开展。');
+    page = await head.get(path);
+    const saved = await head.post(`${path}/review`, {
+      _csrf: Client.csrfOf(page.body),
+      section1: written,
+      section5: '基层工作人员更迭较快。',
+      section6: '无。',
+    });
+    assert.equal(saved.statusCode, 303);
+    review = await head.get(`${path}/publish`);
+    assert.match(review.body, /将要公开的报告/);
+    assert.match(review.body, /晋江市人民政府2020年政府信息公开工作年度报告/);
+    assert.match(review.body, /一、总体情况：6 段/);
+    assert.match(review.body, /本年新收 231 件/);
+    assert.match(review.body, /提示（合理性 · 表二“规章”）/, 'the findings, in Chinese');
+    assert.doesNotMatch(review.body, /\sstyle=/);
+    const reviewedAt = /name="reviewedAt" value="([^"]+)"/.exec(review.body)![1]!;
+    const unconfirmed = await head.post(`${path}/publish`, { _csrf: Client.csrfOf(review.body), reviewedAt });
+    assert.equal(unconfirmed.statusCode, 400);
+    assert.match(unconfirmed.body, /确认发布/);
+    const published = await head.post(`${path}/publish`, {
+      _csrf: Client.csrfOf(review.body),
+      confirmed: '1',
+      reviewedAt,
+    });
+    assert.equal(published.statusCode, 303, published.body.slice(0, 500));
+    const after = await head.get(path);
+    assert.match(after.body, /id="report-state">已发布/);
+    assert.match(after.body, /已按要求开展。/);
     const citizen = new Client(t.app);
     const list = await citizen.get(`/xxgk/${root}/reports`);
     const href = /href="(\/annual-reports\/[^"]+)">晋江市人民政府2020年政府信息公开工作年度报告/.exec(
@@ -76,6 +127,10 @@ describeEachEngine('the annual report in the back office and on the portal', (en
     assert.ok(href, 'listed under 政府信息公开年报');
     const report = await citizen.get(href);
     assert.equal(report.statusCode, 200);
+    // Column widths by the served style sheet's rules: no style attribute for the CSP to block.
+    assert.doesNotMatch(report.body, /\sstyle=/);
+    assert.match(report.body, /<colgroup><col><col>/);
+    assert.match(String(report.headers['content-security-policy']), /style-src 'self'/);
     for (const s of [
       '一、总体情况',
       '二、主动公开政府信息情况',
@@ -93,6 +148,41 @@ describeEachEngine('the annual report in the back office and on the portal', (en
     assert.match(xml, /w:vMerge/);
     assert.equal((await citizen.get(`${path.replace('/admin', '')}/download.docx`)).statusCode, 200);
     assert.equal((await citizen.get(`${path}`)).statusCode, 302, 'the back-office page needs a login');
+
+    // Every annual-report page reads in Chinese: no check name, path or key of the contract.
+    const seed = readFileSync('test/fixtures/annual-report/jinjiang-2020-annual-report.md');
+    const checker = await head.get('/admin/reports');
+    const checkedReport = await head.upload(
+      '/admin/reports',
+      { _csrf: Client.csrfOf(checker.body) },
+      { field: 'file', name: 'jinjiang-2020.md', type: 'text/markdown', bytes: seed },
+    );
+    const checkedPath = (checkedReport.headers.location as string | undefined) ?? '/admin/reports';
+    for (const [client, page] of [
+      [head, '/admin'],
+      [head, '/admin/annual-reports'],
+      [head, path],
+      [head, `/admin/annual-reports/figures?agencyId=${root}&year=2020`],
+      [head, '/admin/reports'],
+      [head, checkedPath],
+      [citizen, href],
+      [citizen, `/xxgk/${root}/reports`],
+    ] as const) {
+      const res = await client.get(page);
+      assert.equal(res.statusCode, 200, page);
+      const $ = cheerio.load(res.body);
+      $('script, style').remove();
+      const codes =
+        $('main')
+          .text()
+          .match(/[A-Za-z]+(?:[.-][A-Za-z]+)+/g) ?? [];
+      assert.deepEqual(codes, [], `${page}: ${codes.join(' ')}`);
+    }
+    assert.match(
+      (await head.get(checkedPath)).body,
+      /行合计 · 表三“本年新收”行/,
+      'the checker’s findings too',
+    );
   });
 
   it('enters the other systems’ figures by form, naming a bad one', async () => {
@@ -227,13 +317,7 @@ describeEachEngine('the annual report in the back office and on the portal', (en
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&');
     const findings = /<section class="gk-section" id="findings">([\s\S]*?)<\/section>/.exec(page.body)![1]!;
-    const onPage = [
-      ...findings.matchAll(
-        /<li[^>]*data-check="([^"]+)" data-where="([^"]+)"[^>]*>(错误|提示)：([\s\S]*?)<\/li>/g,
-      ),
-    ].map((m) => `${m[3] === '错误' ? 'error' : 'warning'} ${m[1]} ${unescape(m[2]!)} ${unescape(m[4]!)}`);
-    const line = (f: Finding) => `${f.severity} ${f.check} ${f.where} ${f.message}`;
-
+    const onPage = [...findings.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => unescape(m[1]!));
     const api = await head.get(
       `/api/v1/annual-reports/build?agency=${encodeURIComponent('晋江市人民政府')}&year=2020&scope=tree`,
     );
@@ -259,6 +343,10 @@ describeEachEngine('the annual report in the back office and on the portal', (en
       );
       assert.equal(cli.code, 0, cli.stderr + cli.stdout);
       const viaCli = JSON.parse(readFileSync(out, 'utf8')) as ReportData;
+      const printed = cli.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .map((l) => l.trim());
 
       assert.ok(
         ['completeness', 'narrative'].every((c) => viaApi.findings.some((f) => f.check === c)),
@@ -268,8 +356,16 @@ describeEachEngine('the annual report in the back office and on the portal', (en
         viaApi.findings.some((f) => f.check === 'narrative' && f.message.includes(String(received + 33))),
       );
       assert.deepEqual(viaCli.findings, viaApi.findings, 'the CLI’s file and the API');
-      assert.deepEqual(onPage, viaApi.findings.map(line), 'the page and the API');
       assert.deepEqual(viaCli, viaApi, 'and the whole document');
+      // What a person reads: the page's list, the command's lines and the API's findings in words.
+      assert.deepEqual(onPage, viaApi.findings.map(findingLine), 'the page and the API');
+      assert.deepEqual(printed, onPage, 'the command line and the page');
+      assert.ok(
+        onPage.some((l) => /^提示（完整性 · “五、存在的主要问题及改进情况”）/.test(l)),
+        onPage.join('\n'),
+      );
+      for (const l of [...onPage, ...printed])
+        assert.doesNotMatch(l, /[a-z]+\.[a-z]+|row-sum|narrative|requests/i, `no internal code: ${l}`);
       assert.match(cli.stdout, new RegExp(`提示 ${viaApi.findings.length} 项`));
     } finally {
       rmSync(dir, { recursive: true, force: true });

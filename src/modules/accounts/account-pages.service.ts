@@ -7,6 +7,7 @@ import { accountStatus, grantView, noticeView, sessionView } from './account.pre
 import * as accounts from './account.service.js';
 import * as auth from './auth.service.js';
 import { unreadForMe } from './notification.service.js';
+import { workbenchPanels } from './workbench.js';
 
 /** Agencies the actor sees in the back office and may do `action` for (form choices). */
 async function agenciesWhere(ctx: Ctx, action: AccountAction): Promise<Agency[]> {
@@ -18,7 +19,10 @@ async function agencyName(ctx: Ctx, id: string | null): Promise<string | null> {
   return (await agencies.namesOf(ctx, [id])).get(id) ?? null;
 }
 
-/** 工作台: the signed-in member's agency, roles and unread notices. */
+/**
+ * 工作台: the signed-in member's agency, roles and unread notices, and the panels the installed
+ * modules contribute (the member's work: cases by deadline, approvals, the annual reports).
+ */
 export async function workbench(ctx: Ctx) {
   const { user, grants } = await accounts.get(ctx, ctx.actor.id ?? '');
   return {
@@ -27,6 +31,7 @@ export async function workbench(ctx: Ctx) {
     /** The roles the member holds (the 工作台 lists them). */
     roles: grants.map(grantView),
     notices: (await unreadForMe(ctx)).map(noticeView),
+    panels: await workbenchPanels(ctx),
   };
 }
 

@@ -8,6 +8,7 @@ import { ChangePasswordForm } from './views/password.js';
 import { SessionList } from './views/sessions.js';
 import { NewUserForm, UserList, UserPageView } from './views/users.js';
 import { Workbench } from './views/workbench.js';
+import { scopes } from './account.policy.js';
 
 type Body = Record<string, string>;
 type Params = { id: string };
@@ -24,8 +25,20 @@ export function registerAccountAdminRoutes(
 ): void {
   app.nav.push(
     { href: '/admin', label: '工作台', area: 'admin', order: 10 },
-    { href: '/admin/users', label: '账号', area: 'admin', order: 80 },
-    { href: '/admin/sessions', label: '在线会话', area: 'admin', order: 85 },
+    {
+      href: '/admin/users',
+      label: '账号',
+      area: 'admin',
+      order: 80,
+      visibleTo: (actor) => scopes(actor, 'read').length > 0,
+    },
+    {
+      href: '/admin/sessions',
+      label: '在线会话',
+      area: 'admin',
+      order: 85,
+      visibleTo: (actor) => scopes(actor, 'listSessions').length > 0,
+    },
   );
 
   app.get('/admin', async (req, reply) => {

@@ -9,3 +9,9 @@ export { staffUserView } from './account.presenter.js';
 export { hashPassword } from './password.js';
 export * as notifications from './notification.service.js';
 export { accountSettings } from './account.settings.js';
+export {
+  workbenchPanels,
+  type WorkbenchContribution,
+  type WorkbenchItem,
+  type WorkbenchPanel,
+} from './workbench.js';

@@ -9,6 +9,7 @@ import * as agencies from './agency.service.js';
 import { DissolveForm, MoveForm, RenameForm } from './views/agency-change.js';
 import { AgencyForm } from './views/agency-form.js';
 import { ContactSummary } from './views/contact-summary.js';
+import { scopes } from './agency.policy.js';
 
 type Body = Record<string, string>;
 type Params = { id: string };
@@ -42,7 +43,13 @@ const agencyCrumbs = (a: Agency, step: string) => [
 export function registerAgencyRoutes(app: FastifyInstance): void {
   app.nav.push(
     { href: '/agencies', label: '机构导航', area: 'portal', order: 20 },
-    { href: '/admin/agencies', label: '机构', area: 'admin', order: 20 },
+    {
+      href: '/admin/agencies',
+      label: '机构',
+      area: 'admin',
+      order: 20,
+      visibleTo: (actor) => scopes(actor, 'read').length > 0,
+    },
   );
 
   // Portal: the directory and each agency's 政府信息公开指南 contact block.

@@ -5,6 +5,8 @@ export * from './contract/report.js';
 export { runArithmeticChecks } from './contract/arithmetic-checks.js';
 export { allChecks, type ReportCheckContext } from './contract/checks.js';
 export { annualReportJsonSchema, validateReportData } from './contract/schema.js';
+export { findingLine, whereLabel, severityLabel } from './contract/finding-labels.js';
+export { blocksPublication } from './contract/review-checks.js';
 
 // published/: reports already published, read from their text and checked (年报检查).
 export {

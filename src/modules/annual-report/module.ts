@@ -8,6 +8,7 @@ import { registerAnnualReportPortalRoutes } from './compile/annual-report.portal
 import { registerAnnualReportRoutes } from './compile/annual-report.routes.js';
 import { remindReportDeadlines, reportSettings } from './compile/report-deadline.js';
 import { registerReportFigureRoutes } from './compile/report-figures.routes.js';
+import { reportWorkbench } from './compile/report-workbench.js';
 import * as publishedReportTable from './migrations/0002-published-report.js';
 import * as reportFigureTable from './migrations/0016-report-figure.js';
 import * as annualReportTable from './migrations/0017-annual-report.js';
@@ -74,4 +75,5 @@ export const annualReportModule: GongkaiModule = {
   jobs: [{ name: 'annualReport.deadlines', label: '年度报告发布期限提醒', run: remindReportDeadlines }],
   schedules: [{ job: 'annualReport.deadlines', every: 'day' }],
   settings: reportSettings,
+  workbench: reportWorkbench,
 };

@@ -6,13 +6,20 @@ import { agencyOptions } from '../agencies/index.js';
 import { appealKindLabels, decidedResultLabels } from './appeal.presenter.js';
 import { recordAppealSchema } from './appeal.schemas.js';
 import * as appeals from './appeal.service.js';
+import { scopeFor } from './appeal.policy.js';
 
 const f = recordAppealSchema.shape;
 
 type Body = Record<string, string>;
 
 export function registerAppealRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/appeals', label: '复议诉讼', area: 'admin', order: 35 });
+  app.nav.push({
+    href: '/admin/appeals',
+    label: '复议诉讼',
+    area: 'admin',
+    order: 35,
+    visibleTo: (actor) => scopeFor(actor, 'read').length > 0,
+  });
 
   const render = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
     requireStaff(req);

@@ -4,12 +4,19 @@ import { requireStaff, withForm } from '../../platform/http/server.js';
 import { noticeFromForm } from './calendar-notice.js';
 import * as calendar from './calendar.service.js';
 import { CalendarPage } from './views/calendar-page.js';
+import { can } from './calendar.policy.js';
 
 type Query = { from?: string; add?: string };
 type Body = Record<string, string>;
 
 export function registerCalendarRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/calendar', label: '工作日', area: 'admin', order: 60 });
+  app.nav.push({
+    href: '/admin/calendar',
+    label: '工作日',
+    area: 'admin',
+    order: 60,
+    visibleTo: (actor) => can(actor, 'read', undefined),
+  });
 
   const render = async (
     req: FastifyRequest,

@@ -9,6 +9,7 @@ import { CompareView } from './views/admin-compare.js';
 import { CatalogIndex } from './views/admin-index.js';
 import { ItemPageView } from './views/admin-item.js';
 import { str, type Values } from './views/catalog-parts.js';
+import { scopesOf } from './catalog.policy.js';
 
 type Params = { id: string };
 
@@ -25,7 +26,13 @@ function uploaded(body: Values): Uint8Array | null {
 
 /** The back office: the list of catalogs, one catalog, its versions compared, one item. */
 export function registerCatalogAdminRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/catalogs', label: '标准目录', area: 'admin', order: 27 });
+  app.nav.push({
+    href: '/admin/catalogs',
+    label: '标准目录',
+    area: 'admin',
+    order: 27,
+    visibleTo: (actor) => scopesOf(actor, 'read').length > 0,
+  });
 
   const renderIndex = async (
     req: FastifyRequest,

@@ -9,6 +9,7 @@ import * as attachmentTable from './migrations/0013-record-attachment.js';
 import * as catalogItems from './migrations/0014-record-catalog-items.js';
 import * as repealAmend from './migrations/0015-record-repeal-amend.js';
 import { registerRecordAdminRoutes } from './record.admin.routes.js';
+import { recordWorkbench } from './record-workbench.js';
 import { registerRecordApi } from './record.api.js';
 import { registerRecordCommands } from './record.cli.js';
 import { registerRecordPortalRoutes } from './record.portal.routes.js';
@@ -111,6 +112,7 @@ export const recordsModule: GongkaiModule = {
     return r.rebuilt ? `已重建检索索引：${r.indexed} 条已发布信息。` : null;
   },
   // 规章 and 规范性文件 of section 二.
+  workbench: recordWorkbench,
   reportContribution: {
     name: 'records',
     contribute: async (ctx, scope) => ({ proactive: await section2Documents(ctx, scope) }),

@@ -10,6 +10,7 @@ import { DocumentsPage } from './views/documents-page.js';
 import { RecordForm } from './views/record-form.js';
 import { RecordList } from './views/record-list.js';
 import { RecordPage } from './views/record-page.js';
+import { scopes } from './record.policy.js';
 
 type Body = Record<string, string>;
 type Params = { id: string };
@@ -21,7 +22,13 @@ const crumbs = [
 
 /** The back office of 主动公开: records from draft to publication, and the 公文 register. */
 export function registerRecordAdminRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/records', label: '主动公开', area: 'admin', order: 25 });
+  app.nav.push({
+    href: '/admin/records',
+    label: '主动公开',
+    area: 'admin',
+    order: 25,
+    visibleTo: (actor) => scopes(actor, 'read').length > 0,
+  });
 
   app.get<{ Querystring: { state?: string } }>('/admin/records', async (req, reply) => {
     requireStaff(req);

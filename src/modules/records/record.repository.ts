@@ -173,6 +173,21 @@ export async function staffList(
   return rows.map((r) => ({ ...r, state: r.state as RecordState }));
 }
 
+/** How many records within `scopes` are in `state` (the 工作台's counts). */
+export async function countInState(
+  db: Executor,
+  f: { scopes: readonly string[]; state: RecordState },
+): Promise<number> {
+  if (f.scopes.length === 0) return 0;
+  const row = await db
+    .selectFrom('record as r')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where(withinSubtrees('r.agency_id', f.scopes))
+    .where('r.state', '=', f.state)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export type PublishedRecord = RecordTable & { agencyName: string };
 
 /** A published record with its issuing agency's name. */

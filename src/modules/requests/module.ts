@@ -16,6 +16,7 @@ import { eventLabels, stateLabels } from './request.presenter.js';
 import { caseActions } from './request.schemas.js';
 import { registerRequestAdminRoutes } from './request.admin.routes.js';
 import { registerRequestPortalRoutes } from './request.portal.routes.js';
+import { requestWorkbench } from './request-workbench.js';
 import { processingFeeFacts, section3 } from './request.stats.js';
 import { requestSettings } from './request.settings.js';
 
@@ -106,6 +107,7 @@ export const requestsModule: GongkaiModule = {
       await recomputeAfterCalendarChange(ctx, previous);
     },
   },
+  workbench: requestWorkbench,
   reportContribution: {
     name: 'requests',
     // Section 三, and the 信息处理费 section 六 states (the report never reads this module's tables).

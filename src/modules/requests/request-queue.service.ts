@@ -100,7 +100,9 @@ export async function queuePage(ctx: Ctx, raw: unknown): Promise<QueuePage> {
       (i) =>
         (!filter.state ||
           (filter.state === 'overdue' ? i.deadline.overdue : i.deadline.state === filter.state)) &&
-        (!filter.dueBy || (i.deadline.due !== null && i.deadline.due <= filter.dueBy)),
+        (!filter.dueBy || (i.deadline.due !== null && i.deadline.due <= filter.dueBy)) &&
+        (!filter.within || dueWithin(i, filter.within)) &&
+        (!filter.handler || (filter.handler === 'none' ? !i.handlerId : i.handlerId === ctx.actor.id)),
     )
     .sort(soonestFirst);
   const pages = Math.max(1, Math.ceil(matching.length / QUEUE_PAGE_SIZE));
@@ -120,11 +122,13 @@ export async function findOverdue(ctx: Ctx): Promise<QueueItem[]> {
   return (await queue(ctx)).filter((i) => i.deadline.state === 'open' && i.deadline.overdue);
 }
 
+/** Running, not yet overdue, and due within `workdays` working days. */
+export function dueWithin(i: QueueItem, workdays: number): boolean {
+  return i.deadline.state === 'open' && !i.deadline.overdue && (i.deadline.remaining ?? Infinity) <= workdays;
+}
+
 export async function findDueWithin(ctx: Ctx, workdays: number): Promise<QueueItem[]> {
-  return (await queue(ctx)).filter(
-    (i) =>
-      i.deadline.state === 'open' && !i.deadline.overdue && (i.deadline.remaining ?? Infinity) <= workdays,
-  );
+  return (await queue(ctx)).filter((i) => dueWithin(i, workdays));
 }
 
 export type Approval = QueueItem & { request: { workdays: number; reason: string; date: string } };

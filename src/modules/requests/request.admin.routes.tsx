@@ -10,6 +10,7 @@ import { ApplicationForm } from './views/application-form.js';
 import { CasePageView } from './views/case-page.js';
 import { sendDocx, sendFile } from './views/docx.js';
 import { ApprovalsView, QueueView } from './views/queue.js';
+import { scopeFor } from './request.policy.js';
 
 type Body = Record<string, string>;
 const crumbs = [
@@ -19,7 +20,13 @@ const crumbs = [
 
 /** The back office's 依申请公开: the queue, approvals, registering an application, one case. */
 export function registerRequestAdminRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/requests', label: '依申请公开', area: 'admin', order: 30 });
+  app.nav.push({
+    href: '/admin/requests',
+    label: '依申请公开',
+    area: 'admin',
+    order: 30,
+    visibleTo: (actor) => scopeFor(actor, 'read').length > 0,
+  });
 
   app.get<{ Querystring: Record<string, string> }>('/admin/requests', async (req, reply) => {
     requireStaff(req);

@@ -140,6 +140,9 @@ export const queueFilterSchema = object({
     }),
   ),
   dueBy: optional(date('期限不晚于')),
+  /** Still running and due within this many working days, not yet overdue (the 工作台's link). */
+  within: optional(integer('几个工作日内到期', 1, 60)),
+  handler: optional(oneOf('承办人', ['none', 'me'] as const, { none: '尚未指定', me: '我承办的' })),
   page: optional(integer('页码', 1, 100000)),
 });
 export type QueueFilter = Infer<typeof queueFilterSchema.shape>;

@@ -1,6 +1,47 @@
 import type { workbench } from '../account-pages.service.js';
+import type { WorkbenchPanel } from '../workbench.js';
 
-/** 工作台: greeting, reminders, roles and the usual links. */
+/** A module's panel: its lines, each a count or a state that links to the list it stands for. */
+function Panel({ panel }: { panel: WorkbenchPanel }) {
+  return (
+    <section
+      class={`gk-section gk-workbench-panel${panel.wide ? ' gk-workbench-panel--wide' : ''}`}
+      id={`panel-${panel.key}`}
+    >
+      <h2 class="gk-section__title">{panel.title}</h2>
+      {panel.note ? <p class="gk-muted">{panel.note}</p> : null}
+      <ul class="gk-workbench-items">
+        {panel.items.map((i) => {
+          const body = (
+            <>
+              <span class="gk-workbench-item__label">{i.label}</span>
+              {i.count !== undefined ? <strong class="gk-workbench-item__count">{i.count}</strong> : null}
+              {i.detail ? <span class="gk-workbench-item__detail">{i.detail}</span> : null}
+            </>
+          );
+          return (
+            <li class={`gk-workbench-item${i.urgent ? ' gk-workbench-item--urgent' : ''}`}>
+              {i.href ? (
+                <a class="gk-workbench-item__row" href={i.href}>
+                  {body}
+                </a>
+              ) : (
+                <div class="gk-workbench-item__row">{body}</div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {panel.more ? (
+        <p>
+          <a href={panel.more.href}>{panel.more.label}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** 工作台: greeting, the work waiting (the modules' panels), reminders, roles and the usual links. */
 export function Workbench({ page }: { page: Awaited<ReturnType<typeof workbench>> }) {
   return (
     <>
@@ -8,6 +49,13 @@ export function Workbench({ page }: { page: Awaited<ReturnType<typeof workbench>
       <p class="gk-lead">
         {page.displayName}，您好。您所在机构：{page.agencyName ?? '—'}。
       </p>
+      {page.panels.length ? (
+        <div class="gk-workbench">
+          {page.panels.map((p) => (
+            <Panel panel={p} />
+          ))}
+        </div>
+      ) : null}
       {page.notices.length ? (
         <section class="gk-section">
           <h2 class="gk-section__title">待办提醒</h2>

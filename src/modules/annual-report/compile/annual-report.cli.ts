@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../../platform/errors.js';
 import type { CliContext } from '../../../platform/module.js';
 import { reportSettings } from '../annual-report.settings.js';
+import { findingLine } from '../contract/finding-labels.js';
 import { pdfOptionsOf, render, renderFormats, type RenderFormat } from '../render/index.js';
 import { renderInputOf } from './annual-report.presenter.js';
 import * as annualReports from './annual-report.service.js';
@@ -37,8 +38,7 @@ export function registerAnnualReportCommands(report: Command, io: CliContext): v
         io.out(
           `已生成 ${doc.data.agency}${doc.year}年报告（${doc.data.format} 格式）：${o.out}；错误 ${errors} 项，提示 ${doc.findings.length - errors} 项`,
         );
-        for (const f of doc.findings)
-          io.out(`  ${f.severity === 'error' ? '错误' : '提示'}（${f.check}）${f.message}`);
+        for (const f of doc.findings) io.out(`  ${findingLine(f)}`);
         if (errors) io.setExitCode(1);
       });
     });

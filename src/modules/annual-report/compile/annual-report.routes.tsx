@@ -5,19 +5,26 @@ import { requireStaff, withForm } from '../../../platform/http/server.js';
 import {
   CsrfField,
   ErrorSummary,
-  PostButton,
   SelectField,
+  Summary,
   Table,
   TextArea,
   TextField,
 } from '../../../platform/ui/components.js';
 import { agencyOptions } from '../../agencies/index.js';
 import { renderFormats, renderHtmlFragment } from '../render/index.js';
-import { formatLabels, renderInputOf, stateLabels } from './annual-report.presenter.js';
+import {
+  findingItems,
+  formatLabels,
+  publicationSummary,
+  renderInputOf,
+  stateLabels,
+} from './annual-report.presenter.js';
 import { scopeLabels } from './annual-report.schemas.js';
 import * as annualReports from './annual-report.service.js';
 import type { ReportFile } from './report-files.service.js';
 import * as reportFiles from './report-files.service.js';
+import { readScopes } from './annual-report.policy.js';
 
 type Body = Record<string, string>;
 
@@ -32,9 +39,28 @@ export function sendFile(reply: FastifyReply, file: ReportFile) {
     .send(file.bytes);
 }
 
+/** The findings of a report, each in Chinese (what, where, why), errors and unfinished text marked. */
+function Findings({ report }: { report: Parameters<typeof findingItems>[0] }) {
+  const items = findingItems(report);
+  if (!items.length) return <p>全部勾稽关系和文字一致性检查通过。</p>;
+  return (
+    <ul class="gk-findings">
+      {items.map((f) => (
+        <li class={f.blocking ? 'gk-error-message' : undefined}>{f.line}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** Back office: write, check, sign off and correct the agency's own annual report. */
 export function registerAnnualReportRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/annual-reports', label: '年度报告', area: 'admin', order: 38 });
+  app.nav.push({
+    href: '/admin/annual-reports',
+    label: '年度报告',
+    area: 'admin',
+    order: 38,
+    visibleTo: (actor) => readScopes(actor).length > 0,
+  });
 
   const renderIndex = async (
     req: FastifyRequest,
@@ -128,7 +154,6 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
     requireStaff(req);
     const { report: r, allowed } = await annualReports.reportPage(req.ctx, req.params.id);
     const csrf = reply.csrf();
-    const errorCount = r.findings.filter((f) => f.severity === 'error').length;
     const n = values ?? r.narrative;
     return reply.page(
       {
@@ -152,31 +177,13 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
         <ErrorSummary errors={errors} />
         <section class="gk-section" id="findings">
           <h2 class="gk-section__title">检查结果</h2>
-          {r.findings.length ? (
-            <ul>
-              {r.findings.map((f) => (
-                <li
-                  class={f.severity === 'error' ? 'gk-error-message' : ''}
-                  data-check={f.check}
-                  data-where={f.where}
-                >
-                  {f.severity === 'error' ? '错误' : '提示'}：{f.message}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>全部勾稽关系和文字一致性检查通过。</p>
-          )}
-          {allowed.includes('publish') ? (
-            errorCount ? (
-              <p class="gk-muted">还有 {errorCount} 处错误，改正后才能发布。</p>
-            ) : (
-              <PostButton
-                action={`/admin/annual-reports/${r.id}/publish`}
-                csrf={csrf}
-                label="审核通过并发布"
-              />
-            )
+          <Findings report={r} />
+          {allowed.includes('publish') && !allowed.includes('editNarrative') ? (
+            <p>
+              <a class="gk-button" href={`/admin/annual-reports/${r.id}/publish`}>
+                核对并发布…
+              </a>
+            </p>
           ) : null}
           {allowed.includes('correct') ? (
             <form
@@ -203,7 +210,13 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
           ))}
         </p>
         {allowed.includes('editNarrative') ? (
-          <form class="gk-form" method="post" action={`/admin/annual-reports/${r.id}/narrative`} novalidate>
+          <form
+            class="gk-form"
+            method="post"
+            action={`/admin/annual-reports/${r.id}/narrative`}
+            data-unsaved-warning="文字部分还没有保存，离开本页将丢失所作的修改。"
+            novalidate
+          >
             <CsrfField token={csrf} />
             <TextArea
               name="section1"
@@ -233,11 +246,28 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
               rows={5}
               hint="信息处理费的收取情况已按收费记录预填"
             />
-            <button class="gk-button" type="submit">
-              保存文字部分
-            </button>
+            <p class="gk-actions">
+              <button class="gk-button" type="submit">
+                保存文字部分
+              </button>
+              {allowed.includes('publish') ? (
+                <button
+                  class="gk-button gk-button--secondary"
+                  type="submit"
+                  formaction={`/admin/annual-reports/${r.id}/review`}
+                >
+                  保存并核对发布…
+                </button>
+              ) : null}
+            </p>
+            {allowed.includes('publish') ? (
+              <p class="gk-hint">
+                发布前先保存文字部分，再在核对页面确认将要向社会公开的内容；有错误或未写完的段落时不能发布。
+              </p>
+            ) : null}
           </form>
         ) : null}
+        <script src="/static/unsaved-warning.js" defer></script>
         <section class="gk-section">
           <h2 class="gk-section__title">预览</h2>
           <div
@@ -266,17 +296,129 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
       );
     },
   );
-  app.post<{ Params: { id: string } }>('/admin/annual-reports/:id/publish', async (req, reply) => {
+  // Publishing, in two steps and without JavaScript: the narrative form's second button saves the
+  // text and opens the confirmation page, which shows what will become public; its button posts
+  // the confirmation with the fingerprint of what was shown.
+  app.post<{ Params: { id: string }; Body: Body }>('/admin/annual-reports/:id/review', async (req, reply) => {
     requireStaff(req);
     return withForm(
       reply,
       async () => {
-        await annualReports.publish(req.ctx, req.params.id);
-        return reply.flash('success', '已发布').redirect(`/admin/annual-reports/${req.params.id}`, 303);
+        await annualReports.saveNarrative(req.ctx, req.params.id, req.body);
+        return reply.redirect(`/admin/annual-reports/${req.params.id}/publish`, 303);
       },
-      (errors) => renderReport(req, reply, null, errors),
+      (errors) => renderReport(req, reply, req.body, errors),
     );
   });
+
+  const renderReview = async (
+    req: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    errors: FieldError[],
+  ) => {
+    requireStaff(req);
+    const {
+      report: r,
+      blocking,
+      reviewedAt,
+      allowed,
+    } = await annualReports.publishReview(req.ctx, req.params.id);
+    const summary = publicationSummary(r);
+    return reply.page(
+      {
+        title: `核对并发布${r.year}年度报告`,
+        crumbs: [
+          { label: '工作台', href: '/admin' },
+          { label: '年度报告', href: '/admin/annual-reports' },
+          { label: `${r.year}年 ${r.agencyName}`, href: `/admin/annual-reports/${r.id}` },
+          { label: '核对并发布' },
+        ],
+      },
+      <>
+        <h1 class="gk-title">核对将要公开的内容</h1>
+        <p class="gk-lead">
+          发布后，以下报告将在门户网站“政府信息公开年报”栏目向社会公开，并提供网页、Word、PDF
+          等格式下载；发布后如需修改，只能创建更正版本并说明理由。
+        </p>
+        <ErrorSummary errors={errors} />
+        <section class="gk-section" id="publication">
+          <h2 class="gk-section__title">将要公开的报告</h2>
+          <Summary
+            rows={[
+              ['标题', summary.title],
+              [
+                '文字部分',
+                <ul>
+                  {summary.sections.map((s) => (
+                    <li>
+                      {s.heading}：{s.paragraphs} 段，{s.characters} 字
+                    </li>
+                  ))}
+                </ul>,
+              ],
+              [
+                '表格',
+                <ul>
+                  {summary.tables.map((t) => (
+                    <li>{t}</li>
+                  ))}
+                </ul>,
+              ],
+            ]}
+          />
+        </section>
+        <section class="gk-section" id="findings">
+          <h2 class="gk-section__title">检查结果</h2>
+          <Findings report={r} />
+          {allowed.includes('publish') ? (
+            <form class="gk-form" method="post" action={`/admin/annual-reports/${r.id}/publish`} novalidate>
+              <CsrfField token={reply.csrf()} />
+              <input type="hidden" name="reviewedAt" value={reviewedAt} />
+              <label class="gk-checkbox">
+                <input type="checkbox" name="confirmed" value="1" required /> 我已核对以上内容，同意向社会公开
+              </label>
+              <p class="gk-actions">
+                <button class="gk-button" type="submit">
+                  确认发布
+                </button>{' '}
+                <a href={`/admin/annual-reports/${r.id}`}>返回修改</a>
+              </p>
+            </form>
+          ) : (
+            <p class="gk-error-message" id="blocking">
+              还有 {blocking.length} 处须改正（错误或未写完的段落），改正后才能发布。
+              <a href={`/admin/annual-reports/${r.id}`}>返回修改</a>
+            </p>
+          )}
+        </section>
+        <section class="gk-section">
+          <h2 class="gk-section__title">全文</h2>
+          <div
+            dangerouslySetInnerHTML={{
+              __html: renderHtmlFragment(renderInputOf(r)),
+            }}
+          />
+        </section>
+      </>,
+    );
+  };
+  app.get<{ Params: { id: string } }>('/admin/annual-reports/:id/publish', async (req, reply) =>
+    renderReview(req, reply, []),
+  );
+  app.post<{ Params: { id: string }; Body: Body }>(
+    '/admin/annual-reports/:id/publish',
+    async (req, reply) => {
+      requireStaff(req);
+      return withForm(
+        reply,
+        async () => {
+          await annualReports.publish(req.ctx, req.params.id, req.body);
+          return reply.flash('success', '已发布').redirect(`/admin/annual-reports/${req.params.id}`, 303);
+        },
+        (errors) => renderReview(req, reply, errors),
+      );
+    },
+  );
   app.post<{ Params: { id: string }; Body: Body }>(
     '/admin/annual-reports/:id/correct',
     async (req, reply) => {

@@ -27,3 +27,12 @@ export const narrativeSchema = object({
 export const correctionSchema = object({ reason: text('更正理由', { min: 4, max: 2000 }) });
 
 export const reportIdSchema = object({ id: text('年度报告') });
+
+/**
+ * The office head's confirmation on the page that shows what will become public: the version of
+ * the text they read (its last change), so a report changed since is shown again, not published.
+ */
+export const publishSchema = object({
+  confirmed: oneOf('确认发布', ['1'] as const, { '1': '已核对将要公开的内容' }),
+  reviewedAt: text('核对的版本'),
+});

@@ -15,6 +15,18 @@ import { build } from './report-build.service.js';
 import * as figures from './report-figures.service.js';
 import { REPORT_SCHEMA_ID, type ReportData } from '../contract/report.js';
 
+/** The template's text with its prompts written: what a clerk hands the office head. */
+function finished(n: reports.NarrativeText): reports.NarrativeText {
+  const write = (t: string) => t.replace(/（请[^）]*）/g, '已按要求开展相关工作。');
+  return { section1: write(n.section1), section5: write(n.section5), section6: write(n.section6) };
+}
+
+/** The office head reviews what will become public, then confirms it (the page's two steps). */
+async function signOff(ctx: Parameters<typeof reports.publish>[0], id: string) {
+  const review = await reports.publishReview(ctx, id);
+  return reports.publish(ctx, id, { confirmed: '1', reviewedAt: review.reviewedAt });
+}
+
 describeEachEngine('writing, signing off and correcting the annual report', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
   let gov: Agency, dept: Agency;
@@ -60,7 +72,7 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
       'the template agrees with the tables',
     );
     assert.deepEqual(
-      r.findings.filter((f) => f.check === 'completeness').map((f) => f.where),
+      [...new Set(r.findings.filter((f) => f.check === 'completeness').map((f) => f.where))],
       ['narrative.section1', 'narrative.section5'],
       'and says which sections still need writing',
     );
@@ -119,10 +131,69 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
     );
   });
 
+  it('refuses the office head a report whose text still holds a prompt or an unfinished paragraph, naming the section', async () => {
+    const r = await reports.open(clerk(), { agencyId: dept.id, year: 2021 });
+    const review = await reports.publishReview(head(), r.id);
+    assert.deepEqual(review.allowed, [], 'the confirmation page offers no publish button');
+    assert.deepEqual(
+      [...new Set(review.blocking.map((f) => f.where))],
+      ['narrative.section1', 'narrative.section5'],
+    );
+    const refused = (e: unknown) =>
+      e instanceof ValidationError &&
+      e.fields[0]!.field === 'findings' &&
+      /“一、总体情况”第 2 段（“（一）主动公开。[^”]*”）仍有提示“（请填写主动公开的主要内容和渠道。）”/.test(
+        e.message,
+      ) &&
+      /“五、存在的主要问题及改进情况”/.test(e.message);
+    await assert.rejects(
+      reports.publish(head(), r.id, { confirmed: '1', reviewedAt: review.reviewedAt }),
+      refused,
+    );
+    // One paragraph cut off is enough to refuse it.
+    await reports.saveNarrative(clerk(), r.id, {
+      ...finished(r.narrative),
+      section5: '（一）存在的问题。基层人员更迭较快，',
+    });
+    await assert.rejects(
+      signOff(head(), r.id),
+      (e: unknown) =>
+        e instanceof ValidationError && /“五、存在的主要问题及改进情况”第 1 段.*段落没有写完/.test(e.message),
+    );
+    assert.equal((await reports.get(clerk(), r.id)).state, 'draft');
+    await reports.saveNarrative(clerk(), r.id, finished(r.narrative));
+  });
+
+  it('publishes only what the office head confirmed: without confirmation, or after a later change, it is refused', async () => {
+    const r = await reports.open(clerk(), { agencyId: dept.id, year: 2021 });
+    await reports.saveNarrative(clerk(), r.id, finished(r.narrative));
+    const review = await reports.publishReview(head(), r.id);
+    assert.deepEqual(review.blocking, []);
+    assert.deepEqual(review.allowed, ['publish']);
+    await assert.rejects(
+      reports.publish(head(), r.id, { reviewedAt: review.reviewedAt }),
+      (e: unknown) => e instanceof ValidationError && e.fields[0]!.field === 'confirmed',
+    );
+    const later = day('2022-01-11');
+    await reports.saveNarrative(later, r.id, {
+      ...finished(r.narrative),
+      section6: '无其他需要报告的事项。',
+    });
+    await assert.rejects(
+      reports.publish(head(), r.id, { confirmed: '1', reviewedAt: review.reviewedAt }),
+      (e: unknown) => e instanceof ConflictError && /重新核对/.test(e.message),
+    );
+    await reports.saveNarrative(clerk(), r.id, finished(r.narrative));
+  });
+
   it('publishes only by the office head, only without errors, and keeps the published tables', async () => {
     const r = await reports.open(clerk(), { agencyId: dept.id, year: 2021 });
-    await assert.rejects(reports.publish(clerk(), r.id), ForbiddenError);
-    const published = await reports.publish(head(), r.id);
+    await assert.rejects(reports.publishReview(clerk(), r.id), ForbiddenError);
+    await assert.rejects(
+      reports.publish(clerk(), r.id, { confirmed: '1', reviewedAt: r.id }),
+      ForbiddenError,
+    );
+    const published = await signOff(head(), r.id);
     assert.equal(published.state, 'published');
     await assert.rejects(reports.saveNarrative(clerk(), r.id, r.narrative), ConflictError);
     // A late edit touches the period: a case of 2021 entered afterwards.
@@ -157,13 +228,14 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
       v2.findings.some((f) => f.check === 'narrative'),
       'and the stale figure is flagged',
     );
-    await reports.saveNarrative(clerk(), v2.id, {
+    const brought = await reports.saveNarrative(clerk(), v2.id, {
       ...v2.narrative,
       section1: v2.narrative.section1
         .replace('收到政府信息公开申请 3 件', '收到政府信息公开申请 4 件')
         .replace('办结 3 件', '办结 4 件'),
     });
-    await reports.publish(head(), v2.id);
+    assert.ok(!brought.findings.some((f) => f.check === 'narrative'));
+    await signOff(head(), v2.id);
     const list = await reports.publishedOf(testCtx(h, anonymous), dept.id);
     assert.deepEqual(
       list.map((p) => [p.version, p.correctionReason]),
@@ -216,8 +288,9 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
     const govHead = day('2023-01-10', staffActor('officeHead', gov));
     const r = await reports.open(govHead, { agencyId: gov.id, year: 2022 });
     assert.ok(r.findings.some((f) => f.check === 'year-chain' && f.severity === 'error'));
+    await reports.saveNarrative(govHead, r.id, finished(r.narrative));
     await assert.rejects(
-      reports.publish(govHead, r.id),
+      signOff(govHead, r.id),
       (e: unknown) =>
         e instanceof ValidationError && e.fields[0]!.field === 'findings' && /上年结转/.test(e.message),
     );
@@ -255,10 +328,10 @@ describeEachEngine('annual report: what the public saw, fees across the new year
     );
     assert.deepEqual(v2021.data.requests.carriedForward?.[6], 1);
     await reports.saveNarrative(at('2022-01-04'), v2021.id, {
-      ...v2021.narrative,
+      ...finished(v2021.narrative),
       section5: '依申请公开答复文书格式不够统一。',
     });
-    await reports.publish(head('2022-01-04'), v2021.id);
+    await signOff(head('2022-01-04'), v2021.id);
     await cases.act(at('2022-01-05'), r.id, 'processingFeePaid', { date: '2022-01-05' });
     await cases.act(at('2022-01-10'), r.id, 'replied', {
       date: '2022-01-10',

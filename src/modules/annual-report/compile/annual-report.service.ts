@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { recordAudit } from '../../../platform/audit.js';
 import { beijingDate } from '../../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../../platform/context.js';
@@ -8,6 +9,7 @@ import { agencies, type Agency } from '../../agencies/index.js';
 import type { AnnualReportTable } from '../annual-report.tables.js';
 import { allChecks } from '../contract/checks.js';
 import type { Finding, ReportData } from '../contract/report.js';
+import { blocksPublication } from '../contract/review-checks.js';
 import { parseStoredReport } from '../contract/schema.js';
 import { historyOf, levelOf, recordedYears } from '../published/published-report.service.js';
 import { assertCan, can, readScopes } from './annual-report.policy.js';
@@ -17,6 +19,7 @@ import {
   documentSchema,
   narrativeSchema,
   openSchema,
+  publishSchema,
   type Scope,
 } from './annual-report.schemas.js';
 import { parseNarrative, template, withNarrative, type NarrativeText } from './narrative.js';
@@ -295,21 +298,63 @@ export async function saveNarrative(ctx: Ctx, id: string, raw: unknown): Promise
 }
 
 /**
- * The office head signs the report off. Refused while any error finding remains; the tables
- * are kept as they are now, so a late edit to the year's data does not change the published
- * report. The version it corrects (if any) is superseded.
+ * What would stop the report's publication now: every error, and every section or paragraph not
+ * yet written (a prompt of the template, a placeholder, a sentence cut off).
  */
-export async function publish(ctx: Ctx, id: string): Promise<AnnualReportView> {
+function blocking(findings: Finding[]): Finding[] {
+  return findings.filter(blocksPublication);
+}
+
+/** A fingerprint of the report as shown (tables, text, findings): what the confirmation names. */
+function reviewToken(report: AnnualReportView): string {
+  return createHash('sha256')
+    .update(JSON.stringify([report.data, report.narrative]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * The confirmation page of a publication: the report as the public will read it (its sections,
+ * its tables), the findings, what still stops it, and a fingerprint of what the office head
+ * reviews (the confirmation names it, so a report changed meanwhile — its text, or its tables by
+ * a late case — is shown again rather than published).
+ */
+export async function publishReview(
+  ctx: Ctx,
+  id: string,
+): Promise<{ report: AnnualReportView; blocking: Finding[]; reviewedAt: string; allowed: ReportStep[] }> {
+  const row = await load(ctx, id, 'publish');
+  if (row.state !== 'draft') throw new ConflictError('该报告已发布');
+  const report = await view(ctx, row);
+  const stops = blocking(report.findings);
+  return {
+    report,
+    blocking: stops,
+    reviewedAt: reviewToken(report),
+    allowed: stops.length ? [] : ['publish'],
+  };
+}
+
+/**
+ * The office head signs the report off, having confirmed what will become public
+ * (`publishReview`). Refused while any error or unfinished section remains, naming each; the
+ * tables are kept as they are now, so a late edit to the year's data does not change the
+ * published report. The version it corrects (if any) is superseded.
+ */
+export async function publish(ctx: Ctx, id: string, raw: unknown): Promise<AnnualReportView> {
+  const input = publishSchema.parse(raw);
   return inTransaction(ctx, async (ctx) => {
     const row = await load(ctx, id, 'publish');
     if (row.state !== 'draft') throw new ConflictError('该报告已发布');
     const current = await view(ctx, row);
-    const errors = current.findings.filter((f) => f.severity === 'error');
-    if (errors.length)
+    const stops = blocking(current.findings);
+    if (stops.length)
       throw ValidationError.one(
         'findings',
-        `报告还有 ${errors.length} 处错误，不能发布：${errors.map((f) => f.message).join('；')}`,
+        `报告还有 ${stops.length} 处须改正，不能发布：${stops.map((f) => f.message).join('；')}`,
       );
+    if (reviewToken(current) !== input.reviewedAt)
+      throw new ConflictError('您核对之后报告又有修改，请重新核对将要公开的内容后再发布');
     const now = ctx.clock.now().toISOString();
     await repo.supersede(ctx.db, keyOf(row), now);
     const patch = {

@@ -75,7 +75,13 @@ describeEachEngine('reminding agencies of their annual report', (engine) => {
     const head = testCtx(h, staffActor('officeHead', dept));
     head.clock.set('2026-02-05T01:00:00Z');
     const draft = await reports.open(head, { agencyId: dept.id, year: 2025 });
-    await reports.publish(head, draft.id);
+    await reports.saveNarrative(head, draft.id, {
+      section1: draft.narrative.section1.replace(/（请[^）]*）/g, '已按要求开展。'),
+      section5: '无。',
+      section6: draft.narrative.section6,
+    });
+    const review = await reports.publishReview(head, draft.id);
+    await reports.publish(head, draft.id, { confirmed: '1', reviewedAt: review.reviewedAt });
     assert.equal(await remindReportDeadlines(at('2026-02-09')), '年报提醒 0 条');
     assert.equal(await remindReportDeadlines(at('2026-03-17')), '年报提醒 1 条');
     assert.equal((await notices()).at(-1)!.agency_id, gov.id);

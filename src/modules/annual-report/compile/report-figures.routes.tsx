@@ -70,9 +70,8 @@ export function registerReportFigureRoutes(app: FastifyInstance): void {
         <section class="gk-section" id="csv">
           <h2 class="gk-section__title">从其他系统导入（CSV 或 Excel）</h2>
           <p class="gk-hint">
-            列为“机构、年度、项目、数值”；项目写名称（如
-            行政许可·处理决定数量）或键（<code>licensing.decisions</code>）。Excel、WPS 另存的 CSV 和 .xlsx
-            工作簿都可以。有一行出错则全部不导入。
+            列为“机构、年度、项目、数值”；项目写上表中的名称（如 行政许可·处理决定数量）。Excel、WPS 另存的
+            CSV 和 .xlsx 工作簿都可以。有一行出错则全部不导入。
           </p>
           <form
             class="gk-form gk-filters"

@@ -7,6 +7,8 @@ import { checkPublishedReport } from '../published/read-and-check.js';
 import { sample2020, sample2022 } from '../render/samples.js';
 import { runArithmeticChecks } from './arithmetic-checks.js';
 import { allChecks, checked } from './checks.js';
+import { findingLine, whereLabel } from './finding-labels.js';
+import { blocksPublication } from './review-checks.js';
 import {
   balanceRows,
   checkLabels,
@@ -76,12 +78,69 @@ describe('allChecks: every check of the contract, whichever door asks', () => {
     );
   });
 
+  it('makes an unfinished paragraph block publication, naming its section and paragraph: prompt, placeholder, cut off', () => {
+    const draft = written({
+      一: '全年工作情况良好。\n（二）依申请公开。（请写明办理情况）\n（三）平台建设。政务新媒体 XX 个。',
+      五: '（一）问题。人员不足，',
+      六: '本年度未收取信息处理费。\n主要做法如下：',
+    });
+    const found = allChecks(draft, { written: true }).filter((f) => f.check === 'completeness');
+    assert.deepEqual(
+      found.map((f) => [blocksPublication(f), f.where]),
+      [
+        [true, 'narrative.section1'],
+        [true, 'narrative.section1'],
+        [true, 'narrative.section5'],
+        [true, 'narrative.section6'],
+      ],
+    );
+    assert.match(
+      found[0]!.message,
+      /^“一、总体情况”第 2 段（“（二）依申请公开。（请写明办理情况）”）仍有提示“（请写明办理情况）”/,
+    );
+    assert.match(found[1]!.message, /第 3 段.*仍有待填的“XX”/);
+    assert.match(found[2]!.message, /“五、存在的主要问题及改进情况”第 1 段.*段落没有写完/);
+    assert.match(found[3]!.message, /“六、其他需要报告的事项”第 2 段/);
+    const fine = written({
+      一: '主要做法如下：\n一是公开及时。网址 http://www.jinjiang.gov.cn/xxgk/。',
+      五: '无。',
+      六: '本年度未收取信息处理费。',
+    });
+    assert.deepEqual(
+      allChecks(fine, { written: true }).filter((f) => f.check === 'completeness'),
+      [],
+      'a colon before the next paragraph and a web address are finished text',
+    );
+  });
+
   it('replaces the findings a report carried', () => {
     const data = {
       ...sample2020().data,
       findings: [{ check: 'blank', severity: 'warning', where: 'x', message: 'x' }],
     };
     assert.deepEqual(checked(data as ReportData).findings, allChecks(data as ReportData));
+  });
+
+  it('names every finding’s place in Chinese, never by its path', () => {
+    const cases: Array<[string, string]> = [
+      ['requests.received', '表三“本年新收”行'],
+      ['requests[commercialEnterprise]', '表三商业企业列'],
+      ['requests.total[naturalPerson]', '表三“总计”自然人列'],
+      ['requests.withheld', '表三“不予公开”行'],
+      ['requests.carriedOver[total]', '表三“上年结转”总计列'],
+      ['appeals.review', '表四行政复议'],
+      ['appeals.litigationDirect.pending', '表四行政诉讼（未经复议直接起诉）尚未审结'],
+      ['proactive.rules', '表二“规章”'],
+      ['proactive.licensing.decisions', '表二“行政许可”处理决定数量'],
+      ['narrative.section1', '“一、总体情况”'],
+      ['narrative.other', '“六、其他需要报告的事项”'],
+      ['narrative', '正文'],
+      ['appeals', '表四'],
+      ['x', '报告'],
+    ];
+    for (const [where, label] of cases) assert.equal(whereLabel(where), label, where);
+    const r = allChecks(sample2020().data, { level: 'county' });
+    for (const f of r) assert.doesNotMatch(findingLine(f), /[a-z]+\.[a-z]+|[a-z]+-[a-z]+/i, findingLine(f));
   });
 
   it('names every check in Chinese for the pages', () => {

@@ -108,18 +108,62 @@ const writtenSections = [
   ['六', 'section6', '六、其他需要报告的事项'],
 ] as const;
 
+/** A template prompt left in the text: “（请填写…）”, “（请说明。）”, “（请写明…）”, “（待补充）”… */
+const promptPattern = /[（(](?:请|待)[^）)]{0,60}[）)]/;
+/** Placeholders a writer leaves for later: XX, ××, ＿＿, 【】, 某某. */
+const placeholderPattern = /XX|ＸＸ|××|＿{2,}|_{2,}|【\s*】|〔\s*〕|某某/;
+/** A paragraph cut off: ending in …… or in a comma or 顿号 (a colon only as a section's last). */
+const cutOffPattern = /(?:…|\.{3}|[，,、；;])\s*$/;
+const endsOnColon = /[：:]\s*$/;
+
+/** What is unfinished in a paragraph, in words, or null when it reads as finished. */
+function unfinished(paragraph: string, last: boolean): string | null {
+  const prompt = promptPattern.exec(paragraph);
+  if (prompt) return `仍有提示“${prompt[0]}”`;
+  const placeholder = placeholderPattern.exec(paragraph);
+  if (placeholder) return `仍有待填的“${placeholder[0]}”`;
+  if (cutOffPattern.test(paragraph) || (last && endsOnColon.test(paragraph))) return '段落没有写完';
+  return null;
+}
+
 /**
- * completeness of a report written on the platform: a section still blank or still holding one
- * of the template's “（请填写…）” prompts, and, in the 2021 format, a section 六 that does not
- * state the 信息处理费 (国办公开办函〔2021〕30号).
+ * Does the finding stop the office head from publishing a report written on the platform? Every
+ * error, and every unfinished section or paragraph: a warning in the contract (a report read back
+ * from its published text is only told about it), but nothing the public may read as published.
+ */
+export function blocksPublication(f: Finding): boolean {
+  return f.severity === 'error' || (f.check === 'completeness' && f.where.startsWith('narrative.'));
+}
+
+/** The opening words of a paragraph, to find it by. */
+const opening = (p: string) => (p.length > 18 ? `${p.slice(0, 18)}…` : p);
+
+/**
+ * completeness of a report written on the platform: a section still blank, or a paragraph still
+ * holding one of the template's “（请填写…）” prompts, a placeholder or a sentence cut off (the
+ * report cannot be published so: `blocksPublication`), and, in the 2021 format, a section 六
+ * that does not state the 信息处理费 (国办公开办函〔2021〕30号).
  */
 export function checkWritten(data: ReportData, facts: ReportFacts = {}): Finding[] {
   const out: Finding[] = [];
   const sections = data.narrative.sections ?? {};
+  const unfinishedText = (key: string, message: string): Finding =>
+    finding('completeness', `narrative.${key}`, message);
   for (const [n, key, name] of writtenSections) {
     const text = sections[n] ?? '';
-    if (!text.trim() || /（请(填写|说明)[^）]*）/.test(text))
-      out.push(finding('completeness', `narrative.${key}`, `“${name}”尚未写完（仍有空白或“请填写”的提示）`));
+    if (!text.trim()) {
+      out.push(unfinishedText(key, `“${name}”尚未填写`));
+      continue;
+    }
+    const paragraphs = text
+      .split(/\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    paragraphs.forEach((p, i) => {
+      const what = unfinished(p, i === paragraphs.length - 1);
+      if (what)
+        out.push(unfinishedText(key, `“${name}”第 ${i + 1} 段（“${opening(p)}”）${what}，写完后才能发布`));
+    });
   }
   if (data.format === '2021' && !/信息处理费/.test(sections.六 ?? '')) {
     const fee = facts.processingFees;

@@ -1,10 +1,12 @@
 import type { CheckedReport } from './read-and-check.js';
 import { readStatusLabels } from './read-and-check.js';
 import { formatDateTime } from '../../../platform/clock.js';
+import { whereLabel } from '../contract/finding-labels.js';
 import {
   appealGroups,
   appealResults,
   applicantColumns,
+  checkLabels,
   rowsOf,
   type ReportData,
 } from '../contract/report.js';
@@ -73,7 +75,9 @@ export function summaryOf(r: CheckedReport): string {
         : '  未发现问题',
     );
     for (const f of [...errors, ...warnings])
-      lines.push(`  ${f.severity === 'error' ? '✖ 错误' : '△ 提示'} [${f.check}] ${f.where}：${f.message}`);
+      lines.push(
+        `  ${f.severity === 'error' ? '✖ 错误' : '△ 提示'} [${checkLabels[f.check]}] ${whereLabel(f.where)}：${f.message}`,
+      );
   }
   return lines.join('\n');
 }

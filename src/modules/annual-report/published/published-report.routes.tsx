@@ -14,6 +14,7 @@ import { cellMarks, FindingList, MarkedTables } from '../render/marked-tables.js
 import { uploaded } from './published-report.schemas.js';
 import * as reports from './published-report.service.js';
 import { readStatusLabels } from './read-and-check.js';
+import { scopes } from './published-report.policy.js';
 
 type Body = Record<string, unknown>;
 const crumbs = (...rest: Array<{ label: string; href?: string }>) => [
@@ -24,7 +25,13 @@ const crumbs = (...rest: Array<{ label: string; href?: string }>) => [
 
 /** Back office: the checker of published reports (年报检查), and recording one as an agency's history. */
 export function registerPublishedReportRoutes(app: FastifyInstance): void {
-  app.nav.push({ href: '/admin/reports', label: '年报检查', area: 'admin', order: 40 });
+  app.nav.push({
+    href: '/admin/reports',
+    label: '年报检查',
+    area: 'admin',
+    order: 40,
+    visibleTo: (actor) => scopes(actor).length > 0,
+  });
 
   const renderIndex = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => {
     const list = await reports.list(req.ctx);

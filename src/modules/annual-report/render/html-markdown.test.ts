@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import { figuresOf } from './layout.js';
-import { renderHtml, renderHtmlFragment } from './html.js';
+import { renderHtml, renderHtmlFragment, reportColumnCss } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { RenderInputError, type RenderInput } from './render-input.js';
 import { sample2020, sample2022 } from './samples.js';
@@ -229,6 +230,25 @@ describe('HTML layout', () => {
     assert.match(fragment, /^<article class="gk-annual-report" lang="zh-CN">/);
     assert.doesNotMatch(fragment, /<html|<head|<style/);
     assert.ok(html2022.includes(fragment));
+  });
+
+  it('sets the column widths by class rules in the served style sheet, with no style attribute the CSP would block', () => {
+    const squash = (css: string) => css.replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1');
+    const served = squash(
+      readFileSync(new URL('../../../platform/ui/static/gongkai.css', import.meta.url), 'utf8'),
+    );
+    for (const input of [sample2020(), sample2022()]) {
+      const fragment = renderHtmlFragment(input);
+      assert.doesNotMatch(fragment, /\sstyle=/);
+      const $ = cheerio.load(fragment);
+      for (const id of ['proactive', 'requests', 'appeals'])
+        assert.ok($(`#gk-ar-${id} colgroup col`).length > 1, id);
+      const rules = reportColumnCss(input).split('\n');
+      assert.equal(rules.length, 4 + 10 + 15);
+      for (const rule of rules) assert.ok(served.includes(squash(rule)), `gongkai.css lacks ${rule}`);
+      // The standalone file carries the same rules in its own style element.
+      for (const rule of rules) assert.ok(renderHtml(input).includes(rule));
+    }
   });
 
   it('refuses data in the wrong format for the year', () => {

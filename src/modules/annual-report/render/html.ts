@@ -59,9 +59,20 @@ function cellHtml(c: LayoutCell, inHead: boolean, rowLabel: boolean): string {
   return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${escapeHtml(c.text)}</${tag}>`;
 }
 
-function colgroup(t: LayoutTable): string {
+/**
+ * The column widths of a table as style rules (`.gk-ar-requests col:nth-child(3) { width: … }`),
+ * never as `style` attributes: the site's Content-Security-Policy allows only its own style
+ * sheet, which carries these rules too (platform/ui/static/gongkai.css, kept equal by a test).
+ */
+export function columnWidthCss(t: LayoutTable): string {
   const sum = t.widths.reduce((a, b) => a + b, 0);
-  return `<colgroup>${t.widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+  return t.widths
+    .map((w, i) => `.gk-ar-${t.id} col:nth-child(${i + 1}) { width: ${((w / sum) * 100).toFixed(2)}%; }`)
+    .join('\n');
+}
+
+function colgroup(t: LayoutTable): string {
+  return `<colgroup>${t.widths.map(() => '<col>').join('')}</colgroup>`;
 }
 
 /** One statutory table as HTML, with its merged cells as rowspan/colspan. */
@@ -125,6 +136,12 @@ export function renderHtmlFragment(input: RenderInput): string {
   ].join('\n');
 }
 
+/** The column widths of the three statutory tables (the same in every format and year). */
+export function reportColumnCss(input: RenderInput): string {
+  const tables = tablesOf(input.data);
+  return [tables.proactive, tables.requests, tables.appeals].map(columnWidthCss).join('\n');
+}
+
 /** The report as a standalone HTML document (UTF-8, zh-CN, no external resources). */
 export function renderHtml(input: RenderInput): string {
   return [
@@ -134,7 +151,7 @@ export function renderHtml(input: RenderInput): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(titleOf(input))}</title>`,
-    `<style>\nbody { margin: 0 auto; max-width: 210mm; padding: 0 8mm; background: #fff; }\n@media print { body { padding: 0; max-width: none; } }\n${reportCss}\n</style>`,
+    `<style>\nbody { margin: 0 auto; max-width: 210mm; padding: 0 8mm; background: #fff; }\n@media print { body { padding: 0; max-width: none; } }\n${reportCss}\n${reportColumnCss(input)}\n</style>`,
     '</head>',
     '<body>',
     renderHtmlFragment(input),

@@ -80,7 +80,10 @@ describe('the checker’s tables: the renderer’s grids with finding marks keye
   it('lists the findings numbered, each with its check named in Chinese', async () => {
     const $ = cheerio.load(String(await (<FindingList findings={seed.findings} />)));
     assert.equal($('li#finding-1').attr('class'), 'gk-finding gk-finding--error');
-    assert.match($('li#finding-1').text(), /错误 行合计：三、本年新收：六类申请人之和为 222，总计列为 231/);
+    assert.match(
+      $('li#finding-1').text(),
+      /错误 行合计 · 表三“本年新收”行：三、本年新收：六类申请人之和为 222，总计列为 231/,
+    );
     assert.doesNotMatch($('ol').text(), /row-sum|requests\./, 'no internal code on the page');
   });
 });

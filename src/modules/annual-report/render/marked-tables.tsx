@@ -8,6 +8,7 @@ import {
   type ReportData,
   type RequestRowKey,
 } from '../contract/report.js';
+import { whereLabel } from '../contract/finding-labels.js';
 import { isRowLabel, tablesOf, type LayoutCell, type LayoutPart, type LayoutTable } from './layout.js';
 
 /**
@@ -201,16 +202,14 @@ export function FindingList({ findings }: { findings: Finding[] }) {
   return (
     <ol class="gk-findings">
       {findings.map((f, i) => (
-        <li
-          id={`finding-${i + 1}`}
-          class={`gk-finding gk-finding--${f.severity}`}
-          data-check={f.check}
-          data-where={f.where}
-        >
+        <li id={`finding-${i + 1}`} class={`gk-finding gk-finding--${f.severity}`}>
           <span class={`gk-tag ${f.severity === 'error' ? 'gk-tag--warn' : ''}`}>
             {f.severity === 'error' ? '错误' : '提示'}
           </span>{' '}
-          <span class="gk-muted">{checkLabels[f.check]}</span>：{f.message}
+          <span class="gk-muted">
+            {checkLabels[f.check]} · {whereLabel(f.where)}
+          </span>
+          ：{f.message}
         </li>
       ))}
     </ol>

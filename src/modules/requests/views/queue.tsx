@@ -56,6 +56,24 @@ export function QueueView({ q }: { q: QueuePage }) {
           value={q.filter.dueBy ?? undefined}
           errors={[]}
         />
+        <SelectField
+          name="handler"
+          label={f.handler.label}
+          value={q.filter.handler ?? undefined}
+          errors={[]}
+          options={[
+            { value: 'none', label: '尚未指定' },
+            { value: 'me', label: '我承办的' },
+          ]}
+          placeholder="全部"
+        />
+        {q.filter.within ? (
+          <p class="gk-muted">
+            仅显示 {q.filter.within} 个工作日内到期（未超期）的申请。
+            <input type="hidden" name="within" value={String(q.filter.within)} />{' '}
+            <a href="/admin/requests">显示全部</a>
+          </p>
+        ) : null}
         <button class="gk-button gk-button--secondary" type="submit">
           筛选
         </button>
