@@ -9,6 +9,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.js';
+import { PersonalInfoNotice } from '../../../platform/ui/privacy-notice.js';
 import type { ApplicantCasePage } from '../request-applicant.service.js';
 import { applicantSupplementSchema, lookupSchema } from '../request.schemas.js';
 import { ApplicationForm, type ReceivingAgency } from './application-form.js';
@@ -167,6 +168,10 @@ function ApplicantCase({
             value=""
             errors={errors}
             rows={5}
+          />
+          <PersonalInfoNotice
+            collected="补正说明中您写明的内容（如其中含有个人信息）"
+            purpose="依照《中华人民共和国政府信息公开条例》第三十条补正申请，供受理机关办理本申请"
           />
           <button class="gk-button" type="submit">
             提交补正
