@@ -88,6 +88,7 @@ function dayOf(n: number, total: number): string {
 const plus = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** What the 2020 applicants asked for: a matter, and a place, so no two read alike. */
 const topics = [
   '道路改造工程立项批复',
   '征地补偿安置方案',
@@ -95,7 +96,20 @@ const topics = [
   '企业环评审批文件',
   '拆迁项目规划许可',
   '财政专项资金使用情况',
+  '房屋征收补偿决定',
+  '村庄规划图',
+  '低保审批材料',
+  '农村宅基地审批记录',
+  '工程招标投标文件',
+  '违法建设处罚决定',
+  '河道整治工程验收报告',
+  '安置房分配方案',
+  '土地出让合同',
 ];
+const places = ['磁灶镇', '安海镇', '陈埭镇', '池店镇', '青阳街道', '梅岭街道', '西园街道', '新塘街道', '东石镇', '英林镇', '金井镇'];
+const surnames = ['陈', '林', '黄', '王', '许', '吴', '施', '洪', '蔡', '李', '张', '庄', '曾', '苏', '杨', '郑'];
+const given = ['志强', '秀英', '建华', '丽娟', '明辉', '雅琴', '国平', '晓燕', '文斌', '美玲', '少杰', '淑华', '清泉', '碧云'];
+const organizations = ['建材有限公司', '鞋业有限公司', '纺织科技有限公司', '食品有限公司', '陶瓷有限公司'];
 
 export async function load2020(
   ctx: Ctx,
@@ -113,15 +127,17 @@ export async function load2020(
         agencyId: city.id,
         applicantType: type,
         applicantName: person
-          ? `申请人${n + 1}`
-          : `晋江某${type === 'legalServiceOrganization' ? '律师事务所' : '单位'}${n + 1}`,
+          ? `${surnames[n % surnames.length]}${given[(n * 5) % given.length]}`
+          : type === 'legalServiceOrganization'
+            ? `福建${['闽南', '海峡', '泉晋', '刺桐'][n % 4]}律师事务所`
+            : `晋江市${places[n % places.length]}某${organizations[n % organizations.length]}`,
         organizationCode: person
           ? undefined
           : composeCreditCode('91', '350582', String(10000000 + n).slice(-8)),
         idType: person ? 'residentIdCard' : 'other',
         idNumber: person ? idNumber(n) : `营业执照${n + 1}`,
         phone: `1380595${String(n).padStart(4, '0')}`,
-        description: `申请公开${topics[n % topics.length]}（2020年）`,
+        description: `申请公开${places[(n * 7) % places.length]}${topics[n % topics.length]}（${2016 + (n % 5)}年）`,
         deliveryFormat: 'electronic',
         deliveryMethod: 'online',
         submissionChannel: n % 3 === 0 ? 'inPerson' : 'registeredMail',

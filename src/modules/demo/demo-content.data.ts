@@ -8,6 +8,8 @@
 
 export interface Vars {
   year: number;
+  /** The month of publication (1–12): a monthly figure is of the month before. */
+  month: number;
   /** A town or street of the demo (e.g. 磁灶镇). */
   town: string;
   /** A village or community (e.g. 大埔村). */
@@ -38,6 +40,9 @@ export interface DomainPlan {
   subject: string;
   templates: Array<(v: Vars) => RecordDraft>;
 }
+
+/** The month before `month`, and its year. */
+const previous = (year: number, month: number) => (month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 });
 
 const int = (r: () => number, min: number, max: number) => Math.floor(min + r() * (max - min + 1));
 const money = (r: () => number, min: number, max: number) => (min + r() * (max - min)).toFixed(2);
@@ -366,9 +371,9 @@ export const domainPlans: DomainPlan[] = [
     docCode: '晋城管',
     subject: '城乡建设、环境保护\\城乡建设（含住房）',
     templates: [
-      ({ year, town, r }) => ({
+      ({ year, month, town, r }) => ({
         item: '计划停水停气通知',
-        title: `关于${town}部分区域${int(r, 1, 12)}月计划停水的通知（${year}年）`,
+        title: `关于${town}部分区域${year}年${month}月计划停水的通知`,
         genre: '通知',
         body: [
           `因供水管网改造施工，${town}部分区域将于${int(r, 1, 28)}日8:00至20:00停止供水。`,
@@ -410,9 +415,9 @@ export const domainPlans: DomainPlan[] = [
     docCode: '泉晋环',
     subject: '城乡建设、环境保护\\环境监测、保护与治理',
     templates: [
-      ({ year, r }) => ({
+      ({ year, month, r }) => ({
         item: '环境质量状况',
-        title: `晋江市${year}年${int(r, 1, 12)}月环境空气质量状况`,
+        title: `晋江市${previous(year, month).y}年${previous(year, month).m}月环境空气质量状况`,
         genre: '报告',
         body: [
           `本月全市环境空气质量优良天数比例为${int(r, 90, 100)}%，主要污染物为臭氧和细颗粒物。`,
@@ -499,9 +504,9 @@ export const domainPlans: DomainPlan[] = [
     docCode: '晋民',
     subject: '民政、扶贫、救灾\\社会福利',
     templates: [
-      ({ year, r }) => ({
+      ({ year, month, r }) => ({
         item: '高龄津贴发放',
-        title: `${year}年${int(r, 1, 12)}月高龄老人津贴发放情况`,
+        title: `${year}年${month}月高龄老人津贴发放情况`,
         genre: '公示',
         body: [`本月向80周岁以上老年人发放高龄津贴${int(r, 30000, 42000)}人次，共计${money(r, 300, 600)}万元。`],
       }),
@@ -609,9 +614,9 @@ export const domainPlans: DomainPlan[] = [
         issued: true,
         body: ['为居民免费提供居民健康档案管理、预防接种、老年人健康管理和慢性病患者健康管理等服务。'],
       }),
-      ({ year, r }) => ({
+      ({ year, month, r }) => ({
         item: '传染病疫情信息',
-        title: `晋江市${year}年${int(r, 1, 12)}月法定传染病疫情概况`,
+        title: `晋江市${previous(year, month).y}年${previous(year, month).m}月法定传染病疫情概况`,
         genre: '报告',
         body: [`本月全市报告法定传染病${int(r, 300, 900)}例，无甲类传染病报告，无死亡病例。`],
       }),

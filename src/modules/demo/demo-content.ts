@@ -80,6 +80,7 @@ export function plannedRecords(ctx: Ctx): Planned[] {
         const when = beforeNow(ctx, days, r);
         const v: Vars = {
           year: Number(when.date.slice(0, 4)),
+          month: Number(when.date.slice(5, 7)),
           town: towns[(k * 7 + t) % towns.length]!,
           village: villages[(k * 3 + n) % villages.length]!,
           n: n + 1,
@@ -109,11 +110,12 @@ export function plannedRecords(ctx: Ctx): Planned[] {
 function interpretations(ctx: Ctx, issued: Planned[]): Planned[] {
   const r = random(54);
   return issued
-    .filter((_, i) => i % 3 === 0)
+    .filter((d) => ['方案', '计划', '预案', '通知', '行政规范性文件'].includes(d.genre))
+    .filter((_, i) => i % 2 === 0)
     .slice(0, 10)
     .map((doc, i) => {
     const when = beforeNow(ctx, 2 + i * 9, r);
-    const name = doc.title.replace(/^关于/, '');
+    const name = doc.title;
     return {
       item: doc.item,
       agency: doc.agency,
@@ -233,8 +235,15 @@ const line = (p: Planned) =>
     subject: p.subject,
     genre: p.genre,
     keywords: p.keywords,
-    body: p.body.map((s) => `<p>${s}</p>`).join(''),
+    // Signed off as a 公文 is: the issuing agency and the 成文日期 (落款).
+    body: [...p.body, p.agency, chineseDate(p.writtenAt)].map((s) => `<p>${s}</p>`).join(''),
   });
+
+/** 2026-12-06 → 2026年12月6日. */
+function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
 
 /** The items of an agency's catalogs by domain code. */
 async function itemsByDomain(ctx: Ctx, agencyId: string): Promise<Map<string, CatalogItem[]>> {

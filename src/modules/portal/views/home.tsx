@@ -8,7 +8,7 @@ export function HomeView({ p }: { p: HomePage }) {
   const root = p.root;
   return (
     <>
-      <h1 class="gk-title">{root ? `${root.name}政府信息公开` : '政府信息公开'}</h1>
+      <h1 class="gk-title">{root ? `${root.name}信息公开` : '政府信息公开'}</h1>
       <p class="gk-lead">依据《中华人民共和国政府信息公开条例》，公开政府信息，提供依申请公开服务。</p>
       <form method="get" action="/search" role="search" class="gk-home-search">
         <label class="gk-label" for="home-q">

@@ -187,7 +187,7 @@ export function NormsView({
           {shown ? (
             <section class="gk-section" id="items">
               <h2 class="gk-section__title">
-                {shown.catalog.domainName}
+                {shown.catalog.domainName}{' '}
                 <a class="gk-feed" href={`/feeds/domains/${encodeURIComponent(shown.catalog.domainCode)}.atom`}>
                   订阅（Atom）
                 </a>
