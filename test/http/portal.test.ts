@@ -63,10 +63,12 @@ describeEachEngine('the portal a citizen expects', (engine) => {
     const c = new Client(t.app);
     const index = await c.get('/standardization');
     assert.equal(index.statusCode, 200);
-    for (const label of ['制度化', '标准化', '规范化', '便民化', '信息化']) assert.match(index.body, new RegExp(label));
+    for (const label of ['制度化', '标准化', '规范化', '便民化', '信息化'])
+      assert.match(index.body, new RegExp(label));
 
     const rules = text((await c.get('/standardization/rules')).body);
-    for (const level of ['国家', '省级', '市级', '本级（晋江市人民政府）']) assert.match(rules, new RegExp(level));
+    for (const level of ['国家', '省级', '市级', '本级（晋江市人民政府）'])
+      assert.match(rules, new RegExp(level));
     assert.match(rules, /福建省政府信息公开办法/, 'a configured link without an address is listed');
     assert.match(rules, /晋江市政府门户网站及政务新媒体运营管理规定/, 'the own level’s new-media rules');
     assert.match(rules, /晋江市政府信息公开申请办理工作规程/, 'and its disclosure rules');
@@ -106,14 +108,24 @@ describeEachEngine('the portal a citizen expects', (engine) => {
     assert.match(foot, /网站标识码：3505820001/);
     assert.match(foot, /href="https:\/\/beian\.miit\.gov\.cn\/"[^>]*>闽ICP备05028014号/);
     assert.match(foot, /code=35058202000101"[^>]*>闽公网安备 35058202000101号/);
-    assert.match(foot, /href="https:\/\/bszs\.conac\.cn\/sitename\?method=show&amp;id=TEST"[^>]*title="党政机关网站标识"/);
+    assert.match(
+      foot,
+      /href="https:\/\/bszs\.conac\.cn\/sitename\?method=show&amp;id=TEST"[^>]*title="党政机关网站标识"/,
+    );
     assert.match(foot, /承办单位：晋江市人民政府办公室（政务公开中心）/);
     assert.match(foot, /href="\/sitemap">网站地图/);
     assert.match(foot, /href="\/privacy">隐私声明/);
 
     const map = await c.get('/sitemap');
     assert.equal(map.statusCode, 200);
-    for (const href of ['/standardization/rules', '/standardization/digital', '/apply', '/cases', '/privacy', `/xxgk/${rootId}/guide`])
+    for (const href of [
+      '/standardization/rules',
+      '/standardization/digital',
+      '/apply',
+      '/cases',
+      '/privacy',
+      `/xxgk/${rootId}/guide`,
+    ])
       assert.match(map.body, new RegExp(`href="${href.replace(/[?]/g, '\\?')}"`), href);
     assert.match(map.body, /磁灶镇人民政府/, 'every agency’s column');
 
@@ -127,9 +139,21 @@ describeEachEngine('the portal a citizen expects', (engine) => {
   it('puts a personal-information notice on every form that collects personal data', async () => {
     const apply = await new Client(t.app).get('/apply');
     const notice = text(apply.body.slice(apply.body.indexOf('id="privacy-notice"')));
-    for (const part of ['个人信息处理告知', '收集哪些信息', '身份证明', '用于什么目的', '第二十九条', '保存 15 年', '您的权利', '第四十四条至第四十七条'])
+    for (const part of [
+      '个人信息处理告知',
+      '收集哪些信息',
+      '身份证明',
+      '用于什么目的',
+      '第二十九条',
+      '保存 15 年',
+      '您的权利',
+      '第四十四条至第四十七条',
+    ])
       assert.match(notice, new RegExp(part), part);
-    assert.ok(apply.body.indexOf('id="privacy-notice"') < apply.body.indexOf('提交申请'), 'read before submitting');
+    assert.ok(
+      apply.body.indexOf('id="privacy-notice"') < apply.body.indexOf('提交申请'),
+      'read before submitting',
+    );
     const clerk = new Client(t.app);
     await clerk.login('clerk', DEMO_PASSWORD);
     const form = await clerk.get('/admin/requests/new');

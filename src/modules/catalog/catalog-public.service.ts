@@ -102,7 +102,10 @@ export async function publishedByItem(ctx: Ctx, agencyId: string): Promise<Publi
   }
   const newestFirst = (a: LinkedRecord, b: LinkedRecord) => (a.publishedAt < b.publishedAt ? 1 : -1);
   return catalogs.map(({ catalog, items }) => {
-    const withRecords = items.map((item) => ({ item, records: (under.get(item.id) ?? []).sort(newestFirst) }));
+    const withRecords = items.map((item) => ({
+      item,
+      records: (under.get(item.id) ?? []).sort(newestFirst),
+    }));
     return { catalog, items: withRecords, total: withRecords.reduce((s, i) => s + i.records.length, 0) };
   });
 }

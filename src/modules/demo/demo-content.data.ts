@@ -42,7 +42,8 @@ export interface DomainPlan {
 }
 
 /** The month before `month`, and its year. */
-const previous = (year: number, month: number) => (month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 });
+const previous = (year: number, month: number) =>
+  month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
 
 const int = (r: () => number, min: number, max: number) => Math.floor(min + r() * (max - min + 1));
 const money = (r: () => number, min: number, max: number) => (min + r() * (max - min)).toFixed(2);
@@ -245,7 +246,9 @@ export const domainPlans: DomainPlan[] = [
         item: '个体工商户定额核定',
         title: `晋江市${year}年第${int(r, 1, 4)}季度个体工商户定额核定情况公示`,
         genre: '公示',
-        body: [`本季度核定定期定额个体工商户${int(r, 800, 2000)}户，核定结果在各办税服务厅和本网站同步公示。`],
+        body: [
+          `本季度核定定期定额个体工商户${int(r, 800, 2000)}户，核定结果在各办税服务厅和本网站同步公示。`,
+        ],
       }),
     ],
   },
@@ -344,7 +347,9 @@ export const domainPlans: DomainPlan[] = [
         title: `晋江市${year}年保障性租赁住房筹集建设计划`,
         genre: '计划',
         issued: true,
-        body: [`${year}年计划筹集保障性租赁住房${int(r, 1500, 4000)}套（间），主要面向新市民、青年人和外来务工人员。`],
+        body: [
+          `${year}年计划筹集保障性租赁住房${int(r, 1500, 4000)}套（间），主要面向新市民、青年人和外来务工人员。`,
+        ],
       }),
     ],
   },
@@ -405,7 +410,9 @@ export const domainPlans: DomainPlan[] = [
         item: '行政处罚决定',
         title: `晋江市城市管理局行政处罚决定信息公开（晋城管罚字〔2026〕第${int(r, 100, 999)}号）`,
         genre: '行政处罚',
-        body: [`当事人在${town}未经许可擅自占用城市道路堆放物料，依据《城市道路管理条例》，决定处以罚款${int(r, 1, 5)}000元。`],
+        body: [
+          `当事人在${town}未经许可擅自占用城市道路堆放物料，依据《城市道路管理条例》，决定处以罚款${int(r, 1, 5)}000元。`,
+        ],
       }),
     ],
   },
@@ -429,7 +436,9 @@ export const domainPlans: DomainPlan[] = [
         title: `${town}某${['陶瓷', '鞋材', '纺织印染', '食品'][int(r, 0, 3)]}企业技改项目环境影响报告表审批意见`,
         genre: '批复',
         issued: true,
-        body: ['经审查，在全面落实报告表提出的各项污染防治措施后，项目建设对环境的不利影响能够得到缓解和控制，同意项目建设。'],
+        body: [
+          '经审查，在全面落实报告表提出的各项污染防治措施后，项目建设对环境的不利影响能够得到缓解和控制，同意项目建设。',
+        ],
       }),
     ],
   },
@@ -464,13 +473,17 @@ export const domainPlans: DomainPlan[] = [
         item: '公共法律服务中心',
         title: `晋江市公共法律服务实体平台名录（${year}年）`,
         genre: '名录',
-        body: ['全市建成市级公共法律服务中心1个、镇（街道）公共法律服务工作站19个、村（社区）公共法律服务工作室395个。'],
+        body: [
+          '全市建成市级公共法律服务中心1个、镇（街道）公共法律服务工作站19个、村（社区）公共法律服务工作室395个。',
+        ],
       }),
       ({ year, r }) => ({
         item: '法律援助申请',
         title: `晋江市${year}年法律援助案件办理情况`,
         genre: '报告',
-        body: [`全年受理法律援助案件${int(r, 1200, 2200)}件，其中农民工讨薪案件${int(r, 300, 600)}件，为受援人挽回经济损失${int(r, 1000, 3000)}万元。`],
+        body: [
+          `全年受理法律援助案件${int(r, 1200, 2200)}件，其中农民工讨薪案件${int(r, 300, 600)}件，为受援人挽回经济损失${int(r, 1000, 3000)}万元。`,
+        ],
       }),
     ],
   },
@@ -494,7 +507,9 @@ export const domainPlans: DomainPlan[] = [
         item: '低保对象名单',
         title: `${town}${year}年第${int(r, 1, 4)}季度最低生活保障对象名单公示`,
         genre: '公示',
-        body: [`本季度${town}在保低保对象${int(r, 60, 260)}户，公示内容包括户主姓名（部分隐去）、所在村（社区）、保障人数和保障金额。`],
+        body: [
+          `本季度${town}在保低保对象${int(r, 60, 260)}户，公示内容包括户主姓名（部分隐去）、所在村（社区）、保障人数和保障金额。`,
+        ],
       }),
     ],
   },
@@ -508,7 +523,9 @@ export const domainPlans: DomainPlan[] = [
         item: '高龄津贴发放',
         title: `${year}年${month}月高龄老人津贴发放情况`,
         genre: '公示',
-        body: [`本月向80周岁以上老年人发放高龄津贴${int(r, 30000, 42000)}人次，共计${money(r, 300, 600)}万元。`],
+        body: [
+          `本月向80周岁以上老年人发放高龄津贴${int(r, 30000, 42000)}人次，共计${money(r, 300, 600)}万元。`,
+        ],
       }),
       ({ year }) => ({
         item: '养老服务扶持政策',
@@ -549,7 +566,9 @@ export const domainPlans: DomainPlan[] = [
         item: '招聘信息及招聘会',
         title: `${year}年“春风行动”晋江专场招聘会（第${int(r, 1, 9)}场）`,
         genre: '公告',
-        body: [`本场招聘会共有${int(r, 80, 200)}家企业参加，提供鞋服、纺织、陶瓷等行业岗位${int(r, 2000, 6000)}个。`],
+        body: [
+          `本场招聘会共有${int(r, 80, 200)}家企业参加，提供鞋服、纺织、陶瓷等行业岗位${int(r, 2000, 6000)}个。`,
+        ],
       }),
       ({ year, r }) => ({
         item: '就业补贴资金发放',
@@ -569,7 +588,9 @@ export const domainPlans: DomainPlan[] = [
         item: '社会保险基金收支',
         title: `晋江市${year}年城乡居民基本养老保险基金收支情况`,
         genre: '报告',
-        body: [`全年基金收入${money(r, 5, 9)}亿元，支出${money(r, 4, 8)}亿元，参保人数${int(r, 45, 55)}万人。`],
+        body: [
+          `全年基金收入${money(r, 5, 9)}亿元，支出${money(r, 4, 8)}亿元，参保人数${int(r, 45, 55)}万人。`,
+        ],
       }),
       ({ year }) => ({
         item: '城乡居民基本养老保险参保登记',
@@ -638,7 +659,9 @@ export const domainPlans: DomainPlan[] = [
         item: '行政处罚决定',
         title: `晋江市市场监督管理局行政处罚决定书（晋市监处罚〔2026〕${int(r, 100, 999)}号）`,
         genre: '行政处罚',
-        body: [`当事人${town}某餐饮店经营超过保质期的食品，依据《中华人民共和国食品安全法》第一百二十四条，没收违法所得并处罚款。`],
+        body: [
+          `当事人${town}某餐饮店经营超过保质期的食品，依据《中华人民共和国食品安全法》第一百二十四条，没收违法所得并处罚款。`,
+        ],
       }),
     ],
   },
@@ -652,7 +675,9 @@ export const domainPlans: DomainPlan[] = [
         item: '耕地地力保护补贴',
         title: `晋江市${year}年耕地地力保护补贴发放情况公示`,
         genre: '公示',
-        body: [`补贴面积${int(r, 5, 9)}.${int(r, 1, 9)}万亩，补贴标准每亩${int(r, 90, 130)}元，资金通过“一卡通”直接发放到户。`],
+        body: [
+          `补贴面积${int(r, 5, 9)}.${int(r, 1, 9)}万亩，补贴标准每亩${int(r, 90, 130)}元，资金通过“一卡通”直接发放到户。`,
+        ],
       }),
       ({ year }) => ({
         item: '农机购置补贴',
@@ -679,7 +704,9 @@ export const domainPlans: DomainPlan[] = [
         item: '资金分配及使用',
         title: `${town}${year}年衔接推进乡村振兴补助资金使用情况公示`,
         genre: '公示',
-        body: [`${town}本年度使用衔接资金${money(r, 50, 300)}万元，用于村集体经济发展项目和农村人居环境整治。`],
+        body: [
+          `${town}本年度使用衔接资金${money(r, 50, 300)}万元，用于村集体经济发展项目和农村人居环境整治。`,
+        ],
       }),
     ],
   },
@@ -707,7 +734,9 @@ export const localDomain = {
       title: `晋江市${year}年促进民营经济高质量发展若干措施`,
       genre: '行政规范性文件',
       issued: true,
-      body: [`对当年新增规模以上工业企业给予一次性奖励${int(r, 10, 30)}万元；对企业技术改造按设备投资额给予补助。`],
+      body: [
+        `对当年新增规模以上工业企业给予一次性奖励${int(r, 10, 30)}万元；对企业技术改造按设备投资额给予补助。`,
+      ],
       subject: '工业、交通\\轻工纺织',
     }),
     ({ year, r }: Vars): RecordDraft => ({

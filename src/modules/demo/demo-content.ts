@@ -25,7 +25,20 @@ function random(seed: number): () => number {
   };
 }
 
-const towns = ['磁灶镇', '安海镇', '陈埭镇', '池店镇', '内坑镇', '东石镇', '英林镇', '金井镇', '龙湖镇', '深沪镇', '新塘街道', '西园街道'];
+const towns = [
+  '磁灶镇',
+  '安海镇',
+  '陈埭镇',
+  '池店镇',
+  '内坑镇',
+  '东石镇',
+  '英林镇',
+  '金井镇',
+  '龙湖镇',
+  '深沪镇',
+  '新塘街道',
+  '西园街道',
+];
 const villages = ['大埔村', '岭畔村', '沙塘社区', '湖光社区', '东山村', '前埔村', '洋埭村', '苏垵村'];
 
 /** The root's pilot domains the skeleton already adopted (demo.service.ts). */
@@ -114,25 +127,25 @@ function interpretations(ctx: Ctx, issued: Planned[]): Planned[] {
     .filter((_, i) => i % 2 === 0)
     .slice(0, 10)
     .map((doc, i) => {
-    const when = beforeNow(ctx, 2 + i * 9, r);
-    const name = doc.title;
-    return {
-      item: doc.item,
-      agency: doc.agency,
-      domain: doc.domain,
-      title: i % 3 === 2 ? `图解：《${name}》` : `《${name}》政策解读`,
-      genre: '政策解读',
-      subject: doc.subject,
-      keywords: '政策解读',
-      writtenAt: when.date,
-      publishedAt: when.at,
-      body: [
-        `一、起草背景。为贯彻落实上级部署，结合我市实际，${doc.agency.replace('晋江市', '市')}起草了《${name}》（${doc.docNumber ?? '未编文号'}）。`,
-        `二、主要内容。${doc.body.join('')}`,
-        '三、解读机关及联系方式。本解读由文件起草部门负责，咨询电话见本机关政府信息公开指南。',
-      ],
-    };
-  });
+      const when = beforeNow(ctx, 2 + i * 9, r);
+      const name = doc.title;
+      return {
+        item: doc.item,
+        agency: doc.agency,
+        domain: doc.domain,
+        title: i % 3 === 2 ? `图解：《${name}》` : `《${name}》政策解读`,
+        genre: '政策解读',
+        subject: doc.subject,
+        keywords: '政策解读',
+        writtenAt: when.date,
+        publishedAt: when.at,
+        body: [
+          `一、起草背景。为贯彻落实上级部署，结合我市实际，${doc.agency.replace('晋江市', '市')}起草了《${name}》（${doc.docNumber ?? '未编文号'}）。`,
+          `二、主要内容。${doc.body.join('')}`,
+          '三、解读机关及联系方式。本解读由文件起草部门负责，咨询电话见本机关政府信息公开指南。',
+        ],
+      };
+    });
 }
 
 /** The city's rules on disclosure, its website and its new media (制度化, 本级). */
@@ -154,21 +167,37 @@ function cityRules(ctx: Ctx): Planned[] {
     };
   };
   return [
-    rule('晋江市政府信息公开申请办理工作规程', '政府信息公开制度', 410, [
-      '第一条 为规范政府信息公开申请的受理、办理和答复，根据《中华人民共和国政府信息公开条例》，制定本规程。',
-      '第二条 申请由市政务公开中心统一登记，受理编号按年度顺序编制；需要补正的，一次性告知。',
-      '第三条 答复应当载明依据和救济途径，并在法定期限内送达申请人。',
-    ], '晋政办〔2024〕41号'),
+    rule(
+      '晋江市政府信息公开申请办理工作规程',
+      '政府信息公开制度',
+      410,
+      [
+        '第一条 为规范政府信息公开申请的受理、办理和答复，根据《中华人民共和国政府信息公开条例》，制定本规程。',
+        '第二条 申请由市政务公开中心统一登记，受理编号按年度顺序编制；需要补正的，一次性告知。',
+        '第三条 答复应当载明依据和救济途径，并在法定期限内送达申请人。',
+      ],
+      '晋政办〔2024〕41号',
+    ),
     rule('晋江市主动公开政府信息发布审核制度', '政府信息公开制度', 380, [
       '拟公开的政府信息实行“起草单位审核、保密审查、分管领导审签”三级审核，未经审核的不得发布。',
     ]),
-    rule('晋江市政务公开工作考核办法', '政府信息公开制度', 300, [
-      '考核内容包括主动公开、依申请公开、政策解读与回应关切、平台建设和监督保障，考核结果纳入绩效考评。',
-    ], '晋政办〔2025〕12号'),
-    rule('晋江市政府门户网站及政务新媒体运营管理规定', '政务新媒体管理制度', 260, [
-      '第一条 为加强政府门户网站和政务新媒体的运营管理，根据《政府网站发展指引》和《国务院办公厅关于推进政务新媒体健康有序发展的意见》，制定本规定。',
-      '第二条 全市政府成员单位和镇（街道）开设的政务新媒体实行备案管理，更新频率每两周不少于一次。',
-    ], '晋政办〔2025〕33号'),
+    rule(
+      '晋江市政务公开工作考核办法',
+      '政府信息公开制度',
+      300,
+      ['考核内容包括主动公开、依申请公开、政策解读与回应关切、平台建设和监督保障，考核结果纳入绩效考评。'],
+      '晋政办〔2025〕12号',
+    ),
+    rule(
+      '晋江市政府门户网站及政务新媒体运营管理规定',
+      '政务新媒体管理制度',
+      260,
+      [
+        '第一条 为加强政府门户网站和政务新媒体的运营管理，根据《政府网站发展指引》和《国务院办公厅关于推进政务新媒体健康有序发展的意见》，制定本规定。',
+        '第二条 全市政府成员单位和镇（街道）开设的政务新媒体实行备案管理，更新频率每两周不少于一次。',
+      ],
+      '晋政办〔2025〕33号',
+    ),
     rule('晋江市政府网站内容保障和信息发布管理办法', '政府网站管理制度', 200, [
       '栏目实行责任单位制，“通知公告”“政策文件”等栏目内容应当及时更新，无法保障的栏目应当归并或者关闭。',
     ]),
@@ -189,40 +218,104 @@ function townRecords(ctx: Ctx): Planned[] {
     body: string[],
   ): Planned => {
     const when = beforeNow(ctx, days, r);
-    return { agency: '磁灶镇人民政府', domain, item, title, genre, subject, writtenAt: minusDays(when.date, 2), publishedAt: when.at, body };
+    return {
+      agency: '磁灶镇人民政府',
+      domain,
+      item,
+      title,
+      genre,
+      subject,
+      writtenAt: minusDays(when.date, 2),
+      publishedAt: when.at,
+      body,
+    };
   };
   const year = Number(beforeNow(ctx, 1, r).date.slice(0, 4));
   return [
-    rec('socialAssistance', '低保对象名单', `${town}${year}年第三季度最低生活保障对象名单公示`, '公示', '民政、扶贫、救灾\\社会福利', 20, [
-      `${town}本季度在保低保对象136户、212人，新增5户，退出3户。名单按村（社区）排列，户主姓名部分隐去。`,
-    ]),
-    rec('socialAssistance', '临时救助', `${town}${year}年临时救助对象公示`, '公示', '民政、扶贫、救灾\\社会福利', 64, [
-      '本年度已审批临时救助对象27户，救助金额共计8.6万元。',
-    ]),
-    rec('urbanRuralPlanning', '村庄规划', `${town}岭畔村村庄规划（2021—2035年）公示`, '公示', '城乡建设、环境保护\\城市规划', 120, [
-      '规划明确了岭畔村村庄建设边界、宅基地布局和公共服务设施配置，公示期30日。',
-    ]),
-    rec('publicResourceTrading', '中标（成交）结果公示', `${town}大埔村污水管网完善工程中标结果公示`, '公示', '城乡建设、环境保护\\其他', 41, [
-      '中标人为福建某市政工程有限公司，中标价186.40万元，工期120日历天。',
-    ]),
-    rec('ruralHousingRenovation', '改造对象公示', `${town}${year}年农村危房改造对象公示`, '公示', '城乡建设、环境保护\\城乡建设（含住房）', 150, [
-      '经农户申请、村民评议和镇审核，拟纳入改造对象6户，公示期7日。',
-    ]),
-    rec('elderlyCare', '高龄津贴发放', `${town}${year}年上半年高龄津贴发放名单`, '公示', '民政、扶贫、救灾\\社会福利', 170, [
-      '上半年向全镇80周岁以上老年人1842人发放高龄津贴，共计55.3万元。',
-    ]),
-    rec('publicCulture', '公益性文化活动', `${town}“陶都文化节”群众文艺汇演活动公告`, '公告', '文化、广电、新闻出版\\文化', 33, [
-      '汇演在磁灶镇文化中心举行，展示陶瓷文化和本地南音、高甲戏，群众免费观看。',
-    ]),
-    rec('disasterRelief', '受灾人员救助对象', `${town}${year}年台风受灾人员救助对象公示`, '公示', '民政、扶贫、救灾\\减灾救灾', 95, [
-      '本次台风受灾群众19户，经村评议、镇审核，拟给予过渡期生活救助。',
-    ]),
+    rec(
+      'socialAssistance',
+      '低保对象名单',
+      `${town}${year}年第三季度最低生活保障对象名单公示`,
+      '公示',
+      '民政、扶贫、救灾\\社会福利',
+      20,
+      [`${town}本季度在保低保对象136户、212人，新增5户，退出3户。名单按村（社区）排列，户主姓名部分隐去。`],
+    ),
+    rec(
+      'socialAssistance',
+      '临时救助',
+      `${town}${year}年临时救助对象公示`,
+      '公示',
+      '民政、扶贫、救灾\\社会福利',
+      64,
+      ['本年度已审批临时救助对象27户，救助金额共计8.6万元。'],
+    ),
+    rec(
+      'urbanRuralPlanning',
+      '村庄规划',
+      `${town}岭畔村村庄规划（2021—2035年）公示`,
+      '公示',
+      '城乡建设、环境保护\\城市规划',
+      120,
+      ['规划明确了岭畔村村庄建设边界、宅基地布局和公共服务设施配置，公示期30日。'],
+    ),
+    rec(
+      'publicResourceTrading',
+      '中标（成交）结果公示',
+      `${town}大埔村污水管网完善工程中标结果公示`,
+      '公示',
+      '城乡建设、环境保护\\其他',
+      41,
+      ['中标人为福建某市政工程有限公司，中标价186.40万元，工期120日历天。'],
+    ),
+    rec(
+      'ruralHousingRenovation',
+      '改造对象公示',
+      `${town}${year}年农村危房改造对象公示`,
+      '公示',
+      '城乡建设、环境保护\\城乡建设（含住房）',
+      150,
+      ['经农户申请、村民评议和镇审核，拟纳入改造对象6户，公示期7日。'],
+    ),
+    rec(
+      'elderlyCare',
+      '高龄津贴发放',
+      `${town}${year}年上半年高龄津贴发放名单`,
+      '公示',
+      '民政、扶贫、救灾\\社会福利',
+      170,
+      ['上半年向全镇80周岁以上老年人1842人发放高龄津贴，共计55.3万元。'],
+    ),
+    rec(
+      'publicCulture',
+      '公益性文化活动',
+      `${town}“陶都文化节”群众文艺汇演活动公告`,
+      '公告',
+      '文化、广电、新闻出版\\文化',
+      33,
+      ['汇演在磁灶镇文化中心举行，展示陶瓷文化和本地南音、高甲戏，群众免费观看。'],
+    ),
+    rec(
+      'disasterRelief',
+      '受灾人员救助对象',
+      `${town}${year}年台风受灾人员救助对象公示`,
+      '公示',
+      '民政、扶贫、救灾\\减灾救灾',
+      95,
+      ['本次台风受灾群众19户，经村评议、镇审核，拟给予过渡期生活救助。'],
+    ),
     rec(null, '', `${town}政府信息公开工作制度`, '政府信息公开制度', '综合政务\\政务公开', 300, [
       '磁灶镇党政办公室负责本镇政府信息公开日常工作，拟公开信息经保密审查后在晋江市政府门户网站磁灶镇专栏发布。',
     ]),
-    rec(null, '', `${town}人民政府关于${year}年镇村道路提升工程的通知`, '通知', '城乡建设、环境保护\\城乡建设（含住房）', 12, [
-      '各村（社区）：今年计划提升改造镇村道路14.2公里，请各村配合做好施工期间的交通疏导。',
-    ]),
+    rec(
+      null,
+      '',
+      `${town}人民政府关于${year}年镇村道路提升工程的通知`,
+      '通知',
+      '城乡建设、环境保护\\城乡建设（含住房）',
+      12,
+      ['各村（社区）：今年计划提升改造镇村道路14.2公里，请各村配合做好施工期间的交通疏导。'],
+    ),
   ];
 }
 
@@ -258,7 +351,8 @@ export async function loadContent(ctx: Ctx, made: Record<string, Agency>): Promi
   const root = made['晋江市人民政府']!;
   // The 26 pilot domains and the city's own.
   for (const d of domainTemplates)
-    if (!(skeletonDomains as readonly string[]).includes(d.code)) await catalogs.adoptTemplate(ctx, root.id, d.code);
+    if (!(skeletonDomains as readonly string[]).includes(d.code))
+      await catalogs.adoptTemplate(ctx, root.id, d.code);
   const local = await catalogs.addLocalDomain(ctx, root.id, { name: localDomain.name });
   const heading = await catalogs.addItem(ctx, local.id, { name: '民营经济发展' });
   for (const it of localDomain.items)
@@ -279,12 +373,20 @@ export async function loadContent(ctx: Ctx, made: Record<string, Agency>): Promi
   for (const township of ['磁灶镇', '新塘街道'])
     for (const { catalog, items } of rootCatalogs) {
       if (!items.some((i) => i.tiers.includes('乡级'))) continue;
-      if (township === '磁灶镇' && (skeletonDomains as readonly string[]).includes(catalog.domainCode)) continue;
+      if (township === '磁灶镇' && (skeletonDomains as readonly string[]).includes(catalog.domainCode))
+        continue;
       await catalogs.deriveTownship(ctx, made[township]!.id, catalog.id);
     }
 
   const city = plannedRecords(ctx);
-  const all = [...city, ...interpretations(ctx, city.filter((p) => p.docNumber)), ...cityRules(ctx)];
+  const all = [
+    ...city,
+    ...interpretations(
+      ctx,
+      city.filter((p) => p.docNumber),
+    ),
+    ...cityRules(ctx),
+  ];
   const town = townRecords(ctx);
   const byAgency = new Map<string, Planned[]>();
   for (const p of [...all, ...town]) byAgency.set(p.agency, [...(byAgency.get(p.agency) ?? []), p]);

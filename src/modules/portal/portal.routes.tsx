@@ -62,7 +62,11 @@ export function registerPortalRoutes(app: FastifyInstance, web: WebContext): voi
     const root = await portal.siteOwner(req.ctx);
     return reply.page(
       { title: '隐私声明', area: 'portal', crumbs: [home, { label: '隐私声明' }] },
-      <PrivacyView siteName={site.sponsor || root?.name || '本网站'} root={root} years={site.personalDataYears} />,
+      <PrivacyView
+        siteName={site.sponsor || root?.name || '本网站'}
+        root={root}
+        years={site.personalDataYears}
+      />,
     );
   });
 }

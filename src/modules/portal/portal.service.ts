@@ -169,10 +169,20 @@ export function serviceColumn(
     column === 'convenience'
       ? [
           { column, title: '依申请公开', href: '/apply', text: '在线提交政府信息公开申请。' },
-          { column, title: '办理进度查询', href: '/cases', text: '凭受理编号和查询码查看申请的办理进度和答复。' },
+          {
+            column,
+            title: '办理进度查询',
+            href: '/cases',
+            text: '凭受理编号和查询码查看申请的办理进度和答复。',
+          },
         ]
       : [
-          { column, title: '政府信息检索', href: '/search', text: '按标题、正文、文号、索引号检索主动公开的政府信息。' },
+          {
+            column,
+            title: '政府信息检索',
+            href: '/search',
+            text: '按标题、正文、文号、索引号检索主动公开的政府信息。',
+          },
           { column, title: '信息订阅', href: '/xxgk', text: '按机构和按领域订阅新发布的政府信息（Atom）。' },
         ];
   const taken = new Set(added.map((e) => e.title));

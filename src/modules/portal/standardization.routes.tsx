@@ -60,7 +60,13 @@ export function registerStandardizationRoutes(app: FastifyInstance, web: WebCont
       const p = portal.serviceColumn(req.ctx, key);
       return reply.page(
         { title: c.label, area: 'portal', crumbs: crumbs(key) },
-        <ServiceColumnView label={c.label} lead={c.text} current={key} entries={p.entries} coming={p.coming} />,
+        <ServiceColumnView
+          label={c.label}
+          lead={c.text}
+          current={key}
+          entries={p.entries}
+          coming={p.coming}
+        />,
       );
     });
 }

@@ -18,7 +18,9 @@ function optional(check: (v: string) => string | null) {
 }
 
 /** A link: an absolute http(s) address or a path on this site. */
-const link = optional((v) => (/^(https?:\/\/\S+|\/\S*)$/.test(v) ? null : '应为 http:// 或 https:// 开头的地址，或以 / 开头的本站路径'));
+const link = optional((v) =>
+  /^(https?:\/\/\S+|\/\S*)$/.test(v) ? null : '应为 http:// 或 https:// 开头的地址，或以 / 开头的本站路径',
+);
 
 export const siteSettings = defineSettings({
   sponsor: {

@@ -14,7 +14,13 @@ export function HomeView({ p }: { p: HomePage }) {
         <label class="gk-label" for="home-q">
           检索政府信息
         </label>
-        <input class="gk-input" id="home-q" name="q" type="search" placeholder="标题、正文词句、文号或索引号" />
+        <input
+          class="gk-input"
+          id="home-q"
+          name="q"
+          type="search"
+          placeholder="标题、正文词句、文号或索引号"
+        />
         <button class="gk-button" type="submit">
           检索
         </button>
@@ -45,7 +51,11 @@ export function HomeView({ p }: { p: HomePage }) {
         <Panel id="interpretations" title="政策解读" more="/interpretations">
           <RecordList rows={p.interpretations} empty="尚未发布政策解读。" />
         </Panel>
-        <Panel id="reports" title="政府信息公开工作年度报告" more={root ? `/xxgk/${root.id}/reports` : undefined}>
+        <Panel
+          id="reports"
+          title="政府信息公开工作年度报告"
+          more={root ? `/xxgk/${root.id}/reports` : undefined}
+        >
           {p.reports.length || p.reportsBefore.length ? (
             <ul class="gk-record-list">
               {p.reports.map((r) => (

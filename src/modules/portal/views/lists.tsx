@@ -39,7 +39,7 @@ export function RecordList({
 }
 
 /** A titled block of the home page with a “更多” link. */
-export function Panel(p: { id: string; title: string; more?: string; children: unknown }) {
+export function Panel(p: { id: string; title: string; more?: string; children: Child }) {
   return (
     <section class="gk-panel" id={p.id} aria-labelledby={`${p.id}-title`}>
       <h2 class="gk-panel__title" id={`${p.id}-title`}>

@@ -3,7 +3,11 @@ import { applicationPersonalData } from '../../../platform/ui/privacy-notice.js'
 import { standardizationColumns } from '../portal.js';
 
 /** The 网站地图: every part of the portal, and each agency's 政府信息公开 column. */
-export function SitemapView(p: { root: Agency | null; agencies: Agency[]; nav: Array<{ href: string; label: string }> }) {
+export function SitemapView(p: {
+  root: Agency | null;
+  agencies: Agency[];
+  nav: Array<{ href: string; label: string }>;
+}) {
   const byParent = new Map<string | null, Agency[]>();
   for (const a of p.agencies) byParent.set(a.parentId, [...(byParent.get(a.parentId) ?? []), a]);
   const Tree = ({ parentId }: { parentId: string | null }) => {
@@ -96,7 +100,11 @@ export function SitemapView(p: { root: Agency | null; agencies: Agency[]; nav: A
 
 /** The 隐私声明 (《中华人民共和国个人信息保护法》第十七条、第三十五条), from the site's settings. */
 export function PrivacyView(p: { siteName: string; root: Agency | null; years: number }) {
-  const contact = [p.root?.phone ? `电话 ${p.root.phone}` : '', p.root?.email ? `电子邮箱 ${p.root.email}` : '', p.root?.address ? `地址 ${p.root.address}` : '']
+  const contact = [
+    p.root?.phone ? `电话 ${p.root.phone}` : '',
+    p.root?.email ? `电子邮箱 ${p.root.email}` : '',
+    p.root?.address ? `地址 ${p.root.address}` : '',
+  ]
     .filter(Boolean)
     .join('；');
   return (

@@ -31,7 +31,8 @@ export function StandardizationIndex({ siteName }: { siteName: string }) {
     <>
       <h1 class="gk-title">基层政务公开标准化规范化专栏</h1>
       <p class="gk-lead">
-        {siteName}按照《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号），以“制度化、标准化、规范化、便民化、信息化”五化并举展示基层政务公开标准化规范化工作成果。
+        {siteName}
+        按照《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号），以“制度化、标准化、规范化、便民化、信息化”五化并举展示基层政务公开标准化规范化工作成果。
       </p>
       <ColumnTabs />
       <ul class="gk-five gk-five--large">
@@ -101,7 +102,10 @@ export function StandardsView({ p }: { p: StandardsColumn }) {
   return (
     <>
       <h1 class="gk-title">标准化</h1>
-      <p class="gk-lead">政务公开标准化指引，本级“{domains.length}+{local.length}”政务公开事项标准目录，以及镇（街道）标准化目录。</p>
+      <p class="gk-lead">
+        政务公开标准化指引，本级“{domains.length}+{local.length}
+        ”政务公开事项标准目录，以及镇（街道）标准化目录。
+      </p>
       <ColumnTabs current="standards" />
       <Levels groups={p.guides} ownLabel={`本级（${p.root.name}）`} />
       <section class="gk-section" id="guides">
@@ -142,7 +146,10 @@ export function StandardsView({ p }: { p: StandardsColumn }) {
             {p.townships.map((t) => (
               <li>
                 <a href={`/catalogs/${t.agencyId}`}>{t.agencyName}</a>
-                <span class="gk-hit-meta"> {t.domains.length} 个领域：{t.domains.join('、')}</span>
+                <span class="gk-hit-meta">
+                  {' '}
+                  {t.domains.length} 个领域：{t.domains.join('、')}
+                </span>
               </li>
             ))}
           </ul>
@@ -180,7 +187,9 @@ export function NormsView({
                 >
                   {c.catalog.domainName}
                 </a>
-                <span class="gk-hit-meta">（{c.items.length} 项，{c.total} 条信息）</span>
+                <span class="gk-hit-meta">
+                  （{c.items.length} 项，{c.total} 条信息）
+                </span>
               </li>
             ))}
           </ul>
@@ -188,7 +197,10 @@ export function NormsView({
             <section class="gk-section" id="items">
               <h2 class="gk-section__title">
                 {shown.catalog.domainName}{' '}
-                <a class="gk-feed" href={`/feeds/domains/${encodeURIComponent(shown.catalog.domainCode)}.atom`}>
+                <a
+                  class="gk-feed"
+                  href={`/feeds/domains/${encodeURIComponent(shown.catalog.domainCode)}.atom`}
+                >
                   订阅（Atom）
                 </a>
               </h2>
@@ -199,7 +211,9 @@ export function NormsView({
                     {records.length ? (
                       <RecordList rows={records.slice(0, 5)} />
                     ) : item.contentElements ? (
-                      <p class="gk-hit-meta">公开内容：{item.contentElements}；公开时限：{item.timeLimit || '—'}</p>
+                      <p class="gk-hit-meta">
+                        公开内容：{item.contentElements}；公开时限：{item.timeLimit || '—'}
+                      </p>
                     ) : null}
                   </li>
                 ))}
