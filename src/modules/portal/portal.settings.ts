@@ -26,7 +26,7 @@ function links(raw: string): PortalLink[] {
 export const portalSettings = defineSettings({
   ruleLinks: {
     env: 'GONGKAI_PORTAL_RULE_LINKS',
-    doc: 'The disclosure, website and new-media rules of the levels above this one for the 制度化 column, one `级别|标题|地址` per line (级别: 国家, 省级, 市级, 本级). The own level’s rules are its published records of the 体裁 政府信息公开制度, 政府网站管理制度 and 政务新媒体管理制度.',
+    doc: 'The disclosure, website and new-media rules of the levels above this one for the 制度化 column, one `级别|标题|地址` per line or separated by ；(级别: 国家, 省级, 市级, 本级). The own level’s rules are its published records of the 体裁 政府信息公开制度, 政府网站管理制度 and 政务新媒体管理制度.',
     default: [
       '国家|中华人民共和国政府信息公开条例（国务院令第711号）|http://www.gov.cn/zhengce/content/2019-04/15/content_5382991.htm',
       '国家|国务院办公厅关于印发政府网站发展指引的通知（国办发〔2017〕47号）|https://www.gov.cn/zhengce/content/2017-06/08/content_5200760.htm',
@@ -38,7 +38,7 @@ export const portalSettings = defineSettings({
   },
   guideLinks: {
     env: 'GONGKAI_PORTAL_GUIDE_LINKS',
-    doc: 'The standardisation guidelines of the levels above this one for the 标准化 column, one `级别|标题|地址` per line. The 26 pilot domains’ 标准指引 and the adopted catalogs are listed from the catalog module.',
+    doc: 'The standardisation guidelines of the levels above this one for the 标准化 column, one `级别|标题|地址` per line or separated by ；. The 26 pilot domains’ 标准指引 and the adopted catalogs are listed from the catalog module.',
     default: [
       '国家|国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见（国办发〔2019〕54号）|',
     ].join('\n'),
