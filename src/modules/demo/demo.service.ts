@@ -159,7 +159,7 @@ export async function load(
     shortName: string | null,
     level: AgencyLevel,
     kind: AgencyKind,
-    extra: Record<string, string> = {},
+    extra: Record<string, string | number> = {},
   ) =>
     agencies.create(ctx, {
       parentId: parent?.id,
@@ -210,10 +210,12 @@ export async function load(
         'villageCommunity',
       );
   }
+  // Listed with the other departments, before the streets and towns.
   for (const [name, short] of laterDepartments)
     made[name] = await add(root, name, short, 'county', 'governmentDepartment', {
       address: '福建省晋江市',
       postcode: '362200',
+      sortOrder: departments.length + 1,
     });
   for (const u of demoUsers) {
     const agency = made[u.agency];

@@ -31,11 +31,13 @@ export function SitemapView(p: {
         <section class="gk-section">
           <h2 class="gk-section__title">栏目</h2>
           <ul>
-            {p.nav.map((n) => (
-              <li>
-                <a href={n.href}>{n.label}</a>
-              </li>
-            ))}
+            {p.nav
+              .filter((n) => n.href !== '/apply' && n.href !== '/standardization')
+              .map((n) => (
+                <li>
+                  <a href={n.href}>{n.label}</a>
+                </li>
+              ))}
             <li>
               <a href="/policies">政策文件</a>
             </li>
