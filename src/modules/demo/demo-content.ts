@@ -1,4 +1,4 @@
-import type { Ctx } from '../../platform/context.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import type { Agency } from '../agencies/index.js';
 import { catalogs, domainTemplates, type CatalogItem } from '../catalog/index.js';
 import { importRecords, records } from '../records/index.js';
@@ -347,7 +347,15 @@ async function itemsByDomain(ctx: Ctx, agencyId: string): Promise<Map<string, Ca
 const findItem = (items: CatalogItem[] | undefined, name: string) =>
   name ? items?.find((i) => i.name.includes(name) && i.level > 1) : undefined;
 
+/**
+ * Loads the content in one transaction: a few hundred service calls, each of which would otherwise
+ * commit (and on PostgreSQL wait for its log flush) on its own.
+ */
 export async function loadContent(ctx: Ctx, made: Record<string, Agency>): Promise<{ records: number }> {
+  return inTransaction(ctx, (tx) => loadContentIn(tx, made));
+}
+
+async function loadContentIn(ctx: Ctx, made: Record<string, Agency>): Promise<{ records: number }> {
   const root = made['晋江市人民政府']!;
   // The 26 pilot domains and the city's own.
   for (const d of domainTemplates)
