@@ -327,10 +327,19 @@ const line = (p: Planned) =>
     publishedAt: p.publishedAt,
     subject: p.subject,
     genre: p.genre,
-    keywords: p.keywords,
-    // Signed off as a 公文 is: the issuing agency and the 成文日期 (落款).
-    body: [...p.body, p.agency, chineseDate(p.writtenAt)].map((s) => `<p>${s}</p>`).join(''),
+    keywords: p.keywords ?? (p.item || p.genre),
+    // Closed as such a notice is, and signed off as a 公文 is: the agency and the 成文日期 (落款).
+    body: [...p.body, ...closing(p), p.agency, chineseDate(p.writtenAt)].map((s) => `<p>${s}</p>`).join(''),
   });
+
+/** The closing sentence of a notice, by its 体裁. */
+function closing(p: Planned): string[] {
+  if (p.genre === '公示') return [`公示期间，如有异议，请以书面形式向${p.agency}反映。`];
+  if (p.genre === '公告') return ['特此公告。'];
+  if (p.docNumber && ['通知', '方案', '计划', '行政规范性文件', '预案'].includes(p.genre))
+    return ['本文件自印发之日起施行。'];
+  return [];
+}
 
 /** 2026-12-06 → 2026年12月6日. */
 function chineseDate(iso: string): string {
