@@ -319,6 +319,86 @@ function townRecords(ctx: Ctx): Planned[] {
   ];
 }
 
+/**
+ * A few records of every other town and street, of 市交通运输局, and of the villages and
+ * communities (their 村务公开), so that no agency's column opens empty.
+ */
+function everyAgencyRecords(ctx: Ctx, made: Record<string, Agency>): Planned[] {
+  const r = random(350582);
+  const out: Planned[] = [];
+  const rec = (
+    agency: string,
+    title: string,
+    genre: string,
+    subject: string,
+    days: number,
+    body: string[],
+  ) => {
+    const when = beforeNow(ctx, days, r);
+    out.push({
+      agency,
+      domain: null,
+      item: '',
+      title,
+      genre,
+      subject,
+      writtenAt: minusDays(when.date, 2),
+      publishedAt: when.at,
+      body,
+    });
+  };
+  const year = Number(beforeNow(ctx, 1, r).date.slice(0, 4));
+  const townships = Object.values(made).filter(
+    (a, i, all) => a.kind === 'townshipStreet' && a.shortName !== '磁灶镇' && all.indexOf(a) === i,
+  );
+  townships.forEach((a, i) => {
+    const name = a.shortName ?? a.name;
+    rec(
+      a.name,
+      `${name}${year}年第${(i % 3) + 1}季度最低生活保障对象名单公示`,
+      '公示',
+      '民政、扶贫、救灾\\社会福利',
+      15 + i * 3,
+      [
+        `${name}本季度在保低保对象${60 + ((i * 37) % 140)}户，名单按村（社区）排列，户主姓名部分隐去。`,
+        `公示期间，如有异议，请向${a.name}社会事务办反映。`,
+      ],
+    );
+    rec(
+      a.name,
+      `${a.name}关于做好${year}年${['防汛防台风', '森林防火', '秋冬季安全生产', '人居环境整治'][i % 4]}工作的通知`,
+      '通知',
+      '综合政务\\应急管理',
+      40 + i * 7,
+      [
+        '各村（社区）、镇直各单位：',
+        `为切实做好${['防汛防台风', '森林防火', '秋冬季安全生产', '人居环境整治'][i % 4]}工作，请各单位落实属地责任，建立工作台账，按周报送进展情况。`,
+      ],
+    );
+  });
+  const transport = made['晋江市交通运输局'];
+  if (transport) {
+    rec(transport.name, `晋江市${year}年农村公路养护计划`, '计划', '工业、交通\\公路', 52, [
+      `${year}年计划实施农村公路养护工程${120 + (year % 7) * 3}公里，重点整治路面破损和安全隐患路段。`,
+    ]);
+    rec(
+      transport.name,
+      `晋江市城市公交线路优化调整的公告（${year}年第2号）`,
+      '公告',
+      '工业、交通\\公路',
+      27,
+      ['为方便群众出行，调整部分公交线路走向并新增站点，详见附件线路图。特此公告。'],
+    );
+  }
+  for (const v of Object.values(made).filter((a) => a.kind === 'villageCommunity')) {
+    const name = v.shortName ?? v.name;
+    rec(v.name, `${name}${year}年上半年村（居）务和财务收支公开`, '公示', '民政、扶贫、救灾\\其他', 60, [
+      `${name}上半年集体经济收入、支出和结余情况，以及公益事业建设、低保评议等村（居）务事项，经民主理财小组审核后公开。`,
+    ]);
+  }
+  return out;
+}
+
 const line = (p: Planned) =>
   JSON.stringify({
     title: p.title,
@@ -405,8 +485,10 @@ async function loadContentIn(ctx: Ctx, made: Record<string, Agency>): Promise<{ 
     ...cityRules(ctx),
   ];
   const town = townRecords(ctx);
+  const others = everyAgencyRecords(ctx, made);
   const byAgency = new Map<string, Planned[]>();
-  for (const p of [...all, ...town]) byAgency.set(p.agency, [...(byAgency.get(p.agency) ?? []), p]);
+  for (const p of [...all, ...town, ...others])
+    byAgency.set(p.agency, [...(byAgency.get(p.agency) ?? []), p]);
   for (const [agency, list] of byAgency) await importRecords(ctx, agency, list.map(line).join('\n'));
 
   // File each record under its item: the city's under the city's catalog, 磁灶镇's under its own.
@@ -420,5 +502,5 @@ async function loadContentIn(ctx: Ctx, made: Record<string, Agency>): Promise<{ 
     const id = idOf.get(`${p.agency}|${p.title}`);
     if (item && id) await catalogs.linkRecord(ctx, item.id, id);
   }
-  return { records: all.length + town.length };
+  return { records: all.length + town.length + others.length };
 }

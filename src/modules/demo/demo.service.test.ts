@@ -84,6 +84,11 @@ describeEachEngine('the 晋江 demo looks like a real site', (engine) => {
     const standards = await portal.standardsColumn(ctx(), []);
     assert.equal(standards.ownCatalogs.length, 27);
     assert.ok(standards.townships.length >= 2);
+    // Every agency's 政府信息公开 column lists records of its own.
+    for (const a of await agencies.listPublic(ctx())) {
+      const own = await records.publicList(ctx(), { agencyPath: a.path, pageSize: 1 });
+      assert.ok(own.total > 0, `${a.name} has records`);
+    }
     for (const column of ['convenience', 'digital'] as const) {
       const p = portal.serviceColumn(ctx(), column);
       assert.ok(p.entries.length > 0 && p.coming.length > 0, `${column} says what is coming`);
