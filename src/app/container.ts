@@ -8,7 +8,7 @@ import { FieldCipher } from '../platform/crypto.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import type { Ctx } from '../platform/context.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/db/database.js';
-import { install, type GongkaiModule, type Installation } from '../platform/module.js';
+import { install, platformSettings, type GongkaiModule, type Installation } from '../platform/module.js';
 import type { ModuleSettings } from '../platform/config/settings.js';
 import { modules as allModules } from './modules.js';
 
@@ -72,7 +72,7 @@ export async function createContainer(
 
 /** The settings declarations of the listed modules (for checking and documenting every key). */
 export function settingsOf(list: readonly GongkaiModule[]): ModuleSettings[] {
-  return list.flatMap((m) => (m.settings ? [m.settings] : []));
+  return [...platformSettings, ...list.flatMap((m) => (m.settings ? [m.settings] : []))];
 }
 
 /** The operator at the server's shell, named by their system account. */

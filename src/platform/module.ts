@@ -317,8 +317,12 @@ export function install(
   };
 }
 
-// The platform's own tables and migrations, placed first in every installation.
+// The platform's own tables, migrations and settings, placed first in every installation.
 import { platformMigrations } from './db/migrations/index.js';
+import { siteSettings } from './ui/site.settings.js';
+
+/** The platform's own settings (the site's footer), checked and documented with the modules'. */
+export const platformSettings: readonly ModuleSettings[] = [siteSettings];
 
 const platformModule: GongkaiModule = {
   name: 'platform',
@@ -333,6 +337,7 @@ const platformModule: GongkaiModule = {
     schema_migration_lock: { notBackedUp: '迁移锁' },
   },
   migrations: platformMigrations,
+  settings: siteSettings,
   audit: {
     actions: { 'job.retry': '重新运行失败的后台任务', 'job.discard': '放弃后台任务' },
     subjects: { job: '后台任务' },

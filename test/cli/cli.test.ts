@@ -103,16 +103,11 @@ describeEachEngine('gongkai CLI', (engine) => {
     const built = JSON.parse(readFileSync(out, 'utf8')) as ReportData;
     assert.equal(built.format, '2019');
     // Every arithmetic check passes. The CLI gives every finding the page and the API give (issue
-    // 10): the template's sections still to be written, and the seed's own 规章 figures for a
-    // county-level city (plausibility) — warnings only.
+    // 10). The demo published the report with the seed's text (issue 11), so what remains is the
+    // seed's own 规章 figures for a county-level city (plausibility) — a warning only.
     assert.deepEqual(
-      // One finding per unfinished paragraph: the sections they are in, once each.
-      [...new Set(built.findings.map((f) => `${f.severity} ${f.check} ${f.where}`))],
-      [
-        'warning completeness narrative.section1',
-        'warning completeness narrative.section5',
-        'warning plausibility proactive.rules',
-      ],
+      built.findings.map((f) => `${f.severity} ${f.check} ${f.where}`),
+      ['warning plausibility proactive.rules'],
       'every check of the contract passes but the unfinished text and the seed’s own plausibility warning',
     );
     // The seed as published, read by the platform's own reader.
@@ -389,6 +384,8 @@ describeEachEngine('gongkai records import', (engine) => {
         .innerJoin('agency', 'agency.id', 'record.agency_id')
         .select(['title', 'index_number', 'body_html', 'validity', 'state'])
         .where('agency.short_name', '=', '磁灶镇')
+        // The demo's own records of 磁灶镇 (recent years) are not this archive's.
+        .where('index_number', '<', `${out.first.slice(0, 19)}2021`)
         .orderBy('index_number')
         .execute();
       assert.deepEqual(
@@ -429,7 +426,8 @@ describeEachEngine('gongkai records import', (engine) => {
     assert.ok(doc.hits[0]!.score >= 1000);
 
     const all = JSON.parse((await gongkai(env, 'search', '磁灶镇', '--json')).stdout) as typeof out;
-    assert.equal(all.total, 3);
+    // The three imported, and the demo's own records of 磁灶镇.
+    assert.ok(all.total > 3, `${all.total} hits`);
     const scores = all.hits.map((h) => h.score);
     assert.deepEqual(
       scores,

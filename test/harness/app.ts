@@ -20,7 +20,14 @@ export interface TestApp {
  */
 export async function startTestApp(
   engine: Engine,
-  opts: { listen?: boolean; clock?: Clock; env?: Record<string, string>; operations2020?: boolean } = {},
+  opts: {
+    listen?: boolean;
+    clock?: Clock;
+    env?: Record<string, string>;
+    operations2020?: boolean;
+    /** The demo's full content (all 26 domains, their records, the 2020 report published). */
+    content?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const { url, cleanup } = freshDatabaseUrl(engine);
   const container = await createContainer({
@@ -33,7 +40,11 @@ export async function startTestApp(
     clock: opts.clock,
   });
   // The city's 2020 operations (231 applications) only where a test needs them: they take seconds.
-  await demo.load(container.ctx(cliActor()), { operations2020: opts.operations2020 ?? false });
+  // The demo's content likewise: most tests count what they add themselves.
+  await demo.load(container.ctx(cliActor()), {
+    operations2020: opts.operations2020 ?? false,
+    content: opts.content ?? false,
+  });
   const app = await buildWeb(container, { logger: false });
   let baseUrl = '';
   if (opts.listen) {

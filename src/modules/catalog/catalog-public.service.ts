@@ -75,6 +75,41 @@ export async function publicItem(ctx: Ctx, itemId: string): Promise<PublicItemPa
   return { item, catalog, agency, ancestors, children, records: await publishedRecordsForItem(ctx, item.id) };
 }
 
+export interface PublishedByItem {
+  catalog: Catalog;
+  /** The catalog's items in tree order, each with the published records filed under it. */
+  items: Array<{ item: CatalogItem; records: LinkedRecord[] }>;
+  /** How many published records the catalog's items hold in all. */
+  total: number;
+}
+
+/**
+ * An agency's catalogs, each item with the information published under it (the 规范化 column of
+ * the portal's 标准化规范化专栏): three queries however many catalogs and items there are.
+ */
+export async function publishedByItem(ctx: Ctx, agencyId: string): Promise<PublishedByItem[]> {
+  const { catalogs } = await publicCatalogs(ctx, agencyId);
+  const links = await repo.linksOfCatalogs(
+    ctx.db,
+    catalogs.map((c) => c.catalog.id),
+  );
+  const found = await records.publishedSummaries(ctx, { ids: [...new Set(links.map((l) => l.recordId))] });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const under = new Map<string, LinkedRecord[]>();
+  for (const l of links) {
+    const r = byId.get(l.recordId);
+    if (r) under.set(l.itemId, [...(under.get(l.itemId) ?? []), r]);
+  }
+  const newestFirst = (a: LinkedRecord, b: LinkedRecord) => (a.publishedAt < b.publishedAt ? 1 : -1);
+  return catalogs.map(({ catalog, items }) => {
+    const withRecords = items.map((item) => ({
+      item,
+      records: (under.get(item.id) ?? []).sort(newestFirst),
+    }));
+    return { catalog, items: withRecords, total: withRecords.reduce((s, i) => s + i.records.length, 0) };
+  });
+}
+
 /** The newest published records filed under any item of a domain, in every agency: the domain's feed. */
 export async function publishedRecordsForDomain(
   ctx: Ctx,

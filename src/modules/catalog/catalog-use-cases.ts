@@ -31,6 +31,8 @@ export {
   publicCatalogs,
   publicItem,
   publishedRecordsForDomain,
+  publishedByItem,
+  type PublishedByItem,
   type PublicIndexEntry,
   type PublicItemPage,
 } from './catalog-public.service.js';

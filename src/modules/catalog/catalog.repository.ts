@@ -344,6 +344,20 @@ export function recordIdsUnderItem(itemId: string): RecordIdQuery {
   return sql`select l.record_id from record_catalog_link l where l.catalog_item_id = ${itemId}`;
 }
 
+/** Every (item, record) link of the items of some catalogs. */
+export async function linksOfCatalogs(
+  db: Executor,
+  catalogIds: readonly string[],
+): Promise<Array<{ itemId: string; recordId: string }>> {
+  if (catalogIds.length === 0) return [];
+  return db
+    .selectFrom('record_catalog_link as l')
+    .innerJoin('catalog_item as i', 'i.id', 'l.catalog_item_id')
+    .select(['l.catalog_item_id as itemId', 'l.record_id as recordId'])
+    .where('i.catalog_id', 'in', [...catalogIds])
+    .execute();
+}
+
 /** The ids of the records filed under any item of a domain's catalogs, in every agency. */
 export function recordIdsInDomain(domainCode: string): RecordIdQuery {
   return sql`select l.record_id from record_catalog_link l

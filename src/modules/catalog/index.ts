@@ -9,3 +9,4 @@ export {
 } from './templates/index.js';
 export * as catalogs from './catalog-use-cases.js';
 export { can as canOnCatalog, type CatalogAction } from './catalog.policy.js';
+export type { PublishedByItem } from './catalog-public.service.js';

@@ -4,7 +4,8 @@ import { accounts } from '../accounts/index.js';
 import { catalogs } from '../catalog/index.js';
 import { importRecords } from '../records/index.js';
 import { demoArchive } from './demo-records.js';
-import { load2020 } from './demo-2020.js';
+import { load2020, publish2020Report } from './demo-2020.js';
+import { loadContent } from './demo-content.js';
 import {
   agencies,
   composeCreditCode,
@@ -94,6 +95,22 @@ const departments: Array<[string, string]> = [
   ['泉州市晋江生态环境局', '晋江生态环境局'],
 ];
 
+/** Departments added after the first release of the demo (created last, so the others keep their codes). */
+const laterDepartments: Array<[string, string]> = [
+  ['晋江市文化体育和旅游局', '市文体旅局'],
+  ['国家税务总局晋江市税务局', '市税务局'],
+];
+
+/** 磁灶镇's contact details for its 指南 (illustrative, not the town's registered ones). */
+const cizaoContact = {
+  address: '福建省晋江市磁灶镇镇区中心路 1 号',
+  postcode: '362200',
+  phone: '0595-85788001',
+  fax: '0595-85788002',
+  officeHours: '工作日上午 8:00–12:00，下午 15:00–18:00（法定节假日除外）',
+  email: 'czz@jinjiang.example.gov.cn',
+};
+
 const streets = ['青阳街道', '梅岭街道', '西园街道', '罗山街道', '灵源街道', '新塘街道'];
 const towns = [
   '安海镇',
@@ -122,7 +139,16 @@ export async function isLoaded(ctx: Ctx): Promise<boolean> {
 /** Loads the demo once; a second call changes nothing. Runs as a named system actor. */
 export async function load(
   ctx: Ctx,
-  opts: { operations2020?: boolean } = {},
+  opts: {
+    /** The city's 2020 operations (231 applications, 12 appeals, 213 documents): seconds. */
+    operations2020?: boolean;
+    /**
+     * Everything a visitor expects to find (demo-content.ts): all 26 pilot domains and a local one,
+     * the records under their items, 磁灶镇's, and the 2020 report published. Tests that count
+     * what they add themselves leave it out.
+     */
+    content?: boolean;
+  } = {},
 ): Promise<{ loaded: boolean; agencies: number; users: number }> {
   if (await isLoaded(ctx)) return { loaded: false, agencies: 0, users: 0 };
   let serial = 1;
@@ -133,7 +159,7 @@ export async function load(
     shortName: string | null,
     level: AgencyLevel,
     kind: AgencyKind,
-    extra: Record<string, string> = {},
+    extra: Record<string, string | number> = {},
   ) =>
     agencies.create(ctx, {
       parentId: parent?.id,
@@ -164,7 +190,14 @@ export async function load(
     });
   for (const name of [...streets, ...towns]) {
     const full = name.endsWith('街道') ? `${name}办事处` : `${name}人民政府`;
-    made[name] = await add(root, full, name, 'township', 'townshipStreet', { postcode: '362200' });
+    made[name] = await add(
+      root,
+      full,
+      name,
+      'township',
+      'townshipStreet',
+      name === '磁灶镇' ? cizaoContact : { postcode: '362200' },
+    );
     made[full] = made[name];
   }
   for (const [township, list] of Object.entries(villages)) {
@@ -177,6 +210,13 @@ export async function load(
         'villageCommunity',
       );
   }
+  // Listed with the other departments, before the streets and towns.
+  for (const [name, short] of laterDepartments)
+    made[name] = await add(root, name, short, 'county', 'governmentDepartment', {
+      address: '福建省晋江市',
+      postcode: '362200',
+      sortOrder: departments.length + 1,
+    });
   for (const u of demoUsers) {
     const agency = made[u.agency];
     if (!agency) throw new Error(`demo: unknown agency ${u.agency}`);
@@ -201,8 +241,13 @@ export async function load(
   }
   await catalogs.adoptTemplate(ctx, made['大埔村']!.id, 'village');
   for (const [agencyName, jsonl] of Object.entries(demoArchive)) await importRecords(ctx, agencyName, jsonl);
-  // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables).
-  if (opts.operations2020 !== false) await load2020(ctx, root);
+  if (opts.content !== false) await loadContent(ctx, made);
+  // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables),
+  // and with the content, the report signed off as the seed published it.
+  if (opts.operations2020 !== false) {
+    await load2020(ctx, root);
+    if (opts.content !== false) await publish2020Report(ctx, root);
+  }
   return {
     loaded: true,
     agencies: Object.keys(made).length - streets.length - towns.length,

@@ -4,16 +4,17 @@ import { NotFoundError } from '../../platform/errors.js';
 import { agencies, ContactSummary, type Agency } from '../agencies/index.js';
 import { annualReports, scopeLabels } from '../annual-report/index.js';
 import { catalogs } from '../catalog/index.js';
-import { records, subjectCategoryTree, type PublicListItem } from '../records/index.js';
+import type { Config } from '../../platform/config/config.js';
+import type { WebContext } from '../../platform/module.js';
+import { records, subjectCategoryTree } from '../records/index.js';
+import { disclosureRuleGenres } from './portal.js';
+import { RecordList } from './views/lists.js';
 
 /**
  * The 政府信息公开 专栏 of each agency (国办公开办函〔2019〕61号, legal.md §6.3): 公开指南, 公开制度,
  * 法定主动公开内容 (by 标准目录 and by 主题分类), 公开年报, 依申请公开 — and Atom feeds per agency and
  * per catalog domain, so a reader or another site can follow what is published.
  */
-
-/** 体裁 of the records listed under 政府信息公开制度. */
-export const disclosureRuleGenres = ['政府信息公开制度', '公开制度', '制度'] as const;
 
 type Params = { agencyId: string };
 
@@ -40,24 +41,6 @@ function crumbs(a: Agency, label?: string) {
   ];
 }
 
-function RecordList({ rows }: { rows: PublicListItem[] }) {
-  if (!rows.length) return <p class="gk-muted">暂无信息。</p>;
-  return (
-    <ul class="gk-record-list">
-      {rows.map((r) => (
-        <li>
-          <a href={`/records/${r.id}`}>{r.title}</a>
-          <span class="gk-hit-meta">
-            {' '}
-            {r.publishedAt ? formatDateTime(r.publishedAt).slice(0, 10) : ''}
-            {r.documentNumber ? ` · ${r.documentNumber}` : ''}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function pageOf(req: FastifyRequest<{ Querystring: { page?: string } }>): number {
   const n = Number(req.query.page ?? '1');
   return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
@@ -70,13 +53,17 @@ function xml(s: string): string {
   );
 }
 
-function baseUrl(req: FastifyRequest): string {
-  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+/**
+ * The site's own address for absolute links (feeds): PUBLIC_URL, or http://localhost:PORT where
+ * none is configured — never the request's Host header, which the client chooses.
+ */
+export function publicBase(config: Config): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
 }
 
 /** An Atom 1.0 feed (RFC 4287) of published records. */
 function atom(
-  req: FastifyRequest,
+  base: string,
   reply: FastifyReply,
   feed: { id: string; title: string; alternate: string },
   rows: Array<{
@@ -87,7 +74,6 @@ function atom(
     summary?: string | null;
   }>,
 ) {
-  const base = baseUrl(req);
   const updated = rows[0]?.publishedAt ?? new Date(0).toISOString();
   const entries = rows
     .map(
@@ -114,7 +100,8 @@ ${entries}
   return reply.type('application/atom+xml; charset=utf-8').send(body);
 }
 
-export function registerColumnRoutes(app: FastifyInstance): void {
+export function registerColumnRoutes(app: FastifyInstance, web: WebContext): void {
+  const base = publicBase(web.config);
   app.nav.push({ href: '/xxgk', label: '政府信息公开', area: 'portal', order: 15 });
 
   app.get('/xxgk', async (req, reply) => {
@@ -344,7 +331,7 @@ export function registerColumnRoutes(app: FastifyInstance): void {
     const a = await agencies.getPublic(req.ctx, id);
     const list = await records.publicList(req.ctx, { agencyPath: a.path, pageSize: 50 });
     return atom(
-      req,
+      base,
       reply,
       { id: `/feeds/agencies/${a.id}.atom`, title: `${a.name}政府信息公开`, alternate: `/xxgk/${a.id}` },
       list.rows,
@@ -356,7 +343,7 @@ export function registerColumnRoutes(app: FastifyInstance): void {
     const found = await catalogs.publishedRecordsForDomain(req.ctx, code, 50);
     if (!found) throw new NotFoundError('没有这个公开领域');
     return atom(
-      req,
+      base,
       reply,
       { id: `/feeds/domains/${code}.atom`, title: `${found.domainName}领域政府信息`, alternate: '/catalogs' },
       found.records,

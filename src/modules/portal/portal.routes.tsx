@@ -1,51 +1,72 @@
-import type { FastifyInstance } from 'fastify';
-import { agencies } from '../agencies/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebContext } from '../../platform/module.js';
+import { siteSettings } from '../../platform/ui/site.settings.js';
 import { registerColumnRoutes } from './column.routes.js';
+import { interpretationGenres, policyDocumentGenres } from './portal.js';
+import * as portal from './portal.service.js';
+import { registerStandardizationRoutes } from './standardization.routes.js';
+import { HomeView } from './views/home.js';
+import { RecordList } from './views/lists.js';
+import { PrivacyView, SitemapView } from './views/site-pages.js';
+import { Pagination } from '../../platform/ui/components.js';
 
-/** The portal's front page: the site's 政府信息公开 columns that exist so far (no empty columns). */
-export function registerPortalRoutes(app: FastifyInstance): void {
+const home = { label: '首页', href: '/' };
+
+function pageOf(req: FastifyRequest<{ Querystring: { page?: string } }>): number {
+  const n = Number(req.query.page ?? '1');
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+}
+
+/** The portal's home page, its lists of 政策文件 and 政策解读, the 网站地图 and the 隐私声明. */
+export function registerPortalRoutes(app: FastifyInstance, web: WebContext): void {
   app.nav.push({ href: '/', label: '首页', area: 'portal', order: 10 });
-  registerColumnRoutes(app);
-  app.get('/', async (req, reply) => {
-    const root = await agencies.root(req.ctx);
-    const all = await agencies.listPublic(req.ctx);
+  app.nav.push({ href: '/standardization', label: '标准化规范化专栏', area: 'portal', order: 27 });
+  registerColumnRoutes(app, web);
+  registerStandardizationRoutes(app, web);
+
+  app.get('/', async (req, reply) =>
+    reply.page({ title: '政府信息公开' }, <HomeView p={await portal.homePage(req.ctx)} />),
+  );
+
+  for (const [path, label, genres] of [
+    ['/policies', '政策文件', policyDocumentGenres],
+    ['/interpretations', '政策解读', interpretationGenres],
+  ] as const)
+    app.get<{ Querystring: { page?: string } }>(path, async (req, reply) => {
+      const page = pageOf(req);
+      const list = await portal.genreList(req.ctx, genres, page);
+      return reply.page(
+        { title: label, area: 'portal', crumbs: [home, { label }] },
+        <>
+          <h1 class="gk-title">{label}</h1>
+          <RecordList rows={list.rows} withAgency />
+          <Pagination page={page} pageSize={20} total={list.total} href={(n) => `${path}?page=${n}`} />
+        </>,
+      );
+    });
+
+  app.get('/sitemap', async (req, reply) => {
+    const p = await portal.sitemap(req.ctx);
+    const nav = app.nav
+      .filter((n) => n.area === 'portal')
+      .sort((a, b) => a.order - b.order)
+      .map((n) => ({ href: n.href, label: n.label }));
     return reply.page(
-      { title: '政府信息公开' },
-      <>
-        <h1 class="gk-title">{root ? `${root.name}信息公开` : '政府信息公开'}</h1>
-        <p class="gk-lead">依据《中华人民共和国政府信息公开条例》，公开政府信息，提供依申请公开服务。</p>
-        <form method="get" action="/search" role="search" class="gk-home-search">
-          <label class="gk-label" for="home-q">
-            检索政府信息
-          </label>
-          <input
-            class="gk-input"
-            id="home-q"
-            name="q"
-            type="search"
-            placeholder="标题、正文词句、文号或索引号"
-          />
-          <button class="gk-button" type="submit">
-            检索
-          </button>
-        </form>
-        <div class="gk-grid">
-          {root ? (
-            <section class="gk-card">
-              <h2 class="gk-card__title">
-                <a href={`/xxgk/${root.id}`}>政府信息公开</a>
-              </h2>
-              <p>公开指南、公开制度、法定主动公开内容、年度报告和依申请公开。</p>
-            </section>
-          ) : null}
-          <section class="gk-card">
-            <h2 class="gk-card__title">
-              <a href="/agencies">机构导航</a>
-            </h2>
-            <p>共 {all.length} 个机构：政府部门、镇（街道）和村（社区）。</p>
-          </section>
-        </div>
-      </>,
+      { title: '网站地图', area: 'portal', crumbs: [home, { label: '网站地图' }] },
+      <SitemapView root={p.root} agencies={p.agencies} nav={nav} />,
+    );
+  });
+
+  const site = web.settingsOf(siteSettings);
+  app.get('/privacy', async (req, reply) => {
+    const root = await portal.siteOwner(req.ctx);
+    return reply.page(
+      { title: '隐私声明', area: 'portal', crumbs: [home, { label: '隐私声明' }] },
+      <PrivacyView
+        siteName={site.sponsor || root?.name || '本网站'}
+        root={root}
+        years={site.personalDataYears}
+      />,
     );
   });
 }

@@ -165,7 +165,7 @@ export const configKeys = [
   declare({
     env: 'PUBLIC_URL',
     field: 'publicUrl',
-    doc: 'The address citizens reach the portal at, used in printed links; defaults to http://localhost:PORT.',
+    doc: 'The address citizens reach the portal at, used in printed links and feeds (never the request’s Host header); defaults to http://localhost:PORT.',
     default: null,
     parse: (raw) => {
       if (!/^https?:\/\/[^\s]+$/.test(raw)) throw new BadValue('应为 http:// 或 https:// 开头的地址');
@@ -224,8 +224,11 @@ export function configDoc(moduleSettings: readonly ModuleSettings[] = []): strin
     ...configKeys,
     ...moduleSettings.flatMap((m) => Object.values(m.keys)),
   ];
+  // A cell holds no line break, and its pipes are escaped (a list default such as 级别|标题|地址).
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '；');
   const rows = keys.map(
-    (k) => `| \`${k.env}\` | ${k.default === null ? '—' : `\`${k.default}\``} | ${k.doc} |`,
+    (k) =>
+      `| \`${k.env}\` | ${k.default === null || k.default === '' ? '—' : `\`${cell(k.default)}\``} | ${cell(k.doc)} |`,
   );
   return ['| key | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }

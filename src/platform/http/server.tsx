@@ -26,6 +26,7 @@ import type { Installation } from '../module.js';
 import { isDomainError, UnauthenticatedError, ValidationError } from '../errors.js';
 import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
+import { siteSettings } from '../ui/site.settings.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
@@ -358,7 +359,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       csrf: this.csrf(),
       flash,
       nav: app.nav.filter((n) => !n.visibleTo || n.visibleTo(req.ctx.actor)),
-      footer: { phone: site.phone, address: site.address },
+      footer: { phone: site.phone, address: site.address, ...deps.modules.settingsOf(siteSettings) },
       crumbs: opts.crumbs,
     };
     const html = await renderDocument(<Layout meta={meta}>{body}</Layout>);

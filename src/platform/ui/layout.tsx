@@ -1,6 +1,8 @@
 import type { Actor } from '../access.js';
 import type { Child } from 'hono/jsx';
 import { Breadcrumbs, FlashMessage, type Crumb, type Flash } from './components.js';
+import { SiteContext } from './privacy-notice.js';
+import type { SiteSettings } from './site.settings.js';
 
 export interface NavItem {
   href: string;
@@ -21,7 +23,8 @@ export interface PageMeta {
   csrf: string;
   flash: Flash | null;
   nav: NavItem[];
-  footer: { phone: string | null; address: string | null };
+  /** The top agency's contact, and the site's filing numbers and marks (site.settings.ts). */
+  footer: { phone: string | null; address: string | null } & SiteSettings;
   crumbs?: Crumb[];
 }
 
@@ -94,19 +97,80 @@ export function Layout({ meta, children }: { meta: PageMeta; children: Child }) 
           <div class="gk-container">
             {meta.crumbs && meta.crumbs.length > 1 ? <Breadcrumbs items={meta.crumbs} /> : null}
             <FlashMessage flash={meta.flash} />
-            {children}
+            <SiteContext.Provider value={meta.footer}>{children}</SiteContext.Provider>
           </div>
         </main>
-        <footer class="gk-footer">
-          <div class="gk-container">
-            <p>主办单位：{meta.siteName}</p>
-            {meta.footer.address ? <p>地址：{meta.footer.address}</p> : null}
-            {meta.footer.phone ? <p>联系电话：{meta.footer.phone}</p> : null}
-            <p class="gk-muted">技术支持：Gongkai 政务公开平台（开源软件）</p>
-          </div>
-        </footer>
+        <SiteFooter meta={meta} />
       </body>
     </html>
+  );
+}
+
+/** The 14-digit number of a 公安机关备案号, which the MPS filing system looks the site up by. */
+function policeCode(n: string): string {
+  return /(\d{14})/.exec(n)?.[1] ?? '';
+}
+
+/**
+ * A government site's footer (政府网站发展指引): 主办/承办, contact, 网站地图 and 隐私声明, 网站标识码,
+ * ICP备案号 and 公安机关备案号 (each linked to its filing system), and the 党政机关网站标识.
+ * Items the operator has not configured are left out.
+ */
+function SiteFooter({ meta }: { meta: PageMeta }) {
+  const f = meta.footer;
+  return (
+    <footer class="gk-footer">
+      <div class="gk-container gk-footer__inner">
+        <div class="gk-footer__text">
+          <p class="gk-footer__links">
+            <a href="/sitemap">网站地图</a>
+            <a href={f.privacyUrl}>隐私声明</a>
+            <a href="/xxgk">政府信息公开</a>
+            <a href="/apply">依申请公开</a>
+          </p>
+          <p>
+            主办单位：{f.sponsor || meta.siteName}
+            {f.organizer ? <span class="gk-footer__sep">承办单位：{f.organizer}</span> : null}
+          </p>
+          {f.address || f.phone ? (
+            <p>
+              {f.address ? <span>地址：{f.address}</span> : null}
+              {f.phone ? <span class="gk-footer__sep">联系电话：{f.phone}</span> : null}
+            </p>
+          ) : null}
+          {f.siteCode || f.icpNumber || f.policeNumber ? (
+            <p class="gk-footer__ids">
+              {f.siteCode ? <span>网站标识码：{f.siteCode}</span> : null}
+              {f.icpNumber ? (
+                <a href="https://beian.miit.gov.cn/" rel="noopener" target="_blank">
+                  {f.icpNumber}
+                </a>
+              ) : null}
+              {f.policeNumber ? (
+                <a
+                  href={`https://beian.mps.gov.cn/#/query/webSearch?code=${policeCode(f.policeNumber)}`}
+                  rel="noopener"
+                  target="_blank"
+                >
+                  {f.policeNumber}
+                </a>
+              ) : null}
+            </p>
+          ) : null}
+          <p class="gk-muted">技术支持：Gongkai 政务公开平台（开源软件）</p>
+        </div>
+        {f.conacUrl ? (
+          <a class="gk-conac" href={f.conacUrl} rel="noopener" target="_blank" title="党政机关网站标识">
+            <span class="gk-conac__mark" aria-hidden="true">
+              党政
+              <br />
+              机关
+            </span>
+            <span class="gk-conac__label">党政机关网站标识</span>
+          </a>
+        ) : null}
+      </div>
+    </footer>
   );
 }
 

@@ -7,6 +7,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.js';
+import { PersonalInfoNotice } from '../../../platform/ui/privacy-notice.js';
 import {
   applicantTypeLabels,
   applicantTypes,
@@ -168,6 +169,7 @@ export function ApplicationForm(p: {
           options={options(deliveryMethods, deliveryMethodLabels)}
         />
       </fieldset>
+      <PersonalInfoNotice forStaff={p.clerk} />
       <div class="gk-actions">
         <button class="gk-button" type="submit">
           {p.clerk ? '登记申请' : '提交申请'}

@@ -10,6 +10,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.js';
+import { PersonalInfoNotice } from '../../../platform/ui/privacy-notice.js';
 import type { ApplicantCasePage } from '../request-applicant.service.js';
 import { provisionalDueNote, type Receipt } from '../request.presenter.js';
 import { FILE_ACCEPT, FILE_HINT } from '../request-file.js';
@@ -189,6 +190,10 @@ function ApplicantCase({
           <Field name="files" label="补正材料（可选）" hint={FILE_HINT} errors={errors}>
             {(ctl) => <input class="gk-input" type="file" multiple accept={FILE_ACCEPT} {...ctl} />}
           </Field>
+          <PersonalInfoNotice
+            collected="补正说明中您写明的内容（如其中含有个人信息）"
+            purpose="依照《中华人民共和国政府信息公开条例》第三十条补正申请，供受理机关办理本申请"
+          />
           <button class="gk-button" type="submit">
             提交补正
           </button>
