@@ -109,7 +109,7 @@ describeEachEngine('pages people read carry no internal codes', (engine) => {
   let t: TestApp;
   let bareCodes: Set<string>;
   before(async () => {
-    t = await startTestApp(engine, { operations2020: true });
+    t = await startTestApp(engine, { operations2020: true, content: true });
     const ctx = t.container.ctx({ kind: 'system', id: null, grants: [] } as never);
     // Single-word audit actions and event kinds (`received`, `published` …) are code when shown.
     bareCodes = new Set(

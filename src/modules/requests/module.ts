@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import type { GongkaiModule } from '../../platform/module.js';
+import { deliveryModeLabels } from './request-letter.js';
 import { outcomeKeys, outcomes } from './request-outcome.js';
 import { applicantTypeLabels, submissionChannelLabels } from './request.js';
 import * as requestTables from './migrations/0004-request.js';
@@ -81,6 +82,14 @@ export const requestsModule: GongkaiModule = {
       state: '状态',
       closedOn: '办结日期',
       due: '答复期限',
+      consultee: '征询对象',
+      withheldPart: '不予公开的部分',
+      deliveryMode: '提供方式',
+      deliveredOn: '提供日期',
+      trackingNumber: '邮件号',
+      recordId: '',
+      files: '提供文件数',
+      reviewBody: '复议机关',
     },
     values: {
       submissionChannel: submissionChannelLabels,
@@ -89,6 +98,7 @@ export const requestsModule: GongkaiModule = {
       kind: { thirdPartyConsultation: '第三方', agencyConsultation: '共同制作的其他机关' },
       method: { perRequest: '按件计收', perPage: '按量计收' },
       state: stateLabels,
+      deliveryMode: deliveryModeLabels,
     },
   },
   routes: (app, web) => {

@@ -42,7 +42,7 @@ describe('the letters of a case read as official letters', () => {
     assert.equal(chineseDate('2026-03-02'), '2026年3月2日');
     const body = draftLetter('receipt', facts()).body;
     assert.match(body, /于2026年3月2日收到/);
-    assert.match(body, /（2026年3月30日前）/);
+    assert.match(body, /即2026年3月30日前，予以答复/);
     assert.doesNotMatch(body, /\d{4}-\d{2}-\d{2}/);
     assert.match(draftLetter('receipt', facts({ dueProvisional: true })).body, /2026年3月30日（暂定）前/);
   });

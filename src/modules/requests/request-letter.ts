@@ -295,7 +295,7 @@ export function draftLetter(kind: LetterKind, f: LetterFacts): { title: string; 
   const body: Record<LetterKind, () => string[]> = {
     receipt: () =>
       applicantLetter(
-        `根据《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内予以答复${f.due ? `（${due(f)}前）` : ''}。`,
+        `根据《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内${f.due ? `，即${due(f)}前，` : ''}予以答复。`,
         '凭受理编号和提交申请时获得的查询码，即可在本机关政府信息公开网站的“查询办理进度”中查看办理情况和答复。',
       ),
     supplement: () =>

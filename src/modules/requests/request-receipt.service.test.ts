@@ -47,7 +47,7 @@ describeEachEngine('the receipt and the lookup', (engine) => {
       .where('request_id', '=', r.id)
       .where('kind', '=', 'receipt')
       .executeTakeFirstOrThrow();
-    assert.match(letter.body, /2027-01-19（暂定）/);
+    assert.match(letter.body, /即2027年1月19日（暂定）前，予以答复/);
     assert.match(
       letter.body,
       /凭受理编号和提交申请时获得的查询码/,

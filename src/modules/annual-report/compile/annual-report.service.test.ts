@@ -177,7 +177,7 @@ describeEachEngine('writing, signing off and correcting the annual report', (eng
     const later = day('2022-01-11');
     await reports.saveNarrative(later, r.id, {
       ...finished(r.narrative),
-      section6: '无其他需要报告的事项。',
+      section6: '本年度未收取信息处理费，无其他需要报告的事项。',
     });
     await assert.rejects(
       reports.publish(head(), r.id, { confirmed: '1', reviewedAt: review.reviewedAt }),
