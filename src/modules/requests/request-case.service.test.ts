@@ -440,6 +440,9 @@ describeEachEngine('application cases: steps, outcomes, statistics', (engine) =>
     await assert.rejects(cases.casePage(at('2026-03-05', staffActor('clerk', other)), r.id), ForbiddenError);
     // The receipt promises the reply period of 第三十三条, as the deadline rules compute it.
     const due = addWorkdays(calendarOf(shippedNotices), '2026-03-02', 20).due;
-    assert.match(page.letters[0]!.paragraphs.join('\n'), new RegExp(`（${chineseDate(due)}(（暂定）)?前）`));
+    assert.match(
+      page.letters[0]!.paragraphs.join('\n'),
+      new RegExp(`即${chineseDate(due)}(（暂定）)?前，予以答复`),
+    );
   });
 });
