@@ -33,6 +33,15 @@ describe('gongkai report check', () => {
     assert.match(r.stdout, /✖ 错误 \[行合计\] 表三“本年新收”行：/);
   });
 
+  it('says a file that is not there is not found (not that it is empty), and exits 2', async () => {
+    const r = await gongkai('report', 'check', join(dir, '不存在.pdf'));
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /无法读取：找不到该文件/);
+    const p = await gongkai('report', 'check', seed, '--previous', join(dir, '去年.md'));
+    assert.equal(p.code, 2);
+    assert.match(p.stderr, /上一年度的报告 .*去年\.md：找不到该文件/);
+  });
+
   it('prints the contract document with --json', async () => {
     const r = await gongkai('report', 'check', seed, '--json');
     const doc = JSON.parse(r.stdout);

@@ -58,19 +58,23 @@ export function registerCheckCommand(report: Command, io: CliContext): void {
         const { pdfTextEngine } = io.settings(reportSettings);
         let previous: ReportData | null = null;
         if (o.previous) {
-          const p = await checkPublishedReport(o.previous, safeRead(o.previous), { pdfTextEngine });
-          previous = p.data;
+          const bytes = readOrWhy(o.previous);
+          if (typeof bytes === 'string') {
+            io.err(`上一年度的报告 ${o.previous}：${bytes}`);
+            io.setExitCode(2);
+            return;
+          }
+          previous = (await checkPublishedReport(o.previous, bytes, { pdfTextEngine })).data;
         }
         const results: CheckedReport[] = [];
         const many = files.length > 1;
         for (const [i, file] of files.entries()) {
           if (many) io.progress(progressBar(i, files.length, file));
+          const bytes = readOrWhy(file);
           results.push(
-            await checkPublishedReport(file, safeRead(file), {
-              previous,
-              level: o.level ?? null,
-              pdfTextEngine,
-            }),
+            typeof bytes === 'string'
+              ? { file, status: 'none', data: null, info: null, error: bytes }
+              : await checkPublishedReport(file, bytes, { previous, level: o.level ?? null, pdfTextEngine }),
           );
         }
         if (many) io.progress(`${progressBar(files.length, files.length, '完成')}\n`);
@@ -100,11 +104,13 @@ export function registerCheckCommand(report: Command, io: CliContext): void {
     );
 }
 
-function safeRead(file: string): Uint8Array {
+/** The file's bytes, or why they cannot be read (a missing file is not an empty one). */
+function readOrWhy(file: string): Uint8Array | string {
   try {
     return readFileSync(file);
-  } catch {
-    return new Uint8Array();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? '找不到该文件' : code === 'EACCES' ? '没有读取该文件的权限' : '无法打开该文件';
   }
 }
 
