@@ -27,6 +27,13 @@ describe('breaking Chinese lines', () => {
     assert.equal(lines.join(''), '本报告电子版可在门户网站（http://www.lishui.gov.cn/）查阅。');
   });
 
+  it('carries two opening marks in a row to the next line together (found by the property)', () => {
+    const lines = breakLines('政政政“「政', 5, measure);
+    assert.deepEqual(lines, ['政政政', '“「政']);
+    // A line of nothing but opening marks is not broken: it runs over rather than end with “.
+    assert.deepEqual(breakLines('“《「「政', 4, measure), ['“《「「政']);
+  });
+
   it('for any text: the lines keep every character and obey the rules (property)', () => {
     const alphabet = fc.constantFrom(
       ...'政府信息公开年度报告申请件数',

@@ -92,13 +92,18 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
     for (const ch of unit) {
       const cw = measure(ch);
       if (used + cw > width + 0.01 && line.trim() !== '' && !NO_LINE_START.includes(ch)) {
-        // Opening punctuation at the end of the line goes on with what it opens.
-        const last = [...line].pop()!;
-        const carry = NO_LINE_END.includes(last) && [...line].length > 1 ? last : '';
-        if (carry) line = line.slice(0, -carry.length);
-        flush();
-        line = carry;
-        used = carry ? measure(carry) : 0;
+        // Opening punctuation at the end of the line (“「 … however many) goes on with what it
+        // opens. A line of nothing but opening marks is not broken at all: it runs over.
+        const chars = [...line];
+        let keep = chars.length;
+        while (keep > 0 && NO_LINE_END.includes(chars[keep - 1]!)) keep--;
+        if (keep > 0) {
+          const carry = chars.slice(keep).join('');
+          line = chars.slice(0, keep).join('');
+          flush();
+          line = carry;
+          used = carry ? measure(carry) : 0;
+        }
       }
       line += ch;
       used += cw;
