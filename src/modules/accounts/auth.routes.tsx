@@ -10,9 +10,18 @@ export interface AuthRouteOptions {
   loginRateLimitPerMinute: number;
 }
 
-/** Only same-site paths are followed after login, never another host. */
+/**
+ * Only same-site back-office paths are followed after login: never another host, never a path
+ * with a control character or a backslash (a header cannot carry them, and browsers read \ as /).
+ */
 function safeNext(next: string | undefined): string {
-  return next && /^\/admin(\/|$|\?)/.test(next) && !next.startsWith('//') ? next : '/admin';
+  return next &&
+    /^\/admin(\/|$|\?)/.test(next) &&
+    !next.startsWith('//') &&
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    !/[\u0000-\u001f\u007f\\]/.test(next)
+    ? next
+    : '/admin';
 }
 
 /** 工作人员登录 and 退出. */

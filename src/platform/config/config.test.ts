@@ -46,7 +46,7 @@ describe('loadConfig: defaults', () => {
       GONGKAI_JOB_CONCURRENCY: '3',
       GONGKAI_JOB_RETENTION_DAYS: '60',
       LOG_LEVEL: 'warn',
-      TRUST_PROXY: 'yes',
+      TRUST_PROXY: '1',
       PUBLIC_URL: 'https://gk.example.gov.cn/',
     });
     assert.equal(c.databaseUrl, 'postgres://gk@db:5432/gongkai');
@@ -55,8 +55,27 @@ describe('loadConfig: defaults', () => {
     assert.equal(c.jobConcurrency, 3);
     assert.equal(c.jobRetentionDays, 60);
     assert.equal(c.logLevel, 'warn');
-    assert.equal(c.trustProxy, true);
+    assert.equal(c.trustProxy, 1);
     assert.equal(c.publicUrl, 'https://gk.example.gov.cn');
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('takes a number of proxies or their addresses, and refuses to trust every client', () => {
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy, [
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    for (const raw of ['true', 'yes', '0.0.0.0/0', '10.0.0.1,nginx', '11']) {
+      assert.throws(
+        () => loadConfig({ TRUST_PROXY: raw }),
+        (e: unknown) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message),
+        raw,
+      );
+    }
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /不能信任所有来源/);
   });
 });
 

@@ -15,7 +15,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicFormRateLimitPerMinute: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** false, a number of proxy hops, or the proxies' addresses (never “every client”). */
+  trustProxy: false | number | string[];
   publicUrl: string | null;
   worker: 'inline' | 'off';
   jobConcurrency: number;
@@ -158,9 +159,31 @@ export const configKeys = [
   declare({
     env: 'TRUST_PROXY',
     field: 'trustProxy',
-    doc: 'Trust X-Forwarded-For from a reverse proxy (set when behind nginx).',
+    doc: 'Behind a reverse proxy (nginx): how many proxies stand in front (`1`), or their addresses (`127.0.0.1,10.0.0.0/8`), so X-Forwarded-For is read only from them; `false` reads the connection’s address. `true` is refused: it would let any client set its own address and escape the rate limits.',
     default: 'false',
-    parse: bool,
+    parse: (raw) => {
+      const v = raw.trim();
+      if (/^(false|no|off|0)$/i.test(v)) return false;
+      if (/^(true|yes|on)$/i.test(v))
+        throw new BadValue(
+          '不能信任所有来源（任何客户端都能伪造地址）：请填写代理的层数（如 1）或代理的地址（如 127.0.0.1）',
+        );
+      if (/^\d+$/.test(v)) {
+        const n = Number(v);
+        if (n < 1 || n > 10) throw new BadValue('代理层数应为 1 到 10 之间的整数');
+        return n;
+      }
+      const list = v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+      // A /0 network is every client again.
+      const bad = list.find((x) => !address.test(x) || /\/0+$/.test(x));
+      if (!list.length || bad)
+        throw new BadValue(`应为 false、代理层数或以逗号分隔的代理地址${bad ? `（“${bad}”不是地址）` : ''}`);
+      return list;
+    },
   }),
   declare({
     env: 'PUBLIC_URL',

@@ -27,6 +27,7 @@ import { isDomainError, UnauthenticatedError, ValidationError } from '../errors.
 import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
 import { siteSettings } from '../ui/site.settings.js';
+import { cleanValue } from './clean-input.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
@@ -120,7 +121,14 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
             // Never log credentials or cookies; bodies are not logged at all.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
           },
-    trustProxy: deps.config.trustProxy,
+    // A hop count trusts that many proxies in front (the nearest first), never every client.
+    trustProxy:
+      typeof deps.config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(deps.config.trustProxy)
+        : deps.config.trustProxy,
     bodyLimit: 1_048_576,
   });
   app.decorate('nav', [] as NavItem[]);
@@ -236,6 +244,12 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
         ),
       };
   });
+  // Control characters never reach a route (clean-input.ts): the same text on both engines.
+  app.addHook('preValidation', async (req) => {
+    req.query = cleanValue(req.query, false) as typeof req.query;
+    req.params = cleanValue(req.params, false) as typeof req.params;
+    if (req.body !== undefined) req.body = cleanValue(req.body, true) as typeof req.body;
+  });
   app.addHook('preHandler', (req, reply, done) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return done();
     app.csrfProtection(req, reply, done);
@@ -258,6 +272,11 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+    // No page of the platform uses the camera, microphone, payment or USB; location only its own.
+    reply.header(
+      'permissions-policy',
+      'camera=(), microphone=(), payment=(), usb=(), interest-cohort=(), geolocation=(self)',
+    );
     return payload;
   });
 
