@@ -2,12 +2,14 @@ import { inTransaction, type Ctx } from '../../platform/context.js';
 import type { Agency } from '../agencies/index.js';
 import { catalogs, domainTemplates, type CatalogItem } from '../catalog/index.js';
 import { importRecords, records } from '../records/index.js';
-import { domainPlans, localDomain, type RecordDraft, type Vars } from './demo-content.data.js';
+import { localDomain, type RecordDraft, type Vars } from './demo-content.data.js';
+import { domainPlans1 } from './demo-domains-1.data.js';
+import { domainPlans2 } from './demo-domains-2.data.js';
 
 /**
  * The demo's content beyond its skeleton: the city adopts the catalogs of all 26 pilot domains and
  * one of its own, 磁灶镇 and 新塘街道 derive theirs, and each domain gets records written from the
- * templates of demo-content.data.ts — different towns, years and figures, so no two read alike —
+ * templates of demo-domains-1.data.ts and demo-domains-2.data.ts — different towns, years and figures, so no two read alike —
  * filed under the items they fulfil; then the 政策解读, the city's disclosure, website and
  * new-media rules, and 磁灶镇's own records. Everything goes through the modules' services as the
  * demo's system actor; the records arrive by archive import (one transaction per agency).
@@ -112,7 +114,8 @@ export function plannedRecords(ctx: Ctx): Planned[] {
         });
       }
     });
-  for (const p of domainPlans) plan(p.templates, p.agency, p.code, p.subject, p.docCode);
+  for (const p of [...domainPlans1, ...domainPlans2])
+    plan(p.templates, p.agency, p.code, p.subject, p.docCode);
   plan(localDomain.records, localDomain.agency, null, '工业、交通\\其他', '晋工信');
   // Two instances of one template may still coincide (a template without a town or a year).
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { documentFileKinds, MB, type FileKind } from '../../platform/file-kinds.js';
 import { isId, newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
 import { pdfText } from '../annual-report/index.js';
@@ -20,60 +21,12 @@ import type { RecordAttachmentTable } from './record.tables.js';
  * has passed 保密审查 with its attachments.
  */
 
-export interface AttachmentKind {
-  label: string;
-  mediaType: string;
-  maxBytes: number;
-  magic: (b: Uint8Array) => boolean;
-}
-
-const MB = 1024 * 1024;
-const startsWith = (b: Uint8Array, ...bytes: number[]) => bytes.every((x, i) => b[i] === x);
-const zip = (b: Uint8Array) => startsWith(b, 0x50, 0x4b, 0x03, 0x04);
-
-/** What may be attached, by extension, with the size limit of each (portal readers on phones). */
-export const attachmentKinds: Record<string, AttachmentKind> = {
-  pdf: {
-    label: 'PDF',
-    mediaType: 'application/pdf',
-    maxBytes: 20 * MB,
-    magic: (b) => startsWith(b, 0x25, 0x50, 0x44, 0x46),
-  },
-  docx: {
-    label: 'Word（DOCX）',
-    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    maxBytes: 20 * MB,
-    magic: zip,
-  },
-  xlsx: {
-    label: 'Excel（XLSX）',
-    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    maxBytes: 20 * MB,
-    magic: zip,
-  },
-  png: {
-    label: 'PNG 图片',
-    mediaType: 'image/png',
-    maxBytes: 5 * MB,
-    magic: (b) => startsWith(b, 0x89, 0x50, 0x4e, 0x47),
-  },
-  jpg: {
-    label: 'JPEG 图片',
-    mediaType: 'image/jpeg',
-    maxBytes: 5 * MB,
-    magic: (b) => startsWith(b, 0xff, 0xd8, 0xff),
-  },
-  jpeg: {
-    label: 'JPEG 图片',
-    mediaType: 'image/jpeg',
-    maxBytes: 5 * MB,
-    magic: (b) => startsWith(b, 0xff, 0xd8, 0xff),
-  },
-};
+/** What may be attached: the platform's document kinds, with their size limits. */
+export const attachmentKinds = documentFileKinds;
 
 const perRecord = 20;
 
-function kindOf(fileName: string): [string, AttachmentKind] {
+function kindOf(fileName: string): [string, FileKind] {
   const ext = fileName.split('.').at(-1)?.toLowerCase() ?? '';
   const kind = attachmentKinds[ext];
   if (!kind)

@@ -1,60 +1,13 @@
 import { ValidationError } from '../../platform/errors.js';
+import { documentFileKinds, MB } from '../../platform/file-kinds.js';
 
 /**
  * Files a case carries: the 电子文档 an agency sends with its reply and the files an applicant
- * sends with a 补正. What may be sent, by extension, with each kind's size limit and the bytes a
- * file of that kind begins with (a renamed file is refused). Pure rules.
+ * sends with a 补正: the platform's document kinds (platform/file-kinds.ts), at most five a step.
  */
 
-const MB = 1024 * 1024;
-const startsWith = (b: Uint8Array, ...bytes: number[]) => bytes.every((x, i) => b[i] === x);
-const zip = (b: Uint8Array) => startsWith(b, 0x50, 0x4b, 0x03, 0x04);
-
-interface FileKind {
-  label: string;
-  mediaType: string;
-  maxBytes: number;
-  magic: (b: Uint8Array) => boolean;
-}
-
-export const requestFileKinds: Record<string, FileKind> = {
-  pdf: {
-    label: 'PDF',
-    mediaType: 'application/pdf',
-    maxBytes: 20 * MB,
-    magic: (b) => startsWith(b, 0x25, 0x50, 0x44, 0x46),
-  },
-  docx: {
-    label: 'Word（DOCX）',
-    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    maxBytes: 20 * MB,
-    magic: zip,
-  },
-  xlsx: {
-    label: 'Excel（XLSX）',
-    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    maxBytes: 20 * MB,
-    magic: zip,
-  },
-  png: {
-    label: 'PNG 图片',
-    mediaType: 'image/png',
-    maxBytes: 5 * MB,
-    magic: (b) => startsWith(b, 0x89, 0x50, 0x4e, 0x47),
-  },
-  jpg: {
-    label: 'JPEG 图片',
-    mediaType: 'image/jpeg',
-    maxBytes: 5 * MB,
-    magic: (b) => startsWith(b, 0xff, 0xd8, 0xff),
-  },
-  jpeg: {
-    label: 'JPEG 图片',
-    mediaType: 'image/jpeg',
-    maxBytes: 5 * MB,
-    magic: (b) => startsWith(b, 0xff, 0xd8, 0xff),
-  },
-};
+/** What may be sent: the platform's document kinds (PDF, DOCX, XLSX, PNG, JPG). */
+export const requestFileKinds = documentFileKinds;
 
 /** At most this many files with one reply or one 补正. */
 export const FILES_PER_STEP = 5;
