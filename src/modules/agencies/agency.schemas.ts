@@ -17,7 +17,10 @@ export const contactShape = {
   ),
   officeHours: optional(text('办公时间', { max: 200 })),
   phone: optional(
-    text('联系电话', { pattern: patterns.phone, patternMessage: '联系电话只能包含数字、括号、连字符和“转”' }),
+    text('联系电话', {
+      pattern: patterns.phone,
+      patternMessage: '联系电话应为至少 5 位的号码，只含数字、括号、连字符和“转”',
+    }),
   ),
   fax: optional(text('传真', { pattern: patterns.phone, patternMessage: '传真只能包含数字、括号和连字符' })),
   email: optional(

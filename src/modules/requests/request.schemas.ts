@@ -30,7 +30,10 @@ export const applicationShape = {
   organizationCode: optional(text('统一社会信用代码', { max: 18 })),
   idType: oneOf('身份证明类型', idTypes, idTypeLabels),
   idNumber: text('身份证明号码', { max: 40 }),
-  phone: text('联系电话', { pattern: patterns.phone, patternMessage: '联系电话只能包含数字、括号、连字符' }),
+  phone: text('联系电话', {
+    pattern: patterns.phone,
+    patternMessage: '联系电话应为至少 5 位的号码，只含数字、括号、连字符',
+  }),
   address: optional(text('通讯地址', { max: 200 })),
   email: optional(text('电子邮箱', { pattern: patterns.email, patternMessage: '电子邮箱格式不正确' })),
   description: text('所需信息的名称、文号或者便于查询的其他特征性描述', { min: 4, max: 4000 }),
