@@ -319,10 +319,14 @@ export function install(
 
 // The platform's own tables, migrations and settings, placed first in every installation.
 import { platformMigrations } from './db/migrations/index.js';
+import { readerSettings } from './sandbox/reader.settings.js';
 import { siteSettings } from './ui/site.settings.js';
 
-/** The platform's own settings (the site's footer), checked and documented with the modules'. */
-export const platformSettings: readonly ModuleSettings[] = [siteSettings];
+/**
+ * The platform's own settings (the site's footer, the limits on reading uploaded files), checked
+ * and documented with the modules'.
+ */
+export const platformSettings: readonly ModuleSettings[] = [siteSettings, readerSettings];
 
 const platformModule: GongkaiModule = {
   name: 'platform',

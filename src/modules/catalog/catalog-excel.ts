@@ -6,7 +6,7 @@ import {
   columns as declareColumns,
   ImportRefused,
   readTable,
-  readXlsx,
+  readUploadedXlsx,
   tick,
   type ImportProblem,
   type Sheet,
@@ -265,7 +265,7 @@ export async function parseWorkbook(
   // The kit also reads CSV; this layout (merged header rows) exists only as a workbook.
   if (!isZip(bytes) && !isOle(bytes))
     throw ImportRefused.file('无法读取该文件：请上传 Excel 工作簿（.xlsx）');
-  const sheet = await readXlsx(bytes);
+  const sheet = await readUploadedXlsx(bytes);
   const wrongHeader = headerProblems(sheet);
   if (wrongHeader.length) throw new ImportRefused(wrongHeader);
   const title = cellAt(sheet, 1, 1);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderPdf, sample2022, type RenderInput } from '../annual-report/index.js';
-import { attachmentText } from './record-attachment.service.js';
+import { attachmentText } from './record-attachment.text.js';
 
 /** A PDF attachment's text for search comes from pdf.js, with no system package (issue 11, item 6). */
 describe('the text of a PDF attachment', () => {

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { documentFileKinds, MB, type FileKind } from '../../platform/file-kinds.js';
 import { isId, newId } from '../../platform/ids.js';
+import { FileRefused, ReaderFailed, sandboxed, sibling } from '../../platform/sandbox/index.js';
 import { agencies } from '../agencies/index.js';
-import { pdfText } from '../annual-report/index.js';
 import { stepStates, type RecordState } from './record.js';
 import * as attachmentRepo from './record-attachment.repository.js';
 import type { AttachmentInfo } from './record-attachment.repository.js';
@@ -46,38 +44,21 @@ function cleanName(name: string): string {
   return base.length > 120 ? `${base.slice(0, 100)}….${base.split('.').at(-1)}` : base;
 }
 
-/** Text for search: DOCX through mammoth, XLSX cell by cell, PDF through pdf.js. */
-export async function attachmentText(ext: string, bytes: Uint8Array): Promise<string | null> {
-  const buffer = Buffer.from(bytes);
+const textReader = sibling(import.meta.url, './record-attachment.text');
+
+/**
+ * The file's text for search, read in a reader thread (platform/sandbox) within the limits. A
+ * file over a limit (a ZIP bomb, a file that takes too long or too much memory) is refused with
+ * the limit named; a damaged one still attaches, only not searchable by its content.
+ */
+async function searchableText(ext: string, name: string, bytes: Uint8Array): Promise<string | null> {
   try {
-    if (ext === 'docx') return (await mammoth.extractRawText({ buffer })).value.trim() || null;
-    if (ext === 'xlsx') {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(buffer as unknown as ArrayBuffer);
-      const parts: string[] = [];
-      book.eachSheet((sheet) =>
-        sheet.eachRow((row) => {
-          const cells = (row.values as unknown[]).filter((v) => v !== null && v !== undefined && v !== '');
-          parts.push(
-            cells
-              .map((v) =>
-                typeof v === 'object'
-                  ? String((v as { text?: unknown }).text ?? (v as { result?: unknown }).result ?? '')
-                  : String(v),
-              )
-              .join(' '),
-          );
-        }),
-      );
-      return parts.join('\n').trim() || null;
-    }
-    // pdf.js, built in (no system package); a scan without a text layer gives nothing.
-    if (ext === 'pdf') return (await pdfText(bytes)).trim() || null;
-  } catch {
-    // A file that cannot be read still attaches; it is only not searchable by its content.
-    return null;
+    return await sandboxed<string | null>(textReader, 'attachmentText', [ext, bytes]);
+  } catch (e) {
+    if (e instanceof FileRefused) throw ValidationError.one('file', `“${name}”：${e.message}`);
+    if (e instanceof ReaderFailed) return null;
+    throw e;
   }
-  return null;
 }
 
 async function loadDraft(ctx: Ctx, recordId: string) {
@@ -107,7 +88,9 @@ export async function add(
     );
   if (!kind.magic(file.bytes))
     throw ValidationError.one('file', `“${name}”的内容不是${kind.label}文件（可能改过扩展名或已损坏）`);
-  const text = await attachmentText(ext, file.bytes);
+  // Who may attach, and to what, is known before a byte of the file is parsed.
+  await loadDraft(ctx, recordId);
+  const text = await searchableText(ext, name, file.bytes);
   return inTransaction(ctx, async (ctx) => {
     const row = await loadDraft(ctx, recordId);
     const existing = await attachmentRepo.countAndLast(ctx.db, row.id);

@@ -19,6 +19,7 @@ export {
 } from './csv.js';
 export { readWorkbook, readXlsx, type XlsxReadOptions } from './xlsx.js';
 export { readSpreadsheet, type SpreadsheetReadOptions } from './spreadsheet.js';
+export { readUploadedSpreadsheet, readUploadedXlsx } from './uploaded.js';
 export {
   columns,
   normalizeHeader,

@@ -2,7 +2,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { beijingDate } from '../../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../../platform/context.js';
 import { isDomainError, ValidationError, type FieldError } from '../../../platform/errors.js';
-import { columns, readSpreadsheet, readTable } from '../../../platform/import/index.js';
+import { columns, readTable, readUploadedSpreadsheet } from '../../../platform/import/index.js';
 import { integer, text } from '../../../platform/schema.js';
 import { agencies, type Agency } from '../../agencies/index.js';
 import { formatForYear, proactiveItems, type ReportFormat } from '../contract/report.js';
@@ -171,7 +171,7 @@ export async function importFigures(
   ctx: Ctx,
   bytes: Uint8Array,
 ): Promise<{ agencies: number; figures: number }> {
-  const table = readTable(await readSpreadsheet(bytes), figureColumns);
+  const table = readTable(await readUploadedSpreadsheet(bytes), figureColumns);
   const groups = new Map<string, { agencyId: string; year: number; values: Record<string, string> }>();
   const named = new Map<string, Promise<string>>();
   for (const { row, value: r } of table.rows) {

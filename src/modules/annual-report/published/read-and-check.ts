@@ -3,8 +3,14 @@ import { checked } from '../contract/checks.js';
 import type { ReadInfo } from '../contract/read-info.js';
 import { requestRows, type ReportData } from '../contract/report.js';
 import type { PdfTextEngine } from '../render/pdf-engines.js';
-import { toLines, UnreadableInputError } from './reader/convert.js';
-import { readReport } from './reader/read.js';
+import {
+  FileRefused,
+  readerLimits,
+  sandboxed,
+  sibling,
+  type ReaderLimits,
+} from '../../../platform/sandbox/index.js';
+import type { readPublishedFile } from './reader/read-file.js';
 
 /** How much of a published report could be read. */
 export type ReadStatus = 'full' | 'partial' | 'none';
@@ -29,7 +35,11 @@ export interface CheckOptions {
   level?: GovernmentLevel | null;
   /** Who reads a PDF's text layer (PDF_TEXT_ENGINE); built in unless configured. */
   pdfTextEngine?: PdfTextEngine;
+  /** Limits on reading the file (READER_*); the configured ones unless given. */
+  limits?: ReaderLimits;
 }
+
+const readFile = sibling(import.meta.url, './reader/read-file');
 
 /** Every check of the contract (allChecks), on a report read from its text. */
 export function checkRead(data: ReportData, info: ReadInfo | null, opts: CheckOptions = {}): ReportData {
@@ -50,8 +60,14 @@ export async function checkPublishedReport(
 ): Promise<CheckedReport> {
   try {
     if (bytes.length === 0) return { file, status: 'none', data: null, info: null, error: '文件为空' };
-    const { kind, lines } = await toLines(file, bytes, { pdfTextEngine: opts.pdfTextEngine });
-    const { data, info } = readReport(lines, { file, kind });
+    // Read in a reader thread, within the limits: a hostile file costs that thread, not the server.
+    const limits = opts.limits ?? readerLimits();
+    const { data, info } = await sandboxed<Awaited<ReturnType<typeof readPublishedFile>>>(
+      readFile,
+      'readPublishedFile',
+      [file, bytes, { pdfTextEngine: opts.pdfTextEngine, limits }],
+      limits,
+    );
     const figures =
       Object.keys(data.requests).length +
       Object.keys(data.proactive).length +
@@ -78,8 +94,7 @@ export async function checkPublishedReport(
       error: null,
     };
   } catch (e) {
-    if (e instanceof UnreadableInputError)
-      return { file, status: 'none', data: null, info: null, error: e.message };
+    if (e instanceof FileRefused) return { file, status: 'none', data: null, info: null, error: e.message };
     return {
       file,
       status: 'none',

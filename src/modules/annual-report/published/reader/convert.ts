@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as cheerio from 'cheerio';
+import { FileRefused } from '../../../../platform/sandbox/index.js';
 import type { SourceKind } from '../../contract/report.js';
 import type { PdfTextEngine } from '../../render/pdf-engines.js';
 import { pdfLayoutText, PdfTextError } from './pdf-text.js';
 
 const run = promisify(execFile);
 
-export class UnreadableInputError extends Error {}
+/** A file the checker cannot read, with the reason for the person who gave it. */
+export class UnreadableInputError extends FileRefused {}
 
 const MAX_SPAN = 64;
 
@@ -218,7 +220,27 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   }
 }
 
-/** Any input as the lines the readers work on. */
+/**
+ * A line no report has: longer ones (a file of one 9 MB line) are cut into pieces, which the
+ * readers take in linear time and memory instead of trying every pattern on the whole line.
+ */
+const MAX_LINE = 10_000;
+
+/** Plain text or Markdown as lines. */
+export function textToLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (line.length <= MAX_LINE) lines.push(line);
+    else for (let i = 0; i < line.length; i += MAX_LINE) lines.push(line.slice(i, i + MAX_LINE));
+  }
+  return lines;
+}
+
+/**
+ * Any input as the lines the readers work on, in this thread and without the reader limits
+ * (tests of the readers' logic; files from outside go through reader/read-file.ts in a reader
+ * thread).
+ */
 export async function toLines(
   name: string,
   bytes: Uint8Array,
@@ -229,5 +251,5 @@ export async function toLines(
   if (kind === 'docx') return { kind, lines: htmlToLines(await docxToHtml(bytes)) };
   const text = decodeText(bytes);
   if (kind === 'html') return { kind, lines: htmlToLines(text) };
-  return { kind, lines: text.replace(/\r\n?/g, '\n').split('\n') };
+  return { kind, lines: textToLines(text) };
 }
