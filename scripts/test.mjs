@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type check, format check, lint (including the module-boundary rule), then every test
-// file under node's test runner, with the PostgreSQL pass on whenever a server answers. With
-// CI=true a missing server fails the run instead of narrowing it to SQLite.
+// file under node's test runner but the reliability tier's, with the PostgreSQL pass on whenever a
+// server answers. With CI=true a missing server fails the run instead of narrowing it to SQLite.
 // `npm test -- <files…>` runs only those files (no type check or lint).
 // `npm run test:<tier>` (`--tier=<tier>`) runs one tier, without the static checks:
 //   unit     co-located src/**/*.test.ts that do not use the engine harness, and test/lint/
@@ -11,6 +11,9 @@
 //   http     test/http/ and test/cli/: the whole app through app.inject or a real port, the CLI,
 //            npm run dev and the built tree
 //   e2e      test/e2e/: journeys in Chromium
+//   reliability  test/reliability/: the real server process killed and restarted under load, and
+//            the probe's hostile inputs sent to it over TCP. Minutes, not seconds, so plain
+//            `npm test` leaves it out; `npm run test:reliability` runs it (.ci/run runs both).
 // `node scripts/test.mjs --list [--tier=<tier>]` prints each test file with its tier.
 // A co-located test reaches a database only through the engine harness (that is how it runs on
 // both engines), so importing the harness is what makes it a service test; a co-located test
@@ -47,7 +50,9 @@ function findTests(dir, out = []) {
   return out;
 }
 
-const TIERS = ['unit', 'service', 'http', 'e2e'];
+const TIERS = ['unit', 'service', 'http', 'e2e', 'reliability'];
+/** Tiers that plain `npm test` leaves out: each runs on its own (`npm run test:<tier>`). */
+const OWN_RUN = ['reliability'];
 /** Tier of each folder of test/ (by its first segment). */
 const testFolderTier = {
   lint: 'unit',
@@ -57,6 +62,7 @@ const testFolderTier = {
   http: 'http',
   cli: 'http',
   e2e: 'e2e',
+  reliability: 'reliability',
 };
 const usesEngineHarness = /from\s+['"][./]*test\/harness\/engines\.js['"]/;
 const opensDatabaseOtherwise = /\bopenDatabase\(|\bcreateContainer\(|test\/harness\/app\.js/;
@@ -117,9 +123,9 @@ if (!args.length) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  files = tier ? tiered.filter((t) => t.tier === tier).map((t) => t.file) : all;
+  files = tiered.filter((t) => (tier ? t.tier === tier : !OWN_RUN.includes(t.tier))).map((t) => t.file);
   if (list) {
-    for (const t of tiered) if (!tier || t.tier === tier) console.log(`${t.tier.padEnd(8)}${t.file}`);
+    for (const t of tiered) if (!tier || t.tier === tier) console.log(`${t.tier.padEnd(12)}${t.file}`);
     process.exit(0);
   }
   if (tier) console.log(`Tier ${tier}: ${files.length} test files.`);
