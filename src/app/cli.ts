@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
 import type { Ctx } from '../platform/context.js';
@@ -187,7 +188,7 @@ export function buildProgram(
       ),
     );
   db.command('backup <file>')
-    .description('把全部数据备份到文件（gzip 压缩的 JSON 行，两种数据库通用）')
+    .description('把全部数据备份到文件（gzip 压缩的 JSON 行，两种数据库通用，带本平台密钥的校验码）')
     .action((file: string) =>
       run(async (c) => {
         const counts = await backupDatabase(
@@ -196,6 +197,7 @@ export function buildProgram(
           file,
           c.clock.now(),
           c.installation,
+          { secret: c.secret },
         );
         console.log(
           `已备份到 ${file}：${Object.entries(counts)
@@ -205,19 +207,34 @@ export function buildProgram(
       }),
     );
   db.command('restore <file>')
-    .description('用备份文件替换当前全部数据（所有人须重新登录）')
+    .description('用备份文件替换当前全部数据（先校验整个文件，再恢复；所有人须重新登录）')
     .option('--yes', '确认替换当前全部数据')
-    .action((file: string, o: { yes?: boolean }) =>
-      run(async (c) => {
-        if (!o.yes) throw new BackupError('恢复会替换当前数据库中的全部数据，确认请加 --yes');
-        const counts = await restoreDatabase(c.database.db, file, c.installation);
-        for (const line of await ensureDerivedData(c.installation, c.ctx(cliActor()))) console.log(line);
-        console.log(
-          `已从 ${file} 恢复：${Object.entries(counts)
-            .map(([t, n]) => `${t} ${n}`)
-            .join('，')}`,
-        );
-      }),
+    .option('--secret-file <path>', '另一套平台的备份：从文件读取那套平台的 GONGKAI_SECRET')
+    .option('--secret-env <name>', '另一套平台的备份：从这个环境变量读取那套平台的 GONGKAI_SECRET')
+    .option('--accept-unsigned', '恢复没有校验码的旧格式（第 1 版）备份：无法确认内容未被改动')
+    .action(
+      (
+        file: string,
+        o: { yes?: boolean; secretFile?: string; secretEnv?: string; acceptUnsigned?: boolean },
+      ) =>
+        run(async (c) => {
+          if (!o.yes) throw new BackupError('恢复会替换当前数据库中的全部数据，确认请加 --yes');
+          const given = backupSecret(o, io.env);
+          const r = await restoreDatabase(c.database.db, file, c.installation, {
+            secret: given ?? c.secret,
+            explicitSecret: given !== null,
+            acceptUnsigned: o.acceptUnsigned,
+          });
+          for (const w of r.warnings) io.err(`警告：${w}`);
+          for (const line of await ensureDerivedData(c.installation, c.ctx(cliActor()))) console.log(line);
+          console.log(
+            `已从 ${file} 恢复（${r.version === 2 ? '校验通过，' : ''}备份生成于 ${r.createdAt}，来自 ${r.engine}）：${Object.entries(
+              r.counts,
+            )
+              .map(([t, n]) => `${t} ${n}`)
+              .join('，')}`,
+          );
+        }),
     );
 
   // Every module's commands, from the installed list (src/app/modules.ts).
@@ -280,6 +297,32 @@ const outcomeLabels: Record<JobOutcome['state'], string> = {
 
 function jobLabel(installation: Installation, name: string): string {
   return installation.jobs.find((j) => j.name === name)?.label ?? builtInJobLabels[name] ?? name;
+}
+
+/**
+ * Another installation's secret for `db restore`, from a file or an environment variable: never
+ * an argument, which other users of the machine could read in the process list.
+ */
+function backupSecret(
+  o: { secretFile?: string; secretEnv?: string },
+  env: Record<string, string | undefined>,
+): string | null {
+  if (o.secretFile && o.secretEnv) throw new BackupError('--secret-file 与 --secret-env 只能用一个');
+  if (o.secretFile) {
+    try {
+      return readFileSync(o.secretFile, 'utf8').trim();
+    } catch (e) {
+      throw new BackupError(
+        `无法读取 --secret-file 指定的密钥文件 ${o.secretFile}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`,
+      );
+    }
+  }
+  if (o.secretEnv) {
+    const value = env[o.secretEnv];
+    if (!value) throw new BackupError(`--secret-env 指定的环境变量 ${o.secretEnv} 没有设置`);
+    return value.trim();
+  }
+  return null;
 }
 
 /** Runs each installed module's check of its derived data (the search index); returns what was done. */

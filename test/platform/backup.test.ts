@@ -30,6 +30,9 @@ async function dump(db: Db): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+/** This test installation's secret: backups are signed with a key derived from it. */
+const key = { secret: 'backup-test-secret-backup-test-secret-0123' };
+
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-backup-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -56,11 +59,12 @@ describeEachEngine('backup and restore', (engine) => {
       file,
       new Date('2026-03-02T00:00:00Z'),
       testInstallation,
+      key,
     );
     assert.ok(counts.agency! >= 40 && counts.staff_user === 6 && counts.audit_event! > 40);
     const target = await openTestDatabase(engine);
     try {
-      await restoreDatabase(target.db, file, testInstallation);
+      await restoreDatabase(target.db, file, testInstallation, key);
       assert.deepEqual(await dump(target.db), await dump(source.db));
     } finally {
       await target.cleanup();
@@ -70,10 +74,10 @@ describeEachEngine('backup and restore', (engine) => {
   for (const other of engines().filter((e) => e !== engine)) {
     it(`moves the data onto ${other} unchanged`, async () => {
       const file = join(dir, `cross-${engine}.gkbackup`);
-      await backupDatabase(source.db, source.engine, file, new Date(), testInstallation);
+      await backupDatabase(source.db, source.engine, file, new Date(), testInstallation, key);
       const target = await openTestDatabase(other);
       try {
-        await restoreDatabase(target.db, file, testInstallation);
+        await restoreDatabase(target.db, file, testInstallation, key);
         assert.deepEqual(await dump(target.db), await dump(source.db));
       } finally {
         await target.cleanup();
@@ -84,11 +88,11 @@ describeEachEngine('backup and restore', (engine) => {
   it('refuses a damaged or foreign file and leaves the data as it was', async () => {
     const target = await openTestDatabase(engine);
     try {
-      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`), testInstallation);
+      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`), testInstallation, key);
       const beforeDump = await dump(target.db);
       const junk = join(dir, 'junk.gkbackup');
       writeFileSync(junk, 'not a backup');
-      await assert.rejects(restoreDatabase(target.db, junk, testInstallation), BackupError);
+      await assert.rejects(restoreDatabase(target.db, junk, testInstallation, key), BackupError);
       assert.deepEqual(await dump(target.db), beforeDump);
     } finally {
       await target.cleanup();
@@ -143,7 +147,7 @@ describeEachEngine('backup and restore', (engine) => {
       ]);
       const atStart = committed;
       assert.equal(finished, false, 'the writer is still running when the backup begins');
-      await backupDatabase(source.db, source.engine, file, new Date(), testInstallation);
+      await backupDatabase(source.db, source.engine, file, new Date(), testInstallation, key);
       const atEnd = committed;
       const writerOutlivedBackup = !finished;
       stop = true;
@@ -156,7 +160,7 @@ describeEachEngine('backup and restore', (engine) => {
 
       const target = await openTestDatabase(engine);
       try {
-        await restoreDatabase(target.db, file, testInstallation);
+        await restoreDatabase(target.db, file, testInstallation, key);
         const k = (await updatesOfGov(target.db)) - earlier;
         assert.ok(
           k >= atStart && k <= atEnd,
@@ -188,11 +192,11 @@ describeEachEngine('backup and restore', (engine) => {
     writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
     const target = await openTestDatabase(engine);
     try {
-      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`), testInstallation);
+      await restoreDatabase(target.db, join(dir, `same-${engine}.gkbackup`), testInstallation, key);
       const beforeDump = await dump(target.db);
       await assert.rejects(
-        restoreDatabase(target.db, cut, testInstallation),
-        (e: unknown) => e instanceof BackupError && /已损坏或不完整|不完整/.test(e.message),
+        restoreDatabase(target.db, cut, testInstallation, key),
+        (e: unknown) => e instanceof BackupError && /不是 gzip 格式或已截断/.test(e.message),
       );
       assert.deepEqual(await dump(target.db), beforeDump);
     } finally {

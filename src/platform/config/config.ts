@@ -75,7 +75,7 @@ export const configKeys = [
   declare({
     env: 'GONGKAI_SECRET',
     field: 'secret',
-    doc: 'Server secret (at least 32 characters) that signs cookies and CSRF tokens. Required in production; elsewhere one is generated into `data/secret` on first start.',
+    doc: 'Server secret (at least 32 characters) that signs cookies, CSRF tokens and backups (a key of its own is derived for each; see docs/backup.md). Required in production; elsewhere one is generated into `data/secret` on first start. Keep it: a backup restores with the secret that signed it.',
     default: null,
     parse: (raw) => {
       if (raw.length < 32) throw new BadValue('至少 32 个字符');

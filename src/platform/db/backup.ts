@@ -1,26 +1,36 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createGunzip, createGzip } from 'node:zlib';
-import { createInterface } from 'node:readline';
+import { createWriteStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Installation } from '../module.js';
 import type { Database } from './schema.js';
 import { appliedMigrations, type Db, type Engine } from './database.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  BackupKey,
+  decodeRow,
+  encodeRow,
+  MAC_FORMAT,
+  scanBackup,
+  type Header,
+  type Trailer,
+} from './backup-file.js';
+
+export { BackupError } from './backup-file.js';
 
 /**
  * Logical backups, the same on both engines: a gzip of JSON lines, a header line then one line
- * per row, tables in parent-first order. A backup taken on SQLite restores onto PostgreSQL and
- * back, which is also how an office moves from the embedded database to a server.
+ * per row, tables in parent-first order, then a line with the HMAC of all that (backup-file.ts,
+ * docs/backup.md). A backup taken on SQLite restores onto PostgreSQL and back, which is also how
+ * an office moves from the embedded database to a server.
  */
 
-interface Header {
-  format: 'gongkai-backup';
-  version: 1;
-  engine: Engine;
-  migrations: string[];
-  createdAt: string;
-  counts: Record<string, number>;
+export interface BackupOptions {
+  /** The installation's secret (GONGKAI_SECRET): the backup's MAC key is derived from it. */
+  secret: string;
 }
 
 const PAGE = 1000;
@@ -31,8 +41,10 @@ export async function backupDatabase(
   file: string,
   now: Date,
   installation: Pick<Installation, 'backupTables'>,
+  opts: BackupOptions,
 ): Promise<Record<string, number>> {
   const { backupTables } = installation;
+  const key = new BackupKey(opts.secret);
   // One snapshot for counts and rows alike, so a backup taken while the server writes is
   // consistent and restorable: REPEATABLE READ on PostgreSQL; on SQLite (WAL) a read
   // transaction sees one snapshot until it ends.
@@ -50,15 +62,27 @@ export async function backupDatabase(
         counts[table] = Number(row.n);
       }
       const header: Header = {
-        format: 'gongkai-backup',
-        version: 1,
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
         engine,
         migrations,
         createdAt: now.toISOString(),
         counts,
+        mac: key.declaration(),
       };
+      const mac = key.hmac();
+      let rowLines = 0;
 
       async function* lines(): AsyncGenerator<string> {
+        for await (const line of rowsOf()) {
+          mac.update(line, 'utf8');
+          yield line;
+        }
+        const trailer: Trailer = { format: MAC_FORMAT, hmac: mac.digest('hex'), rows: rowLines };
+        yield JSON.stringify(trailer) + '\n';
+      }
+
+      async function* rowsOf(): AsyncGenerator<string> {
         yield JSON.stringify(header) + '\n';
         for (const { table, orderBy, key = 'id', page = PAGE } of backupTables) {
           if (orderBy === 'id' && key === 'id') {
@@ -72,7 +96,10 @@ export async function backupDatabase(
                 .orderBy(sql.ref('id'))
                 .limit(page)
                 .execute();
-              for (const r of rows) yield JSON.stringify({ t: table, r: encodeRow(r) }) + '\n';
+              for (const r of rows) {
+                rowLines++;
+                yield JSON.stringify({ t: table, r: encodeRow(r) }) + '\n';
+              }
               if (rows.length < page) break;
               after = (rows.at(-1) as unknown as { id: string }).id;
             }
@@ -86,7 +113,10 @@ export async function backupDatabase(
                 .limit(page)
                 .offset(offset)
                 .execute();
-              for (const r of rows) yield JSON.stringify({ t: table, r: encodeRow(r) }) + '\n';
+              for (const r of rows) {
+                rowLines++;
+                yield JSON.stringify({ t: table, r: encodeRow(r) }) + '\n';
+              }
               if (rows.length < page) break;
             }
           }
@@ -97,59 +127,63 @@ export async function backupDatabase(
     });
 }
 
-export class BackupError extends Error {}
-
-/** Binary values (attachments) travel as {"$bytes": base64} in the JSON lines. */
-function encodeRow(row: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row))
-    out[k] = v instanceof Uint8Array ? { $bytes: Buffer.from(v).toString('base64') } : v;
-  return out;
+export interface RestoreOptions {
+  /** The secret the backup was signed with: this installation's GONGKAI_SECRET, or another's. */
+  secret: string;
+  /** `secret` was given for this restore (another installation's), not this installation's own. */
+  explicitSecret?: boolean;
+  /** Restore a version 1 backup (made before backups were signed), which cannot be verified. */
+  acceptUnsigned?: boolean;
 }
 
-function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    const bytes = v && typeof v === 'object' ? (v as { $bytes?: unknown }).$bytes : undefined;
-    out[k] = typeof bytes === 'string' ? Buffer.from(bytes, 'base64') : v;
-  }
-  return out;
+export interface RestoreResult {
+  counts: Record<string, number>;
+  /** What the operator should know: an unverified backup, NUL characters taken out. */
+  warnings: string[];
+  version: 1 | 2;
+  engine: Engine;
+  createdAt: string;
 }
+
+/** Warnings beyond this many NUL findings are summed up in one line. */
+const MAX_NUL_WARNINGS = 100;
 
 /**
  * Replaces every backed-up table's content with the backup's, in one transaction: either the
  * whole backup is restored or nothing changes. Tables not in backups are emptied (sessions: everyone
  * logs in again), except derived data, which its module rebuilds (ensureDerivedData).
+ *
+ * The file is read twice. The first pass checks it whole (gzip, JSON, MAC, counts) and writes
+ * nothing; the second restores it inside the transaction and checks it all again, so a file
+ * changed in between rolls back instead of half-restoring.
  */
 export async function restoreDatabase(
   db: Db,
   file: string,
   installation: Pick<Installation, 'backupTables' | 'notBackedUp' | 'derivedTables'>,
-): Promise<Record<string, number>> {
+  opts: RestoreOptions,
+): Promise<RestoreResult> {
   const { backupTables, notBackedUp, derivedTables } = installation;
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  const iterator = input[Symbol.asyncIterator]();
-  let first: IteratorResult<string>;
-  try {
-    first = await iterator.next();
-  } catch {
-    throw new BackupError(`无法读取备份文件 ${file}：不是 gongkai 备份（gzip 格式）`);
-  }
-  if (first.done) throw new BackupError(`备份文件 ${file} 为空`);
-  let header: Header;
-  try {
-    header = JSON.parse(first.value) as Header;
-  } catch {
-    throw new BackupError(`备份文件 ${file} 的首行不是有效的备份说明`);
-  }
-  if (header.format !== 'gongkai-backup' || header.version !== 1)
-    throw new BackupError(`备份文件 ${file} 不是 gongkai 备份`);
+  const scan = {
+    key: new BackupKey(opts.secret),
+    explicitKey: opts.explicitSecret,
+    acceptUnsigned: opts.acceptUnsigned,
+    tables: new Set<string>(backupTables.map((b) => b.table)),
+  };
+  const { header } = await scanBackup(file, scan);
   const current = await appliedMigrations(db);
   if (current.join(',') !== header.migrations.join(',')) {
     throw new BackupError(
       `备份的数据库结构（${header.migrations.at(-1) ?? '无'}）与当前数据库（${current.at(-1) ?? '无'}）不一致，请先升级到相同版本`,
     );
   }
+  const warnings: string[] = [];
+  if (header.version === 1)
+    warnings.push(
+      `备份文件 ${file} 是旧格式（第 1 版），没有校验码，未能确认内容未被改动（按 --accept-unsigned 恢复）`,
+    );
+  const keyOf = new Map(backupTables.map((b) => [b.table as string, b.key ?? 'id']));
+  let nulFound = 0;
   const counts: Record<string, number> = {};
   try {
     await db.transaction().execute(async (tx) => {
@@ -169,38 +203,40 @@ export async function restoreDatabase(
           .values(batch.rows as never)
           .execute();
         batch.rows = [];
+        batchBytes = 0;
       };
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-        if (!next.value.trim()) continue;
-        const { t, r } = JSON.parse(next.value) as { t: keyof Database; r: Record<string, unknown> };
-        if (!backupTables.some((b) => b.table === t))
-          throw new BackupError(`备份中出现未知的表 ${String(t)}`);
-        if (!batch || batch.table !== t) {
+      await scanBackup(file, scan, undefined, async (t, r, line) => {
+        const table = t as keyof Database;
+        if (!batch || batch.table !== table) {
           await flush();
-          batch = { table: t, rows: [] };
+          batch = { table, rows: [] };
         }
-        batch.rows.push(decodeRow(r));
+        const key = keyOf.get(t) ?? 'id';
+        batch.rows.push(
+          decodeRow(r, (column) => {
+            if (++nulFound > MAX_NUL_WARNINGS) return;
+            warnings.push(
+              `表 ${t} 的一行（${key} = ${String(r[key]).replaceAll('\u0000', '')}，备份文件第 ${line.no} 行）的 ${column} 列含有 NUL 字符（\\u0000），恢复时已删去`,
+            );
+          }),
+        );
         counts[t] = (counts[t] ?? 0) + 1;
-        batchBytes += next.value.length;
-        if (batch.rows.length >= 200 || batchBytes > 16 * 1024 * 1024) {
-          await flush();
-          batchBytes = 0;
-        }
-      }
+        batchBytes += line.bytes;
+        if (batch.rows.length >= 200 || batchBytes > 16 * 1024 * 1024) await flush();
+      });
       await flush();
-      for (const [table, n] of Object.entries(header.counts)) {
-        if ((counts[table] ?? 0) !== n)
-          throw new BackupError(`备份不完整：表 ${table} 应有 ${n} 行，读到 ${counts[table] ?? 0} 行`);
-      }
     });
   } catch (e) {
     if (e instanceof BackupError) throw e;
-    // A cut-off or corrupted file: nothing was changed (the transaction rolled back).
+    // The file checked out, but the database would not take a row: nothing was changed (the
+    // transaction rolled back), and the database's own words say why.
     throw new BackupError(
-      `备份文件 ${file} 已损坏或不完整，未作任何改动（${e instanceof Error ? e.message : String(e)}）`,
+      `备份文件 ${file} 的数据无法写入当前数据库，未作任何改动（${e instanceof Error ? e.message : String(e)}）`,
     );
   }
-  return counts;
+  if (nulFound > MAX_NUL_WARNINGS)
+    warnings.push(
+      `另有 ${nulFound - MAX_NUL_WARNINGS} 处 NUL 字符（\\u0000）恢复时已删去（共 ${nulFound} 处）`,
+    );
+  return { counts, warnings, version: header.version, engine: header.engine, createdAt: header.createdAt };
 }
