@@ -1,4 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 
 /**
  * A file refused by a reader, with a message for the person who sent it (Chinese, naming the
@@ -19,13 +20,21 @@ export function checkTextSize(bytes: Uint8Array, maxTextMb: number): void {
     );
 }
 
+/** Reads one entry's inflated bytes as they come, in chunks of at most 64 KB. */
+export type ZipVisitor = (name: string) => ((chunk: Buffer) => void) | undefined;
+
 /**
- * Opens a ZIP (DOCX, XLSX) and inflates every entry within what is left of `maxUnzippedMb`
- * (zlib's maxOutputLength stops a bomb at the ceiling whatever its headers claim), counting the
- * entries, without keeping any: the parser that reads the file afterwards is only given files
- * already known to be small inside.
+ * Opens a ZIP (DOCX, XLSX) and inflates every entry as a stream, stopping as soon as the entries
+ * together pass `maxUnzippedMb` (whatever their headers claim), and counts the entries. Nothing
+ * is kept: an entry is never whole in memory (a visitor sees its chunks), so measuring a bomb
+ * costs time in proportion to the limit and no memory; the parser that reads the file afterwards
+ * is only given files already known to be small inside.
  */
-export function checkZip(bytes: Uint8Array, limits: { maxUnzippedMb: number; maxZipEntries: number }): void {
+export async function checkZip(
+  bytes: Uint8Array,
+  limits: { maxUnzippedMb: number; maxZipEntries: number },
+  visit?: ZipVisitor,
+): Promise<void> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const damaged = () => new FileRefused('文件已损坏，或不是 Word/Excel 文档（ZIP 结构不完整）');
   let eocd = -1;
@@ -51,26 +60,69 @@ export function checkZip(bytes: Uint8Array, limits: { maxUnzippedMb: number; max
     const compressed = buf.readUInt32LE(offset + 20);
     const declared = buf.readUInt32LE(offset + 24);
     const nameLength = buf.readUInt16LE(offset + 28);
+    const name = buf.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
     const localOffset = buf.readUInt32LE(offset + 42);
     offset += 46 + nameLength + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
     if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== 0x04034b50) throw damaged();
     const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
     if (compressed === 0xffffffff || start + compressed > buf.length) throw damaged();
-    if (method === 0) left -= compressed;
-    else if (method === 8) {
+    const raw = buf.subarray(start, start + compressed);
+    const sink = visit?.(name);
+    if (method === 0) {
+      left -= raw.length;
+      if (left < 0) throw tooLarge();
+      sink?.(raw);
+    } else if (method === 8) {
       // A declared size over what is left is refused without inflating anything.
       if (declared > left) throw tooLarge();
+      const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
       try {
-        left -= inflateRawSync(buf.subarray(start, start + compressed), {
-          maxOutputLength: Math.max(1, left),
-        }).length;
+        for await (const chunk of Readable.from([raw]).pipe(inflater) as AsyncIterable<Buffer>) {
+          left -= chunk.length;
+          if (left < 0) throw tooLarge();
+          sink?.(chunk);
+        }
       } catch (e) {
-        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+        inflater.destroy();
+        if (e instanceof FileRefused) throw e;
         throw damaged();
       }
     } else throw damaged();
-    if (left < 0) throw tooLarge();
   }
+}
+
+/**
+ * Paragraphs a Word document may have: a 100-page report has about 3,000 (each table cell is
+ * one), and mammoth spends about 2.5 KB of memory per paragraph, so a document of 100,000 tiny
+ * paragraphs (a few MB inflated) would exhaust a reader thread slowly instead of being refused.
+ */
+export const MAX_DOCX_PARAGRAPHS = 50_000;
+
+/** checkZip for a DOCX, counting the paragraphs of its document as they are inflated. */
+export function checkDocx(
+  bytes: Uint8Array,
+  limits: { maxUnzippedMb: number; maxZipEntries: number },
+): Promise<void> {
+  return checkZip(bytes, limits, (name) => {
+    if (!/^word\/(document|footnotes|endnotes)\d*\.xml$/.test(name)) return undefined;
+    let paragraphs = 0;
+    // The last bytes of the previous chunk, so that a tag split between chunks is counted once.
+    let carry = Buffer.alloc(0);
+    return (chunk) => {
+      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const stop = data.length - 4;
+      for (let i = data.indexOf('<w:p'); i >= 0 && i < stop; i = data.indexOf('<w:p', i + 4)) {
+        const next = data[i + 4];
+        // <w:p> or <w:p …>, not <w:pPr> or <w:proofErr>.
+        if (next === 0x3e || next === 0x20 || next === 0x2f) paragraphs++;
+      }
+      carry = Buffer.from(data.subarray(Math.max(0, stop)));
+      if (paragraphs > MAX_DOCX_PARAGRAPHS)
+        throw new FileRefused(
+          `文档超过 ${MAX_DOCX_PARAGRAPHS / 10_000} 万段，不像是正常的报告（一份 100 页的报告约 3000 段）`,
+        );
+    };
+  });
 }
 
 const voidTags = new Set(

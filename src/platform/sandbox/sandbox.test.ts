@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { deepHtml, docxBomb, docxOf, zipOfManyEntries } from '../../../test/harness/bombs.js';
 import {
+  checkDocx,
   checkNesting,
   checkZip,
   closeReaders,
@@ -72,21 +73,49 @@ describe('ZIP limits', () => {
   it('refuse the issue’s bomb (a DOCX inflating to 200 MB) by its inflated size', async () => {
     const bomb = await docxBomb(200);
     assert.ok(bomb.length < 1024 * 1024, `the bomb is small: ${bomb.length} bytes`);
-    assert.throws(() => checkZip(bomb, { maxUnzippedMb: 100, maxZipEntries: 2000 }), /文件解压后超过 100 MB/);
+    await assert.rejects(
+      checkZip(bomb, { maxUnzippedMb: 100, maxZipEntries: 2000 }),
+      /文件解压后超过 100 MB/,
+    );
+  });
+
+  it('refuse a bomb whose headers claim small sizes, by what it inflates to', async () => {
+    const bomb = await docxBomb(120);
+    // Every entry's declared size set to 100 bytes, in the central directory and the local headers.
+    for (let i = bomb.indexOf('PK\u0001\u0002'); i >= 0; i = bomb.indexOf('PK\u0001\u0002', i + 4)) {
+      bomb.writeUInt32LE(100, i + 24);
+      bomb.writeUInt32LE(100, bomb.readUInt32LE(i + 42) + 22);
+    }
+    await assert.rejects(
+      checkZip(bomb, { maxUnzippedMb: 100, maxZipEntries: 2000 }),
+      /文件解压后超过 100 MB/,
+    );
+  });
+
+  it('refuse a document of 100,000 tiny paragraphs before mammoth sees it', async () => {
+    await assert.rejects(
+      checkDocx(await docxBomb(5), { maxUnzippedMb: 100, maxZipEntries: 2000 }),
+      /文档超过 5 万段/,
+    );
+    const report = await docxOf(
+      `<w:p><w:pPr/><w:r><w:t>${'一'.repeat(200)}</w:t></w:r></w:p>`,
+      2 * 1024 * 1024,
+    );
+    await checkDocx(report, { maxUnzippedMb: 100, maxZipEntries: 2000 });
   });
 
   it('refuse too many entries, and damage, each with its own message', async () => {
-    assert.throws(
-      () => checkZip(zipOfManyEntries(3000), { maxUnzippedMb: 100, maxZipEntries: 2000 }),
+    await assert.rejects(
+      checkZip(zipOfManyEntries(3000), { maxUnzippedMb: 100, maxZipEntries: 2000 }),
       /3001 个部件/,
     );
     const ok = await docxOf('<w:p><w:r><w:t>一</w:t></w:r></w:p>', 10_000);
-    checkZip(ok, { maxUnzippedMb: 1, maxZipEntries: 10 });
-    assert.throws(
-      () => checkZip(ok.subarray(0, ok.length - 30), { maxUnzippedMb: 1, maxZipEntries: 10 }),
+    await checkZip(ok, { maxUnzippedMb: 1, maxZipEntries: 10 });
+    await assert.rejects(
+      checkZip(ok.subarray(0, ok.length - 30), { maxUnzippedMb: 1, maxZipEntries: 10 }),
       /已损坏/,
     );
-    assert.throws(() => checkZip(new Uint8Array(100), { maxUnzippedMb: 1, maxZipEntries: 10 }), /已损坏/);
+    await assert.rejects(checkZip(new Uint8Array(100), { maxUnzippedMb: 1, maxZipEntries: 10 }), /已损坏/);
   });
 });
 

@@ -4,12 +4,14 @@ import type { ReadInfo } from '../contract/read-info.js';
 import { requestRows, type ReportData } from '../contract/report.js';
 import type { PdfTextEngine } from '../render/pdf-engines.js';
 import {
+  checkTextSize,
   FileRefused,
   readerLimits,
   sandboxed,
   sibling,
   type ReaderLimits,
 } from '../../../platform/sandbox/index.js';
+import { detectKind } from './reader/convert.js';
 import type { readPublishedFile } from './reader/read-file.js';
 
 /** How much of a published report could be read. */
@@ -62,6 +64,8 @@ export async function checkPublishedReport(
     if (bytes.length === 0) return { file, status: 'none', data: null, info: null, error: '文件为空' };
     // Read in a reader thread, within the limits: a hostile file costs that thread, not the server.
     const limits = opts.limits ?? readerLimits();
+    // A text too large is refused here, without copying it to a reader thread.
+    if (!['pdf', 'docx'].includes(detectKind(file, bytes))) checkTextSize(bytes, limits.maxTextMb);
     const { data, info } = await sandboxed<Awaited<ReturnType<typeof readPublishedFile>>>(
       readFile,
       'readPublishedFile',

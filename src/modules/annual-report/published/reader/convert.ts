@@ -22,7 +22,7 @@ export function detectKind(name: string, bytes: Uint8Array): Exclude<SourceKind,
   if (head.startsWith('%PDF')) return 'pdf';
   if (head.startsWith('PK') && /\.docx$/i.test(name)) return 'docx';
   if (head.startsWith('PK')) return 'docx';
-  if (/\.html?$/i.test(name) || /<(!doctype html|html|table|body)/i.test(decodeText(bytes).slice(0, 2000)))
+  if (/\.html?$/i.test(name) || /<(!doctype html|html|table|body)/i.test(decodeText(bytes.subarray(0, 8192))))
     return 'html';
   if (/\.(md|markdown)$/i.test(name)) return 'markdown';
   return 'text';
@@ -171,11 +171,12 @@ export async function pdfToText(bytes: Uint8Array, engine: PdfTextEngine = 'buil
   try {
     text = await pdfLayoutText(bytes);
   } catch (e) {
-    if (e instanceof PdfTextError)
-      throw new UnreadableInputError(
-        e.reason === 'encrypted' ? '无法读取 PDF：文件受密码保护' : '无法读取 PDF：文件已损坏或不是 PDF',
-      );
-    throw e;
+    // A page pdf.js cannot decode (a damaged stream) is damage too, not a fault of the reader.
+    throw new UnreadableInputError(
+      e instanceof PdfTextError && e.reason === 'encrypted'
+        ? '无法读取 PDF：文件受密码保护'
+        : '无法读取 PDF：文件已损坏或不是 PDF',
+    );
   }
   return withTextLayer(text);
 }

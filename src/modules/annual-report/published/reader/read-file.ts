@@ -1,7 +1,7 @@
 import {
   checkNesting,
   checkTextSize,
-  checkZip,
+  checkDocx,
   FileRefused,
   type ReaderLimits,
 } from '../../../../platform/sandbox/index.js';
@@ -31,7 +31,7 @@ export async function readPublishedFile(
   let lines: string[];
   if (kind === 'pdf') lines = (await pdfToText(bytes, opts.pdfTextEngine)).split('\n');
   else if (kind === 'docx') {
-    checkZip(bytes, limits);
+    await checkDocx(bytes, limits);
     const html = await docxToHtml(bytes);
     checkNesting(html, limits.maxNesting);
     lines = htmlToLines(html);
