@@ -109,7 +109,7 @@ describe('an error page that itself fails', () => {
       const res = await app.inject({ method: 'GET', url });
       assert.doesNotMatch(res.body, /React|not defined|SELECT|password_hash|Error|stack/);
       assert.equal(res.statusCode, 500);
-      assert.match(res.headers['content-type'] ?? '', /^text\/html; charset=utf-8/);
+      assert.match(String(res.headers['content-type']), /^text\/html; charset=utf-8/);
       assert.match(res.body, /^<!doctype html>/);
       assert.match(res.body, /<html lang="zh-CN">/);
       assert.match(res.body, /系统繁忙，请稍后再试/);
