@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { systemActor } from '../platform/access.js';
 import type { Ctx } from '../platform/context.js';
@@ -20,6 +22,18 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   setExitCode(code: number): void;
+}
+
+/** The version in package.json, found upwards from this file (src/app in a clone, dist/src/app built). */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++, dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'gongkai' && pkg.version) return pkg.version;
+  }
+  return '未知';
 }
 
 const processIo: CliIo = {
@@ -114,7 +128,11 @@ export function buildProgram(
   }
 
   const program = new Command();
-  program.name('gongkai').description('Gongkai 政务公开平台').showHelpAfterError();
+  program
+    .name('gongkai')
+    .description('Gongkai 政务公开平台')
+    .version(packageVersion(), '-V, --version', '显示版本号')
+    .showHelpAfterError();
   if (io !== processIo) {
     // Embedded (tests): report instead of exiting the process; subcommands inherit this.
     program.exitOverride();

@@ -4,10 +4,10 @@
  * another directory, tsx once read that directory's tsconfig and every page failed on its JSX.)
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bin-'));
@@ -61,5 +61,59 @@ describe('gongkai serve from another directory', () => {
     const exited = new Promise<void>((ok) => child!.once('exit', () => ok()));
     child.kill('SIGTERM');
     await exited;
+  });
+});
+
+/**
+ * `npx gongkai …` from any folder: npm finds the project's own command (package.json `bin`) with
+ * `--prefix`, offline and without installing anything, and a file named relative to the folder
+ * the command is run from is read from there, not from the project.
+ */
+describe('npx gongkai from another directory', () => {
+  const root = resolve('.');
+  const npx = existsSync(join(dirname(process.execPath), 'npx'))
+    ? join(dirname(process.execPath), 'npx')
+    : 'npx';
+  const work = join(dir, 'elsewhere');
+  mkdirSync(join(work, 'reports'), { recursive: true });
+  copyFileSync(
+    join(root, 'test/fixtures/annual-report/jinjiang-2020-annual-report.md'),
+    join(work, 'reports', '晋江2020.md'),
+  );
+
+  function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((done) => {
+      execFile(
+        npx,
+        ['--prefix', root, '--offline', '--no', '--', 'gongkai', ...args],
+        {
+          cwd: work,
+          timeout: 60_000,
+          env: {
+            ...process.env,
+            DATABASE_URL: `sqlite:${join(dir, 'npx.db')}`,
+            LOG_LEVEL: 'silent',
+            GONGKAI_SECRET: 'bin-test-secret-bin-test-secret-0123456',
+          },
+        },
+        (error, stdout, stderr) =>
+          done({ code: error ? ((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('prints the version of package.json', { timeout: 90_000 }, async () => {
+    const r = await gongkai('--version');
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), version);
+  });
+
+  it('checks a report named relative to the working directory', { timeout: 90_000 }, async () => {
+    const r = await gongkai('report', 'check', 'reports/晋江2020.md');
+    assert.equal(r.code, 1, `errors found exit 1\n${r.stdout}${r.stderr}`);
+    assert.match(r.stdout, /晋江市人民政府 2020 年度报告（2019 年格式） — reports\/晋江2020\.md（Markdown）/);
+    assert.match(r.stdout, /发现 2 处错误、4 处提示/);
+    assert.ok(!existsSync(join(root, 'reports')), 'nothing is looked for or left in the project');
   });
 });

@@ -1,9 +1,15 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
-/** A cookie-keeping client over `app.inject`, for HTTP tests without a browser. */
+/**
+ * A cookie-keeping client over `app.inject`, for HTTP tests without a browser. `headers` go with
+ * every request (e.g. a forged Host).
+ */
 export class Client {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
@@ -18,8 +24,12 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
+  private sent(headers: Record<string, string>): Record<string, string> {
+    return { ...this.headers, cookie: this.header(), ...headers };
+  }
+
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.header() } }));
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: this.sent({}) }));
   }
 
   async post(
@@ -32,7 +42,7 @@ export class Client {
         method: 'POST',
         url,
         payload: new URLSearchParams(form).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.header(), ...headers },
+        headers: this.sent({ 'content-type': 'application/x-www-form-urlencoded', ...headers }),
       }),
     );
   }
@@ -48,7 +58,7 @@ export class Client {
         method,
         url,
         payload: JSON.stringify(body),
-        headers: { 'content-type': 'application/json', cookie: this.header(), ...headers },
+        headers: this.sent({ 'content-type': 'application/json', ...headers }),
       }),
     );
   }
@@ -75,7 +85,7 @@ export class Client {
         method: 'POST',
         url,
         payload: Buffer.concat(parts),
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.header() },
+        headers: this.sent({ 'content-type': `multipart/form-data; boundary=${boundary}` }),
       }),
     );
   }

@@ -102,6 +102,18 @@ function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/');
 }
 
+/**
+ * The page sent when the error page itself cannot be rendered (the layout fails: its JSX runtime
+ * is broken, or the site's details cannot be read from a database that is down). A constant, no
+ * JSX and nothing from the request or the failure, so that it cannot fail in turn.
+ */
+export const STATIC_ERROR_PAGE =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
+  '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>系统繁忙</title><link rel="stylesheet" href="/static/gongkai.css"></head>' +
+  '<body><main class="gk-error-page"><p class="gk-error-page__code">500</p>' +
+  '<h1 class="gk-title">系统繁忙，请稍后再试</h1><p><a href="/">返回首页</a></p></main></body></html>';
+
 export async function renderDocument(node: Child): Promise<string> {
   return `<!doctype html>${await Promise.resolve(String(await node))}`;
 }
@@ -393,15 +405,40 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  /**
+   * The last resort when the error page fails in turn: the static page (or the API's fixed
+   * message), status 500. Only the log learns what failed.
+   */
+  const sendStaticError = (req: FastifyRequest, reply: FastifyReply, failure: unknown) => {
+    const e = failure instanceof Error ? failure : new Error(String(failure));
+    req.log.error({ err: { message: e.message, stack: e.stack } }, 'error page failed');
+    if (wantsJson(req))
+      return reply.status(500).send({ error: { status: 500, message: '系统繁忙，请稍后再试' } });
+    return reply.status(500).type('text/html; charset=utf-8').send(STATIC_ERROR_PAGE);
+  };
+
   app.setNotFoundHandler(async (req, reply) => {
     if (wantsJson(req)) return reply.status(404).send({ error: { status: 404, message: '未找到该地址' } });
-    return reply.page(
-      { title: '页面不存在', status: 404 },
-      <ErrorPage status={404} message="您访问的页面不存在或已被删除" />,
-    );
+    try {
+      return await reply.page(
+        { title: '页面不存在', status: 404 },
+        <ErrorPage status={404} message="您访问的页面不存在或已被删除" />,
+      );
+    } catch (failure) {
+      return sendStaticError(req, reply, failure);
+    }
   });
 
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    try {
+      return await answerError(err, req, reply);
+    } catch (failure) {
+      return sendStaticError(req, reply, failure);
+    }
+  });
+
+  /** The Chinese error page (or the API's error object) for a failure; the message leaks nothing. */
+  const answerError = async (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     let status = 500;
     let message = '系统繁忙，请稍后再试';
     let fields: ValidationError['fields'] | undefined;
@@ -450,7 +487,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
         ) : null}
       </>,
     );
-  });
+  };
 
   return app;
 }

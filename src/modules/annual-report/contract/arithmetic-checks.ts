@@ -13,7 +13,9 @@
  * A row that is absent from `requests`, or named in `skipRows` (a row the reader could not trust),
  * is treated as absent by every check here: a check that needs it is not run. A cell that is not a
  * finite number is reported by the integer check only; the sum checks leave alone any relation that
- * involves it rather than report a meaningless NaN.
+ * involves it rather than report a meaningless NaN. So is a count beyond MAX_COUNT (a misprint, and
+ * beyond what a number holds exactly it cannot even be printed back): the integer check names it
+ * as too large, and no sum adds it. Every figure a message shows goes through `figureText`.
  */
 import {
   appealGroupLabels,
@@ -38,6 +40,7 @@ import {
   type RequestRow,
   type RequestRowKey,
 } from './report.js';
+import { figureText, isCheckable, isOutOfRange, MAX_AMOUNT, MAX_COUNT, yearText } from './figure-text.js';
 
 export interface CheckContext {
   /** Last year's report of the same agency, when known (year-chain, stock). */
@@ -102,8 +105,9 @@ function finding(
   return { check, severity: checkSeverity[check], where, expected, actual, message };
 }
 
+/** A figure the sums can use (finite, within MAX_COUNT); anything else only the integer check names. */
 function isNum(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
+  return isCheckable(v);
 }
 
 function allNum(values: readonly unknown[]): values is number[] {
@@ -114,17 +118,18 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-function show(v: unknown): string {
-  if (typeof v === 'number') return Number.isNaN(v) ? '非数字（NaN）' : String(v);
-  if (v === undefined) return '空';
-  if (v === null) return 'null';
-  return JSON.stringify(v) ?? String(v);
+const show = figureText;
+
+/** A limit in words: 一万亿, 十万亿. */
+function limitText(limit: number = MAX_COUNT): string {
+  return limit === MAX_AMOUNT ? '十万亿' : '一万亿';
 }
 
 /** The row, unless it is absent or to be skipped. */
 function rowOf(data: ReportData, key: RequestRowKey, ctx: CheckContext): RequestRow | undefined {
   if (ctx.skipRows?.includes(key)) return undefined;
-  return data.requests[key];
+  const row: unknown = data.requests[key];
+  return Array.isArray(row) ? (row as RequestRow) : undefined;
 }
 
 function rowsPresent(
@@ -175,7 +180,7 @@ export function checkRowSums(data: ReportData, ctx: CheckContext = {}): Finding[
           `requests.${key}`,
           printed,
           s,
-          `三、${rowName(key)}：六类申请人之和为 ${s}，总计列为 ${printed}`,
+          `三、${rowName(key)}：六类申请人之和为 ${show(s)}，总计列为 ${show(printed)}`,
         ),
       );
     }
@@ -209,8 +214,8 @@ export function checkBalance(data: ReportData, ctx: CheckContext = {}): Finding[
           `requests[${c}]`,
           left,
           right,
-          `${columnName(c)}：${rowName('received')} ${r} + ${rowName('carriedOver')} ${o} = ${left}，` +
-            `应等于 ${rowName('total')} ${t} + ${rowName('carriedForward')} ${f} = ${right}`,
+          `${columnName(c)}：${rowName('received')} ${show(r)} + ${rowName('carriedOver')} ${show(o)} = ${show(left)}，` +
+            `应等于 ${rowName('total')} ${show(t)} + ${rowName('carriedForward')} ${show(f)} = ${show(right)}`,
         ),
       );
     }
@@ -256,7 +261,7 @@ export function checkOutcomeSum(data: ReportData, ctx: CheckContext = {}): Findi
           `requests.total[${c}]`,
           printed,
           s,
-          `${columnName(c)}：办理结果（一）至（六）各项之和为 ${s}，（七）总计为 ${printed}`,
+          `${columnName(c)}：办理结果（一）至（六）各项之和为 ${show(s)}，（七）总计为 ${show(printed)}`,
         ),
       );
     }
@@ -283,7 +288,7 @@ export function checkOtherSum(data: ReportData, ctx: CheckContext = {}): Finding
           `requests.other[${c}]`,
           printed,
           s,
-          `${columnName(c)}：其他处理三个分项（逾期不补正、逾期未缴费、其他）之和为 ${s}，（六）其他处理为 ${printed}`,
+          `${columnName(c)}：其他处理三个分项（逾期不补正、逾期未缴费、其他）之和为 ${show(s)}，（六）其他处理为 ${show(printed)}`,
         ),
       );
     }
@@ -308,7 +313,7 @@ export function checkAppealsSum(data: ReportData, _ctx: CheckContext = {}): Find
           `appeals.${group}`,
           printed,
           s,
-          `${appealGroupLabels[group]}：${APPEAL_PARTS.map((p) => appealResultLabels[p]).join('、')}之和为 ${s}，总计为 ${printed}`,
+          `${appealGroupLabels[group]}：${APPEAL_PARTS.map((p) => appealResultLabels[p]).join('、')}之和为 ${show(s)}，总计为 ${show(printed)}`,
         ),
       );
     }
@@ -328,8 +333,14 @@ function proactiveRecord(p: Proactive, item: string): Record<string, unknown> | 
  */
 export function checkIntegers(data: ReportData, ctx: CheckContext = {}): Finding[] {
   const out: Finding[] = [];
+  const tooLarge = (v: unknown, where: string, name: string, limit?: number): boolean => {
+    if (!isOutOfRange(v, limit)) return false;
+    out.push(finding('integer', where, null, null, `${name}的数字过大（超过${limitText(limit)}），无法核对`));
+    return true;
+  };
   const count = (v: unknown, where: string, name: string): void => {
     if (isNum(v) && Number.isInteger(v) && v >= 0) return;
+    if (tooLarge(v, where, name)) return;
     out.push(finding('integer', where, null, isNum(v) ? v : null, `${name}为 ${show(v)}，应为非负整数`));
   };
 
@@ -360,10 +371,11 @@ export function checkIntegers(data: ReportData, ctx: CheckContext = {}): Finding
       const where = `proactive.${item}.${field}`;
       const name = `二、${def.label}“${proactiveFieldLabels[field] ?? field}”`;
       if (def.money?.includes(field)) {
-        if (!(isNum(v) && v >= 0))
-          out.push(finding('integer', where, null, isNum(v) ? v : null, `${name}为 ${show(v)}，应为非负数`));
+        const amount = typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_AMOUNT;
+        if (!(amount && v >= 0) && !tooLarge(v, where, name, MAX_AMOUNT))
+          out.push(finding('integer', where, null, amount ? v : null, `${name}为 ${show(v)}，应为非负数`));
       } else if (def.signed?.includes(field)) {
-        if (!(isNum(v) && Number.isInteger(v))) {
+        if (!(isNum(v) && Number.isInteger(v)) && !tooLarge(v, where, name)) {
           out.push(
             finding(
               'integer',
@@ -389,7 +401,8 @@ export function checkYearChain(data: ReportData, ctx: CheckContext = {}): Findin
   const carriedOver = rowOf(data, 'carriedOver', ctx);
   const lastForward = previous.requests.carriedForward;
   if (!carriedOver || !lastForward) return [];
-  const lastYear = previous.year !== null ? `${previous.year} 年报告` : '上年报告';
+  const year = yearText(previous.year);
+  const lastYear = year !== null ? `${year} 年报告` : '上年报告';
   const out: Finding[] = [];
   applicantColumns.forEach((c, i) => {
     const now = cell(carriedOver, i);
@@ -402,7 +415,7 @@ export function checkYearChain(data: ReportData, ctx: CheckContext = {}): Findin
           `requests.carriedOver[${c}]`,
           before,
           now,
-          `${columnName(c)}：本年“上年结转”为 ${now}，${lastYear}“结转下年度继续办理”为 ${before}，两者应相等`,
+          `${columnName(c)}：本年“上年结转”为 ${show(now)}，${lastYear}“结转下年度继续办理”为 ${show(before)}，两者应相等`,
         ),
       );
     }
@@ -434,8 +447,8 @@ export function checkStock(data: ReportData, ctx: CheckContext = {}): Finding[] 
           `proactive.${item}`,
           computed,
           inForce,
-          `二、${label}：上年现行有效 ${lastInForce} + 本年制发 ${issued} − 本年废止 ${repealed} = ${computed}，` +
-            `本年现行有效件数为 ${inForce}`,
+          `二、${label}：上年现行有效 ${show(lastInForce)} + 本年制发 ${show(issued)} − 本年废止 ${show(repealed)} = ${show(computed)}，` +
+            `本年现行有效件数为 ${show(inForce)}`,
         ),
       );
     }

@@ -16,6 +16,7 @@ import {
   type ReportFacts,
   type RequestRowKey,
 } from './report.js';
+import { figureText, isCheckable } from './figure-text.js';
 
 /**
  * The checks of a report that depend on how it was read or on what the text says:
@@ -168,7 +169,8 @@ export function checkWritten(data: ReportData, facts: ReportFacts = {}): Finding
   if (data.format === '2021' && !/信息处理费/.test(sections.六 ?? '')) {
     const fee = facts.processingFees;
     const known = fee
-      ? `：本年发出收费通知 ${fee.notices} 件，总金额 ${fee.noticedYuan} 元；实际收取 ${fee.collectedYuan} 元（${fee.paid} 件）`
+      ? `：本年发出收费通知 ${figureText(fee.notices)} 件，总金额 ${figureText(fee.noticedYuan)} 元；` +
+        `实际收取 ${figureText(fee.collectedYuan)} 元（${figureText(fee.paid)} 件）`
       : '';
     out.push(
       finding(
@@ -193,12 +195,14 @@ export function checkBlanks(info: ReadInfo): Finding[] {
   });
 }
 
+/** The sum of one column over rows, or null when a row is absent or a cell is not a figure to add. */
 const sum = (data: ReportData, keys: RequestRowKey[], col = 6): number | null => {
   let total = 0;
   for (const k of keys) {
-    const row = data.requests[k];
-    if (!row) return null;
-    total += row[col]!;
+    const row: unknown = data.requests[k];
+    const v: unknown = Array.isArray(row) ? row[col] : undefined;
+    if (!isCheckable(v)) return null;
+    total += v;
   }
   return total;
 };
@@ -209,8 +213,10 @@ function tableValue(
   measure: string,
 ): { value: number | null; where: string; name: string } {
   const a = data.appeals;
-  const appeal = (group: 'review' | 'litigationDirect' | 'litigationAfterReview', result: string) =>
-    (a[group] as Record<string, number> | undefined)?.[result];
+  const appeal = (group: 'review' | 'litigationDirect' | 'litigationAfterReview', result: string) => {
+    const v: unknown = (a[group] as Record<string, unknown> | undefined)?.[result];
+    return isCheckable(v) ? v : undefined;
+  };
   const litigation = (result: string) => {
     const d = appeal('litigationDirect', result);
     const r = appeal('litigationAfterReview', result);
@@ -218,8 +224,9 @@ function tableValue(
   };
   const other =
     data.format === '2021' && !data.requests.other ? sum(data, [...otherRows2021]) : sum(data, ['other']);
-  const inForce =
-    data.format === '2021' ? ((data.proactive as Proactive2021).normativeDocuments?.inForce ?? null) : null;
+  const printedInForce: unknown =
+    data.format === '2021' ? (data.proactive as Proactive2021).normativeDocuments?.inForce : null;
+  const inForce = isCheckable(printedInForce) ? printedInForce : null;
   switch (measure) {
     case 'received':
       return { value: sum(data, ['received']), where: 'requests.received', name: '表三“本年新收”总计' };
@@ -304,12 +311,13 @@ export function checkNarrative(data: ReportData): Finding[] {
   const out: Finding[] = [];
   for (const f of data.narrative.figures ?? []) {
     const t = tableValue(data, f.measure);
-    if (t.value === null || t.value === f.value) continue;
+    // A figure of the text the reader could not hold (or a measure no table has) is not compared.
+    if (t.value === null || !isCheckable(f.value) || t.value === f.value) continue;
     out.push(
       finding(
         'narrative',
         t.where,
-        `正文“${f.text}”写 ${f.value} 件，与${t.name} ${t.value} 不符`,
+        `正文“${f.text}”写 ${figureText(f.value)} 件，与${t.name} ${figureText(t.value)} 不符`,
         t.value,
         f.value,
       ),
@@ -328,11 +336,15 @@ export function checkPlausibility(data: ReportData, level?: GovernmentLevel | nu
   if (allowed !== false) return out;
   const l = level ?? governmentLevel(data.agency);
   const who = l === 'county' ? '县级人民政府' : l === 'township' ? '乡镇人民政府' : '本机关';
+  const agency = data.agency ? `“${data.agency}”` : '该机关';
+  const printed = Object.values(rules as Record<string, unknown>)
+    .map(figureText)
+    .join('、');
   out.push(
     finding(
       'plausibility',
       'proactive.rules',
-      `规章只能由省、自治区、直辖市和设区的市、自治州人民政府制定；“${data.agency}”属于${who}，表二却填报了规章（${Object.values(rules).join('、')}），请核实是否应填入规范性文件`,
+      `规章只能由省、自治区、直辖市和设区的市、自治州人民政府制定；${agency}属于${who}，表二却填报了规章（${printed}），请核实是否应填入规范性文件`,
     ),
   );
   return out;

@@ -99,12 +99,11 @@ export async function checkPublishedReport(
     };
   } catch (e) {
     if (e instanceof FileRefused) return { file, status: 'none', data: null, info: null, error: e.message };
-    return {
-      file,
-      status: 'none',
-      data: null,
-      info: null,
-      error: `无法读取：${e instanceof Error ? e.message : String(e)}`,
-    };
+    // Anything else is a fault of ours, not of the file: its text (a stack overflow, a library's
+    // own words) means nothing to a clerk and is for the operator's log (stderr) only: no logger
+    // reaches this reader, which the web server, the CLI and the jobs all call.
+    // eslint-disable-next-line no-console
+    console.error('年报检查：读取文件时出错', e);
+    return { file, status: 'none', data: null, info: null, error: '读取时出错，无法核对该文件' };
   }
 }

@@ -2,14 +2,25 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkPublishedReport } from './read-and-check.js';
+import { checkPublishedReport, checkRead } from './read-and-check.js';
+import { findingLine } from '../contract/finding-labels.js';
+import type { ReportData } from '../contract/report.js';
 import { validateReportData } from '../contract/schema.js';
 
 /**
  * Damaged input never crashes the reader: 1,000 inputs made from the corpus by truncating,
  * shuffling lines, injecting random bytes and huge numbers, or emptying them. Each gets either
- * a report (valid against the JSON Schema) or a clear Chinese message.
+ * a report (valid against the JSON Schema) or a clear Chinese message, and no finding, read at
+ * once or stored (JSON) and checked again, shows Infinity, NaN, null, undefined or a long number
+ * the input did not print (99999999999999999999 rounded to 100000000000000000000).
  */
+
+const leaks = /Infinity|NaN|null|undefined|Maximum call stack|\d[eE][+-]?\d/;
+
+/** Every run of 16 or more digits in a message is one the input printed. */
+function longNumbersPrinted(line: string, input: string): boolean {
+  return (line.match(/\d{16,}/g) ?? []).every((run) => input.includes(run));
+}
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -80,9 +91,17 @@ describe('reading damaged input', () => {
             `#${i} ${m} on ${src.name}: unreadable without a Chinese message`,
           );
         }
+        if (result.error) assert.doesNotMatch(result.error, leaks, `#${i} ${m} on ${src.name}`);
         if (result.data) {
           const v = validateReportData(result.data);
           assert.ok(v.ok, `#${i} ${m} on ${src.name}: ${v.ok ? '' : v.errors.join('; ')}`);
+          const stored = JSON.parse(JSON.stringify(result.data)) as ReportData;
+          const text = Buffer.from(bytes).toString('utf8');
+          for (const f of [...result.data.findings, ...checkRead(stored, result.info).findings]) {
+            const line = findingLine(f);
+            assert.doesNotMatch(line, leaks, `#${i} ${m} on ${src.name}: ${line}`);
+            assert.ok(longNumbersPrinted(line, text), `#${i} ${m} on ${src.name}: ${line}`);
+          }
         }
       }
       assert.ok(statuses.none > 0 && statuses.partial > 0, JSON.stringify(statuses));

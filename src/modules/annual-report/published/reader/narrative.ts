@@ -1,4 +1,5 @@
 import type { NarrativeFigure } from '../../contract/report.js';
+import { figureTooLarge } from './normalize.js';
 
 /**
  * Figures the narrative states about requests, appeals and documents ("收到申请 N 件",
@@ -84,8 +85,21 @@ function unwrap(text: string): string {
     .replace(/[ \t]+/g, ' ');
 }
 
-export function extractFigures(text: string, section: string | null = null): NarrativeFigure[] {
+/**
+ * The figures the narrative states. A figure too large to be a count is left out, and the clause
+ * that states it handed to `onTooLarge` (the reader reports it as unreadable, quoted as printed).
+ */
+export function extractFigures(
+  text: string,
+  section: string | null = null,
+  onTooLarge: (clause: string, printed: string) => void = () => {},
+): NarrativeFigure[] {
   const out: NarrativeFigure[] = [];
+  const usable = (clause: string, printed: string | undefined): boolean => {
+    if (printed === undefined || !figureTooLarge(printed)) return true;
+    onTooLarge(clause.trim(), printed);
+    return false;
+  };
   const sentences = unwrap(text).split(/[。；;！!？?\n]+/);
   for (const raw of sentences) {
     const sentence = raw.trim();
@@ -101,6 +115,7 @@ export function extractFigures(text: string, section: string | null = null): Nar
         const end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && end > a)) continue;
         taken.push([start, end]);
+        if (p.value === undefined && !usable(clause, m[1])) continue;
         const value = p.value ?? toNumber(m[1]!);
         if (p.measure === 'review' || p.measure === 'litigation') appealContext = p.measure;
         out.push({ text: clause.trim(), measure: p.measure, value, section });
@@ -109,6 +124,7 @@ export function extractFigures(text: string, section: string | null = null): Nar
         for (const r of resultPatterns) {
           const m = r.re.exec(clause);
           if (m && !taken.some(([a, b]) => m.index < b && m.index + m[0].length > a)) {
+            if (!usable(clause, m[1])) continue;
             out.push({
               text: clause.trim(),
               measure: `${appealContext}.${r.result}`,

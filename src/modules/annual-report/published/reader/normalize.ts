@@ -1,3 +1,5 @@
+import { MAX_COUNT } from '../../contract/figure-text.js';
+
 /**
  * Text normalisation for reading published reports: full-width forms, variant punctuation and
  * the traditional characters that mirror sites substitute, folded so that labels match.
@@ -46,4 +48,29 @@ export function parseNumber(raw: string): number | null {
     .replace(/(万元|元|件|条|个|项)$/, '');
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
+}
+
+/**
+ * Is a printed figure too large to be one (beyond MAX_COUNT for a count, or the limit given)?
+ * Such a figure is never read as a number: beyond 2^53 a number would not even hold the digits
+ * printed (99999999999999999999 would become 100000000000000000000), and a message quotes it as
+ * printed instead (`printedFigure`).
+ */
+export function figureTooLarge(printed: string, limit = MAX_COUNT): boolean {
+  const whole = printed
+    .replace(/[^\d.]/g, '')
+    .split('.')[0]!
+    .replace(/^0+/, '');
+  return whole.length > 16 || Number(whole || '0') > limit;
+}
+
+/** A printed figure as a message quotes it: as printed, a run of more than 24 digits shortened. */
+export function printedFigure(printed: string): string {
+  const digits = printed.replace(/\D/g, '').length;
+  return digits > 24 ? `${printed.trim().slice(0, 12)}…（共 ${digits} 位）` : printed.trim();
+}
+
+/** A quotation from the text with its long digit runs shortened as `printedFigure` does. */
+export function quoteShortened(text: string): string {
+  return text.replace(/\d{25,}/g, printedFigure);
 }

@@ -9,6 +9,7 @@ import {
 } from '../../contract/report.js';
 import { detectAgency, detectFormat, detectYear } from './meta.js';
 import { extractFigures } from './narrative.js';
+import { printedFigure, quoteShortened } from './normalize.js';
 import { findSections, lineAt } from './sections.js';
 import { readTable3 } from './table3.js';
 import { readTable2 } from './table2.js';
@@ -105,7 +106,13 @@ export function readReport(
     ]),
     slice(s.text, s.other),
   ].join('\n');
-  const figures = extractFigures(outside, null);
+  const figures = extractFigures(outside, null, (clause, printed) =>
+    info.unreadable.push({
+      where: 'narrative',
+      line: null,
+      reason: `正文“${quoteShortened(clause)}”中的数字“${printedFigure(printed)}”过大，无法核对`,
+    }),
+  );
 
   const data: ReportData = {
     schema: REPORT_SCHEMA_ID,

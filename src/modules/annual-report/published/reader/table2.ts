@@ -1,6 +1,7 @@
 import { proactiveItems, type ReportFormat } from '../../contract/report.js';
 import { uniqueSplit } from './decode.js';
-import { labelKey } from './normalize.js';
+import { MAX_AMOUNT } from '../../contract/figure-text.js';
+import { figureTooLarge, labelKey, printedFigure } from './normalize.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -62,6 +63,22 @@ export function readTable2(tokens: Token[], format: ReportFormat): Table2Result 
         () => true,
       );
     } else if (nums.length > n && nums.slice(0, n).length === n) values = null;
+    // A figure beyond any count or amount is not read (MAX_COUNT; MAX_AMOUNT for money, in the
+    // unit the value ends up in); the item is unreadable, the figure quoted as printed.
+    const limitOf = (i: number) =>
+      item.money?.includes(item.fields[i]!)
+        ? tenThousand && item.fields[i] === 'amountYuan'
+          ? MAX_AMOUNT / 10000
+          : MAX_AMOUNT
+        : undefined;
+    const printed = (x: (typeof nums)[number]) => x.printed ?? x.digits;
+    const big =
+      nums.length === n
+        ? nums.find((x, i) => figureTooLarge(printed(x), limitOf(i)))
+        : values
+          ? undefined // split from a run: every piece is short
+          : nums.find((x) => figureTooLarge(printed(x)));
+    if (big) values = null;
     if (values && tenThousand && item.money?.includes('amountYuan')) {
       const at = item.fields.indexOf('amountYuan');
       values[at] = Math.round(values[at]! * 10000 * 100) / 100;
@@ -72,8 +89,10 @@ export function readTable2(tokens: Token[], format: ReportFormat): Table2Result 
     } else if (nums.length)
       unreadable.push({
         item: current,
-        line: nums[0]!.line,
-        reason: `“${item.label}”的数字无法可靠拆分（${nums.map((x) => x.digits).join(' ')}）`,
+        line: (big ?? nums[0]!).line,
+        reason: big
+          ? `“${item.label}”的数字“${printedFigure(printed(big))}”过大，无法核对`
+          : `“${item.label}”的数字无法可靠拆分（${nums.map((x) => printedFigure(printed(x))).join(' ')}）`,
       });
     current = null;
     nums = [];

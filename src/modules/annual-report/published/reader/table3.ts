@@ -8,7 +8,7 @@ import {
   type RequestRowKey,
 } from '../../contract/report.js';
 import { candidateSplits, rowSumHolds } from './decode.js';
-import { labelKey } from './normalize.js';
+import { figureTooLarge, labelKey, printedFigure } from './normalize.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -69,7 +69,7 @@ export interface Table3Result {
 }
 
 type Cell =
-  | { kind: 'num'; digits: string; value: number; line: number; inRow: boolean }
+  | { kind: 'num'; digits: string; value: number; line: number; inRow: boolean; printed: string }
   | { kind: 'empty'; line: number };
 
 type Resolved =
@@ -79,7 +79,12 @@ type Resolved =
 
 function resolveRow(cells: Cell[]): Resolved {
   const nums = cells.filter((c): c is Extract<Cell, { kind: 'num' }> => c.kind === 'num');
-  if (nums.length === 7) return { values: nums.map((n) => n.value), how: 'read', blank: [] };
+  const shown = () => nums.map((n) => printedFigure(n.printed)).join(' ');
+  // A figure beyond any count (or beyond what a number holds) is not read; unless it is a run of
+  // cells printed together that splits below, it makes the row unreadable, quoted as printed.
+  const big = nums.find((n) => figureTooLarge(n.printed));
+  const tooLarge = big && { reason: `该行的数字“${printedFigure(big.printed)}”过大，无法核对` };
+  if (nums.length === 7) return tooLarge || { values: nums.map((n) => n.value), how: 'read', blank: [] };
   if (nums.length > 7) return { reason: `该行有 ${nums.length} 个数字，多于 7 列` };
   if (nums.length === 0) return { values: [0, 0, 0, 0, 0, 0, 0], how: 'blank', blank: [0, 1, 2, 3, 4, 5, 6] };
   // Cells that ran together: split where the row's sum makes it unique, or keep the
@@ -93,9 +98,10 @@ function resolveRow(cells: Cell[]): Resolved {
   if (candidates.length > 1) {
     return {
       candidates,
-      reason: `该行数字连在一起（${nums.map((n) => n.digits).join(' ')}），有 ${candidates.length} 种拆分，表内勾稽关系也不能确定`,
+      reason: `该行数字连在一起（${shown()}），有 ${candidates.length} 种拆分，表内勾稽关系也不能确定`,
     };
   }
+  if (tooLarge) return tooLarge;
   // Blank cells kept in place: the positions tell the columns.
   const lastNum = cells.findLastIndex((c) => c.kind === 'num');
   const span = cells.slice(0, lastNum + 1);
@@ -139,7 +145,7 @@ function resolveRow(cells: Cell[]): Resolved {
     return { values: [0, 0, 0, 0, 0, 0, 0], how: 'blank', blank: [0, 1, 2, 3, 4, 5, 6].slice(nums.length) };
   }
   return {
-    reason: `该行只读到 ${nums.length} 个数字（${nums.map((n) => n.digits).join(' ')}），无法确定所在列`,
+    reason: `该行只读到 ${nums.length} 个数字（${shown()}），无法确定所在列`,
   };
 }
 
@@ -217,7 +223,14 @@ export function readTable3(tokens: Token[], format: ReportFormat): Table3Result 
       ) {
         cells = cells.filter((c) => c.kind === 'empty');
       }
-      cells.push({ kind: 'num', digits: t.digits, value: t.value, line: t.line, inRow: t.inRow ?? false });
+      cells.push({
+        kind: 'num',
+        digits: t.digits,
+        value: t.value,
+        line: t.line,
+        inRow: t.inRow ?? false,
+        printed: t.printed ?? t.digits,
+      });
     } else if (t.kind === 'break') {
       if (cells.some((c) => c.kind === 'num')) finishUnit();
     } else if (label || cells.length) {

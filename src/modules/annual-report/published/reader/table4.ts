@@ -1,5 +1,6 @@
 import { appealGroups, appealResults, type Appeals } from '../../contract/report.js';
 import { appealsSumsHold, uniqueSplit } from './decode.js';
+import { figureTooLarge, printedFigure } from './normalize.js';
 import type { Token } from './tokens.js';
 
 /** Table 四: fifteen figures after the header row, in three groups of five. */
@@ -15,6 +16,17 @@ export function readTable4(tokens: Token[]): Table4Result {
   if (nums.length === 0) return { appeals: null, line: null, how: null, reason: null };
   let values: number[] | null = null;
   let how: Table4Result['how'] = null;
+  const shown = (ns: typeof nums) => ns.map((n) => printedFigure(n.printed ?? n.digits)).join(' ');
+  // Figures beyond any count are not read (a run of cells printed together may still split).
+  const big = nums.slice(0, 15).find((n) => figureTooLarge(n.printed ?? n.digits));
+  if (big && nums.length >= 15) {
+    return {
+      appeals: null,
+      line: big.line,
+      how: null,
+      reason: `行政复议、行政诉讼表的数字“${printedFigure(big.printed ?? big.digits)}”过大，无法核对`,
+    };
+  }
   if (nums.length >= 15) {
     values = nums.slice(0, 15).map((n) => n.value);
     how = 'read';
@@ -31,7 +43,9 @@ export function readTable4(tokens: Token[]): Table4Result {
       appeals: null,
       line: nums[0]!.line,
       how: null,
-      reason: `行政复议、行政诉讼表的数字无法可靠拆分（${nums.map((n) => n.digits).join(' ')}）`,
+      reason: big
+        ? `行政复议、行政诉讼表的数字“${printedFigure(big.printed ?? big.digits)}”过大，无法核对`
+        : `行政复议、行政诉讼表的数字无法可靠拆分（${shown(nums)}）`,
     };
   }
   const appeals = Object.fromEntries(

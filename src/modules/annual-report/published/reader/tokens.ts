@@ -6,7 +6,16 @@ import { fold, parseNumber } from './normalize.js';
  */
 export type Token =
   | { kind: 'text'; text: string; line: number }
-  | { kind: 'num'; digits: string; value: number; line: number; decimal: boolean; inRow?: boolean }
+  | {
+      kind: 'num';
+      digits: string;
+      value: number;
+      line: number;
+      decimal: boolean;
+      inRow?: boolean;
+      /** The cell as printed ("1,234"), where it is more than its digits. */
+      printed?: string;
+    }
   | { kind: 'empty'; line: number }
   /** The end of a table row printed on one line (`| a | b |`): its cells are one row. */
   | { kind: 'break'; line: number };
@@ -45,7 +54,14 @@ export function tokenizeCell(cell: string, line: number, out: Token[]): void {
   // A cell that is one number; digits separated by spaces are separate cells (PDF layout).
   if (whole !== null && /^-?[\d,.]+\s*(元|万元)?$/.test(raw)) {
     const digits = raw.replace(/[^\d.]/g, '');
-    out.push({ kind: 'num', digits, value: whole, line, decimal: digits.includes('.') });
+    out.push({
+      kind: 'num',
+      digits,
+      value: whole,
+      line,
+      decimal: digits.includes('.'),
+      ...(raw !== digits ? { printed: raw } : {}),
+    });
     return;
   }
   const text = dropInstructions(raw);
