@@ -212,6 +212,8 @@ export async function report(engine: Engine): Promise<void> {
           closed_on: closed,
           outcome: closed ? outcome : null,
           handler_id: null,
+          phone_index: '',
+          email_index: null,
         });
       }
       await h.db.transaction().execute((tx) => insertMany(tx, 'request', rows, 200));

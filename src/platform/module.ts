@@ -45,8 +45,11 @@ export interface GongkaiModule extends ModuleExtensions {
   api?(app: FastifyInstance, web: WebContext): void;
   /** `gongkai <command>` subcommands. */
   cli?(program: Command, cli: CliContext): void;
-  /** Kinds of background work the module runs (queued by it or by its schedules). */
-  jobs?: readonly JobDefinition[];
+  /**
+   * Kinds of background work the module runs (queued by it or by its schedules). A job queued with
+   * a payload declares its type (`defineJob<P>`); the worker hands each job its own payload.
+   */
+  jobs?: ReadonlyArray<JobDefinition<never>>;
   /** Recurring work: one job of the kind per period, however many workers run. */
   schedules?: readonly JobSchedule[];
   /** Handlers of other modules' (or its own) domain events, run inside the emitting transaction. */
@@ -163,7 +166,7 @@ export interface Installation {
   /** Owner (module name, or `platform`) of every declared table. */
   readonly tableOwners: ReadonlyMap<string, string>;
   readonly capabilities: Partial<Capabilities>;
-  readonly jobs: readonly JobDefinition[];
+  readonly jobs: ReadonlyArray<JobDefinition<never>>;
   readonly schedules: readonly JobSchedule[];
   handlersOf<K extends keyof DomainEvents>(event: K): ReadonlyArray<EventHandler<K>>;
   /** Every module's value for an extension point, in list order. */
@@ -213,7 +216,7 @@ export function install(
   const tableOwners = new Map<string, string>();
   const rawTables = new Set<string>();
   const derivedTables = new Set<string>();
-  const jobs: JobDefinition[] = [];
+  const jobs: Array<JobDefinition<never>> = [];
   const schedules: JobSchedule[] = [];
   const actionLabels = new Map<string, string>();
   type FieldLabels = {

@@ -11,6 +11,10 @@ import * as lookupIndex from './migrations/0019-request-lookup-index.js';
 import * as glossaryNames from './migrations/0020-request-glossary-names.js';
 import * as section3Index from './migrations/0021-request-section3-index.js';
 import * as requestFiles from './migrations/0022-request-file.js';
+import * as requestRecovery from './migrations/0023-request-recovery.js';
+import { contactChannelLabels } from './request-contact.js';
+import { indexContacts, pruneRecoveryJob, sendRecoveryCodeJob } from './request-recovery.service.js';
+import { registerRequestCommands } from './request.cli.js';
 import { dailyCheck, recomputeAfterCalendarChange } from './request-queue.service.js';
 import { registerRequestApi } from './request.api.js';
 import { eventLabels, stateLabels } from './request.presenter.js';
@@ -41,6 +45,11 @@ export const requestsModule: GongkaiModule = {
     request_letter: { backup: { orderBy: 'id' } },
     // Files are large: read ten at a time.
     request_file: { backup: { orderBy: 'id', page: 10 } },
+    // 找回受理编号: one-time codes and the messages carrying them expire within days; a restore
+    // must not send old messages again or revive their codes.
+    request_recovery: { notBackedUp: '找回码一次有效、短期过期，恢复后不应再生效' },
+    request_recovery_count: { notBackedUp: '找回受理编号的当日次数，只用于限制发送频率' },
+    request_outbox: { notBackedUp: '待发送的找回码消息，过期即作废，恢复后不应再发送' },
   },
   migrations: {
     '0004-request': requestTables,
@@ -51,6 +60,7 @@ export const requestsModule: GongkaiModule = {
     '0020-request-glossary-names': glossaryNames,
     '0021-request-section3-index': section3Index,
     '0022-request-file': requestFiles,
+    '0023-request-recovery': requestRecovery,
   },
   audit: {
     actions: {
@@ -59,9 +69,12 @@ export const requestsModule: GongkaiModule = {
       'request.viewPersonalData': '查看申请人完整个人信息',
       'request.expire': '逾期不补正或未缴费，办结',
       'request.dueChanged': '节假日安排变更，答复期限随之变更',
+      'request.recoveryCodeSent': '找回受理编号：向申请时留的联系方式发送找回码',
+      'request.lookupCodeReissued': '找回受理编号：凭找回码重新生成查询码',
+      'request.outboxTaken': '取出待发送给申请人的消息，交短信、邮件网关发送',
       ...Object.fromEntries(caseActions.map((a) => [`request.${a}`, eventLabels[a]])),
     },
-    subjects: { request: '政府信息公开申请' },
+    subjects: { request: '政府信息公开申请', requestOutbox: '给申请人的消息' },
     fields: {
       acceptanceNumber: '受理编号',
       submissionChannel: '申请方式',
@@ -90,6 +103,8 @@ export const requestsModule: GongkaiModule = {
       recordId: '',
       files: '提供文件数',
       reviewBody: '复议机关',
+      channel: '发送方式',
+      messages: '消息条数',
     },
     values: {
       submissionChannel: submissionChannelLabels,
@@ -99,18 +114,37 @@ export const requestsModule: GongkaiModule = {
       method: { perRequest: '按件计收', perPage: '按量计收' },
       state: stateLabels,
       deliveryMode: deliveryModeLabels,
+      channel: contactChannelLabels,
     },
   },
   routes: (app, web) => {
     registerRequestPortalRoutes(app, {
       publicFormRateLimitPerMinute: web.config.publicFormRateLimitPerMinute,
+      recoveryPerIpPerHour: web.settingsOf(requestSettings).recoveryPerIpPerHour,
+      publicUrl: web.config.publicUrl,
     });
     registerRequestAdminRoutes(app);
   },
   api: (app, web) =>
     registerRequestApi(app, { publicFormRateLimitPerMinute: web.config.publicFormRateLimitPerMinute }),
-  jobs: [{ name: 'requests.dailyCheck', label: '申请期限检查（逾期、临期提醒）', run: dailyCheck }],
-  schedules: [{ job: 'requests.dailyCheck', every: 'day' }],
+  jobs: [
+    { name: 'requests.dailyCheck', label: '申请期限检查（逾期、临期提醒）', run: dailyCheck },
+    sendRecoveryCodeJob,
+    pruneRecoveryJob,
+  ],
+  cli: registerRequestCommands,
+  // Cases stored before 0023 (or restored from an older backup) get their contact's blind indexes.
+  ensureDerivedData: async (ctx) => {
+    const r = await indexContacts(ctx);
+    return r.indexed || r.failed
+      ? `已为 ${r.indexed} 件申请建立联系方式索引（找回受理编号用）${r.failed ? `，${r.failed} 件无法解密，未建立` : ''}。`
+      : null;
+  },
+  schedules: [
+    { job: 'requests.dailyCheck', every: 'day' },
+    // Just after a (Beijing) day ends, its counts per contact go.
+    { job: 'requests.pruneRecovery', every: 'day', at: '00:10' },
+  ],
   on: {
     // A new holiday notice moves the due dates of open cases.
     'calendar.changed': async (ctx, { previous }) => {

@@ -1,5 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
+import { canManageJobs } from '../../platform/jobs/index.js';
 import type { WorkbenchPanel } from '../accounts/index.js';
+import { queuedMessages, recoveryOffered } from './request-recovery.service.js';
 import { approvals, dueWithin, queue } from './request-queue.service.js';
 import { scopeFor } from './request.policy.js';
 
@@ -13,6 +15,34 @@ export const DUE_SOON_WORKDAYS = 5;
  * filtered the same way; for the office head, the extensions waiting for approval too.
  */
 export async function requestWorkbench(ctx: Ctx): Promise<WorkbenchPanel[]> {
+  return [...(await casePanels(ctx)), ...(await outboxPanel(ctx))];
+}
+
+/**
+ * For the operator (who runs the installation's jobs): the messages to applicants (找回码) waiting
+ * for the SMS/e-mail gateway, which takes them with `gongkai requests outbox --take`.
+ */
+async function outboxPanel(ctx: Ctx): Promise<WorkbenchPanel[]> {
+  if (!canManageJobs(ctx.actor) || !recoveryOffered(ctx)) return [];
+  const queued = await queuedMessages(ctx);
+  return [
+    {
+      key: 'requests/outbox',
+      title: '给申请人的消息',
+      order: 80,
+      items: [
+        {
+          label: '待发送的找回码',
+          count: queued,
+          detail: '由运维人员取出，经短信、电子邮件网关发送',
+          urgent: queued > 0,
+        },
+      ],
+    },
+  ];
+}
+
+async function casePanels(ctx: Ctx): Promise<WorkbenchPanel[]> {
   if (scopeFor(ctx.actor, 'handle').length === 0) return [];
   const open = await queue(ctx);
   const count = (p: (i: (typeof open)[number]) => boolean) => open.filter(p).length;

@@ -8,13 +8,27 @@ import { uploadedFiles } from './request-file.js';
 import { sendDocx, sendFile } from './views/docx.js';
 import { receiptView, type Receipt } from './request.presenter.js';
 import { ApplyPage, applyCrumbs, LookupPage, ReceiptPage } from './views/portal.js';
+import * as recovery from './request-recovery.service.js';
+import {
+  RECOVER_CODE_PATH,
+  RECOVER_PATH,
+  RecoverPage,
+  RecoveredPage,
+  RecoveryCodePage,
+} from './views/recovery.js';
 
 type Body = Record<string, string>;
 /** Hands the 受理编号 and 查询码 from the submission to the page that shows them, once. */
 const RECEIPT = 'gk_receipt';
+/** Hands what a 找回码 opened (受理编号 and new 查询码) to the page that shows them, once. */
+const RECOVERED = 'gk_recovered';
 
 export interface RequestPortalOptions {
   publicFormRateLimitPerMinute: number;
+  /** 找回受理编号: requests one client address may make per hour (REQUEST_RECOVERY_PER_IP_PER_HOUR). */
+  recoveryPerIpPerHour: number;
+  /** PUBLIC_URL: the messages link to the page for the 找回码 only from it, never from the Host. */
+  publicUrl: string | null;
 }
 
 /**
@@ -135,6 +149,8 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
     if (!page) return reply.redirect('/cases');
     return renderLookup(req, reply, {}, [], page);
   });
+  registerRecoveryRoutes(app, opts, limited);
+
   // A file sent with the reply: only for the person who proved the case with its 查询码.
   app.get<{ Params: { fileId: string } }>('/cases/files/:fileId', async (req, reply) => {
     const file = await applicant.applicantFile(req.ctx, req.params.fileId);
@@ -145,5 +161,75 @@ export function registerRequestPortalRoutes(app: FastifyInstance, opts: RequestP
     const letter = await applicant.applicantLetter(req.ctx, req.params.letterId);
     if (!letter) return reply.redirect('/cases');
     return sendDocx(reply, letter.title, letter.docx);
+  });
+}
+
+/**
+ * 找回受理编号: the contact (one answer for every well-formed request, so the page never tells
+ * whether an application gave it), then the 找回码 from the message, then the 受理编号 and new
+ * 查询码 shown once.
+ */
+function registerRecoveryRoutes(
+  app: FastifyInstance,
+  opts: RequestPortalOptions,
+  limited: { config: { rateLimit: { max: number; timeWindow: string } } },
+): void {
+  const crumbs = (label: string) => [...applyCrumbs, { label: '查询办理进度', href: '/cases' }, { label }];
+  const renderRecover = (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) =>
+    reply.page(
+      { title: '找回受理编号和查询码', crumbs: crumbs('找回受理编号') },
+      <RecoverPage
+        csrf={reply.csrf()}
+        values={values}
+        errors={errors}
+        offered={recovery.recoveryOffered(req.ctx)}
+      />,
+    );
+  const renderCode = (reply: FastifyReply, values: Body, errors: FieldError[]) =>
+    reply.page(
+      { title: '输入找回码', crumbs: crumbs('输入找回码') },
+      <RecoveryCodePage csrf={reply.csrf()} values={values} errors={errors} />,
+    );
+
+  app.get(RECOVER_PATH, async (req, reply) => renderRecover(req, reply, {}, []));
+  app.post<{ Body: Body }>(
+    RECOVER_PATH,
+    { config: { rateLimit: { max: opts.recoveryPerIpPerHour, timeWindow: '1 hour' } } },
+    async (req, reply) =>
+      withForm(
+        reply,
+        async () => {
+          await recovery.requestRecovery(req.ctx, req.body, {
+            pageUrl: opts.publicUrl ? `${opts.publicUrl}${RECOVER_CODE_PATH}` : null,
+          });
+          return reply.flash('info', recovery.RECOVERY_ANSWER).redirect(RECOVER_CODE_PATH, 303);
+        },
+        (errors) => renderRecover(req, reply, req.body, errors),
+      ),
+  );
+  app.get(RECOVER_CODE_PATH, async (_req, reply) => renderCode(reply, {}, []));
+  app.post<{ Body: Body }>(RECOVER_CODE_PATH, limited, async (req, reply) =>
+    withForm(
+      reply,
+      async () => {
+        try {
+          const receipts = await recovery.redeemRecovery(req.ctx, req.body);
+          return reply.handOver(RECOVERED, receipts, RECOVER_PATH).redirect(`${RECOVER_PATH}/done`, 303);
+        } catch (e) {
+          if (!(e instanceof NotFoundError)) throw e;
+          reply.status(404);
+          return renderCode(reply, req.body, [{ field: 'code', message: e.message }]);
+        }
+      },
+      (errors) => renderCode(reply, req.body, errors),
+    ),
+  );
+  app.get(`${RECOVER_PATH}/done`, async (_req, reply) => {
+    const receipts = reply.takeHandedOver<recovery.RecoveredReceipt[]>(RECOVERED, RECOVER_PATH);
+    if (!receipts) return reply.redirect(RECOVER_CODE_PATH);
+    return reply.page(
+      { title: '已找回受理编号和查询码', crumbs: crumbs('已找回') },
+      <RecoveredPage receipts={receipts} />,
+    );
   });
 }

@@ -29,7 +29,8 @@ export interface RequestCase {
   idNumberIndex: string;
   phoneEnc: string;
   addressEnc: string | null;
-  email: string | null;
+  /** Encrypted, like the phone (plain in a row stored before 0023, until the next start). */
+  emailEnc: string | null;
   description: string;
   deliveryFormat: DeliveryFormat;
   deliveryMethod: DeliveryMethod;
@@ -58,7 +59,7 @@ export function toCase(r: RequestTable): RequestCase {
     idNumberIndex: r.id_number_index,
     phoneEnc: r.phone_enc,
     addressEnc: r.address_enc,
-    email: r.email,
+    emailEnc: r.email,
     description: r.description,
     deliveryFormat: r.delivery_format as DeliveryFormat,
     deliveryMethod: r.delivery_method as DeliveryMethod,

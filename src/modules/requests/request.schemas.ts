@@ -69,6 +69,18 @@ export const lookupSchema = object({
   lookupCode: optional(text('查询码', { max: 40 })),
 });
 
+/**
+ * 找回受理编号: the contact given in the application (a mobile number or an e-mail address; the
+ * service names one it cannot use) and, to narrow it down, the applicant's name.
+ */
+export const recoverySchema = object({
+  contact: text('手机号码或电子邮箱', { max: 100 }),
+  applicantName: optional(text('申请人姓名或名称', { max: 100 })),
+});
+
+/** The 找回码 from the message (the service names a malformed one). */
+export const recoveryCodeSchema = object({ code: text('找回码', { max: 40 }) });
+
 /** 第三十条: the applicant's 补正, sent on the portal. */
 export const applicantSupplementSchema = object({ text: text('补正内容', { min: 4, max: 4000 }) });
 

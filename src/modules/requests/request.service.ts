@@ -8,6 +8,7 @@ import { isId, newId } from '../../platform/ids.js';
 import { agencies, checkCreditCode, type Agency } from '../agencies/index.js';
 import { addWorkdays, calendar } from '../calendar/index.js';
 import { applicantCasePage, type ApplicantCasePage } from './request-applicant.service.js';
+import { contactIndexes } from './request-contact.js';
 import { defaultRules } from './request-deadline.js';
 import { draftLetter } from './request-letter.js';
 import { assertCan, can, caseProof, scopeFor } from './request.policy.js';
@@ -26,12 +27,12 @@ import {
 /** Unambiguous characters only (no 0/O, 1/I/L): read out over the phone by elderly applicants. */
 const LOOKUP_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-function newLookupCode(): string {
+export function newLookupCode(): string {
   const chars = Array.from({ length: 10 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]!);
   return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
 }
 
-const normalizeLookup = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+export const normalizeLookup = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 export interface Submitted {
   id: string;
@@ -107,7 +108,9 @@ async function store(
       id_number_index: ctx.cipher.blindIndex(idNumber),
       phone_enc: ctx.cipher.encrypt(input.phone),
       address_enc: input.address ? ctx.cipher.encrypt(input.address) : null,
-      email: input.email,
+      email: input.email ? ctx.cipher.encrypt(input.email) : null,
+      // Found by these when the applicant lost the 受理回执 (找回受理编号), without decrypting.
+      ...contactIndexes((v) => ctx.cipher.blindIndex(v), input.phone, input.email),
       description: input.description,
       delivery_format: input.deliveryFormat,
       delivery_method: input.deliveryMethod,
@@ -206,8 +209,8 @@ export async function registerByClerk(ctx: Ctx, raw: unknown): Promise<Submitted
   return store(ctx, agency, input, input.submissionChannel, input.receivedOn);
 }
 
-/** How the receipt writes the 查询码: ten of LOOKUP_ALPHABET, in groups of 4, 4 and 2. */
-const LOOKUP_SHAPE = new RegExp(`^[${LOOKUP_ALPHABET}]{10}$`);
+/** How the receipt writes the 查询码 (and a message the 找回码): ten of LOOKUP_ALPHABET, in groups of 4, 4 and 2. */
+export const LOOKUP_SHAPE = new RegExp(`^[${LOOKUP_ALPHABET}]{10}$`);
 
 /** 〔2026〕第0007号, 2026-7, 2026 7 …: the year and the number within it. */
 function readAcceptanceNumber(number: string): { year: number; seq: number } | null {

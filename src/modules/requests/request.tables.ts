@@ -24,6 +24,7 @@ export interface RequestTable {
   id_number_index: string;
   phone_enc: string;
   address_enc: string | null;
+  /** Encrypted (FieldCipher) since 0023; a row stored before keeps it plain until the next start. */
   email: string | null;
   description: string;
   /** 提供形式 (DeliveryFormat). */
@@ -43,6 +44,12 @@ export interface RequestTable {
   outcome: string | null;
   /** The clerk handling it: the only one who sees the applicant's personal data unmasked. */
   handler_id: string | null;
+  /**
+   * Blind indexes of the mobile number in the 联系电话 ('' when it holds none) and of the e-mail
+   * address, to find an applicant's cases by their contact (找回受理编号); null: not yet indexed.
+   */
+  phone_index: string | null;
+  email_index: string | null;
 }
 
 export interface RequestEventTable {
@@ -86,6 +93,40 @@ export interface RequestFileTable {
   created_by: string | null;
 }
 
+/** A 找回码 sent to an applicant's contact: opens the cases it names once, until it expires. */
+export interface RequestRecoveryTable {
+  id: string;
+  job_id: string;
+  contact_index: string;
+  request_ids_json: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** How many times a contact asked for a 找回码 on a (Beijing) day, whether or not it has cases. */
+export interface RequestRecoveryCountTable {
+  contact_index: string;
+  day: string;
+  attempts: number;
+}
+
+/** A message to an applicant waiting for the SMS or e-mail gateway; recipient and text encrypted. */
+export interface RequestOutboxTable {
+  id: string;
+  /** ContactChannel: sms, email. */
+  channel: string;
+  recipient_enc: string;
+  subject: string;
+  body_enc: string;
+  created_at: string;
+  /** The 找回码 in it stops working then: not worth sending afterwards. */
+  expires_at: string;
+  /** Handed to the gateway (`gongkai requests outbox --take`); null while queued. */
+  taken_at: string | null;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     request_sequence: RequestSequenceTable;
@@ -93,5 +134,8 @@ declare module '../../platform/db/schema.js' {
     request_event: RequestEventTable;
     request_letter: RequestLetterTable;
     request_file: RequestFileTable;
+    request_recovery: RequestRecoveryTable;
+    request_recovery_count: RequestRecoveryCountTable;
+    request_outbox: RequestOutboxTable;
   }
 }

@@ -24,6 +24,8 @@ export function PersonalInfoNotice(p: {
   purpose?: string;
   /** A staff form registering someone else's data: the notice is read out or handed over. */
   forStaff?: boolean;
+  /** How long it is kept, where not as the application's file (a form that only looks something up). */
+  kept?: string;
 }) {
   const site = useContext(SiteContext);
   const years = site?.personalDataYears ?? 10;
@@ -41,7 +43,9 @@ export function PersonalInfoNotice(p: {
           。处理依据为《中华人民共和国个人信息保护法》第十三条第一款第三项（履行法定职责所必需）和第三十四条，不用于其他目的，不向第三方提供，法律、行政法规另有规定的除外。
         </dd>
         <dt>保存多长时间</dt>
-        <dd>申请办结后作为政府信息公开工作档案保存 {years} 年，期满后删除或者作匿名化处理。</dd>
+        <dd>
+          {p.kept ?? `申请办结后作为政府信息公开工作档案保存 ${years} 年，期满后删除或者作匿名化处理`}。
+        </dd>
         <dt>如何保护</dt>
         <dd>
           身份证明号码、联系电话、通信地址和电子邮箱加密存储，工作人员页面默认部分隐藏，查看完整信息的操作记入审计日志。

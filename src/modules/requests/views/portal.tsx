@@ -17,6 +17,7 @@ import { FILE_ACCEPT, FILE_HINT } from '../request-file.js';
 import { applicantSupplementSchema, lookupSchema } from '../request.schemas.js';
 import { ApplicationForm, type ReceivingAgency } from './application-form.js';
 import { LetterList } from './letters.js';
+import { RecoverLink } from './recovery.js';
 
 type Values = Record<string, string | undefined>;
 
@@ -40,7 +41,8 @@ export function ApplyPage(p: {
         个工作日内答复；提交后您会得到受理编号和查询码，请妥善保存。
       </p>
       <p>
-        已经提交过申请？<a href="/cases">查询办理进度</a>
+        已经提交过申请？<a href="/cases">查询办理进度</a>；遗失了受理编号或查询码？
+        <RecoverLink />
       </p>
       <ApplicationForm
         action="/apply"
@@ -80,7 +82,11 @@ export function ReceiptPage({ r }: { r: Receipt }) {
           </p>
         ) : null}
         <p class="gk-flash gk-flash--info">
-          请记下受理编号和查询码（可抄写、截图或打印本页）：凭这两项即可在“查询办理进度”中查看办理情况和答复，无需选择受理机关。查询码只显示这一次，遗失后请联系受理机关。
+          请记下受理编号和查询码（可抄写、截图或打印本页）：凭这两项即可在“查询办理进度”中查看办理情况和答复，无需选择受理机关。查询码只显示这一次。
+        </p>
+        <p id="recover-hint">
+          遗失后，可凭申请时留的手机号码或电子邮箱
+          <RecoverLink />。
         </p>
       </div>
       <p>
@@ -137,6 +143,10 @@ export function LookupPage(p: {
           <button class="gk-button" type="submit">
             查询
           </button>
+          <p>
+            没有看到或遗失了受理回执？
+            <RecoverLink />
+          </p>
         </form>
       )}
     </>
