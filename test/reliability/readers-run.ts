@@ -142,7 +142,7 @@ const bombs: [string, Make][] = readdirSync(bombDir)
   ]);
 
 const notChinese =
-  /Infinity|NaN|undefined|null|Error|Maximum call stack|[A-Za-z]{12,}|[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/;
+  /Infinity|NaN|undefined|\bnull\b|Error|Maximum call stack|[A-Za-z]{12,}|[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/;
 
 const attachmentReader = sibling(
   new URL('../../src/modules/records/', import.meta.url).href,
