@@ -7,7 +7,9 @@ import { systemActor } from '../../platform/access.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import type { Agency } from '../agencies/index.js';
+import { addWorkdays } from './calendar.js';
 import * as calendar from './calendar.service.js';
+import { indexOf } from './workday-index.js';
 
 describeEachEngine('the working-day calendar', (engine) => {
   let h: DatabaseHandle & { cleanup: () => Promise<void> };
@@ -65,6 +67,29 @@ describeEachEngine('the working-day calendar', (engine) => {
       .where('action', '=', 'calendar.enterNotice')
       .execute();
     assert.equal(events.length, 1);
+  });
+
+  it('reuses the loaded calendar and its working-day index until a notice changes them', async () => {
+    const ctx = testCtx(h);
+    const loaded = await calendar.load(ctx);
+    assert.equal(await calendar.load(ctx), loaded, 'the same stored notices give the same calendar');
+    assert.equal(indexOf(await calendar.load(ctx)), indexOf(loaded));
+    // 2028 has no notice yet: 1 January is a Saturday, so 3 January (a Monday) counts.
+    assert.equal(addWorkdays(loaded, '2027-12-30', 3).due, '2028-01-04');
+    await calendar.enterNotice(testCtx(h, staffActor('admin', gov)), {
+      year: 2028,
+      notice: '国务院办公厅关于2028年部分节假日安排的通知',
+      holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }],
+      makeupWorkdays: [],
+    });
+    const entered = await calendar.load(ctx);
+    assert.notEqual(entered, loaded);
+    assert.notEqual(indexOf(entered), indexOf(loaded));
+    const due = await calendar.workdays(ctx, '2027-12-30', 3);
+    assert.equal(due.due, '2028-01-05', 'the notice makes 3 January a holiday');
+    assert.equal(due.provisional, false);
+    assert.ok(due.skipped.some((s) => s.date === '2028-01-03' && s.reason === '元旦'));
+    assert.equal(addWorkdays(loaded, '2027-12-30', 3).due, '2028-01-04', 'a calendar is never changed');
   });
 
   it('refuses a bad notice and keeps the year as it was', async () => {

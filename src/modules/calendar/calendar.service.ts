@@ -25,14 +25,32 @@ declare module '../../platform/events.js' {
   }
 }
 
+/**
+ * The calendars loaded lately, by their content: a calendar (and the working-day index built with
+ * it on first use) is reused while the stored notices are unchanged, and a new or corrected notice
+ * gives new content, hence a new calendar and a new index. Keyed by what is in the database, so
+ * every process of a deployment sees another's notice on its next load.
+ */
+const loaded = new Map<string, WorkCalendar>();
+const LOADED_KEPT = 4;
+
 /** The calendar as stored: every year entered, every exception. Small (a few hundred rows). */
 export async function load(ctx: Ctx): Promise<WorkCalendar> {
   const [years, days] = await Promise.all([repo.allYears(ctx.db), repo.allDays(ctx.db)]);
-  return {
+  let key = '';
+  for (const y of years) key += `${y.year}\u0001${y.notice}\u0002`;
+  key += '\u0003';
+  for (const d of days) key += `${d.date}\u0001${d.kind}\u0001${d.name}\u0002`;
+  const known = loaded.get(key);
+  if (known) return known;
+  const cal: WorkCalendar = {
     years: new Map(years.map((y) => [y.year, { notice: y.notice }])),
     days: new Map(days.map((d) => [d.date, { kind: d.kind as DayKind, name: d.name }])),
     statutory: legalHolidays,
   };
+  if (loaded.size >= LOADED_KEPT) loaded.delete(loaded.keys().next().value!);
+  loaded.set(key, cal);
+  return cal;
 }
 
 export async function years(ctx: Ctx) {

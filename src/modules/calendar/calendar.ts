@@ -1,4 +1,5 @@
 import { legalHolidays } from './statutory-holidays.js';
+import { dateAt, dayNumber, indexOf, REST, WORK, type WorkdayIndex } from './workday-index.js';
 
 /**
  * Working days (工作日) under the State Council's yearly arrangements: weekends are rest days
@@ -6,17 +7,22 @@ import { legalHolidays } from './statutory-holidays.js';
  * not been entered is `provisional`: its weekends and the holidays the law itself fixes
  * (statutory-holidays.ts: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆 by their legal dates) are
  * rest days, no 调休 is guessed, and every date computed through it says so. An entered notice
- * replaces all of that for its year. Pure functions over an in-memory calendar; no I/O.
+ * replaces all of that for its year. Pure functions over an in-memory calendar; no I/O. Due dates
+ * and counts are read from the calendar's working-day index (workday-index.ts) inside 1990–2100.
  */
 
 export type DayKind = 'holiday' | 'makeupWorkday';
 export type YearStatus = 'official' | 'provisional';
 
+/**
+ * A calendar is a value: never changed once built, since its working-day index (workday-index.ts)
+ * is built from it on first use and kept with it. A new notice makes a new calendar.
+ */
 export interface WorkCalendar {
   /** Years whose notice is entered, with the notice. */
-  years: Map<number, { notice: string }>;
+  years: ReadonlyMap<number, { notice: string }>;
   /** Exceptions to Mon–Fri: holidays and make-up working days, by YYYY-MM-DD. */
-  days: Map<string, { kind: DayKind; name: string }>;
+  days: ReadonlyMap<string, { kind: DayKind; name: string }>;
   /** The legal holidays by date (name), used for the years without a notice. */
   statutory: ReadonlyMap<string, string>;
 }
@@ -108,8 +114,68 @@ export function isWorkday(cal: WorkCalendar, date: string): boolean {
 /**
  * The date `n` working days after `from`. The day of receipt itself is not counted (条例第三十三条
  * counts 工作日 from the day after receipt), so the first day that can count is `from` + 1.
+ * Read from the calendar's working-day index (workday-index.ts); day by day outside its range.
  */
 export function addWorkdays(cal: WorkCalendar, from: string, n: number): DueDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  const ix = indexOf(cal);
+  const a = dayNumber(from) - ix.first;
+  if (!(a >= 0 && a < ix.length)) return addWorkdaysDayByDay(cal, from, n);
+  if (n === 0) return { from, add: n, due: from, provisional: false, skipped: [], makeupDays: [] };
+  const k = ix.before[a + 1]! + n - 1;
+  if (k >= ix.workdays.length) return addWorkdaysDayByDay(cal, from, n);
+  const b = ix.workdays[k]!;
+  const skipped: SkippedDay[] = [];
+  const makeupDays: SkippedDay[] = [];
+  for (let i = a + 1; i <= b; i++) {
+    const kind = ix.kind[i];
+    if (kind === WORK) continue;
+    const day = { date: dateAt(ix, i), reason: reasonAt(cal, ix, i) };
+    if (kind === REST) skipped.push(day);
+    else makeupDays.push(day);
+  }
+  const provisional = ix.provisionalBefore[b + 1]! - ix.provisionalBefore[a + 1]! > 0;
+  return { from, add: n, due: dateAt(ix, b), provisional, skipped, makeupDays };
+}
+
+/**
+ * Only the due date of `addWorkdays(cal, from, n)`, for the dates a computation needs on its way
+ * (补正 notice, consultation answer, payment) without the days skipped.
+ */
+export function workdaysAfter(cal: WorkCalendar, from: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  const ix = indexOf(cal);
+  const a = dayNumber(from) - ix.first;
+  if (a >= 0 && a < ix.length) {
+    if (n === 0) return from;
+    const k = ix.before[a + 1]! + n - 1;
+    if (k < ix.workdays.length) return dateAt(ix, ix.workdays[k]!);
+  }
+  return addWorkdaysDayByDay(cal, from, n).due;
+}
+
+/** Working days in (from, to]: the count `addWorkdays` would need to reach `to` from `from`. */
+export function workdaysBetween(cal: WorkCalendar, from: string, to: string): number {
+  if (to <= from) return 0;
+  const ix = indexOf(cal);
+  const a = dayNumber(from) - ix.first;
+  const b = dayNumber(to) - ix.first;
+  if (a >= 0 && b < ix.length) return ix.before[b + 1]! - ix.before[a + 1]!;
+  return workdaysBetweenDayByDay(cal, from, to);
+}
+
+/** The reason `infoAt` gives for the day at position `i` of the index, kept once computed. */
+function reasonAt(cal: WorkCalendar, ix: WorkdayIndex, i: number): string {
+  if (ix.reasons[i]) return ix.reasons[i];
+  const date = dateAt(ix, i);
+  return (ix.reasons[i] = infoAt(cal, date, parseDate(date)).reason ?? '');
+}
+
+/**
+ * `addWorkdays` stepping day by day: the computation outside the index's range, and the reference
+ * the index is tested against.
+ */
+export function addWorkdaysDayByDay(cal: WorkCalendar, from: string, n: number): DueDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
   const skipped: SkippedDay[] = [];
   const makeupDays: SkippedDay[] = [];
@@ -130,8 +196,8 @@ export function addWorkdays(cal: WorkCalendar, from: string, n: number): DueDate
   return { from, add: n, due: date, provisional, skipped, makeupDays };
 }
 
-/** Working days in (from, to]: the count `addWorkdays` would need to reach `to` from `from`. */
-export function workdaysBetween(cal: WorkCalendar, from: string, to: string): number {
+/** `workdaysBetween` stepping day by day (outside the index's range, and as its reference). */
+export function workdaysBetweenDayByDay(cal: WorkCalendar, from: string, to: string): number {
   if (to <= from) return 0;
   let count = 0;
   for (let t = parseDate(from) + DAY, date = formatDate(t); date <= to; t += DAY, date = formatDate(t))
@@ -152,12 +218,13 @@ export function calendarOf(
   }>,
   statutory: ReadonlyMap<string, string> = legalHolidays,
 ): WorkCalendar {
-  const cal: WorkCalendar = { years: new Map(), days: new Map(), statutory };
+  const years = new Map<number, { notice: string }>();
+  const days = new Map<string, { kind: DayKind; name: string }>();
   for (const y of notices) {
-    cal.years.set(y.year, { notice: y.notice });
+    years.set(y.year, { notice: y.notice });
     for (const h of y.holidays)
-      for (let d = h.from; d <= h.to; d = nextDate(d)) cal.days.set(d, { kind: 'holiday', name: h.name });
-    for (const m of y.makeupWorkdays) cal.days.set(m.date, { kind: 'makeupWorkday', name: m.name });
+      for (let d = h.from; d <= h.to; d = nextDate(d)) days.set(d, { kind: 'holiday', name: h.name });
+    for (const m of y.makeupWorkdays) days.set(m.date, { kind: 'makeupWorkday', name: m.name });
   }
-  return cal;
+  return { years, days, statutory };
 }

@@ -1,4 +1,10 @@
-import { addWorkdays, workdaysBetween, type DueDate, type WorkCalendar } from '../calendar/index.js';
+import {
+  addWorkdays,
+  workdaysAfter,
+  workdaysBetween,
+  type DueDate,
+  type WorkCalendar,
+} from '../calendar/index.js';
 
 /**
  * The reply deadline of an application, derived from its events and never kept in a column
@@ -145,7 +151,7 @@ export function computeDeadline(
   // 补正: the clock starts again from the day the supplement arrives.
   const request = list.find((e) => e.type === 'supplementRequested');
   if (request) {
-    const noticeBy = addWorkdays(cal, received.date, rules.supplementNoticeWorkdays).due;
+    const noticeBy = workdaysAfter(cal, received.date, rules.supplementNoticeWorkdays);
     if (request.date > noticeBy)
       warnings.push(
         `补正告知书应在收到申请后 ${rules.supplementNoticeWorkdays} 个工作日内（${noticeBy} 前）发出，实际 ${request.date} 发出`,
@@ -184,7 +190,7 @@ export function computeDeadline(
     const who = c.kind === 'thirdPartyConsultation' ? '第三方' : '共同制作机关';
     // 第三十二、三十四条: the other side has 15 working days. Silence ends the consultation:
     // a co-maker's silence is consent, a third party's leaves the decision to the organ.
-    const answerBy = addWorkdays(cal, c.date, rules.consultationWorkdays).due;
+    const answerBy = workdaysAfter(cal, c.date, rules.consultationWorkdays);
     if (!end && today <= answerBy) {
       steps.push(`${c.date} 向${who}征询意见，${answerBy} 前答复；答复前不计算答复期限`);
       stopped = 'inConsultation';
@@ -213,7 +219,7 @@ export function computeDeadline(
   // Fees: the payment window; unpaid in time, the application is taken as abandoned.
   const notice = list.find((e) => e.type === 'processingFeeNoticeReceived');
   if (notice) {
-    const payBy = addWorkdays(cal, notice.date, rules.feePaymentWorkdays).due;
+    const payBy = workdaysAfter(cal, notice.date, rules.feePaymentWorkdays);
     const paid = list.find((e) => e.type === 'processingFeePaid' && e.date >= notice.date);
     if (!paid) {
       steps.push(`${notice.date} 申请人收到收费通知，应于 ${payBy} 前缴费`);
