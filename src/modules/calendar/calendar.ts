@@ -1,5 +1,14 @@
 import { legalHolidays } from './statutory-holidays.js';
-import { dateAt, dayNumber, indexOf, REST, WORK, type WorkdayIndex } from './workday-index.js';
+import {
+  dateAt,
+  dayNumber,
+  indexOf,
+  keepReason,
+  keptReason,
+  REST,
+  WORK,
+  type WorkdayIndex,
+} from './workday-index.js';
 
 /**
  * Working days (工作日) under the State Council's yearly arrangements: weekends are rest days
@@ -130,7 +139,7 @@ export function addWorkdays(cal: WorkCalendar, from: string, n: number): DueDate
   for (let i = a + 1; i <= b; i++) {
     const kind = ix.kind[i];
     if (kind === WORK) continue;
-    const day = { date: dateAt(ix, i), reason: reasonAt(cal, ix, i) };
+    const day = { date: dateAt(ix, i), reason: reasonOf(cal, ix, i) };
     if (kind === REST) skipped.push(day);
     else makeupDays.push(day);
   }
@@ -165,10 +174,11 @@ export function workdaysBetween(cal: WorkCalendar, from: string, to: string): nu
 }
 
 /** The reason `infoAt` gives for the day at position `i` of the index, kept once computed. */
-function reasonAt(cal: WorkCalendar, ix: WorkdayIndex, i: number): string {
-  if (ix.reasons[i]) return ix.reasons[i];
+function reasonOf(cal: WorkCalendar, ix: WorkdayIndex, i: number): string {
+  const kept = keptReason(ix, i);
+  if (kept !== undefined) return kept;
   const date = dateAt(ix, i);
-  return (ix.reasons[i] = infoAt(cal, date, parseDate(date)).reason ?? '');
+  return keepReason(ix, i, infoAt(cal, date, parseDate(date)).reason ?? '');
 }
 
 /**

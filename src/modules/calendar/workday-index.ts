@@ -33,10 +33,12 @@ export interface WorkdayIndex {
   provisionalBefore: Int32Array;
   /** The positions of the working days, in order. */
   workdays: Int32Array;
-  /** YYYY-MM-DD by position, written the first time it is needed. */
-  dates: string[];
-  /** Why a day does not count or counts as a make-up day, by position, written when first needed. */
-  reasons: string[];
+  /**
+   * Why a day does not count or counts as a make-up day: by position, 1 + its place in
+   * `reasonTexts`, 0 until first needed (few distinct texts: 周六, 周日, the holidays' names).
+   */
+  reasonOf: Uint16Array;
+  reasonTexts: string[];
 }
 
 /** What the index needs of a calendar (calendar.ts's WorkCalendar). */
@@ -100,11 +102,12 @@ function buildIndex(cal: IndexedCalendar): WorkdayIndex {
   const first = dayOfYearStart(lo);
   const length = dayOfYearStart(hi + 1) - first;
   const kind = new Uint8Array(length);
-  // Mondays to Fridays count, weekends do not (day 0, 1970-01-01, was a Thursday).
-  for (let i = 0; i < length; i++) {
-    const w = (((first + i + 4) % 7) + 7) % 7;
-    kind[i] = w === 0 || w === 6 ? REST : WORK;
-  }
+  // Mondays to Fridays count, weekends do not (day 0, 1970-01-01, was a Thursday): one week
+  // written, then copied over the range.
+  const w0 = (((first + 4) % 7) + 7) % 7;
+  for (let i = 0; i < 7; i++) kind[i] = (w0 + i) % 7 === 0 || (w0 + i) % 7 === 6 ? REST : WORK;
+  for (let filled = 7; filled < length; filled *= 2)
+    kind.copyWithin(filled, 0, Math.min(filled, length - filled));
   const position = (date: string) => {
     const i = dayNumber(date) - first;
     return i >= 0 && i < length ? i : -1;
@@ -145,8 +148,8 @@ function buildIndex(cal: IndexedCalendar): WorkdayIndex {
     before,
     provisionalBefore,
     workdays: workdays.slice(0, count),
-    dates: new Array<string>(length).fill(''),
-    reasons: new Array<string>(length).fill(''),
+    reasonOf: new Uint16Array(length),
+    reasonTexts: [],
   };
 }
 
@@ -162,7 +165,31 @@ export function indexOf(cal: IndexedCalendar): WorkdayIndex {
   return ix;
 }
 
+/**
+ * YYYY-MM-DD by day number over the widest range, written the first time each is needed and
+ * shared by every calendar (a date is written the same whatever the calendar).
+ */
+const FIRST_DAY = dayOfYearStart(LOWEST_YEAR);
+const dates: string[] = [];
+
 /** YYYY-MM-DD of the day at position `i` of the index. */
 export function dateAt(ix: WorkdayIndex, i: number): string {
-  return (ix.dates[i] ||= new Date((ix.first + i) * DAY).toISOString().slice(0, 10));
+  const k = ix.first + i - FIRST_DAY;
+  if (dates.length === 0)
+    for (let d = dayOfYearStart(HIGHEST_YEAR + 1) - FIRST_DAY; d > 0; d--) dates.push('');
+  return (dates[k] ||= new Date((ix.first + i) * DAY).toISOString().slice(0, 10));
+}
+
+/** The reason kept for the day at position `i`, if it was computed already. */
+export function keptReason(ix: WorkdayIndex, i: number): string | undefined {
+  const r = ix.reasonOf[i]!;
+  return r ? ix.reasonTexts[r - 1] : undefined;
+}
+
+/** Keeps the reason of the day at position `i` (texts are few, each kept once). */
+export function keepReason(ix: WorkdayIndex, i: number, text: string): string {
+  let at = ix.reasonTexts.indexOf(text);
+  if (at < 0) at = ix.reasonTexts.push(text) - 1;
+  ix.reasonOf[i] = at + 1;
+  return text;
 }
