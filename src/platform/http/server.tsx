@@ -28,6 +28,8 @@ import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
 import { siteSettings } from '../ui/site.settings.js';
 import { cleanValue } from './clean-input.js';
+import { PageCache, registerPageCache } from './page-cache.js';
+import { pageCacheSettings } from './page-cache.settings.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
@@ -282,6 +284,25 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       return reply.redirect('/admin/account/password');
     }
   });
+  // Anonymous visitors share public pages (ADR 0013): no cookie, an ETag, one rendering per change.
+  // A CSRF token is minted only for a page that shows a form (reply.csrf), which is then personal.
+  const csrfTokens = new WeakMap<FastifyRequest, string>();
+  const cacheSettings = deps.modules.settingsOf(pageCacheSettings);
+  const pageCache = new PageCache(deps.db, {
+    entries: cacheSettings.entries,
+    bytes: cacheSettings.megabytes * 1_048_576,
+    ttlMs: cacheSettings.ttlSeconds * 1000,
+    versionCheckMs: cacheSettings.versionCheckMs,
+  });
+  app.addHook('onClose', async () => pageCache.close());
+  registerPageCache(app, pageCache, {
+    maxAgeSeconds: cacheSettings.maxAgeSeconds,
+    personal: (req) =>
+      req.auth !== null ||
+      (proofEntries.get(req)?.length ?? 0) > 0 ||
+      req.cookies[FLASH_COOKIE] !== undefined ||
+      csrfTokens.has(req),
+  });
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
     // No page of the platform uses the camera, microphone, payment or USB; location only its own.
@@ -294,7 +315,6 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
 
   // Asking @fastify/csrf-protection twice in one response before the browser has its secret
   // cookie would mint two secrets and leave the form's token unverifiable: ask once, reuse.
-  const csrfTokens = new WeakMap<FastifyRequest, string>();
   app.decorateReply('csrf', function (this: FastifyReply) {
     let token = csrfTokens.get(this.request);
     if (!token) {
@@ -387,7 +407,8 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       area: opts.area ?? (req.url.startsWith('/admin') ? 'admin' : 'portal'),
       path: req.url.split('?')[0] ?? '/',
       user: req.auth ? { displayName: req.auth.user.displayName, username: req.auth.user.username } : null,
-      csrf: this.csrf(),
+      // Only the signed-in header's 退出登录 form needs one: an anonymous page stays cookie-free.
+      csrf: req.auth ? this.csrf() : '',
       flash,
       nav: app.nav.filter((n) => !n.visibleTo || n.visibleTo(req.ctx.actor)),
       footer: { phone: site.phone, address: site.address, ...deps.modules.settingsOf(siteSettings) },
