@@ -72,6 +72,19 @@ describeEachEngine('public pages that can be cached', (engine) => {
       assert.match(String(res.headers.etag), /^"[\w-]+"$/, path);
       assert.equal(res.headers.vary, 'Cookie', path);
       assert.doesNotMatch(res.body, /name="_csrf"/, `${path} carries no token`);
+      // The second visitor gets the kept page, with the first one's security headers.
+      const kept = await anonymous(path);
+      assert.equal(kept.body, res.body, path);
+      for (const h of [
+        'etag',
+        'cache-control',
+        'vary',
+        'content-type',
+        'content-security-policy',
+        'permissions-policy',
+      ])
+        assert.equal(kept.headers[h], res.headers[h], `${path}: ${h}`);
+      assert.equal(kept.headers['set-cookie'], undefined);
     }
   });
 

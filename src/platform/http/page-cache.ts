@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/database.js';
 import { onPublicPagesTouched, readPageVersion } from '../page-version.js';
 
@@ -17,7 +17,8 @@ export interface CachedPage {
   body: string;
   /** A strong validator: the body's hash, the same in every process for the same bytes. */
   etag: string;
-  contentType: string;
+  /** Every header the first response carried (security headers, type, validators). */
+  headers: Record<string, string>;
 }
 
 interface Entry extends CachedPage {
@@ -136,33 +137,55 @@ export class PageCache {
 /** Paths never cached: the back office, the API, static files (cached by their own headers), health. */
 const privatePaths = /^\/(admin|api|static|healthz)(\/|\?|$)/;
 
+export interface PageCacheHooks {
+  /** Register first: answers a hit before any other hook, with the headers the page was kept with. */
+  onRequest(req: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /** Register after the hook that sets cookies and before the one that defaults to no-store. */
+  onSend(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown>;
+  onResponse(req: FastifyRequest, reply: FastifyReply): Promise<void>;
+}
+
 /**
  * Serves anonymous GETs of public pages from `cache` and keeps what they render; gives every such
- * page an ETag, `Cache-Control: public` and a 304 to a matching If-None-Match. A response is
- * personal — never kept, `no-store` as before — when `personal(req)` says so (a signed-in user, a
- * proof, a flash message, a CSRF token put in a form) or it sets a cookie. Register after the hook
- * that resolves the visitor and before the one that defaults Cache-Control to no-store.
+ * page an ETag, `Cache-Control: public` and a 304 to a matching If-None-Match. A request that
+ * carries one of `personalCookies` (a session, a proof, a flash message) is never looked up; a
+ * response is never kept — `no-store` as before — when `personal(req)` says so (a signed-in user,
+ * a CSRF token put in a form) or it sets a cookie.
  */
-export function registerPageCache(
-  app: FastifyInstance,
+export function pageCacheHooks(
   cache: PageCache,
-  opts: { maxAgeSeconds: number; personal(req: FastifyRequest): boolean },
-): void {
-  const states = new WeakMap<FastifyRequest, { key: string; version: string; hit: boolean }>();
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.method !== 'GET' || privatePaths.test(req.url) || opts.personal(req)) return;
-    const version = await cache.currentVersion();
-    const state = { key: req.url, version, hit: false };
-    states.set(req, state);
-    const page = cache.get(state.key, version);
-    if (!page) return;
-    state.hit = true;
-    return reply.type(page.contentType).header('etag', page.etag).send(page.body);
-  });
-  app.addHook('onSend', async (req, reply, payload) => {
-    const state = states.get(req);
-    if (!state) return payload;
-    if (!state.hit) {
+  opts: { maxAgeSeconds: number; personalCookies: string[]; personal(req: FastifyRequest): boolean },
+): PageCacheHooks {
+  type State = { key: string; version: string; keep?: { body: string; etag: string; type: string } };
+  const states = new WeakMap<FastifyRequest, State>();
+  const personalCookie = new RegExp(`(^|;)\\s*(${opts.personalCookies.join('|')})=`);
+  return {
+    async onRequest(req, reply) {
+      if (req.method !== 'GET' || privatePaths.test(req.url)) return;
+      const cookie = req.headers.cookie;
+      if (cookie && personalCookie.test(cookie)) return;
+      const version = await cache.currentVersion();
+      states.set(req, { key: req.url, version });
+      const page = cache.get(req.url, version);
+      if (!page) return;
+      // Written as it was first sent, past the other hooks: they ran for it then, with the same
+      // outcome for any anonymous visitor.
+      reply.hijack();
+      const fresh = !matchesEtag(req.headers['if-none-match'], page.etag);
+      if (fresh) {
+        reply.raw.writeHead(200, page.headers);
+        reply.raw.end(page.body);
+      } else {
+        const headers = { ...page.headers };
+        delete headers['content-type'];
+        delete headers['content-length'];
+        reply.raw.writeHead(304, headers);
+        reply.raw.end();
+      }
+    },
+    async onSend(req, reply, payload) {
+      const state = states.get(req);
+      if (!state) return payload;
       const keep =
         reply.statusCode === 200 &&
         typeof payload === 'string' &&
@@ -172,15 +195,25 @@ export function registerPageCache(
         !opts.personal(req);
       if (!keep) return payload;
       const etag = etagOf(payload);
-      const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
-      cache.set(state.key, state.version, { body: payload, etag, contentType });
+      state.keep = { body: payload, etag, type: String(reply.getHeader('content-type') ?? 'text/html') };
       reply.header('etag', etag);
-    }
-    reply.header('cache-control', `public, max-age=${opts.maxAgeSeconds}, must-revalidate`);
-    // The same address answers a signed-in member of staff with a page of their own.
-    reply.header('vary', 'Cookie');
-    if (!matchesEtag(req.headers['if-none-match'], String(reply.getHeader('etag')))) return payload;
-    reply.code(304).removeHeader('content-type').removeHeader('content-length');
-    return null;
-  });
+      reply.header('cache-control', `public, max-age=${opts.maxAgeSeconds}, must-revalidate`);
+      // The same address answers a signed-in member of staff with a page of their own.
+      reply.header('vary', 'Cookie');
+      if (!matchesEtag(req.headers['if-none-match'], etag)) return payload;
+      reply.code(304).removeHeader('content-type').removeHeader('content-length');
+      return null;
+    },
+    async onResponse(req, reply) {
+      const state = states.get(req);
+      if (!state?.keep) return;
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(reply.getHeaders()))
+        if (v !== undefined && k !== 'content-length') headers[k] = String(v);
+      headers['content-length'] = String(Buffer.byteLength(state.keep.body));
+      headers['content-type'] = state.keep.type;
+      const { body, etag } = state.keep;
+      cache.set(state.key, state.version, { body, etag, headers });
+    },
+  };
 }

@@ -28,7 +28,7 @@ import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
 import { siteSettings } from '../ui/site.settings.js';
 import { cleanValue } from './clean-input.js';
-import { PageCache, registerPageCache } from './page-cache.js';
+import { PageCache, pageCacheHooks } from './page-cache.js';
 import { pageCacheSettings } from './page-cache.settings.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
@@ -146,6 +146,23 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
   });
   app.decorate('nav', [] as NavItem[]);
+  const csrfTokens = new WeakMap<FastifyRequest, string>();
+  const proofEntries = new WeakMap<FastifyRequest, ProofEntry[]>();
+  const cacheSettings = deps.modules.settingsOf(pageCacheSettings);
+  const cache = new PageCache(deps.db, {
+    entries: cacheSettings.entries,
+    bytes: cacheSettings.megabytes * 1_048_576,
+    ttlMs: cacheSettings.ttlSeconds * 1000,
+    versionCheckMs: cacheSettings.versionCheckMs,
+  });
+  app.addHook('onClose', async () => cache.close());
+  const pageCache = pageCacheHooks(cache, {
+    maxAgeSeconds: cacheSettings.maxAgeSeconds,
+    personalCookies: [SESSION_COOKIE, PROOF_COOKIE, FLASH_COOKIE],
+    personal: (req) => req.auth !== null || (proofEntries.get(req)?.length ?? 0) > 0 || csrfTokens.has(req),
+  });
+  // First of all hooks: a kept public page is answered before any other work (page-cache.ts).
+  app.addHook('onRequest', pageCache.onRequest);
   // Route schemas document the API (OpenAPI); input is parsed by the services' own schemas,
   // which give Chinese messages per field, so Fastify's validator is a pass-through.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
@@ -228,7 +245,6 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       return [];
     }
   };
-  const proofEntries = new WeakMap<FastifyRequest, ProofEntry[]>();
 
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('auth', null);
@@ -286,23 +302,8 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
   // Anonymous visitors share public pages (ADR 0013): no cookie, an ETag, one rendering per change.
   // A CSRF token is minted only for a page that shows a form (reply.csrf), which is then personal.
-  const csrfTokens = new WeakMap<FastifyRequest, string>();
-  const cacheSettings = deps.modules.settingsOf(pageCacheSettings);
-  const pageCache = new PageCache(deps.db, {
-    entries: cacheSettings.entries,
-    bytes: cacheSettings.megabytes * 1_048_576,
-    ttlMs: cacheSettings.ttlSeconds * 1000,
-    versionCheckMs: cacheSettings.versionCheckMs,
-  });
-  app.addHook('onClose', async () => pageCache.close());
-  registerPageCache(app, pageCache, {
-    maxAgeSeconds: cacheSettings.maxAgeSeconds,
-    personal: (req) =>
-      req.auth !== null ||
-      (proofEntries.get(req)?.length ?? 0) > 0 ||
-      req.cookies[FLASH_COOKIE] !== undefined ||
-      csrfTokens.has(req),
-  });
+  app.addHook('onSend', pageCache.onSend);
+  app.addHook('onResponse', pageCache.onResponse);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
     // No page of the platform uses the camera, microphone, payment or USB; location only its own.
