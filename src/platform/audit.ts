@@ -3,6 +3,7 @@ import type { Ctx } from './context.js';
 import { containsText } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { newId } from './ids.js';
+import { touchPublicPages } from './page-version.js';
 
 export interface AuditInput {
   /** `module.verb`, e.g. `agency.move`. */
@@ -17,7 +18,9 @@ export interface AuditInput {
 
 /**
  * Appends an audit event. Call it inside the transaction of the write it records, so the
- * event exists exactly when the change does.
+ * event exists exactly when the change does. An action that changes a public page
+ * (GongkaiModule.publicPageActions) also marks the cached public pages stale, in the same
+ * transaction: every write is audited, so no change reaches the portal past the cache.
  */
 export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
   if (!ctx.db.isTransaction)
@@ -38,6 +41,7 @@ export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
       ip: ctx.ip,
     })
     .execute();
+  if (ctx.modules.changesPublicPages(input.action)) await touchPublicPages(ctx);
 }
 
 /** An audit event as it was recorded, snapshots parsed. */

@@ -39,6 +39,12 @@ export interface GongkaiModule extends ModuleExtensions {
   migrations?: Record<string, Migration>;
   /** Chinese labels of the module's audit actions and subjects (the audit-log page). */
   audit?: AuditLabels;
+  /**
+   * The module's audit actions whose write changes what anonymous visitors see on the portal (a
+   * publication, a withdrawal …): recording one marks every cached public page stale, in every
+   * process (platform/page-version.ts).
+   */
+  publicPageActions?: readonly string[];
   /** Portal and back-office pages. */
   routes?(app: FastifyInstance, web: WebContext): void;
   /** REST endpoints under /api/v1. */
@@ -174,6 +180,8 @@ export interface Installation {
   /** A module's settings as parsed at install (defaults where the environment gave none). */
   settingsOf<S extends SettingKeys>(settings: ModuleSettings<S>): SettingValues<S>;
   auditActionLabel(action: string): string;
+  /** Whether writing this audit action changes a public page (GongkaiModule.publicPageActions). */
+  changesPublicPages(action: string): boolean;
   auditSubjectLabel(subjectType: string): string;
   auditActions(): Array<{ action: string; label: string }>;
   /**
@@ -219,6 +227,7 @@ export function install(
   const jobs: Array<JobDefinition<never>> = [];
   const schedules: JobSchedule[] = [];
   const actionLabels = new Map<string, string>();
+  const publicPageActions = new Set<string>();
   type FieldLabels = {
     fields: Record<string, string>;
     values: Record<string, Readonly<Record<string, string>>>;
@@ -267,6 +276,13 @@ export function install(
       actionLabels.set(k, v);
       auditFieldsByAction.set(k, fieldLabels);
     }
+    for (const action of m.publicPageActions ?? []) {
+      if (!m.audit?.actions[action])
+        throw new ModuleContractError(
+          `${m.name} names ${action} as changing public pages but declares no such audit action`,
+        );
+      publicPageActions.add(action);
+    }
     for (const [k, v] of Object.entries(m.audit?.subjects ?? {})) {
       subjectLabels.set(k, v);
       auditFieldsBySubject.set(k, fieldLabels);
@@ -277,6 +293,7 @@ export function install(
     if (config && m.provides) Object.assign(capabilities, m.provides(config));
     if (m.settings) settingValues.set(m.settings, parseSettings(m.settings.keys, env, settingProblems));
   }
+  settingValues.set(pageCacheSettings, parseSettings(pageCacheSettings.keys, env, settingProblems));
   if (settingProblems.length) throw new ConfigError(settingProblems);
   for (const s of schedules) {
     if (!jobs.some((j) => j.name === s.job))
@@ -303,6 +320,7 @@ export function install(
       // A module not in this installation (a test's partial list): its defaults.
       parseSettings(settings.keys, {}, []),
     auditActionLabel: (action) => actionLabels.get(action) ?? action,
+    changesPublicPages: (action) => publicPageActions.has(action),
     auditSubjectLabel: (subject) => subjectLabels.get(subject) ?? subject,
     auditActions: () => [...actionLabels].map(([action, label]) => ({ action, label })),
     auditField: (event, path) => {
@@ -322,14 +340,16 @@ export function install(
 
 // The platform's own tables, migrations and settings, placed first in every installation.
 import { platformMigrations } from './db/migrations/index.js';
+import { pageCacheSettings } from './http/page-cache.settings.js';
 import { readerSettings } from './sandbox/reader.settings.js';
 import { siteSettings } from './ui/site.settings.js';
 
 /**
- * The platform's own settings (the site's footer, the limits on reading uploaded files), checked
+ * The platform's own settings (the site's footer, the limits on reading uploaded files, the public
+ * page cache), checked
  * and documented with the modules'.
  */
-export const platformSettings: readonly ModuleSettings[] = [siteSettings, readerSettings];
+export const platformSettings: readonly ModuleSettings[] = [siteSettings, readerSettings, pageCacheSettings];
 
 const platformModule: GongkaiModule = {
   name: 'platform',
@@ -338,6 +358,7 @@ const platformModule: GongkaiModule = {
     audit_event: { backup: { orderBy: 'id' } },
     // Queued jobs are the outbox of the rows they came from: restored with them, none lost or doubled.
     job: { backup: { orderBy: 'id' } },
+    page_version: { notBackedUp: '公开页面的版本戳：恢复后重新生成，各进程缓存的页面随之作废' },
   },
   rawTables: {
     schema_migration: { notBackedUp: '迁移记录：备份头记下已执行的迁移，恢复时比对，不作为数据恢复' },

@@ -15,6 +15,8 @@ export const agenciesModule: GongkaiModule = {
     agency_history: { backup: { orderBy: 'id' } },
   },
   migrations: { '0001-foundation': foundation },
+  // Agency names, the tree and contacts appear on every 专栏 page and in the footer.
+  publicPageActions: ['agency.create', 'agency.update', 'agency.rename', 'agency.move', 'agency.dissolve'],
   audit: {
     actions: {
       'agency.create': '新增机构',

@@ -35,6 +35,8 @@ export const annualReportModule: GongkaiModule = {
     '0016-report-figure': reportFigureTable,
     '0017-annual-report': annualReportTable,
   },
+  // Published reports, the site's own and the historical ones, are listed in each agency's 专栏.
+  publicPageActions: ['annualReport.publish', 'publishedReport.attach'],
   audit: {
     actions: {
       'publishedReport.check': '检查年度报告',

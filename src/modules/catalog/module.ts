@@ -19,6 +19,19 @@ export const catalogModule: GongkaiModule = {
     record_catalog_link: { backup: { orderBy: 'catalog_item_id', key: 'record_id' } },
   },
   migrations: { '0011-catalog': catalogTables },
+  // The 标准目录 is browsed on the portal (法定主动公开内容, 标准化规范化专栏).
+  publicPageActions: [
+    'catalog.adopt',
+    'catalog.addLocal',
+    'catalog.derive',
+    'catalog.itemAdd',
+    'catalog.itemUpdate',
+    'catalog.itemMove',
+    'catalog.itemRemove',
+    'catalog.import',
+    'catalog.link',
+    'catalog.unlink',
+  ],
   audit: {
     actions: {
       'catalog.adopt': '采用标准目录模板',

@@ -52,6 +52,16 @@ export const recordsModule: GongkaiModule = {
     '0014-record-catalog-items': catalogItems,
     '0015-record-repeal-amend': repealAmend,
   },
+  // What the portal shows of a record: its publication, withdrawal, 有效性, files and 文号.
+  publicPageActions: [
+    'record.publish',
+    'record.withdrawn',
+    'record.validityChanged',
+    'record.import',
+    'record.attachmentAdded',
+    'record.attachmentRemoved',
+    'officialDocument.register',
+  ],
   audit: {
     actions: {
       'record.draft': '起草政府信息',

@@ -45,6 +45,13 @@ export interface JobTable {
   result: string | null;
 }
 
+/** The stamp of the public pages' version (platform/page-version.ts): one row, id 1. */
+export interface PageVersionTable {
+  id: number;
+  stamp: string;
+  changed_at: string;
+}
+
 /**
  * Every table, by name. The platform declares its own here; each module adds its tables from its
  * `<x>.tables.ts` by declaration merging, so the platform names no module's table and a new
@@ -53,4 +60,5 @@ export interface JobTable {
 export interface Database {
   audit_event: AuditEventTable;
   job: JobTable;
+  page_version: PageVersionTable;
 }

@@ -28,6 +28,8 @@ import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
 import { siteSettings } from '../ui/site.settings.js';
 import { cleanValue } from './clean-input.js';
+import { PageCache, pageCacheHooks } from './page-cache.js';
+import { pageCacheSettings } from './page-cache.settings.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
@@ -144,6 +146,23 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
   });
   app.decorate('nav', [] as NavItem[]);
+  const csrfTokens = new WeakMap<FastifyRequest, string>();
+  const proofEntries = new WeakMap<FastifyRequest, ProofEntry[]>();
+  const cacheSettings = deps.modules.settingsOf(pageCacheSettings);
+  const cache = new PageCache(deps.db, {
+    entries: cacheSettings.entries,
+    bytes: cacheSettings.megabytes * 1_048_576,
+    ttlMs: cacheSettings.ttlSeconds * 1000,
+    versionCheckMs: cacheSettings.versionCheckMs,
+  });
+  app.addHook('onClose', async () => cache.close());
+  const pageCache = pageCacheHooks(cache, {
+    maxAgeSeconds: cacheSettings.maxAgeSeconds,
+    personalCookies: [SESSION_COOKIE, PROOF_COOKIE, FLASH_COOKIE],
+    personal: (req) => req.auth !== null || (proofEntries.get(req)?.length ?? 0) > 0 || csrfTokens.has(req),
+  });
+  // First of all hooks: a kept public page is answered before any other work (page-cache.ts).
+  app.addHook('onRequest', pageCache.onRequest);
   // Route schemas document the API (OpenAPI); input is parsed by the services' own schemas,
   // which give Chinese messages per field, so Fastify's validator is a pass-through.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
@@ -226,7 +245,6 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       return [];
     }
   };
-  const proofEntries = new WeakMap<FastifyRequest, ProofEntry[]>();
 
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('auth', null);
@@ -282,6 +300,10 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       return reply.redirect('/admin/account/password');
     }
   });
+  // Anonymous visitors share public pages (ADR 0013): no cookie, an ETag, one rendering per change.
+  // A CSRF token is minted only for a page that shows a form (reply.csrf), which is then personal.
+  app.addHook('onSend', pageCache.onSend);
+  app.addHook('onResponse', pageCache.onResponse);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
     // No page of the platform uses the camera, microphone, payment or USB; location only its own.
@@ -294,7 +316,6 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
 
   // Asking @fastify/csrf-protection twice in one response before the browser has its secret
   // cookie would mint two secrets and leave the form's token unverifiable: ask once, reuse.
-  const csrfTokens = new WeakMap<FastifyRequest, string>();
   app.decorateReply('csrf', function (this: FastifyReply) {
     let token = csrfTokens.get(this.request);
     if (!token) {
@@ -387,7 +408,8 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       area: opts.area ?? (req.url.startsWith('/admin') ? 'admin' : 'portal'),
       path: req.url.split('?')[0] ?? '/',
       user: req.auth ? { displayName: req.auth.user.displayName, username: req.auth.user.username } : null,
-      csrf: this.csrf(),
+      // Only the signed-in header's 退出登录 form needs one: an anonymous page stays cookie-free.
+      csrf: req.auth ? this.csrf() : '',
       flash,
       nav: app.nav.filter((n) => !n.visibleTo || n.visibleTo(req.ctx.actor)),
       footer: { phone: site.phone, address: site.address, ...deps.modules.settingsOf(siteSettings) },

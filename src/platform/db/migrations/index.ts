@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundationAudit from './0001-foundation-audit.js';
 import * as jobRun from './0008-notification-jobs-run.js';
 import * as job from '../../jobs/job.migration.js';
+import * as pageVersion from './0027-page-version.js';
 
 /**
  * The platform's own migrations (the audit log, the job tables). Each module declares its own in
@@ -11,4 +12,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0001-foundation-audit': foundationAudit,
   '0008-notification-jobs-run': jobRun,
   '0018-job': job,
+  '0027-page-version': pageVersion,
 };
