@@ -29,7 +29,7 @@ describe('gongkai report check', () => {
     const r = await gongkai('report', 'check', seed);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /晋江市人民政府 2020 年度报告（2019 年格式）/);
-    assert.match(r.stdout, /发现 2 处错误、4 处提示/);
+    assert.match(r.stdout, /发现 2 处错误、5 处提示/);
     assert.match(r.stdout, /✖ 错误 \[行合计\] 表三“本年新收”行：/);
   });
 

@@ -1,12 +1,15 @@
 import type { ReadInfo } from '../../contract/read-info.js';
 import {
+  otherRows2021,
   printedRowsOf,
   REPORT_SCHEMA_ID,
   type Appeals,
   type ReportData,
   type Requests,
+  type RequestRow,
   type SourceKind,
 } from '../../contract/report.js';
+import { doubtTable3 } from './doubt.js';
 import { detectAgency, detectFormat, detectYear } from './meta.js';
 import { extractFigures } from './narrative.js';
 import { printedFigure, quoteShortened } from './normalize.js';
@@ -61,16 +64,38 @@ export function readReport(
   const requests: Requests = {};
   if (s.requests) {
     const t3 = readTable3(tokensOf(s.requests), format);
+    // Figures the table's relations contradict in several places are a reading problem.
+    const doubt = doubtTable3(t3.rows, format);
+    const doubted = new Set(doubt.rows.map((d) => d.key));
+    t3.unreadable.push(...doubt.rows);
+    if (doubt.table) {
+      for (const r of t3.rows)
+        if (!doubted.has(r.key)) t3.unreadable.push({ key: r.key, line: r.line, reason: '见表三' });
+      info.unreadable.push({ where: 'requests', line: t3.rows[0]?.line ?? null, reason: doubt.table });
+      t3.rows = [];
+    } else t3.rows = t3.rows.filter((r) => !doubted.has(r.key));
     for (const r of t3.rows) {
       requests[r.key] = r.values;
       info.provenance[`requests.${r.key}`] = { line: r.line, how: r.how };
       if (r.blankColumns.length) info.blankCells.push({ row: r.key, columns: r.blankColumns, line: r.line });
     }
     for (const u of t3.unreadable)
-      info.unreadable.push({ where: `requests.${u.key}`, line: u.line, reason: u.reason });
-    info.missingRows = printedRowsOf(format).filter(
-      (k) => !requests[k] && !t3.unreadable.some((u) => u.key === k),
-    );
+      if (u.reason !== '见表三')
+        info.unreadable.push({ where: `requests.${u.key}`, line: u.line, reason: u.reason });
+    // In the 2021 format （六）其他处理 is the sum of its three rows (the contract), unless printed.
+    const subs = otherRows2021.map((k) => requests[k]);
+    if (format === '2021' && !requests.other && subs.every(Boolean)) {
+      const other: RequestRow = [0, 0, 0, 0, 0, 0, 0];
+      for (const row of subs) row!.forEach((v, i) => (other[i] = other[i]! + v));
+      requests.other = other;
+      info.provenance['requests.other'] = {
+        line: info.provenance['requests.other.supplementOverdue']!.line,
+        how: 'reconstructed',
+      };
+    }
+    info.missingRows = doubt.table
+      ? []
+      : printedRowsOf(format).filter((k) => !requests[k] && !t3.unreadable.some((u) => u.key === k));
   } else {
     info.missingRows = printedRowsOf(format);
   }

@@ -49,7 +49,18 @@ export function findSections(raw: string): Sections {
     const t2 = firstIndex(text, /第二十条\s*第/);
     requestsStart = t2 >= 0 ? firstIndex(text, headingRequests, t2) : -1;
   }
-  const proactiveStart = firstIndex(text, /第二十条\s*第/);
+  let proactiveStart = firstIndex(text, /第二十条\s*第/);
+  // A table printed without its 第二十条 captions starts at its section's heading (the last one
+  // before table 三: the opening paragraph names the sections too), followed by its own header.
+  if (proactiveStart < 0) {
+    const heading = lastIndexBefore(
+      text,
+      /[二2][、.]\s*主动公开政府信息(情况)?/,
+      requestsStart >= 0 ? requestsStart : n,
+    );
+    if (heading >= 0 && firstIndex(text, /信息内容|规章|规范性文件|行政许可/, heading) >= 0)
+      proactiveStart = heading;
+  }
   const proactiveHeading =
     proactiveStart >= 0
       ? lastIndexBefore(text, /主动公开政府信息(情况)?/, proactiveStart, Math.max(0, proactiveStart - 300))

@@ -29,9 +29,9 @@ const patterns: RowPattern[] = [
   { key: 'granted', core: /予以公开/ },
   { key: 'partiallyGranted', core: /部分公开/ },
   { key: 'withheld.stateSecret', core: /国家秘密/ },
-  { key: 'withheld.lawProhibited', core: /其他法律行政法规/ },
+  { key: 'withheld.lawProhibited', core: /其他法律、?行政法规/ },
   { key: 'withheld.securityStability', core: /三安全一稳定/ },
-  { key: 'withheld.thirdPartyRights', core: /第三方合法权益/ },
+  { key: 'withheld.thirdPartyRights', core: /第三方.{0,2}合法权益/ },
   { key: 'withheld.internalAffairs', core: /三类内部事务/ },
   { key: 'withheld.processInformation', core: /四类过程性/ },
   { key: 'withheld.enforcementFile', core: /行政执法案卷/ },
@@ -59,11 +59,13 @@ export interface ReadRow {
   how: 'read' | 'reconstructed' | 'blank';
   /** Columns printed blank and read as 0. */
   blankColumns: number[];
+  /** Figures whose label was not found, taken for the row expected next. */
+  byPosition?: boolean;
 }
 
 export interface Table3Result {
   rows: ReadRow[];
-  unreadable: Array<{ key: RequestRowKey; line: number; reason: string }>;
+  unreadable: Array<{ key: RequestRowKey; line: number | null; reason: string }>;
   /** Row labels seen at all (to tell "cut off" from "unreadable"). */
   seen: Set<RequestRowKey>;
 }
@@ -77,7 +79,7 @@ type Resolved =
   | { candidates: number[][]; reason: string }
   | { reason: string };
 
-function resolveRow(cells: Cell[]): Resolved {
+function resolveRow(cells: Cell[], wholeRow: boolean): Resolved {
   const nums = cells.filter((c): c is Extract<Cell, { kind: 'num' }> => c.kind === 'num');
   const shown = () => nums.map((n) => printedFigure(n.printed)).join(' ');
   // A figure beyond any count (or beyond what a number holds) is not read; unless it is a run of
@@ -87,6 +89,29 @@ function resolveRow(cells: Cell[]): Resolved {
   if (nums.length === 7) return tooLarge || { values: nums.map((n) => n.value), how: 'read', blank: [] };
   if (nums.length > 7) return { reason: `该行有 ${nums.length} 个数字，多于 7 列` };
   if (nums.length === 0) return { values: [0, 0, 0, 0, 0, 0, 0], how: 'blank', blank: [0, 1, 2, 3, 4, 5, 6] };
+  // Blank cells kept in place: the positions tell the columns. A row printed whole (a table
+  // row up to its end) has its figures in its last seven cells, after its label's empty cells.
+  const lastNum = cells.findLastIndex((c) => c.kind === 'num');
+  const firstNum = cells.findIndex((c) => c.kind === 'num');
+  let span = cells.slice(0, lastNum + 1);
+  const last7 = cells.slice(-7);
+  if (
+    wholeRow &&
+    span.length !== 7 &&
+    cells.length >= 7 &&
+    firstNum >= cells.length - 7 &&
+    last7.every((c) => c.line === last7[6]!.line && (c.kind === 'empty' || c.inRow))
+  )
+    span = last7;
+  // A blank 总计 beside figures is rather a cell the conversion moved: the row's sum decides below.
+  const totalMoved = span[6]?.kind === 'empty' && nums.some((n) => n.value !== 0);
+  if (span.length === 7 && !tooLarge && !totalMoved) {
+    return {
+      values: span.map((c) => (c.kind === 'num' ? c.value : 0)),
+      how: 'blank',
+      blank: span.flatMap((c, i) => (c.kind === 'empty' ? [i] : [])),
+    };
+  }
   // Cells that ran together: split where the row's sum makes it unique, or keep the
   // candidates for the table's column relations to decide.
   const candidates = candidateSplits(
@@ -102,16 +127,6 @@ function resolveRow(cells: Cell[]): Resolved {
     };
   }
   if (tooLarge) return tooLarge;
-  // Blank cells kept in place: the positions tell the columns.
-  const lastNum = cells.findLastIndex((c) => c.kind === 'num');
-  const span = cells.slice(0, lastNum + 1);
-  if (span.length === 7) {
-    return {
-      values: span.map((c) => (c.kind === 'num' ? c.value : 0)),
-      how: 'blank',
-      blank: span.flatMap((c, i) => (c.kind === 'empty' ? [i] : [])),
-    };
-  }
   // One cell lost: the row's sum fixes it when every placement gives the same row.
   if (nums.length === 6) {
     const candidates = new Set<string>();
@@ -149,8 +164,40 @@ function resolveRow(cells: Cell[]): Resolved {
   };
 }
 
-export function readTable3(tokens: Token[], format: ReportFormat): Table3Result {
-  const order = printedRowsOf(format);
+/**
+ * A table printed with its label column after the figures (`27 0 0 2 0 1 30 （一）予以公开`, some
+ * text exports): when most lines that hold both a row's name and figures put the figures first,
+ * each such line is read with its label first. (A PDF's text layer glues a figure to the next
+ * label now and then, "00000002.其他法律…", but not on most lines.)
+ */
+function labelsFirst(tokens: Token[], names: (text: string) => boolean): Token[] {
+  const lines = new Map<number, Token[]>();
+  for (const t of tokens) {
+    if (!lines.has(t.line)) lines.set(t.line, []);
+    lines.get(t.line)!.push(t);
+  }
+  const kinds = (ts: Token[]) => ts.filter((t) => t.kind === 'num' || t.kind === 'text');
+  const named = [...lines.values()].filter(
+    (ts) => ts.some((t) => t.kind === 'num') && ts.some((t) => t.kind === 'text' && names(t.text)),
+  );
+  const after = named.filter((ts) => kinds(ts)[0]?.kind === 'num' && kinds(ts).at(-1)?.kind === 'text');
+  if (after.length < 5 || after.length < named.length * 0.6) return tokens;
+  const swap = new Set(after);
+  return [...lines.values()].flatMap((ts) =>
+    swap.has(ts) ? [...ts.filter((t) => t.kind === 'text'), ...ts.filter((t) => t.kind !== 'text')] : ts,
+  );
+}
+
+export function readTable3(source: Token[], format: ReportFormat): Table3Result {
+  // In the 2021 format （六）其他处理 is a heading over its three sub-rows; some reports print its
+  // figures too (their sum), and then it is read, and checked against them.
+  const order: RequestRowKey[] =
+    format === '2021'
+      ? printedRowsOf(format).flatMap((k): RequestRowKey[] =>
+          k === 'other.supplementOverdue' ? ['other', k] : [k],
+        )
+      : printedRowsOf(format);
+  const optional = (i: number) => format === '2021' && order[i] === 'other';
   const rows: ReadRow[] = [];
   const unreadable: Table3Result['unreadable'] = [];
   const ambiguous: Array<{ key: RequestRowKey; line: number; candidates: number[][]; reason: string }> = [];
@@ -169,34 +216,111 @@ export function readTable3(tokens: Token[], format: ReportFormat): Table3Result 
     return found;
   };
 
-  const finishUnit = () => {
-    if (cells.length === 0) return;
-    const hasNumber = cells.some((c) => c.kind === 'num');
-    const found = candidatesIn(label);
+  interface Unit {
+    label: string;
+    cells: Cell[];
+    atBreak: boolean;
+  }
+  const units: Unit[] = [];
+  const finishUnit = (atBreak = false) => {
+    if (cells.length) units.push({ label, cells, atBreak });
+    cells = [];
+    label = '';
+  };
+  /** The rows a unit's label names (the 2021 heading only where it has figures of its own). */
+  const namedIn = (u: Unit, hasNumber: boolean): number[] => {
+    let found = candidatesIn(u.label);
+    // A group's heading printed in its first row's label: the row is the item, not the group.
+    if (found.some((i) => optional(i)) && found.some((i) => order[i]!.startsWith('other.')))
+      found = found.filter((i) => !optional(i));
+    if (!hasNumber) found = found.filter((i) => !optional(i));
+    return found;
+  };
+  const hasNumberIn = (u: Unit) => u.cells.some((c) => c.kind === 'num');
+
+  const assign = (u: Unit, next: Unit | undefined) => {
+    const { label, cells, atBreak } = u;
+    const hasNumber = hasNumberIn(u);
+    const found = namedIn(u, hasNumber);
     for (const i of found) seen.add(order[i]!);
     // Rows are met in order; a generic label (a bare 总计, 其他) or a row with no figures at all
     // is only taken for the row expected next, so header cells cannot claim rows.
     const weak = (i: number) =>
-      !hasNumber || (/^(total|other\.other)$/.test(order[i]!) && !/七/.test(labelKey(label)));
+      !hasNumber ||
+      (/^(total|other\.other)$/.test(order[i]!) && !/七|3\.其他(?!处理|法律|组织)/.test(labelKey(label)));
     const ahead = found.filter((i) => i >= pointer && (!weak(i) || i <= pointer + 1));
     let index: number | undefined;
+    let byPosition = false;
     if (ahead.length) index = Math.min(...ahead);
-    else if (hasNumber && !label.trim()) index = pointer < order.length ? pointer : undefined;
-    else if (hasNumber && found.length === 0 && pointer > 0 && pointer < order.length) index = pointer;
-    if (index !== undefined && (hasNumber || ahead.length)) {
+    // Several rows named one after the other, then one row of figures, then the label of the
+    // row after them: a text export that drops blank cells printed the first ones without any
+    // figures. The figures are the last named row's; the rows before it cannot be read. (PDF
+    // converters print runs of labels too, but their rows of figures follow one another.)
+    const rest = ahead.filter((i) => !optional(i));
+    const nextNamed = next ? namedIn(next, true) : [];
+    if (
+      hasNumber &&
+      rest.length > 1 &&
+      rest.every(
+        (i, k) => k === 0 || i === rest[k - 1]! + 1 || (optional(i - 1) && i === rest[k - 1]! + 2),
+      ) &&
+      nextNamed.length > 0 &&
+      Math.min(...nextNamed) > Math.max(...rest)
+    ) {
+      index = Math.max(...rest);
+      for (const i of rest.slice(0, -1))
+        unreadable.push({
+          key: order[i]!,
+          line: cells[0]!.line,
+          reason: '该行没有读到数字（原文可能空白，也可能缺失），无法确定',
+        });
+    }
+    const numbered = /^[(（]?[一二三四五六七八九十\d]{1,2}[)）.、]/.test(labelKey(label));
+    if (index !== undefined) {
+      // named
+    } else if (
+      !hasNumber &&
+      atBreak &&
+      found.length === 0 &&
+      numbered &&
+      pointer > 0 &&
+      pointer < order.length &&
+      !optional(pointer) &&
+      cells.length >= 7
+    ) {
+      // A whole table row of blank cells under a label no pattern knows: the row expected next.
+      index = pointer;
+      byPosition = true;
+    } else if (
+      hasNumber &&
+      (!label.trim() || (found.length === 0 && pointer > 0)) &&
+      pointer < order.length
+    ) {
+      // Figures without a label of a row: the row expected next (never the optional heading).
+      index = optional(pointer) ? pointer + 1 : pointer;
+      byPosition = true;
+    }
+    if (index !== undefined && (hasNumber || ahead.length || byPosition)) {
       const key = order[index]!;
       const line = cells.find((c) => c.kind === 'num')?.line ?? cells[0]!.line;
-      const r = resolveRow(cells);
+      const r = resolveRow(cells, atBreak);
       if ('candidates' in r) ambiguous.push({ key, line, candidates: r.candidates, reason: r.reason });
       else if ('reason' in r) unreadable.push({ key, line, reason: r.reason });
-      else rows.push({ key, values: r.values as RequestRow, line, how: r.how, blankColumns: r.blank });
+      else
+        rows.push({
+          key,
+          values: r.values as RequestRow,
+          line,
+          how: r.how,
+          blankColumns: r.blank,
+          ...(byPosition ? { byPosition } : {}),
+        });
       seen.add(key);
       pointer = index + 1;
     }
-    cells = [];
-    label = '';
   };
 
+  const tokens = labelsFirst(source, (text) => candidatesIn(text).length > 0);
   for (const t of tokens) {
     if (t.kind === 'text') {
       // A label wrapped onto a second line in the middle of its own figures (PDF layouts):
@@ -232,14 +356,29 @@ export function readTable3(tokens: Token[], format: ReportFormat): Table3Result 
         printed: t.printed ?? t.digits,
       });
     } else if (t.kind === 'break') {
-      if (cells.some((c) => c.kind === 'num')) finishUnit();
+      if (cells.some((c) => c.kind === 'num')) finishUnit(true);
     } else if (label || cells.length) {
       cells.push({ kind: 'empty', line: t.line });
     }
   }
+  const trailing = label;
   finishUnit();
-  // A label with no cells at all after it (the text stops there) is seen but unread.
-  for (const i of candidatesIn(label)) seen.add(order[i]!);
+  // The text's last label, without cells after it, names the row after the last figures too.
+  const after: Unit | undefined = trailing.trim()
+    ? { label: trailing, cells: [{ kind: 'empty', line: 0 }], atBreak: false }
+    : undefined;
+  units.forEach((u, k) => assign(u, units[k + 1] ?? after));
+  // A label with no cells at all after it (the text stops there) is seen but unread; the last
+  // row of the table printed without figures (a text export dropping blank cells) says so.
+  for (const i of candidatesIn(trailing)) {
+    seen.add(order[i]!);
+    if (i >= pointer && order[i] === 'carriedForward' && units.length)
+      unreadable.push({
+        key: order[i]!,
+        line: null,
+        reason: '该行没有读到数字（原文可能空白，也可能缺失），无法确定',
+      });
+  }
   settleAmbiguous(rows, ambiguous, unreadable, format);
   return { rows, unreadable, seen };
 }

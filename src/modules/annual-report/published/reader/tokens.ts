@@ -120,8 +120,60 @@ export function tokenizeCell(cell: string, line: number, out: Token[]): void {
 const pageFurniture =
   /^\s*(-\s*\d+\s*-|—\s*\d+\s*—|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 
-export function tokenize(lines: string[], fromLine = 0): Token[] {
+const CHINESE_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A column number as a heading word has it: 数据1 → 数据一, 列12 → 列十二. */
+function numeral(n: number): string {
+  if (n <= 10) return CHINESE_NUMERALS[n]!;
+  return `${n >= 20 ? CHINESE_NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 ? CHINESE_NUMERALS[n % 10] : ''}`;
+}
+
+/** A word with a column number after it, as a cell of its own: 数据1, 列 3, 栏目12. */
+const numberedHeading = /([\u3400-\u9fff]{1,6}?)[ \t]?(\d{1,2})(?=$|[\s|,，、])/gmu;
+
+/**
+ * Headings that number the columns instead of naming them (text exports print `项目 数据1 数据2 …
+ * 数据6`): three or more cells, one after the other, of one word with the numbers counting up
+ * by one. Their digits name columns and are no figures: they are written as numerals.
+ */
+export function unnumberHeadings(lines: string[]): string[] {
+  const text = lines.join('\n');
+  const hits = [...fold(text).matchAll(numberedHeading)].map((m) => ({
+    word: m[1]!,
+    n: Number(m[2]),
+    start: m.index,
+    digitsAt: m.index + m[0].length - m[2]!.length,
+    end: m.index + m[0].length,
+  }));
+  const runs: Array<typeof hits> = [];
+  let run: typeof hits = [];
+  for (const h of hits) {
+    const last = run[run.length - 1];
+    const adjacent =
+      last &&
+      last.word === h.word &&
+      h.n === last.n + 1 &&
+      /^[\s|,，、]*$/.test(fold(text.slice(last.end, h.start)));
+    if (!adjacent) {
+      if (run.length >= 3) runs.push(run);
+      run = [];
+    }
+    run.push(h);
+  }
+  if (run.length >= 3) runs.push(run);
+  if (!runs.length) return lines;
+  let out = '';
+  let at = 0;
+  for (const h of runs.flat()) {
+    out += `${text.slice(at, h.digitsAt)}${numeral(h.n)}`;
+    at = h.end;
+  }
+  return `${out}${text.slice(at)}`.split('\n');
+}
+
+export function tokenize(source: string[], fromLine = 0): Token[] {
   const out: Token[] = [];
+  const lines = unnumberHeadings(source);
   for (let i = 0; i < lines.length; i++) {
     if (pageFurniture.test(lines[i]!)) continue;
     const cells = cellsOf(lines[i]!);
