@@ -10,6 +10,7 @@ import { reportCheck } from './report-check.js';
 import { deadlines } from './deadlines.js';
 import { search } from './search.js';
 import { report } from './report.js';
+import { memory } from './memory.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -82,4 +83,5 @@ export const benches: Record<string, (engine: Engine) => Promise<void>> = {
   'report-check': reportCheckOnce,
   search,
   report,
+  memory,
 };
