@@ -338,6 +338,7 @@ const platformModule: GongkaiModule = {
     audit_event: { backup: { orderBy: 'id' } },
     // Queued jobs are the outbox of the rows they came from: restored with them, none lost or doubled.
     job: { backup: { orderBy: 'id' } },
+    rate_limit_counter: { notBackedUp: '访问频率计数只在一两分钟内有效，恢复后从零开始' },
   },
   rawTables: {
     schema_migration: { notBackedUp: '迁移记录：备份头记下已执行的迁移，恢复时比对，不作为数据恢复' },

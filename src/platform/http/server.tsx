@@ -28,6 +28,7 @@ import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
 import { siteSettings } from '../ui/site.settings.js';
 import { cleanValue } from './clean-input.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
@@ -179,6 +180,8 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: several servers behind one load balancer share each limit.
+    store: databaseRateLimitStore(deps.db, deps.clock),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',
