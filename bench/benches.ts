@@ -11,6 +11,7 @@ import { deadlines } from './deadlines.js';
 import { search } from './search.js';
 import { report } from './report.js';
 import { portal } from './portal.js';
+import { memory } from './memory.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -84,4 +85,5 @@ export const benches: Record<string, (engine: Engine) => Promise<void>> = {
   search,
   report,
   portal,
+  memory,
 };

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// The `gongkai` command. Runs the TypeScript CLI through tsx so that `npx gongkai …` works
-// from a clone without a build step; a built tree (dist/) is used when present.
-import { existsSync } from 'node:fs';
+// The `gongkai` command. Runs the compiled tree (dist/, built by `npm run build` or by `npm start`)
+// when it is a build of the current sources (scripts/dist.mjs); otherwise the TypeScript sources
+// through tsx, so that `npx gongkai …` works from a clone without a build step and never runs
+// JavaScript older than the sources beside it.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { buildIsCurrent } from '../scripts/dist.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const built = join(root, 'dist', 'src', 'app', 'main.js');
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
+if (buildIsCurrent(root)) {
+  await import(pathToFileURL(join(root, 'dist', 'src', 'app', 'main.js')).href);
 } else {
   const { register } = await import('tsx/esm/api');
   // The project's tsconfig (JSX through hono/jsx), wherever the command is run from: without it

@@ -4,11 +4,13 @@
 // place in the output, so that dist/ runs on its own: the server finds its static files next
 // to its compiled code, as it does next to its sources.
 // Arguments go to tsc; `--outDir <dir>` (default dist) also says where the files are copied.
-// The HTTP test of the built tree runs this with a temporary --outDir and --noCheck.
+// The HTTP test of the built tree runs this with a temporary --outDir and --noCheck. The build
+// ends with a stamp file (scripts/dist.mjs): bin/gongkai.js runs only a build of the current sources.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STAMP } from './dist.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
@@ -37,6 +39,8 @@ function copyAssets(dir) {
   }
 }
 copyAssets(join(root, 'src'));
+// Written last: a build cut short leaves no stamp, and bin/gongkai.js does not run it (dist.mjs).
+writeFileSync(join(outDir, STAMP), `${new Date().toISOString()}\n`);
 console.log(
   `Built into ${relative(process.cwd(), outDir) || '.'} (${copied} files besides the compiled code).`,
 );

@@ -359,6 +359,7 @@ const platformModule: GongkaiModule = {
     // Queued jobs are the outbox of the rows they came from: restored with them, none lost or doubled.
     job: { backup: { orderBy: 'id' } },
     page_version: { notBackedUp: '公开页面的版本戳：恢复后重新生成，各进程缓存的页面随之作废' },
+    rate_limit_counter: { notBackedUp: '访问频率计数只在一两分钟内有效，恢复后从零开始' },
   },
   rawTables: {
     schema_migration: { notBackedUp: '迁移记录：备份头记下已执行的迁移，恢复时比对，不作为数据恢复' },

@@ -1,12 +1,13 @@
 /**
- * The built tree (`npm run build`, which bin/gongkai.js prefers when dist/ exists) serves its
- * static files. The build runs into a temporary folder inside the repository (so that the
+ * The built tree (`npm run build`, or `npm start`, which builds it when missing or stale; bin/gongkai.js
+ * runs it when it is a build of the current sources) serves its static files and reads reports in
+ * reader threads of compiled JavaScript. The build runs into a temporary folder inside the repository (so that the
  * compiled code finds node_modules), with --noCheck: type checking is `npm test`'s first step,
  * and the emitted JavaScript is the same.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
@@ -29,7 +30,7 @@ describe('the built tree', () => {
   before(async () => {
     const build = await run(['scripts/build.mjs', '--outDir', out, '--noCheck']);
     assert.equal(build.code, 0, build.output);
-    // What bin/gongkai.js runs when dist/ exists, on a fresh SQLite database in the same folder.
+    // What bin/gongkai.js runs when dist/ is current, on a fresh SQLite database in the same folder.
     server = spawn(process.execPath, [join(out, 'src/app/main.js'), 'serve'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -73,6 +74,25 @@ describe('the built tree', () => {
     const icon = await fetch(`${base}/static/favicon.svg`);
     assert.equal(icon.status, 200);
     assert.match(icon.headers.get('content-type') ?? '', /^image\/svg\+xml/);
+  });
+
+  it('checks a report in a reader thread that runs the compiled JavaScript', async () => {
+    // The reader threads (platform/sandbox/pool.ts) load the .js beside the compiled pool, with
+    // no tsx registered: a thread that asked for the TypeScript sources would fail to start.
+    const file = 'test/fixtures/annual-report/corpus/reports/hangzhou-style-2025-test-inline.html';
+    const checked = await run([join(out, 'src/app/main.js'), 'report', 'check', file]);
+    assert.equal(checked.code, 0, checked.output);
+    assert.match(checked.output, /表三 25\/25 行，表四 3\/3 组/);
+    assert.match(checked.output, /发现 0 处错误/);
+  });
+
+  it('is current until a source changes: bin/gongkai.js runs no stale build', async () => {
+    const { buildIsCurrent } = await import('../../scripts/dist.mjs');
+    assert.equal(buildIsCurrent(process.cwd(), out), true);
+    const stamp = join(out, '.built');
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(stamp, old, old);
+    assert.equal(buildIsCurrent(process.cwd(), out), false, 'a source is newer than the build');
   });
 
   it('serves the portal, whose pages link that stylesheet', async () => {

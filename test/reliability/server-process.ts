@@ -136,8 +136,11 @@ export interface Reply {
 
 /** A browser, roughly: keeps cookies, follows no redirect, sends forms url-encoded. */
 export class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  /** `cookies`: another Browser's, for the same person on another server of the installation. */
+  constructor(
+    readonly base: string,
+    readonly cookies = new Map<string, string>(),
+  ) {}
 
   async request(
     method: 'GET' | 'POST',

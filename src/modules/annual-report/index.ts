@@ -57,5 +57,10 @@ export {
 
 export { reportSettings, reportDeadline, remindReportDeadlines } from './compile/report-deadline.js';
 
-/** The text layer of a PDF in reading order (pdf.js, built in); throws when it has none. */
-export { pdfBuiltinText as pdfText } from './published/reader/convert.js';
+/**
+ * The text layer of a PDF in reading order (pdf.js, built in); throws when it has none. The
+ * converters (and cheerio, pdf.js) are loaded on first use, not with every process of the module.
+ */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await import('./published/reader/convert.js')).pdfBuiltinText(bytes);
+}

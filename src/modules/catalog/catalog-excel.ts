@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+// exceljs (about 25 MB) is loaded on first use: most server processes never write a workbook.
 import { ValidationError } from '../../platform/errors.js';
 import { isId } from '../../platform/ids.js';
 import {
@@ -82,7 +82,8 @@ function headerName(c: Column): string {
 
 /** The workbook of a catalog, as bytes. `items` in reading order. */
 export async function buildWorkbook(title: string, items: readonly CatalogItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = 'Gongkai';
   const ws = wb.addWorksheet('标准目录', { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.columns = [...columns.map((c) => ({ width: c.width })), { width: 38, hidden: true }];

@@ -1,4 +1,3 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { chineseDate, paragraphsOf } from './request-letter.js';
 import type { RequestLetterTable } from './request.tables.js';
 
@@ -8,6 +7,8 @@ import type { RequestLetterTable } from './request.tables.js';
  * characters), then the 落款 and the 成文日期 on the right.
  */
 export async function letterDocx(letter: RequestLetterTable, agencyName: string): Promise<Buffer> {
+  // The docx package (about 10 MB) is loaded on the first letter, not with the server.
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
   const font = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
   const title = new Paragraph({
     alignment: AlignmentType.CENTER,

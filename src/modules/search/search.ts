@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { governmentTerms } from './gov-terms.js';
 
@@ -13,7 +15,9 @@ let jieba: Jieba | undefined;
 /** The segmenter, built once: jieba's own dictionary plus the government terms, at high frequency. */
 function segmenter(): Jieba {
   if (!jieba) {
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    // The dictionary file read here, not through '@node-rs/jieba/dict': that module also reads the
+    // 6 MB IDF table and keeps both buffers (11 MB) for the life of the process.
+    const dict = readFileSync(join(dirname(require.resolve('@node-rs/jieba/dict')), 'dict.txt'));
     jieba = Jieba.withDict(dict);
     jieba.loadDict(Buffer.from(governmentTerms.map((w) => `${w} 200000 n`).join('\n'), 'utf8'));
   }

@@ -52,6 +52,15 @@ export interface PageVersionTable {
   changed_at: string;
 }
 
+/** Requests counted against a rate limit (platform/http/rate-limit-store.ts), shared by every process. */
+export interface RateLimitCounterTable {
+  /** The limited route and the client: `POST /admin/login|203.0.113.7`. */
+  key: string;
+  hits: number;
+  /** When the count starts again (ISO-8601 UTC). */
+  window_ends_at: string;
+}
+
 /**
  * Every table, by name. The platform declares its own here; each module adds its tables from its
  * `<x>.tables.ts` by declaration merging, so the platform names no module's table and a new
@@ -61,4 +70,5 @@ export interface Database {
   audit_event: AuditEventTable;
   job: JobTable;
   page_version: PageVersionTable;
+  rate_limit_counter: RateLimitCounterTable;
 }

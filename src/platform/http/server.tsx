@@ -30,6 +30,7 @@ import { siteSettings } from '../ui/site.settings.js';
 import { cleanValue } from './clean-input.js';
 import { PageCache, pageCacheHooks } from './page-cache.js';
 import { pageCacheSettings } from './page-cache.settings.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
@@ -198,6 +199,8 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: several servers behind one load balancer share each limit.
+    store: databaseRateLimitStore(deps.db, deps.clock),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',

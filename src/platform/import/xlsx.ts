@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs (about 25 MB) is loaded on first use: most server processes never read or write a workbook.
+import type ExcelJS from 'exceljs';
 import { ImportRefused, refuseOversized } from './refusal.js';
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, trimSheetRows, type CellRange, type Sheet } from './sheet.js';
 import { guardXlsx } from './xlsx-guard.js';
@@ -127,7 +128,8 @@ async function load(bytes: Uint8Array, opts: XlsxReadOptions): Promise<ExcelJS.W
     maxInflatedBytes: opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
     maxRows: opts.maxRows ?? DEFAULT_MAX_XLSX_ROWS,
   });
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(checked as unknown as ArrayBuffer);
   } catch {

@@ -11,7 +11,7 @@ import {
   sibling,
   type ReaderLimits,
 } from '../../../platform/sandbox/index.js';
-import { detectKind } from './reader/convert.js';
+import { detectKind } from './reader/file-kind.js';
 import type { readPublishedFile } from './reader/read-file.js';
 
 /** How much of a published report could be read. */

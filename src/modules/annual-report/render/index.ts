@@ -1,4 +1,3 @@
-import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf, type PdfOptions } from './pdf.js';
@@ -86,7 +85,10 @@ export function renderedFileName(input: RenderInput, format: RenderFormat): stri
   return fileNameOf(input, renderMediaTypes[format].extension);
 }
 
-export { renderDocx, fontTableXml } from './docx.js';
+/** The Word writer and its docx package (about 10 MB) are loaded on first use, not with the server. */
+export async function renderDocx(input: RenderInput): Promise<Buffer> {
+  return (await import('./docx.js')).renderDocx(input);
+}
 export { renderHtml, renderHtmlFragment, reportCss, escapeHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';
 export { renderPdf, pdfOptionsOf, PdfRenderError, type PdfOptions } from './pdf.js';

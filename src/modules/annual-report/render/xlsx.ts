@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs (about 25 MB) is loaded on first use: most server processes never read or write a workbook.
+import type ExcelJS from 'exceljs';
 import { isRowLabel, place, tablesOf, type LayoutTable } from './layout.js';
 import { formatOf, titleOf, type RenderInput } from './render-input.js';
 
@@ -76,7 +77,8 @@ function addTableSheet(wb: ExcelJS.Workbook, t: LayoutTable, title: string): voi
 export async function renderXlsx(input: RenderInput): Promise<Buffer> {
   formatOf(input);
   const tables = tablesOf(input.data);
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = input.agency;
   wb.title = titleOf(input);
   for (const t of [tables.proactive, tables.requests, tables.appeals]) addTableSheet(wb, t, titleOf(input));

@@ -1,7 +1,15 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pgTypes from 'pg';
 import { PostgresAdapter, PostgresDialect, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 
 const INT8 = 20;
+
+/**
+ * The driver, loaded when a PostgreSQL database is first opened: an installation on SQLite never
+ * loads it (about 10 MB of a server's memory). pg is CommonJS, so it loads synchronously.
+ */
+let driver: typeof pgTypes | undefined;
+const pgDriver = (): typeof pgTypes => (driver ??= createRequire(import.meta.url)('pg') as typeof pgTypes);
 
 /**
  * bigint (counts, sums of integers) is parsed into a number once, here, as SQLite returns it:
@@ -17,15 +25,15 @@ const types = {
             throw new RangeError(`bigint ${value} exceeds the safe integer range`);
           return n;
         }
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      : pgDriver().types.getTypeParser(oid, format)) as typeof pgTypes.types.getTypeParser,
 };
 
 /**
  * Server engine. Timestamps are stored as text, so no Date parsing differences reach the code;
  * bigints arrive as numbers (above).
  */
-export function postgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+export function postgresDialect(url: string): { dialect: PostgresDialect; pool: pgTypes.Pool } {
+  const pool = new (pgDriver().Pool)({ connectionString: url, max: 10, types });
   // An idle connection the server closes (restart, failover, a dropped test database) must not
   // bring the process down: the pool replaces it at the next checkout, and a query in flight
   // still fails with its own error.
@@ -40,7 +48,7 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
   if (!name) return;
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const client = new (pgDriver().Client)({ connectionString: admin.toString() });
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
@@ -55,7 +63,7 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const client = new (pgDriver().Client)({ connectionString: admin.toString() });
   await client.connect();
   try {
     await client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`);

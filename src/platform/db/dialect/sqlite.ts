@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 
 /**
@@ -10,7 +11,9 @@ import { SqliteDialect } from 'kysely';
  */
 export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLite.Database } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const raw = new SQLite(file);
+  // Loaded when a SQLite database is first opened: a server on PostgreSQL never loads it.
+  const Driver = createRequire(import.meta.url)('better-sqlite3') as typeof SQLite;
+  const raw = new Driver(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
