@@ -14,6 +14,7 @@ export const searchModule: GongkaiModule = {
     // SQLite's FTS5 tables of the index (PostgreSQL keeps the index in search_doc's columns).
     search_word: { notBackedUp: '检索索引（SQLite 全文检索表），由 search_doc 重建' },
     search_trigram: { notBackedUp: '检索索引（SQLite 三元组表），由 search_doc 重建' },
+    search_title: { notBackedUp: '检索索引（SQLite 标题字词表），由 search_doc 重建' },
   },
   migrations: { '0012-search': searchTables, '0026-search-at-scale': searchAtScale },
 };

@@ -8,13 +8,18 @@ import type { SearchDocTable } from './search.tables.js';
 // here and in the module's migrations (ADR 0006).
 
 /** A search_doc row before each engine writes its words (FTS5 text, or a tsvector). */
-export type Row = Omit<SearchDocTable, 'words'> & { words: string[] };
+export type Row = Omit<SearchDocTable, 'words' | 'title_grams'> & { words: string[]; title_grams: string[] };
 
 /**
- * Where an index finds candidates: the jieba tokens, or the phrase (three or more characters,
- * as trigram indexes need) inside the title or the body.
+ * Where an index finds candidates: every query word among the jieba tokens; the phrase (three or
+ * more characters, as trigram indexes need) inside the title or the body; one query word inside
+ * the title (trigrams for three characters or more, the title's pieces for one or two).
  */
-export type Source = 'tokens' | 'title' | 'body';
+export type Source =
+  { kind: 'tokens' } | { kind: 'phrase'; column: 'title' | 'body' } | { kind: 'titleHas'; token: string };
+
+export const sourceKey = (s: Source) =>
+  s.kind === 'tokens' ? 'tokens' : s.kind === 'phrase' ? s.column : `title:${s.token}`;
 
 export interface Dialect {
   position(column: string, needle: string): RawBuilder<number>;
@@ -44,16 +49,16 @@ export interface Dialect {
   bulkInsert(db: Executor, rows: readonly Row[]): Promise<void>;
   /** …and builds the full-text indexes once, over everything. */
   bulkEnd(db: Executor): Promise<void>;
-  /** Rows per INSERT statement in a bulk load (12 parameters each, below both engines' limits). */
+  /** Rows per INSERT statement in a bulk load (13 parameters each, below both engines' limits). */
   bulkRows: number;
 }
 
 const columns = sql`(record_id, agency_id, title, body, doc_number, index_number, subject_category,
-  year, validity, published_at, bucket, words)`;
+  year, validity, published_at, bucket, words, title_grams)`;
 
-function values(r: Row, words: RawBuilder<unknown>): RawBuilder<unknown> {
+function values(r: Row, words: RawBuilder<unknown>, grams: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`(${r.record_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.doc_number}, ${r.index_number},
-    ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at}, ${r.bucket}, ${words})`;
+    ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at}, ${r.bucket}, ${words}, ${grams})`;
 }
 
 const long = (plan: QueryPlan) => [...plan.phrase].length >= 3;
@@ -69,6 +74,17 @@ function exact(plan: QueryPlan): RawBuilder<unknown>[] {
 const spaced = (words: readonly string[]) => ` ${words.join(' ')} `;
 
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** The FTS5 table and MATCH expression of a source on SQLite. */
+function ftsOf(plan: QueryPlan, s: Source): [string, string] {
+  if (s.kind === 'tokens') return ['search_word', plan.tokens.map(ftsPhrase).join(' AND ')];
+  if (s.kind === 'phrase') return ['search_trigram', `${s.column} : ${ftsPhrase(plan.phrase)}`];
+  return [...s.token].length >= 3
+    ? ['search_trigram', `title : ${ftsPhrase(s.token)}`]
+    : ['search_title', ftsPhrase(s.token)];
+}
+
+const sqliteRow = (r: Row) => values(r, sql`${spaced(r.words)}`, sql`${r.title_grams.join(' ')}`);
 
 export const sqlite: Dialect = {
   position: (column, needle) => sql<number>`instr(${sql.ref(column)}, ${needle})`,
@@ -94,15 +110,12 @@ export const sqlite: Dialect = {
     any.push(...exact(plan));
     return sql<boolean>`(${sql.join(any, sql` or `)})`;
   },
-  inSource: (plan, source) =>
-    source === 'tokens'
-      ? sql<boolean>`d.seq in (select rowid from search_word where search_word match ${plan.tokens.map(ftsPhrase).join(' AND ')})`
-      : sql<boolean>`d.seq in (select rowid from search_trigram where search_trigram match ${`${source} : ${ftsPhrase(plan.phrase)}`})`,
+  inSource: (plan, source) => {
+    const [table, match] = ftsOf(plan, source);
+    return sql<boolean>`d.seq in (select rowid from ${sql.table(table)} where ${sql.ref(table)} match ${match})`;
+  },
   async countSource(db, plan, source, where, cap) {
-    const [table, match] =
-      source === 'tokens'
-        ? ['search_word', plan.tokens.map(ftsPhrase).join(' AND ')]
-        : ['search_trigram', `${source} : ${ftsPhrase(plan.phrase)}`];
+    const [table, match] = ftsOf(plan, source);
     // FTS5 yields its matches in rowid order and stops at the limit; the filters, if any, are
     // tested on each match's row as it comes.
     const inner = where
@@ -115,7 +128,7 @@ export const sqlite: Dialect = {
   async insert(db, rows) {
     const { rows: inserted } = await sql<{ seq: number }>`
       insert into search_doc ${columns}
-      values ${sql.join(rows.map((r) => values(r, sql`${spaced(r.words)}`)))}
+      values ${sql.join(rows.map(sqliteRow))}
       returning seq`.execute(db);
     const seqs = inserted.map((r) => r.seq);
     // The FTS5 tables read their text from search_doc (external content); they are filled here.
@@ -123,6 +136,8 @@ export const sqlite: Dialect = {
               select seq, words from search_doc where seq in (${sql.join(seqs)})`.execute(db);
     await sql`insert into search_trigram (rowid, title, body)
               select seq, title, body from search_doc where seq in (${sql.join(seqs)})`.execute(db);
+    await sql`insert into search_title (rowid, title_grams)
+              select seq, title_grams from search_doc where seq in (${sql.join(seqs)})`.execute(db);
   },
   async delete(db, recordIds) {
     const { rows } = await sql<{ seq: number }>`
@@ -134,27 +149,27 @@ export const sqlite: Dialect = {
               select 'delete', seq, words from search_doc where seq in (${seqs})`.execute(db);
     await sql`insert into search_trigram (search_trigram, rowid, title, body)
               select 'delete', seq, title, body from search_doc where seq in (${seqs})`.execute(db);
+    await sql`insert into search_title (search_title, rowid, title_grams)
+              select 'delete', seq, title_grams from search_doc where seq in (${seqs})`.execute(db);
     await sql`delete from search_doc where seq in (${seqs})`.execute(db);
   },
   async clear(db) {
     await sql`delete from search_doc`.execute(db);
     await sql`insert into search_word (search_word) values ('delete-all')`.execute(db);
     await sql`insert into search_trigram (search_trigram) values ('delete-all')`.execute(db);
+    await sql`insert into search_title (search_title) values ('delete-all')`.execute(db);
   },
   bulkBegin: (db) => sqlite.clear(db),
   async bulkInsert(db, rows) {
-    await sql`insert into search_doc ${columns}
-      values ${sql.join(rows.map((r) => values(r, sql`${spaced(r.words)}`)))}`.execute(db);
+    await sql`insert into search_doc ${columns} values ${sql.join(rows.map(sqliteRow))}`.execute(db);
   },
   // FTS5's own bulk path: 'rebuild' reads the whole content table once and writes each index in
   // large sorted segments, instead of merging a segment per batch.
   async bulkEnd(db) {
-    await sql`insert into search_word (search_word) values ('rebuild')`.execute(db);
-    await sql`insert into search_trigram (search_trigram) values ('rebuild')`.execute(db);
-    await sql`insert into search_word (search_word) values ('optimize')`.execute(db);
-    await sql`insert into search_trigram (search_trigram) values ('optimize')`.execute(db);
+    for (const table of ['search_word', 'search_trigram', 'search_title'])
+      await sql`insert into ${sql.table(table)} (${sql.ref(table)}) values ('rebuild')`.execute(db);
   },
-  bulkRows: 500,
+  bulkRows: 100,
 };
 
 const tsquery = (plan: QueryPlan) => plan.tokens.map((t) => `'${t}'`).join(' & ');
@@ -169,6 +184,7 @@ const postgresIndexes: ReadonlyArray<readonly [string, RawBuilder<unknown>]> = [
   ['search_doc_words', sql`using gin (words)`],
   ['search_doc_title_trgm', sql`using gin (title gin_trgm_ops)`],
   ['search_doc_body_trgm', sql`using gin (body gin_trgm_ops)`],
+  ['search_doc_title_grams', sql`using gin (title_grams)`],
   ['search_doc_doc_number', sql`(doc_number)`],
   ['search_doc_index_number', sql`(index_number)`],
   ['search_doc_date', sql`(published_at, record_id)`],
@@ -186,10 +202,14 @@ export const postgres: Dialect = {
   },
   // PostgreSQL tests a tsvector or a LIKE on the row itself as readily as through an index.
   rowMatches: (plan) => postgres.matches(plan),
-  inSource: (plan, source) =>
-    source === 'tokens'
+  inSource: (plan, s) =>
+    s.kind === 'tokens'
       ? sql<boolean>`d.words @@ ${tsquery(plan)}::tsquery`
-      : contains(`d.${source}`, plan.phrase),
+      : s.kind === 'phrase'
+        ? contains(`d.${s.column}`, plan.phrase)
+        : [...s.token].length >= 3
+          ? contains('d.title', s.token)
+          : sql<boolean>`d.title_grams @@ ${`'${s.token}'`}::tsquery`,
   async countSource(db, plan, source, where, cap) {
     const cond = postgres.inSource(plan, source);
     const { rows } = await sql<{ n: string }>`select count(*) as n from (
@@ -200,7 +220,15 @@ export const postgres: Dialect = {
   },
   async insert(db, rows) {
     await sql`insert into search_doc ${columns}
-      values ${sql.join(rows.map((r) => values(r, sql`array_to_tsvector(${r.words}::text[])`)))}`.execute(db);
+      values ${sql.join(
+        rows.map((r) =>
+          values(
+            r,
+            sql`array_to_tsvector(${r.words}::text[])`,
+            sql`array_to_tsvector(${r.title_grams}::text[])`,
+          ),
+        ),
+      )}`.execute(db);
   },
   async delete(db, recordIds) {
     await sql`delete from search_doc where record_id in (${sql.join(recordIds)})`.execute(db);

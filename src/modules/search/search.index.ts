@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { isPostgres } from '../../platform/db/dialect/postgres.js';
-import { documentTokens, normalize, normalizeDocNumber, type QueryPlan } from './search.js';
+import { documentTokens, normalize, normalizeDocNumber, titleGrams, type QueryPlan } from './search.js';
 import { postgres, sqlite, type Dialect, type Row } from './search.dialect.js';
 import { SAMPLE_BUCKETS, searchTiered } from './search.query.js';
 
@@ -93,6 +93,7 @@ function toRow(d: SearchDocument): Row {
     published_at: d.publishedAt,
     bucket: bucketOf(d.recordId),
     words: documentTokens(d.title, d.body, d.docNumber ?? '', d.subjectCategory ?? ''),
+    title_grams: titleGrams(d.title),
   };
 }
 

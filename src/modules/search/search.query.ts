@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { startsWith, type Executor } from '../../platform/db/database.js';
 import { withinSubtree } from '../agencies/index.js';
 import { SCORE, type QueryPlan } from './search.js';
-import type { Dialect, Source } from './search.dialect.js';
+import { sourceKey, type Dialect, type Source } from './search.dialect.js';
 import type { IndexHit, IndexQuery, SearchFilters, SearchOutcome } from './search.index.js';
 
 // How a query is answered at a province's scale (ADR 0013). The rank is the one of ADR 0006; what
@@ -20,6 +20,13 @@ export const EXACT_COUNT_CAP = 10_000;
 export const SMALL_SET = 2_000;
 /** One record in SAMPLE_BUCKETS is in the sample (bucket 0) an estimated count scales up from. */
 export const SAMPLE_BUCKETS = 128;
+
+/** The thresholds above; the tests lower them to reach every path with a small corpus. */
+export interface Limits {
+  countCap: number;
+  smallSet: number;
+}
+const defaults: Limits = { countCap: EXACT_COUNT_CAP, smallSet: SMALL_SET };
 
 export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
@@ -95,9 +102,13 @@ export async function rankAll(
   return { total, hits: rows.map(hit) };
 }
 
+const long = (plan: QueryPlan) => [...plan.phrase].length >= 3;
+
 /** The sources a plan's matches come from (the exact numbers are looked up by their own index). */
 function sources(plan: QueryPlan): Source[] {
-  return [...plan.phrase].length >= 3 ? ['tokens', 'title', 'body'] : ['tokens'];
+  return long(plan)
+    ? [{ kind: 'tokens' }, { kind: 'phrase', column: 'title' }, { kind: 'phrase', column: 'body' }]
+    : [{ kind: 'tokens' }];
 }
 
 interface Count {
@@ -123,7 +134,7 @@ export function forgetCachedCounts(): void {
  * How many records a query finds: exact up to EXACT_COUNT_CAP, beyond it the sample's count
  * scaled up (never below the cap), rounded to two significant digits.
  */
-async function countMatches(db: Executor, d: Dialect, q: IndexQuery): Promise<Count> {
+async function countMatches(db: Executor, d: Dialect, q: IndexQuery, l: Limits): Promise<Count> {
   const filters = filterConditions(q.filters);
   const where = filters.length ? and(filters) : undefined;
   const { plan } = q;
@@ -131,9 +142,9 @@ async function countMatches(db: Executor, d: Dialect, q: IndexQuery): Promise<Co
   const srcs = sources(plan);
   const perSource: number[] = [];
   for (const s of srcs) {
-    const n = await d.countSource(db, plan, s, where, EXACT_COUNT_CAP + 1);
+    const n = await d.countSource(db, plan, s, where, l.countCap + 1);
     perSource.push(n);
-    if (n > EXACT_COUNT_CAP) {
+    if (n > l.countCap) {
       over = true;
       break;
     }
@@ -149,86 +160,131 @@ async function countMatches(db: Executor, d: Dialect, q: IndexQuery): Promise<Co
   const { rows } = await sql<{ n: number }>`
     select count(*) as n from search_doc d
     where d.bucket = 0 and ${and([d.rowMatches(plan), ...filters])}`.execute(db);
-  const scaled = Math.max(Number(rows[0]?.n ?? 0) * SAMPLE_BUCKETS, EXACT_COUNT_CAP + 1);
+  const scaled = Math.max(Number(rows[0]?.n ?? 0) * SAMPLE_BUCKETS, l.countCap + 1);
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(scaled)) - 1);
-  return { total: Math.round(scaled / magnitude) * magnitude, approximate: true };
+  const rounded = Math.round(scaled / magnitude) * magnitude;
+  // Never more than the index holds (a sample can overshoot on a small index).
+  const { rows: all } = await sql<{ n: number }>`select count(*) as n from search_doc`.execute(db);
+  return {
+    total: Math.min(
+      rounded > l.countCap ? rounded : Math.ceil((l.countCap + 1) / magnitude) * magnitude,
+      Number(all[0]?.n ?? 0),
+    ),
+    approximate: true,
+  };
 }
 
-async function cachedCount(db: Executor, d: Dialect, q: IndexQuery): Promise<Count> {
+async function cachedCount(db: Executor, d: Dialect, q: IndexQuery, l: Limits): Promise<Count> {
   const version = await indexVersion(db);
   // A filter by a subquery (a catalog domain) is keyed by its SQL and parameters.
   const sub = q.filters.recordIdIn?.compile(db);
   const key = JSON.stringify([
     version,
+    l,
     q.plan,
     { ...q.filters, recordIdIn: sub ? [sub.sql, sub.parameters] : undefined },
   ]);
   const cached = counts.get(key);
   if (cached) return cached;
-  const count = await countMatches(db, d, q);
+  const count = await countMatches(db, d, q, l);
   if (counts.size >= COUNT_CACHE_SIZE) counts.clear();
   counts.set(key, count);
   return count;
 }
 
 /**
- * The scores a non-exact match can have, highest first, and for each where its records can be
- * found. The phrase in the title implies every word in the title (the words are cut from the
- * phrase), so a score of 100 + 10·k or more means the phrase is in the title; a score of 50 + 10·w
- * that no count of title words alone reaches means the phrase is in the body.
+ * Where one way of reaching a score can be found: in every `musts` source, and in one of `anyOf`
+ * (when not empty). The smallest of these is enough to read the tier through.
  */
-export function tiers(plan: QueryPlan): Array<{ score: number; sources: Source[] }> {
-  const k = plan.tokens.length;
-  const phraseSources = [...plan.phrase].length >= 3;
-  const byScore = new Map<number, Set<Source>>();
-  const add = (s: number, src: Source) => {
-    // Without a usable phrase index (one or two characters), a match comes from its tokens.
-    const from = phraseSources ? src : 'tokens';
-    byScore.set(s, (byScore.get(s) ?? new Set()).add(from));
-  };
-  const t = SCORE.wordInTitle;
-  add(SCORE.phraseInTitle + SCORE.phraseInBody + t * k, 'title');
-  add(SCORE.phraseInTitle + t * k, 'title');
-  for (let w = k; w >= 0; w--) add(SCORE.phraseInBody + t * w, 'body');
-  for (let w = k; w >= 0; w--) add(t * w, 'tokens');
-  return [...byScore.entries()].sort((a, b) => b[0] - a[0]).map(([score, s]) => ({ score, sources: [...s] }));
+interface Way {
+  musts: Source[];
+  anyOf: Source[];
+}
+
+export interface Tier {
+  score: number;
+  ways: Way[];
 }
 
 /**
- * The newest `n` records of one tier (score exactly `s`). A tier whose candidates are few is read
- * through its own index; a large one by walking the date index, testing each row, which stops as
- * soon as `n` are found.
+ * The scores a non-exact match can have, highest first, and for each the ways to reach it:
+ * phrase in title (T), phrase in body (B), w of the k query words in the title. The phrase in the
+ * title implies every word in the title (the words are cut from the phrase), so T means w = k.
+ * Without a phrase index (one or two characters) a match comes from its tokens.
+ */
+export function tiers(plan: QueryPlan): Tier[] {
+  const k = plan.tokens.length;
+  const titleHas: Source[] = plan.tokens.map((token) => ({ kind: 'titleHas', token }));
+  const byScore = new Map<number, Way[]>();
+  const add = (t: boolean, b: boolean, w: number) => {
+    const musts: Source[] = [];
+    if (t && long(plan)) musts.push({ kind: 'phrase', column: 'title' });
+    if (b && long(plan)) musts.push({ kind: 'phrase', column: 'body' });
+    if (!long(plan) || (!t && !b)) musts.push({ kind: 'tokens' });
+    if (w === k) musts.push(...titleHas);
+    const score = (t ? SCORE.phraseInTitle : 0) + (b ? SCORE.phraseInBody : 0) + SCORE.wordInTitle * w;
+    byScore.set(score, [...(byScore.get(score) ?? []), { musts, anyOf: w > 0 && w < k ? titleHas : [] }]);
+  };
+  add(true, true, k);
+  add(true, false, k);
+  for (let w = k; w >= 0; w--) add(false, true, w);
+  for (let w = k; w >= 0; w--) add(false, false, w);
+  return [...byScore.entries()].sort((a, b) => b[0] - a[0]).map(([score, ways]) => ({ score, ways }));
+}
+
+/**
+ * The newest `n` records of one tier (score exactly `score`). A tier whose candidates are few is
+ * read through the smallest of its indexes; a large one by walking the date index, testing each
+ * row, which stops as soon as `n` are found.
  */
 async function tier(
   db: Executor,
   d: Dialect,
   q: IndexQuery,
-  t: { score: number; sources: Source[] },
+  t: Tier,
   n: number,
-  sizes: Map<Source, number>,
+  sizes: Map<string, number>,
+  l: Limits,
 ): Promise<HitRow[]> {
   const filters = filterConditions(q.filters);
   const where = filters.length ? and(filters) : undefined;
+  const size = async (s: Source) => {
+    const key = sourceKey(s);
+    let c = sizes.get(key);
+    if (c === undefined) sizes.set(key, (c = await d.countSource(db, q.plan, s, where, l.smallSet + 1)));
+    return c;
+  };
   let candidates = 0;
-  for (const s of t.sources) {
-    let size = sizes.get(s);
-    if (size === undefined) sizes.set(s, (size = await d.countSource(db, q.plan, s, where, SMALL_SET + 1)));
-    candidates += size;
-  }
-  if (candidates === 0) return [];
-  const through =
-    candidates <= SMALL_SET
-      ? [
-          sql`(${sql.join(
-            t.sources.map((s) => d.inSource(q.plan, s)),
+  const through: RawBuilder<unknown>[] = [];
+  for (const way of t.ways) {
+    let best: { n: number; cond: RawBuilder<unknown> } | undefined;
+    for (const s of way.musts) {
+      const c = await size(s);
+      if (!best || c < best.n) best = { n: c, cond: d.inSource(q.plan, s) };
+      if (c === 0) break;
+    }
+    if (way.anyOf.length && best?.n !== 0) {
+      let sum = 0;
+      for (const s of way.anyOf) sum += await size(s);
+      if (!best || sum < best.n)
+        best = {
+          n: sum,
+          cond: sql`(${sql.join(
+            way.anyOf.map((s) => d.inSource(q.plan, s)),
             sql` or `,
           )})`,
-        ]
-      : [];
+        };
+    }
+    if (!best || best.n === 0) continue;
+    candidates += best.n;
+    through.push(best.cond);
+  }
+  if (!through.length) return [];
+  const narrow = candidates <= l.smallSet ? [sql`(${sql.join(through, sql` or `)})`] : [];
   const { rows } = await sql<HitRow>`
     select record_id, score from (
       select d.record_id, d.published_at, ${score(d, q.plan)} as score from search_doc d
-      where ${and([...through, d.rowMatches(q.plan), ...filters])}
+      where ${and([...narrow, d.rowMatches(q.plan), ...filters])}
     ) m where score = ${t.score}
     order by published_at desc, record_id desc limit ${n}`.execute(db);
   return rows;
@@ -244,10 +300,15 @@ async function newest(db: Executor, d: Dialect, q: IndexQuery): Promise<HitRow[]
 }
 
 /** The page of a query and its count: see the comment at the top of this file. */
-export async function searchTiered(db: Executor, d: Dialect, q: IndexQuery): Promise<SearchOutcome> {
-  const count = await cachedCount(db, d, q);
+export async function searchTiered(
+  db: Executor,
+  d: Dialect,
+  q: IndexQuery,
+  l: Limits = defaults,
+): Promise<SearchOutcome> {
+  const count = await cachedCount(db, d, q, l);
   if (count.total === 0) return { total: 0, approximate: false, hits: [] };
-  if (!count.approximate && count.total <= SMALL_SET) {
+  if (!count.approximate && count.total <= l.smallSet) {
     const r = await rankAll(db, d, q);
     return { total: count.total, approximate: false, hits: r.hits };
   }
@@ -270,10 +331,10 @@ export async function searchTiered(db: Executor, d: Dialect, q: IndexQuery): Pro
       order by score desc, published_at desc, record_id desc limit ${need}`.execute(db);
     found.push(...rows);
   }
-  const sizes = new Map<Source, number>();
+  const sizes = new Map<string, number>();
   for (const t of tiers(q.plan)) {
     if (found.length >= need) break;
-    found.push(...(await tier(db, d, q, t, need - found.length, sizes)));
+    found.push(...(await tier(db, d, q, t, need - found.length, sizes, l)));
   }
   return { ...count, hits: found.slice(q.offset, need).map(hit) };
 }

@@ -2,7 +2,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { isPostgres } from '../../platform/db/dialect/postgres.js';
 import { postgres, sqlite } from './search.dialect.js';
 import type { IndexHit, IndexQuery } from './search.index.js';
-import { rankAll } from './search.query.js';
+import { rankAll, searchTiered, type Limits } from './search.query.js';
 
 export { forgetCachedCounts } from './search.query.js';
 
@@ -12,4 +12,9 @@ export { forgetCachedCounts } from './search.query.js';
  */
 export function referenceSearch(db: Executor, q: IndexQuery): Promise<{ total: number; hits: IndexHit[] }> {
   return rankAll(db, isPostgres(db) ? postgres : sqlite, q);
+}
+
+/** The portal's search with lowered thresholds, so a small test corpus reaches every path. */
+export function tieredSearch(db: Executor, q: IndexQuery, limits: Limits) {
+  return searchTiered(db, isPostgres(db) ? postgres : sqlite, q, limits);
 }

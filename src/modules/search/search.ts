@@ -102,6 +102,23 @@ export function documentTokens(...texts: string[]): string[] {
   return [...set];
 }
 
+/**
+ * Every one- and two-character piece of a title's runs of letters and digits: a query word of one
+ * or two characters is inside the title exactly when it is among these (longer words are found
+ * through the trigram index), so the ranking's "word in the title" has an index of its own.
+ */
+export function titleGrams(title: string): string[] {
+  const set = new Set<string>();
+  for (const run of normalize(title).split(/[^\p{L}\p{N}]+/u)) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      set.add(chars[i]!);
+      if (i + 1 < chars.length) set.add(chars[i]! + chars[i + 1]!);
+    }
+  }
+  return [...set];
+}
+
 export interface QueryPlan {
   /** The query as typed, normalized; matched as a substring of title and body. */
   phrase: string;
