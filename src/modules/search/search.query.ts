@@ -193,12 +193,13 @@ async function cachedCount(db: Executor, d: Dialect, q: IndexQuery, l: Limits): 
 }
 
 /**
- * Where one way of reaching a score can be found: in every `musts` source, and in one of `anyOf`
- * (when not empty). The smallest of these is enough to read the tier through.
+ * Where one way of reaching a score can be found: in every `musts` source, and in at least
+ * `atLeast` of `anyOf`. Any one of these narrows the tier enough to read it through.
  */
 interface Way {
   musts: Source[];
   anyOf: Source[];
+  atLeast: number;
 }
 
 export interface Tier {
@@ -223,7 +224,10 @@ export function tiers(plan: QueryPlan): Tier[] {
     if (!long(plan) || (!t && !b)) musts.push({ kind: 'tokens' });
     if (w === k) musts.push(...titleHas);
     const score = (t ? SCORE.phraseInTitle : 0) + (b ? SCORE.phraseInBody : 0) + SCORE.wordInTitle * w;
-    byScore.set(score, [...(byScore.get(score) ?? []), { musts, anyOf: w > 0 && w < k ? titleHas : [] }]);
+    byScore.set(score, [
+      ...(byScore.get(score) ?? []),
+      { musts, anyOf: w > 0 && w < k ? titleHas : [], atLeast: w },
+    ]);
   };
   add(true, true, k);
   add(true, false, k);
@@ -264,15 +268,20 @@ async function tier(
       if (c === 0) break;
     }
     if (way.anyOf.length && best?.n !== 0) {
-      let sum = 0;
-      for (const s of way.anyOf) sum += await size(s);
+      // A record with `atLeast` of the n sources is in one of any n − atLeast + 1 of them (the
+      // pigeonhole): the smallest ones are read.
+      const sized = await Promise.all(way.anyOf.map(async (s) => ({ s, n: await size(s) })));
+      const smallest = sized.sort((a, b) => a.n - b.n).slice(0, way.anyOf.length - way.atLeast + 1);
+      const sum = smallest.reduce((t, x) => t + x.n, 0);
       if (!best || sum < best.n)
         best = {
           n: sum,
-          cond: sql`(${sql.join(
-            way.anyOf.map((s) => d.inSource(q.plan, s)),
-            sql` or `,
-          )})`,
+          cond: sum
+            ? sql`(${sql.join(
+                smallest.filter((x) => x.n > 0).map((x) => d.inSource(q.plan, x.s)),
+                sql` or `,
+              )})`
+            : sql`1 = 0`,
         };
     }
     if (!best || best.n === 0) continue;
