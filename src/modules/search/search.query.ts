@@ -157,9 +157,10 @@ async function countMatches(db: Executor, d: Dialect, q: IndexQuery, l: Limits):
       select count(*) as n from search_doc d where ${and([d.matches(plan), ...filters])}`.execute(db);
     return { total: Number(rows[0]?.n ?? 0), approximate: false };
   }
+  // The sample first (materialized), so neither engine gathers every match of the word instead.
   const { rows } = await sql<{ n: number }>`
-    select count(*) as n from search_doc d
-    where d.bucket = 0 and ${and([d.rowMatches(plan), ...filters])}`.execute(db);
+    with sample as materialized (select * from search_doc where bucket = 0)
+    select count(*) as n from sample d where ${and([d.rowMatches(plan), ...filters])}`.execute(db);
   const scaled = Math.max(Number(rows[0]?.n ?? 0) * SAMPLE_BUCKETS, l.countCap + 1);
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(scaled)) - 1);
   const rounded = Math.round(scaled / magnitude) * magnitude;
@@ -289,23 +290,55 @@ async function tier(
     through.push(best.cond);
   }
   if (!through.length) return [];
-  const narrow = candidates <= l.smallSet ? [sql`(${sql.join(through, sql` or `)})`] : [];
-  const { rows } = await sql<HitRow>`
-    select record_id, score from (
-      select d.record_id, d.published_at, ${score(d, q.plan)} as score from search_doc d
-      where ${and([...narrow, d.rowMatches(q.plan), ...filters])}
-    ) m where score = ${t.score}
-    order by published_at desc, record_id desc limit ${n}`.execute(db);
-  return rows;
+  if (candidates <= l.smallSet) {
+    const { rows } = await sql<HitRow>`
+      select record_id, score from (
+        select d.record_id, d.published_at, ${score(d, q.plan)} as score from search_doc d
+        where ${and([sql`(${sql.join(through, sql` or `)})`, d.rowMatches(q.plan), ...filters])}
+      ) m where score = ${t.score}
+      order by published_at desc, record_id desc limit ${n}`.execute(db);
+    return rows;
+  }
+  return walk(db, d, q, n, t.score);
 }
 
-/** A page of a large match set, by date: the date index walked newest first, each row tested. */
+/** Rows of the date index read per step of a walk: the first step, and the most. */
+const WALK_FIRST = 1_000;
+const WALK_MOST = 32_000;
+
+/**
+ * The newest `n` matches (of score `only`, when given), found by walking the date index in steps:
+ * each step reads the next rows newest first and tests them. The steps are explicit so that no
+ * planner can decide to gather every match and sort them instead (PostgreSQL does, misjudging how
+ * rare a score is).
+ */
+async function walk(db: Executor, d: Dialect, q: IndexQuery, n: number, only?: number): Promise<HitRow[]> {
+  const test = and([d.rowMatches(q.plan), ...filterConditions(q.filters)]);
+  const found: HitRow[] = [];
+  let before: { published_at: string; record_id: string } | undefined;
+  for (let step = WALK_FIRST; found.length < n; step = Math.min(step * 2, WALK_MOST)) {
+    const after = before
+      ? sql`where (d.published_at < ${before.published_at} or (d.published_at = ${before.published_at} and d.record_id < ${before.record_id}))`
+      : sql``;
+    const window = sql`select * from search_doc d ${after} order by d.published_at desc, d.record_id desc limit ${step}`;
+    const { rows } = await sql<HitRow>`
+      select record_id, score from (
+        select d.record_id, d.published_at, ${score(d, q.plan)} as score from (${window}) d where ${test}
+      ) m ${only === undefined ? sql`` : sql`where score = ${only}`}
+      order by published_at desc, record_id desc limit ${n - found.length}`.execute(db);
+    found.push(...rows);
+    const { rows: edge } = await sql<{ published_at: string; record_id: string }>`
+      select d.published_at, d.record_id from search_doc d ${after}
+      order by d.published_at desc, d.record_id desc limit 1 offset ${step - 1}`.execute(db);
+    if (!edge[0]) break;
+    before = edge[0];
+  }
+  return found;
+}
+
+/** A page of a large match set, by date: the date index walked newest first. */
 async function newest(db: Executor, d: Dialect, q: IndexQuery): Promise<HitRow[]> {
-  const { rows } = await sql<HitRow>`
-    select d.record_id, ${score(d, q.plan)} as score from search_doc d
-    where ${and([d.rowMatches(q.plan), ...filterConditions(q.filters)])}
-    order by d.published_at desc, d.record_id desc limit ${q.limit} offset ${q.offset}`.execute(db);
-  return rows;
+  return (await walk(db, d, q, q.offset + q.limit)).slice(q.offset);
 }
 
 /** The page of a query and its count: see the comment at the top of this file. */
