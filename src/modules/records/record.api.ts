@@ -11,7 +11,7 @@ export function registerRecordApi(app: FastifyInstance): void {
       schema: {
         tags: ['检索'],
         summary:
-          '检索已发布的政府信息：{"total", "hits": [{indexNumber, title, docNumber, snippet, score}]}，按相关度（完全匹配的文号、索引号、短语在前）或发布日期排序',
+          '检索已发布的政府信息：{"total", "totalApproximate", "hits": [{indexNumber, title, docNumber, snippet, score}]}（totalApproximate 为 true 时 total 是约数），按相关度（完全匹配的文号、索引号、短语在前）或发布日期排序',
         querystring: searchSchema.json(),
       },
     },

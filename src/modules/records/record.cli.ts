@@ -43,7 +43,7 @@ export function registerRecordCommands(program: Command, io: CliContext): void {
     .option('--page-size <n>', '每页条数', '10')
     .option(
       '--json',
-      '以 JSON 输出：{"total", "hits": [{"indexNumber","title","docNumber","snippet","score"}]}',
+      '以 JSON 输出：{"total", "totalApproximate", "hits": [{"indexNumber","title","docNumber","snippet","score"}]}',
     )
     .action((words: string[], o: Record<string, string | boolean | undefined>) =>
       io.withCtx(async (ctx) => {
@@ -58,7 +58,7 @@ export function registerRecordCommands(program: Command, io: CliContext): void {
           pageSize: o.pageSize,
         });
         if (o.json) return io.out(JSON.stringify(searchResultJson(r), null, 2));
-        io.out(`共 ${r.total} 条，第 ${r.page} 页`);
+        io.out(`共${r.totalApproximate ? '约' : ''} ${r.total} 条，第 ${r.page} 页`);
         for (const h of r.hits) {
           io.out('');
           io.out(`${h.title}${h.docNumber ? `  ${h.docNumber}` : ''}`);

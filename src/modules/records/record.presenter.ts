@@ -111,6 +111,8 @@ export type PublicRecord = ReturnType<typeof publicRecord>;
 /** The API's and the CLI's shape of a search result. */
 export function searchResultJson(r: SearchResult): {
   total: number;
+  /** True when `total` is an estimate (a very common query): “约 N 条”. */
+  totalApproximate: boolean;
   hits: Array<{
     indexNumber: string;
     title: string;
@@ -121,6 +123,7 @@ export function searchResultJson(r: SearchResult): {
 } {
   return {
     total: r.total,
+    totalApproximate: r.totalApproximate,
     hits: r.hits.map((h) => ({
       indexNumber: h.indexNumber,
       title: h.title,

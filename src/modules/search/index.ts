@@ -19,4 +19,6 @@ export {
   type SearchDocument,
   type SearchFilters,
   type SearchIndex,
+  type SearchOutcome,
 } from './search.index.js';
+export { EXACT_COUNT_CAP } from './search.query.js';

@@ -18,10 +18,21 @@ export interface SearchDocTable {
   validity: string;
   published_at: string;
   words: string;
+  /** The title's one- and two-character pieces (search.ts titleGrams): FTS5 text or a tsvector. */
+  title_grams: string;
+  /** 0–127 from a hash of record_id: bucket 0 is the sample a very common query's count is estimated from. */
+  bucket: number;
+}
+
+/** One row (id 1): a random version, new with every write to the index, keying cached counts. */
+export interface SearchStateTable {
+  id: number;
+  version: string;
 }
 
 declare module '../../platform/db/schema.js' {
   interface Database {
     search_doc: SearchDocTable;
+    search_state: SearchStateTable;
   }
 }

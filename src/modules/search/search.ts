@@ -52,13 +52,44 @@ const CJK = /\p{Script=Han}/u;
 const DOC_NUMBER = /^[\p{Script=Han}a-z]{1,20}〔(19|20)\d{2}〕\d{1,6}号$/u;
 const INDEX_NUMBER = /^[0-9a-z]{18}\/\d{4}-\d{5}$/;
 
+/** Parts of a jieba word split at anything not a letter or digit; memoized, as words repeat. */
+const partsCache = new Map<string, readonly string[]>();
+const ALNUM_ONLY = /^[\p{L}\p{N}]+$/u;
+
+function partsOf(w: string): readonly string[] {
+  let parts = partsCache.get(w);
+  if (!parts) {
+    parts = ALNUM_ONLY.test(w) ? [w] : w.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    // A bound on the memo: a corpus has far fewer distinct words, but nothing grows unbounded.
+    if (partsCache.size >= 200_000) partsCache.clear();
+    partsCache.set(w, parts);
+  }
+  return parts;
+}
+
 /** Words for the token index: jieba in search mode, split at anything not a letter or digit. */
 function words(text: string): string[] {
   const out: string[] = [];
-  for (const w of segmenter().cutForSearch(text, true)) {
-    for (const part of w.split(/[^\p{L}\p{N}]+/u)) if (part) out.push(part);
-  }
+  for (const w of new Set(segmenter().cutForSearch(text, true)))
+    for (const part of partsOf(w)) out.push(part);
   return out;
+}
+
+/**
+ * Whether a character is Han. Most are in the URO block (U+4E00–U+9FFF, all Han); nothing below
+ * U+2E80 is; the rest asks the Unicode property, once per character seen.
+ */
+const hanCache = new Map<string, boolean>();
+function isHan(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c < 0x2e80) return false;
+  let han = hanCache.get(ch);
+  if (han === undefined) {
+    han = CJK.test(ch);
+    if (hanCache.size < 100_000) hanCache.set(ch, han);
+  }
+  return han;
 }
 
 /**
@@ -70,7 +101,24 @@ export function documentTokens(...texts: string[]): string[] {
   for (const t of texts) {
     const n = normalize(t);
     for (const w of words(n)) set.add(w);
-    for (const ch of n) if (CJK.test(ch)) set.add(ch);
+    for (const ch of new Set(n)) if (isHan(ch)) set.add(ch);
+  }
+  return [...set];
+}
+
+/**
+ * Every one- and two-character piece of a title's runs of letters and digits: a query word of one
+ * or two characters is inside the title exactly when it is among these (longer words are found
+ * through the trigram index), so the ranking's "word in the title" has an index of its own.
+ */
+export function titleGrams(title: string): string[] {
+  const set = new Set<string>();
+  for (const run of normalize(title).split(/[^\p{L}\p{N}]+/u)) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      set.add(chars[i]!);
+      if (i + 1 < chars.length) set.add(chars[i]! + chars[i + 1]!);
+    }
   }
   return [...set];
 }

@@ -124,7 +124,8 @@ export function SearchPage({ page, query }: { page: Page; query: Query }) {
       {result ? (
         <div class="gk-search-results">
           <p class="gk-search-count" role="status">
-            共找到 <strong>{result.total}</strong> 条信息
+            {result.totalApproximate ? '共找到约 ' : '共找到 '}
+            <strong>{result.total}</strong> 条信息
             {result.total > 1 ? (
               <span class="gk-search-sort">
                 {' · '}

@@ -1,0 +1,259 @@
+import { sql, type RawBuilder } from 'kysely';
+import { likeEscape, type Executor } from '../../platform/db/database.js';
+import type { QueryPlan } from './search.js';
+import type { SearchDocTable } from './search.tables.js';
+
+// What differs between the engines: how words and phrases are matched through the indexes and
+// row by row, how rows are written one at a time and in bulk. Engine-specific SQL for search lives
+// here and in the module's migrations (ADR 0006).
+
+/** A search_doc row before each engine writes its words (FTS5 text, or a tsvector). */
+export type Row = Omit<SearchDocTable, 'words' | 'title_grams'> & { words: string[]; title_grams: string[] };
+
+/**
+ * Where an index finds candidates: every query word among the jieba tokens; the phrase (three or
+ * more characters, as trigram indexes need) inside the title or the body; one query word inside
+ * the title (trigrams for three characters or more, the title's pieces for one or two).
+ */
+export type Source =
+  { kind: 'tokens' } | { kind: 'phrase'; column: 'title' | 'body' } | { kind: 'titleHas'; token: string };
+
+export const sourceKey = (s: Source) =>
+  s.kind === 'tokens' ? 'tokens' : s.kind === 'phrase' ? s.column : `title:${s.token}`;
+
+export interface Dialect {
+  position(column: string, needle: string): RawBuilder<number>;
+  /**
+   * The records a query finds, through the indexes: every word among the record's tokens, or the
+   * phrase in title or body, or the exact 文号 or 索引号.
+   */
+  matches(plan: QueryPlan): RawBuilder<boolean>;
+  /** The same condition tested on the row's own columns, for walking the date index. */
+  rowMatches(plan: QueryPlan): RawBuilder<boolean>;
+  /** The records one index source finds (a condition on `d`, answered by that index). */
+  inSource(plan: QueryPlan, source: Source): RawBuilder<boolean>;
+  /** How many records one source finds that also pass `where`, counted only up to `cap`. */
+  countSource(
+    db: Executor,
+    plan: QueryPlan,
+    source: Source,
+    where: RawBuilder<unknown> | undefined,
+    cap: number,
+  ): Promise<number>;
+  insert(db: Executor, rows: readonly Row[]): Promise<void>;
+  delete(db: Executor, recordIds: readonly string[]): Promise<void>;
+  clear(db: Executor): Promise<void>;
+  /** A rebuild: empties the index and makes bulk inserts cheap (no per-row index upkeep)… */
+  bulkBegin(db: Executor): Promise<void>;
+  /** …takes rows without indexing them one by one… */
+  bulkInsert(db: Executor, rows: readonly Row[]): Promise<void>;
+  /** …and builds the full-text indexes once, over everything. */
+  bulkEnd(db: Executor): Promise<void>;
+  /** Rows per INSERT statement in a bulk load (13 parameters each, below both engines' limits). */
+  bulkRows: number;
+}
+
+const columns = sql`(record_id, agency_id, title, body, doc_number, index_number, subject_category,
+  year, validity, published_at, bucket, words, title_grams)`;
+
+function values(r: Row, words: RawBuilder<unknown>, grams: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(${r.record_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.doc_number}, ${r.index_number},
+    ${r.subject_category}, ${r.year}, ${r.validity}, ${r.published_at}, ${r.bucket}, ${words}, ${grams})`;
+}
+
+const long = (plan: QueryPlan) => [...plan.phrase].length >= 3;
+
+function exact(plan: QueryPlan): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (plan.docNumber) out.push(sql`d.doc_number = ${plan.docNumber}`);
+  if (plan.indexNumber) out.push(sql`d.index_number = ${plan.indexNumber}`);
+  return out;
+}
+
+/** Words are stored between spaces (` a b c `), so a token is found row by row as ` token `. */
+const spaced = (words: readonly string[]) => ` ${words.join(' ')} `;
+
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** The FTS5 table and MATCH expression of a source on SQLite. */
+function ftsOf(plan: QueryPlan, s: Source): [string, string] {
+  if (s.kind === 'tokens') return ['search_word', plan.tokens.map(ftsPhrase).join(' AND ')];
+  if (s.kind === 'phrase') return ['search_trigram', `${s.column} : ${ftsPhrase(plan.phrase)}`];
+  return [...s.token].length >= 3
+    ? ['search_trigram', `title : ${ftsPhrase(s.token)}`]
+    : ['search_title', ftsPhrase(s.token)];
+}
+
+const sqliteRow = (r: Row) => values(r, sql`${spaced(r.words)}`, sql`${r.title_grams.join(' ')}`);
+
+export const sqlite: Dialect = {
+  position: (column, needle) => sql<number>`instr(${sql.ref(column)}, ${needle})`,
+  // One IN over a union, so SQLite looks the matching rows up by rowid instead of scanning.
+  matches: (plan) => {
+    const sets: RawBuilder<unknown>[] = [
+      sql`select rowid from search_word where search_word match ${plan.tokens.map(ftsPhrase).join(' AND ')}`,
+    ];
+    if (long(plan))
+      sets.push(sql`select rowid from search_trigram where search_trigram match ${ftsPhrase(plan.phrase)}`);
+    if (plan.docNumber) sets.push(sql`select seq from search_doc where doc_number = ${plan.docNumber}`);
+    if (plan.indexNumber) sets.push(sql`select seq from search_doc where index_number = ${plan.indexNumber}`);
+    return sql<boolean>`d.seq in (${sql.join(sets, sql` union `)})`;
+  },
+  rowMatches: (plan) => {
+    const any: RawBuilder<unknown>[] = [
+      sql`(${sql.join(
+        plan.tokens.map((t) => sql`instr(d.words, ${` ${t} `}) > 0`),
+        sql` and `,
+      )})`,
+    ];
+    if (long(plan)) any.push(sql`instr(d.title, ${plan.phrase}) > 0`, sql`instr(d.body, ${plan.phrase}) > 0`);
+    any.push(...exact(plan));
+    return sql<boolean>`(${sql.join(any, sql` or `)})`;
+  },
+  inSource: (plan, source) => {
+    const [table, match] = ftsOf(plan, source);
+    return sql<boolean>`d.seq in (select rowid from ${sql.table(table)} where ${sql.ref(table)} match ${match})`;
+  },
+  async countSource(db, plan, source, where, cap) {
+    const [table, match] = ftsOf(plan, source);
+    // FTS5 yields its matches in rowid order and stops at the limit; the filters, if any, are
+    // tested on each match's row as it comes.
+    const inner = where
+      ? sql`select 1 from ${sql.table(table)} join search_doc d on d.seq = ${sql.ref(`${table}.rowid`)}
+            where ${sql.ref(table)} match ${match} and ${where} limit ${cap}`
+      : sql`select 1 from ${sql.table(table)} where ${sql.ref(table)} match ${match} limit ${cap}`;
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (${inner}) c`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  },
+  async insert(db, rows) {
+    const { rows: inserted } = await sql<{ seq: number }>`
+      insert into search_doc ${columns}
+      values ${sql.join(rows.map(sqliteRow))}
+      returning seq`.execute(db);
+    const seqs = inserted.map((r) => r.seq);
+    // The FTS5 tables read their text from search_doc (external content); they are filled here.
+    await sql`insert into search_word (rowid, words)
+              select seq, words from search_doc where seq in (${sql.join(seqs)})`.execute(db);
+    await sql`insert into search_trigram (rowid, title, body)
+              select seq, title, body from search_doc where seq in (${sql.join(seqs)})`.execute(db);
+    await sql`insert into search_title (rowid, title_grams)
+              select seq, title_grams from search_doc where seq in (${sql.join(seqs)})`.execute(db);
+  },
+  async delete(db, recordIds) {
+    const { rows } = await sql<{ seq: number }>`
+      select seq from search_doc where record_id in (${sql.join(recordIds)})`.execute(db);
+    if (!rows.length) return;
+    const seqs = sql.join(rows.map((r) => r.seq));
+    // External-content FTS5 tables are told what they indexed, so they can take it out again.
+    await sql`insert into search_word (search_word, rowid, words)
+              select 'delete', seq, words from search_doc where seq in (${seqs})`.execute(db);
+    await sql`insert into search_trigram (search_trigram, rowid, title, body)
+              select 'delete', seq, title, body from search_doc where seq in (${seqs})`.execute(db);
+    await sql`insert into search_title (search_title, rowid, title_grams)
+              select 'delete', seq, title_grams from search_doc where seq in (${seqs})`.execute(db);
+    await sql`delete from search_doc where seq in (${seqs})`.execute(db);
+  },
+  async clear(db) {
+    await sql`delete from search_doc`.execute(db);
+    await sql`insert into search_word (search_word) values ('delete-all')`.execute(db);
+    await sql`insert into search_trigram (search_trigram) values ('delete-all')`.execute(db);
+    await sql`insert into search_title (search_title) values ('delete-all')`.execute(db);
+  },
+  bulkBegin: (db) => sqlite.clear(db),
+  async bulkInsert(db, rows) {
+    await sql`insert into search_doc ${columns} values ${sql.join(rows.map(sqliteRow))}`.execute(db);
+  },
+  // FTS5's own bulk path: 'rebuild' reads the whole content table once and writes each index in
+  // large sorted segments, instead of merging a segment per batch.
+  async bulkEnd(db) {
+    for (const table of ['search_word', 'search_trigram', 'search_title'])
+      await sql`insert into ${sql.table(table)} (${sql.ref(table)}) values ('rebuild')`.execute(db);
+  },
+  bulkRows: 100,
+};
+
+const tsquery = (plan: QueryPlan) => plan.tokens.map((t) => `'${t}'`).join(' & ');
+const contains = (column: string, phrase: string) =>
+  sql<boolean>`${sql.ref(column)} like ${`%${likeEscape(phrase)}%`} escape '\\'`;
+
+/**
+ * The secondary indexes of search_doc on PostgreSQL (migrations 0012 and 0026): dropped for a
+ * rebuild and created once over all rows, which is many times faster than upkeep row by row.
+ */
+const postgresIndexes: ReadonlyArray<readonly [string, RawBuilder<unknown>]> = [
+  ['search_doc_words', sql`using gin (words)`],
+  ['search_doc_title_trgm', sql`using gin (title gin_trgm_ops)`],
+  ['search_doc_body_trgm', sql`using gin (body gin_trgm_ops)`],
+  ['search_doc_title_grams', sql`using gin (title_grams)`],
+  ['search_doc_doc_number', sql`(doc_number)`],
+  ['search_doc_index_number', sql`(index_number)`],
+  ['search_doc_date', sql`(published_at, record_id)`],
+  ['search_doc_bucket', sql`(bucket)`],
+];
+
+export const postgres: Dialect = {
+  position: (column, needle) => sql<number>`strpos(${sql.ref(column)}, ${needle})`,
+  // Lexemes are quoted, so the tsquery parser takes each token as it is (no stemming, no stop words).
+  matches: (plan) => {
+    const any: RawBuilder<unknown>[] = [sql`d.words @@ ${tsquery(plan)}::tsquery`];
+    if (long(plan)) any.push(contains('d.title', plan.phrase), contains('d.body', plan.phrase));
+    any.push(...exact(plan));
+    return sql<boolean>`(${sql.join(any, sql` or `)})`;
+  },
+  // Written so that no index can answer it (`is true`, strpos): the planner then walks the date
+  // index and tests each row, instead of gathering every match of a common word first.
+  rowMatches: (plan) => {
+    const any: RawBuilder<unknown>[] = [sql`(d.words @@ ${tsquery(plan)}::tsquery) is true`];
+    if (long(plan))
+      any.push(sql`strpos(d.title, ${plan.phrase}) > 0`, sql`strpos(d.body, ${plan.phrase}) > 0`);
+    any.push(...exact(plan));
+    return sql<boolean>`(${sql.join(any, sql` or `)})`;
+  },
+  inSource: (plan, s) =>
+    s.kind === 'tokens'
+      ? sql<boolean>`d.words @@ ${tsquery(plan)}::tsquery`
+      : s.kind === 'phrase'
+        ? contains(`d.${s.column}`, plan.phrase)
+        : [...s.token].length >= 3
+          ? contains('d.title', s.token)
+          : sql<boolean>`d.title_grams @@ ${`'${s.token}'`}::tsquery`,
+  async countSource(db, plan, source, where, cap) {
+    const cond = postgres.inSource(plan, source);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from (
+      select 1 from search_doc d where ${where ? sql`${cond} and ${where}` : cond} limit ${cap}) c`.execute(
+      db,
+    );
+    return Number(rows[0]?.n ?? 0);
+  },
+  async insert(db, rows) {
+    await sql`insert into search_doc ${columns}
+      values ${sql.join(
+        rows.map((r) =>
+          values(
+            r,
+            sql`array_to_tsvector(${r.words}::text[])`,
+            sql`array_to_tsvector(${r.title_grams}::text[])`,
+          ),
+        ),
+      )}`.execute(db);
+  },
+  async delete(db, recordIds) {
+    await sql`delete from search_doc where record_id in (${sql.join(recordIds)})`.execute(db);
+  },
+  async clear(db) {
+    await sql`delete from search_doc`.execute(db);
+  },
+  async bulkBegin(db) {
+    await sql`truncate search_doc`.execute(db);
+    for (const [name] of postgresIndexes) await sql`drop index if exists ${sql.id(name)}`.execute(db);
+  },
+  bulkInsert: (db, rows) => postgres.insert(db, rows),
+  async bulkEnd(db) {
+    // Enough sort memory that each GIN index is built in one pass (local to the transaction).
+    await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+    for (const [name, how] of postgresIndexes)
+      await sql`create index ${sql.id(name)} on search_doc ${how}`.execute(db);
+    await sql`analyze search_doc`.execute(db);
+  },
+  bulkRows: 1000,
+};

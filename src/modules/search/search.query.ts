@@ -1,0 +1,382 @@
+import { sql, type RawBuilder } from 'kysely';
+import { startsWith, type Executor } from '../../platform/db/database.js';
+import { withinSubtree } from '../agencies/index.js';
+import { SCORE, type QueryPlan } from './search.js';
+import { sourceKey, type Dialect, type Source } from './search.dialect.js';
+import type { IndexHit, IndexQuery, SearchFilters, SearchOutcome } from './search.index.js';
+
+// How a query is answered at a province's scale (ADR 0014). The rank is the one of ADR 0006; what
+// changes is that a query no longer pays for every match of a common word:
+// - the count is exact up to EXACT_COUNT_CAP and estimated beyond it ("约 N 条"), and cached per
+//   version of the index;
+// - a query with at most SMALL_SET matches is ranked whole (the reference below);
+// - a larger one is ranked tier by tier — each possible score, highest first — and each tier's
+//   records are taken newest first, from that tier's own index when it is small, or by walking the
+//   date index when it is large, until the page is full. Date order walks the date index directly.
+
+/** Beyond this many matches the count is an estimate, shown as “约 N 条”. */
+export const EXACT_COUNT_CAP = 10_000;
+/** Up to this many matches (or tier candidates) the records are ranked whole; cheap at this size. */
+export const SMALL_SET = 2_000;
+/** One record in SAMPLE_BUCKETS is in the sample (bucket 0) an estimated count scales up from. */
+export const SAMPLE_BUCKETS = 128;
+
+/** The thresholds above; the tests lower them to reach every path with a small corpus. */
+export interface Limits {
+  countCap: number;
+  smallSet: number;
+}
+const defaults: Limits = { countCap: EXACT_COUNT_CAP, smallSet: SMALL_SET };
+
+export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (filters.agencyPath) where.push(withinSubtree('d.agency_id', filters.agencyPath));
+  if (filters.recordIdIn) where.push(sql`d.record_id in (${filters.recordIdIn})`);
+  if (filters.subjectCategory) {
+    const c = filters.subjectCategory;
+    // A first-level class takes its sub-classes (`一级\二级`): the backslash is matched literally.
+    where.push(
+      c.includes('\\')
+        ? sql`d.subject_category = ${c}`
+        : sql`(d.subject_category = ${c} or ${startsWith('d.subject_category', `${c}\\`)})`,
+    );
+  }
+  if (filters.year !== undefined) where.push(sql`d.year = ${filters.year}`);
+  if (filters.validity) where.push(sql`d.validity = ${filters.validity}`);
+  return where;
+}
+
+const and = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` and `);
+
+export function score(d: Dialect, plan: QueryPlan): RawBuilder<number> {
+  const parts: RawBuilder<number>[] = [];
+  const exact: RawBuilder<unknown>[] = [];
+  if (plan.docNumber) exact.push(sql`d.doc_number = ${plan.docNumber}`);
+  if (plan.indexNumber) exact.push(sql`d.index_number = ${plan.indexNumber}`);
+  if (exact.length)
+    parts.push(sql<number>`case when ${sql.join(exact, sql` or `)} then ${SCORE.exact} else 0 end`);
+  parts.push(
+    sql<number>`case when ${d.position('d.title', plan.phrase)} > 0 then ${SCORE.phraseInTitle} else 0 end`,
+  );
+  parts.push(
+    sql<number>`case when ${d.position('d.body', plan.phrase)} > 0 then ${SCORE.phraseInBody} else 0 end`,
+  );
+  for (const t of plan.tokens)
+    parts.push(sql<number>`case when ${d.position('d.title', t)} > 0 then ${SCORE.wordInTitle} else 0 end`);
+  return sql<number>`(${sql.join(parts, sql` + `)})`;
+}
+
+const order = (sort: IndexQuery['sort']) =>
+  sort === 'date'
+    ? sql`published_at desc, record_id desc`
+    : sql`score desc, published_at desc, record_id desc`;
+
+type HitRow = { record_id: string; score: number };
+const hit = (r: HitRow): IndexHit => ({ recordId: r.record_id, score: Number(r.score) });
+
+/**
+ * The reference: every match scored and sorted (the algorithm of ADR 0006). Used whole for small
+ * match sets, and by the tests as the truth the tiered query must agree with.
+ */
+export async function rankAll(
+  db: Executor,
+  d: Dialect,
+  q: IndexQuery,
+): Promise<{ total: number; hits: IndexHit[] }> {
+  const where = and([d.matches(q.plan), ...filterConditions(q.filters)]);
+  // The matches are found once (a materialized CTE): the total and the page come from the same
+  // set, and PostgreSQL cannot pick a plan that walks the date index probing every row.
+  const { rows } = await sql<HitRow & { total: number }>`
+    with m as materialized (
+      select d.record_id, d.published_at, ${score(d, q.plan)} as score
+      from search_doc d where ${where}
+    )
+    select (select count(*) from m) as total, record_id, score from m
+    order by ${order(q.sort)} limit ${q.limit} offset ${q.offset}`.execute(db);
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && q.offset > 0) {
+    const { rows: count } = await sql<{ n: number }>`
+      select count(*) as n from search_doc d where ${where}`.execute(db);
+    total = Number(count[0]?.n ?? 0);
+  }
+  return { total, hits: rows.map(hit) };
+}
+
+const long = (plan: QueryPlan) => [...plan.phrase].length >= 3;
+
+/** The sources a plan's matches come from (the exact numbers are looked up by their own index). */
+function sources(plan: QueryPlan): Source[] {
+  return long(plan)
+    ? [{ kind: 'tokens' }, { kind: 'phrase', column: 'title' }, { kind: 'phrase', column: 'body' }]
+    : [{ kind: 'tokens' }];
+}
+
+interface Count {
+  total: number;
+  approximate: boolean;
+}
+
+/** Counts cached per index version: a write anywhere in the index gives it a new version. */
+const counts = new Map<string, Count>();
+const COUNT_CACHE_SIZE = 1000;
+
+async function indexVersion(db: Executor): Promise<string> {
+  const row = await db.selectFrom('search_state').select('version').where('id', '=', 1).executeTakeFirst();
+  return row?.version ?? '';
+}
+
+/** Forgets every cached count (the bench's cold measurements; nothing else needs it). */
+export function forgetCachedCounts(): void {
+  counts.clear();
+}
+
+/**
+ * How many records a query finds: exact up to EXACT_COUNT_CAP, beyond it the sample's count
+ * scaled up (never below the cap), rounded to two significant digits.
+ */
+async function countMatches(db: Executor, d: Dialect, q: IndexQuery, l: Limits): Promise<Count> {
+  const filters = filterConditions(q.filters);
+  const where = filters.length ? and(filters) : undefined;
+  const { plan } = q;
+  let over = false;
+  const srcs = sources(plan);
+  const perSource: number[] = [];
+  for (const s of srcs) {
+    const n = await d.countSource(db, plan, s, where, l.countCap + 1);
+    perSource.push(n);
+    if (n > l.countCap) {
+      over = true;
+      break;
+    }
+  }
+  if (!over) {
+    // Each source holds at most the cap: the union is counted exactly, at bounded cost.
+    if (srcs.length === 1 && !plan.docNumber && !plan.indexNumber)
+      return { total: perSource[0]!, approximate: false };
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from search_doc d where ${and([d.matches(plan), ...filters])}`.execute(db);
+    return { total: Number(rows[0]?.n ?? 0), approximate: false };
+  }
+  // The sample first (materialized), so neither engine gathers every match of the word instead.
+  const { rows } = await sql<{ n: number }>`
+    with sample as materialized (select * from search_doc where bucket = 0)
+    select count(*) as n from sample d where ${and([d.rowMatches(plan), ...filters])}`.execute(db);
+  const scaled = Math.max(Number(rows[0]?.n ?? 0) * SAMPLE_BUCKETS, l.countCap + 1);
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(scaled)) - 1);
+  const rounded = Math.round(scaled / magnitude) * magnitude;
+  // Never more than the index holds (a sample can overshoot on a small index).
+  const { rows: all } = await sql<{ n: number }>`select count(*) as n from search_doc`.execute(db);
+  return {
+    total: Math.min(
+      rounded > l.countCap ? rounded : Math.ceil((l.countCap + 1) / magnitude) * magnitude,
+      Number(all[0]?.n ?? 0),
+    ),
+    approximate: true,
+  };
+}
+
+async function cachedCount(db: Executor, d: Dialect, q: IndexQuery, l: Limits): Promise<Count> {
+  const version = await indexVersion(db);
+  // A filter by a subquery (a catalog domain) is keyed by its SQL and parameters.
+  const sub = q.filters.recordIdIn?.compile(db);
+  const key = JSON.stringify([
+    version,
+    l,
+    q.plan,
+    { ...q.filters, recordIdIn: sub ? [sub.sql, sub.parameters] : undefined },
+  ]);
+  const cached = counts.get(key);
+  if (cached) return cached;
+  const count = await countMatches(db, d, q, l);
+  if (counts.size >= COUNT_CACHE_SIZE) counts.clear();
+  counts.set(key, count);
+  return count;
+}
+
+/**
+ * Where one way of reaching a score can be found: in every `musts` source, and in at least
+ * `atLeast` of `anyOf`. Any one of these narrows the tier enough to read it through.
+ */
+interface Way {
+  musts: Source[];
+  anyOf: Source[];
+  atLeast: number;
+}
+
+export interface Tier {
+  score: number;
+  ways: Way[];
+}
+
+/**
+ * The scores a non-exact match can have, highest first, and for each the ways to reach it:
+ * phrase in title (T), phrase in body (B), w of the k query words in the title. The phrase in the
+ * title implies every word in the title (the words are cut from the phrase), so T means w = k.
+ * Without a phrase index (one or two characters) a match comes from its tokens.
+ */
+export function tiers(plan: QueryPlan): Tier[] {
+  const k = plan.tokens.length;
+  const titleHas: Source[] = plan.tokens.map((token) => ({ kind: 'titleHas', token }));
+  const byScore = new Map<number, Way[]>();
+  const add = (t: boolean, b: boolean, w: number) => {
+    const musts: Source[] = [];
+    if (t && long(plan)) musts.push({ kind: 'phrase', column: 'title' });
+    if (b && long(plan)) musts.push({ kind: 'phrase', column: 'body' });
+    if (!long(plan) || (!t && !b)) musts.push({ kind: 'tokens' });
+    if (w === k) musts.push(...titleHas);
+    const score = (t ? SCORE.phraseInTitle : 0) + (b ? SCORE.phraseInBody : 0) + SCORE.wordInTitle * w;
+    byScore.set(score, [
+      ...(byScore.get(score) ?? []),
+      { musts, anyOf: w > 0 && w < k ? titleHas : [], atLeast: w },
+    ]);
+  };
+  add(true, true, k);
+  add(true, false, k);
+  for (let w = k; w >= 0; w--) add(false, true, w);
+  for (let w = k; w >= 0; w--) add(false, false, w);
+  return [...byScore.entries()].sort((a, b) => b[0] - a[0]).map(([score, ways]) => ({ score, ways }));
+}
+
+/**
+ * The newest `n` records of one tier (score exactly `score`). A tier whose candidates are few is
+ * read through the smallest of its indexes; a large one by walking the date index, testing each
+ * row, which stops as soon as `n` are found.
+ */
+async function tier(
+  db: Executor,
+  d: Dialect,
+  q: IndexQuery,
+  t: Tier,
+  n: number,
+  sizes: Map<string, number>,
+  l: Limits,
+): Promise<HitRow[]> {
+  const filters = filterConditions(q.filters);
+  const where = filters.length ? and(filters) : undefined;
+  const size = async (s: Source) => {
+    const key = sourceKey(s);
+    let c = sizes.get(key);
+    if (c === undefined) sizes.set(key, (c = await d.countSource(db, q.plan, s, where, l.smallSet + 1)));
+    return c;
+  };
+  let candidates = 0;
+  const through: RawBuilder<unknown>[] = [];
+  for (const way of t.ways) {
+    let best: { n: number; cond: RawBuilder<unknown> } | undefined;
+    for (const s of way.musts) {
+      const c = await size(s);
+      if (!best || c < best.n) best = { n: c, cond: d.inSource(q.plan, s) };
+      if (c === 0) break;
+    }
+    if (way.anyOf.length && best?.n !== 0) {
+      // A record with `atLeast` of the n sources is in one of any n − atLeast + 1 of them (the
+      // pigeonhole): the smallest ones are read.
+      const sized = await Promise.all(way.anyOf.map(async (s) => ({ s, n: await size(s) })));
+      const smallest = sized.sort((a, b) => a.n - b.n).slice(0, way.anyOf.length - way.atLeast + 1);
+      const sum = smallest.reduce((t, x) => t + x.n, 0);
+      if (!best || sum < best.n)
+        best = {
+          n: sum,
+          cond: sum
+            ? sql`(${sql.join(
+                smallest.filter((x) => x.n > 0).map((x) => d.inSource(q.plan, x.s)),
+                sql` or `,
+              )})`
+            : sql`1 = 0`,
+        };
+    }
+    if (!best || best.n === 0) continue;
+    candidates += best.n;
+    through.push(best.cond);
+  }
+  if (!through.length) return [];
+  if (candidates <= l.smallSet) {
+    const { rows } = await sql<HitRow>`
+      select record_id, score from (
+        select d.record_id, d.published_at, ${score(d, q.plan)} as score from search_doc d
+        where ${and([sql`(${sql.join(through, sql` or `)})`, d.rowMatches(q.plan), ...filters])}
+      ) m where score = ${t.score}
+      order by published_at desc, record_id desc limit ${n}`.execute(db);
+    return rows;
+  }
+  return walk(db, d, q, n, t.score);
+}
+
+/** Rows of the date index read per step of a walk: the first step, and the most. */
+const WALK_FIRST = 1_000;
+const WALK_MOST = 32_000;
+
+/**
+ * The newest `n` matches (of score `only`, when given), found by walking the date index in steps:
+ * each step reads the next rows newest first and tests them. The steps are explicit so that no
+ * planner can decide to gather every match and sort them instead (PostgreSQL does, misjudging how
+ * rare a score is).
+ */
+async function walk(db: Executor, d: Dialect, q: IndexQuery, n: number, only?: number): Promise<HitRow[]> {
+  const test = and([d.rowMatches(q.plan), ...filterConditions(q.filters)]);
+  const found: HitRow[] = [];
+  let before: { published_at: string; record_id: string } | undefined;
+  for (let step = WALK_FIRST; found.length < n; step = Math.min(step * 2, WALK_MOST)) {
+    const after = before
+      ? sql`where (d.published_at < ${before.published_at} or (d.published_at = ${before.published_at} and d.record_id < ${before.record_id}))`
+      : sql``;
+    const window = sql`select * from search_doc d ${after} order by d.published_at desc, d.record_id desc limit ${step}`;
+    const { rows } = await sql<HitRow>`
+      select record_id, score from (
+        select d.record_id, d.published_at, ${score(d, q.plan)} as score from (${window}) d where ${test}
+      ) m ${only === undefined ? sql`` : sql`where score = ${only}`}
+      order by published_at desc, record_id desc limit ${n - found.length}`.execute(db);
+    found.push(...rows);
+    const { rows: edge } = await sql<{ published_at: string; record_id: string }>`
+      select d.published_at, d.record_id from search_doc d ${after}
+      order by d.published_at desc, d.record_id desc limit 1 offset ${step - 1}`.execute(db);
+    if (!edge[0]) break;
+    before = edge[0];
+  }
+  return found;
+}
+
+/** A page of a large match set, by date: the date index walked newest first. */
+async function newest(db: Executor, d: Dialect, q: IndexQuery): Promise<HitRow[]> {
+  return (await walk(db, d, q, q.offset + q.limit)).slice(q.offset);
+}
+
+/** The page of a query and its count: see the comment at the top of this file. */
+export async function searchTiered(
+  db: Executor,
+  d: Dialect,
+  q: IndexQuery,
+  l: Limits = defaults,
+): Promise<SearchOutcome> {
+  const count = await cachedCount(db, d, q, l);
+  if (count.total === 0) return { total: 0, approximate: false, hits: [] };
+  if (!count.approximate && count.total <= l.smallSet) {
+    const r = await rankAll(db, d, q);
+    return { total: count.total, approximate: false, hits: r.hits };
+  }
+  // Tiers rely on every non-exact score staying below an exact number's (true below 85 words).
+  if (tiers(q.plan)[0]!.score >= SCORE.exact) return { ...count, hits: (await rankAll(db, d, q)).hits };
+  if (q.sort === 'date') return { ...count, hits: (await newest(db, d, q)).map(hit) };
+  const need = q.offset + q.limit;
+  const found: HitRow[] = [];
+  if (q.plan.docNumber || q.plan.indexNumber) {
+    // Exact numbers are few: every one of them, ranked by its full score.
+    const exact = [
+      sql`d.doc_number = ${q.plan.docNumber ?? null}`,
+      sql`d.index_number = ${q.plan.indexNumber ?? null}`,
+    ];
+    const { rows } = await sql<HitRow>`
+      select record_id, score from (
+        select d.record_id, d.published_at, ${score(d, q.plan)} as score from search_doc d
+        where (${sql.join(exact, sql` or `)}) and ${and([d.rowMatches(q.plan), ...filterConditions(q.filters)])}
+      ) m where score >= ${SCORE.exact}
+      order by score desc, published_at desc, record_id desc limit ${need}`.execute(db);
+    found.push(...rows);
+  }
+  const sizes = new Map<string, number>();
+  for (const t of tiers(q.plan)) {
+    if (found.length >= need) break;
+    found.push(...(await tier(db, d, q, t, need - found.length, sizes, l)));
+  }
+  return { ...count, hits: found.slice(q.offset, need).map(hit) };
+}
