@@ -8,6 +8,7 @@ import { requests } from '../../src/modules/requests/index.js';
 import { records } from '../../src/modules/records/index.js';
 import type { AppealTable } from '../../src/modules/appeals/appeal.tables.js';
 import type { RecordTable } from '../../src/modules/records/record.tables.js';
+import type { RequestTable } from '../../src/modules/requests/request.tables.js';
 import { newId } from '../../src/platform/ids.js';
 import { application } from './requests.js';
 
@@ -160,6 +161,52 @@ export function appealRow(agencyId: string, fields: Partial<AppealTable> = {}): 
     note: null,
     created_at: '2020-06-15T02:00:00.000Z',
     updated_at: '2020-06-15T02:00:00.000Z',
+    ...fields,
+  };
+}
+
+let requestSeq = 900_000;
+
+/**
+ * A `request` row as stored (inserted directly, like recordRow), for counts over cases no intake
+ * would make (closed on 31 December, closed without an outcome): received in 2020, still open.
+ */
+export function requestRow(agencyId: string, fields: Partial<RequestTable> = {}): RequestTable {
+  const seq = ++requestSeq;
+  const received = fields.received_on ?? '2020-06-15';
+  const at = `${received}T02:00:00.000Z`;
+  return {
+    id: newId(),
+    agency_id: agencyId,
+    year: Number(received.slice(0, 4)),
+    seq,
+    acceptance_number: `测试〔${received.slice(0, 4)}〕第${seq}号`,
+    submission_channel: 'online',
+    applicant_type: 'naturalPerson',
+    applicant_name: '申请人',
+    organization_code: null,
+    id_type: 'other',
+    id_number_enc: 'x',
+    id_number_index: `test-${seq}`,
+    phone_enc: 'x',
+    address_enc: null,
+    email: null,
+    description: '申请公开某项目文件',
+    delivery_format: 'electronic',
+    delivery_method: 'online',
+    received_on: received,
+    submitted_at: at,
+    registered_by: null,
+    lookup_hash: `test-${seq}`,
+    created_at: at,
+    updated_at: at,
+    replied_on: null,
+    withdrawn_on: null,
+    closed_on: null,
+    outcome: null,
+    handler_id: null,
+    phone_index: null,
+    email_index: null,
     ...fields,
   };
 }

@@ -1,12 +1,13 @@
-// Sections 二 and 四 are counted in SQL (one grouped query per module). These tests hold them to
-// what reading the rows one by one gave before: the computation that was replaced is kept here,
-// word for word, as the reference, and both run over the demo's 2020 operations and over random
-// documents and appeals whose dates sit on the edges of the year (in Beijing and in UTC).
+// Sections 二, 三 and 四 are counted in SQL (one grouped query per module). These tests hold them to
+// what reading the rows one by one gives: for 二 and 四 the computation that was replaced, kept here
+// word for word; for 三 (grouped differently now) the rule stated case by case. All run over the
+// demo's 2020 operations and over random documents, cases and appeals whose dates sit on the edges
+// of the year (in Beijing and in UTC).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, it } from 'node:test';
 import { describeEachEngine, openTestDatabase, testCtx } from '../../../../test/harness/engines.js';
-import { appealRow, recordRow } from '../../../../test/harness/factories.js';
+import { appealRow, recordRow, requestRow } from '../../../../test/harness/factories.js';
 import { systemActor } from '../../../platform/access.js';
 import { beijingDate, FixedClock } from '../../../platform/clock.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -15,7 +16,17 @@ import { agencies, withinSubtree, type Agency } from '../../agencies/index.js';
 import { appeals } from '../../appeals/index.js';
 import { demo } from '../../demo/index.js';
 import { normativeDocumentGenres, ruleGenres, section2Documents } from '../../records/index.js';
-import { appealGroups, appealResults, formatForYear, type Appeals } from '../contract/report.js';
+import { section3 } from '../../requests/index.js';
+import {
+  applicantColumns,
+  appealGroups,
+  appealResults,
+  formatForYear,
+  outcomeRowsOf,
+  type Appeals,
+  type RequestRow,
+  type Requests,
+} from '../contract/report.js';
 import { build } from './report-build.service.js';
 
 // ── The reference: sections 二 and 四 as they were computed before, from every row ─────────────
@@ -88,7 +99,51 @@ async function section4ByRows(
   return out;
 }
 
-// ── Random documents and appeals on the edges of the years ───────────────────────────────────
+/**
+ * Section 三 case by case: received in the year or carried over (received before it and open at
+ * its start); closed in the year in its outcome's row, or carried forward (open on 31 December,
+ * or closed without an outcome).
+ */
+async function section3ByRows(
+  ctx: Ctx,
+  opts: { agency: Agency; scope: 'self' | 'tree'; year: number },
+): Promise<Requests> {
+  const first = `${opts.year}-01-01`;
+  const last = `${opts.year}-12-31`;
+  const format = formatForYear(opts.year);
+  const q = ctx.db.selectFrom('request').select(['applicant_type', 'received_on', 'closed_on', 'outcome']);
+  const rows = await (
+    opts.scope === 'self'
+      ? q.where('agency_id', '=', opts.agency.id)
+      : q.where(withinSubtree('agency_id', opts.agency.path))
+  ).execute();
+  const zero = (): RequestRow => [0, 0, 0, 0, 0, 0, 0];
+  const table: Record<string, RequestRow> = {};
+  const add = (key: string, type: string) => {
+    const row = (table[key] ??= zero());
+    row[applicantColumns.indexOf(type as never)]! += 1;
+    row[6] += 1;
+  };
+  for (const r of rows) {
+    if (r.received_on > last || (r.closed_on !== null && r.closed_on < first)) continue;
+    add(r.received_on >= first ? 'received' : 'carriedOver', r.applicant_type);
+    if (r.closed_on !== null && r.closed_on <= last && r.outcome)
+      add(format === '2019' && r.outcome.startsWith('other.') ? 'other' : r.outcome, r.applicant_type);
+    else add('carriedForward', r.applicant_type);
+  }
+  const out: Requests = { received: table.received ?? zero(), carriedOver: table.carriedOver ?? zero() };
+  const total = zero();
+  for (const key of outcomeRowsOf(format)) {
+    const row = table[key] ?? zero();
+    out[key] = row;
+    row.forEach((v, i) => (total[i] = total[i]! + v));
+  }
+  out.total = total;
+  out.carriedForward = table.carriedForward ?? zero();
+  return out;
+}
+
+// ── Random documents, cases and appeals on the edges of the years ───────────────────────────────────
 
 const years = [2019, 2020, 2021] as const;
 const dayArb = fc.constantFrom(
@@ -111,6 +166,13 @@ const documentArb = fc.record({
   published_at: fc.option(instantArb, { freq: 6 }),
   validity: fc.constantFrom('inForce', 'expired', 'repealed'),
   validity_date: fc.option(dayArb),
+});
+const caseArb = fc.record({
+  agency: fc.nat(),
+  applicant_type: fc.constantFrom(...applicantColumns.slice(0, 6)),
+  received_on: dayArb,
+  closed_on: fc.option(dayArb, { freq: 3 }),
+  outcome: fc.option(fc.constantFrom(...outcomeRowsOf('2021')), { freq: 6 }),
 });
 const appealArb = fc.record({
   agency: fc.nat(),
@@ -155,6 +217,11 @@ describeEachEngine('sections 二 and 四 counted in SQL give the figures reading
             `section 二 ${at}`,
           );
           assert.deepEqual(
+            await section3(ctx(), part),
+            await section3ByRows(ctx(), { agency, scope, year }),
+            `section 三 ${at}`,
+          );
+          assert.deepEqual(
             await appeals.section4(ctx(), part),
             await section4ByRows(ctx(), { agency, scope, year }),
             `section 四 ${at}`,
@@ -173,7 +240,7 @@ describeEachEngine('sections 二 and 四 counted in SQL give the figures reading
       report.appeals,
       await section4ByRows(ctx(), { agency: root, scope: 'tree', year: 2020 }),
     );
-    // Not all zero: the comparison is about something (the demo's 213 documents and 12 appeals).
+    // Not all zero: the comparison is about something (the demo's 231 cases, 213 documents, 12 appeals).
     assert.ok(Object.values(report.appeals).some((g) => g.total > 0));
     assert.ok(Object.values(expected.normativeDocuments!).some((n) => n > 0));
   });
@@ -182,14 +249,23 @@ describeEachEngine('sections 二 and 四 counted in SQL give the figures reading
     await fc.assert(
       fc.asyncProperty(
         fc.array(documentArb, { minLength: 1, maxLength: 40 }),
+        fc.array(caseArb, { minLength: 1, maxLength: 40 }),
         fc.array(appealArb, { minLength: 1, maxLength: 20 }),
-        async (documents, filed) => {
+        async (documents, received, filed) => {
           const agencyOf = (i: number) => probes[i % probes.length]!.id;
           const docs = documents.map(({ agency, ...d }) =>
             recordRow(agencyOf(agency), { ...d, scheduled_at: null }),
           );
+          // A case is closed no earlier than it was received.
+          const cases = received.map(({ agency, ...c }) =>
+            requestRow(agencyOf(agency), {
+              ...c,
+              closed_on: c.closed_on && c.closed_on < c.received_on ? c.received_on : c.closed_on,
+            }),
+          );
           const apps = filed.map(({ agency, ...a }) => appealRow(agencyOf(agency), a));
           await h.db.insertInto('record').values(docs).execute();
+          await h.db.insertInto('request').values(cases).execute();
           await h.db.insertInto('appeal').values(apps).execute();
           try {
             await compare('random');
