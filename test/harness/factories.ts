@@ -6,6 +6,10 @@ import type { Ctx } from '../../src/platform/context.js';
 import { agencies, composeCreditCode, type Agency } from '../../src/modules/agencies/index.js';
 import { requests } from '../../src/modules/requests/index.js';
 import { records } from '../../src/modules/records/index.js';
+import type { AppealTable } from '../../src/modules/appeals/appeal.tables.js';
+import type { RecordTable } from '../../src/modules/records/record.tables.js';
+import type { RequestTable } from '../../src/modules/requests/request.tables.js';
+import { newId } from '../../src/platform/ids.js';
 import { application } from './requests.js';
 
 /** The 晋江市 tree most tests need: the city government, two departments, a township and a village. */
@@ -104,4 +108,105 @@ export async function aPublishedRecord(
   await records.review(sys, r.id, { result: 'passed' });
   await records.approve(sys, r.id);
   return records.publish(sys, r.id);
+}
+
+/**
+ * A `record` row as stored, for tests that need documents no workflow would produce (a 废止 date
+ * on the last day of a year, a 发布 instant a millisecond before midnight in Beijing): inserted
+ * directly, bypassing the services. Defaults: a published 行政规范性文件 in force.
+ */
+export function recordRow(agencyId: string, fields: Partial<RecordTable> = {}): RecordTable {
+  const id = newId();
+  const at = fields.published_at ?? '2020-06-15T02:00:00.000Z';
+  return {
+    id,
+    agency_id: agencyId,
+    state: 'published',
+    index_number: `TEST/${id}`,
+    title: '测试规范性文件',
+    document_number: null,
+    written_date: null,
+    date_formed_or_changed: at.slice(0, 10),
+    published_at: at,
+    scheduled_at: null,
+    subject_category: null,
+    genre: '行政规范性文件',
+    validity: 'inForce',
+    validity_date: null,
+    keywords: null,
+    summary: null,
+    body_html: '<p>正文</p>',
+    created_by: null,
+    created_at: at,
+    updated_at: at,
+    interprets_record_id: null,
+    catalog_item_ids: null,
+    repeals_record_id: null,
+    amends_record_id: null,
+    ...fields,
+  };
+}
+
+/** An `appeal` row as stored (inserted directly, like recordRow): a 行政复议 pending. */
+export function appealRow(agencyId: string, fields: Partial<AppealTable> = {}): AppealTable {
+  return {
+    id: newId(),
+    agency_id: agencyId,
+    request_id: null,
+    kind: 'review',
+    filed_on: '2020-06-15',
+    result: 'pending',
+    decided_on: null,
+    case_number: null,
+    note: null,
+    created_at: '2020-06-15T02:00:00.000Z',
+    updated_at: '2020-06-15T02:00:00.000Z',
+    ...fields,
+  };
+}
+
+let requestSeq = 900_000;
+
+/**
+ * A `request` row as stored (inserted directly, like recordRow), for counts over cases no intake
+ * would make (closed on 31 December, closed without an outcome): received in 2020, still open.
+ */
+export function requestRow(agencyId: string, fields: Partial<RequestTable> = {}): RequestTable {
+  const seq = ++requestSeq;
+  const received = fields.received_on ?? '2020-06-15';
+  const at = `${received}T02:00:00.000Z`;
+  return {
+    id: newId(),
+    agency_id: agencyId,
+    year: Number(received.slice(0, 4)),
+    seq,
+    acceptance_number: `测试〔${received.slice(0, 4)}〕第${seq}号`,
+    submission_channel: 'online',
+    applicant_type: 'naturalPerson',
+    applicant_name: '申请人',
+    organization_code: null,
+    id_type: 'other',
+    id_number_enc: 'x',
+    id_number_index: `test-${seq}`,
+    phone_enc: 'x',
+    address_enc: null,
+    email: null,
+    description: '申请公开某项目文件',
+    delivery_format: 'electronic',
+    delivery_method: 'online',
+    received_on: received,
+    submitted_at: at,
+    registered_by: null,
+    lookup_hash: `test-${seq}`,
+    created_at: at,
+    updated_at: at,
+    replied_on: null,
+    withdrawn_on: null,
+    closed_on: null,
+    outcome: null,
+    handler_id: null,
+    phone_index: null,
+    email_index: null,
+    ...fields,
+  };
 }

@@ -92,15 +92,14 @@ export async function section4(
   const agency = await agencies.get(ctx, opts.agencyId);
   assertCan(ctx.actor, 'read', agency);
   const last = `${opts.year}-12-31`;
-  const rows = await repo.filedWithin(ctx.db, agency, opts.scope, `${opts.year}-01-01`, last);
+  const groups = await repo.section4Counts(ctx.db, agency, opts.scope, `${opts.year}-01-01`, last);
   const out = Object.fromEntries(
     appealGroups.map((g) => [g, Object.fromEntries(appealResults.map((r) => [r, 0]))]),
   ) as Appeals;
-  for (const a of rows) {
-    const group = out[a.kind as keyof Appeals];
-    const result = a.decided_on && a.decided_on <= last ? (a.result as 'upheld') : 'pending';
-    group[result] += 1;
-    group.total += 1;
+  for (const g of groups) {
+    const group = out[g.kind as keyof Appeals];
+    group[g.standing as 'upheld'] += g.n;
+    group.total += g.n;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import * as officialDocumentTable from './migrations/0010-official-document.js';
 import * as attachmentTable from './migrations/0013-record-attachment.js';
 import * as catalogItems from './migrations/0014-record-catalog-items.js';
 import * as repealAmend from './migrations/0015-record-repeal-amend.js';
+import * as section2Index from './migrations/0029-record-section2-index.js';
 import { registerRecordAdminRoutes } from './record.admin.routes.js';
 import { recordWorkbench } from './record-workbench.js';
 import { registerRecordApi } from './record.api.js';
@@ -51,6 +52,7 @@ export const recordsModule: GongkaiModule = {
     '0013-record-attachment': attachmentTable,
     '0014-record-catalog-items': catalogItems,
     '0015-record-repeal-amend': repealAmend,
+    '0029-record-section2-index': section2Index,
   },
   // What the portal shows of a record: its publication, withdrawal, 有效性, files and 文号.
   publicPageActions: [

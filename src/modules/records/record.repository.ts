@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { startsWith, type Executor } from '../../platform/db/database.js';
 import { nextSerial } from '../../platform/db/sequence.js';
 import { agencyField, withinSubtree, withinSubtrees } from '../agencies/index.js';
@@ -346,18 +346,55 @@ export async function publishedAfter(db: Executor, afterId: string, limit: numbe
 
 // ── Section 二 of the annual report ──────────────────────────────────────────────────────
 
-/** 规章 and 规范性文件 ever published (withdrawn ones too), of one agency or of its subtree. */
-export async function documentsOfGenres(
+/** Section 二's counts of one genre: every figure of both formats, before they are chosen. */
+export interface GenreCounts {
+  genre: string;
+  made: number;
+  published: number;
+  totalPublished: number;
+  repealed: number;
+  inForce: number;
+}
+
+/**
+ * Section 二's counts of 规章 and 规范性文件 ever published (withdrawn ones too), of one agency or
+ * of its subtree, for a year, one row per genre: counted in SQL, so a province's documents come
+ * back as a handful of rows instead of being read one by one.
+ *
+ * A document's day of publication is the Beijing date of `published_at` (UTC instants stored as
+ * `toISOString()` text), so "published in the year" is an instant between the UTC instants at
+ * which the year begins and ends in Beijing (`yearStarts`, `yearEnds`); dates (成文日期, 废止
+ * date) are `YYYY-MM-DD` text compared as text.
+ */
+export async function section2Counts(
   db: Executor,
-  f: { genres: readonly string[]; agencyId: string } | { genres: readonly string[]; agencyPath: string },
-): Promise<
-  Array<Pick<RecordTable, 'genre' | 'written_date' | 'published_at' | 'validity' | 'validity_date'>>
-> {
+  f: { genres: readonly string[]; year: number; yearStarts: string; yearEnds: string } & (
+    { agencyId: string } | { agencyPath: string }
+  ),
+): Promise<GenreCounts[]> {
+  const y = `${f.year}%`;
+  const yearEnd = `${f.year}-12-31`;
+  const inYear = sql<SqlBool>`(published_at >= ${f.yearStarts} and published_at < ${f.yearEnds})`;
+  const byYearEnd = sql<SqlBool>`published_at < ${f.yearEnds}`;
+  const count = (when: RawBuilder<SqlBool>) => sql<number>`sum(case when ${when} then 1 else 0 end)`;
   const q = db
     .selectFrom('record')
-    .select(['genre', 'written_date', 'published_at', 'validity', 'validity_date'])
+    .select([
+      sql<string>`genre`.as('genre'),
+      // Made (制发/制作) in the year of its 成文日期, else of its publication.
+      count(sql`(written_date like ${y} or (written_date is null and ${inYear}))`).as('made'),
+      count(inYear).as('published'),
+      count(byYearEnd).as('totalPublished'),
+      count(sql`(validity = 'repealed' and validity_date like ${y})`).as('repealed'),
+      // In force at the year's end: published by then, and not ended (repealed, expired …) by then.
+      count(
+        sql`(${byYearEnd} and (validity = 'inForce' or (validity_date is not null and validity_date > ${yearEnd})))`,
+      ).as('inForce'),
+    ])
     .where('genre', 'in', [...f.genres])
-    .where('state', 'in', ['published', 'withdrawn']);
+    .where('state', 'in', ['published', 'withdrawn'])
+    .where('published_at', 'is not', null)
+    .groupBy('genre');
   return (
     'agencyId' in f
       ? q.where('agency_id', '=', f.agencyId)

@@ -1,4 +1,4 @@
-import { beijingDate } from '../../platform/clock.js';
+import { beijingDayStart } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import { agencies } from '../agencies/index.js';
 import type { Proactive2019, Proactive2021, ReportFormat } from '../annual-report/index.js';
@@ -23,30 +23,26 @@ export async function section2Documents(
 ): Promise<Pick<Proactive2019, Kind> | Pick<Proactive2021, Kind>> {
   const agency = await agencies.get(ctx, opts.agencyId);
   assertCan(ctx.actor, 'read', agency);
-  const yearEnd = `${opts.year}-12-31`;
   const genres = [...ruleGenres, ...normativeDocumentGenres];
-  const rows = await repo.documentsOfGenres(
-    ctx.db,
-    opts.scope === 'self' ? { genres, agencyId: agency.id } : { genres, agencyPath: agency.path },
-  );
+  const rows = await repo.section2Counts(ctx.db, {
+    genres,
+    year: opts.year,
+    yearStarts: beijingDayStart(`${opts.year}-01-01`),
+    yearEnds: beijingDayStart(`${opts.year + 1}-01-01`),
+    ...(opts.scope === 'self' ? { agencyId: agency.id } : { agencyPath: agency.path }),
+  });
   const zero = () => ({ made: 0, published: 0, totalPublished: 0, issued: 0, repealed: 0, inForce: 0 });
   const acc: Record<Kind, ReturnType<typeof zero>> = { rules: zero(), normativeDocuments: zero() };
-  const y = String(opts.year);
   for (const r of rows) {
-    if (!r.published_at) continue;
-    const kind: Kind = (ruleGenres as readonly string[]).includes(r.genre!) ? 'rules' : 'normativeDocuments';
+    const kind: Kind = (ruleGenres as readonly string[]).includes(r.genre) ? 'rules' : 'normativeDocuments';
     const a = acc[kind];
-    const publishedOn = beijingDate(new Date(r.published_at));
-    const madeOn = r.written_date ?? publishedOn;
-    if (madeOn.startsWith(y)) {
-      a.made += 1;
-      a.issued += 1;
-    }
-    if (publishedOn.startsWith(y)) a.published += 1;
-    if (publishedOn <= yearEnd) a.totalPublished += 1;
-    if (r.validity === 'repealed' && r.validity_date?.startsWith(y)) a.repealed += 1;
-    const endedBy = r.validity !== 'inForce' && (r.validity_date === null || r.validity_date <= yearEnd);
-    if (publishedOn <= yearEnd && !endedBy) a.inForce += 1;
+    // 制发 (2021 format) and 制作 (2019) are the same count: made in the year.
+    a.made += r.made;
+    a.issued += r.made;
+    a.published += r.published;
+    a.totalPublished += r.totalPublished;
+    a.repealed += r.repealed;
+    a.inForce += r.inForce;
   }
   if (opts.format === '2019')
     return Object.fromEntries(
