@@ -41,6 +41,4 @@ function copyAssets(dir) {
 copyAssets(join(root, 'src'));
 // Written last: a build cut short leaves no stamp, and bin/gongkai.js does not run it (dist.mjs).
 writeFileSync(join(outDir, STAMP), `${new Date().toISOString()}\n`);
-console.log(
-  `Built into ${relative(process.cwd(), outDir) || '.'} (${copied} files besides the compiled code).`,
-);
+console.log(`已编译到 ${relative(process.cwd(), outDir) || '.'}（另复制 ${copied} 个样式、图标等文件）。`);
