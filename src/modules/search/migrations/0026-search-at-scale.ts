@@ -11,7 +11,9 @@ import { isPostgres } from '../../../platform/db/dialect/postgres.js';
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) {
     await sql`truncate search_doc`.execute(db);
-    await sql`alter table search_doc add column title_grams tsvector not null default ''::tsvector`.execute(db);
+    await sql`alter table search_doc add column title_grams tsvector not null default ''::tsvector`.execute(
+      db,
+    );
     await sql`create index search_doc_title_grams on search_doc using gin (title_grams)`.execute(db);
   } else {
     await sql`delete from search_doc`.execute(db);
