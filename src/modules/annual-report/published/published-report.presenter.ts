@@ -57,8 +57,11 @@ export function summaryOf(r: CheckedReport): string {
   lines.push(`${title} — ${r.file}${d ? `（${kindLabels[d.source.kind] ?? d.source.kind}）` : ''}`);
   if (r.error) lines.push(`  读取：${readStatusLabels[r.status]}：${r.error}`);
   if (d && r.info) {
-    const rows = Object.keys(d.requests).length;
-    const expected = rowsOf(d.format).filter((x) => !(d.format === '2021' && x.key === 'other')).length;
+    // The rows the table prints (in 2021 （六）其他处理 is only the heading of its three rows,
+    // which the data holds as their sum): read out of printed.
+    const printed = rowsOf(d.format).filter((x) => !(d.format === '2021' && x.key === 'other'));
+    const rows = printed.filter((x) => d.requests[x.key]).length;
+    const expected = printed.length;
     lines.push(
       `  读取：${readStatusLabels[r.status]}；表二 ${Object.keys(d.proactive).length} 项，表三 ${rows}/${expected} 行，表四 ${Object.keys(d.appeals).length}/3 组` +
         (Object.values(r.info.provenance).some((p) => p.how === 'reconstructed')
