@@ -129,8 +129,10 @@ export async function search(engine: Engine): Promise<void> {
     // One line to compare across runs; p50/p95 are cold (every count computed afresh).
     console.log(
       `search [${engine}] records=${n} p50=${ms(percentile(cold, 50))} p95=${ms(percentile(cold, 95))} ` +
-        `floor_p95=${ms(percentile(floor, 95))} build=${(n / build).toFixed(0)} records/s ` +
-        `max=${ms(cold.at(-1)!)} cached_p95=${ms(percentile(warm, 95))} ` +
+        `floor_p95=${ms(percentile(floor, 95))} build=${(n / build).toFixed(0)} records/s`,
+    );
+    console.log(
+      `  [${engine}] max=${ms(cold.at(-1)!)} cached_p95=${ms(percentile(warm, 95))} ` +
         `same_first_page=${checked ? `${same}/${checked}` : 'unchecked'} rss=${(rss / 1048576).toFixed(0)} MB`,
     );
     console.log(`  totals: ${totals.join('; ')}`);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
 function run(args: string[]): Promise<{ code: number; output: string }> {
@@ -84,6 +85,20 @@ describe('the built tree', () => {
     assert.equal(checked.code, 0, checked.output);
     assert.match(checked.output, /表三 25\/25 行，表四 3\/3 组/);
     assert.match(checked.output, /发现 0 处错误/);
+  });
+
+  it('cuts search words in threads of compiled JavaScript (a large rebuild)', async () => {
+    const threads = pathToFileURL(join(out, 'src/platform/sandbox/threads.js')).href;
+    const rows = pathToFileURL(join(out, 'src/modules/search/search.rows.js')).href;
+    const script = `
+      const { withThreads } = await import(${JSON.stringify(threads)});
+      const doc = { recordId: 'r1', agencyId: 'a', title: '关于印发政务公开工作要点的通知', body: '主动公开', docNumber: null,
+        indexNumber: null, subjectCategory: null, validity: 'inForce', publishedAt: '2026-01-01T00:00:00.000Z', year: 2026 };
+      const [row] = await withThreads(1, (t) => t.run(new URL(${JSON.stringify(rows)}), 'toRows', [[doc]]));
+      console.log(row.words);`;
+    const cut = await run(['--input-type=module', '-e', script]);
+    assert.equal(cut.code, 0, cut.output);
+    assert.match(cut.output, /(^| )政务公开( |$)/m);
   });
 
   it('is current until a source changes: bin/gongkai.js runs no stale build', async () => {

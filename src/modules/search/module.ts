@@ -1,6 +1,7 @@
 import type { GongkaiModule } from '../../platform/module.js';
 import * as searchTables from './migrations/0012-search.js';
 import * as searchAtScale from './migrations/0026-search-at-scale.js';
+import * as searchSample from './migrations/0030-search-sample.js';
 
 /** Chinese full-text search: the index of published records, an engine per database. */
 export const searchModule: GongkaiModule = {
@@ -8,7 +9,8 @@ export const searchModule: GongkaiModule = {
   label: '全文检索',
   tables: {
     search_doc: { notBackedUp: '检索索引是派生数据：恢复后由已发布的政府信息重建', derived: true },
-    search_state: { notBackedUp: '检索索引的版本号，随索引重建而更新', derived: true },
+    search_state: { notBackedUp: '检索索引的版本号与记录数，随索引更新', derived: true },
+    search_sample: { notBackedUp: '检索索引的样本（估算常用词的命中数），由 search_doc 重建', derived: true },
   },
   rawTables: {
     // SQLite's FTS5 tables of the index (PostgreSQL keeps the index in search_doc's columns).
@@ -16,5 +18,9 @@ export const searchModule: GongkaiModule = {
     search_trigram: { notBackedUp: '检索索引（SQLite 三元组表），由 search_doc 重建' },
     search_title: { notBackedUp: '检索索引（SQLite 标题字词表），由 search_doc 重建' },
   },
-  migrations: { '0012-search': searchTables, '0026-search-at-scale': searchAtScale },
+  migrations: {
+    '0012-search': searchTables,
+    '0026-search-at-scale': searchAtScale,
+    '0030-search-sample': searchSample,
+  },
 };

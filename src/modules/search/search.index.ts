@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { isPostgres } from '../../platform/db/dialect/postgres.js';
-import { documentTokens, normalize, normalizeDocNumber, titleGrams, type QueryPlan } from './search.js';
+import type { QueryPlan } from './search.js';
 import { postgres, sqlite, type Dialect, type Row } from './search.dialect.js';
-import { SAMPLE_BUCKETS, searchTiered } from './search.query.js';
+import { searchTiered } from './search.query.js';
+import { bucketOf, SAMPLE_BUCKETS, toRow } from './search.rows.js';
+import { sibling, threadCount, withThreads, type Threads } from '../../platform/sandbox/index.js';
+
+export { bucketOf };
 
 /** A published record as handed to the index. */
 export interface SearchDocument {
@@ -79,35 +83,46 @@ export interface SearchIndex {
   clear(db: Executor): Promise<void>;
 }
 
-function toRow(d: SearchDocument): Row {
-  return {
-    record_id: d.recordId,
-    agency_id: d.agencyId,
-    title: normalize(d.title),
-    body: normalize(d.body),
-    doc_number: d.docNumber ? normalizeDocNumber(d.docNumber) : null,
-    index_number: d.indexNumber,
-    subject_category: d.subjectCategory,
-    year: d.year,
-    validity: d.validity,
-    published_at: d.publishedAt,
-    bucket: bucketOf(d.recordId),
-    words: documentTokens(d.title, d.body, d.docNumber ?? '', d.subjectCategory ?? ''),
-    title_grams: titleGrams(d.title),
-  };
+/**
+ * A new version of the index (cached counts of the old one are no longer used), and its size:
+ * moved by `delta` records, or counted afresh after a rebuild.
+ */
+async function touch(db: Executor, delta: number | 'recount'): Promise<void> {
+  await db
+    .updateTable('search_state')
+    .set({
+      version: randomUUID(),
+      doc_count:
+        delta === 'recount'
+          ? sql<number>`(select count(*) from search_doc)`
+          : sql<number>`doc_count + ${delta}`,
+    })
+    .where('id', '=', 1)
+    .execute();
 }
 
-/** A record's sample bucket: FNV-1a of its id, so both engines put it in the same bucket. */
-export function bucketOf(recordId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < recordId.length; i++) h = Math.imul(h ^ recordId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % SAMPLE_BUCKETS;
+const sampleColumns = sql`record_id, agency_id, title, body, doc_number, index_number, subject_category,
+  year, validity, published_at, words, bucket`;
+
+/**
+ * Copies these records' rows into the sample, those that belong to it (the first buckets); in
+ * bucket order, so a rebuilt sample's first part lies together.
+ */
+async function sampleFrom(db: Executor, where: RawBuilder<unknown>): Promise<void> {
+  await sql`insert into search_sample (${sampleColumns})
+    select ${sampleColumns} from search_doc where bucket < ${SAMPLE_BUCKETS} and ${where}
+    order by bucket`.execute(db);
 }
 
-/** A new version of the index: cached counts of the old one are no longer used. */
-async function touch(db: Executor): Promise<void> {
-  await db.updateTable('search_state').set({ version: randomUUID() }).where('id', '=', 1).execute();
+async function unsample(db: Executor, recordIds: readonly string[]): Promise<void> {
+  await sql`delete from search_sample where record_id in (${sql.join(recordIds)})`.execute(db);
 }
+
+/** A rebuild of this many documents or more cuts its words in threads. */
+const THREADED_REBUILD = 2_000;
+/** Documents per thread task. */
+const THREAD_BATCH = 1_000;
+const rowsModule = sibling(import.meta.url, './search.rows');
 
 /** Rows per statement: 11 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const batch = 200;
@@ -117,20 +132,29 @@ class SqlSearchIndex implements SearchIndex {
 
   /** Replaces what the index holds for these records, in batches small enough for any driver. */
   async put(db: Executor, docs: readonly SearchDocument[]): Promise<void> {
+    let delta = 0;
     for (let i = 0; i < docs.length; i += batch) {
       const part = docs.slice(i, i + batch);
-      await this.d.delete(
-        db,
-        part.map((d) => d.recordId),
-      );
-      await this.d.insert(db, part.map(toRow));
+      const ids = part.map((d) => d.recordId);
+      delta -= await this.d.delete(db, ids);
+      await unsample(db, ids);
+      const rows = part.map(toRow);
+      await this.d.insert(db, rows);
+      delta += rows.length;
+      const sampled = rows.filter((r) => r.bucket < SAMPLE_BUCKETS).map((r) => r.record_id);
+      if (sampled.length) await sampleFrom(db, sql`record_id in (${sql.join(sampled)})`);
     }
-    if (docs.length) await touch(db);
+    if (docs.length) await touch(db, delta);
   }
 
   async remove(db: Executor, recordIds: readonly string[]): Promise<void> {
-    for (let i = 0; i < recordIds.length; i += batch) await this.d.delete(db, recordIds.slice(i, i + batch));
-    if (recordIds.length) await touch(db);
+    let delta = 0;
+    for (let i = 0; i < recordIds.length; i += batch) {
+      const ids = recordIds.slice(i, i + batch);
+      delta -= await this.d.delete(db, ids);
+      await unsample(db, ids);
+    }
+    if (recordIds.length) await touch(db, delta);
   }
 
   search(db: Executor, q: IndexQuery): Promise<SearchOutcome> {
@@ -138,35 +162,78 @@ class SqlSearchIndex implements SearchIndex {
   }
 
   /**
-   * Tokenizing is the application's work and inserting the database's: each statement is sent
-   * before the next rows are cut, so on PostgreSQL (another process) the two overlap.
+   * Cutting words is the application's work and inserting the database's. Each statement is sent
+   * before the next rows are awaited, so the two overlap; a large rebuild (a first batch of
+   * THREADED_REBUILD documents or more) cuts its words in threads, one per core, in batches whose
+   * order is kept.
    */
   async rebuild(db: Executor, docs: AsyncIterable<readonly SearchDocument[]>): Promise<number> {
     await this.d.bulkBegin(db);
-    let n = 0;
-    let pending: Promise<void> = Promise.resolve();
-    let rows: Row[] = [];
-    const flush = async () => {
-      await pending;
-      pending = this.d.bulkInsert(db, rows);
-      // Awaited at the next flush; until then a failure must not count as unhandled.
-      pending.catch(() => undefined);
-      rows = [];
-    };
-    for await (const part of docs) {
-      for (const doc of part) {
-        rows.push(toRow(doc));
-        if (rows.length >= this.d.bulkRows) await flush();
+    await sql`delete from search_sample`.execute(db);
+    // Batches are gathered until there are enough documents to be worth threads (or no more).
+    const it = docs[Symbol.asyncIterator]();
+    const head: (readonly SearchDocument[])[] = [];
+    let seen = 0;
+    let done = false;
+    while (seen < THREADED_REBUILD && !done) {
+      const r = await it.next();
+      if (r.done) done = true;
+      else {
+        head.push(r.value);
+        seen += r.value.length;
       }
-      n += part.length;
     }
-    if (rows.length) await flush();
-    await pending;
+    const parts = (async function* () {
+      yield* head;
+      if (!done) for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    })();
+    const n =
+      seen >= THREADED_REBUILD
+        ? await withThreads(threadCount(), (threads) => this.load(db, parts, threads))
+        : await this.load(db, parts);
     await this.d.bulkEnd(db);
-    await touch(db);
+    await sampleFrom(db, sql`true`);
+    await touch(db, 'recount');
     return n;
   }
 
+  private async load(db: Executor, parts: AsyncIterable<readonly SearchDocument[]>, threads?: Threads) {
+    let n = 0;
+    let pending: Promise<void> = Promise.resolve();
+    const insert = async (rows: readonly Row[]) => {
+      await pending;
+      pending = this.d.bulkInsert(db, rows);
+      // Awaited at the next insert; until then a failure must not count as unhandled.
+      pending.catch(() => undefined);
+    };
+    // Rows cut in threads, in order: up to two batches per thread in flight.
+    const inFlight: Promise<Row[]>[] = [];
+    const drain = async (most: number) => {
+      while (inFlight.length > most) {
+        const rows = await inFlight.shift()!;
+        for (let i = 0; i < rows.length; i += this.d.bulkRows)
+          await insert(rows.slice(i, i + this.d.bulkRows));
+      }
+    };
+    for await (const part of parts) {
+      n += part.length;
+      if (threads) {
+        for (let i = 0; i < part.length; i += THREAD_BATCH) {
+          inFlight.push(threads.run<Row[]>(rowsModule, 'toRows', [part.slice(i, i + THREAD_BATCH)]));
+          await drain(threads.size * 2);
+        }
+      } else {
+        const rows = part.map(toRow);
+        for (let i = 0; i < rows.length; i += this.d.bulkRows)
+          await insert(rows.slice(i, i + this.d.bulkRows));
+      }
+    }
+    await drain(0);
+    await pending;
+    return n;
+  }
+
+  /** Counted, not read from search_state: this is how a start finds an index out of step. */
   async size(db: Executor): Promise<number> {
     const { rows } = await sql<{ n: number }>`select count(*) as n from search_doc`.execute(db);
     return Number(rows[0]?.n ?? 0);
@@ -174,7 +241,8 @@ class SqlSearchIndex implements SearchIndex {
 
   async clear(db: Executor): Promise<void> {
     await this.d.clear(db);
-    await touch(db);
+    await sql`delete from search_sample`.execute(db);
+    await touch(db, 'recount');
   }
 }
 

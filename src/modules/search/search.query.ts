@@ -3,6 +3,7 @@ import { startsWith, type Executor } from '../../platform/db/database.js';
 import { withinSubtree } from '../agencies/index.js';
 import { SCORE, type QueryPlan } from './search.js';
 import { sourceKey, type Dialect, type Source } from './search.dialect.js';
+import { BUCKETS, SAMPLE_BUCKETS } from './search.rows.js';
 import type { IndexHit, IndexQuery, SearchFilters, SearchOutcome } from './search.index.js';
 
 // How a query is answered at a province's scale (ADR 0014). The rank is the one of ADR 0006; what
@@ -18,15 +19,20 @@ import type { IndexHit, IndexQuery, SearchFilters, SearchOutcome } from './searc
 export const EXACT_COUNT_CAP = 10_000;
 /** Up to this many matches (or tier candidates) the records are ranked whole; cheap at this size. */
 export const SMALL_SET = 2_000;
-/** One record in SAMPLE_BUCKETS is in the sample (bucket 0) an estimated count scales up from. */
-export const SAMPLE_BUCKETS = 128;
+
+/**
+ * A sample count this large is a sure one: 40 of the sample's records (±16%) say how common a word
+ * is well enough to skip counting it exactly when the estimate is far above what would be counted.
+ */
+export const SURE_HITS = 40;
 
 /** The thresholds above; the tests lower them to reach every path with a small corpus. */
 export interface Limits {
   countCap: number;
   smallSet: number;
+  sureHits: number;
 }
-const defaults: Limits = { countCap: EXACT_COUNT_CAP, smallSet: SMALL_SET };
+const defaults: Limits = { countCap: EXACT_COUNT_CAP, smallSet: SMALL_SET, sureHits: SURE_HITS };
 
 export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
@@ -116,13 +122,33 @@ interface Count {
   approximate: boolean;
 }
 
+/**
+ * What the sample (search_sample: one record in 128) holds of a query: how many of its records
+ * match, and how many each source finds, filters applied — read from its first part (one record
+ * in 512) or from all of it; `scale` turns a sample count into one for the whole index.
+ */
+interface Sampled {
+  matches: number;
+  sources: Map<string, number>;
+  scale: number;
+}
+
+/** A count and the sample it was judged by, cached together per index version. */
+interface Counted extends Count {
+  sampled: Sampled;
+}
+
 /** Counts cached per index version: a write anywhere in the index gives it a new version. */
-const counts = new Map<string, Count>();
+const counts = new Map<string, Counted>();
 const COUNT_CACHE_SIZE = 1000;
 
-async function indexVersion(db: Executor): Promise<string> {
-  const row = await db.selectFrom('search_state').select('version').where('id', '=', 1).executeTakeFirst();
-  return row?.version ?? '';
+async function indexState(db: Executor): Promise<{ version: string; size: number }> {
+  const row = await db
+    .selectFrom('search_state')
+    .select(['version', 'doc_count'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return { version: row?.version ?? '', size: Number(row?.doc_count ?? 0) };
 }
 
 /** Forgets every cached count (the bench's cold measurements; nothing else needs it). */
@@ -130,18 +156,71 @@ export function forgetCachedCounts(): void {
   counts.clear();
 }
 
+/** Every source a query's tiers may read: its matches' sources and "word in the title". */
+function allSources(plan: QueryPlan): Source[] {
+  return [...sources(plan), ...plan.tokens.map((token): Source => ({ kind: 'titleHas', token }))];
+}
+
+/** One pass over part of the sample: its matches and each source's records. */
+async function samplePart(db: Executor, d: Dialect, q: IndexQuery, part: RawBuilder<unknown>) {
+  const srcs = allSources(q.plan);
+  const hits = (cond: RawBuilder<unknown>, as: string) =>
+    sql`coalesce(sum(case when ${cond} then 1 else 0 end), 0) as ${sql.id(as)}`;
+  const { rows } = await sql<Record<string, number | string>>`
+    select ${sql.join([hits(d.rowMatches(q.plan), 'm'), ...srcs.map((s, i) => hits(d.rowSource(q.plan, s), `s${i}`))])}
+    from search_sample d where ${and([part, ...filterConditions(q.filters)])}`.execute(db);
+  const row = rows[0] ?? {};
+  return {
+    matches: Number(row.m ?? 0),
+    sources: new Map(srcs.map((s, i) => [sourceKey(s), Number(row[`s${i}`] ?? 0)])),
+  };
+}
+
+/** The sample's first part (one record in 512): enough to be sure of what is common. */
+async function sample(db: Executor, d: Dialect, q: IndexQuery): Promise<Sampled> {
+  return { ...(await samplePart(db, d, q, sql`d.bucket = 0`)), scale: BUCKETS };
+}
+
+/**
+ * All of the sample (one record in 128), for the estimate of a count above the cap that the
+ * first part found too few matches to be sure of (a query rarer, or rarer under its filters).
+ */
+async function wholeSample(db: Executor, d: Dialect, q: IndexQuery, first: Sampled): Promise<Sampled> {
+  const rest = await samplePart(db, d, q, sql`d.bucket > 0`);
+  return {
+    matches: first.matches + rest.matches,
+    sources: new Map([...first.sources].map(([k, n]) => [k, n + (rest.sources.get(k) ?? 0)])),
+    scale: BUCKETS / SAMPLE_BUCKETS,
+  };
+}
+
+/** A sample count scaled up to the index, when it is sure and above `floor`; else undefined. */
+function sureEstimate(hits: number, s: Sampled, floor: number, l: Limits): number | undefined {
+  const scaled = hits * s.scale;
+  return hits >= l.sureHits && scaled > floor ? scaled : undefined;
+}
+
 /**
  * How many records a query finds: exact up to EXACT_COUNT_CAP, beyond it the sample's count
- * scaled up (never below the cap), rounded to two significant digits.
+ * scaled up (never below the cap nor above the index), rounded to two significant digits. A
+ * query the sample surely puts far above the cap is not counted exactly at all: counting even
+ * to the cap costs PostgreSQL the whole posting list of a common word.
  */
-async function countMatches(db: Executor, d: Dialect, q: IndexQuery, l: Limits): Promise<Count> {
+async function countMatches(
+  db: Executor,
+  d: Dialect,
+  q: IndexQuery,
+  l: Limits,
+  size: number,
+  sampled: Sampled,
+): Promise<Count> {
   const filters = filterConditions(q.filters);
   const where = filters.length ? and(filters) : undefined;
   const { plan } = q;
-  let over = false;
+  let over = sureEstimate(sampled.matches, sampled, 4 * l.countCap, l) !== undefined;
   const srcs = sources(plan);
   const perSource: number[] = [];
-  for (const s of srcs) {
+  for (const s of over ? [] : srcs) {
     const n = await d.countSource(db, plan, s, where, l.countCap + 1);
     perSource.push(n);
     if (n > l.countCap) {
@@ -157,37 +236,34 @@ async function countMatches(db: Executor, d: Dialect, q: IndexQuery, l: Limits):
       select count(*) as n from search_doc d where ${and([d.matches(plan), ...filters])}`.execute(db);
     return { total: Number(rows[0]?.n ?? 0), approximate: false };
   }
-  // The sample first (materialized), so neither engine gathers every match of the word instead.
-  const { rows } = await sql<{ n: number }>`
-    with sample as materialized (select * from search_doc where bucket = 0)
-    select count(*) as n from sample d where ${and([d.rowMatches(plan), ...filters])}`.execute(db);
-  const scaled = Math.max(Number(rows[0]?.n ?? 0) * SAMPLE_BUCKETS, l.countCap + 1);
+  const basis = sampled.matches >= l.sureHits ? sampled : await wholeSample(db, d, q, sampled);
+  const scaled = Math.max(basis.matches * basis.scale, l.countCap + 1);
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(scaled)) - 1);
   const rounded = Math.round(scaled / magnitude) * magnitude;
-  // Never more than the index holds (a sample can overshoot on a small index).
-  const { rows: all } = await sql<{ n: number }>`select count(*) as n from search_doc`.execute(db);
   return {
+    // Never more than the index holds (a sample can overshoot on a small index).
     total: Math.min(
       rounded > l.countCap ? rounded : Math.ceil((l.countCap + 1) / magnitude) * magnitude,
-      Number(all[0]?.n ?? 0),
+      size,
     ),
     approximate: true,
   };
 }
 
-async function cachedCount(db: Executor, d: Dialect, q: IndexQuery, l: Limits): Promise<Count> {
-  const version = await indexVersion(db);
+async function cachedCount(db: Executor, d: Dialect, q: IndexQuery, l: Limits): Promise<Counted> {
+  const state = await indexState(db);
   // A filter by a subquery (a catalog domain) is keyed by its SQL and parameters.
   const sub = q.filters.recordIdIn?.compile(db);
   const key = JSON.stringify([
-    version,
+    state.version,
     l,
     q.plan,
     { ...q.filters, recordIdIn: sub ? [sub.sql, sub.parameters] : undefined },
   ]);
   const cached = counts.get(key);
   if (cached) return cached;
-  const count = await countMatches(db, d, q, l);
+  const sampled = await sample(db, d, q);
+  const count = { ...(await countMatches(db, d, q, l, state.size, sampled)), sampled };
   if (counts.size >= COUNT_CACHE_SIZE) counts.clear();
   counts.set(key, count);
   return count;
@@ -250,13 +326,21 @@ async function tier(
   n: number,
   sizes: Map<string, number>,
   l: Limits,
+  sampled: Sampled,
 ): Promise<HitRow[]> {
   const filters = filterConditions(q.filters);
   const where = filters.length ? and(filters) : undefined;
+  // A source the sample surely puts far above SMALL_SET is large without counting it.
   const size = async (s: Source) => {
     const key = sourceKey(s);
     let c = sizes.get(key);
-    if (c === undefined) sizes.set(key, (c = await d.countSource(db, q.plan, s, where, l.smallSet + 1)));
+    if (c === undefined)
+      sizes.set(
+        key,
+        (c =
+          sureEstimate(sampled.sources.get(key) ?? 0, sampled, 10 * l.smallSet, l) ??
+          (await d.countSource(db, q.plan, s, where, l.smallSet + 1))),
+      );
     return c;
   };
   let candidates = 0;
@@ -348,7 +432,8 @@ export async function searchTiered(
   q: IndexQuery,
   l: Limits = defaults,
 ): Promise<SearchOutcome> {
-  const count = await cachedCount(db, d, q, l);
+  const counted = await cachedCount(db, d, q, l);
+  const count: Count = { total: counted.total, approximate: counted.approximate };
   if (count.total === 0) return { total: 0, approximate: false, hits: [] };
   if (!count.approximate && count.total <= l.smallSet) {
     const r = await rankAll(db, d, q);
@@ -376,7 +461,7 @@ export async function searchTiered(
   const sizes = new Map<string, number>();
   for (const t of tiers(q.plan)) {
     if (found.length >= need) break;
-    found.push(...(await tier(db, d, q, t, need - found.length, sizes, l)));
+    found.push(...(await tier(db, d, q, t, need - found.length, sizes, l, counted.sampled)));
   }
   return { ...count, hits: found.slice(q.offset, need).map(hit) };
 }

@@ -20,19 +20,30 @@ export interface SearchDocTable {
   words: string;
   /** The title's one- and two-character pieces (search.ts titleGrams): FTS5 text or a tsvector. */
   title_grams: string;
-  /** 0–127 from a hash of record_id: bucket 0 is the sample a very common query's count is estimated from. */
+  /** 0–511 from a hash of record_id: buckets 0–3 are the sample (search_sample), bucket 0 its first part. */
   bucket: number;
 }
 
-/** One row (id 1): a random version, new with every write to the index, keying cached counts. */
+/**
+ * One row (id 1): a random version, new with every write to the index, keying cached counts;
+ * and how many records the index holds.
+ */
 export interface SearchStateTable {
   id: number;
   version: string;
+  doc_count: number;
 }
+
+/**
+ * The index's sample: its rows of buckets 0–3 (one in 128), copied here with the columns a
+ * match and the filters test, so an estimate reads a small table from start to end.
+ */
+export type SearchSampleTable = Omit<SearchDocTable, 'title_grams'>;
 
 declare module '../../platform/db/schema.js' {
   interface Database {
     search_doc: SearchDocTable;
     search_state: SearchStateTable;
+    search_sample: SearchSampleTable;
   }
 }

@@ -67,14 +67,6 @@ function partsOf(w: string): readonly string[] {
   return parts;
 }
 
-/** Words for the token index: jieba in search mode, split at anything not a letter or digit. */
-function words(text: string): string[] {
-  const out: string[] = [];
-  for (const w of new Set(segmenter().cutForSearch(text, true)))
-    for (const part of partsOf(w)) out.push(part);
-  return out;
-}
-
 /**
  * Whether a character is Han. Most are in the URO block (U+4E00–U+9FFF, all Han); nothing below
  * U+2E80 is; the rest asks the Unicode property, once per character seen.
@@ -92,16 +84,34 @@ function isHan(ch: string): boolean {
   return han;
 }
 
+/** Adds every Han character of `text` to `into`, walking code units (a rebuild's hot loop). */
+function addHan(text: string, into: Set<string>): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      into.add(text[i]!);
+      continue;
+    }
+    // A character outside the BMP is a surrogate pair: taken whole.
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch.length === 2) i++;
+    if (isHan(ch)) into.add(ch);
+  }
+}
+
 /**
- * The distinct tokens of a document: its words, and every Han character on its own, so that a
- * one-character query (税, 镇) finds every record that contains the character.
+ * The distinct tokens of a document: its words (jieba in search mode, split at anything not a
+ * letter or digit), and every Han character on its own, so that a one-character query (税, 镇)
+ * finds every record that contains the character.
  */
 export function documentTokens(...texts: string[]): string[] {
   const set = new Set<string>();
   for (const t of texts) {
+    if (!t) continue;
     const n = normalize(t);
-    for (const w of words(n)) set.add(w);
-    for (const ch of new Set(n)) if (isHan(ch)) set.add(ch);
+    for (const w of segmenter().cutForSearch(n, true)) for (const part of partsOf(w)) set.add(part);
+    addHan(n, set);
   }
   return [...set];
 }

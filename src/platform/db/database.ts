@@ -39,7 +39,7 @@ export interface OpenOptions {
    * Called with the SQL of every query run (not its parameters): for tests that count queries,
    * e.g. that a page makes the same number however many rows it shows.
    */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, durationMs: number) => void;
 }
 
 /** Opens the database named by DATABASE_URL (`sqlite:<file>` or `postgres://…`). */
@@ -47,7 +47,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
   const onQuery = opts.onQuery;
   const log = onQuery
     ? (event: LogEvent) => {
-        if (event.level === 'query') onQuery(event.query.sql);
+        if (event.level === 'query') onQuery(event.query.sql, event.queryDurationMillis);
       }
     : undefined;
   if (url.startsWith('sqlite:')) {

@@ -16,7 +16,7 @@ import { readerLimits, type ReaderLimits } from './reader.settings.js';
  */
 
 /** The worker's first lines, in plain JavaScript: tsx first where the code is TypeScript. */
-const boot = `
+export const bootScript = `
 const { workerData } = require('node:worker_threads');
 (async () => {
   if (workerData.tsx) {
@@ -50,6 +50,19 @@ export function sibling(base: string, path: string): URL {
   return new URL(`${path}${ext}`, base);
 }
 
+/**
+ * What a thread's boot script is given: the task loop (`worker.ts`) and, from sources, tsx and
+ * the packages to load before it (`withPreload`: the readers' large packages).
+ */
+export function workerData(withPreload: boolean) {
+  return {
+    entry: sibling(import.meta.url, './worker').href,
+    tsx: fromSources ? import.meta.resolve('tsx/esm/api') : null,
+    preload: fromSources && withPreload ? preload.map((p) => import.meta.resolve(p)) : [],
+    tsconfig: fromSources ? new URL('../../../tsconfig.json', import.meta.url).pathname : null,
+  };
+}
+
 interface Pending {
   id: number;
   module: string;
@@ -74,15 +87,10 @@ const queue: Pending[] = [];
 let nextId = 1;
 
 function spawn(memoryMb: number): Slot {
-  const worker = new Worker(boot, {
+  const worker = new Worker(bootScript, {
     eval: true,
     execArgv: [],
-    workerData: {
-      entry: sibling(import.meta.url, './worker').href,
-      tsx: fromSources ? import.meta.resolve('tsx/esm/api') : null,
-      preload: fromSources ? preload.map((p) => import.meta.resolve(p)) : [],
-      tsconfig: fromSources ? new URL('../../../tsconfig.json', import.meta.url).pathname : null,
-    },
+    workerData: workerData(true),
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 8 },
     stdout: false,
     stderr: false,
