@@ -3,6 +3,7 @@ import { agencies, withinSubtree } from '../agencies/index.js';
 import { sql } from 'kysely';
 import {
   outcomeRowsOf,
+  otherRows2021,
   type ProcessingFeeFacts,
   type ReportFormat,
   type RequestRow,
@@ -79,6 +80,13 @@ export async function section3(
     const row = (table.get(key) ?? zero()) as RequestRow;
     result[key] = row;
     row.forEach((v, i) => (total[i] = total[i]! + v));
+  }
+  // The contract's （六）其他处理 of the 2021 format: the sum of its three sub-rows (it prints as
+  // their heading, but the data carries it, as every reader of a 2021 report fills it in).
+  if (opts.format === '2021') {
+    const other = zero();
+    for (const key of otherRows2021) result[key]!.forEach((v, i) => (other[i] = other[i]! + v));
+    result.other = other;
   }
   result.total = total;
   result.carriedForward = (table.get('carriedForward') ?? zero()) as RequestRow;

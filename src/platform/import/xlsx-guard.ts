@@ -1,6 +1,7 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { ImportRefused, megabytes } from './refusal.js';
 import { columnNumber, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './sheet.js';
+import { zipEntries, zipEntryCount, ZipDamaged } from '../zip/central-directory.js';
 
 /**
  * An XLSX file is a ZIP of XML, and exceljs (`Workbook.xlsx.load`) inflates every entry into a
@@ -43,63 +44,36 @@ export interface ZipEntry {
 
 const unreadable = '无法读取该文件：请上传 Excel 工作簿（.xlsx）或 CSV 文件';
 
-function findEndOfCentralDirectory(buf: Buffer): number {
-  // The record is 22 bytes plus a comment of up to 65,535.
-  const stop = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= stop; i--)
-    if (buf.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) return i;
-  return -1;
-}
-
 /** The entries of a ZIP, each inflated within what is left of `maxInflatedBytes`. */
 export function readZipEntries(buf: Buffer, maxInflatedBytes: number): ZipEntry[] {
-  const eocd = findEndOfCentralDirectory(buf);
-  if (eocd < 0) throw ImportRefused.file(unreadable);
-  const count = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  if (count > MAX_ENTRIES) throw ImportRefused.file(unreadable);
   const entries: ZipEntry[] = [];
   let left = maxInflatedBytes;
   const bomb = () =>
     ImportRefused.file(
       `工作簿解压后超过 ${megabytes(maxInflatedBytes)}，不像是正常的 Excel 文件：请删除无关的工作表和图片后再试，或另存为 CSV`,
     );
-  for (let k = 0; k < count; k++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== CENTRAL_HEADER)
-      throw ImportRefused.file(unreadable);
-    const flags = buf.readUInt16LE(offset + 8);
-    const method = buf.readUInt16LE(offset + 10);
-    const compressedSize = buf.readUInt32LE(offset + 20);
-    const nameLength = buf.readUInt16LE(offset + 28);
-    const extraLength = buf.readUInt16LE(offset + 30);
-    const commentLength = buf.readUInt16LE(offset + 32);
-    const localOffset = buf.readUInt32LE(offset + 42);
-    const name = buf
-      .subarray(offset + 46, offset + 46 + nameLength)
-      .toString(flags & 0x800 ? 'utf8' : 'latin1');
-    offset += 46 + nameLength + extraLength + commentLength;
-    // Encrypted entries and ZIP64 (sizes of 0xFFFFFFFF) are not in workbooks Excel or WPS save.
-    if (flags & 1 || compressedSize === 0xffffffff || localOffset === 0xffffffff)
-      throw ImportRefused.file(unreadable);
-    if (name.endsWith('/')) continue;
-    if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LOCAL_HEADER)
-      throw ImportRefused.file(unreadable);
-    const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    if (start + compressedSize > buf.length) throw ImportRefused.file(unreadable);
-    const raw = buf.subarray(start, start + compressedSize);
-    let data: Buffer;
-    if (method === 0) data = raw;
-    else if (method === 8) {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, left) });
-      } catch (e) {
-        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb();
-        throw ImportRefused.file(unreadable);
-      }
-    } else throw ImportRefused.file(unreadable);
-    left -= data.length;
-    if (left < 0) throw bomb();
-    entries.push({ name: name.replace(/^\//, ''), data });
+  try {
+    if (zipEntryCount(buf) > MAX_ENTRIES) throw ImportRefused.file(unreadable);
+    for (const { name, method, flags, compressed: raw } of zipEntries(buf)) {
+      // Encrypted entries are not in workbooks Excel or WPS save.
+      if (flags & 1) throw ImportRefused.file(unreadable);
+      let data: Buffer;
+      if (method === 0) data = raw;
+      else if (method === 8) {
+        try {
+          data = inflateRawSync(raw, { maxOutputLength: Math.max(1, left) });
+        } catch (e) {
+          if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb();
+          throw ImportRefused.file(unreadable);
+        }
+      } else throw ImportRefused.file(unreadable);
+      left -= data.length;
+      if (left < 0) throw bomb();
+      entries.push({ name: name.replace(/^\//, ''), data });
+    }
+  } catch (e) {
+    if (e instanceof ZipDamaged) throw ImportRefused.file(unreadable);
+    throw e;
   }
   return entries;
 }

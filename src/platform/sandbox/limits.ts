@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { zipEntries, zipEntryCount, ZipDamaged } from '../zip/central-directory.js';
 
 /**
  * A file refused by a reader, with a message for the person who sent it (Chinese, naming the
@@ -37,14 +38,7 @@ export async function checkZip(
 ): Promise<void> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const damaged = () => new FileRefused('文件已损坏，或不是 Word/Excel 文档（ZIP 结构不完整）');
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) throw damaged();
-  const count = buf.readUInt16LE(eocd + 10);
+  const count = guarded(() => zipEntryCount(buf), damaged);
   if (count > limits.maxZipEntries)
     throw new FileRefused(
       `文件内含 ${count} 个部件，超过 ${limits.maxZipEntries} 个的上限，不像是正常的文档`,
@@ -53,20 +47,11 @@ export async function checkZip(
   const tooLarge = () =>
     new FileRefused(`文件解压后超过 ${mb(ceiling)}，不像是正常的文档（可能是“压缩炸弹”）`);
   let left = ceiling;
-  let offset = buf.readUInt32LE(eocd + 16);
-  for (let k = 0; k < count; k++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) throw damaged();
-    const method = buf.readUInt16LE(offset + 10);
-    const compressed = buf.readUInt32LE(offset + 20);
-    const declared = buf.readUInt32LE(offset + 24);
-    const nameLength = buf.readUInt16LE(offset + 28);
-    const name = buf.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-    const localOffset = buf.readUInt32LE(offset + 42);
-    offset += 46 + nameLength + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
-    if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== 0x04034b50) throw damaged();
-    const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    if (compressed === 0xffffffff || start + compressed > buf.length) throw damaged();
-    const raw = buf.subarray(start, start + compressed);
+  const entries = zipEntries(buf);
+  for (;;) {
+    const next = guarded(() => entries.next(), damaged);
+    if (next.done) break;
+    const { name, method, declaredSize, compressed: raw } = next.value;
     const sink = visit?.(name);
     if (method === 0) {
       left -= raw.length;
@@ -74,7 +59,7 @@ export async function checkZip(
       sink?.(raw);
     } else if (method === 8) {
       // A declared size over what is left is refused without inflating anything.
-      if (declared > left) throw tooLarge();
+      if (declaredSize > left) throw tooLarge();
       const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
       try {
         for await (const chunk of Readable.from([raw]).pipe(inflater) as AsyncIterable<Buffer>) {
@@ -88,6 +73,16 @@ export async function checkZip(
         throw damaged();
       }
     } else throw damaged();
+  }
+}
+
+/** Runs a step of the ZIP walk, turning a damaged structure into the user's refusal. */
+function guarded<T>(step: () => T, damaged: () => FileRefused): T {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof ZipDamaged) throw damaged();
+    throw e;
   }
 }
 

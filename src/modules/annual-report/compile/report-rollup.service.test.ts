@@ -127,9 +127,11 @@ async function section3ByRows(
   for (const r of rows) {
     if (r.received_on > last || (r.closed_on !== null && r.closed_on < first)) continue;
     add(r.received_on >= first ? 'received' : 'carriedOver', r.applicant_type);
-    if (r.closed_on !== null && r.closed_on <= last && r.outcome)
-      add(format === '2019' && r.outcome.startsWith('other.') ? 'other' : r.outcome, r.applicant_type);
-    else add('carriedForward', r.applicant_type);
+    if (r.closed_on !== null && r.closed_on <= last && r.outcome) {
+      // 2019: the other.* outcomes are the one （六） row; 2021: each its own row, and （六） their sum.
+      if (r.outcome.startsWith('other.')) add('other', r.applicant_type);
+      if (format === '2021' || !r.outcome.startsWith('other.')) add(r.outcome, r.applicant_type);
+    } else add('carriedForward', r.applicant_type);
   }
   const out: Requests = { received: table.received ?? zero(), carriedOver: table.carriedOver ?? zero() };
   const total = zero();
@@ -138,6 +140,7 @@ async function section3ByRows(
     out[key] = row;
     row.forEach((v, i) => (total[i] = total[i]! + v));
   }
+  if (format === '2021') out.other = table.other ?? zero();
   out.total = total;
   out.carriedForward = table.carriedForward ?? zero();
   return out;
