@@ -47,6 +47,12 @@ function treeRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** The node options of `npm start` (package.json's start script: `node --opt … scripts/start.mjs`). */
+function startOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
+}
+
 /** Same-origin page links of an HTML page (no files, no logout). */
 function linksOf(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)]
@@ -68,7 +74,8 @@ export async function memory(engine: Engine): Promise<void> {
         join(root, 'src', 'app', 'main.ts'),
         'start',
       ]
-    : [join(root, 'scripts', 'start.mjs')]; // what `npm start` runs (it builds dist/ when stale)
+    : // what `npm start` runs (it builds dist/ when stale), with the node options package.json gives it
+      [...startOptions(), join(root, 'scripts', 'start.mjs')];
   const child = spawn(process.execPath, command, {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
