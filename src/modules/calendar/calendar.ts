@@ -148,6 +148,30 @@ export function addWorkdays(cal: WorkCalendar, from: string, n: number): DueDate
 }
 
 /**
+ * The end of a period of `n` 日 (calendar days) received on `from`, as 民法典第二百零一条 and
+ * 第二百零三条 count it: the period starts the day after `from`, so its last day is `from` + n;
+ * when that day is not a working day in the calendar (a weekend or a holiday, 调休 taken into
+ * account: a make-up Saturday is a working day), the period ends on the next working day. The days
+ * passed over for that are `skipped`, with their reasons. The 信访 periods (15日 to accept, 60日 to
+ * handle, 30日 for 复查) are counted this way; periods in 工作日 use `addWorkdays`.
+ */
+export function addDays(cal: WorkCalendar, from: string, n: number): DueDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  if (n === 0) return { from, add: n, due: from, provisional: false, skipped: [], makeupDays: [] };
+  let due = nextDate(from, n);
+  const skipped: SkippedDay[] = [];
+  let info = dayInfo(cal, due);
+  let provisional = info.provisional;
+  while (!info.workday) {
+    skipped.push({ date: due, reason: info.reason ?? '' });
+    due = nextDate(due);
+    info = dayInfo(cal, due);
+    provisional ||= info.provisional;
+  }
+  return { from, add: n, due, provisional, skipped, makeupDays: [] };
+}
+
+/**
  * Only the due date of `addWorkdays(cal, from, n)`, for the dates a computation needs on its way
  * (补正 notice, consultation answer, payment) without the days skipped.
  */
