@@ -77,6 +77,22 @@ function exact(plan: QueryPlan): RawBuilder<unknown>[] {
   return out;
 }
 
+/** The sources a plan's matches come from (the exact numbers are looked up by their own index). */
+export function matchSources(plan: QueryPlan): Source[] {
+  return long(plan)
+    ? [{ kind: 'tokens' }, { kind: 'phrase', column: 'title' }, { kind: 'phrase', column: 'body' }]
+    : [{ kind: 'tokens' }];
+}
+
+/**
+ * A match tested on the row's own columns: its sources, each as the engine tests it row by row
+ * (`rowSource`), or an exact 文号 / 索引号. The same on both engines, and for the sample.
+ */
+function rowMatchesOf(d: Dialect, plan: QueryPlan): RawBuilder<boolean> {
+  const any = [...matchSources(plan).map((s) => d.rowSource(plan, s)), ...exact(plan)];
+  return sql<boolean>`(${sql.join(any, sql` or `)})`;
+}
+
 /** Words are stored between spaces (` a b c `), so a token is found row by row as ` token `. */
 const spaced = (words: string) => ` ${words} `;
 
@@ -114,17 +130,7 @@ export const sqlite: Dialect = {
     if (plan.indexNumber) sets.push(sql`select seq from search_doc where index_number = ${plan.indexNumber}`);
     return sql<boolean>`d.seq in (${sql.join(sets, sql` union `)})`;
   },
-  rowMatches: (plan) => {
-    const any: RawBuilder<unknown>[] = [
-      sql`(${sql.join(
-        plan.tokens.map((t) => sql`instr(d.words, ${` ${t} `}) > 0`),
-        sql` and `,
-      )})`,
-    ];
-    if (long(plan)) any.push(sql`instr(d.title, ${plan.phrase}) > 0`, sql`instr(d.body, ${plan.phrase}) > 0`);
-    any.push(...exact(plan));
-    return sql<boolean>`(${sql.join(any, sql` or `)})`;
-  },
+  rowMatches: (plan) => rowMatchesOf(sqlite, plan),
   rowSource: (plan, s) =>
     s.kind === 'tokens'
       ? sql<boolean>`(${sql.join(
@@ -241,13 +247,7 @@ export const postgres: Dialect = {
   },
   // Written so that no index can answer it (`is true`, strpos): the planner then walks the date
   // index and tests each row, instead of gathering every match of a common word first.
-  rowMatches: (plan) => {
-    const any: RawBuilder<unknown>[] = [sql`(d.words @@ ${tsquery(plan)}::tsquery) is true`];
-    if (long(plan))
-      any.push(sql`strpos(d.title, ${plan.phrase}) > 0`, sql`strpos(d.body, ${plan.phrase}) > 0`);
-    any.push(...exact(plan));
-    return sql<boolean>`(${sql.join(any, sql` or `)})`;
-  },
+  rowMatches: (plan) => rowMatchesOf(postgres, plan),
   rowSource: (plan, s) =>
     s.kind === 'tokens'
       ? sql<boolean>`(d.words @@ ${tsquery(plan)}::tsquery) is true`

@@ -5,10 +5,8 @@ import { isPostgres } from '../../platform/db/dialect/postgres.js';
 import type { QueryPlan } from './search.js';
 import { postgres, sqlite, type Dialect, type Row } from './search.dialect.js';
 import { searchTiered } from './search.query.js';
-import { bucketOf, SAMPLE_BUCKETS, toRow } from './search.rows.js';
+import { SAMPLE_BUCKETS, toRow } from './search.rows.js';
 import { sibling, threadCount, withThreads, type Threads } from '../../platform/sandbox/index.js';
-
-export { bucketOf };
 
 /** A published record as handed to the index. */
 export interface SearchDocument {
@@ -163,9 +161,8 @@ class SqlSearchIndex implements SearchIndex {
 
   /**
    * Cutting words is the application's work and inserting the database's. Each statement is sent
-   * before the next rows are awaited, so the two overlap; a large rebuild (a first batch of
-   * THREADED_REBUILD documents or more) cuts its words in threads, one per core, in batches whose
-   * order is kept.
+   * before the next rows are awaited, so the two overlap; a rebuild of THREADED_REBUILD documents
+   * or more cuts its words in threads, one per core, in batches whose order is kept.
    */
   async rebuild(db: Executor, docs: AsyncIterable<readonly SearchDocument[]>): Promise<number> {
     await this.d.bulkBegin(db);
@@ -219,7 +216,10 @@ class SqlSearchIndex implements SearchIndex {
       n += part.length;
       if (threads) {
         for (let i = 0; i < part.length; i += THREAD_BATCH) {
-          inFlight.push(threads.run<Row[]>(rowsModule, 'toRows', [part.slice(i, i + THREAD_BATCH)]));
+          const rows = threads.run<Row[]>(rowsModule, 'toRows', [part.slice(i, i + THREAD_BATCH)]);
+          // Awaited in order by drain; a later batch failing meanwhile must not count as unhandled.
+          rows.catch(() => undefined);
+          inFlight.push(rows);
           await drain(threads.size * 2);
         }
       } else {

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { startsWith, type Executor } from '../../platform/db/database.js';
 import { withinSubtree } from '../agencies/index.js';
 import { SCORE, type QueryPlan } from './search.js';
-import { sourceKey, type Dialect, type Source } from './search.dialect.js';
+import { matchSources, sourceKey, type Dialect, type Source } from './search.dialect.js';
 import { BUCKETS, SAMPLE_BUCKETS } from './search.rows.js';
 import type { IndexHit, IndexQuery, SearchFilters, SearchOutcome } from './search.index.js';
 
@@ -110,13 +110,6 @@ export async function rankAll(
 
 const long = (plan: QueryPlan) => [...plan.phrase].length >= 3;
 
-/** The sources a plan's matches come from (the exact numbers are looked up by their own index). */
-function sources(plan: QueryPlan): Source[] {
-  return long(plan)
-    ? [{ kind: 'tokens' }, { kind: 'phrase', column: 'title' }, { kind: 'phrase', column: 'body' }]
-    : [{ kind: 'tokens' }];
-}
-
 interface Count {
   total: number;
   approximate: boolean;
@@ -158,7 +151,7 @@ export function forgetCachedCounts(): void {
 
 /** Every source a query's tiers may read: its matches' sources and "word in the title". */
 function allSources(plan: QueryPlan): Source[] {
-  return [...sources(plan), ...plan.tokens.map((token): Source => ({ kind: 'titleHas', token }))];
+  return [...matchSources(plan), ...plan.tokens.map((token): Source => ({ kind: 'titleHas', token }))];
 }
 
 /** One pass over part of the sample: its matches and each source's records. */
@@ -218,7 +211,7 @@ async function countMatches(
   const where = filters.length ? and(filters) : undefined;
   const { plan } = q;
   let over = sureEstimate(sampled.matches, sampled, 4 * l.countCap, l) !== undefined;
-  const srcs = sources(plan);
+  const srcs = matchSources(plan);
   const perSource: number[] = [];
   for (const s of over ? [] : srcs) {
     const n = await d.countSource(db, plan, s, where, l.countCap + 1);
