@@ -42,7 +42,8 @@ describe('gongkai serve from another directory', () => {
       const look = (d: Buffer) => {
         output += d.toString();
         const m = /门户网站：http:\/\/localhost:(\d+)\//.exec(output);
-        if (m) {
+        // The banner may come in several chunks: its line on background work ends it.
+        if (m && /后台任务：/.test(output)) {
           clearTimeout(timer);
           ok(Number(m[1]));
         }
