@@ -3,7 +3,14 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { isPostgres } from '../../platform/db/dialect/postgres.js';
 import type { QueryPlan } from './search.js';
-import { postgres, sqlite, type Dialect, type Row } from './search.dialect.js';
+import {
+  postgres,
+  sqlite,
+  type BulkLoad,
+  type BulkOptions,
+  type Dialect,
+  type Row,
+} from './search.dialect.js';
 import { searchTiered } from './search.query.js';
 import { SAMPLE_BUCKETS, toRow } from './search.rows.js';
 import { sibling, threadCount, withThreads, type Threads } from '../../platform/sandbox/index.js';
@@ -74,9 +81,9 @@ export interface SearchIndex {
   search(db: Executor, query: IndexQuery): Promise<SearchOutcome>;
   /**
    * Empties the index and loads these documents through the engine's bulk path (indexes built
-   * once at the end), in the caller's transaction: a rebuild.
+   * in large steps, not row by row), in the caller's transaction: a rebuild.
    */
-  rebuild(db: Executor, docs: AsyncIterable<readonly SearchDocument[]>): Promise<number>;
+  rebuild(db: Executor, docs: AsyncIterable<readonly SearchDocument[]>, opts?: BulkOptions): Promise<number>;
   size(db: Executor): Promise<number>;
   clear(db: Executor): Promise<void>;
 }
@@ -120,6 +127,8 @@ async function unsample(db: Executor, recordIds: readonly string[]): Promise<voi
 const THREADED_REBUILD = 2_000;
 /** Documents per thread task. */
 const THREAD_BATCH = 1_000;
+/** Thread tasks queued per thread: about a second of cutting words. */
+const IN_FLIGHT = 8;
 const rowsModule = sibling(import.meta.url, './search.rows');
 
 /** Rows per statement: 11 parameters each stays far below SQLite's and PostgreSQL's limits. */
@@ -164,8 +173,12 @@ class SqlSearchIndex implements SearchIndex {
    * before the next rows are awaited, so the two overlap; a rebuild of THREADED_REBUILD documents
    * or more cuts its words in threads, one per core, in batches whose order is kept.
    */
-  async rebuild(db: Executor, docs: AsyncIterable<readonly SearchDocument[]>): Promise<number> {
-    await this.d.bulkBegin(db);
+  async rebuild(
+    db: Executor,
+    docs: AsyncIterable<readonly SearchDocument[]>,
+    opts: BulkOptions = {},
+  ): Promise<number> {
+    const load = await this.d.bulk(db, opts);
     await sql`delete from search_sample`.execute(db);
     // Batches are gathered until there are enough documents to be worth threads (or no more).
     const it = docs[Symbol.asyncIterator]();
@@ -186,24 +199,25 @@ class SqlSearchIndex implements SearchIndex {
     })();
     const n =
       seen >= THREADED_REBUILD
-        ? await withThreads(threadCount(), (threads) => this.load(db, parts, threads))
-        : await this.load(db, parts);
-    await this.d.bulkEnd(db);
+        ? await withThreads(threadCount(), (threads) => this.load(load, parts, threads))
+        : await this.load(load, parts);
+    await load.end();
     await sampleFrom(db, sql`true`);
     await touch(db, 'recount');
     return n;
   }
 
-  private async load(db: Executor, parts: AsyncIterable<readonly SearchDocument[]>, threads?: Threads) {
+  private async load(load: BulkLoad, parts: AsyncIterable<readonly SearchDocument[]>, threads?: Threads) {
     let n = 0;
     let pending: Promise<void> = Promise.resolve();
     const insert = async (rows: readonly Row[]) => {
       await pending;
-      pending = this.d.bulkInsert(db, rows);
+      pending = load.insert(rows);
       // Awaited at the next insert; until then a failure must not count as unhandled.
       pending.catch(() => undefined);
     };
-    // Rows cut in threads, in order: up to two batches per thread in flight.
+    // Rows cut in threads, in order: up to IN_FLIGHT batches per thread in flight, so the threads
+    // go on cutting while the engine indexes a chunk (SQLite's FTS5 tables, see Dialect.bulk).
     const inFlight: Promise<Row[]>[] = [];
     const drain = async (most: number) => {
       while (inFlight.length > most) {
@@ -220,7 +234,7 @@ class SqlSearchIndex implements SearchIndex {
           // Awaited in order by drain; a later batch failing meanwhile must not count as unhandled.
           rows.catch(() => undefined);
           inFlight.push(rows);
-          await drain(threads.size * 2);
+          await drain(threads.size * IN_FLIGHT);
         }
       } else {
         const rows = part.map(toRow);
