@@ -2,7 +2,6 @@ import type { GongkaiModule } from '../../platform/module.js';
 import * as searchTables from './migrations/0012-search.js';
 import * as searchAtScale from './migrations/0026-search-at-scale.js';
 import * as searchSample from './migrations/0030-search-sample.js';
-import * as searchInline from './migrations/0031-search-inline.js';
 
 /** Chinese full-text search: the index of published records, an engine per database. */
 export const searchModule: GongkaiModule = {
@@ -23,6 +22,5 @@ export const searchModule: GongkaiModule = {
     '0012-search': searchTables,
     '0026-search-at-scale': searchAtScale,
     '0030-search-sample': searchSample,
-    '0031-search-inline': searchInline,
   },
 };
