@@ -3,6 +3,7 @@ import { likeEscape, type Executor } from '../../platform/db/database.js';
 import { checkpointAfterCommit } from '../../platform/db/dialect/sqlite.js';
 import type { QueryPlan } from './search.js';
 import type { SearchDocTable } from './search.tables.js';
+import { postgresBulk } from './search.postgres-bulk.js';
 
 // What differs between the engines: how words and phrases are matched through the indexes and
 // row by row, how rows are written one at a time and in bulk. Engine-specific SQL for search lives
@@ -69,6 +70,8 @@ export interface BulkOptions {
 export interface BulkLoad {
   insert(rows: readonly Row[]): Promise<void>;
   end(): Promise<void>;
+  /** Undoes what the load did outside the rebuild's transaction, when the rebuild fails. */
+  abort(): Promise<void>;
 }
 
 const columns = sql`(record_id, agency_id, title, body, doc_number, index_number, subject_category,
@@ -266,6 +269,8 @@ export const sqlite: Dialect = {
         // More than a chunk written: the WAL is copied into the file by a thread after the commit.
         if (indexed > ftsChunk) await checkpointAfterCommit(db);
       },
+      // Everything it wrote is in the transaction, which the failure rolls back.
+      abort: async () => undefined,
     };
   },
   bulkRows: 100,
@@ -274,21 +279,6 @@ export const sqlite: Dialect = {
 const tsquery = (plan: QueryPlan) => plan.tokens.map((t) => `'${t}'`).join(' & ');
 const contains = (column: string, phrase: string) =>
   sql<boolean>`${sql.ref(column)} like ${`%${likeEscape(phrase)}%`} escape '\\'`;
-
-/**
- * The secondary indexes of search_doc on PostgreSQL (migrations 0012 and 0026): dropped for a
- * rebuild and created once over all rows, which is many times faster than upkeep row by row.
- */
-const postgresIndexes: ReadonlyArray<readonly [string, RawBuilder<unknown>]> = [
-  ['search_doc_words', sql`using gin (words)`],
-  ['search_doc_title_trgm', sql`using gin (title gin_trgm_ops)`],
-  ['search_doc_body_trgm', sql`using gin (body gin_trgm_ops)`],
-  ['search_doc_title_grams', sql`using gin (title_grams)`],
-  ['search_doc_doc_number', sql`(doc_number)`],
-  ['search_doc_index_number', sql`(index_number)`],
-  ['search_doc_date', sql`(published_at, record_id)`],
-  ['search_doc_bucket', sql`(bucket)`],
-];
 
 export const postgres: Dialect = {
   position: (column, needle) => sql<number>`strpos(${sql.ref(column)}, ${needle})`,
@@ -341,36 +331,7 @@ export const postgres: Dialect = {
   async clear(db) {
     await sql`delete from search_doc`.execute(db);
   },
-  async bulk(db) {
-    await sql`truncate search_doc`.execute(db);
-    for (const [name] of postgresIndexes) await sql`drop index if exists ${sql.id(name)}`.execute(db);
-    return {
-      insert: (rows) => postgresBulkInsert(db, rows),
-      async end() {
-        // Enough sort memory that each GIN index is built in one pass (local to the transaction).
-        await sql`set local maintenance_work_mem = '256MB'`.execute(db);
-        for (const [name, how] of postgresIndexes)
-          await sql`create index ${sql.id(name)} on search_doc ${how}`.execute(db);
-        await sql`analyze search_doc`.execute(db);
-      },
-    };
-  },
+  // A new table loaded and indexed beside the transaction, then put in the old one's place.
+  bulk: (db) => postgresBulk(db),
   bulkRows: 2000,
 };
-
-/**
- * One statement of thirteen arrays: the server parses a few arrays instead of 13,000 parameters,
- * and builds each row's tsvectors from its words.
- */
-async function postgresBulkInsert(db: Executor, rows: readonly Row[]): Promise<void> {
-  const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
-  await sql`insert into search_doc ${columns}
-      select r, a, t, b, dn, ix, sc, y, v, p, bk,
-        array_to_tsvector(string_to_array(w, ' ')), array_to_tsvector(string_to_array(g, ' '))
-      from unnest(${col('record_id')}::text[], ${col('agency_id')}::text[], ${col('title')}::text[],
-        ${col('body')}::text[], ${col('doc_number')}::text[], ${col('index_number')}::text[],
-        ${col('subject_category')}::text[], ${col('year')}::int[], ${col('validity')}::text[],
-        ${col('published_at')}::text[], ${col('bucket')}::int[], ${col('words')}::text[],
-        ${col('title_grams')}::text[])
-        as x(r, a, t, b, dn, ix, sc, y, v, p, bk, w, g)`.execute(db);
-}

@@ -179,7 +179,22 @@ class SqlSearchIndex implements SearchIndex {
     opts: BulkOptions = {},
   ): Promise<number> {
     const load = await this.d.bulk(db, opts);
+    let n: number;
+    try {
+      n = await this.fill(load, docs);
+      await load.end();
+    } catch (e) {
+      await load.abort();
+      throw e;
+    }
     await sql`delete from search_sample`.execute(db);
+    await sampleFrom(db, sql`true`);
+    await touch(db, 'recount');
+    return n;
+  }
+
+  /** Loads every document (see `rebuild`); answers how many. */
+  private async fill(load: BulkLoad, docs: AsyncIterable<readonly SearchDocument[]>): Promise<number> {
     // Batches are gathered until there are enough documents to be worth threads (or no more).
     const it = docs[Symbol.asyncIterator]();
     const head: (readonly SearchDocument[])[] = [];
@@ -197,14 +212,9 @@ class SqlSearchIndex implements SearchIndex {
       yield* head;
       if (!done) for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
     })();
-    const n =
-      seen >= THREADED_REBUILD
-        ? await withThreads(threadCount(), (threads) => this.load(load, parts, threads))
-        : await this.load(load, parts);
-    await load.end();
-    await sampleFrom(db, sql`true`);
-    await touch(db, 'recount');
-    return n;
+    return seen >= THREADED_REBUILD
+      ? withThreads(threadCount(), (threads) => this.load(load, parts, threads))
+      : this.load(load, parts);
   }
 
   private async load(load: BulkLoad, parts: AsyncIterable<readonly SearchDocument[]>, threads?: Threads) {

@@ -38,7 +38,58 @@ export function postgresDialect(url: string): { dialect: PostgresDialect; pool: 
   // bring the process down: the pool replaces it at the next checkout, and a query in flight
   // still fails with its own error.
   pool.on('error', () => undefined);
-  return { dialect: new PostgresDialect({ pool }), pool };
+  return { dialect: new UrlDialect(pool, url), pool };
+}
+
+/** Each database's URL, by its adapter (which its transactions share). */
+const urls = new WeakMap<object, string>();
+
+class UrlDialect extends PostgresDialect {
+  constructor(
+    pool: pgTypes.Pool,
+    private readonly url: string,
+  ) {
+    super({ pool });
+  }
+  override createAdapter() {
+    const adapter = super.createAdapter();
+    urls.set(adapter, this.url);
+    return adapter;
+  }
+}
+
+/** Connections beside a database's own; `close` ends them (see `openSideConnections`). */
+export interface SideConnections {
+  clients: pgTypes.Client[];
+  close(): Promise<void>;
+}
+
+/**
+ * Connections of the database `db` belongs to, beside its own (which may be in a transaction):
+ * for work that runs in parallel on the server, such as a rebuild's index builds. They commit on
+ * their own. They are outside the pool, so a full pool cannot keep them waiting, and they end
+ * with `close`, so no session setting of theirs outlives the work.
+ */
+export async function openSideConnections<DB>(db: Kysely<DB>, count: number): Promise<SideConnections> {
+  const url = urls.get(db.getExecutor().adapter);
+  if (!url) throw new Error('side connections need a database opened by openDatabase');
+  const clients: pgTypes.Client[] = [];
+  const close = async () => {
+    await Promise.all(clients.splice(0).map((c) => c.end().catch(() => undefined)));
+  };
+  try {
+    for (let i = 0; i < count; i++) {
+      const client = new (pgDriver().Client)({ connectionString: url, types });
+      // As for the pool: a connection the server closes fails its query, not the process.
+      client.on('error', () => undefined);
+      await client.connect();
+      clients.push(client);
+    }
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { clients, close };
 }
 
 /** Creates the database named in the URL if it does not exist (for first start and tests). */
