@@ -292,6 +292,29 @@ describeEachEngine('gongkai calendar', (engine) => {
     });
   });
 
+  it('counts a period in 日 from the next day, moved past 国庆 but not past a 调休 Saturday', async () => {
+    // 15日 from 2026-09-20: the 15th day is 10-05, inside 国庆节 (10-01 to 10-07), so 10-08.
+    const r = await gongkai(env, 'calendar', 'days', '--from', '2026-09-20', '--add', '15', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      from: '2026-09-20',
+      add: 15,
+      due: '2026-10-08',
+      provisional: false,
+      skipped: ['2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({ date, reason: '国庆节' })),
+    });
+    // 30日 from 2026-09-10 ends on Saturday 10-10, a working day in lieu: it stays.
+    const s = await gongkai(env, 'calendar', 'days', '--from', '2026-09-10', '--add', '30', '--json');
+    assert.equal(s.code, 0, s.stderr);
+    assert.equal(JSON.parse(s.stdout).due, '2026-10-10');
+    assert.deepEqual(JSON.parse(s.stdout).skipped, []);
+    const text = await gongkai(env, 'calendar', 'days', '--from', '2026-09-20', '--add', '15');
+    assert.match(text.stdout, /2026-09-20 起算 15 日（自次日起算），期限为 2026-10-08/);
+    const bad = await gongkai(env, 'calendar', 'days', '--from', '2026-02-30', '--add', '15');
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /起始日期应为有效的 YYYY-MM-DD/);
+  });
+
   it('imports a year from a file and refuses a bad one naming the problem', async () => {
     const good = join(dir, `cal-${engine}.json`);
     writeFileSync(

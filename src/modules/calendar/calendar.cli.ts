@@ -5,7 +5,7 @@ import { ValidationError } from '../../platform/errors.js';
 import type { YearNotice } from './calendar-notices.data.js';
 import * as calendar from './calendar.service.js';
 
-/** `gongkai calendar workdays|import|list`. */
+/** `gongkai calendar workdays|days|import|list`. */
 export function registerCalendarCommands(program: Command, io: CliContext): void {
   const cal = program.command('calendar').description('工作日与节假日安排');
   cal
@@ -33,6 +33,32 @@ export function registerCalendarCommands(program: Command, io: CliContext): void
         );
         for (const s of r.skipped) io.out(`  跳过 ${s.date} ${s.reason}`);
         for (const m of r.makeupDays) io.out(`  计入 ${m.date} ${m.reason}`);
+      }),
+    );
+  cal
+    .command('days')
+    .description('从某日起算 N 日（自次日起算；期间最后一日为休息日或节假日的，顺延至其后第一个工作日）')
+    .requiredOption('--from <YYYY-MM-DD>', '起算日（如收到信访事项之日）')
+    .requiredOption('--add <N>', '日数')
+    .option('--json', '以 JSON 输出')
+    .action((o: { from: string; add: string; json?: boolean }) =>
+      io.withCtx(async (ctx) => {
+        if (!/^\d+$/.test(o.add)) throw ValidationError.one('add', '天数应为非负整数');
+        const r = await calendar.days(ctx, o.from, Number(o.add));
+        if (o.json) {
+          io.out(
+            JSON.stringify(
+              { from: r.from, add: r.add, due: r.due, provisional: r.provisional, skipped: r.skipped },
+              null,
+              2,
+            ),
+          );
+          return;
+        }
+        io.out(
+          `${r.from} 起算 ${r.add} 日（自次日起算），期限为 ${r.due}${r.provisional ? '（暂定：所跨年度的节假日安排尚未公布）' : ''}`,
+        );
+        for (const s of r.skipped) io.out(`  顺延 ${s.date} ${s.reason}`);
       }),
     );
   cal

@@ -6,6 +6,7 @@ import { ValidationError, type FieldError } from '../../platform/errors.js';
 import type { YearNotice } from './calendar-notices.data.js';
 import { agencies } from '../agencies/index.js';
 import {
+  addDays,
   addWorkdays,
   calendarOf,
   nextDate,
@@ -94,6 +95,18 @@ export async function workdays(ctx: Ctx, from: string, n: number): Promise<DueDa
   if (!Number.isInteger(n) || n < 0 || n > 1000)
     throw ValidationError.one('add', '工作日数应为 0–1000 之间的整数');
   return addWorkdays(await load(ctx), from, n);
+}
+
+/**
+ * The end of a period of `n` 日 received on `from` (民法典第二百零一条、第二百零三条: from the
+ * next day; a last day that is a weekend or holiday moves to the next working day), as the 信访
+ * periods are counted: 15日 to tell whether it is accepted, 60日 to handle, 30日 for 复查.
+ */
+export async function days(ctx: Ctx, from: string, n: number): Promise<DueDate> {
+  if (!isCalendarDate(from)) throw ValidationError.one('from', '起始日期应为有效的 YYYY-MM-DD');
+  if (!Number.isInteger(n) || n < 0 || n > 3660)
+    throw ValidationError.one('add', '天数应为 0–3660 之间的整数');
+  return addDays(await load(ctx), from, n);
 }
 
 /**
