@@ -6,6 +6,7 @@ import { appealsModule } from '../modules/appeals/module.js';
 import { calendarModule } from '../modules/calendar/module.js';
 import { catalogModule } from '../modules/catalog/module.js';
 import { demoModule } from '../modules/demo/module.js';
+import { hotlineModule } from '../modules/hotline/module.js';
 import { operationsModule } from '../modules/operations/module.js';
 import { portalModule } from '../modules/portal/module.js';
 import { recordsModule } from '../modules/records/module.js';
@@ -29,6 +30,7 @@ export const modules: readonly GongkaiModule[] = [
   recordsModule,
   catalogModule,
   portalModule,
+  hotlineModule,
   operationsModule,
   demoModule,
 ];

@@ -5,27 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, it } from 'node:test';
-import { runCli } from '../../src/app/cli.js';
 import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
+import { gongkai, type CliResult } from '../harness/cli.js';
 
 /** `gongkai db backup` and `db restore` with signed backups (issue 12), as an operator uses them. */
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function gongkai(env: Record<string, string>, ...args: string[]): Promise<Result> {
-  const r: Result = { code: 0, stdout: '', stderr: '' };
-  await runCli(args, {
-    env: { LOG_LEVEL: 'silent', ...env },
-    out: (line) => (r.stdout += `${line}\n`),
-    err: (line) => (r.stderr += `${line}\n`),
-    setExitCode: (code) => (r.code = code),
-  });
-  return r;
-}
+type Result = CliResult;
 
 /** The real executable in a child process: its exit code is the one a script sees. */
 function spawnGongkai(env: Record<string, string>, ...args: string[]): Promise<Result> {

@@ -5,28 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { runCli } from '../../src/app/cli.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 
 import { describeEachEngine, freshDatabaseUrl, testInstallation } from '../harness/engines.js';
+import { gongkai, type CliResult } from '../harness/cli.js';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one command line in this process (fast), as the bin would. */
-async function gongkai(env: Record<string, string>, ...args: string[]): Promise<Result> {
-  const r: Result = { code: 0, stdout: '', stderr: '' };
-  await runCli(args, {
-    env: { LOG_LEVEL: 'silent', ...env },
-    out: (line) => (r.stdout += `${line}\n`),
-    err: (line) => (r.stderr += `${line}\n`),
-    setExitCode: (code) => (r.code = code),
-  });
-  return r;
-}
+type Result = CliResult;
 
 /** Runs the real executable in a child process. */
 function spawnGongkai(env: Record<string, string>, ...args: string[]): Promise<Result> {

@@ -10,15 +10,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, it } from 'node:test';
-import { runCli } from '../../src/app/cli.js';
 import type { ReportData } from '../../src/modules/annual-report/index.js';
 import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
+import { gongkai as inProcess, type CliResult } from '../harness/cli.js';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Result = CliResult;
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-report-pdf-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,17 +45,6 @@ function bare(env: Record<string, string>, ...args: string[]): Promise<Result> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (code) => done({ code: code ?? 1, stdout, stderr }));
   });
-}
-
-async function inProcess(env: Record<string, string>, ...args: string[]): Promise<Result> {
-  const r: Result = { code: 0, stdout: '', stderr: '' };
-  await runCli(args, {
-    env: { LOG_LEVEL: 'silent', ...env },
-    out: (line) => (r.stdout += `${line}\n`),
-    err: (line) => (r.stderr += `${line}\n`),
-    setExitCode: (code) => (r.code = code),
-  });
-  return r;
 }
 
 const build = ['report', 'build', '--agency', '晋江市人民政府', '--year', '2020', '--out'];

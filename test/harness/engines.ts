@@ -14,6 +14,11 @@ export const testCipher = new FieldCipher('gongkai-test-data-key-not-for-product
 
 /** Every module of the platform, installed as the server installs them (src/app/modules.ts). */
 export const testInstallation: Installation = install(modules, loadConfig({}));
+
+/** Every module, installed with these settings in the environment (e.g. a module's own keys). */
+export function installationWith(env: Record<string, string>): Installation {
+  return install(modules, loadConfig({}), env);
+}
 import type { Ctx } from '../../src/platform/context.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import {

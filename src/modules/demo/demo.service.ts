@@ -6,6 +6,7 @@ import { importRecords } from '../records/index.js';
 import { demoArchive } from './demo-records.js';
 import { load2020, publish2020Report } from './demo-2020.js';
 import { loadContent } from './demo-content.js';
+import { loadHotline } from './demo-hotline.js';
 import {
   agencies,
   composeCreditCode,
@@ -241,7 +242,10 @@ export async function load(
   }
   await catalogs.adoptTemplate(ctx, made['大埔村']!.id, 'village');
   for (const [agencyName, jsonl] of Object.entries(demoArchive)) await importRecords(ctx, agencyName, jsonl);
-  if (opts.content !== false) await loadContent(ctx, made);
+  if (opts.content !== false) {
+    await loadContent(ctx, made);
+    await loadHotline(ctx, made);
+  }
   // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables),
   // and with the content, the report signed off as the seed published it.
   if (opts.operations2020 !== false) {

@@ -1,0 +1,257 @@
+import { recordAudit } from '../../platform/audit.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import { ValidationError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { columns, readTable, readUploadedSpreadsheet } from '../../platform/import/index.js';
+import { FieldProblem, oneOf, optional, text, type Field } from '../../platform/schema.js';
+import { agencies, type Agency } from '../agencies/index.js';
+import {
+  figureDefinitions,
+  hotlineFigures,
+  parseTicketTime,
+  sumCounts,
+  satisfactionLabels,
+  satisfactions,
+  ticketTypeLabels,
+  ticketTypes,
+  type HotlineFigures,
+} from './hotline.js';
+import { assertCan } from './hotline.policy.js';
+import * as repo from './hotline.repository.js';
+import { hotlineSettings } from './hotline.settings.js';
+import type { HotlineTicketTable } from './hotline.tables.js';
+
+/** A time cell of the export (hotline.ts parseTicketTime). */
+function ticketTime(label: string): Field<string> {
+  return {
+    label,
+    optional: false,
+    json: { type: 'string', description: label },
+    parse(raw, l) {
+      const v = raw === undefined || raw === null ? '' : String(raw).trim();
+      if (!v) throw new FieldProblem(`请填写${l}`);
+      const t = parseTicketTime(v);
+      if (!t)
+        throw new FieldProblem(`${l}“${v}”不是有效时间，应为 YYYY-MM-DD HH:MM:SS，例如 2026-03-05 09:30:00`);
+      return t;
+    },
+  };
+}
+
+/** The export's columns, in the order the issue gives them (the header names them, any order reads). */
+export const ticketColumns = columns({
+  ticketNumber: text('工单编号', { max: 64 }),
+  receivedAt: ticketTime('受理时间'),
+  ticketType: oneOf('诉求类型', ticketTypes, ticketTypeLabels),
+  content: optional(text('诉求内容', { max: 20_000 })),
+  agency: text('承办单位', { max: 200 }),
+  dueAt: ticketTime('办理时限'),
+  closedAt: optional(ticketTime('办结时间')),
+  visitedAt: optional(ticketTime('回访时间')),
+  satisfaction: oneOf('满意度', satisfactions, satisfactionLabels),
+  valid: oneOf('是否有效', ['是', '否'] as const),
+});
+
+export interface HotlineImport {
+  /** Data rows read. */
+  rows: number;
+  inserted: number;
+  updated: number;
+}
+
+/** Agencies by full and short name (a name two agencies share resolves to neither). */
+function agencyNames(list: readonly Agency[]): Map<string, Agency[]> {
+  const byName = new Map<string, Agency[]>();
+  const add = (name: string | null, a: Agency) => {
+    if (!name) return;
+    const seen = byName.get(name) ?? [];
+    if (!seen.includes(a)) seen.push(a);
+    byName.set(name, seen);
+  };
+  for (const a of list) {
+    add(a.name, a);
+    add(a.shortName, a);
+  }
+  return byName;
+}
+
+/**
+ * Imports a 工单 export (CSV in any encoding Excel or WPS saves, or XLSX): all or nothing, every
+ * bad cell named by row and column (the header is row 1). A 工单编号 already stored is updated.
+ */
+export async function importTickets(ctx: Ctx, bytes: Uint8Array): Promise<HotlineImport> {
+  const root = await agencies.root(ctx);
+  assertCan(ctx.actor, 'import', root ?? { path: '/' });
+  const sheet = await readUploadedSpreadsheet(bytes);
+  const table = readTable(sheet, ticketColumns);
+  const names = agencyNames(await agencies.listForStaff(ctx, { includeDissolved: true }));
+  const firstRow = new Map<string, number>();
+  const resolved: Array<{ row: number; agency: Agency }> = [];
+  for (const { row, value: t } of table.rows) {
+    const found = names.get(t.agency) ?? [];
+    if (found.length === 0) table.problem(row, 'agency', `承办单位“${t.agency}”不是本平台的机构`);
+    else if (found.length > 1)
+      table.problem(row, 'agency', `有 ${found.length} 个机构名为“${t.agency}”，请写全称`);
+    else resolved.push({ row, agency: found[0]! });
+    const earlier = firstRow.get(t.ticketNumber);
+    if (earlier !== undefined)
+      table.problem(row, 'ticketNumber', `工单编号“${t.ticketNumber}”与第 ${earlier} 行重复`);
+    else firstRow.set(t.ticketNumber, row);
+    if (t.closedAt && t.closedAt < t.receivedAt) table.problem(row, 'closedAt', '办结时间早于受理时间');
+    if (t.visitedAt && !t.closedAt) table.problem(row, 'visitedAt', '有回访时间，但没有办结时间');
+    if (t.visitedAt && t.closedAt && t.visitedAt < t.closedAt)
+      table.problem(row, 'visitedAt', '回访时间早于办结时间');
+    if (t.satisfaction !== 'unrated' && !t.visitedAt)
+      table.problem(row, 'satisfaction', '有满意度，但没有回访时间');
+  }
+  const rows = table.finish();
+  const agencyOf = new Map(resolved.map((r) => [r.row, r.agency]));
+  const now = ctx.clock.now().toISOString();
+  return inTransaction(ctx, async (ctx) => {
+    const existing = await repo.idsByNumber(
+      ctx.db,
+      rows.map((r) => r.value.ticketNumber),
+    );
+    const fresh: HotlineTicketTable[] = [];
+    for (const { row, value: t } of rows) {
+      const fields = {
+        agency_id: agencyOf.get(row)!.id,
+        received_at: t.receivedAt,
+        ticket_type: t.ticketType,
+        content_enc: ctx.cipher.encrypt(t.content ?? ''),
+        due_at: t.dueAt,
+        closed_at: t.closedAt,
+        visited_at: t.visitedAt,
+        satisfaction: t.satisfaction,
+        valid: t.valid === '是' ? 1 : 0,
+        updated_at: now,
+      };
+      const id = existing.get(t.ticketNumber);
+      if (id) await repo.update(ctx.db, id, fields);
+      else fresh.push({ id: newId(), ticket_number: t.ticketNumber, created_at: now, ...fields });
+    }
+    await repo.insert(ctx.db, fresh);
+    const result = { rows: rows.length, inserted: fresh.length, updated: rows.length - fresh.length };
+    await recordAudit(ctx, {
+      action: 'hotline.import',
+      subjectType: 'hotlineImport',
+      subjectId: null,
+      agencyId: root?.id ?? null,
+      after: result,
+    });
+    return result;
+  });
+}
+
+export interface HotlineStatsQuery {
+  /** An agency id, full name or short name: the figures cover it and its subtree. */
+  agency: string;
+  year: number;
+  month?: number;
+}
+
+/** The tickets of a year, or of one month of it, by 受理时间: [from, to). */
+function period(year: number, month?: number): [string, string] {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100)
+    throw ValidationError.one('year', '年份应为 1990–2100 之间的整数');
+  if (month !== undefined && (!Number.isInteger(month) || month < 1 || month > 12))
+    throw ValidationError.one('month', '月份应为 1–12 之间的整数');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (month === undefined) return [`${year}-01-01 00:00:00`, `${year + 1}-01-01 00:00:00`];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${pad(month + 1)}`;
+  return [`${year}-${pad(month)}-01 00:00:00`, `${next}-01 00:00:00`];
+}
+
+function satisfiedGrades(ctx: Ctx): string[] {
+  return hotlineSettings.of(ctx).basicallySatisfiedCounts
+    ? ['verySatisfied', 'satisfied', 'basicallySatisfied']
+    : ['verySatisfied', 'satisfied'];
+}
+
+/**
+ * The figures of the tickets received in a year or a month (by 受理时间) by an agency and its
+ * subtree. Public figures: anyone may read them.
+ */
+export async function stats(ctx: Ctx, q: HotlineStatsQuery): Promise<HotlineFigures> {
+  const [from, to] = period(q.year, q.month);
+  const agency = await publicAgency(ctx, q.agency);
+  return hotlineFigures(
+    sumCounts(await repo.countsByAgency(ctx.db, agency.path, from, to, satisfiedGrades(ctx))),
+  );
+}
+
+/** How this installation counts each figure (the CLI prints it beside the figures). */
+export function definitions(ctx: Ctx): Record<keyof HotlineFigures, string> {
+  return figureDefinitions(hotlineSettings.of(ctx).basicallySatisfiedCounts);
+}
+
+export interface HotlinePage {
+  /** Every agency of the tree, in tree order, for the choice of agency. */
+  agencies: Agency[];
+  agency: Agency;
+  /** Years with tickets, newest first (the current year when there are none). */
+  years: number[];
+  year: number;
+  month: number | undefined;
+  figures: HotlineFigures;
+  /** The agencies right under it, each with its own subtree's figures. */
+  children: Array<{ agency: Agency; figures: HotlineFigures }>;
+  lastImportAt: string | null;
+  /** Whether 基本满意 counts as satisfied here (HOTLINE_BASICALLY_SATISFIED_COUNTS). */
+  basicallySatisfiedCounts: boolean;
+}
+
+/** The portal's page: one agency's figures for a year or month, and those of the agencies under it. */
+export async function portalPage(
+  ctx: Ctx,
+  q: { agency?: string; year?: string; month?: string },
+): Promise<HotlinePage> {
+  const all = (await agencies.listPublic(ctx)).filter((a) => !a.dissolvedAt);
+  const agency = q.agency ? await publicAgency(ctx, q.agency) : ((await agencies.root(ctx)) ?? all[0]);
+  if (!agency) throw ValidationError.one('agency', '尚未设立机构');
+  const { years, lastImportAt } = await repo.overview(ctx.db);
+  const thisYear = Number(ctx.clock.now().toISOString().slice(0, 4));
+  if (q.year !== undefined && q.year !== '' && !/^\d{4}$/.test(q.year))
+    throw ValidationError.one('year', '年份应为四位数字，例如 2020');
+  if (q.month !== undefined && q.month !== '' && !/^\d{1,2}$/.test(q.month))
+    throw ValidationError.one('month', '月份应为 1–12 之间的整数');
+  const year = q.year ? Number(q.year) : (years[0] ?? thisYear);
+  const month = q.month ? Number(q.month) : undefined;
+  const [from, to] = period(year, month);
+  const rows = await repo.countsByAgency(ctx.db, agency.path, from, to, satisfiedGrades(ctx));
+  const pathOf = new Map(all.map((a) => [a.id, a.path]));
+  const under = (path: string) => rows.filter((r) => pathOf.get(r.agencyId)?.startsWith(path) ?? false);
+  return {
+    agencies: all,
+    agency,
+    years: years.length ? years : [thisYear],
+    year,
+    month,
+    figures: hotlineFigures(sumCounts(rows)),
+    children: all
+      .filter((a) => a.parentId === agency.id)
+      .map((a) => ({ agency: a, figures: hotlineFigures(sumCounts(under(a.path))) })),
+    lastImportAt,
+    basicallySatisfiedCounts: hotlineSettings.of(ctx).basicallySatisfiedCounts,
+  };
+}
+
+/** Any agency of the tree, by id or name, as the public directory knows it. */
+async function publicAgency(ctx: Ctx, idOrName: string): Promise<Agency> {
+  const list = await agencies.listPublic(ctx);
+  const found = list.filter((a) => a.id === idOrName || a.name === idOrName || a.shortName === idOrName);
+  if (found.length === 0) throw ValidationError.one('agency', `未找到机构“${idOrName}”`);
+  if (found.length > 1)
+    throw ValidationError.one('agency', `有 ${found.length} 个机构名为“${idOrName}”，请改用机构 ID`);
+  return found[0]!;
+}
+
+/** The back office's import page: who may import, what is stored, when it was last written. */
+export async function importPage(
+  ctx: Ctx,
+): Promise<{ tickets: number; years: number[]; lastImportAt: string | null }> {
+  const root = await agencies.root(ctx);
+  assertCan(ctx.actor, 'import', root ?? { path: '/' });
+  const [{ years, lastImportAt }, tickets] = await Promise.all([repo.overview(ctx.db), repo.total(ctx.db)]);
+  return { tickets, years, lastImportAt };
+}

@@ -1,0 +1,35 @@
+import type { GongkaiModule } from '../../platform/module.js';
+import { registerHotlineCommands } from './hotline.cli.js';
+import { registerHotlineAdminRoutes } from './hotline.admin.routes.js';
+import { registerHotlinePortalRoutes } from './hotline.portal.routes.js';
+import { hotlineSettings } from './hotline.settings.js';
+import * as hotlineTables from './migrations/0033-hotline.js';
+
+/** 12345 政务服务便民热线: the hotline's 工单 imported from its own system, and their figures. */
+export const hotlineModule: GongkaiModule = {
+  name: 'hotline',
+  label: '12345 热线',
+  tables: {
+    hotline_ticket: { backup: { orderBy: 'id' } },
+  },
+  migrations: { '0033-hotline': hotlineTables },
+  settings: hotlineSettings,
+  audit: {
+    actions: { 'hotline.import': '导入 12345 工单' },
+    subjects: { hotlineImport: '12345 工单导入' },
+    fields: { rows: '工单数', inserted: '新增', updated: '更新' },
+  },
+  routes: (app) => {
+    registerHotlinePortalRoutes(app);
+    registerHotlineAdminRoutes(app);
+  },
+  cli: registerHotlineCommands,
+  portalColumnEntries: [
+    {
+      column: 'convenience',
+      title: '12345 便民服务热线',
+      href: '/hotline',
+      text: '各机构受理的 12345 热线工单的办结率、按时办结率、回访率和满意率，按年、按月查看。',
+    },
+  ],
+};
