@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { openDatabase } from '../../src/platform/db/database.js';
 
-import { describeEachEngine, freshDatabaseUrl, testInstallation } from '../harness/engines.js';
-import { gongkai, type CliResult } from '../harness/cli.js';
+import { describeEachEngine, testInstallation } from '../harness/engines.js';
+import { cliDatabase, gongkai, type CliResult } from '../harness/cli.js';
 
 type Result = CliResult;
 
@@ -30,11 +30,11 @@ const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describeEachEngine('gongkai CLI', (engine) => {
-  let db: ReturnType<typeof freshDatabaseUrl>;
+  let db: ReturnType<typeof cliDatabase>;
   let env: Record<string, string>;
   before(() => {
-    db = freshDatabaseUrl(engine);
-    env = { DATABASE_URL: db.url, GONGKAI_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+    db = cliDatabase(engine);
+    env = db.env;
   });
   after(async () => db.cleanup());
 
@@ -248,11 +248,11 @@ describeEachEngine('gongkai CLI', (engine) => {
 });
 
 describeEachEngine('gongkai calendar', (engine) => {
-  let db: ReturnType<typeof freshDatabaseUrl>;
+  let db: ReturnType<typeof cliDatabase>;
   let env: Record<string, string>;
   before(() => {
-    db = freshDatabaseUrl(engine);
-    env = { DATABASE_URL: db.url, GONGKAI_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+    db = cliDatabase(engine);
+    env = db.env;
   });
   after(async () => db.cleanup());
 
@@ -328,11 +328,11 @@ describeEachEngine('gongkai calendar', (engine) => {
 });
 
 describeEachEngine('gongkai records import', (engine) => {
-  let db: ReturnType<typeof freshDatabaseUrl>;
+  let db: ReturnType<typeof cliDatabase>;
   let env: Record<string, string>;
   before(async () => {
-    db = freshDatabaseUrl(engine);
-    env = { DATABASE_URL: db.url, GONGKAI_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+    db = cliDatabase(engine);
+    env = db.env;
     assert.equal((await gongkai(env, 'demo', 'load')).code, 0);
   });
   after(async () => db.cleanup());
@@ -384,7 +384,7 @@ describeEachEngine('gongkai records import', (engine) => {
     assert.match(out.first, /^[0-9A-Z]{18}\/2019-00001$/, 'nothing of the refused file was kept');
     assert.match(out.last, /\/2020-00001$/, 'a new year starts at 00001');
 
-    const handle = await openDatabase(db.url);
+    const handle = await openDatabase(env.DATABASE_URL!);
     try {
       const rows = await handle.db
         .selectFrom('record')

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { describeEachEngine, freshDatabaseUrl } from '../harness/engines.js';
-import { gongkai } from '../harness/cli.js';
+import { describeEachEngine } from '../harness/engines.js';
+import { cliDatabase, gongkai } from '../harness/cli.js';
 import { cizao2026 } from '../fixtures/hotline/expected.js';
 
 // `gongkai hotline import` and `gongkai hotline stats` (issue 14 §8), on the fixtures the service
@@ -14,11 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'gongkai-hotline-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describeEachEngine('gongkai hotline', (engine) => {
-  let db: ReturnType<typeof freshDatabaseUrl>;
+  let db: ReturnType<typeof cliDatabase>;
   let env: Record<string, string>;
   before(async () => {
-    db = freshDatabaseUrl(engine);
-    env = { DATABASE_URL: db.url, GONGKAI_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+    db = cliDatabase(engine);
+    env = db.env;
     assert.equal((await gongkai(env, 'db', 'migrate')).code, 0);
     const add = async (...args: string[]) => {
       const r = await gongkai(env, 'agency', 'add', ...args);

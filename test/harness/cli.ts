@@ -1,4 +1,6 @@
 import { runCli } from '../../src/app/cli.js';
+import type { Engine } from '../../src/platform/db/database.js';
+import { freshDatabaseUrl } from './engines.js';
 
 export interface CliResult {
   code: number;
@@ -16,4 +18,10 @@ export async function gongkai(env: Record<string, string>, ...args: string[]): P
     setExitCode: (code) => (r.code = code),
   });
   return r;
+}
+
+/** A fresh database on `engine` for command lines: its environment, and its cleanup. */
+export function cliDatabase(engine: Engine): { env: Record<string, string>; cleanup: () => Promise<void> } {
+  const { url, cleanup } = freshDatabaseUrl(engine);
+  return { env: { DATABASE_URL: url, GONGKAI_SECRET: 'cli-test-secret-cli-test-secret-0123456' }, cleanup };
 }

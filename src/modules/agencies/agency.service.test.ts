@@ -76,6 +76,14 @@ describeEachEngine('agencies service', (engine) => {
     assert.equal(list.length, 5);
   });
 
+  it('finds an agency the portal shows by id, full name or short name, and names what it cannot find', async () => {
+    // Anyone: the public directory, not the actor's reading rights.
+    const visitor = testCtx(h, { ...systemActor('访客'), kind: 'anonymous', grants: [] });
+    for (const key of [cizao.id, '磁灶镇人民政府', '磁灶镇'])
+      assert.equal((await agencies.resolvePublic(visitor, key)).id, cizao.id, key);
+    await assert.rejects(agencies.resolvePublic(visitor, '磁灶'), /未找到机构“磁灶”/);
+  });
+
   it('tells the agency page which changes the viewer may make', async () => {
     const page = (role: Role, of: Agency, at: Agency) =>
       agencies.adminPage(testCtx(h, staff(role, of)), at.id);

@@ -136,6 +136,19 @@ export async function getPublic(ctx: Ctx, id: string): Promise<Agency> {
   return a;
 }
 
+/**
+ * An agency the portal shows, by id, full name or short name (a filter a visitor or a script
+ * gives); a name two agencies share is an error that asks for the id.
+ */
+export async function resolvePublic(ctx: Ctx, idOrName: string): Promise<Agency> {
+  if (isId(idOrName)) return getPublic(ctx, idOrName);
+  const found = (await listPublic(ctx)).filter((a) => a.name === idOrName || a.shortName === idOrName);
+  if (found.length === 0) throw new NotFoundError(`未找到机构“${idOrName}”`);
+  if (found.length > 1)
+    throw ValidationError.one('agency', `有 ${found.length} 个机构名为“${idOrName}”，请改用机构 ID`);
+  return found[0]!;
+}
+
 /** The top of the tree: the people's government the site belongs to. */
 export async function root(ctx: Ctx): Promise<Agency | undefined> {
   return (await repo.listRoots(ctx.db))[0];

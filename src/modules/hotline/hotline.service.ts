@@ -174,7 +174,7 @@ function satisfiedGrades(ctx: Ctx): string[] {
  */
 export async function stats(ctx: Ctx, q: HotlineStatsQuery): Promise<HotlineFigures> {
   const [from, to] = period(q.year, q.month);
-  const agency = await publicAgency(ctx, q.agency);
+  const agency = await agencies.resolvePublic(ctx, q.agency);
   return hotlineFigures(
     sumCounts(await repo.countsByAgency(ctx.db, agency.path, from, to, satisfiedGrades(ctx))),
   );
@@ -207,7 +207,9 @@ export async function portalPage(
   q: { agency?: string; year?: string; month?: string },
 ): Promise<HotlinePage> {
   const all = (await agencies.listPublic(ctx)).filter((a) => !a.dissolvedAt);
-  const agency = q.agency ? await publicAgency(ctx, q.agency) : ((await agencies.root(ctx)) ?? all[0]);
+  const agency = q.agency
+    ? await agencies.resolvePublic(ctx, q.agency)
+    : ((await agencies.root(ctx)) ?? all[0]);
   if (!agency) throw ValidationError.one('agency', '尚未设立机构');
   const { years, lastImportAt } = await repo.overview(ctx.db);
   const thisYear = Number(ctx.clock.now().toISOString().slice(0, 4));
@@ -234,16 +236,6 @@ export async function portalPage(
     lastImportAt,
     basicallySatisfiedCounts: hotlineSettings.of(ctx).basicallySatisfiedCounts,
   };
-}
-
-/** Any agency of the tree, by id or name, as the public directory knows it. */
-async function publicAgency(ctx: Ctx, idOrName: string): Promise<Agency> {
-  const list = await agencies.listPublic(ctx);
-  const found = list.filter((a) => a.id === idOrName || a.name === idOrName || a.shortName === idOrName);
-  if (found.length === 0) throw ValidationError.one('agency', `未找到机构“${idOrName}”`);
-  if (found.length > 1)
-    throw ValidationError.one('agency', `有 ${found.length} 个机构名为“${idOrName}”，请改用机构 ID`);
-  return found[0]!;
 }
 
 /** The back office's import page: who may import, what is stored, when it was last written. */

@@ -1,7 +1,6 @@
 import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import { NotFoundError, ValidationError, type FieldError } from '../../platform/errors.js';
-import { isId } from '../../platform/ids.js';
+import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import {
   planQuery,
@@ -97,16 +96,6 @@ export async function ensureSearchIndex(
 
 export const pageSize = 10;
 
-/** The agency filter names any agency the portal shows, by id or by name. */
-async function publicAgency(ctx: Ctx, idOrName: string): Promise<{ path: string }> {
-  if (isId(idOrName)) return agencies.getPublic(ctx, idOrName);
-  const found = (await agencies.listPublic(ctx)).filter((a) => a.name === idOrName);
-  if (found.length === 0) throw new NotFoundError(`未找到机构“${idOrName}”`);
-  if (found.length > 1)
-    throw ValidationError.one('agency', `有 ${found.length} 个机构名为“${idOrName}”，请改用机构 ID`);
-  return found[0]!;
-}
-
 /**
  * The records filed under a catalog domain: the catalog writes the subquery (its tables). Without
  * a catalog installed no record is in any domain.
@@ -149,7 +138,7 @@ export async function searchRecords(ctx: Ctx, raw: unknown): Promise<SearchResul
   if (!plan) throw ValidationError.one('q', '请输入检索词（标点符号之外至少一个字）');
   const size = input.pageSize ?? pageSize;
   const page = input.page ?? 1;
-  const agencyPath = input.agency ? (await publicAgency(ctx, input.agency)).path : undefined;
+  const agencyPath = input.agency ? (await agencies.resolvePublic(ctx, input.agency)).path : undefined;
   const found = await searchIndexFor(ctx.db).search(ctx.db, {
     plan,
     filters: {
