@@ -106,17 +106,26 @@ describeEachEngine('a rebuild while the installation is in use', (engine) => {
     // the database's one connection waits for the rebuild's transaction to end.
     const writer = engine === 'postgres' ? other.db : h.db;
     let written: Promise<void> | undefined;
-    let committed = false;
-    await rebuild(
-      documents(3000, 24, async () => {
-        written = searchIndexFor(writer)
-          .put(writer, [late])
-          .then(() => assert.ok(committed, 'the write finished before the rebuild committed'));
-        written.catch(() => undefined);
-        await new Promise((r) => setTimeout(r, 200));
-      }),
-    );
-    committed = true;
+    let finished = false;
+    // Whether the write had finished when the rebuild's work was done, just before its COMMIT is
+    // sent (after the COMMIT the write may finish before this test's next line runs).
+    let finishedBeforeCommit: boolean | undefined;
+    await h.db.transaction().execute(async (tx) => {
+      await searchIndexFor(tx).rebuild(
+        tx,
+        documents(3000, 24, async () => {
+          written = searchIndexFor(writer)
+            .put(writer, [late])
+            .then(() => {
+              finished = true;
+            });
+          written.catch(() => undefined);
+          await new Promise((r) => setTimeout(r, 200));
+        }),
+      );
+      finishedBeforeCommit = finished;
+    });
+    assert.equal(finishedBeforeCommit, false, 'the write finished before the rebuild committed');
     await within(written!, 10_000, 'the write after the rebuild');
     assert.equal(await searchIndexFor(h.db).size(h.db), 3001);
     const { rows } = await sql<{ n: number | string }>`select doc_count as n from search_state`.execute(h.db);
