@@ -7,6 +7,7 @@ import { calendarModule } from '../modules/calendar/module.js';
 import { catalogModule } from '../modules/catalog/module.js';
 import { demoModule } from '../modules/demo/module.js';
 import { hotlineModule } from '../modules/hotline/module.js';
+import { messagesModule } from '../modules/messages/module.js';
 import { operationsModule } from '../modules/operations/module.js';
 import { portalModule } from '../modules/portal/module.js';
 import { recordsModule } from '../modules/records/module.js';
@@ -31,6 +32,7 @@ export const modules: readonly GongkaiModule[] = [
   catalogModule,
   portalModule,
   hotlineModule,
+  messagesModule,
   operationsModule,
   demoModule,
 ];

@@ -9,6 +9,7 @@ import {
   figureDefinitions,
   hotlineFigures,
   parseTicketTime,
+  periodDates,
   sumCounts,
   satisfactionLabels,
   satisfactions,
@@ -152,14 +153,8 @@ export interface HotlineStatsQuery {
 
 /** The tickets of a year, or of one month of it, by 受理时间: [from, to). */
 function period(year: number, month?: number): [string, string] {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100)
-    throw ValidationError.one('year', '年份应为 1990–2100 之间的整数');
-  if (month !== undefined && (!Number.isInteger(month) || month < 1 || month > 12))
-    throw ValidationError.one('month', '月份应为 1–12 之间的整数');
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (month === undefined) return [`${year}-01-01 00:00:00`, `${year + 1}-01-01 00:00:00`];
-  const next = month === 12 ? `${year + 1}-01` : `${year}-${pad(month + 1)}`;
-  return [`${year}-${pad(month)}-01 00:00:00`, `${next}-01 00:00:00`];
+  const [from, to] = periodDates(year, month);
+  return [`${from} 00:00:00`, `${to} 00:00:00`];
 }
 
 function satisfiedGrades(ctx: Ctx): string[] {

@@ -1,5 +1,6 @@
 // 12345 hotline figures (issue 14; services.md §3.3): the 工单 the hotline's own system exports,
 // and the rates computed from them. Pure rules: the counts come from the repository.
+import { ValidationError } from '../../platform/errors.js';
 
 /** 诉求类型 (DB12/T 1438-2025 §3.1). */
 export const ticketTypes = ['consultation', 'help', 'complaint', 'tipOff', 'suggestion', 'praise'] as const;
@@ -130,3 +131,18 @@ const definitions: Record<keyof HotlineFigures, string> = {
   visitRate: '回访率（反馈率）= 回访 ÷ 办结',
   satisfactionRate: '满意率 = 满意 ÷ 评价',
 };
+
+/**
+ * The days [from, to) of a year, or of one of its months, as YYYY-MM-DD; a year or month out of
+ * range is named (ValidationError on `year` or `month`).
+ */
+export function periodDates(year: number, month?: number): [string, string] {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100)
+    throw ValidationError.one('year', '年份应为 1990–2100 之间的整数');
+  if (month !== undefined && (!Number.isInteger(month) || month < 1 || month > 12))
+    throw ValidationError.one('month', '月份应为 1–12 之间的整数');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (month === undefined) return [`${year}-01-01`, `${year + 1}-01-01`];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${pad(month + 1)}`;
+  return [`${year}-${pad(month)}-01`, `${next}-01`];
+}

@@ -1,0 +1,196 @@
+import type { Ctx } from '../../platform/context.js';
+import { agencies, type Agency } from '../agencies/index.js';
+import { calendar, parseDate } from '../calendar/index.js';
+import { periodDates, rate } from '../hotline/index.js';
+import { computeClock, type MessageClock } from './message-clock.js';
+import { ratingView } from './message-rating.service.js';
+import { petitionClasses, ticketTypes, type PetitionClass, type Regime, type TicketType } from './message.js';
+import * as repo from './message.repository.js';
+import type { MessageRow } from './message.repository.js';
+import { clockEvents, mailboxRules, today } from './message.service.js';
+
+/**
+ * The figures of 来信 per agency (with its subtree, where they are handled) and period (by day of
+ * receipt; ratings by the day they were given), each with its definition, for the portal, the
+ * back office, the monthly 通报 and the annual 信访 report (信访工作条例第四十一条).
+ */
+
+export interface MessageFigures {
+  received: number;
+  merged: number;
+  referred: number;
+  notAccepted: number;
+  withdrawn: number;
+  accepted: number;
+  replied: number;
+  repliedOnTime: number;
+  open: number;
+  overdue: number;
+  unansweredOver3Months: number;
+  replyRate: number | null;
+  onTimeReplyRate: number | null;
+  averageDays: number | null;
+  rated: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  badRatings: number;
+  badVisited: number;
+  badResolved: number;
+  badFixOverdue: number;
+  disputesUpheld: number;
+}
+
+export const figureDefinitions: Record<keyof MessageFigures, string> = {
+  received: '收到：期间内收到的来信（含并单、转为依申请公开的）',
+  merged: '并单：与同一事项的其他来信合并办理的',
+  referred: '转为依申请公开：按政府信息公开申请办理的',
+  notAccepted: '不予受理：信访事项书面告知不予受理的',
+  withdrawn: '撤回：来信人撤回的',
+  accepted: '受理：收到的来信减去并单、转为依申请公开、不予受理和撤回的（信箱来信收到即受理）',
+  replied: '已答复：受理的来信中已经答复的',
+  repliedOnTime: '按期答复：答复日期不晚于当时的答复期限的',
+  open: '办理中：受理后尚未答复的',
+  overdue: '超期未答复：办理中且已过答复期限的',
+  unansweredOver3Months: '超过三个月未答复：收到已超过三个月仍未答复的（国办秘函〔2019〕19号单项否决指标）',
+  replyRate: '答复率 = 已答复 ÷ 受理',
+  onTimeReplyRate: '按期答复率 = 按期答复 ÷ 已答复',
+  averageDays: '平均办理天数：已答复来信从收到之日到答复之日的自然日数的平均值',
+  rated: '评价：期间内收到的评价（申诉成立、不计入统计的除外）',
+  satisfied: '满意：评价为“非常满意”或“满意”的',
+  satisfactionRate: '满意率 = 满意 ÷ 评价',
+  badRatings: '差评：评价为“不满意”或“非常不满意”的（申诉成立的除外）',
+  badVisited: '已回访核实的差评',
+  badResolved: '已整改或解释说明的差评',
+  badFixOverdue: '超过整改期限仍未整改或解释说明的差评',
+  disputesUpheld: '申诉成立：经上一级机关复核，认定为误评或恶意评价、不计入统计的',
+};
+
+interface Counted {
+  row: MessageRow;
+  clock: MessageClock;
+}
+
+function countMessages(list: readonly Counted[]) {
+  const c = {
+    received: list.length,
+    merged: 0,
+    referred: 0,
+    notAccepted: 0,
+    withdrawn: 0,
+    accepted: 0,
+    replied: 0,
+    repliedOnTime: 0,
+    open: 0,
+    overdue: 0,
+    unansweredOver3Months: 0,
+    days: 0,
+  };
+  for (const { row, clock } of list) {
+    if (clock.stage === 'merged') c.merged++;
+    else if (clock.stage === 'referred') c.referred++;
+    else if (clock.stage === 'notAccepted') c.notAccepted++;
+    else if (clock.stage === 'withdrawn') c.withdrawn++;
+    else {
+      c.accepted++;
+      if (row.replied_on) {
+        c.replied++;
+        if (!clock.late.some((l) => l.startsWith(`${row.replied_on} 答复`))) c.repliedOnTime++;
+        c.days += Math.round((parseDate(row.replied_on) - parseDate(row.received_on)) / 86_400_000);
+      } else {
+        c.open++;
+        if (clock.overdue) c.overdue++;
+        if (clock.unansweredOver3Months) c.unansweredOver3Months++;
+      }
+    }
+  }
+  return c;
+}
+
+export interface StatsQuery {
+  agency: string;
+  year: number;
+  month?: number | undefined;
+  regime?: Regime | undefined;
+}
+
+/** One agency's figures (with its subtree) for a year or month, and the breakdowns the reports need. */
+export async function stats(ctx: Ctx, q: StatsQuery) {
+  const agency = await agencies.resolvePublic(ctx, q.agency);
+  return statsOf(ctx, agency, q.year, q.month, q.regime);
+}
+
+export async function statsOf(ctx: Ctx, agency: Agency, year: number, month?: number, regime?: Regime) {
+  const [from, to] = periodDates(year, month);
+  const day = today(ctx);
+  const rows = (await repo.handledWithin(ctx.db, [agency.path], from, to)).filter(
+    (r) => !regime || r.regime === regime,
+  );
+  const stored = await repo.eventsOfMany(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const cal = await calendar.load(ctx);
+  const rules = mailboxRules(ctx);
+  const counted = rows.map((row) => ({
+    row,
+    clock: computeClock(
+      {
+        regime: row.regime as Regime,
+        ticketType: row.ticket_type as TicketType,
+        events: clockEvents(stored.get(row.id) ?? []),
+      },
+      cal,
+      day,
+      rules,
+    ),
+  }));
+  const c = countMessages(counted);
+  const ratings = (await repo.ratingsWithin(ctx.db, [agency.path], from, to))
+    .filter((r) => r.subject_type === 'message')
+    .map((r) => ratingView(r, day));
+  const counting = ratings.filter((r) => r.disputeUpheld !== true);
+  const bad = counting.filter((r) => r.bad);
+  const satisfied = counting.filter((r) => r.grade === 'verySatisfied' || r.grade === 'satisfied').length;
+  const figures: MessageFigures = {
+    received: c.received,
+    merged: c.merged,
+    referred: c.referred,
+    notAccepted: c.notAccepted,
+    withdrawn: c.withdrawn,
+    accepted: c.accepted,
+    replied: c.replied,
+    repliedOnTime: c.repliedOnTime,
+    open: c.open,
+    overdue: c.overdue,
+    unansweredOver3Months: c.unansweredOver3Months,
+    replyRate: rate(c.replied, c.accepted),
+    onTimeReplyRate: rate(c.repliedOnTime, c.replied),
+    averageDays: c.replied ? Math.round((c.days / c.replied) * 10) / 10 : null,
+    rated: counting.length,
+    satisfied,
+    satisfactionRate: rate(satisfied, counting.length),
+    badRatings: bad.length,
+    badVisited: bad.filter((r) => r.visitedOn !== null).length,
+    badResolved: bad.filter((r) => r.action !== null).length,
+    badFixOverdue: bad.filter((r) => r.fixOverdue).length,
+    disputesUpheld: ratings.filter((r) => r.disputeUpheld === true).length,
+  };
+  return {
+    agency: { id: agency.id, name: agency.name },
+    year,
+    month,
+    from,
+    to,
+    figures,
+    byType: ticketTypes.map((t) => ({ type: t, received: rows.filter((r) => r.ticket_type === t).length })),
+    byClass: petitionClasses.map((k: PetitionClass) => ({
+      petitionClass: k,
+      received: rows.filter((r) => r.petition_class === k).length,
+    })),
+    byOutcome: ['support', 'explain', 'notSupport'].map((o) => ({
+      outcome: o,
+      count: rows.filter((r) => r.outcome === o).length,
+    })),
+  };
+}
+export type MessageStats = Awaited<ReturnType<typeof statsOf>>;

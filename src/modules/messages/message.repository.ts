@@ -1,0 +1,210 @@
+import type { Executor } from '../../platform/db/database.js';
+import { nextSerial } from '../../platform/db/sequence.js';
+import { withinSubtrees } from '../agencies/index.js';
+import type { MessageEventTable, MessageRatingTable, MessageTable } from './message.tables.js';
+
+export type MessageRow = MessageTable;
+
+export async function nextSeq(db: Executor, agencyId: string, year: number): Promise<number> {
+  return nextSerial(db, 'message_sequence', agencyId, year);
+}
+
+export async function insert(db: Executor, row: MessageTable): Promise<void> {
+  await db.insertInto('message_case').values(row).execute();
+}
+
+export async function find(db: Executor, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('message_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function update(
+  db: Executor,
+  id: string,
+  set: Partial<Omit<MessageTable, 'id' | 'number' | 'created_at'>>,
+): Promise<void> {
+  await db.updateTable('message_case').set(set).where('id', '=', id).execute();
+}
+
+export async function findByNumber(
+  db: Executor,
+  receivedBy: string,
+  number: string,
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('message_case')
+    .selectAll()
+    .where('received_by', '=', receivedBy)
+    .where('number', '=', number)
+    .executeTakeFirst();
+}
+
+/** The 来信 a 来信编号 and 查询码 open (numbers repeat across receiving agencies; the code picks). */
+export async function findByLookup(
+  db: Executor,
+  number: string,
+  lookupHash: string,
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('message_case')
+    .selectAll()
+    .where('number', '=', number)
+    .where('lookup_hash', '=', lookupHash)
+    .executeTakeFirst();
+}
+
+export async function appendEvent(db: Executor, row: MessageEventTable): Promise<void> {
+  await db.insertInto('message_event').values(row).execute();
+}
+
+export async function eventsOf(db: Executor, messageId: string): Promise<MessageEventTable[]> {
+  return db
+    .selectFrom('message_event')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function eventsOfMany(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, MessageEventTable[]>> {
+  const out = new Map<string, MessageEventTable[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('message_event')
+      .selectAll()
+      .where('message_id', 'in', ids.slice(i, i + 500))
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) out.set(r.message_id, [...(out.get(r.message_id) ?? []), r]);
+  }
+  return out;
+}
+
+/**
+ * The 来信 handled by or received by an agency within `paths`, received in [from, to) when given;
+ * the queue and the statistics filter further on the derived stage.
+ */
+export async function within(
+  db: Executor,
+  paths: readonly string[],
+  opts: { from?: string; to?: string; agencyId?: string } = {},
+): Promise<MessageRow[]> {
+  let q = db
+    .selectFrom('message_case')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        withinSubtrees('message_case.agency_id', paths),
+        withinSubtrees('message_case.received_by', paths),
+      ]),
+    );
+  if (opts.from) q = q.where('received_on', '>=', opts.from);
+  if (opts.to) q = q.where('received_on', '<', opts.to);
+  if (opts.agencyId) q = q.where('agency_id', '=', opts.agencyId);
+  return q.orderBy('received_on').orderBy('number').execute();
+}
+
+/** The 来信 handled within `paths` (the statistics: counted where they are handled). */
+export async function handledWithin(
+  db: Executor,
+  paths: readonly string[],
+  from: string,
+  to: string,
+): Promise<MessageRow[]> {
+  return db
+    .selectFrom('message_case')
+    .selectAll()
+    .where(withinSubtrees('message_case.agency_id', paths))
+    .where('received_on', '>=', from)
+    .where('received_on', '<', to)
+    .execute();
+}
+
+/** Published 来信 of an agency, newest reply first. */
+export async function published(db: Executor, agencyId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('message_case')
+    .select([
+      'id',
+      'number',
+      'ticket_type',
+      'regime',
+      'received_on',
+      'replied_on',
+      'public_subject',
+      'public_content',
+      'public_reply',
+      'published_at',
+    ])
+    .where('agency_id', '=', agencyId)
+    .where('published_at', 'is not', null)
+    .orderBy('replied_on', 'desc')
+    .orderBy('number', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countPublished(db: Executor, agencyId: string): Promise<number> {
+  const r = await db
+    .selectFrom('message_case')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('agency_id', '=', agencyId)
+    .where('published_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertRating(db: Executor, row: MessageRatingTable): Promise<void> {
+  await db.insertInto('message_rating').values(row).execute();
+}
+
+export async function findRating(db: Executor, id: string) {
+  return db.selectFrom('message_rating').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function ratingOf(db: Executor, subjectType: string, subjectId: string) {
+  return db
+    .selectFrom('message_rating')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+}
+
+export async function ratingsOfMany(db: Executor, subjectType: string, ids: readonly string[]) {
+  const out = new Map<string, MessageRatingTable>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('message_rating')
+      .selectAll()
+      .where('subject_type', '=', subjectType)
+      .where('subject_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.subject_id, r);
+  }
+  return out;
+}
+
+export async function updateRating(
+  db: Executor,
+  id: string,
+  set: Partial<Omit<MessageRatingTable, 'id' | 'subject_type' | 'subject_id' | 'created_at'>>,
+): Promise<void> {
+  await db.updateTable('message_rating').set(set).where('id', '=', id).execute();
+}
+
+/** Ratings of agencies within `paths` given in [from, to). */
+export async function ratingsWithin(db: Executor, paths: readonly string[], from: string, to: string) {
+  return db
+    .selectFrom('message_rating')
+    .selectAll()
+    .where(withinSubtrees('message_rating.agency_id', paths))
+    .where('rated_on', '>=', from)
+    .where('rated_on', '<', to)
+    .execute();
+}

@@ -1,0 +1,49 @@
+import type { GongkaiModule } from '../../platform/module.js';
+import { messageSettings } from './message.settings.js';
+import * as messageTables from './migrations/0034-messages.js';
+
+/** 来信: 领导信箱, 网上信访 and letters entered by staff, on their legal clocks, with 好差评. */
+export const messagesModule: GongkaiModule = {
+  name: 'messages',
+  label: '领导信箱与网上信访',
+  tables: {
+    message_sequence: { backup: { orderBy: 'year', key: 'agency_id' } },
+    message_case: { backup: { orderBy: 'id' } },
+    message_event: { backup: { orderBy: 'id' } },
+    message_rating: { backup: { orderBy: 'id' } },
+  },
+  migrations: { '0034-messages': messageTables },
+  settings: messageSettings,
+  audit: {
+    actions: {
+      'message.receive': '收到来信',
+      'message.classify': '确定来信类别',
+      'message.dispatch': '转办来信',
+      'message.returned': '退单',
+      'message.returnReviewed': '审核退单',
+      'message.accepted': '受理信访事项',
+      'message.notAccepted': '不予受理信访事项',
+      'message.extended': '延长信访办理期限',
+      'message.interimReplied': '阶段性答复',
+      'message.replied': '答复来信',
+      'message.recheckRequested': '请求复查',
+      'message.recheckDecided': '提出复查意见',
+      'message.reexamineRequested': '请求复核',
+      'message.reexamineDecided': '提出复核意见',
+      'message.merged': '并单',
+      'message.withdrawn': '撤回来信',
+      'message.take': '承办来信',
+      'message.publish': '公开来信和答复',
+      'message.referToRequest': '来信转为政府信息公开申请',
+      'message.viewPersonalData': '查看来信人个人信息',
+      'message.rate': '评价答复',
+      'message.ratingVisit': '差评回访核实',
+      'message.ratingResolve': '差评整改或解释说明',
+      'message.ratingDispute': '差评申诉',
+      'message.ratingDisputeDecide': '差评申诉复核',
+    },
+    subjects: { message: '来信', messageRating: '好差评' },
+    fields: { stage: '办理阶段', date: '日期', outcome: '处理意见', agencyId: '主办机关', grade: '评价' },
+  },
+  publicPageActions: ['message.publish'],
+};
