@@ -7,6 +7,7 @@ import { demoArchive } from './demo-records.js';
 import { load2020, publish2020Report } from './demo-2020.js';
 import { loadContent } from './demo-content.js';
 import { loadHotline } from './demo-hotline.js';
+import { loadMessages } from './demo-messages.js';
 import {
   agencies,
   composeCreditCode,
@@ -245,6 +246,7 @@ export async function load(
   if (opts.content !== false) {
     await loadContent(ctx, made);
     await loadHotline(ctx, made);
+    await loadMessages(ctx, made);
   }
   // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables),
   // and with the content, the report signed off as the seed published it.

@@ -1,7 +1,7 @@
 import { holdsRoleOver, scopesFor, type Actor, type Role } from '../../platform/access.js';
 import { ForbiddenError } from '../../platform/errors.js';
 
-export type HotlineAction = 'import';
+export type HotlineAction = 'import' | 'convert';
 
 /**
  * The office that runs the platform imports the hotline's export for the whole tree (its
@@ -9,6 +9,8 @@ export type HotlineAction = 'import';
  */
 const rules: Record<HotlineAction, readonly Role[]> = {
   import: ['admin', 'officeHead'],
+  // A 工单 that asks for government information becomes an application of its 承办单位.
+  convert: ['admin', 'officeHead', 'clerk'],
 };
 
 export function can(actor: Actor, action: HotlineAction, subject: { path: string }): boolean {
@@ -24,4 +26,9 @@ export function mayImportAnywhere(actor: Actor): boolean {
   return scopesFor(actor, rules.import).some(
     (path) => path === '/' || path.split('/').filter(Boolean).length === 1,
   );
+}
+
+/** Whether the actor may turn some 工单 into an application (the back-office menu entry for clerks). */
+export function mayConvertAnywhere(actor: Actor): boolean {
+  return scopesFor(actor, rules.convert).length > 0;
 }

@@ -29,7 +29,7 @@ export async function insert(db: Executor, rows: readonly HotlineTicketTable[]):
 export async function update(
   db: Executor,
   id: string,
-  row: Omit<HotlineTicketTable, 'id' | 'ticket_number' | 'created_at'>,
+  row: Omit<HotlineTicketTable, 'id' | 'ticket_number' | 'created_at' | 'request_id'>,
 ): Promise<void> {
   await db.updateTable('hotline_ticket').set(row).where('id', '=', id).execute();
 }
@@ -100,4 +100,28 @@ export async function total(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+export async function findByNumber(db: Executor, ticketNumber: string) {
+  return db
+    .selectFrom('hotline_ticket')
+    .selectAll()
+    .where('ticket_number', '=', ticketNumber)
+    .executeTakeFirst();
+}
+
+export async function setRequest(db: Executor, id: string, requestId: string, at: string): Promise<void> {
+  await db
+    .updateTable('hotline_ticket')
+    .set({ request_id: requestId, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function byRequest(db: Executor, requestId: string) {
+  return db
+    .selectFrom('hotline_ticket')
+    .select(['ticket_number'])
+    .where('request_id', '=', requestId)
+    .execute();
 }

@@ -184,4 +184,33 @@ describeEachEngine('12345 hotline tickets and figures', (engine) => {
     const f = await hotline.stats(testCtx(h, clerk), { agency: '晋江市公安局', year: 2026 });
     assert.equal(f.valid, 1);
   });
+
+  it('turns a 工单 asking for information into an application of its 承办单位, received on its 受理时间, with the link', async () => {
+    const { hotlineRequests } = await import('./index.js');
+    const { cases } = await import('../requests/index.js');
+    const { application } = await import('../../../test/harness/requests.js');
+    const { agencyId: _a, ...fields } = application(tree.cizao.id);
+    void _a;
+    const clerk = testCtx(h, staffActor('clerk', tree.cizao));
+    clerk.clock.set('2026-03-23T02:00:00Z');
+    await assert.rejects(
+      hotlineRequests.convertToRequest(testCtx(h, staffActor('clerk', tree.police)), 'GD2026030004', fields),
+      ForbiddenError,
+    );
+    await assert.rejects(hotlineRequests.ticketForRequest(clerk, 'GD-NONE'), /未找到工单编号/);
+    const t = await hotlineRequests.ticketForRequest(clerk, 'GD2026030004');
+    assert.equal(t.content, '建议增设公交站点');
+    const s = await hotlineRequests.convertToRequest(clerk, 'GD2026030004', fields);
+    assert.equal(s.receivedOn, '2026-03-20');
+    await assert.rejects(
+      hotlineRequests.convertToRequest(clerk, 'GD2026030004', fields),
+      /已经转为政府信息公开申请/,
+    );
+    assert.equal((await hotlineRequests.ticketForRequest(clerk, 'GD2026030004')).requestId, s.id);
+    const page = await cases.casePage(clerk, s.id);
+    assert.ok(
+      page.links.some((l) => l.label === '由 12345 工单 GD2026030004 转来'),
+      JSON.stringify(page.links),
+    );
+  });
 });

@@ -129,7 +129,14 @@ export async function importTickets(ctx: Ctx, bytes: Uint8Array): Promise<Hotlin
       };
       const id = existing.get(t.ticketNumber);
       if (id) await repo.update(ctx.db, id, fields);
-      else fresh.push({ id: newId(), ticket_number: t.ticketNumber, created_at: now, ...fields });
+      else
+        fresh.push({
+          id: newId(),
+          ticket_number: t.ticketNumber,
+          created_at: now,
+          request_id: null,
+          ...fields,
+        });
     }
     await repo.insert(ctx.db, fresh);
     const result = { rows: rows.length, inserted: fresh.length, updated: rows.length - fresh.length };

@@ -28,6 +28,8 @@ export interface HotlineTicketTable {
   satisfaction: string;
   /** 是否有效: 1 or 0. */
   valid: number;
+  /** The 依申请公开 application made from it, when its 诉求 was a request for information. */
+  request_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,9 +1,11 @@
 import type { GongkaiModule } from '../../platform/module.js';
 import { registerHotlineCommands } from './hotline.cli.js';
-import { registerHotlineAdminRoutes } from './hotline.admin.routes.js';
+import { registerHotlineAdminRoutes, registerHotlineRequestRoutes } from './hotline.admin.routes.js';
 import { registerHotlinePortalRoutes } from './hotline.portal.routes.js';
 import { hotlineSettings } from './hotline.settings.js';
 import * as hotlineTables from './migrations/0033-hotline.js';
+import * as hotlineRequest from './migrations/0035-hotline-request.js';
+import { requestLinks } from './hotline-request.service.js';
 
 /** 12345 政务服务便民热线: the hotline's 工单 imported from its own system, and their figures. */
 export const hotlineModule: GongkaiModule = {
@@ -12,16 +14,28 @@ export const hotlineModule: GongkaiModule = {
   tables: {
     hotline_ticket: { backup: { orderBy: 'id' } },
   },
-  migrations: { '0033-hotline': hotlineTables },
+  migrations: { '0033-hotline': hotlineTables, '0035-hotline-request': hotlineRequest },
+  requestLinks,
   settings: hotlineSettings,
   audit: {
-    actions: { 'hotline.import': '导入 12345 工单' },
-    subjects: { hotlineImport: '12345 工单导入' },
-    fields: { rows: '工单数', inserted: '新增', updated: '更新' },
+    actions: {
+      'hotline.import': '导入 12345 工单',
+      'hotline.referToRequest': '12345 工单转为政府信息公开申请',
+    },
+    subjects: { hotlineImport: '12345 工单导入', hotlineTicket: '12345 工单' },
+    fields: {
+      rows: '工单数',
+      inserted: '新增',
+      updated: '更新',
+      ticketNumber: '工单编号',
+      requestId: '',
+      acceptanceNumber: '受理编号',
+    },
   },
   routes: (app) => {
     registerHotlinePortalRoutes(app);
     registerHotlineAdminRoutes(app);
+    registerHotlineRequestRoutes(app);
   },
   cli: registerHotlineCommands,
   portalColumnEntries: [

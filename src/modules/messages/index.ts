@@ -6,6 +6,7 @@ import * as views from './message-views.service.js';
 import * as statsService from './message-stats.service.js';
 
 export * from './message.js';
+export type { StepAction } from './message.schemas.js';
 export {
   computeClock,
   stageLabels,

@@ -249,3 +249,22 @@ export async function decideDispute(ctx: Ctx, ratingId: string, raw: unknown): P
     });
   });
 }
+
+/** The 来信 a rating is of (null for an application's 答复), for the page that shows it. */
+export async function subjectOf(ctx: Ctx, ratingId: string): Promise<string | null> {
+  const r = await repo.findRating(ctx.db, ratingId);
+  return r && r.subject_type === 'message' ? r.subject_id : null;
+}
+
+/** The applicant's page for rating the 答复 of an application they proved: the rating if given. */
+export async function requestRatingPage(ctx: Ctx, requestId: string) {
+  const page = await cases.applicantCasePage(ctx, requestId);
+  if (!page) throw new NotFoundError('未找到该申请');
+  return {
+    requestId,
+    acceptanceNumber: page.case.acceptanceNumber,
+    outcomeLabel: page.case.outcomeLabel,
+    replied: page.case.state === 'replied',
+    rating: await ratingOf(ctx, 'request', requestId),
+  };
+}

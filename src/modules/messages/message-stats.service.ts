@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import { ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { calendar, parseDate } from '../calendar/index.js';
 import { periodDates, rate } from '../hotline/index.js';
@@ -64,6 +65,40 @@ export const figureDefinitions: Record<keyof MessageFigures, string> = {
   badFixOverdue: '超过整改期限仍未整改或解释说明的差评',
   disputesUpheld: '申诉成立：经上一级机关复核，认定为误评或恶意评价、不计入统计的',
 };
+
+const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
+
+/** The figures in the order a reader asks for them, with their names. */
+export const figureRows: Array<[keyof MessageFigures, string]> = [
+  ['received', '收到'],
+  ['accepted', '受理'],
+  ['replied', '已答复'],
+  ['replyRate', '答复率'],
+  ['repliedOnTime', '按期答复'],
+  ['onTimeReplyRate', '按期答复率'],
+  ['averageDays', '平均办理天数'],
+  ['open', '办理中'],
+  ['overdue', '超期未答复'],
+  ['unansweredOver3Months', '超过三个月未答复'],
+  ['merged', '并单'],
+  ['referred', '转为依申请公开'],
+  ['notAccepted', '不予受理'],
+  ['withdrawn', '撤回'],
+  ['rated', '评价'],
+  ['satisfied', '满意'],
+  ['satisfactionRate', '满意率'],
+  ['badRatings', '差评'],
+  ['badVisited', '差评已回访核实'],
+  ['badResolved', '差评已整改或解释说明'],
+  ['badFixOverdue', '差评超期未整改'],
+  ['disputesUpheld', '申诉成立（不计入）'],
+];
+
+export function figureText(key: keyof MessageFigures, v: number | null): string {
+  if (key.endsWith('Rate')) return percent(v);
+  if (key === 'averageDays') return v === null ? '—' : `${v} 日`;
+  return String(v ?? 0);
+}
 
 interface Counted {
   row: MessageRow;
@@ -194,3 +229,50 @@ export async function statsOf(ctx: Ctx, agency: Agency, year: number, month?: nu
   };
 }
 export type MessageStats = Awaited<ReturnType<typeof statsOf>>;
+
+/** The agencies a page lets a person choose: every one not dissolved, in tree order. */
+export async function choosableAgencies(ctx: Ctx, opts: { villages?: boolean } = {}): Promise<Agency[]> {
+  return (await agencies.listPublic(ctx)).filter(
+    (a) => !a.dissolvedAt && (opts.villages !== false || a.kind !== 'villageCommunity'),
+  );
+}
+
+/** The statistics page (portal and back office): the query as typed, checked field by field. */
+export async function statsPage(ctx: Ctx, q: { agency?: string; year?: string; month?: string }) {
+  const all = await choosableAgencies(ctx);
+  const agency = q.agency
+    ? await agencies.resolvePublic(ctx, q.agency)
+    : ((await agencies.root(ctx)) ?? all[0]);
+  if (!agency) throw ValidationError.one('agency', '尚未设立机构');
+  if (q.year !== undefined && q.year !== '' && !/^\d{4}$/.test(q.year))
+    throw ValidationError.one('year', '年份应为四位数字，例如 2020');
+  if (q.month !== undefined && q.month !== '' && !/^\d{1,2}$/.test(q.month))
+    throw ValidationError.one('month', '月份应为 1–12 之间的整数');
+  const thisYear = Number(today(ctx).slice(0, 4));
+  const years = await repo.years(ctx.db);
+  if (!years.includes(thisYear)) years.unshift(thisYear);
+  const year = q.year ? Number(q.year) : thisYear;
+  const month = q.month ? Number(q.month) : undefined;
+  return {
+    stats: await statsOf(ctx, agency, year, month),
+    agencies: all,
+    years: years.sort((a, b) => b - a),
+  };
+}
+
+/**
+ * The 通报 (a month) or the annual report (a year) of an agency as XLSX, with every agency right
+ * under it. Staff only: the same figures are public, the workbook is the office's working copy.
+ */
+export async function statsReport(ctx: Ctx, q: { agency?: string; year?: string; month?: string }) {
+  const { stats: s } = await statsPage(ctx, q);
+  const agency = await agencies.getPublic(ctx, s.agency.id);
+  const under = (await choosableAgencies(ctx)).filter((a) => a.parentId === agency.id);
+  const children = [];
+  for (const a of under) children.push({ name: a.name, stats: await statsOf(ctx, a, s.year, s.month) });
+  const title = s.month
+    ? `${agency.name}${s.year}年${s.month}月来信办理情况通报`
+    : `${agency.name}${s.year}年度信访和来信办理情况统计`;
+  const { statsWorkbook } = await import('./message-report.js');
+  return { filename: `${title}.xlsx`, bytes: await statsWorkbook(title, s, children) };
+}

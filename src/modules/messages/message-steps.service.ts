@@ -6,8 +6,8 @@ import { holdsProof, isWithinPath } from '../../platform/access.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { requests } from '../requests/index.js';
 import { ClockError, stageLabels, type MessageClock, type MessageStage } from './message-clock.js';
-import { deidentify, petitionClassLabels, type PetitionOutcome } from './message.js';
-import { assertCan, messageProof, upperPath, type MessageAction } from './message.policy.js';
+import { deidentify, petitionClassLabels, TEMPLATE_PROMPT, type PetitionOutcome } from './message.js';
+import { assertCan, can, messageProof, upperPath, type MessageAction } from './message.policy.js';
 import * as repo from './message.repository.js';
 import { clockOf, loadMessage, today, type LoadedMessage } from './message.service.js';
 import { publishSchema, stepSchemas, type StepAction } from './message.schemas.js';
@@ -45,7 +45,7 @@ const stepRules: Record<
   withdrawn: { who: 'writerOrHandler', stages: ['received', 'dispatched', 'handling', 'returned'] },
 };
 
-const stepLabels: Record<StepAction, string> = {
+export const stepLabels: Record<StepAction, string> = {
   classify: '确定类别',
   dispatch: '转办',
   returned: '退单',
@@ -115,6 +115,30 @@ export interface StepResult {
   id: string;
   stage: MessageStage;
   clock: MessageClock;
+}
+
+/** The steps the (staff) actor may take now, in the order a clerk would: for the page's forms. */
+export function availableSteps(ctx: Ctx, m: LoadedMessage, clock: MessageClock): StepAction[] {
+  return (Object.keys(stepRules) as StepAction[]).filter((action) => {
+    const rule = stepRules[action];
+    if (rule.regime && rule.regime !== m.row.regime) return false;
+    if (!rule.stages.includes(clock.stage)) return false;
+    if (action === 'classify' && m.row.regime !== 'petition') return false;
+    if (
+      action === 'returned' &&
+      (m.row.agency_id === m.row.received_by || !(clock.objectionUntil ?? clock.returnUntil))
+    )
+      return false;
+    if (
+      (action === 'recheckRequested' || action === 'reexamineRequested') &&
+      (!clock.requestUntil || !m.row.outcome)
+    )
+      return false;
+    if (action === 'replied' && m.row.regime === 'petition' && clock.stage !== 'handling') return false;
+    const who =
+      rule.who === 'writerOrUpper' ? 'decideUpper' : rule.who === 'writerOrHandler' ? 'handle' : rule.who;
+    return can(ctx.actor, who, forUpper(m, action).subject);
+  });
 }
 
 /** Takes one step of a 来信 (see `stepRules` for who and when). */
@@ -215,6 +239,8 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
         data.textEnc = enc(input.text);
         break;
       case 'replied': {
+        const prompt = TEMPLATE_PROMPT.exec(String(input.text));
+        if (prompt) throw ValidationError.one('text', `答复中还有待填写的内容“${prompt[0]}”，请改写后再答复`);
         const outcome = (input.outcome as PetitionOutcome | null) ?? null;
         if (row.regime === 'petition' && clock.stage !== 'handling')
           throw new ConflictError('信访事项须先受理，才能答复');

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit.js';
 import { scopesFor } from '../../platform/access.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
+import { ConflictError } from '../../platform/errors.js';
 import { agencies } from '../agencies/index.js';
 import { calendar } from '../calendar/index.js';
 import { maskAddress, maskIdNumber, maskPhone } from '../requests/index.js';
@@ -8,7 +9,10 @@ import { computeClock, stageLabels, type MessageClock, type MessageStage } from 
 import { ratingView, type RatingView } from './message-rating.service.js';
 import {
   channelLabels,
+  deidentify,
   dispatchKindLabels,
+  fillTemplate,
+  replyTemplates,
   maskName,
   petitionClassLabels,
   petitionOutcomeLabels,
@@ -23,7 +27,9 @@ import {
 import { can, provenMessages, worksInAccused } from './message.policy.js';
 import * as repo from './message.repository.js';
 import type { MessageRow } from './message.repository.js';
+import { availableSteps } from './message-steps.service.js';
 import { clockEvents, clockOf, loadMessage, mailboxRules, today } from './message.service.js';
+import { chineseDate, letterDocx } from '../requests/index.js';
 import type { MessageEventTable } from './message.tables.js';
 
 /** What the writer, the staff and the queue see of a 来信. */
@@ -169,6 +175,7 @@ export async function staffPage(ctx: Ctx, id: string) {
   const phone = dec(m.row.phone_enc);
   const address = dec(m.row.address_enc);
   const idNumber = dec(m.row.id_number_enc);
+  const known = [name, phone, address, idNumber];
   const rating = await repo.ratingOf(ctx.db, 'message', m.row.id);
   const assist = JSON.parse(m.row.assist_json) as string[];
   const names = await agencies.namesOf(ctx, [
@@ -190,19 +197,43 @@ export async function staffPage(ctx: Ctx, id: string) {
       address: address === null ? null : personal ? address : maskAddress(address),
       idNumber: idNumber === null ? null : personal ? idNumber : maskIdNumber(idNumber),
       email: personal ? dec(m.row.email_enc) : m.row.email_enc ? '（已隐藏）' : null,
-      content: ctx.cipher.decrypt(m.row.content_enc),
-      reply: dec(m.row.reply_enc),
+      // The letter itself may name the writer, their phone or address: masked likewise.
+      content: personal
+        ? ctx.cipher.decrypt(m.row.content_enc)
+        : deidentify(ctx.cipher.decrypt(m.row.content_enc), known),
+      reply:
+        personal || !m.row.reply_enc
+          ? dec(m.row.reply_enc)
+          : deidentify(ctx.cipher.decrypt(m.row.reply_enc), known),
       consented: m.row.consent_at !== null,
       consentAt: m.row.consent_at,
       publishedAt: m.row.published_at,
       requestId: m.row.request_id,
+      fromRequestId: m.row.from_request_id,
       handlerId: m.row.handler_id,
       isHandler: m.row.handler_id !== null && m.row.handler_id === ctx.actor.id,
       personal,
     },
     history: await history(ctx, events, true),
     rating: rating ? ratingView(rating, today(ctx)) : null,
+    steps: availableSteps(ctx, m, clock),
+    /** Reply templates, filled with the day of receipt and the subject (套用模板). */
+    templates: (Object.keys(replyTemplates) as TicketType[]).map((t) => ({
+      key: t,
+      label: replyTemplates[t].label,
+      text: fillTemplate(t, { receivedOn: m.row.received_on, subject: m.row.subject }),
+    })),
     may: {
+      publish: can(ctx.actor, 'handle', m.subject) && m.row.consent_at !== null && m.row.replied_on !== null,
+      convert:
+        can(ctx.actor, 'handle', m.subject) && ['received', 'dispatched', 'handling'].includes(clock.stage),
+      take:
+        can(ctx.actor, 'handle', m.subject) &&
+        m.row.handler_id !== ctx.actor.id &&
+        ctx.actor.kind === 'staff',
+      opinion: m.row.outcome !== null && m.row.replied_on !== null,
+      rateLoop: rating !== undefined && can(ctx.actor, 'handle', m.subject),
+      decideDispute: rating !== undefined && can(ctx.actor, 'decideDispute', m.subject),
       dispatch: can(ctx.actor, 'dispatch', m.subject),
       handle: can(ctx.actor, 'handle', m.subject),
       approveExtension: can(ctx.actor, 'approveExtension', m.subject),
@@ -211,6 +242,28 @@ export async function staffPage(ctx: Ctx, id: string) {
   };
 }
 export type StaffPage = Awaited<ReturnType<typeof staffPage>>;
+
+/**
+ * The 信访处理意见书 (信访工作条例第三十二条) as a Word document: the request, the facts and reasons
+ * as the reply states them, the 处理意见, and where to ask for a 复查 and by when. The writer's name
+ * is written in full: the letter goes to them.
+ */
+export async function opinionLetter(ctx: Ctx, id: string): Promise<{ title: string; docx: Buffer }> {
+  const m = await loadMessage(ctx, id, 'read');
+  if (!m.row.outcome || !m.row.replied_on || !m.row.reply_enc)
+    throw new ConflictError('该来信尚未出具处理意见，没有信访处理意见书');
+  const name = m.row.writer_name_enc ? ctx.cipher.decrypt(m.row.writer_name_enc) : '信访人';
+  const upper = m.agency.parentId ? await agencies.getPublic(ctx, m.agency.parentId) : m.agency;
+  const title = '信访处理意见书';
+  const body = [
+    `${name}：`,
+    `${m.receivedBy.name}于${chineseDate(m.row.received_on)}收到您的信访事项（来信编号：${m.row.number}），反映“${m.row.subject}”。`,
+    ctx.cipher.decrypt(m.row.reply_enc),
+    `处理意见：${petitionOutcomeLabels[m.row.outcome as PetitionOutcome]}。`,
+    `如对本处理意见不服，可以自收到本意见书之日起 30 日内，向${upper.name}请求复查（《信访工作条例》第三十五条）。`,
+  ].join('\n');
+  return { title, docx: await letterDocx({ title, body, issued_on: m.row.replied_on }, m.agency.name) };
+}
 
 export interface QueueRow extends ReturnType<typeof summary> {
   agencyName: string;
@@ -278,16 +331,18 @@ async function accusedPaths(ctx: Ctx, rows: readonly MessageRow[]): Promise<Map<
 export async function publicList(ctx: Ctx, agencyIdOrName: string, page = 1, size = 20) {
   const agency = await agencies.resolvePublic(ctx, agencyIdOrName);
   const [rows, total] = await Promise.all([
-    repo.published(ctx.db, agency.id, size, (page - 1) * size),
-    repo.countPublished(ctx.db, agency.id),
+    repo.published(ctx.db, agency.path, size, (page - 1) * size),
+    repo.countPublished(ctx.db, agency.path),
   ]);
+  const names = await agencies.namesOf(ctx, [...new Set(rows.map((r) => r.agency_id))]);
   return {
     agency: { id: agency.id, name: agency.name },
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / size)),
+    size,
     items: rows.map((r) => ({
       number: r.number,
+      agencyName: names.get(r.agency_id) ?? '',
       regimeLabel: regimeLabels[r.regime as Regime],
       ticketTypeLabel: ticketTypeLabels[r.ticket_type as TicketType],
       receivedOn: r.received_on,
@@ -297,6 +352,10 @@ export async function publicList(ctx: Ctx, agencyIdOrName: string, page = 1, siz
       reply: r.public_reply ?? '',
     })),
   };
+}
+
+export function stageLabel(stage: MessageStage): string {
+  return stageLabels[stage];
 }
 
 export type { MessageStage, RatingView };

@@ -124,13 +124,14 @@ export async function handledWithin(
     .execute();
 }
 
-/** Published 来信 of an agency, newest reply first. */
-export async function published(db: Executor, agencyId: string, limit: number, offset: number) {
+/** Published 来信 handled within an agency's subtree, newest reply first. */
+export async function published(db: Executor, agencyPath: string, limit: number, offset: number) {
   return db
     .selectFrom('message_case')
     .select([
       'id',
       'number',
+      'agency_id',
       'ticket_type',
       'regime',
       'received_on',
@@ -140,7 +141,7 @@ export async function published(db: Executor, agencyId: string, limit: number, o
       'public_reply',
       'published_at',
     ])
-    .where('agency_id', '=', agencyId)
+    .where(withinSubtrees('message_case.agency_id', [agencyPath]))
     .where('published_at', 'is not', null)
     .orderBy('replied_on', 'desc')
     .orderBy('number', 'desc')
@@ -149,11 +150,11 @@ export async function published(db: Executor, agencyId: string, limit: number, o
     .execute();
 }
 
-export async function countPublished(db: Executor, agencyId: string): Promise<number> {
+export async function countPublished(db: Executor, agencyPath: string): Promise<number> {
   const r = await db
     .selectFrom('message_case')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('agency_id', '=', agencyId)
+    .where(withinSubtrees('message_case.agency_id', [agencyPath]))
     .where('published_at', 'is not', null)
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -206,5 +207,34 @@ export async function ratingsWithin(db: Executor, paths: readonly string[], from
     .where(withinSubtrees('message_rating.agency_id', paths))
     .where('rated_on', '>=', from)
     .where('rated_on', '<', to)
+    .execute();
+}
+
+/** Years with 来信, newest first. */
+export async function years(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('message_case')
+    .select('year')
+    .distinct()
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => Number(r.year));
+}
+
+/** The 来信 made from an application (条例第三十九条), if any. */
+export async function fromRequest(db: Executor, requestId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('message_case')
+    .selectAll()
+    .where('from_request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
+/** The 来信 linked to an application either way: passed from it, or turned into it. */
+export async function linkedToRequest(db: Executor, requestId: string) {
+  return db
+    .selectFrom('message_case')
+    .select(['id', 'number', 'request_id', 'from_request_id'])
+    .where((eb) => eb.or([eb('request_id', '=', requestId), eb('from_request_id', '=', requestId)]))
     .execute();
 }

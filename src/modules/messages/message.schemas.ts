@@ -173,3 +173,10 @@ export const lookupSchema = object({
   number: text('来信编号', { max: 40 }),
   code: text('查询码', { max: 40 }),
 });
+
+/** 条例第三十九条: an application passed here; the rest comes from the application. */
+export const fromRequestSchema = object({
+  regime: oneOf('办理制度', regimes, regimeLabels),
+  ticketType: oneOf('诉求类型', ticketTypes, ticketTypeLabels),
+  subject: text('标题', { min: 2, max: 100 }),
+});

@@ -90,6 +90,13 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
     // 公安局 neither handles nor received it.
     await assert.rejects(messages.staffPage(on('2026-09-22', policeClerk), w.id), NotFoundError);
 
+    // A reply still holding a template's prompt is refused, naming it.
+    const template = page.templates.find((t) => t.key === 'complaint')!.text;
+    assert.match(template, /^您好！您于2026年9月21日反映的“大埔村路灯损坏”问题收悉。/);
+    await assert.rejects(
+      messages.step(on('2026-09-28', cizaoClerk), w.id, 'replied', { text: template }),
+      (e: unknown) => e instanceof ValidationError && /（请写明核查认定的事实）/.test(e.message),
+    );
     await messages.step(on('2026-09-28', cizaoClerk), w.id, 'replied', {
       text: '经核查，李明华反映的大埔村路段路灯线路老化，镇政府已安排维修，预计 10 月 10 日前修复。',
     });
@@ -152,6 +159,21 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
     // Counted where handled: the city's figures include 磁灶镇's.
     const city = await messages.stats(on('2026-10-10', anonymous), { agency: tree.gov.id, year: 2026 });
     assert.equal(city.figures.received, 1);
+    // The monthly 通报 as a workbook: the city's figures, and each agency under it side by side.
+    const report = await messages.statsReport(on('2026-10-10', office), {
+      agency: tree.gov.id,
+      year: '2026',
+      month: '9',
+    });
+    assert.equal(report.filename, '晋江市人民政府2026年9月来信办理情况通报.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.bytes as unknown as ArrayBuffer);
+    const byAgency = wb.getWorksheet('各机构')!;
+    const rows = byAgency.getSheetValues().filter(Boolean) as unknown[][];
+    const cizaoRow = rows.find((r) => r[1] === '磁灶镇人民政府')!;
+    assert.equal(cizaoRow[2], '1');
+    assert.equal(wb.getWorksheet('办理情况')!.getCell('B3').value, '1');
   });
 
   it('信访 clocks through the steps: 15日 past 国庆, 5 个工作日 objection, 60日 + 30日 with the head, 复查 and 复核 by the levels above', async () => {
@@ -221,6 +243,14 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
       outcome: 'explain',
     });
     assert.equal(replied.clock.requestUntil, '2026-12-31');
+    // The 信访处理意见书 as Word: the request, the reply, the 处理意见 and where to ask for a 复查.
+    const opinion = await messages.opinionLetter(on('2026-12-01', cizaoClerk), w.id);
+    const mammoth = await import('mammoth');
+    const docText = (await mammoth.extractRawText({ buffer: opinion.docx })).value;
+    assert.match(docText, /信访处理意见书/);
+    assert.match(docText, /^李明华：/m);
+    assert.match(docText, /处理意见：解释说明。/);
+    assert.match(docText, /30 日内，向晋江市人民政府请求复查/);
     // 复查: asked by the writer, decided by the level above (the city), not by 磁灶镇.
     await messages.step(on('2026-12-10', writer(w.id)), w.id, 'recheckRequested', {
       reason: '对处理意见不服，请求复查',
@@ -337,6 +367,12 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
     assert.equal(page.message.stage, 'referred');
     assert.equal(page.message.requestId, submitted.id);
     assert.match(page.history.at(-1)!.detail!, new RegExp(submitted.acceptanceNumber));
+    const requestPage = await cases.casePage(on('2026-03-09', cizaoClerk), submitted.id);
+    assert.ok(
+      requestPage.links.some(
+        (l) => l.label === `由来信 ${d.number} 转来` && l.href === `/admin/letters/${d.id}`,
+      ),
+    );
     const s = await messages.stats(on('2026-03-10', anonymous), {
       agency: tree.gov.id,
       year: 2026,
@@ -344,6 +380,44 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
     });
     assert.equal(s.figures.merged, 1);
     assert.equal(s.figures.referred, 1);
+  });
+
+  it('条例第三十九条: an application that is a 投诉 is passed to 来信 handling; both pages show the link', async () => {
+    const req = await requests.submitOnline(
+      on('2026-07-01', anonymous),
+      application(tree.cizao.id, { description: '投诉磁灶镇某村干部优亲厚友，要求查处' }),
+    );
+    const clerk = on('2026-07-02', cizaoClerk);
+    const before = await cases.casePage(clerk, req.id);
+    assert.ok(before.links.some((l) => l.href === `/admin/letters/from-request/${req.id}`));
+    await assert.rejects(
+      messages.passFromRequest(on('2026-07-02', policeClerk), req.id, {
+        regime: 'petition',
+        ticketType: 'complaint',
+        subject: '投诉村干部',
+      }),
+      ForbiddenError,
+    );
+    const w = await messages.passFromRequest(clerk, req.id, {
+      regime: 'petition',
+      ticketType: 'complaint',
+      subject: '投诉村干部',
+    });
+    assert.equal(w.receivedOn, '2026-07-01');
+    await assert.rejects(
+      messages.passFromRequest(clerk, req.id, {
+        regime: 'petition',
+        ticketType: 'complaint',
+        subject: '再转一次',
+      }),
+      fieldOf('requestId'),
+    );
+    const page = await messages.staffPage(clerk, w.id);
+    assert.equal(page.message.fromRequestId, req.id);
+    assert.equal(page.message.channelLabel, '政府信息公开申请转来');
+    assert.equal(page.message.writerName, '张＊');
+    const after = await cases.casePage(clerk, req.id);
+    assert.deepEqual(after.links, [{ label: `已转来信办理：${w.number}`, href: `/admin/letters/${w.id}` }]);
   });
 
   it('检举控告: never dispatched to the accused agency, never shown to its staff', async () => {

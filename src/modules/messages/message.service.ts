@@ -6,14 +6,20 @@ import { NotFoundError, ValidationError, type FieldError } from '../../platform/
 import { newId } from '../../platform/ids.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { calendar } from '../calendar/index.js';
-import { checkIdNumber } from '../requests/index.js';
+import { cases, checkIdNumber } from '../requests/index.js';
 import { computeClock, type MessageClock, type MessageEvent } from './message-clock.js';
 import { messageSettings } from './message.settings.js';
 import { publishConsentWording, type Regime } from './message.js';
 import { assertCan, can, messageProof, type MessageAction, type MessageSubject } from './message.policy.js';
 import * as repo from './message.repository.js';
 import type { MessageRow } from './message.repository.js';
-import { registerSchema, writeSchema, type RegisterInput, type WriteInput } from './message.schemas.js';
+import {
+  fromRequestSchema,
+  registerSchema,
+  writeSchema,
+  type RegisterInput,
+  type WriteInput,
+} from './message.schemas.js';
 import type { MessageEventTable } from './message.tables.js';
 
 /** Intake of 来信 and what every step needs: loading one with its policy subject, and its clock. */
@@ -93,13 +99,51 @@ export async function register(ctx: Ctx, raw: unknown): Promise<Written> {
   return store(ctx, agency, input, input.regime, input.channel, input.receivedOn);
 }
 
+/**
+ * 条例第三十九条: an application that is really a 信访、投诉 or 举报 is passed to the channel that
+ * handles it. The 来信 is received by the application's agency on the application's day of
+ * receipt, with its applicant as writer; both keep the link. The application itself is answered
+ * 不予处理 as usual.
+ */
+export async function passFromRequest(ctx: Ctx, requestId: string, raw: unknown): Promise<Written> {
+  const input = fromRequestSchema.parse(raw);
+  return inTransaction(ctx, async (ctx) => {
+    if (await repo.fromRequest(ctx.db, requestId))
+      throw ValidationError.one('requestId', '该申请已经转为来信办理');
+    const facts = await cases.referralFacts(ctx, requestId);
+    const agency = await receivingAgency(ctx, facts.agencyId);
+    assertCan(ctx.actor, 'register', { receivedByPath: agency.path, agencyPath: agency.path });
+    return store(
+      ctx,
+      agency,
+      {
+        ticketType: input.ticketType,
+        anonymous: false,
+        writerName: facts.applicantName,
+        idNumber: null,
+        phone: facts.phone,
+        address: facts.address,
+        email: null,
+        subject: input.subject,
+        content: facts.description,
+        consentPublish: false,
+      },
+      input.regime,
+      'disclosureRequest',
+      facts.receivedOn,
+      { requestId, acceptanceNumber: facts.acceptanceNumber },
+    );
+  });
+}
+
 async function store(
   ctx: Ctx,
   agency: Agency,
-  input: WriteInput | RegisterInput,
+  input: Omit<WriteInput, 'channel' | 'agencyId'>,
   regime: Regime,
   channel: string,
   receivedOn: string,
+  fromRequest?: { requestId: string; acceptanceNumber: string },
 ): Promise<Written> {
   const lookupCode = newLookupCode();
   const enc = (v: string | null) => (v ? ctx.cipher.encrypt(v) : null);
@@ -142,7 +186,7 @@ async function store(
       published_at: null,
       merged_into: null,
       request_id: null,
-      from_request_id: null,
+      from_request_id: fromRequest?.requestId ?? null,
       handler_id: null,
       lookup_hash: ctx.cipher.blindIndex(normalizeLookup(lookupCode)),
       created_at: now,
@@ -156,7 +200,10 @@ async function store(
       at: now,
       actor_id: ctx.actor.id,
       agency_id: agency.id,
-      data_json: JSON.stringify({ channel }),
+      data_json: JSON.stringify({
+        channel,
+        ...(fromRequest ? { acceptanceNumber: fromRequest.acceptanceNumber } : {}),
+      }),
     });
     // The audit event carries no personal data and not the letter: number, channel, regime.
     await recordAudit(ctx, {

@@ -13,7 +13,15 @@ export type Regime = (typeof regimes)[number];
 export const regimeLabels: Record<Regime, string> = { petition: '信访', mailbox: '信箱留言' };
 
 /** 来信渠道. Staff enter the last four from what reached them. */
-export const channels = ['leaderMailbox', 'onlinePetition', 'post', 'phone', 'visit', 'hotline'] as const;
+export const channels = [
+  'leaderMailbox',
+  'onlinePetition',
+  'post',
+  'phone',
+  'visit',
+  'hotline',
+  'disclosureRequest',
+] as const;
 export type Channel = (typeof channels)[number];
 export const channelLabels: Record<Channel, string> = {
   leaderMailbox: '领导信箱',
@@ -22,6 +30,7 @@ export const channelLabels: Record<Channel, string> = {
   phone: '来电',
   visit: '来访',
   hotline: '12345 热线转来',
+  disclosureRequest: '政府信息公开申请转来',
 };
 /** The channels a member of the public uses on the portal; the others are entered by staff. */
 export const portalChannels = ['leaderMailbox', 'onlinePetition'] as const satisfies readonly Channel[];
@@ -128,4 +137,43 @@ export function deidentify(text: string, known: readonly (string | null | undefi
 export function maskName(name: string): string {
   const chars = [...name.trim()];
   return chars.length <= 1 ? '＊' : `${chars[0]}${'＊'.repeat(Math.min(chars.length - 1, 3))}`;
+}
+
+/** A prompt a reply template leaves for the clerk: a reply still holding one is refused. */
+export const TEMPLATE_PROMPT = /（请[^）]*）/;
+
+/** Reply templates by 诉求类型, each with the prompts the clerk replaces (说明 in （请…）). */
+export const replyTemplates: Record<TicketType, { label: string; text: string }> = {
+  consultation: {
+    label: '咨询答复',
+    text: '您好！您于{date}来信咨询“{subject}”，现答复如下：\n（请填写答复内容）\n感谢您对我们工作的关心和支持。',
+  },
+  suggestion: {
+    label: '建议答复',
+    text: '您好！您于{date}提出的“{subject}”的建议收悉。经研究，（请写明采纳、部分采纳或暂不采纳的情况和理由）。\n感谢您对我们工作的关心和支持。',
+  },
+  complaint: {
+    label: '投诉答复',
+    text: '您好！您于{date}反映的“{subject}”问题收悉。经核查，（请写明核查认定的事实）。\n处理情况：（请写明处理结果）。\n如对处理结果有异议，可以（请写明救济途径）。',
+  },
+  help: {
+    label: '求助答复',
+    text: '您好！您于{date}反映的“{subject}”收悉。我们已（请写明采取的措施和结果）。\n如仍有困难，可以（请写明联系方式）。',
+  },
+  tipOff: {
+    label: '举报答复',
+    text: '您好！您于{date}举报的“{subject}”收悉。经调查，（请写明调查情况和处理结果）。\n感谢您的监督。',
+  },
+  praise: {
+    label: '表扬答复',
+    text: '您好！您于{date}来信表扬的“{subject}”收悉。感谢您对我们工作的肯定，我们将继续改进作风，提升服务。',
+  },
+};
+
+/** A template with the letter's day of receipt and subject filled in. */
+export function fillTemplate(type: TicketType, facts: { receivedOn: string; subject: string }): string {
+  const [y, m, d] = facts.receivedOn.split('-').map(Number);
+  return replyTemplates[type].text
+    .replace('{date}', `${y}年${m}月${d}日`)
+    .replace('{subject}', facts.subject);
 }

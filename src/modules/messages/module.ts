@@ -1,5 +1,9 @@
 import type { GongkaiModule } from '../../platform/module.js';
+import { registerMessageAdminRoutes } from './message.admin.routes.js';
+import { registerMessagePortalRoutes } from './message.portal.routes.js';
 import { messageSettings } from './message.settings.js';
+import { messageWorkbench } from './message-workbench.js';
+import { applicantCaseLinks, requestLinks } from './message-links.js';
 import * as messageTables from './migrations/0034-messages.js';
 
 /** 来信: 领导信箱, 网上信访 and letters entered by staff, on their legal clocks, with 好差评. */
@@ -46,4 +50,33 @@ export const messagesModule: GongkaiModule = {
     fields: { stage: '办理阶段', date: '日期', outcome: '处理意见', agencyId: '主办机关', grade: '评价' },
   },
   publicPageActions: ['message.publish'],
+  workbench: messageWorkbench,
+  requestLinks,
+  applicantCaseLinks,
+  routes: (app, web) => {
+    registerMessagePortalRoutes(app, {
+      publicFormRateLimitPerMinute: web.config.publicFormRateLimitPerMinute,
+    });
+    registerMessageAdminRoutes(app);
+  },
+  portalColumnEntries: [
+    {
+      column: 'convenience',
+      title: '领导信箱',
+      href: '/letters/write?channel=leaderMailbox',
+      text: '向市长和各部门、乡镇（街道）负责人写信：咨询、建议、投诉、求助、举报、表扬，凭来信编号和查询码查询办理进度并评价答复。',
+    },
+    {
+      column: 'convenience',
+      title: '网上信访',
+      href: '/letters/write?channel=onlinePetition',
+      text: '依照《信访工作条例》在网上提出信访事项，15 日内告知是否受理，受理后 60 日内办结；可请求复查、复核。',
+    },
+    {
+      column: 'convenience',
+      title: '来信选登与办理统计',
+      href: '/letters',
+      text: '经来信人同意公开的来信和答复（已去除个人信息），以及各机构的来信数、答复率、按期答复率和满意率。',
+    },
+  ],
 };

@@ -32,3 +32,7 @@ export {
   type ProcessingFeeComputation,
 } from './request-fee.js';
 export { checkIdNumber, maskIdNumber, maskPhone, maskAddress } from './identity.js';
+export { letterDocx } from './request-letter.service.js';
+export { chineseDate } from './request-letter.js';
+export { sendDocx } from './views/docx.js';
+export { ReferredApplicationForm } from './views/referral-form.js';

@@ -1,3 +1,4 @@
+import type { CaseState } from './request-deadline.js';
 import type { Ctx } from '../../platform/context.js';
 import type { GongkaiModule } from '../../platform/module.js';
 import { deliveryModeLabels } from './request-letter.js';
@@ -30,6 +31,21 @@ declare module '../../platform/module.js' {
   interface Capabilities {
     /** A published record by its id or 索引号, with the address the public reads it at. */
     publishedRecord(ctx: Ctx, ref: string): Promise<{ id: string; title: string; url: string } | null>;
+  }
+  interface ModuleExtensions {
+    /**
+     * What other modules hold about an application (a 来信 it came from or was passed to, a 12345
+     * 工单 it was made from), shown on its page as links: later modules cannot be imported here.
+     */
+    requestLinks?: (ctx: Ctx, requestId: string) => Promise<Array<{ label: string; href: string }>>;
+    /**
+     * What other modules offer the applicant on their case's portal page (rating the 答复, 好差评),
+     * as links; the applicant's proof of the case goes with them.
+     */
+    applicantCaseLinks?: (
+      ctx: Ctx,
+      c: { id: string; state: CaseState },
+    ) => Promise<Array<{ label: string; href: string; note?: string }>>;
   }
 }
 

@@ -33,6 +33,8 @@ export interface ApplicantCasePage {
   replyFiles: CaseFileView[];
   /** 第三十条: the case waits for the applicant's 补正, which they may send here. */
   canSupplement: boolean;
+  /** What other modules offer on this page (rating the 答复). */
+  links: Array<{ label: string; href: string; note?: string }>;
 }
 
 /**
@@ -51,6 +53,11 @@ export async function applicantCasePage(ctx: Ctx, requestId?: string): Promise<A
     letters: (await repo.lettersOf(ctx.db, c.id)).map((l) => letterView(l, agency.name)),
     replyFiles: files.filter((f) => f.purpose === 'reply'),
     canSupplement: deadline.state === 'awaitingSupplement',
+    links: (
+      await Promise.all(
+        ctx.modules.extensions('applicantCaseLinks').map((f) => f(ctx, { id: c.id, state: deadline.state })),
+      )
+    ).flat(),
   };
 }
 

@@ -240,6 +240,8 @@ export interface CasePage {
   drafts: Partial<Record<LetterKind, string>>;
   /** The same applicant's other applications to the same agency. */
   earlier: EarlierApplication[];
+  /** Where it came from or went to in other modules (a 来信, a 12345 工单). */
+  links: Array<{ label: string; href: string }>;
   pendingExtension: { workdays: number; reason: string; date: string } | null;
   /** What the viewer may do here (request.policy.ts). */
   allowed: StaffRequestAction[];
@@ -286,6 +288,7 @@ export async function casePage(
     },
     drafts,
     earlier: await earlierApplications(ctx, c),
+    links: (await Promise.all(ctx.modules.extensions('requestLinks').map((f) => f(ctx, c.id)))).flat(),
     pendingExtension: pending && { workdays: pending.workdays, reason: pending.reason, date: pending.date },
     allowed: allowedOn(ctx.actor, { id: c.id, path: c.agencyPath, handlerId: c.handlerId }),
     open: isOpenState(deadline.state),
@@ -380,4 +383,31 @@ export async function caseLetter(
   if (!letter || letter.request_id !== c.id) throw new NotFoundError('未找到该告知书');
   const agency = await agencies.get(ctx, letter.agency_id);
   return { title: letter.title, docx: await letterDocx(letter, agency.name) };
+}
+
+/**
+ * What a 来信 made from an application needs (条例第三十九条: a 信访、投诉、举报 filed as an
+ * application is passed to the channel that handles it): the applicant's contact in the clear, for
+ * those who handle the application, and audited like any unmasked reading.
+ */
+export async function referralFacts(ctx: Ctx, id: string) {
+  return inTransaction(ctx, async (ctx) => {
+    const c = await loadCase(ctx, id, 'handle');
+    await recordAudit(ctx, {
+      action: 'request.viewPersonalData',
+      subjectType: 'request',
+      subjectId: id,
+      agencyId: c.agencyId,
+    });
+    return {
+      id: c.id,
+      agencyId: c.agencyId,
+      acceptanceNumber: c.acceptanceNumber,
+      receivedOn: c.receivedOn,
+      applicantName: c.applicantName,
+      phone: ctx.cipher.decrypt(c.phoneEnc),
+      address: c.addressEnc ? ctx.cipher.decrypt(c.addressEnc) : null,
+      description: c.description,
+    };
+  });
 }

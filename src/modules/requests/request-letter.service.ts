@@ -6,7 +6,10 @@ import type { RequestLetterTable } from './request.tables.js';
  * Word paragraph per paragraph of the letter (the salutation flush left, the others indented two
  * characters), then the 落款 and the 成文日期 on the right.
  */
-export async function letterDocx(letter: RequestLetterTable, agencyName: string): Promise<Buffer> {
+export async function letterDocx(
+  letter: Pick<RequestLetterTable, 'title' | 'body' | 'issued_on'>,
+  agencyName: string,
+): Promise<Buffer> {
   // The docx package (about 10 MB) is loaded on the first letter, not with the server.
   const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
   const font = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };

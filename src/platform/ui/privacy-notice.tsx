@@ -26,6 +26,8 @@ export function PersonalInfoNotice(p: {
   forStaff?: boolean;
   /** How long it is kept, where not as the application's file (a form that only looks something up). */
   kept?: string;
+  /** How the person sees what they gave online, where not an application's 受理编号 and 查询码. */
+  lookup?: string;
 }) {
   const site = useContext(SiteContext);
   const years = site?.personalDataYears ?? 10;
@@ -52,7 +54,9 @@ export function PersonalInfoNotice(p: {
         </dd>
         <dt>您的权利</dt>
         <dd>
-          依照《中华人民共和国个人信息保护法》第四十四条至第四十七条，您有权查阅、复制、更正、补充您的个人信息，处理目的已实现或者保存期限届满后有权要求删除；可以凭受理编号和查询码在线查看申请，也可以通过受理机关政府信息公开指南所列的联系方式提出，受理机关应当及时处理。详见
+          依照《中华人民共和国个人信息保护法》第四十四条至第四十七条，您有权查阅、复制、更正、补充您的个人信息，处理目的已实现或者保存期限届满后有权要求删除；
+          {p.lookup ?? '可以凭受理编号和查询码在线查看申请'}
+          ，也可以通过受理机关政府信息公开指南所列的联系方式提出，受理机关应当及时处理。详见
           <a href={privacyUrl}>隐私声明</a>。
         </dd>
       </dl>

@@ -248,6 +248,18 @@ export function CasePageView({ p, csrf, errors }: { p: CasePage; csrf: string; e
           {step('withdrawn', '申请人撤回', null)}
         </section>
       ) : null}
+      {p.links.length ? (
+        <section class="gk-section" id="links">
+          <h2 class="gk-section__title">关联事项</h2>
+          <ul>
+            {p.links.map((l) => (
+              <li>
+                <a href={l.href}>{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {p.earlier.length ? (
         <section class="gk-section" id="same-applicant">
           <h2 class="gk-section__title">该申请人向本机关提出的其他申请（{p.earlier.length} 件）</h2>

@@ -229,6 +229,16 @@ function ApplicantCase({
           <LetterList id="letters" letters={page.letters} docx={(l) => `/cases/letters/${l.id}.docx`} />
         </>
       ) : null}
+      {page.links.length ? (
+        <ul id="case-links">
+          {page.links.map((l) => (
+            <li>
+              <a href={l.href}>{l.label}</a>
+              {l.note ? <span class="gk-muted">（{l.note}）</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p class="gk-muted">在公共电脑或借用的手机上查看后，请点“结束查看”，以免下一位使用者看到您的申请。</p>
       <PostButton action="/cases/forget" csrf={csrf} label="结束查看" kind="secondary" />
     </section>

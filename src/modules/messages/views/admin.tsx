@@ -1,0 +1,606 @@
+import type { FieldError } from '../../../platform/errors.js';
+import type { Field as SchemaField } from '../../../platform/schema.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  PostButton,
+  SelectField,
+  Summary,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/components.js';
+import { PersonalInfoNotice } from '../../../platform/ui/privacy-notice.js';
+import { ReferredApplicationForm } from '../../requests/index.js';
+import type { RatingView } from '../message-rating.service.js';
+import { stepLabels } from '../message-steps.service.js';
+import type { QueueRow, StaffPage } from '../message-views.service.js';
+import {
+  badRatingActionLabels,
+  badRatingActions,
+  channelLabels,
+  dispatchKindLabels,
+  dispatchKinds,
+  petitionClassLabels,
+  petitionClasses,
+  petitionOutcomeLabels,
+  petitionOutcomes,
+  regimeLabels,
+  regimes,
+  staffChannels,
+  ticketTypeLabels,
+  ticketTypes,
+} from '../message.js';
+import {
+  disputeDecisionSchema,
+  disputeSchema,
+  publishSchema,
+  registerSchema,
+  resolveSchema,
+  stepSchemas,
+  visitSchema,
+  type StepAction,
+} from '../message.schemas.js';
+import { ClockNote, History } from './parts.js';
+
+type Values = Record<string, string | undefined>;
+type Agencies = Array<{ id: string; name: string; depth: number }>;
+const agencyOptions = (list: Agencies) =>
+  list.map((a) => ({ value: a.id, label: `${'　'.repeat(Math.max(0, a.depth))}${a.name}` }));
+const pairs = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((k) => ({ value: k, label: labels[k] }));
+
+/** Choices of the fields a step form can ask for, by field name. */
+const choices: Record<string, Array<{ value: string; label: string }>> = {
+  kind: pairs(dispatchKinds, dispatchKindLabels),
+  petitionClass: pairs(petitionClasses, petitionClassLabels),
+  outcome: pairs(petitionOutcomes, petitionOutcomeLabels),
+  upheld: [
+    { value: 'yes', label: '同意' },
+    { value: 'no', label: '不同意' },
+  ],
+  action: pairs(badRatingActions, badRatingActionLabels),
+};
+const longFields = new Set(['text', 'reason', 'note', 'publicContent', 'publicReply']);
+
+/** One field of a step form, drawn from the schema field (its label and whether it is optional). */
+function SchemaInput(p: {
+  name: string;
+  field: SchemaField<unknown>;
+  errors: FieldError[];
+  value?: string;
+  agencies: Agencies;
+  prefix: string;
+}) {
+  const name = p.name;
+  const label = p.field.label;
+  if (name === 'agencyId' || name === 'accusedAgencyId')
+    return (
+      <SelectField
+        name={name}
+        label={label}
+        errors={p.errors}
+        options={agencyOptions(p.agencies)}
+        placeholder="请选择"
+        required={!p.field.optional}
+      />
+    );
+  if (choices[name])
+    return (
+      <SelectField
+        name={name}
+        label={label}
+        errors={p.errors}
+        options={choices[name]}
+        placeholder={p.field.optional ? '（不填）' : '请选择'}
+      />
+    );
+  if (name === 'date')
+    return <TextField name={name} label={`${label}（不填为今天）`} type="date" errors={p.errors} />;
+  if (name === 'days')
+    return <TextField name={name} label={label} type="number" inputmode="numeric" errors={p.errors} />;
+  if (longFields.has(name))
+    return (
+      <TextArea
+        name={name}
+        field={p.field}
+        value={p.value ?? ''}
+        errors={p.errors}
+        rows={name === 'reason' || name === 'note' ? 3 : 6}
+      />
+    );
+  return (
+    <TextField
+      name={name}
+      field={p.field}
+      value={p.value}
+      errors={p.errors}
+      hint={name === 'assistAgencyIds' ? '机构全称或简称，多个用顿号分隔' : undefined}
+    />
+  );
+}
+
+function StepForm(p: {
+  id: string;
+  action: StepAction;
+  csrf: string;
+  errors: FieldError[];
+  agencies: Agencies;
+  templates?: Array<{ key: string; label: string; text: string }> | undefined;
+  template?: string | undefined;
+}) {
+  const shape = stepSchemas[p.action].shape as Record<string, SchemaField<unknown>>;
+  const chosen = p.templates?.find((t) => t.key === p.template);
+  return (
+    <details class="gk-step" id={`step-${p.action}`} open={chosen ? true : undefined}>
+      <summary>{stepLabels[p.action]}</summary>
+      {p.templates ? (
+        <p class="gk-hint">
+          套用模板：
+          {p.templates.map((t) => (
+            <>
+              <a href={`/admin/letters/${p.id}?template=${t.key}#step-${p.action}`}>{t.label}</a>{' '}
+            </>
+          ))}
+          （模板中“（请……）”处须改写后才能答复）
+        </p>
+      ) : null}
+      <form class="gk-form" method="post" action={`/admin/letters/${p.id}/step/${p.action}`} novalidate>
+        <CsrfField token={p.csrf} />
+        {Object.entries(shape).map(([name, field]) => (
+          <SchemaInput
+            name={name}
+            field={field}
+            errors={p.errors}
+            agencies={p.agencies}
+            prefix={p.action}
+            value={name === 'text' ? chosen?.text : undefined}
+          />
+        ))}
+        <button class="gk-button" type="submit">
+          {stepLabels[p.action]}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The back-office queue: open 来信 by due date, overdue and three-month flags, 差评 to act on. */
+export function QueuePage(p: { items: QueueRow[]; overdue: number; over3: number; bad: RatingView[] }) {
+  return (
+    <>
+      <h1 class="gk-title">来信办理</h1>
+      <p>
+        <a class="gk-button" href="/admin/letters/new">
+          登记来信来访
+        </a>{' '}
+        <a href="/admin/letters/stats">办理情况统计和报表</a>
+      </p>
+      <Summary
+        rows={[
+          ['办理中', `${p.items.length} 件`],
+          ['已超期', p.overdue ? <span class="gk-tag gk-tag--warn">{p.overdue} 件</span> : '0 件'],
+          [
+            '超过三个月未答复',
+            p.over3 ? (
+              <span class="gk-tag gk-tag--warn" id="over3">
+                {p.over3} 件（网站检查单项否决）
+              </span>
+            ) : (
+              '0 件'
+            ),
+          ],
+          ['待处置差评', `${p.bad.length} 件`],
+        ]}
+      />
+      <table class="gk-table" id="queue">
+        <caption>按期限排序，超期的在前</caption>
+        <thead>
+          <tr>
+            <th scope="col">来信编号</th>
+            <th scope="col">标题</th>
+            <th scope="col">类型</th>
+            <th scope="col">办理机关</th>
+            <th scope="col">状态</th>
+            <th scope="col">期限</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.items.map((i) => (
+            <tr>
+              <td>
+                <a href={`/admin/letters/${i.id}`}>{i.number}</a>
+              </td>
+              <td>{i.subject}</td>
+              <td>
+                {i.regimeLabel}·{i.ticketTypeLabel}
+              </td>
+              <td>{i.agencyName}</td>
+              <td>{i.stageLabel}</td>
+              <td>
+                {i.clock.due ? `${i.clock.awaiting} ${i.clock.due.due}` : '—'}
+                {i.clock.overdue ? <span class="gk-tag gk-tag--warn">超期</span> : null}
+                {i.clock.unansweredOver3Months ? <span class="gk-tag gk-tag--warn">超三个月</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.items.length === 0 ? <p>没有办理中的来信。</p> : null}
+    </>
+  );
+}
+
+/** Staff enter a 来信 that came by post, phone, a visit or the hotline. */
+export function RegisterPage(p: { csrf: string; values: Values; errors: FieldError[]; agencies: Agencies }) {
+  const f = registerSchema.shape;
+  return (
+    <>
+      <h1 class="gk-title">登记来信来访</h1>
+      <form class="gk-form" method="post" action="/admin/letters/new" novalidate>
+        <CsrfField token={p.csrf} />
+        <ErrorSummary errors={p.errors} />
+        <SelectField
+          name="channel"
+          label={f.channel.label}
+          value={p.values.channel}
+          errors={p.errors}
+          options={pairs(staffChannels, channelLabels)}
+        />
+        <SelectField
+          name="regime"
+          label={f.regime.label}
+          value={p.values.regime}
+          errors={p.errors}
+          options={pairs(regimes, regimeLabels)}
+          hint="按《信访工作条例》办理的选“信访”"
+        />
+        <SelectField
+          name="agencyId"
+          label={f.agencyId.label}
+          value={p.values.agencyId}
+          errors={p.errors}
+          options={agencyOptions(p.agencies)}
+          placeholder="请选择"
+          required
+        />
+        <TextField
+          name="receivedOn"
+          label={f.receivedOn.label}
+          type="date"
+          value={p.values.receivedOn}
+          errors={p.errors}
+          required
+        />
+        <SelectField
+          name="ticketType"
+          label={f.ticketType.label}
+          value={p.values.ticketType}
+          errors={p.errors}
+          options={pairs(ticketTypes, ticketTypeLabels)}
+        />
+        <TextField
+          name="subject"
+          label={f.subject.label}
+          value={p.values.subject}
+          errors={p.errors}
+          required
+        />
+        <TextArea name="content" field={f.content} value={p.values.content} errors={p.errors} rows={6} />
+        <fieldset class="gk-fieldset">
+          <legend>来信人</legend>
+          <label class="gk-checkbox">
+            <input type="checkbox" name="anonymous" value="on" checked={p.values.anonymous === 'on'} /> 匿名
+          </label>
+          <TextField
+            name="writerName"
+            label={f.writerName.label}
+            value={p.values.writerName}
+            errors={p.errors}
+          />
+          <TextField name="phone" label={f.phone.label} type="tel" value={p.values.phone} errors={p.errors} />
+          <TextField
+            name="email"
+            label={f.email.label}
+            type="email"
+            value={p.values.email}
+            errors={p.errors}
+          />
+          <TextField name="address" label={f.address.label} value={p.values.address} errors={p.errors} />
+          <TextField name="idNumber" label={f.idNumber.label} value={p.values.idNumber} errors={p.errors} />
+          <label class="gk-checkbox">
+            <input
+              type="checkbox"
+              name="consentPublish"
+              value="on"
+              checked={p.values.consentPublish === 'on'}
+            />{' '}
+            来信人单独同意公开来信和答复（已向其宣读同意公开的内容）
+          </label>
+        </fieldset>
+        <PersonalInfoNotice
+          forStaff
+          collected="姓名、联系电话、电子邮箱、住址和身份证件号码；来信中的其他个人信息"
+          purpose="依照《信访工作条例》和来信办理规定办理、答复和回访"
+          kept="来信办结后作为来信（信访）档案保存，期满后删除或者作匿名化处理"
+          lookup="可以凭来信编号和查询码在线查看来信和答复"
+        />
+        <button class="gk-button" type="submit">
+          登记
+        </button>
+      </form>
+    </>
+  );
+}
+
+function RatingPanel(p: {
+  r: RatingView;
+  csrf: string;
+  errors: FieldError[];
+  loop: boolean;
+  decide: boolean;
+}) {
+  const r = p.r;
+  const simple = (action: string, label: string, shape: Record<string, SchemaField<unknown>>) => (
+    <details class="gk-step" id={`rating-${action}`}>
+      <summary>{label}</summary>
+      <form class="gk-form" method="post" action={`/admin/letters/ratings/${r.id}/${action}`} novalidate>
+        <CsrfField token={p.csrf} />
+        {Object.entries(shape).map(([name, field]) => (
+          <SchemaInput name={name} field={field} errors={p.errors} agencies={[]} prefix={action} />
+        ))}
+        <button class="gk-button" type="submit">
+          {label}
+        </button>
+      </form>
+    </details>
+  );
+  return (
+    <section class="gk-section" id="rating">
+      <h2 class="gk-section__title">评价</h2>
+      <Summary
+        rows={[
+          ['评价', `${r.gradeLabel}${r.bad ? '（差评）' : ''}`],
+          ['评价日期', r.ratedOn],
+          ['回访核实', r.visitedOn ? `${r.visitedOn}：${r.visitNote ?? ''}` : r.bad ? '尚未回访' : '—'],
+          [
+            '整改期限',
+            r.fixDue ? (
+              <>
+                {r.fixDue}
+                {r.fixOverdue ? <span class="gk-tag gk-tag--warn">已超期</span> : null}
+              </>
+            ) : (
+              '—'
+            ),
+          ],
+          [
+            '处置',
+            r.action
+              ? `${r.actionOn} ${badRatingActionLabels[r.action as 'fix']}：${r.actionNote ?? ''}`
+              : '—',
+          ],
+          [
+            '申诉',
+            r.disputedOn
+              ? `${r.disputedOn}：${r.disputeReason ?? ''}${r.disputeUpheld === null ? '（待复核）' : r.disputeUpheld ? '（申诉成立，不计入统计）' : '（申诉不成立）'}`
+              : '—',
+          ],
+        ]}
+      />
+      {r.bad && p.loop && !r.visitedOn ? simple('visit', '回访核实', visitSchema.shape) : null}
+      {r.bad && p.loop && r.visitedOn && !r.action
+        ? simple('resolve', '整改或解释说明', resolveSchema.shape)
+        : null}
+      {r.bad && p.loop && !r.disputedOn
+        ? simple('dispute', '申诉（误评、恶意评价）', disputeSchema.shape)
+        : null}
+      {r.bad && p.decide && r.disputedOn && r.disputeUpheld === null
+        ? simple('decide', '申诉复核', disputeDecisionSchema.shape)
+        : null}
+    </section>
+  );
+}
+
+/** One 来信 in the back office: what it says, its clock and history, and the steps the actor may take. */
+export function MessagePage(p: {
+  page: StaffPage;
+  csrf: string;
+  errors: FieldError[];
+  agencies: Agencies;
+  draft: { publicSubject: string; publicContent: string; publicReply: string } | null;
+  /** A reply template chosen (?template=): the reply form opens filled with it. */
+  template?: string | undefined;
+}) {
+  const { message: m, may } = p.page;
+  const pub = publishSchema.shape;
+  return (
+    <>
+      <h1 class="gk-title">
+        来信 {m.number}：{m.subject}
+      </h1>
+      <ErrorSummary errors={p.errors} />
+      <Summary
+        rows={[
+          [
+            '办理制度和类型',
+            `${m.regimeLabel}·${m.ticketTypeLabel}${m.petitionClassLabel ? `·${m.petitionClassLabel}` : ''}`,
+          ],
+          ['来信渠道', m.channelLabel],
+          ['收信机关', m.receivedByName],
+          ['主办机关', m.agencyName],
+          ['协办机关', m.assistNames.length ? m.assistNames.join('、') : '—'],
+          ['被检举控告的机关', m.accusedName ?? '—'],
+          ['收到之日', m.receivedOn],
+          ['办理状态', <strong id="stage">{m.stageLabel}</strong>],
+          ['来信人', m.writerName],
+          ['联系电话', m.phone ?? '—'],
+          ['住址', m.address ?? '—'],
+          ['同意公开', m.consented ? `是（${m.consentAt?.slice(0, 10)}）` : '否'],
+          ['已公开', m.publishedAt ? m.publishedAt.slice(0, 10) : '否'],
+        ]}
+      />
+      {!m.personal && !m.anonymous ? (
+        <p class="gk-muted">来信人信息已部分隐藏：承办人可见完整信息。</p>
+      ) : null}
+      {may.take ? (
+        <PostButton action={`/admin/letters/${m.id}/take`} csrf={p.csrf} label="由我承办" kind="secondary" />
+      ) : null}
+      <ClockNote clock={m.clock} />
+      <h2 class="gk-section__title">来信内容</h2>
+      <p class="gk-prewrap">{m.content}</p>
+      {m.reply ? (
+        <>
+          <h2 class="gk-section__title">答复</h2>
+          {m.outcomeLabel ? <p>处理意见：{m.outcomeLabel}</p> : null}
+          <p class="gk-prewrap">{m.reply}</p>
+          {may.opinion ? (
+            <p>
+              <a href={`/admin/letters/${m.id}/opinion.docx`}>下载信访处理意见书（Word）</a>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {m.requestId ? (
+        <p id="request-link">
+          已转为政府信息公开申请：<a href={`/admin/requests/${m.requestId}`}>查看申请</a>
+        </p>
+      ) : null}
+      {m.fromRequestId ? (
+        <p id="request-link">
+          由政府信息公开申请转来（条例第三十九条）：
+          <a href={`/admin/requests/${m.fromRequestId}`}>查看申请</a>
+        </p>
+      ) : null}
+      <h2 class="gk-section__title">办理过程</h2>
+      <History entries={p.page.history} />
+      {p.page.steps.length ? (
+        <section class="gk-section" id="steps">
+          <h2 class="gk-section__title">办理</h2>
+          {p.page.steps.map((a) => (
+            <StepForm
+              id={m.id}
+              action={a}
+              csrf={p.csrf}
+              errors={p.errors}
+              agencies={p.agencies}
+              templates={a === 'replied' ? p.page.templates : undefined}
+              template={p.template}
+            />
+          ))}
+        </section>
+      ) : null}
+      {may.convert ? (
+        <p>
+          来信实为申请公开政府信息的：<a href={`/admin/letters/${m.id}/convert`}>转为依申请公开办理</a>
+        </p>
+      ) : null}
+      {p.page.rating ? (
+        <RatingPanel
+          r={p.page.rating}
+          csrf={p.csrf}
+          errors={p.errors}
+          loop={may.rateLoop}
+          decide={may.decideDispute}
+        />
+      ) : null}
+      {may.publish && p.draft ? (
+        <details class="gk-step" id="publish" open={!m.publishedAt}>
+          <summary>{m.publishedAt ? '修改公开内容' : '公开来信和答复'}</summary>
+          <p class="gk-hint">
+            以下为自动去除电话、证件号码、电子邮箱和来信人姓名、住址后的文字，请再核对，删去其他可以识别来信人的信息后公开。
+          </p>
+          <form class="gk-form" method="post" action={`/admin/letters/${m.id}/publish`} novalidate>
+            <CsrfField token={p.csrf} />
+            <TextField
+              name="publicSubject"
+              field={pub.publicSubject}
+              value={p.draft.publicSubject}
+              errors={p.errors}
+            />
+            <TextArea
+              name="publicContent"
+              field={pub.publicContent}
+              value={p.draft.publicContent}
+              errors={p.errors}
+              rows={6}
+            />
+            <TextArea
+              name="publicReply"
+              field={pub.publicReply}
+              value={p.draft.publicReply}
+              errors={p.errors}
+              rows={6}
+            />
+            <button class="gk-button" type="submit">
+              公开
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+/** The application made from a 来信 (第二十九条): the clerk completes what the 来信 does not say. */
+export function ConvertPage(p: {
+  id: string;
+  number: string;
+  csrf: string;
+  values: Values;
+  errors: FieldError[];
+}) {
+  return (
+    <>
+      <h1 class="gk-title">来信 {p.number} 转为依申请公开</h1>
+      <p class="gk-lead">
+        申请由本来信的办理机关受理，收到申请之日为来信收到之日；转办后来信办结，并与申请互相关联。
+      </p>
+      <ReferredApplicationForm
+        action={`/admin/letters/${p.id}/convert`}
+        csrf={p.csrf}
+        values={p.values}
+        errors={p.errors}
+        submitLabel="转为依申请公开"
+      />
+    </>
+  );
+}
+
+/** 条例第三十九条: an application passed to 来信 handling; the writer and the text come from it. */
+export function FromRequestPage(p: {
+  requestId: string;
+  csrf: string;
+  values: Values;
+  errors: FieldError[];
+}) {
+  return (
+    <>
+      <h1 class="gk-title">政府信息公开申请转来信办理</h1>
+      <p class="gk-lead">
+        申请内容属于信访、投诉、举报的，转由来信办理：来信人为申请人，来信内容为申请内容，收到之日为收到申请之日。申请本身仍应按第三十九条答复不予处理。
+      </p>
+      <form class="gk-form" method="post" action={`/admin/letters/from-request/${p.requestId}`} novalidate>
+        <CsrfField token={p.csrf} />
+        <ErrorSummary errors={p.errors} />
+        <SelectField
+          name="regime"
+          label="办理制度"
+          value={p.values.regime ?? 'petition'}
+          errors={p.errors}
+          options={pairs(regimes, regimeLabels)}
+        />
+        <SelectField
+          name="ticketType"
+          label="诉求类型"
+          value={p.values.ticketType ?? 'complaint'}
+          errors={p.errors}
+          options={pairs(ticketTypes, ticketTypeLabels)}
+        />
+        <TextField name="subject" label="标题" value={p.values.subject} errors={p.errors} required />
+        <button class="gk-button" type="submit">
+          转来信办理
+        </button>
+      </form>
+    </>
+  );
+}
