@@ -28,6 +28,8 @@ interface DemoLetter {
     loop?: Array<[days: number, op: 'visit' | 'resolve', input: Record<string, unknown>]>,
   ];
   publishAfter?: number;
+  /** Turned into a 依申请公开 application this many days after receipt, with these applicant details. */
+  convert?: [daysAfterReceipt: number, fields: Record<string, string>];
 }
 
 const city = '晋江市人民政府';
@@ -140,7 +142,7 @@ const letters: DemoLetter[] = [
     writerName: '郑海燕',
     subject: '晋江一中门口需要人行横道',
     content: '晋江一中门口没有人行横道，孩子们过马路太危险了，请有关部门尽快设置。',
-    steps: [[1, 'merged', { intoNumber: '#5' }]],
+    steps: [[1, 'merged', { intoNumber: '#6' }]],
   },
   {
     ago: 4,
@@ -164,6 +166,29 @@ const letters: DemoLetter[] = [
     subject: '申请公开磁灶镇道路改造工程批复',
     content: '请公开 2020 年磁灶镇张林村道路改造工程的立项批复文件和预算，谢谢。',
     steps: [[1, 'dispatch', { agencyId: '磁灶镇人民政府', kind: 'transfer' }]],
+    convert: [
+      2,
+      {
+        applicantType: 'naturalPerson',
+        applicantName: '林晓东',
+        idType: 'residentIdCard',
+        idNumber: '11010519491231002X',
+        phone: '13905953300',
+        description: '2020 年磁灶镇张林村道路改造工程的立项批复文件和预算',
+        deliveryFormat: 'electronic',
+        deliveryMethod: 'online',
+      },
+    ],
+  },
+  {
+    ago: 9,
+    channel: 'leaderMailbox',
+    to: city,
+    ticketType: 'help',
+    writerName: '洪美玲',
+    subject: '孩子入学材料咨询（已自行解决）',
+    content: '想咨询外来务工人员子女入学需要提交哪些材料。',
+    steps: [[1, 'withdrawn', { reason: '来信人来电告知已在学校咨询清楚，口头撤回' }]],
   },
   {
     ago: 0,
@@ -208,6 +233,42 @@ const letters: DemoLetter[] = [
         },
       ],
       [55, 'recheckRequested', { reason: '对处理意见不服，认为同一地块应执行同一标准' }],
+    ],
+  },
+  {
+    ago: 150,
+    channel: 'onlinePetition',
+    to: city,
+    ticketType: 'complaint',
+    writerName: '许国华',
+    subject: '请求重新核定房屋拆迁补偿',
+    content: '本人房屋拆迁补偿面积核定有误，请求重新核定。',
+    steps: [
+      [2, 'dispatch', { agencyId: '安海镇人民政府', kind: 'assign' }],
+      [7, 'accepted', { petitionClass: 'claim' }],
+      [50, 'replied', { text: '经核查，您的房屋补偿面积按测绘报告核定，依据如下……', outcome: 'notSupport' }],
+      [60, 'recheckRequested', { reason: '测绘报告遗漏附属用房，请求复查' }],
+      [
+        85,
+        'recheckDecided',
+        { text: '经复查，测绘报告已包括附属用房，维持原处理意见。', outcome: 'notSupport' },
+      ],
+    ],
+  },
+  {
+    ago: 20,
+    channel: 'onlinePetition',
+    to: city,
+    ticketType: 'complaint',
+    writerName: '许国华',
+    subject: '再次请求重新核定房屋拆迁补偿',
+    content: '本人房屋拆迁补偿面积核定有误，再次请求重新核定。',
+    steps: [
+      [
+        3,
+        'notAccepted',
+        { reason: '同一事项已经复查终结，以同一事实和理由再次提出，不予受理（信访工作条例第三十六条）' },
+      ],
     ],
   },
   {
@@ -265,6 +326,10 @@ export async function loadMessages(ctx: Ctx, made: Record<string, Agency>): Prom
             await ratings[op](on(nextDate(received, dd)), r.id, input);
         },
       ]);
+    }
+    if (l.convert) {
+      const [d, fields] = l.convert;
+      events.push([d, () => messages.convertToRequest(on(nextDate(received, d)), w.id, fields)]);
     }
     if (l.publishAfter !== undefined) {
       const d = l.publishAfter;

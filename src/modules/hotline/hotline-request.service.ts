@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { serializeWithin } from '../../platform/db/database.js';
 import { agencies } from '../agencies/index.js';
 import { requests } from '../requests/index.js';
 import { assertCan } from './hotline.policy.js';
@@ -45,6 +46,8 @@ export async function ticketForRequest(ctx: Ctx, ticketNumber: string): Promise<
 
 export async function convertToRequest(ctx: Ctx, ticketNumber: string, raw: Record<string, unknown>) {
   return inTransaction(ctx, async (ctx) => {
+    // Two clerks converting the same 工单 at once make one application.
+    await serializeWithin(ctx.db, `hotline-ticket:${ticketNumber.trim()}`);
     const { t } = await load(ctx, ticketNumber);
     if (t.request_id) throw new ConflictError(`工单 ${t.ticket_number} 已经转为政府信息公开申请`);
     const submitted = await requests.registerByClerk(ctx, {

@@ -67,6 +67,16 @@ describe('信访 clocks (信访工作条例, periods in 日)', () => {
       '2026-10-02',
     );
     assert.equal(extended.due?.due, '2026-11-09');
+    // An extension granted after the 60日 ended is recorded as late; the reply is then late too.
+    const afterwards = petition(
+      [
+        ...accepted,
+        { type: 'extended', date: '2026-10-20', days: 30 },
+        { type: 'replied', date: '2026-10-25' },
+      ],
+      '2026-10-26',
+    );
+    assert.deepEqual(afterwards.late, ['2026-10-20 延长办理期限（应于 2026-10-10 前）']);
     assert.throws(
       () =>
         petition(
@@ -179,6 +189,29 @@ describe('信箱 limits (工作日, by 诉求类型, configurable)', () => {
     assert.deepEqual(replied.late, ['2026-09-30 答复（应于 2026-09-29 前）']);
   });
 
+  it('an interim reply after the limit does not lengthen it; a returned letter keeps its reply deadline', () => {
+    const received: MessageEvent[] = [{ type: 'received', date: '2026-03-02' }];
+    const late = mailbox(
+      [...received, { type: 'interimReplied', date: '2026-03-16' }, { type: 'replied', date: '2026-03-17' }],
+      '2026-03-18',
+    );
+    assert.deepEqual(late.late, [
+      '2026-03-16 阶段性答复（应于 2026-03-09 前）',
+      '2026-03-17 答复（应于 2026-03-09 前）',
+    ]);
+    const returned = mailbox(
+      [
+        ...received,
+        { type: 'dispatched', date: '2026-03-03', agencyId: 'a' },
+        { type: 'returned', date: '2026-03-04' },
+      ],
+      '2026-03-10',
+    );
+    assert.equal(returned.stage, 'returned');
+    assert.equal(returned.due?.due, '2026-03-09');
+    assert.equal(returned.overdue, true);
+  });
+
   it('flags a 来信 unanswered for more than three months (19号), and not one answered', () => {
     const received: MessageEvent[] = [{ type: 'received', date: '2026-01-31' }];
     assert.equal(threeMonthsAfter('2026-01-31'), '2026-04-30');
@@ -225,7 +258,8 @@ describe('properties of every clock', () => {
             plain = 30;
           } else if (step === 'mailbox') plain = defaultMailboxRules.workdays[ticketType];
           else {
-            events.push({ type: 'interimReplied', date: at });
+            // An interim reply within the normal limit (on the day of receipt) lengthens it.
+            events.push({ type: 'interimReplied', date: received });
             plain = defaultMailboxRules.complexWorkdays;
           }
           const regime = step === 'mailbox' || step === 'complex' ? 'mailbox' : 'petition';

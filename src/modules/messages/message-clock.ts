@@ -201,11 +201,11 @@ export function computeClock(
   let requestUntil: string | null = null;
   let replied: string | null = null;
 
-  // The reply limit of a 信箱 item runs from receipt whoever handles it; a complex one gets longer.
-  const mailboxLimit = (): number =>
-    events.some((e) => e.type === 'interimReplied')
-      ? mailbox.complexWorkdays
-      : mailbox.workdays[input.ticketType];
+  // The reply limit of a 信箱 item runs from receipt whoever handles it; a complex one gets longer,
+  // but only if the interim reply came within the normal limit.
+  const mailboxLimit = (): number => mailbox.workdays[input.ticketType];
+  let acceptedOn: string | null = null;
+  let extension = 0;
 
   if (isPetition) {
     due = daysAfter(received.date, petition.noticeDays);
@@ -227,8 +227,8 @@ export function computeClock(
         break;
       case 'dispatched': {
         if (isPetition) {
-          if (stage === 'received' && e.date > receiptDue!.due)
-            late.push(`${e.date} 转送、交办（应于 ${receiptDue!.due} 前）`);
+          if (stage === 'received' && due && e.date > due.due)
+            late.push(`${e.date} 转送、交办（应于 ${due.due} 前）`);
           dispatchDue = daysAfter(e.date, petition.noticeDays);
           objectionUntil = workdaysAfter(cal, e.date, petition.objectionWorkdays);
           due = dispatchDue;
@@ -273,28 +273,34 @@ export function computeClock(
         const noticeDue = due;
         if (noticeDue && e.date > noticeDue.due)
           late.push(`${e.date} 书面告知受理（应于 ${noticeDue.due} 前）`);
-        const extension = events
-          .filter((x): x is Extract<MessageEvent, { type: 'extended' }> => x.type === 'extended')
-          .reduce((s, x) => s + x.days, 0);
-        due = daysAfter(e.date, petition.handleDays + extension);
+        acceptedOn = e.date;
+        due = daysAfter(e.date, petition.handleDays);
         stage = 'handling';
         awaiting = '办结并出具信访处理意见书';
         objectionUntil = null;
-        steps.push(
-          `${e.date} 受理，应于 ${petition.handleDays} 日内办结（第三十四条）${extension ? `，经批准延长 ${extension} 日` : ''}：${due.due} 前`,
-        );
+        steps.push(`${e.date} 受理，应于 ${petition.handleDays} 日内（${due.due} 前）办结（第三十四条）`);
         break;
       }
       case 'extended': {
-        const total = events
-          .filter((x): x is Extract<MessageEvent, { type: 'extended' }> => x.type === 'extended')
-          .reduce((s, x) => s + x.days, 0);
-        if (total > petition.maxExtensionDays)
-          throw new ClockError(`延长期限合计 ${total} 日，超过 ${petition.maxExtensionDays} 日`);
-        steps.push(`${e.date} 经负责人批准延长办理期限 ${e.days} 日，并告知信访人延期理由`);
+        // 第三十四条: the period of 60日 is extended, so the whole (60 + the extension) is one
+        // period counted from 受理, its last day moved past a day off; an extension granted after
+        // the period ended does not save the lateness.
+        if (due && e.date > due.due) late.push(`${e.date} 延长办理期限（应于 ${due.due} 前）`);
+        extension += e.days;
+        if (extension > petition.maxExtensionDays)
+          throw new ClockError(`延长期限合计 ${extension} 日，超过 ${petition.maxExtensionDays} 日`);
+        due = daysAfter(acceptedOn ?? received.date, petition.handleDays + extension);
+        steps.push(
+          `${e.date} 经负责人批准延长办理期限 ${e.days} 日，并告知信访人延期理由：自受理之日起 ${petition.handleDays + extension} 日，${due.due} 前办结`,
+        );
         break;
       }
       case 'interimReplied': {
+        if (due && e.date > due.due) {
+          late.push(`${e.date} 阶段性答复（应于 ${due.due} 前）`);
+          steps.push(`${e.date} 阶段性答复，但已超过答复期限，期限不延长`);
+          break;
+        }
         due = daysAfter(received.date, mailbox.complexWorkdays);
         steps.push(
           `${e.date} 情况复杂，已阶段性答复，答复期限延至 ${mailbox.complexWorkdays} 个工作日（${due.due}）`,
@@ -376,7 +382,6 @@ export function computeClock(
     due = null;
     awaiting = null;
   }
-  if (stage === 'returned') due = null;
   // Windows close as days pass.
   if (objectionUntil && (today > objectionUntil || stage !== 'dispatched')) objectionUntil = null;
   if (

@@ -22,6 +22,7 @@ export interface MessageFigures {
   referred: number;
   notAccepted: number;
   withdrawn: number;
+  awaitingAcceptance: number;
   accepted: number;
   replied: number;
   repliedOnTime: number;
@@ -47,11 +48,12 @@ export const figureDefinitions: Record<keyof MessageFigures, string> = {
   referred: '转为依申请公开：按政府信息公开申请办理的',
   notAccepted: '不予受理：信访事项书面告知不予受理的',
   withdrawn: '撤回：来信人撤回的',
-  accepted: '受理：收到的来信减去并单、转为依申请公开、不予受理和撤回的（信箱来信收到即受理）',
+  awaitingAcceptance: '待受理：尚未书面告知是否受理的信访事项',
+  accepted: '受理：信箱来信收到即受理；信访事项书面告知受理的（并单、转为依申请公开、不予受理、撤回的不计）',
   replied: '已答复：受理的来信中已经答复的',
   repliedOnTime: '按期答复：答复日期不晚于当时的答复期限的',
   open: '办理中：受理后尚未答复的',
-  overdue: '超期未答复：办理中且已过答复期限的',
+  overdue: '超期：待受理或办理中且已过期限的',
   unansweredOver3Months: '超过三个月未答复：收到已超过三个月仍未答复的（国办秘函〔2019〕19号单项否决指标）',
   replyRate: '答复率 = 已答复 ÷ 受理',
   onTimeReplyRate: '按期答复率 = 按期答复 ÷ 已答复',
@@ -71,6 +73,7 @@ const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed
 /** The figures in the order a reader asks for them, with their names. */
 export const figureRows: Array<[keyof MessageFigures, string]> = [
   ['received', '收到'],
+  ['awaitingAcceptance', '待受理'],
   ['accepted', '受理'],
   ['replied', '已答复'],
   ['replyRate', '答复率'],
@@ -78,7 +81,7 @@ export const figureRows: Array<[keyof MessageFigures, string]> = [
   ['onTimeReplyRate', '按期答复率'],
   ['averageDays', '平均办理天数'],
   ['open', '办理中'],
-  ['overdue', '超期未答复'],
+  ['overdue', '超期'],
   ['unansweredOver3Months', '超过三个月未答复'],
   ['merged', '并单'],
   ['referred', '转为依申请公开'],
@@ -112,6 +115,7 @@ function countMessages(list: readonly Counted[]) {
     referred: 0,
     notAccepted: 0,
     withdrawn: 0,
+    awaitingAcceptance: 0,
     accepted: 0,
     replied: 0,
     repliedOnTime: 0,
@@ -125,7 +129,11 @@ function countMessages(list: readonly Counted[]) {
     else if (clock.stage === 'referred') c.referred++;
     else if (clock.stage === 'notAccepted') c.notAccepted++;
     else if (clock.stage === 'withdrawn') c.withdrawn++;
-    else {
+    else if (row.regime === 'petition' && ['received', 'dispatched', 'returned'].includes(clock.stage)) {
+      c.awaitingAcceptance++;
+      if (clock.overdue) c.overdue++;
+      if (clock.unansweredOver3Months) c.unansweredOver3Months++;
+    } else {
       c.accepted++;
       if (row.replied_on) {
         c.replied++;
@@ -192,6 +200,7 @@ export async function statsOf(ctx: Ctx, agency: Agency, year: number, month?: nu
     referred: c.referred,
     notAccepted: c.notAccepted,
     withdrawn: c.withdrawn,
+    awaitingAcceptance: c.awaitingAcceptance,
     accepted: c.accepted,
     replied: c.replied,
     repliedOnTime: c.repliedOnTime,

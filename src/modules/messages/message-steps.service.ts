@@ -1,12 +1,13 @@
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import { ConflictError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { serializeWithin } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import { holdsProof, isWithinPath } from '../../platform/access.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { requests } from '../requests/index.js';
 import { ClockError, stageLabels, type MessageClock, type MessageStage } from './message-clock.js';
-import { deidentify, petitionClassLabels, TEMPLATE_PROMPT, type PetitionOutcome } from './message.js';
+import { deidentify, petitionClassLabels, templatePrompts, type PetitionOutcome } from './message.js';
 import { assertCan, can, messageProof, upperPath, type MessageAction } from './message.policy.js';
 import * as repo from './message.repository.js';
 import { clockOf, loadMessage, today, type LoadedMessage } from './message.service.js';
@@ -23,12 +24,12 @@ import { publishSchema, stepSchemas, type StepAction } from './message.schemas.j
 const stepRules: Record<
   StepAction,
   {
-    who: MessageAction | 'writerOrUpper' | 'writerOrHandler';
+    who: MessageAction | 'writerOrUpper' | 'writerOrDispatcher';
     stages: readonly MessageStage[];
     regime?: 'petition' | 'mailbox';
   }
 > = {
-  classify: { who: 'handle', stages: ['received', 'dispatched', 'handling', 'returned'] },
+  classify: { who: 'dispatch', stages: ['received', 'dispatched', 'handling', 'returned'] },
   dispatch: { who: 'dispatch', stages: ['received'] },
   returned: { who: 'handle', stages: ['dispatched', 'handling'] },
   returnReviewed: { who: 'dispatch', stages: ['returned'] },
@@ -42,7 +43,7 @@ const stepRules: Record<
   reexamineRequested: { who: 'writerOrUpper', stages: ['rechecked'], regime: 'petition' },
   reexamineDecided: { who: 'decideUpper', stages: ['inReexamination'], regime: 'petition' },
   merged: { who: 'dispatch', stages: ['received', 'dispatched', 'handling', 'returned'] },
-  withdrawn: { who: 'writerOrHandler', stages: ['received', 'dispatched', 'handling', 'returned'] },
+  withdrawn: { who: 'writerOrDispatcher', stages: ['received', 'dispatched', 'handling', 'returned'] },
 };
 
 export const stepLabels: Record<StepAction, string> = {
@@ -71,12 +72,12 @@ function forUpper(m: LoadedMessage, action: StepAction): LoadedMessage {
 
 async function loadFor(ctx: Ctx, id: string, action: StepAction): Promise<LoadedMessage> {
   const who = stepRules[action].who;
-  if ((who === 'writerOrUpper' || who === 'writerOrHandler') && holdsProof(ctx.actor, messageProof(id)))
+  if ((who === 'writerOrUpper' || who === 'writerOrDispatcher') && holdsProof(ctx.actor, messageProof(id)))
     return loadMessage(ctx, id, 'actOwn');
   const up = forUpper(await loadMessage(ctx, id, 'read'), action);
   assertCan(
     ctx.actor,
-    who === 'writerOrUpper' ? 'decideUpper' : who === 'writerOrHandler' ? 'handle' : who,
+    who === 'writerOrUpper' ? 'decideUpper' : who === 'writerOrDispatcher' ? 'dispatch' : who,
     up.subject,
   );
   return up;
@@ -136,7 +137,11 @@ export function availableSteps(ctx: Ctx, m: LoadedMessage, clock: MessageClock):
       return false;
     if (action === 'replied' && m.row.regime === 'petition' && clock.stage !== 'handling') return false;
     const who =
-      rule.who === 'writerOrUpper' ? 'decideUpper' : rule.who === 'writerOrHandler' ? 'handle' : rule.who;
+      rule.who === 'writerOrUpper'
+        ? 'decideUpper'
+        : rule.who === 'writerOrDispatcher'
+          ? 'dispatch'
+          : rule.who;
     return can(ctx.actor, who, forUpper(m, action).subject);
   });
 }
@@ -147,6 +152,8 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
   if (!schema) throw ValidationError.one('action', '未知的办理步骤');
   const input = schema.parse(raw) as Record<string, unknown>;
   return inTransaction(ctx, async (ctx) => {
+    // One step of a 来信 at a time: two clerks answering at once never both pass the stage check.
+    await serializeWithin(ctx.db, `message:${id}`);
     const m = await loadFor(ctx, id, action);
     const { row } = m;
     const rule = stepRules[action];
@@ -168,7 +175,14 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
         if (input.petitionClass && row.regime !== 'petition')
           throw ValidationError.one('petitionClass', '信访事项类别只适用于信访事项');
         if (input.accusedAgencyId) {
+          if (row.accused_agency_id)
+            throw ValidationError.one('accusedAgencyId', '已记录被检举控告的机关，不能更改');
           const accused = await agencyByIdOrName(ctx, 'accusedAgencyId', String(input.accusedAgencyId));
+          if (isWithinPath(m.receivedBy.path, accused.path))
+            throw ValidationError.one(
+              'accusedAgencyId',
+              `检举控告收信机关本身或其上级的，应转送有权处理的机关（如纪检监察机关），不能在本平台由${accused.name}办理`,
+            );
           if (isWithinPath(m.agency.path, accused.path) && row.agency_id !== row.received_by)
             throw ValidationError.one(
               'accusedAgencyId',
@@ -210,7 +224,7 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
               ? '异议期限（收到转送、交办之日起 5 个工作日）已过，不能退单'
               : '退单期限已过，不能退单',
           );
-        data.reason = input.reason;
+        data.reasonEnc = enc(input.reason);
         break;
       }
       case 'returnReviewed': {
@@ -228,19 +242,25 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
         set.petition_class = data.petitionClass = input.petitionClass as string;
         break;
       case 'notAccepted':
-        data.reason = input.reason;
+        data.reasonEnc = enc(input.reason);
         break;
       case 'extended': {
+        if (clock.overdue)
+          throw new ConflictError(
+            `办理期限已于 ${clock.due?.due} 届满，不能再延长（信访工作条例第三十四条）`,
+          );
         data.days = input.days;
-        data.reason = input.reason;
+        data.reasonEnc = enc(input.reason);
         break;
       }
       case 'interimReplied':
+        if (clock.overdue)
+          throw new ConflictError(`答复期限已于 ${clock.due?.due} 届满，阶段性答复不能延长期限，请直接答复`);
         data.textEnc = enc(input.text);
         break;
       case 'replied': {
-        const prompt = TEMPLATE_PROMPT.exec(String(input.text));
-        if (prompt) throw ValidationError.one('text', `答复中还有待填写的内容“${prompt[0]}”，请改写后再答复`);
+        const prompt = templatePrompts.find((p) => String(input.text).includes(p));
+        if (prompt) throw ValidationError.one('text', `答复中还有待填写的内容“${prompt}”，请改写后再答复`);
         const outcome = (input.outcome as PetitionOutcome | null) ?? null;
         if (row.regime === 'petition' && clock.stage !== 'handling')
           throw new ConflictError('信访事项须先受理，才能答复');
@@ -267,12 +287,18 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
           throw new ConflictError(
             '只有出具了信访处理意见书的事项可以请求复查、复核（信访工作条例第三十五条）',
           );
-        data.reason = input.reason;
+        const below = forUpper(m, action).subject.agencyPath;
+        if (upperPath(below) === below)
+          throw new ConflictError(
+            `上一级机关不在本平台：请告知信访人向${m.agency.name}的上一级机关书面请求${action === 'recheckRequested' ? '复查' : '复核'}`,
+          );
+        data.reasonEnc = enc(input.reason);
         break;
       }
       case 'recheckDecided':
       case 'reexamineDecided':
-        set.outcome = data.outcome = input.outcome as string;
+        // The 信访处理意见书's outcome stays as it was: the 复查/复核 意见 has its own record.
+        data.outcome = input.outcome as string;
         data.textEnc = enc(input.text);
         data.agencyPath = m.subject.agencyPath;
         break;
@@ -282,6 +308,12 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
         if (!into)
           throw ValidationError.one('intoNumber', `本机关收到的来信中没有编号为 ${intoNumber} 的来信`);
         if (into.id === row.id) throw ValidationError.one('intoNumber', '不能并入本件');
+        const target = (await clockOf(ctx, into)).clock;
+        if (!['received', 'dispatched', 'handling', 'returned'].includes(target.stage))
+          throw ValidationError.one(
+            'intoNumber',
+            `${into.number} 目前${stageLabels[target.stage]}，只能并入尚在办理的来信`,
+          );
         if (into.merged_into)
           throw ValidationError.one(
             'intoNumber',
@@ -293,6 +325,9 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
         break;
       }
       case 'withdrawn':
+        if (ctx.actor.kind === 'staff' && !input.reason)
+          throw ValidationError.one('reason', '请写明来信人撤回的方式和时间（如书面撤回申请、电话）');
+        if (input.reason) data.reasonEnc = enc(input.reason);
         break;
     }
 
@@ -326,6 +361,8 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
         date,
         ...(data.outcome ? { outcome: data.outcome } : {}),
         ...(data.agencyId ? { agencyId: data.agencyId } : {}),
+        ...(data.accusedAgencyId ? { accusedAgencyId: data.accusedAgencyId } : {}),
+        ...(data.petitionClass ? { petitionClass: data.petitionClass } : {}),
       },
     });
     return { id: row.id, stage: after.clock.stage, clock: after.clock };
@@ -335,7 +372,18 @@ export async function step(ctx: Ctx, id: string, action: StepAction, raw: unknow
 /** The clerk takes the 来信: they become its 承办人, the one who sees the writer's data unmasked. */
 export async function take(ctx: Ctx, id: string): Promise<void> {
   await inTransaction(ctx, async (ctx) => {
+    await serializeWithin(ctx.db, `message:${id}`);
     const m = await loadMessage(ctx, id, 'handle');
+    // The handling agency's own staff take it; a head above may take it too (and so reassign).
+    if (ctx.actor.agencyId !== m.row.agency_id && !can(ctx.actor, 'approveExtension', m.subject))
+      throw new ForbiddenError('由办理机关的工作人员承办');
+    const { clock } = await clockOf(ctx, m.row);
+    if (
+      !['received', 'dispatched', 'handling', 'returned', 'inRecheck', 'inReexamination'].includes(
+        clock.stage,
+      )
+    )
+      throw new ConflictError(`该来信${stageLabels[clock.stage]}，不需要承办`);
     await repo.update(ctx.db, id, { handler_id: ctx.actor.id, updated_at: ctx.clock.now().toISOString() });
     await recordAudit(ctx, {
       action: 'message.take',
@@ -373,7 +421,10 @@ export async function publicationDraft(ctx: Ctx, id: string) {
 export async function publish(ctx: Ctx, id: string, raw: unknown): Promise<void> {
   const input = publishSchema.parse(raw);
   await inTransaction(ctx, async (ctx) => {
+    await serializeWithin(ctx.db, `message:${id}`);
     const m = await loadMessage(ctx, id, 'handle');
+    if (m.row.petition_class === 'accusation' || m.row.accused_agency_id)
+      throw new ConflictError('检举控告类事项不公开（信访工作条例第三十条）');
     if (!m.row.consent_at)
       throw new ConflictError('来信人没有单独同意公开，不能公开（个人信息保护法第二十五条）');
     if (!m.row.replied_on) throw new ConflictError('答复后才能公开');
@@ -408,6 +459,7 @@ export async function publish(ctx: Ctx, id: string, raw: unknown): Promise<void>
  */
 export async function convertToRequest(ctx: Ctx, id: string, raw: Record<string, unknown>) {
   return inTransaction(ctx, async (ctx) => {
+    await serializeWithin(ctx.db, `message:${id}`);
     const m = await loadMessage(ctx, id, 'handle');
     const { clock } = await clockOf(ctx, m.row);
     if (!['received', 'dispatched', 'handling'].includes(clock.stage))

@@ -28,7 +28,7 @@ import { can, provenMessages, worksInAccused } from './message.policy.js';
 import * as repo from './message.repository.js';
 import type { MessageRow } from './message.repository.js';
 import { availableSteps } from './message-steps.service.js';
-import { clockEvents, clockOf, loadMessage, mailboxRules, today } from './message.service.js';
+import { clockEvents, clockOf, fileViews, loadMessage, mailboxRules, today } from './message.service.js';
 import { chineseDate, letterDocx } from '../requests/index.js';
 import type { MessageEventTable } from './message.tables.js';
 
@@ -36,6 +36,7 @@ import type { MessageEventTable } from './message.tables.js';
 
 const eventLabels: Record<string, string> = {
   received: '收到来信',
+  consentWithdrawn: '撤回同意公开',
   classified: '确定类别',
   dispatched: '转办',
   returned: '退单',
@@ -68,6 +69,7 @@ async function history(
   ctx: Ctx,
   events: readonly MessageEventTable[],
   staff: boolean,
+  mask: (text: string) => string = (t) => t,
 ): Promise<HistoryEntry[]> {
   const ids = events.flatMap((e) => {
     const d = e.data_json ? (JSON.parse(e.data_json) as Record<string, unknown>) : {};
@@ -88,7 +90,8 @@ async function history(
         .filter(Boolean);
       if (assist.length) parts.push(`协办：${assist.join('、')}`);
     }
-    if (typeof d.reason === 'string' && staff) parts.push(`理由：${d.reason}`);
+    const reason = typeof d.reasonEnc === 'string' ? ctx.cipher.decrypt(d.reasonEnc) : null;
+    if (reason && staff) parts.push(`理由：${mask(reason)}`);
     if (e.type === 'returnReviewed') parts.push(d.upheld ? '同意退单' : '不同意退单');
     if (typeof d.days === 'number') parts.push(`延长 ${d.days} 日`);
     if (typeof d.outcome === 'string')
@@ -101,7 +104,7 @@ async function history(
       type: e.type,
       label: eventLabels[e.type] ?? e.type,
       on: e.occurred_on,
-      text: typeof d.textEnc === 'string' ? ctx.cipher.decrypt(d.textEnc) : null,
+      text: typeof d.textEnc === 'string' ? mask(ctx.cipher.decrypt(d.textEnc)) : null,
       detail: parts.length ? parts.join('；') : null,
     };
   });
@@ -145,8 +148,10 @@ export async function writerPage(ctx: Ctx, id?: string) {
       published: m.row.published_at !== null,
     },
     history: await history(ctx, events, false),
+    files: await fileViews(ctx, m.row.id),
     rating: rating ? ratingView(rating, today(ctx)) : null,
     canRate: answered && !rating,
+    canWithdrawConsent: m.row.consent_at !== null && m.row.published_at === null,
     canRequestRecheck: clock.stage === 'replied' && clock.requestUntil !== null && m.row.outcome !== null,
     canRequestReexamine: clock.stage === 'rechecked' && clock.requestUntil !== null,
   };
@@ -214,7 +219,8 @@ export async function staffPage(ctx: Ctx, id: string) {
       isHandler: m.row.handler_id !== null && m.row.handler_id === ctx.actor.id,
       personal,
     },
-    history: await history(ctx, events, true),
+    history: await history(ctx, events, true, personal ? undefined : (t) => deidentify(t, known)),
+    files: await fileViews(ctx, m.row.id),
     rating: rating ? ratingView(rating, today(ctx)) : null,
     steps: availableSteps(ctx, m, clock),
     /** Reply templates, filled with the day of receipt and the subject (套用模板). */
@@ -231,7 +237,7 @@ export async function staffPage(ctx: Ctx, id: string) {
         can(ctx.actor, 'handle', m.subject) &&
         m.row.handler_id !== ctx.actor.id &&
         ctx.actor.kind === 'staff',
-      opinion: m.row.outcome !== null && m.row.replied_on !== null,
+      opinion: m.row.outcome !== null && m.row.replied_on !== null && can(ctx.actor, 'handle', m.subject),
       rateLoop: rating !== undefined && can(ctx.actor, 'handle', m.subject),
       decideDispute: rating !== undefined && can(ctx.actor, 'decideDispute', m.subject),
       dispatch: can(ctx.actor, 'dispatch', m.subject),
@@ -249,7 +255,15 @@ export type StaffPage = Awaited<ReturnType<typeof staffPage>>;
  * is written in full: the letter goes to them.
  */
 export async function opinionLetter(ctx: Ctx, id: string): Promise<{ title: string; docx: Buffer }> {
-  const m = await loadMessage(ctx, id, 'read');
+  const m = await loadMessage(ctx, id, 'handle');
+  await inTransaction(ctx, (ctx) =>
+    recordAudit(ctx, {
+      action: 'message.opinionLetter',
+      subjectType: 'message',
+      subjectId: id,
+      agencyId: m.row.agency_id,
+    }),
+  );
   if (!m.row.outcome || !m.row.replied_on || !m.row.reply_enc)
     throw new ConflictError('该来信尚未出具处理意见，没有信访处理意见书');
   const name = m.row.writer_name_enc ? ctx.cipher.decrypt(m.row.writer_name_enc) : '信访人';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopesFor } from '../../platform/access.js';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
-import { sendDocx } from '../requests/index.js';
+import { sendDocx, sendFile } from '../requests/index.js';
 import * as rating from './message-rating.service.js';
 import * as stats from './message-stats.service.js';
 import * as steps from './message-steps.service.js';
@@ -201,6 +201,10 @@ export function registerMessageAdminRoutes(app: FastifyInstance): void {
       },
       (errors) => renderMessage(req, reply, req.params.id, errors),
     );
+  });
+  app.get<{ Params: { fileId: string } }>('/admin/letters/files/:fileId', async (req, reply) => {
+    requireStaff(req);
+    return sendFile(reply, await intake.file(req.ctx, req.params.fileId, false));
   });
   app.get<{ Params: { id: string } }>('/admin/letters/:id/opinion.docx', async (req, reply) => {
     requireStaff(req);

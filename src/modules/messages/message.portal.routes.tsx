@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { withForm } from '../../platform/http/server.js';
+import { sendFile, uploadedFiles } from '../requests/index.js';
 import * as rating from './message-rating.service.js';
 import * as stats from './message-stats.service.js';
 import * as steps from './message-steps.service.js';
@@ -24,6 +25,9 @@ type Body = Record<string, string>;
 /** Hands the 来信编号 and 查询码 from the submission to the page that shows them, once. */
 const RECEIPT = 'gk_letter_receipt';
 const crumbs = (label: string) => [...lettersCrumbs, { label }];
+/** The text fields of a multipart form, to show again with its errors (files are not kept). */
+const textFields = (body: Record<string, unknown>): Body =>
+  Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /**
  * The portal's 领导信箱 and 网上信访: write, see the receipt once, follow the 来信 with its number
@@ -68,11 +72,12 @@ export function registerMessagePortalRoutes(
       [],
     ),
   );
-  app.post<{ Body: Body }>('/letters/write', limited, async (req, reply) =>
+  app.post<{ Body: Record<string, unknown> }>('/letters/write', limited, async (req, reply) =>
     withForm(
       reply,
       async () => {
-        const w = await intake.write(req.ctx, req.body);
+        const { files, ...fields } = req.body;
+        const w = await intake.write(req.ctx, fields, uploadedFiles(files));
         const receipt: LetterReceipt = {
           number: w.number,
           lookupCode: w.lookupCode,
@@ -84,8 +89,11 @@ export function registerMessagePortalRoutes(
         // Shown once; the 来信 is not proven in this browser (a shared terminal at a 查阅点).
         return reply.handOver(RECEIPT, receipt, '/letters').redirect('/letters/done', 303);
       },
-      (errors) => renderWrite(req, reply, req.body, errors),
+      (errors) => renderWrite(req, reply, textFields(req.body), errors),
     ),
+  );
+  app.get<{ Params: { fileId: string } }>('/letters/files/:fileId', async (req, reply) =>
+    sendFile(reply, await intake.file(req.ctx, req.params.fileId, true)),
   );
   app.get('/letters/done', async (_req, reply) => {
     const r = reply.takeHandedOver<LetterReceipt>(RECEIPT, '/letters');
@@ -145,6 +153,16 @@ export function registerMessagePortalRoutes(
         return reply
           .flash('success', action === 'recheckRequested' ? '复查请求已提交' : '复核请求已提交')
           .redirect('/letters/track', 303);
+      },
+      (errors) => renderTrack(req, reply, {}, errors, req.body.id),
+    ),
+  );
+  app.post<{ Body: Body }>('/letters/consent', limited, async (req, reply) =>
+    withForm(
+      reply,
+      async () => {
+        await intake.withdrawConsent(req.ctx, String(req.body.id ?? ''));
+        return reply.flash('success', '已撤回同意公开，本来信不会公开').redirect('/letters/track', 303);
       },
       (errors) => renderTrack(req, reply, {}, errors, req.body.id),
     ),

@@ -1,7 +1,12 @@
 import type { Executor } from '../../platform/db/database.js';
 import { nextSerial } from '../../platform/db/sequence.js';
 import { withinSubtrees } from '../agencies/index.js';
-import type { MessageEventTable, MessageRatingTable, MessageTable } from './message.tables.js';
+import type {
+  MessageEventTable,
+  MessageFileTable,
+  MessageRatingTable,
+  MessageTable,
+} from './message.tables.js';
 
 export type MessageRow = MessageTable;
 
@@ -237,4 +242,22 @@ export async function linkedToRequest(db: Executor, requestId: string) {
     .select(['id', 'number', 'request_id', 'from_request_id'])
     .where((eb) => eb.or([eb('request_id', '=', requestId), eb('from_request_id', '=', requestId)]))
     .execute();
+}
+
+export async function insertFile(db: Executor, row: MessageFileTable): Promise<void> {
+  await db.insertInto('message_file').values(row).execute();
+}
+
+/** The files of a 来信, without their content. */
+export async function filesOf(db: Executor, messageId: string) {
+  return db
+    .selectFrom('message_file')
+    .select(['id', 'file_name', 'media_type', 'byte_size'])
+    .where('message_id', '=', messageId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function findFile(db: Executor, id: string): Promise<MessageFileTable | undefined> {
+  return db.selectFrom('message_file').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -135,7 +135,7 @@ export const stepSchemas = {
     outcome: oneOf('处理意见', petitionOutcomes, petitionOutcomeLabels),
   }),
   merged: object({ ...on, intoNumber: text('并入的来信编号', { max: 40 }) }),
-  withdrawn: object({ ...on }),
+  withdrawn: object({ ...on, reason: optional(text('撤回的方式和时间', { max: 2000 })) }),
 };
 export type StepAction = keyof typeof stepSchemas;
 export const stepActions = Object.keys(stepSchemas) as StepAction[];

@@ -267,32 +267,68 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
       outcome: 'explain',
     });
     assert.equal(rechecked.stage, 'rechecked');
-    await messages.step(on('2026-12-20', writer(w.id)), w.id, 'reexamineRequested', {
+    // 复核 belongs two levels up: above the city, outside this platform, so it is refused with where to go.
+    await assert.rejects(
+      messages.step(on('2026-12-20', writer(w.id)), w.id, 'reexamineRequested', {
+        reason: '对复查意见不服，请求复核',
+      }),
+      (e: unknown) => e instanceof ConflictError && /上一级机关不在本平台/.test(e.message),
+    );
+    // A village's item: 复查 by the township, 复核 by the city; after it, nothing more is accepted.
+    const v = await messages.register(on('2026-09-01', office), {
+      ...letter(tree.gov.id, {
+        channel: 'visit',
+        regime: 'petition',
+        receivedOn: '2026-09-01',
+        ticketType: 'help',
+      }),
+    });
+    await messages.step(on('2026-09-02', office), v.id, 'dispatch', {
+      agencyId: tree.village.id,
+      kind: 'assign',
+    });
+    await messages.step(on('2026-09-03', cizaoClerk), v.id, 'accepted', { petitionClass: 'claim' });
+    await messages.step(on('2026-09-20', cizaoClerk), v.id, 'replied', {
+      text: '经调查，处理意见如下，请知悉。',
+      outcome: 'notSupport',
+    });
+    await messages.step(on('2026-09-22', writer(v.id)), v.id, 'recheckRequested', {
+      reason: '对处理意见不服，请求复查',
+    });
+    await assert.rejects(
+      messages.step(on('2026-09-25', policeClerk), v.id, 'recheckDecided', {
+        text: '维持原处理意见，理由如下。',
+        outcome: 'notSupport',
+      }),
+      NotFoundError,
+    );
+    await messages.step(on('2026-09-28', cizaoHead), v.id, 'recheckDecided', {
+      text: '经复查，维持原处理意见。',
+      outcome: 'notSupport',
+    });
+    await messages.step(on('2026-09-29', writer(v.id)), v.id, 'reexamineRequested', {
       reason: '对复查意见不服，请求复核',
     });
-    const done = await messages.step(on('2026-12-22', officeHead), w.id, 'reexamineDecided', {
+    await assert.rejects(
+      messages.step(on('2026-09-30', cizaoHead), v.id, 'reexamineDecided', {
+        text: '经复核，维持复查意见。',
+        outcome: 'notSupport',
+      }),
+      ForbiddenError,
+    );
+    const done = await messages.step(on('2026-10-09', officeHead), v.id, 'reexamineDecided', {
       text: '经复核，维持复查意见。同一事实和理由不再受理。',
-      outcome: 'explain',
+      outcome: 'notSupport',
     });
     assert.equal(done.stage, 'reexamined');
     await assert.rejects(
-      messages.step(on('2026-12-23', writer(w.id)), w.id, 'reexamineRequested', { reason: '再次请求复核' }),
+      messages.step(on('2026-10-10', writer(v.id)), v.id, 'reexamineRequested', { reason: '再次请求复核' }),
       ConflictError,
     );
-    const page = await messages.writerPage(on('2026-12-23', writer(w.id)), w.id);
+    const page = await messages.writerPage(on('2026-12-21', writer(w.id)), w.id);
     assert.deepEqual(
       page!.history.map((e) => e.type),
-      [
-        'received',
-        'dispatched',
-        'accepted',
-        'extended',
-        'replied',
-        'recheckRequested',
-        'recheckDecided',
-        'reexamineRequested',
-        'reexamineDecided',
-      ],
+      ['received', 'dispatched', 'accepted', 'extended', 'replied', 'recheckRequested', 'recheckDecided'],
     );
     assert.equal(
       page!.history.find((e) => e.type === 'recheckDecided')!.text,
@@ -492,6 +528,77 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
     });
     assert.equal(rr.gradeLabel, '满意');
     assert.deepEqual(rr.dimensions, { quality: 5 });
+  });
+
+  it('guards: who takes, withdraws, publishes; no 复查 without a level above; consent withdrawn before publication', async () => {
+    const w = await messages.write(
+      on('2026-08-03', anonymous),
+      letter(tree.gov.id, { ticketType: 'consultation' }),
+    );
+    await messages.step(on('2026-08-03', office), w.id, 'dispatch', {
+      agencyId: tree.cizao.id,
+      kind: 'transfer',
+    });
+    // The city's clerk is not 磁灶镇's: they may read it but not take it (and so unmask the writer).
+    await assert.rejects(messages.take(on('2026-08-04', office), w.id), ForbiddenError);
+    // Staff record a withdrawal only with how it was made; the handling clerk cannot at all.
+    await assert.rejects(messages.step(on('2026-08-04', cizaoClerk), w.id, 'withdrawn', {}), ForbiddenError);
+    await assert.rejects(messages.step(on('2026-08-04', office), w.id, 'withdrawn', {}), fieldOf('reason'));
+    // Consent withdrawn by the writer before publication: no longer publishable.
+    await messages.withdrawConsent(on('2026-08-04', writer(w.id)), w.id);
+    await messages.step(on('2026-08-05', cizaoClerk), w.id, 'replied', {
+      text: '您好！老年人优待证在各镇便民服务中心办理。',
+    });
+    await assert.rejects(
+      messages.publish(on('2026-08-05', cizaoClerk), w.id, {
+        publicSubject: '咨询',
+        publicContent: '咨询老年人优待证办理地点。',
+        publicReply: '在各镇便民服务中心办理。请携带身份证。',
+      }),
+      (e: unknown) => e instanceof ConflictError && /单独同意/.test(e.message),
+    );
+    // A merge only into a letter still being handled.
+    const other = await messages.write(
+      on('2026-08-05', anonymous),
+      letter(tree.gov.id, { ticketType: 'consultation' }),
+    );
+    await assert.rejects(
+      messages.step(on('2026-08-05', office), other.id, 'merged', { intoNumber: w.number }),
+      fieldOf('intoNumber'),
+    );
+    // A 信访 item handled by the top agency itself: its 复查 belongs to an organ outside the platform.
+    const top = await messages.write(
+      on('2026-08-03', anonymous),
+      letter(tree.gov.id, { channel: 'onlinePetition' }),
+    );
+    await messages.step(on('2026-08-04', office), top.id, 'accepted', { petitionClass: 'claim' });
+    await messages.step(on('2026-08-10', office), top.id, 'replied', {
+      text: '经调查，处理意见如下，请知悉。',
+      outcome: 'support',
+    });
+    await assert.rejects(
+      messages.step(on('2026-08-12', writer(top.id)), top.id, 'recheckRequested', {
+        reason: '对处理意见不服，请求复查',
+      }),
+      (e: unknown) => e instanceof ConflictError && /上一级机关不在本平台/.test(e.message),
+    );
+    // 检举控告 letters are never published, consent or not.
+    const tip = await messages.write(
+      on('2026-08-03', anonymous),
+      letter(tree.gov.id, { channel: 'onlinePetition', ticketType: 'tipOff' }),
+    );
+    await messages.step(on('2026-08-04', office), tip.id, 'accepted', { petitionClass: 'accusation' });
+    await messages.step(on('2026-08-10', office), tip.id, 'replied', {
+      text: '您的举报已收悉，已转有关部门依法处理。',
+    });
+    await assert.rejects(
+      messages.publish(on('2026-08-12', office), tip.id, {
+        publicSubject: '举报',
+        publicContent: '某某事项的举报内容。',
+        publicReply: '经查，某某事项已经处理。',
+      }),
+      (e: unknown) => e instanceof ConflictError && /第三十条/.test(e.message),
+    );
   });
 
   it('numbers 来信 without duplicates under concurrent writes', async () => {

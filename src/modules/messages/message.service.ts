@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError, type FieldError } from '../../platform/
 import { newId } from '../../platform/ids.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { calendar } from '../calendar/index.js';
-import { cases, checkIdNumber } from '../requests/index.js';
+import { createHash } from 'node:crypto';
+import { cases, checkFiles, checkIdNumber, type UploadedFile } from '../requests/index.js';
 import { computeClock, type MessageClock, type MessageEvent } from './message-clock.js';
 import { messageSettings } from './message.settings.js';
 import { publishConsentWording, type Regime } from './message.js';
@@ -79,24 +80,30 @@ async function receivingAgency(ctx: Ctx, agencyId: string): Promise<Agency> {
   });
 }
 
-/** A member of the public writes on the portal; received today. */
-export async function write(ctx: Ctx, raw: unknown): Promise<Written> {
+/** A member of the public writes on the portal, with files if they like; received today. */
+export async function write(ctx: Ctx, raw: unknown, uploads: readonly UploadedFile[] = []): Promise<Written> {
   const input = writeSchema.parse(raw);
   const regime: Regime = input.channel === 'onlinePetition' ? 'petition' : 'mailbox';
   crossCheck(input, regime);
+  const files = checkFiles(uploads, 'files');
   const agency = await receivingAgency(ctx, input.agencyId);
-  return store(ctx, agency, input, regime, input.channel, today(ctx));
+  return store(ctx, agency, input, regime, input.channel, today(ctx), undefined, files);
 }
 
 /** Staff enter a 来信 that came by post, phone, a visit or from the hotline, on its day of receipt. */
-export async function register(ctx: Ctx, raw: unknown): Promise<Written> {
+export async function register(
+  ctx: Ctx,
+  raw: unknown,
+  uploads: readonly UploadedFile[] = [],
+): Promise<Written> {
   const input: RegisterInput = registerSchema.parse(raw);
   crossCheck(input, input.regime);
+  const files = checkFiles(uploads, 'files');
   const agency = await receivingAgency(ctx, input.agencyId);
   assertCan(ctx.actor, 'register', { receivedByPath: agency.path, agencyPath: agency.path });
   if (input.receivedOn > today(ctx))
     throw ValidationError.one('receivedOn', `收到之日（${input.receivedOn}）不能晚于今天`);
-  return store(ctx, agency, input, input.regime, input.channel, input.receivedOn);
+  return store(ctx, agency, input, input.regime, input.channel, input.receivedOn, undefined, files);
 }
 
 /**
@@ -144,6 +151,7 @@ async function store(
   channel: string,
   receivedOn: string,
   fromRequest?: { requestId: string; acceptanceNumber: string },
+  files: ReadonlyArray<UploadedFile & { mediaType: string }> = [],
 ): Promise<Written> {
   const lookupCode = newLookupCode();
   const enc = (v: string | null) => (v ? ctx.cipher.encrypt(v) : null);
@@ -192,6 +200,18 @@ async function store(
       created_at: now,
       updated_at: now,
     });
+    for (const [position, f] of files.entries())
+      await repo.insertFile(ctx.db, {
+        id: newId(),
+        message_id: id,
+        position,
+        file_name: f.name,
+        media_type: f.mediaType,
+        byte_size: f.bytes.length,
+        sha256: createHash('sha256').update(f.bytes).digest('hex'),
+        content: f.bytes,
+        created_at: now,
+      });
     await repo.appendEvent(ctx.db, {
       id: newId(),
       message_id: id,
@@ -211,7 +231,14 @@ async function store(
       subjectType: 'message',
       subjectId: id,
       agencyId: agency.id,
-      after: { number, channel, regime, receivedOn, consentPublish: input.consentPublish },
+      after: {
+        number,
+        channel,
+        regime,
+        receivedOn,
+        consentPublish: input.consentPublish,
+        files: files.length,
+      },
     });
     const row = (await repo.find(ctx.db, id))!;
     const { clock } = await clockOf(ctx, row);
@@ -332,4 +359,60 @@ export async function findForWriter(
   const row = await repo.findByLookup(ctx.db, number, ctx.cipher.blindIndex(code));
   if (!row) throw ValidationError.one('code', '来信编号与查询码不相符：请核对来信回执后重新输入');
   return { proof: messageProof(row.id), id: row.id };
+}
+
+export interface FileView {
+  id: string;
+  name: string;
+  size: string;
+}
+
+export async function fileViews(ctx: Ctx, messageId: string): Promise<FileView[]> {
+  return (await repo.filesOf(ctx.db, messageId)).map((f) => ({
+    id: f.id,
+    name: f.file_name,
+    size:
+      f.byte_size >= 1024 * 1024
+        ? `${(f.byte_size / 1024 / 1024).toFixed(1)} MB`
+        : `${Math.max(1, Math.round(f.byte_size / 1024))} KB`,
+  }));
+}
+
+/** A file of a 来信, for the writer who proved it (`own`) or staff who may read it. */
+export async function file(ctx: Ctx, fileId: string, own: boolean) {
+  const f = await repo.findFile(ctx.db, fileId);
+  if (!f) throw new NotFoundError('未找到该文件');
+  await loadMessage(ctx, f.message_id, own ? 'viewOwn' : 'read');
+  return { fileName: f.file_name, mediaType: f.media_type, content: f.content };
+}
+
+/**
+ * The writer withdraws their consent to publication before the letter is published (个人信息保护法
+ * 第十五条; the wording they agreed to promised it). After publication the agency takes it down on
+ * request; that is not done here.
+ */
+export async function withdrawConsent(ctx: Ctx, id: string): Promise<void> {
+  await inTransaction(ctx, async (ctx) => {
+    const m = await loadMessage(ctx, id, 'actOwn');
+    if (!m.row.consent_at) throw ValidationError.one('consent', '您没有同意公开，无需撤回');
+    if (m.row.published_at) throw ValidationError.one('consent', '来信已经公开，请联系办理机关撤下');
+    const now = ctx.clock.now().toISOString();
+    await repo.update(ctx.db, id, { consent_at: null, consent_wording: null, updated_at: now });
+    await repo.appendEvent(ctx.db, {
+      id: newId(),
+      message_id: id,
+      type: 'consentWithdrawn',
+      occurred_on: today(ctx),
+      at: now,
+      actor_id: ctx.actor.id,
+      agency_id: m.row.agency_id,
+      data_json: null,
+    });
+    await recordAudit(ctx, {
+      action: 'message.consentWithdrawn',
+      subjectType: 'message',
+      subjectId: id,
+      agencyId: m.row.agency_id,
+    });
+  });
 }

@@ -77,6 +77,19 @@ export interface MessageEventTable {
   data_json: string | null;
 }
 
+/** A file the writer sent with the 来信 (a photo, a scanned document). */
+export interface MessageFileTable {
+  id: string;
+  message_id: string;
+  position: number;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
+}
+
 /**
  * A 好差评 rating of a reply: of a 来信, or of an application's 答复 (subject `request`), with the
  * 差评 closed loop (回访核实, 整改 or 解释说明, 申诉复核).
@@ -115,6 +128,7 @@ declare module '../../platform/db/schema.js' {
     message_sequence: MessageSequenceTable;
     message_case: MessageTable;
     message_event: MessageEventTable;
+    message_file: MessageFileTable;
     message_rating: MessageRatingTable;
   }
 }

@@ -139,9 +139,6 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? '＊' : `${chars[0]}${'＊'.repeat(Math.min(chars.length - 1, 3))}`;
 }
 
-/** A prompt a reply template leaves for the clerk: a reply still holding one is refused. */
-export const TEMPLATE_PROMPT = /（请[^）]*）/;
-
 /** Reply templates by 诉求类型, each with the prompts the clerk replaces (说明 in （请…）). */
 export const replyTemplates: Record<TicketType, { label: string; text: string }> = {
   consultation: {
@@ -177,3 +174,8 @@ export function fillTemplate(type: TicketType, facts: { receivedOn: string; subj
     .replace('{date}', `${y}年${m}月${d}日`)
     .replace('{subject}', facts.subject);
 }
+
+/** The prompts the templates leave for the clerk, each exactly: a reply still holding one is refused. */
+export const templatePrompts: readonly string[] = [
+  ...new Set(Object.values(replyTemplates).flatMap((t) => t.text.match(/（请[^）]*）/g) ?? [])),
+];

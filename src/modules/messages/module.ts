@@ -2,6 +2,15 @@ import type { GongkaiModule } from '../../platform/module.js';
 import { registerMessageAdminRoutes } from './message.admin.routes.js';
 import { registerMessagePortalRoutes } from './message.portal.routes.js';
 import { messageSettings } from './message.settings.js';
+import { stageLabels } from './message-clock.js';
+import {
+  badRatingActionLabels,
+  channelLabels,
+  gradeLabels,
+  petitionClassLabels,
+  petitionOutcomeLabels,
+  regimeLabels,
+} from './message.js';
 import { messageWorkbench } from './message-workbench.js';
 import { applicantCaseLinks, requestLinks } from './message-links.js';
 import * as messageTables from './migrations/0034-messages.js';
@@ -14,6 +23,8 @@ export const messagesModule: GongkaiModule = {
     message_sequence: { backup: { orderBy: 'year', key: 'agency_id' } },
     message_case: { backup: { orderBy: 'id' } },
     message_event: { backup: { orderBy: 'id' } },
+    // Files are large: read ten at a time.
+    message_file: { backup: { orderBy: 'id', page: 10 } },
     message_rating: { backup: { orderBy: 'id' } },
   },
   migrations: { '0034-messages': messageTables },
@@ -40,6 +51,8 @@ export const messagesModule: GongkaiModule = {
       'message.publish': '公开来信和答复',
       'message.referToRequest': '来信转为政府信息公开申请',
       'message.viewPersonalData': '查看来信人个人信息',
+      'message.opinionLetter': '下载信访处理意见书',
+      'message.consentWithdrawn': '来信人撤回同意公开',
       'message.rate': '评价答复',
       'message.ratingVisit': '差评回访核实',
       'message.ratingResolve': '差评整改或解释说明',
@@ -47,7 +60,40 @@ export const messagesModule: GongkaiModule = {
       'message.ratingDisputeDecide': '差评申诉复核',
     },
     subjects: { message: '来信', messageRating: '好差评' },
-    fields: { stage: '办理阶段', date: '日期', outcome: '处理意见', agencyId: '主办机关', grade: '评价' },
+    fields: {
+      stage: '办理阶段',
+      date: '日期',
+      outcome: '处理意见',
+      grade: '评价',
+      number: '来信编号',
+      channel: '来信渠道',
+      regime: '办理制度',
+      receivedOn: '收到之日',
+      consentPublish: '同意公开',
+      files: '附件数',
+      petitionClass: '信访事项类别',
+      acceptanceNumber: '受理编号',
+      agencyId: '',
+      accusedAgencyId: '',
+      requestId: '',
+      visited_on: '回访核实日期',
+      action: '处置方式',
+      action_on: '处置日期',
+      disputed_on: '申诉日期',
+      dispute_upheld: '申诉复核结果',
+      dispute_decided_on: '申诉复核日期',
+    },
+    values: {
+      stage: stageLabels,
+      outcome: petitionOutcomeLabels,
+      grade: gradeLabels,
+      channel: channelLabels,
+      regime: regimeLabels,
+      action: badRatingActionLabels,
+      petitionClass: petitionClassLabels,
+      consentPublish: { true: '是', false: '否' },
+      dispute_upheld: { 1: '申诉成立', 0: '申诉不成立' },
+    },
   },
   publicPageActions: ['message.publish'],
   workbench: messageWorkbench,

@@ -34,5 +34,6 @@ export {
 export { checkIdNumber, maskIdNumber, maskPhone, maskAddress } from './identity.js';
 export { letterDocx } from './request-letter.service.js';
 export { chineseDate } from './request-letter.js';
-export { sendDocx } from './views/docx.js';
+export { sendDocx, sendFile } from './views/docx.js';
+export { checkFiles, uploadedFiles, FILE_ACCEPT, FILE_HINT, type UploadedFile } from './request-file.js';
 export { ReferredApplicationForm } from './views/referral-form.js';

@@ -218,8 +218,9 @@ export function Table({
   children: Child;
   numeric?: number[];
 }) {
+  // A table wider than the screen scrolls inside its frame, which keyboard users reach with Tab.
   return (
-    <div class="gk-table-wrap">
+    <div class="gk-table-wrap" tabindex={0} role="region" aria-label={caption ?? '表格'}>
       <table class="gk-table">
         {caption ? <caption>{caption}</caption> : null}
         <thead>

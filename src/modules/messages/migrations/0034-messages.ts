@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isPostgres } from '../../../platform/db/dialect/postgres.js';
 
 // 来信 (领导信箱, 网上信访, letters entered by staff), their steps and their ratings (issue 14).
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -61,6 +62,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('message_case')
     .columns(['received_by', 'received_on'])
     .execute();
+  // 条例第三十九条: one application is passed to 来信 handling once (NULLs are distinct).
+  await db.schema
+    .createIndex('message_from_request')
+    .on('message_case')
+    .column('from_request_id')
+    .unique()
+    .execute();
   await db.schema
     .createIndex('message_lookup')
     .on('message_case')
@@ -81,6 +89,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('message_event_message')
     .on('message_event')
     .columns(['message_id', 'at'])
+    .execute();
+  await db.schema
+    .createTable('message_file')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('message_id', 'text', (c) => c.notNull().references('message_case.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('media_type', 'text', (c) => c.notNull())
+    .addColumn('byte_size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content', isPostgres(db) ? 'bytea' : 'blob', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('message_file_message')
+    .on('message_file')
+    .columns(['message_id', 'position'])
     .execute();
   await db.schema
     .createTable('message_rating')
@@ -116,6 +141,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('message_rating').ifExists().execute();
+  await db.schema.dropTable('message_file').ifExists().execute();
   await db.schema.dropTable('message_event').ifExists().execute();
   await db.schema.dropTable('message_case').ifExists().execute();
   await db.schema.dropTable('message_sequence').ifExists().execute();

@@ -40,7 +40,7 @@ import {
   visitSchema,
   type StepAction,
 } from '../message.schemas.js';
-import { ClockNote, History } from './parts.js';
+import { ClockNote, FileList, History } from './parts.js';
 
 type Values = Record<string, string | undefined>;
 type Agencies = Array<{ id: string; name: string; depth: number }>;
@@ -192,39 +192,41 @@ export function QueuePage(p: { items: QueueRow[]; overdue: number; over3: number
           ['待处置差评', `${p.bad.length} 件`],
         ]}
       />
-      <table class="gk-table" id="queue">
-        <caption>按期限排序，超期的在前</caption>
-        <thead>
-          <tr>
-            <th scope="col">来信编号</th>
-            <th scope="col">标题</th>
-            <th scope="col">类型</th>
-            <th scope="col">办理机关</th>
-            <th scope="col">状态</th>
-            <th scope="col">期限</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.items.map((i) => (
+      <div class="gk-table-wrap" tabindex={0} role="region" aria-label="办理中的来信">
+        <table class="gk-table" id="queue">
+          <caption>按期限排序，超期的在前</caption>
+          <thead>
             <tr>
-              <td>
-                <a href={`/admin/letters/${i.id}`}>{i.number}</a>
-              </td>
-              <td>{i.subject}</td>
-              <td>
-                {i.regimeLabel}·{i.ticketTypeLabel}
-              </td>
-              <td>{i.agencyName}</td>
-              <td>{i.stageLabel}</td>
-              <td>
-                {i.clock.due ? `${i.clock.awaiting} ${i.clock.due.due}` : '—'}
-                {i.clock.overdue ? <span class="gk-tag gk-tag--warn">超期</span> : null}
-                {i.clock.unansweredOver3Months ? <span class="gk-tag gk-tag--warn">超三个月</span> : null}
-              </td>
+              <th scope="col">来信编号</th>
+              <th scope="col">标题</th>
+              <th scope="col">类型</th>
+              <th scope="col">办理机关</th>
+              <th scope="col">状态</th>
+              <th scope="col">期限</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.items.map((i) => (
+              <tr>
+                <td>
+                  <a href={`/admin/letters/${i.id}`}>{i.number}</a>
+                </td>
+                <td>{i.subject}</td>
+                <td>
+                  {i.regimeLabel}·{i.ticketTypeLabel}
+                </td>
+                <td>{i.agencyName}</td>
+                <td>{i.stageLabel}</td>
+                <td>
+                  {i.clock.due ? `${i.clock.awaiting} ${i.clock.due.due}` : '—'}
+                  {i.clock.overdue ? <span class="gk-tag gk-tag--warn">超期</span> : null}
+                  {i.clock.unansweredOver3Months ? <span class="gk-tag gk-tag--warn">超三个月</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {p.items.length === 0 ? <p>没有办理中的来信。</p> : null}
     </>
   );
@@ -448,6 +450,7 @@ export function MessagePage(p: {
       <ClockNote clock={m.clock} />
       <h2 class="gk-section__title">来信内容</h2>
       <p class="gk-prewrap">{m.content}</p>
+      <FileList files={p.page.files} href={(id) => `/admin/letters/files/${id}`} />
       {m.reply ? (
         <>
           <h2 class="gk-section__title">答复</h2>

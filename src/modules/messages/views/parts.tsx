@@ -55,3 +55,21 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
     </ol>
   );
 }
+
+export function FileList(p: {
+  files: Array<{ id: string; name: string; size: string }>;
+  href: (id: string) => string;
+}) {
+  if (p.files.length === 0) return null;
+  return (
+    <ul id="files">
+      {p.files.map((f) => (
+        <li>
+          <a href={p.href(f.id)}>
+            附件：{f.name}（{f.size}）
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

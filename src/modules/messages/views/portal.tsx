@@ -2,6 +2,7 @@ import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
   ErrorSummary,
+  Field,
   Pagination,
   PostButton,
   SelectField,
@@ -10,6 +11,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.js';
 import { PersonalInfoNotice } from '../../../platform/ui/privacy-notice.js';
+import { FILE_ACCEPT, FILE_HINT } from '../../requests/index.js';
 import type { WriterPage } from '../message-views.service.js';
 import {
   channelLabels,
@@ -23,7 +25,7 @@ import {
   ticketTypes,
 } from '../message.js';
 import { lookupSchema, rateSchema, stepSchemas, writeSchema } from '../message.schemas.js';
-import { ClockNote, History } from './parts.js';
+import { ClockNote, FileList, History } from './parts.js';
 
 type Values = Record<string, string | undefined>;
 export const lettersCrumbs = [
@@ -95,7 +97,7 @@ export function WritePage(p: {
   return (
     <>
       <h1 class="gk-title">{petition ? '网上信访' : '给领导写信'}</h1>
-      <form class="gk-form" method="post" action="/letters/write" novalidate>
+      <form class="gk-form" method="post" action="/letters/write" enctype="multipart/form-data" novalidate>
         <CsrfField token={p.csrf} />
         <ErrorSummary errors={p.errors} />
         <SelectField
@@ -141,6 +143,9 @@ export function WritePage(p: {
           rows={8}
           hint="请写明事情经过、地点、时间和您的诉求"
         />
+        <Field name="files" label="附件（选填）" hint={`照片或材料，${FILE_HINT}`} errors={p.errors}>
+          {(ctl) => <input class="gk-input" type="file" multiple accept={FILE_ACCEPT} {...ctl} />}
+        </Field>
         <fieldset class="gk-fieldset">
           <legend>来信人</legend>
           <label class="gk-checkbox">
@@ -310,6 +315,7 @@ function WriterView({ csrf, errors, page }: { csrf: string; errors: FieldError[]
       <ClockNote clock={m.clock} />
       <h2 class="gk-section__title">来信内容</h2>
       <p class="gk-prewrap">{m.content}</p>
+      <FileList files={page.files} href={(id) => `/letters/files/${id}`} />
       {m.reply ? (
         <>
           <h2 class="gk-section__title">答复</h2>
@@ -387,6 +393,16 @@ function WriterView({ csrf, errors, page }: { csrf: string; errors: FieldError[]
           </button>
         </form>
       ) : null}
+      {page.canWithdrawConsent ? (
+        <form class="gk-form" method="post" action="/letters/consent" id="consent-withdraw">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="id" value={m.id} />
+          <p>您已单独同意公开本来信和答复（公开前将去除个人信息）。公开前可以撤回同意。</p>
+          <button class="gk-button gk-button--secondary" type="submit">
+            撤回同意公开
+          </button>
+        </form>
+      ) : null}
       <p class="gk-muted">在公共电脑或借用的手机上查看后，请点“结束查看”。</p>
       <PostButton action="/letters/forget" csrf={csrf} label="结束查看" kind="secondary" />
     </section>
@@ -421,7 +437,7 @@ export function PublicListPage(p: {
       <h1 class="gk-title">来信选登</h1>
       <p class="gk-lead">
         {p.list.agency.name}
-        收到并已答复的来信，经来信人单独同意公开，已去除姓名、电话、证件号码、住址等个人信息。共{' '}
+        （含下级机构）办理并已答复的来信，经来信人单独同意公开，已去除姓名、电话、证件号码、住址等个人信息。共{' '}
         {p.list.total} 件。
       </p>
       <form class="gk-form gk-filters" method="get" action="/letters/public">
@@ -446,6 +462,7 @@ export function PublicListPage(p: {
             {[
               i.number,
               `${i.regimeLabel}·${i.ticketTypeLabel}`,
+              `办理：${i.agencyName}`,
               `收到：${i.receivedOn}`,
               `答复：${i.repliedOn ?? '—'}`,
             ].join('　')}

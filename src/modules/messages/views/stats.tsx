@@ -60,75 +60,81 @@ export function StatsView(p: {
           ))}
         </p>
       ) : null}
-      <table class="gk-table" id="figures">
-        <caption>{when}办理情况</caption>
-        <thead>
-          <tr>
-            <th scope="col">指标</th>
-            <th scope="col" class="gk-num">
-              数值
-            </th>
-            <th scope="col">口径</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figureRows.map(([k, label]) => (
+      <div class="gk-table-wrap" tabindex={0} role="region" aria-label="办理情况">
+        <table class="gk-table" id="figures">
+          <caption>{when}办理情况</caption>
+          <thead>
             <tr>
-              <th scope="row">{label}</th>
-              <td class="gk-num" id={`fig-${k}`}>
-                {figureText(k, s.figures[k])}
-              </td>
-              <td class="gk-muted">{figureDefinitions[k]}</td>
+              <th scope="col">指标</th>
+              <th scope="col" class="gk-num">
+                数值
+              </th>
+              <th scope="col">口径</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {figureRows.map(([k, label]) => (
+              <tr>
+                <th scope="row">{label}</th>
+                <td class="gk-num" id={`fig-${k}`}>
+                  {figureText(k, s.figures[k])}
+                </td>
+                <td class="gk-muted">{figureDefinitions[k]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2 class="gk-section__title">按诉求类型</h2>
-      <table class="gk-table gk-table--compact">
-        <thead>
-          <tr>
-            {s.byType.map((t) => (
-              <th scope="col" class="gk-num">
-                {ticketTypeLabels[t.type]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {s.byType.map((t) => (
-              <td class="gk-num">{t.received}</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <div class="gk-table-wrap" tabindex={0} role="region" aria-label="按诉求类型">
+        <table class="gk-table gk-table--compact">
+          <thead>
+            <tr>
+              {s.byType.map((t) => (
+                <th scope="col" class="gk-num">
+                  {ticketTypeLabels[t.type]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {s.byType.map((t) => (
+                <td class="gk-num">{t.received}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <h2 class="gk-section__title">信访事项类别和处理意见</h2>
-      <table class="gk-table gk-table--compact">
-        <thead>
-          <tr>
-            {s.byClass.map((c) => (
-              <th scope="col" class="gk-num">
-                {petitionClassLabels[c.petitionClass]}
-              </th>
-            ))}
-            {s.byOutcome.map((o) => (
-              <th scope="col" class="gk-num">
-                {petitionOutcomeLabels[o.outcome as PetitionOutcome]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {s.byClass.map((c) => (
-              <td class="gk-num">{c.received}</td>
-            ))}
-            {s.byOutcome.map((o) => (
-              <td class="gk-num">{o.count}</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <div class="gk-table-wrap" tabindex={0} role="region" aria-label="信访事项类别和处理意见">
+        <table class="gk-table gk-table--compact">
+          <thead>
+            <tr>
+              {s.byClass.map((c) => (
+                <th scope="col" class="gk-num">
+                  {petitionClassLabels[c.petitionClass]}
+                </th>
+              ))}
+              {s.byOutcome.map((o) => (
+                <th scope="col" class="gk-num">
+                  {petitionOutcomeLabels[o.outcome as PetitionOutcome]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {s.byClass.map((c) => (
+                <td class="gk-num">{c.received}</td>
+              ))}
+              {s.byOutcome.map((o) => (
+                <td class="gk-num">{o.count}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
