@@ -168,4 +168,51 @@ describeEachEngine('来信 pages: the writer’s forms and the back office', (en
     });
     assert.equal(again.statusCode, 409);
   });
+
+  it('takes a photo with the letter, refuses a file that is not what it says, and lets only the writer and staff download it', async () => {
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const c = new Client(t.app);
+    const fields = {
+      channel: 'leaderMailbox',
+      agencyId: root.id,
+      ticketType: 'help',
+      writerName: '吴建国',
+      phone: '13905957777',
+      subject: '小区停水',
+      content: '青阳街道某小区停水三天，照片见附件。',
+    };
+    const form = await c.get('/letters/write');
+    const bad = await c.upload(
+      '/letters/write',
+      { _csrf: Client.csrfOf(form.body), ...fields },
+      { field: 'files', name: '停水.png', type: 'image/png', bytes: Buffer.from('not a png at all') },
+    );
+    assert.equal(bad.statusCode, 400);
+    assert.match(cheerio.load(bad.body)('.gk-error-summary').text(), /“停水.png”的内容不是/);
+    assert.equal(cheerio.load(bad.body)('input[name="subject"]').val(), '小区停水');
+    const ok = await c.upload(
+      '/letters/write',
+      { _csrf: Client.csrfOf(form.body), ...fields },
+      { field: 'files', name: '停水.png', type: 'image/png', bytes: PNG },
+    );
+    assert.equal(ok.statusCode, 303);
+    const receipt = cheerio.load((await c.get('/letters/done')).body);
+    const number = receipt('#letter-number').text();
+    const code = receipt('#lookup-code').text();
+    const writer = new Client(t.app);
+    const track = await writer.get('/letters/track');
+    await writer.post('/letters/track', { _csrf: Client.csrfOf(track.body), number, code });
+    const href = cheerio
+      .load((await writer.get('/letters/track')).body)('#files a')
+      .attr('href')!;
+    assert.match(href, /^\/letters\/files\//);
+    const got = await writer.get(href);
+    assert.equal(got.statusCode, 200);
+    assert.deepEqual(got.rawPayload, PNG);
+    assert.equal((await new Client(t.app).get(href)).statusCode, 404);
+    const admin = new Client(t.app);
+    await admin.login('admin', DEMO_PASSWORD);
+    const staffHref = href.replace('/letters/files/', '/admin/letters/files/');
+    assert.deepEqual((await admin.get(staffHref)).rawPayload, PNG);
+  });
 });

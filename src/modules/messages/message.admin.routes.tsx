@@ -9,7 +9,8 @@ import * as steps from './message-steps.service.js';
 import * as views from './message-views.service.js';
 import * as intake from './message.service.js';
 import { stepActions, type StepAction } from './message.schemas.js';
-import { ConvertPage, FromRequestPage, MessagePage, QueuePage, RegisterPage } from './views/admin.js';
+import { ConvertPage, FromRequestPage, RegisterPage } from './views/admin-forms.js';
+import { MessagePage, QueuePage } from './views/admin.js';
 import { StatsView } from './views/stats.js';
 
 type Body = Record<string, string>;

@@ -1,4 +1,8 @@
+import type { FieldError } from '../../../platform/errors.js';
+import { TextField } from '../../../platform/ui/components.js';
+import { PersonalInfoNotice } from '../../../platform/ui/privacy-notice.js';
 import type { MessageClock } from '../message-clock.js';
+import { writeSchema } from '../message.schemas.js';
 import type { HistoryEntry } from '../message-views.service.js';
 
 /** The step awaited and its due date, how it was counted, and the windows still open. */
@@ -71,5 +75,77 @@ export function FileList(p: {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Who wrote: anonymity, name and contacts, as the citizen fills them in or a clerk enters them. */
+export function WriterFields(p: {
+  values: Record<string, string | undefined>;
+  errors: FieldError[];
+  staff?: boolean;
+}) {
+  const f = writeSchema.shape;
+  const citizen = !p.staff;
+  return (
+    <fieldset class="gk-fieldset">
+      <legend>来信人</legend>
+      <label class="gk-checkbox">
+        <input type="checkbox" name="anonymous" value="on" checked={p.values.anonymous === 'on'} />{' '}
+        {citizen ? '匿名来信（不留姓名和联系方式）' : '匿名'}
+      </label>
+      <TextField
+        name="writerName"
+        label={f.writerName.label}
+        value={p.values.writerName}
+        errors={p.errors}
+        autocomplete={citizen ? 'name' : undefined}
+      />
+      <TextField
+        name="phone"
+        label={f.phone.label}
+        type="tel"
+        inputmode="tel"
+        autocomplete={citizen ? 'tel' : undefined}
+        value={p.values.phone}
+        errors={p.errors}
+        hint="用于答复、回访；电话和电子邮箱至少填一项"
+      />
+      <TextField
+        name="email"
+        label={f.email.label}
+        type="email"
+        autocomplete={citizen ? 'email' : undefined}
+        value={p.values.email}
+        errors={p.errors}
+      />
+      <TextField
+        name="address"
+        label={f.address.label}
+        autocomplete={citizen ? 'street-address' : undefined}
+        value={p.values.address}
+        errors={p.errors}
+        hint="信访事项必填"
+      />
+      <TextField
+        name="idNumber"
+        label={f.idNumber.label}
+        value={p.values.idNumber}
+        errors={p.errors}
+        hint="选填"
+      />
+    </fieldset>
+  );
+}
+
+/** The personal-information notice of a 来信 form (个人信息保护法第十七条). */
+export function LetterPrivacyNotice(p: { forStaff?: boolean }) {
+  return (
+    <PersonalInfoNotice
+      forStaff={p.forStaff}
+      collected="姓名、联系电话、电子邮箱、住址和您选填的身份证件号码；来信中您写明的其他个人信息"
+      purpose="依照《信访工作条例》和本机关来信办理规定，办理、答复和回访来信"
+      kept="来信办结后作为来信（信访）档案保存，期满后删除或者作匿名化处理"
+      lookup="可以凭来信编号和查询码在线查看来信和答复"
+    />
   );
 }

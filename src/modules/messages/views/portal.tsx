@@ -10,7 +10,6 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.js';
-import { PersonalInfoNotice } from '../../../platform/ui/privacy-notice.js';
 import { FILE_ACCEPT, FILE_HINT } from '../../requests/index.js';
 import type { WriterPage } from '../message-views.service.js';
 import {
@@ -25,7 +24,7 @@ import {
   ticketTypes,
 } from '../message.js';
 import { lookupSchema, rateSchema, stepSchemas, writeSchema } from '../message.schemas.js';
-import { ClockNote, FileList, History } from './parts.js';
+import { ClockNote, FileList, History, LetterPrivacyNotice, WriterFields } from './parts.js';
 
 type Values = Record<string, string | undefined>;
 export const lettersCrumbs = [
@@ -146,53 +145,7 @@ export function WritePage(p: {
         <Field name="files" label="附件（选填）" hint={`照片或材料，${FILE_HINT}`} errors={p.errors}>
           {(ctl) => <input class="gk-input" type="file" multiple accept={FILE_ACCEPT} {...ctl} />}
         </Field>
-        <fieldset class="gk-fieldset">
-          <legend>来信人</legend>
-          <label class="gk-checkbox">
-            <input type="checkbox" name="anonymous" value="on" checked={p.values.anonymous === 'on'} />{' '}
-            匿名来信（不留姓名和联系方式）
-          </label>
-          <TextField
-            name="writerName"
-            label={f.writerName.label}
-            value={p.values.writerName}
-            errors={p.errors}
-            autocomplete="name"
-          />
-          <TextField
-            name="phone"
-            label={f.phone.label}
-            type="tel"
-            inputmode="tel"
-            autocomplete="tel"
-            value={p.values.phone}
-            errors={p.errors}
-            hint="用于答复、回访；电话和电子邮箱至少填一项"
-          />
-          <TextField
-            name="email"
-            label={f.email.label}
-            type="email"
-            autocomplete="email"
-            value={p.values.email}
-            errors={p.errors}
-          />
-          <TextField
-            name="address"
-            label={f.address.label}
-            autocomplete="street-address"
-            value={p.values.address}
-            errors={p.errors}
-            hint="网上信访必填"
-          />
-          <TextField
-            name="idNumber"
-            label={f.idNumber.label}
-            value={p.values.idNumber}
-            errors={p.errors}
-            hint="选填"
-          />
-        </fieldset>
+        <WriterFields values={p.values} errors={p.errors} />
         <fieldset class="gk-fieldset" id="consent">
           <legend>是否同意公开（单独同意，可不选）</legend>
           <label class="gk-checkbox">
@@ -206,12 +159,7 @@ export function WritePage(p: {
           </label>
           <p class="gk-hint">不同意公开不影响办理和答复。</p>
         </fieldset>
-        <PersonalInfoNotice
-          collected="姓名、联系电话、电子邮箱、住址和您选填的身份证件号码；来信中您写明的其他个人信息"
-          purpose="依照《信访工作条例》和本机关来信办理规定，办理、答复和回访您的来信"
-          kept="来信办结后作为来信（信访）档案保存，期满后删除或者作匿名化处理"
-          lookup="可以凭来信编号和查询码在线查看来信和答复"
-        />
+        <LetterPrivacyNotice />
         <div class="gk-actions">
           <button class="gk-button" type="submit">
             提交
