@@ -330,10 +330,19 @@ export function MessagePage(p: {
         ]}
       />
       {!m.personal && !m.anonymous ? (
-        <p class="gk-muted">来信人信息已部分隐藏：承办人可见完整信息。</p>
+        <p class="gk-muted">
+          来信人信息（含来信和答复中的姓名、电话、证件号码、住址）已隐藏：承办人可见完整信息。
+        </p>
       ) : null}
       {may.take ? (
-        <PostButton action={`/admin/letters/${m.id}/take`} csrf={p.csrf} label="由我承办" kind="secondary" />
+        <p>
+          <PostButton
+            action={`/admin/letters/${m.id}/take`}
+            csrf={p.csrf}
+            label="由我承办"
+            kind="secondary"
+          />
+        </p>
       ) : null}
       <ClockNote clock={m.clock} />
       <h2 class="gk-section__title">来信内容</h2>
