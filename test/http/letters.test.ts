@@ -214,5 +214,26 @@ describeEachEngine('来信 pages: the writer’s forms and the back office', (en
     await admin.login('admin', DEMO_PASSWORD);
     const staffHref = href.replace('/letters/files/', '/admin/letters/files/');
     assert.deepEqual((await admin.get(staffHref)).rawPayload, PNG);
+    // A letter that came by post, registered with its scan.
+    const form2 = await admin.get('/admin/letters/new');
+    const registered = await admin.upload(
+      '/admin/letters/new',
+      {
+        _csrf: Client.csrfOf(form2.body),
+        channel: 'post',
+        regime: 'mailbox',
+        agencyId: root.id,
+        receivedOn: '2026-03-02',
+        ticketType: 'suggestion',
+        writerName: '黄志强',
+        phone: '13905958888',
+        subject: '建议增设公交站点',
+        content: '建议在世纪大道增设公交站点，方便市民出行。',
+      },
+      { field: 'files', name: '来信原件.png', type: 'image/png', bytes: PNG },
+    );
+    assert.equal(registered.statusCode, 303);
+    const letterPage = cheerio.load((await admin.get(registered.headers.location as string)).body);
+    assert.match(letterPage('#files').text(), /来信原件\.png/);
   });
 });

@@ -91,7 +91,10 @@ async function history(
       if (assist.length) parts.push(`协办：${assist.join('、')}`);
     }
     const reason = typeof d.reasonEnc === 'string' ? ctx.cipher.decrypt(d.reasonEnc) : null;
-    if (reason && staff) parts.push(`理由：${mask(reason)}`);
+    // The writer is told why an extension was needed and why an item was not accepted (第三十四条,
+    // 第二十二、二十三条); the other reasons (a 退单's, the writer's own) are for staff.
+    if (reason && (staff || e.type === 'extended' || e.type === 'notAccepted'))
+      parts.push(`理由：${mask(reason)}`);
     if (e.type === 'returnReviewed') parts.push(d.upheld ? '同意退单' : '不同意退单');
     if (typeof d.days === 'number') parts.push(`延长 ${d.days} 日`);
     if (typeof d.outcome === 'string')

@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopesFor } from '../../platform/access.js';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
-import { sendDocx, sendFile } from '../requests/index.js';
+import { sendDocx, sendFile, uploadedFiles } from '../requests/index.js';
 import * as rating from './message-rating.service.js';
 import * as stats from './message-stats.service.js';
 import * as steps from './message-steps.service.js';
 import * as views from './message-views.service.js';
 import * as intake from './message.service.js';
-import { stepActions, type StepAction } from './message.schemas.js';
+import { stepActions, textFields, type StepAction } from './message.schemas.js';
 import { ConvertPage, FromRequestPage, RegisterPage } from './views/admin-forms.js';
 import { MessagePage, QueuePage } from './views/admin.js';
 import { StatsView } from './views/stats.js';
@@ -60,12 +60,13 @@ export function registerMessageAdminRoutes(app: FastifyInstance): void {
     requireStaff(req);
     return renderNew(req, reply, { channel: 'post', regime: 'mailbox' }, []);
   });
-  app.post<{ Body: Body }>('/admin/letters/new', async (req, reply) => {
+  app.post<{ Body: Record<string, unknown> }>('/admin/letters/new', async (req, reply) => {
     requireStaff(req);
     return withForm(
       reply,
       async () => {
-        const w = await intake.register(req.ctx, req.body);
+        const { files, ...fields } = req.body;
+        const w = await intake.register(req.ctx, fields, uploadedFiles(files));
         return reply
           .flash(
             'success',
@@ -73,7 +74,7 @@ export function registerMessageAdminRoutes(app: FastifyInstance): void {
           )
           .redirect(`/admin/letters/${w.id}`, 303);
       },
-      (errors) => renderNew(req, reply, req.body, errors),
+      (errors) => renderNew(req, reply, textFields(req.body), errors),
     );
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { withForm } from '../../platform/http/server.js';
+import { textFields } from './message.schemas.js';
 import { sendFile, uploadedFiles } from '../requests/index.js';
 import * as rating from './message-rating.service.js';
 import * as stats from './message-stats.service.js';
@@ -25,9 +26,6 @@ type Body = Record<string, string>;
 /** Hands the 来信编号 and 查询码 from the submission to the page that shows them, once. */
 const RECEIPT = 'gk_letter_receipt';
 const crumbs = (label: string) => [...lettersCrumbs, { label }];
-/** The text fields of a multipart form, to show again with its errors (files are not kept). */
-const textFields = (body: Record<string, unknown>): Body =>
-  Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /**
  * The portal's 领导信箱 and 网上信访: write, see the receipt once, follow the 来信 with its number

@@ -180,3 +180,10 @@ export const fromRequestSchema = object({
   ticketType: oneOf('诉求类型', ticketTypes, ticketTypeLabels),
   subject: text('标题', { min: 2, max: 100 }),
 });
+
+/** The text fields of a multipart form, to show again with its errors (files are not kept). */
+export function textFields(body: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}

@@ -186,6 +186,12 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
     });
     assert.match(w.number, /^2026XF\d{5}$/);
     assert.equal(w.clock.due?.due, '2026-10-08');
+    // …and one whose 15日 end on a 调休 Saturday, a working day: not moved.
+    const saturday = await messages.register(on('2026-09-25', office), {
+      ...letter(tree.gov.id, { channel: 'post', regime: 'petition', receivedOn: '2026-09-25' }),
+    });
+    assert.equal(saturday.clock.due?.due, '2026-10-10');
+    assert.deepEqual(saturday.clock.due?.skipped, []);
     const d = await messages.step(on('2026-09-29', office), w.id, 'dispatch', {
       agencyId: tree.cizao.id,
       kind: 'assign',
@@ -314,6 +320,11 @@ describeEachEngine('来信: intake, routing, clocks, ratings and figures', (engi
     assert.deepEqual(
       page!.history.map((e) => e.type),
       ['received', 'dispatched', 'accepted', 'extended', 'replied', 'recheckRequested', 'recheckDecided'],
+    );
+    // The writer is told why the period was extended (第三十四条).
+    assert.match(
+      page!.history.find((e) => e.type === 'extended')!.detail!,
+      /理由：涉及多个部门，需要现场核查/,
     );
     assert.equal(
       page!.history.find((e) => e.type === 'recheckDecided')!.text,

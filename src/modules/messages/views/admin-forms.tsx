@@ -2,12 +2,13 @@ import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
   ErrorSummary,
+  Field,
   SelectField,
   TextArea,
   TextField,
 } from '../../../platform/ui/components.js';
 import { LetterPrivacyNotice, WriterFields } from './parts.js';
-import { ReferredApplicationForm } from '../../requests/index.js';
+import { FILE_ACCEPT, FILE_HINT, ReferredApplicationForm } from '../../requests/index.js';
 import {
   channelLabels,
   regimeLabels,
@@ -34,7 +35,13 @@ export function RegisterPage(p: { csrf: string; values: Values; errors: FieldErr
   return (
     <>
       <h1 class="gk-title">登记来信来访</h1>
-      <form class="gk-form" method="post" action="/admin/letters/new" novalidate>
+      <form
+        class="gk-form"
+        method="post"
+        action="/admin/letters/new"
+        enctype="multipart/form-data"
+        novalidate
+      >
         <CsrfField token={p.csrf} />
         <ErrorSummary errors={p.errors} />
         <SelectField
@@ -84,6 +91,14 @@ export function RegisterPage(p: { csrf: string; values: Values; errors: FieldErr
           required
         />
         <TextArea name="content" field={f.content} value={p.values.content} errors={p.errors} rows={6} />
+        <Field
+          name="files"
+          label="附件（选填）"
+          hint={`来信原件扫描件、照片等，${FILE_HINT}`}
+          errors={p.errors}
+        >
+          {(ctl) => <input class="gk-input" type="file" multiple accept={FILE_ACCEPT} {...ctl} />}
+        </Field>
         <WriterFields values={p.values} errors={p.errors} staff />
         <label class="gk-checkbox">
           <input
