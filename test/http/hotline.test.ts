@@ -106,10 +106,25 @@ describeEachEngine('12345 hotline pages: the portal’s figures and the office�
     ]);
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /第 3 行 第 E 列（承办单位）：承办单位“晋江市不存在局”不是本平台的机构/);
+    // The portal's figures, as an anonymous visitor sees them (cached), change with the import.
+    const valid = async () => {
+      const $ = cheerio.load(
+        (await new Client(t.app).get(`/hotline?agency=${encodeURIComponent('晋江市教育局')}&year=2026`)).body,
+      );
+      return $('th[scope=row]')
+        .filter((_, el) => $(el).text() === '有效工单')
+        .first()
+        .parent()
+        .find('td')
+        .first()
+        .text();
+    };
+    const validBefore = Number(await valid());
     const good = await send([
       'GD2026070001,2026-07-01 09:00:00,咨询,问题,晋江市教育局,2026-07-08 18:00:00,,,未评价,是',
     ]);
     assert.equal(good.statusCode, 303, good.body.slice(0, 300));
+    assert.equal(Number(await valid()), validBefore + 1);
     assert.match(
       cheerio
         .load((await admin.get('/admin/hotline')).body)('.gk-summary')

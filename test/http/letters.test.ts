@@ -61,6 +61,12 @@ describeEachEngine('来信 pages: the writer’s forms and the back office', (en
 
   it('shows the receipt once; only the number with its 查询码 opens the letter; 结束查看 forgets it', async () => {
     const c = new Client(t.app);
+    // The portal's figures, as an anonymous visitor sees them (cached), change with the letter.
+    const figure = async () =>
+      cheerio
+        .load((await new Client(t.app).get(`/letters/stats?agency=${root.id}`)).body)('#fig-received')
+        .text();
+    const before = Number(await figure());
     const posted = await write(c, {
       channel: 'leaderMailbox',
       agencyId: root.id,
@@ -77,6 +83,7 @@ describeEachEngine('来信 pages: the writer’s forms and the back office', (en
     assert.match(number, /^\d{4}XX\d{5}$/);
     // Shown once.
     assert.equal((await c.get('/letters/done')).statusCode, 302);
+    assert.equal(Number(await figure()), before + 1);
 
     const stranger = new Client(t.app);
     const form = await stranger.get('/letters/track');

@@ -16,6 +16,8 @@ export const hotlineModule: GongkaiModule = {
   },
   migrations: { '0033-hotline': hotlineTables, '0035-hotline-request': hotlineRequest },
   requestLinks,
+  // The portal's /hotline figures change with every import.
+  publicPageActions: ['hotline.import'],
   settings: hotlineSettings,
   audit: {
     actions: {
