@@ -116,6 +116,12 @@ describeEachEngine('来信 pages: the writer’s forms and the back office', (en
     const police = new Client(t.app);
     await police.login('gaclerk', DEMO_PASSWORD);
     assert.equal((await police.get(href)).statusCode, 404);
+    // Turning it into an application asks for the applicant, not for the agency or the day of receipt.
+    const convert = cheerio.load((await admin.get(`${href}/convert`)).body);
+    assert.equal(convert('input[name="applicantName"]').length, 1);
+    assert.equal(convert('select[name="agencyId"]').length, 0);
+    assert.equal(convert('input[name="receivedOn"]').length, 0);
+    assert.equal(convert('main button[type="submit"]').last().text().trim(), '转为依申请公开');
     // 监督员: read-only over the subtree — the letter, no step forms, and a step refused.
     const supervisor = new Client(t.app);
     await supervisor.login('supervisor', DEMO_PASSWORD);

@@ -30,7 +30,11 @@ const f = clerkApplicationSchema.shape;
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 
-/** The application form of 第二十九条, for the citizen (online) and for the clerk (other channels). */
+/**
+ * The application form of 第二十九条, for the citizen (online) and for the clerk (other channels);
+ * `referral`: for an application made from something another module holds (a 来信, a 12345 工单),
+ * whose agency and day of receipt come from it, so the form asks only for the rest.
+ */
 export function ApplicationForm(p: {
   action: string;
   csrf: string;
@@ -38,21 +42,24 @@ export function ApplicationForm(p: {
   errors: FieldError[];
   agencies: ReceivingAgency[];
   clerk: boolean;
+  referral?: { submitLabel: string };
 }) {
   return (
     <form class="gk-form" method="post" action={p.action} novalidate>
       <CsrfField token={p.csrf} />
       <ErrorSummary errors={p.errors} />
-      <SelectField
-        name="agencyId"
-        label={f.agencyId.label}
-        value={p.values.agencyId}
-        errors={p.errors}
-        required
-        options={agencyOptions(p.agencies)}
-        placeholder="请选择"
-      />
-      {p.clerk ? (
+      {p.referral ? null : (
+        <SelectField
+          name="agencyId"
+          label={f.agencyId.label}
+          value={p.values.agencyId}
+          errors={p.errors}
+          required
+          options={agencyOptions(p.agencies)}
+          placeholder="请选择"
+        />
+      )}
+      {p.clerk && !p.referral ? (
         <fieldset class="gk-fieldset">
           <legend>收到申请</legend>
           <SelectField
@@ -172,7 +179,7 @@ export function ApplicationForm(p: {
       <PersonalInfoNotice forStaff={p.clerk} />
       <div class="gk-actions">
         <button class="gk-button" type="submit">
-          {p.clerk ? '登记申请' : '提交申请'}
+          {p.referral?.submitLabel ?? (p.clerk ? '登记申请' : '提交申请')}
         </button>
       </div>
     </form>
