@@ -327,3 +327,38 @@ export function TextArea(
     </Field>
   );
 }
+
+/**
+ * The filter of a statistics page: an agency of the tree (indented by depth), a year, and a month
+ * or the whole year. A GET form, so it works without JavaScript and the address can be shared.
+ */
+export function PeriodFilter(p: {
+  action: string;
+  agencies: Array<{ value: string; label: string }>;
+  agency: string;
+  years: number[];
+  year: number;
+  month?: number | undefined;
+}) {
+  return (
+    <form class="gk-form gk-filters" method="get" action={p.action}>
+      <SelectField name="agency" label="机构" value={p.agency} options={p.agencies} />
+      <SelectField
+        name="year"
+        label="年度"
+        value={String(p.year)}
+        options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
+      />
+      <SelectField
+        name="month"
+        label="月份"
+        value={p.month ? String(p.month) : ''}
+        placeholder="全年"
+        options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} 月` }))}
+      />
+      <button class="gk-button gk-button--secondary" type="submit">
+        查看
+      </button>
+    </form>
+  );
+}

@@ -1,5 +1,6 @@
+import { agencyOptions } from '../../agencies/index.js';
 import { formatDateTime } from '../../../platform/clock.js';
-import { SelectField, Table } from '../../../platform/ui/components.js';
+import { PeriodFilter, Table } from '../../../platform/ui/components.js';
 import { figureDefinitions, type HotlineFigures } from '../hotline.js';
 import type { HotlinePage } from '../hotline.service.js';
 
@@ -42,33 +43,14 @@ export function HotlinePageView({ p }: { p: HotlinePage }) {
         {p.agency.name}（含下级机构）{when}受理的 12345 热线工单。数据来自 12345 热线工单系统
         {p.lastImportAt ? `，最近更新于 ${formatDateTime(p.lastImportAt)}` : '，尚未导入'}。
       </p>
-      <form class="gk-form gk-filters" method="get" action="/hotline">
-        <SelectField
-          name="agency"
-          label="机构"
-          value={p.agency.id}
-          options={p.agencies.map((a) => ({
-            value: a.id,
-            label: `${'　'.repeat(Math.max(0, a.depth))}${a.name}`,
-          }))}
-        />
-        <SelectField
-          name="year"
-          label="年度"
-          value={String(p.year)}
-          options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
-        />
-        <SelectField
-          name="month"
-          label="月份"
-          value={p.month ? String(p.month) : ''}
-          placeholder="全年"
-          options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} 月` }))}
-        />
-        <button class="gk-button gk-button--secondary" type="submit">
-          查看
-        </button>
-      </form>
+      <PeriodFilter
+        action="/hotline"
+        agencies={agencyOptions(p.agencies)}
+        agency={p.agency.id}
+        years={p.years}
+        year={p.year}
+        month={p.month}
+      />
       <section class="gk-section">
         <h2 class="gk-section__title">{when}办理情况</h2>
         <Table head={['指标', '数值', '统计口径']} numeric={[1]}>

@@ -1,3 +1,4 @@
+import { agencyOptions } from '../../agencies/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
@@ -24,8 +25,6 @@ import { registerSchema } from '../message.schemas.js';
 
 type Values = Record<string, string | undefined>;
 type Agencies = Array<{ id: string; name: string; depth: number }>;
-const agencyOptions = (list: Agencies) =>
-  list.map((a) => ({ value: a.id, label: `${'　'.repeat(Math.max(0, a.depth))}${a.name}` }));
 const pairs = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 

@@ -1,3 +1,4 @@
+import { agencyOptions } from '../../agencies/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import type { Field as SchemaField } from '../../../platform/schema.js';
 import {
@@ -34,8 +35,6 @@ import {
 import { ClockNote, FileList, History } from './parts.js';
 
 type Agencies = Array<{ id: string; name: string; depth: number }>;
-const agencyOptions = (list: Agencies) =>
-  list.map((a) => ({ value: a.id, label: `${'　'.repeat(Math.max(0, a.depth))}${a.name}` }));
 const pairs = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 

@@ -1,3 +1,4 @@
+import { agencyOptions } from '../../agencies/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import {
   CsrfField,
@@ -114,10 +115,7 @@ export function WritePage(p: {
           errors={p.errors}
           required
           placeholder="请选择"
-          options={p.agencies.map((a) => ({
-            value: a.id,
-            label: `${'　'.repeat(Math.max(0, a.depth))}${a.name}`,
-          }))}
+          options={agencyOptions(p.agencies)}
           hint="不清楚由哪个机关负责的，选择市人民政府，由市政务公开中心转办"
         />
         <SelectField
@@ -393,10 +391,7 @@ export function PublicListPage(p: {
           name="agency"
           label="机构"
           value={p.list.agency.id}
-          options={p.agencies.map((a) => ({
-            value: a.id,
-            label: `${'　'.repeat(Math.max(0, a.depth))}${a.name}`,
-          }))}
+          options={agencyOptions(p.agencies)}
         />
         <button class="gk-button gk-button--secondary" type="submit">
           查看

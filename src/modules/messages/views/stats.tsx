@@ -1,4 +1,5 @@
-import { SelectField } from '../../../platform/ui/components.js';
+import { agencyOptions } from '../../agencies/index.js';
+import { PeriodFilter } from '../../../platform/ui/components.js';
 import { figureDefinitions, figureRows, figureText, type MessageStats } from '../message-stats.service.js';
 import {
   petitionClassLabels,
@@ -24,33 +25,14 @@ export function StatsView(p: {
         {s.agency.name}（含下级机构）{when}
         收到的来信（领导信箱、网上信访和登记的来信来访），按办理机关统计；评价按评价日期统计。
       </p>
-      <form class="gk-form gk-filters" method="get" action={p.action}>
-        <SelectField
-          name="agency"
-          label="机构"
-          value={s.agency.id}
-          options={p.agencies.map((a) => ({
-            value: a.id,
-            label: `${'　'.repeat(Math.max(0, a.depth))}${a.name}`,
-          }))}
-        />
-        <SelectField
-          name="year"
-          label="年度"
-          value={String(s.year)}
-          options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
-        />
-        <SelectField
-          name="month"
-          label="月份"
-          value={s.month ? String(s.month) : ''}
-          placeholder="全年"
-          options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} 月` }))}
-        />
-        <button class="gk-button gk-button--secondary" type="submit">
-          查看
-        </button>
-      </form>
+      <PeriodFilter
+        action={p.action}
+        agencies={agencyOptions(p.agencies)}
+        agency={s.agency.id}
+        years={p.years}
+        year={s.year}
+        month={s.month}
+      />
       {p.downloads?.length ? (
         <p>
           {p.downloads.map((d) => (
