@@ -9,6 +9,7 @@ import { demoModule } from '../modules/demo/module.js';
 import { hotlineModule } from '../modules/hotline/module.js';
 import { messagesModule } from '../modules/messages/module.js';
 import { operationsModule } from '../modules/operations/module.js';
+import { pushModule } from '../modules/push/module.js';
 import { portalModule } from '../modules/portal/module.js';
 import { recordsModule } from '../modules/records/module.js';
 import { requestsModule } from '../modules/requests/module.js';
@@ -33,6 +34,7 @@ export const modules: readonly GongkaiModule[] = [
   portalModule,
   hotlineModule,
   messagesModule,
+  pushModule,
   operationsModule,
   demoModule,
 ];

@@ -86,6 +86,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     nav: NavItem[];
   }
+  interface FastifyContextConfig {
+    /** false: the route authenticates by a secret in its address and takes no CSRF token. */
+    csrf?: boolean;
+  }
 }
 
 export const SESSION_COOKIE = 'gk_session';
@@ -285,6 +289,9 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return done();
+    // A route that authenticates by a secret in its address (a one-click stop link, RFC 8058)
+    // opts out: a mail client posts to it without a form.
+    if (req.routeOptions.config?.csrf === false) return done();
     app.csrfProtection(req, reply, done);
   });
   // A password someone else set must be replaced before anything else is done, by any door.

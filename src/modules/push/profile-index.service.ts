@@ -1,0 +1,102 @@
+import type { Ctx } from '../../platform/context.js';
+import { agencies } from '../agencies/index.js';
+import type { AudienceRule, ProfileFacts } from './audience-rule.js';
+import { ProfileIndex } from './profile-index.js';
+import { ageBandOf, tagMask, type Scale, type SubscriberKind } from './push.js';
+import * as repo from './push.repository.js';
+
+/**
+ * Keeps a process's matching index in step with the database (ADR 0015). Every change of a
+ * subscriber takes the next version under push_state's lock, so before each match the index
+ * reads the rows of a version above its own (usually none); a deletion, or a database restored
+ * to an earlier state, rebuilds it. Indexes are kept per database (push_state.epoch) and year
+ * (age bands move with the calendar year).
+ */
+
+interface Held {
+  index: ProfileIndex;
+  version: number;
+  deletions: number;
+  year: number;
+}
+const held = new Map<string, Held>();
+const PAGE = 20_000;
+
+export interface IndexProgress {
+  (loaded: number): void;
+}
+
+/** Regions as paths, by agency id (the agency tree). */
+async function regionPaths(ctx: Ctx): Promise<Map<string, string>> {
+  const list = await agencies.listPublic(ctx);
+  return new Map(list.map((a) => [a.id, a.path]));
+}
+
+type IndexRow = Awaited<ReturnType<typeof repo.indexRows>>[number];
+
+/** What the index holds of one row: identity tags are decrypted here and nowhere kept in plain. */
+export function factsOf(
+  ctx: Ctx,
+  r: IndexRow,
+  paths: Map<string, string>,
+  year: number,
+): ProfileFacts | null {
+  if (r.state !== 'active' || !r.verified_at) return null;
+  const identity: string[] = r.identity_tags_enc
+    ? (JSON.parse(ctx.cipher.decrypt(r.identity_tags_enc)) as string[])
+    : [];
+  const enterprise = JSON.parse(r.enterprise_tags_json) as string[];
+  return {
+    kind: r.kind as SubscriberKind,
+    profiling: r.profiling === 1,
+    industry: r.industry,
+    scale: r.scale as Scale | null,
+    regionPath: r.region_id ? (paths.get(r.region_id) ?? null) : null,
+    tags: tagMask(r.kind === 'enterprise' ? enterprise : identity),
+    ageBand: r.birth_year ? ageBandOf(r.birth_year, year) : null,
+  };
+}
+
+/** The index of this database, brought up to date. */
+export async function currentIndex(ctx: Ctx, progress?: IndexProgress): Promise<ProfileIndex> {
+  const st = await repo.state(ctx.db);
+  const year = Number(ctx.clock.now().toISOString().slice(0, 4));
+  let h = held.get(st.epoch);
+  if (!h || h.deletions !== st.deletions || h.year !== year || st.version < h.version) {
+    h = { index: new ProfileIndex(), version: 0, deletions: st.deletions, year };
+    held.set(st.epoch, h);
+  }
+  if (st.version === h.version) return h.index;
+  const paths = await regionPaths(ctx);
+  let afterSeq = 0;
+  let loaded = 0;
+  for (;;) {
+    const rows = await repo.indexRows(ctx.db, { afterVersion: h.version, afterSeq, limit: PAGE });
+    for (const r of rows) {
+      const facts = factsOf(ctx, r, paths, year);
+      if (facts) h.index.put(r.seq, facts);
+      else h.index.remove(r.seq);
+    }
+    loaded += rows.length;
+    progress?.(loaded);
+    if (rows.length < PAGE) break;
+    afterSeq = rows[rows.length - 1]!.seq;
+  }
+  // Versions commit in order (push_state's lock), so every row up to the version read is in. Rows
+  // of a higher version read on the way are read again next time: putting a row is idempotent.
+  h.version = st.version;
+  return h.index;
+}
+
+/** Subscriber numbers a rule reaches now. */
+export async function matchRule(ctx: Ctx, rule: AudienceRule): Promise<Int32Array> {
+  const index = await currentIndex(ctx);
+  const paths = await regionPaths(ctx);
+  const rulePaths = rule.regions.map((id) => paths.get(id)).filter((p): p is string => !!p);
+  return index.match(rule, rulePaths);
+}
+
+/** Forgets every held index (tests; a restore). */
+export function forgetIndexes(): void {
+  held.clear();
+}

@@ -1,0 +1,446 @@
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type {
+  PushCategoryTable,
+  PushConsentTable,
+  PushDeliveryTable,
+  PushFollowTable,
+  PushOutboxTable,
+  PushRuleTable,
+  PushStateTable,
+  PushSubscriberTable,
+} from './push.tables.js';
+
+// All of the push module's SQL.
+
+export type SubscriberRow = Selectable<PushSubscriberTable>;
+export type DeliveryRow = Selectable<PushDeliveryTable>;
+export type RuleRow = Selectable<PushRuleTable>;
+export type CategoryRow = Selectable<PushCategoryTable>;
+export type FollowRow = Selectable<PushFollowTable>;
+export type ConsentRow = Selectable<PushConsentTable>;
+
+export async function state(db: Executor): Promise<PushStateTable> {
+  return db.selectFrom('push_state').selectAll().where('id', '=', 'push').executeTakeFirstOrThrow();
+}
+
+/**
+ * The next version (and, for a new subscriber, the next number), under push_state's row lock:
+ * concurrent changes of subscribers commit in version order.
+ */
+export async function bump(
+  db: Executor,
+  opts: { newSubscriber?: boolean; deletion?: boolean } = {},
+): Promise<{ version: number; seq: number }> {
+  const { rows } = await sql<{ version: number | string; last_seq: number | string }>`update push_state
+    set version = version + 1,
+        last_seq = last_seq + ${opts.newSubscriber ? 1 : 0},
+        deletions = deletions + ${opts.deletion ? 1 : 0}
+    where id = 'push' returning version, last_seq`.execute(db);
+  return { version: Number(rows[0]!.version), seq: Number(rows[0]!.last_seq) };
+}
+
+export async function insertSubscriber(db: Executor, row: PushSubscriberTable): Promise<void> {
+  await db.insertInto('push_subscriber').values(row).execute();
+}
+
+export async function updateSubscriber(
+  db: Executor,
+  id: string,
+  set: Partial<PushSubscriberTable>,
+): Promise<void> {
+  await db.updateTable('push_subscriber').set(set).where('id', '=', id).execute();
+}
+
+export async function subscriber(db: Executor, id: string): Promise<SubscriberRow | undefined> {
+  return db.selectFrom('push_subscriber').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function subscriberByEmailHash(db: Executor, hash: string): Promise<SubscriberRow | undefined> {
+  return db.selectFrom('push_subscriber').selectAll().where('email_hash', '=', hash).executeTakeFirst();
+}
+
+/** Active, verified subscribers among these numbers (the index's matches, in one batch). */
+export async function activeBySeq(db: Executor, seqs: readonly number[]): Promise<SubscriberRow[]> {
+  if (seqs.length === 0) return [];
+  return db
+    .selectFrom('push_subscriber')
+    .selectAll()
+    .where('seq', 'in', [...seqs])
+    .where('state', '=', 'active')
+    .where('verified_at', 'is not', null)
+    .execute();
+}
+
+export async function activeByIds(db: Executor, ids: readonly string[]): Promise<SubscriberRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('push_subscriber')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .where('state', '=', 'active')
+    .where('verified_at', 'is not', null)
+    .execute();
+}
+
+/** Rows for the matching index changed after `version`, by number, a page at a time. */
+export async function indexRows(
+  db: Executor,
+  opts: { afterVersion: number; afterSeq: number; limit: number },
+): Promise<
+  Array<
+    Pick<
+      SubscriberRow,
+      | 'seq'
+      | 'version'
+      | 'kind'
+      | 'state'
+      | 'verified_at'
+      | 'profiling'
+      | 'industry'
+      | 'scale'
+      | 'region_id'
+      | 'enterprise_tags_json'
+      | 'identity_tags_enc'
+      | 'birth_year'
+    >
+  >
+> {
+  return db
+    .selectFrom('push_subscriber')
+    .select([
+      'seq',
+      'version',
+      'kind',
+      'state',
+      'verified_at',
+      'profiling',
+      'industry',
+      'scale',
+      'region_id',
+      'enterprise_tags_json',
+      'identity_tags_enc',
+      'birth_year',
+    ])
+    .where('version', '>', opts.afterVersion)
+    .where('seq', '>', opts.afterSeq)
+    .orderBy('seq')
+    .limit(opts.limit)
+    .execute();
+}
+
+export async function deleteSubscriber(db: Executor, id: string): Promise<void> {
+  // Deliveries stay for the figures, anonymous: no link to the person remains.
+  await db
+    .updateTable('push_delivery')
+    .set({ subscriber_id: null, reason_enc: '' })
+    .where('subscriber_id', '=', id)
+    .execute();
+  await db.deleteFrom('push_follow').where('subscriber_id', '=', id).execute();
+  await db.deleteFrom('push_consent').where('subscriber_id', '=', id).execute();
+  await db.deleteFrom('push_subscriber').where('id', '=', id).execute();
+}
+
+export async function insertConsent(db: Executor, row: PushConsentTable): Promise<void> {
+  await db.insertInto('push_consent').values(row).execute();
+}
+
+export async function consents(db: Executor, subscriberId: string): Promise<ConsentRow[]> {
+  return db
+    .selectFrom('push_consent')
+    .selectAll()
+    .where('subscriber_id', '=', subscriberId)
+    .orderBy('given_at')
+    .execute();
+}
+
+export async function withdrawConsent(db: Executor, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('push_consent')
+    .set({ withdrawn_at: at })
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+}
+
+export async function follows(db: Executor, subscriberId: string): Promise<FollowRow[]> {
+  return db
+    .selectFrom('push_follow')
+    .selectAll()
+    .where('subscriber_id', '=', subscriberId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertFollow(db: Executor, row: PushFollowTable): Promise<boolean> {
+  const r = await db
+    .insertInto('push_follow')
+    .values(row)
+    .onConflict((oc) => oc.columns(['subscriber_id', 'kind', 'value']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteFollow(db: Executor, subscriberId: string, id: string): Promise<void> {
+  await db.deleteFrom('push_follow').where('id', '=', id).where('subscriber_id', '=', subscriberId).execute();
+}
+
+/** Follows that a publication meets: its agency, its catalog items, its 主题分类, and every keyword. */
+export async function followsMeeting(
+  db: Executor,
+  t: { agencyId: string; catalogItemIds: readonly string[]; subjectCategories: readonly string[] },
+): Promise<FollowRow[]> {
+  return db
+    .selectFrom('push_follow')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'agency'), eb('value', '=', t.agencyId)]),
+        ...(t.catalogItemIds.length
+          ? [eb.and([eb('kind', '=', 'catalogItem'), eb('value', 'in', [...t.catalogItemIds])])]
+          : []),
+        ...(t.subjectCategories.length
+          ? [eb.and([eb('kind', '=', 'subjectCategory'), eb('value', 'in', [...t.subjectCategories])])]
+          : []),
+        eb('kind', '=', 'keyword'),
+      ]),
+    )
+    .execute();
+}
+
+export async function categories(db: Executor): Promise<CategoryRow[]> {
+  return db.selectFrom('push_category').selectAll().orderBy('position').execute();
+}
+
+export async function insertCategory(db: Executor, row: PushCategoryTable): Promise<void> {
+  await db.insertInto('push_category').values(row).execute();
+}
+
+export async function updateCategory(
+  db: Executor,
+  id: string,
+  set: Partial<PushCategoryTable>,
+): Promise<void> {
+  await db.updateTable('push_category').set(set).where('id', '=', id).execute();
+}
+
+export async function rule(db: Executor, targetKind: string, targetId: string): Promise<RuleRow | undefined> {
+  return db
+    .selectFrom('push_rule')
+    .selectAll()
+    .where('target_kind', '=', targetKind)
+    .where('target_id', '=', targetId)
+    .executeTakeFirst();
+}
+
+export async function rulesFor(db: Executor, targetKind: string, ids: readonly string[]): Promise<RuleRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('push_rule')
+    .selectAll()
+    .where('target_kind', '=', targetKind)
+    .where('target_id', 'in', [...ids])
+    .execute();
+}
+
+export async function upsertRule(db: Executor, row: PushRuleTable): Promise<void> {
+  await db
+    .insertInto('push_rule')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['target_kind', 'target_id']).doUpdateSet({
+        category_id: row.category_id,
+        rule_json: row.rule_json,
+        description: row.description,
+        created_by: row.created_by,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteRule(db: Executor, targetKind: string, targetId: string): Promise<void> {
+  await db
+    .deleteFrom('push_rule')
+    .where('target_kind', '=', targetKind)
+    .where('target_id', '=', targetId)
+    .execute();
+}
+
+export async function recentRules(db: Executor, limit: number): Promise<RuleRow[]> {
+  return db.selectFrom('push_rule').selectAll().orderBy('updated_at', 'desc').limit(limit).execute();
+}
+
+/** Inserts deliveries; one that exists (same subscriber, policy, channel) is left alone. Returns those inserted. */
+export async function insertDeliveries(db: Executor, rows: readonly PushDeliveryTable[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('push_delivery')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['subscriber_id', 'target_kind', 'target_id', 'channel']).doNothing())
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id);
+}
+
+export async function delivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
+  return db.selectFrom('push_delivery').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Takes a delivery to send: only one caller gets it (queued or failed → sending). */
+export async function claimDelivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
+  return db
+    .updateTable('push_delivery')
+    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('state', 'in', ['queued', 'failed'])
+    .where('digest', '=', 0)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function setDelivery(db: Executor, id: string, set: Partial<PushDeliveryTable>): Promise<void> {
+  await db.updateTable('push_delivery').set(set).where('id', '=', id).execute();
+}
+
+export async function markOpened(db: Executor, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('push_delivery')
+    .set({ opened_at: at })
+    .where('id', '=', id)
+    .where('opened_at', 'is', null)
+    .execute();
+}
+
+/** A subscriber's deliveries on a channel, newest first (the inbox, the feed). */
+export async function deliveriesOf(
+  db: Executor,
+  subscriberId: string,
+  opts: { channel?: string; limit: number },
+): Promise<DeliveryRow[]> {
+  let q = db.selectFrom('push_delivery').selectAll().where('subscriber_id', '=', subscriberId);
+  if (opts.channel) q = q.where('channel', '=', opts.channel);
+  return q.orderBy('matched_at', 'desc').limit(opts.limit).execute();
+}
+
+/** Digest e-mail deliveries waiting for their subscriber's next digest. */
+export async function pendingDigests(db: Executor, subscriberId: string): Promise<DeliveryRow[]> {
+  return db
+    .selectFrom('push_delivery')
+    .selectAll()
+    .where('subscriber_id', '=', subscriberId)
+    .where('channel', '=', 'email')
+    .where('digest', '=', 1)
+    .where('state', '=', 'queued')
+    .orderBy('matched_at')
+    .execute();
+}
+
+export async function subscribersWithDigests(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('push_delivery')
+    .select('subscriber_id')
+    .distinct()
+    .where('channel', '=', 'email')
+    .where('digest', '=', 1)
+    .where('state', '=', 'queued')
+    .where('subscriber_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.subscriber_id!);
+}
+
+export async function markDigestSent(db: Executor, ids: readonly string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('push_delivery')
+    .set({ state: 'sent', sent_at: at, digest: 0 })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Every policy pushed, newest first (the non-personalised list, PIPL art 24). */
+export async function pushedPolicies(
+  db: Executor,
+  limit: number,
+): Promise<
+  Array<{
+    target_kind: string;
+    target_id: string;
+    title: string;
+    url: string;
+    first: string;
+    category_id: string | null;
+  }>
+> {
+  return db
+    .selectFrom('push_delivery')
+    .select(['target_kind', 'target_id', 'title', 'url', 'category_id'])
+    .select((eb) => eb.fn.min('matched_at').as('first'))
+    .groupBy(['target_kind', 'target_id', 'title', 'url', 'category_id'])
+    .orderBy('first', 'desc')
+    .limit(limit)
+    .execute() as never;
+}
+
+/** Counts per policy and month, channel and category, within agencies (paths) — the figures. */
+export async function figureRows(
+  db: Executor,
+  opts: { from: string; to: string; agencyIds: readonly string[] | null },
+): Promise<
+  Array<{
+    target_id: string;
+    title: string;
+    month: string;
+    channel: string;
+    category_id: string | null;
+    matched: number | string;
+    delivered: number | string;
+    opened: number | string;
+    stopped: number | string;
+  }>
+> {
+  let q = db
+    .selectFrom('push_delivery')
+    .select(['target_id', 'title', 'month', 'channel', 'category_id'])
+    .select((eb) => [
+      eb.fn.countAll().as('matched'),
+      eb.fn.sum(eb.case().when('state', '=', 'sent').then(1).else(0).end()).as('delivered'),
+      eb.fn.sum(eb.case().when('opened_at', 'is not', null).then(1).else(0).end()).as('opened'),
+      eb.fn.sum(eb.case().when('stopped_at', 'is not', null).then(1).else(0).end()).as('stopped'),
+    ])
+    .where('month', '>=', opts.from)
+    .where('month', '<=', opts.to);
+  if (opts.agencyIds) {
+    if (opts.agencyIds.length === 0) return [];
+    q = q.where('agency_id', 'in', [...opts.agencyIds]);
+  }
+  return q
+    .groupBy(['target_id', 'title', 'month', 'channel', 'category_id'])
+    .orderBy('month')
+    .execute() as never;
+}
+
+export async function insertOutbox(db: Executor, row: PushOutboxTable): Promise<void> {
+  await db.insertInto('push_outbox').values(row).execute();
+}
+
+export async function outbox(db: Executor, limit: number): Promise<Array<Selectable<PushOutboxTable>>> {
+  return db.selectFrom('push_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** Distinct subscribers reached in a period (deleted ones count once each, as anonymous rows). */
+export async function peopleReached(
+  db: Executor,
+  opts: { from: string; to: string; agencyIds: readonly string[] },
+): Promise<number> {
+  if (opts.agencyIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('push_delivery')
+    .select((eb) => eb.fn.count<number | string>('subscriber_id').distinct().as('n'))
+    .where('month', '>=', opts.from)
+    .where('month', '<=', opts.to)
+    .where('state', '=', 'sent')
+    .where('agency_id', 'in', [...opts.agencyIds])
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -1,0 +1,288 @@
+import type { FieldError } from '../../../platform/errors.js';
+import type { Child } from 'hono/jsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  PostButton,
+  SelectField,
+  Table,
+} from '../../../platform/ui/components.js';
+import { audienceLabels, type AudienceRule } from '../audience-rule.js';
+import { allClasses, industryByCode } from '../industry.js';
+import type { PushFigures } from '../push-stats.service.js';
+import {
+  ageBandLabels,
+  ageBands,
+  categoryClassLabels,
+  enterpriseTags,
+  identityTags,
+  scaleLabels,
+  scales,
+  type CategoryClass,
+} from '../push.js';
+
+function Checks(p: {
+  name: string;
+  legend: string;
+  options: Array<{ value: string; label: string }>;
+  values: readonly string[];
+}) {
+  return (
+    <fieldset class="gk-fieldset">
+      <legend>{p.legend}</legend>
+      {p.options.map((o) => (
+        <label class="gk-checkbox">
+          <input type="checkbox" name={p.name} value={o.value} checked={p.values.includes(o.value)} />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function DataTable(p: { caption: string; head: string[]; rows: Child[][]; empty: string }) {
+  if (p.rows.length === 0) return <p class="gk-muted">{p.empty}</p>;
+  return (
+    <Table
+      caption={p.caption}
+      head={p.head}
+      numeric={p.head
+        .map((_, i) => i)
+        .filter((i) => i > 0 && p.head[i] !== '推送对象' && p.head[i] !== '设置时间' && p.head[i] !== '月份')}
+    >
+      {p.rows.map((r) => (
+        <tr>
+          {r.map((c) => (
+            <td>{c}</td>
+          ))}
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function RuleForm(p: {
+  csrf: string;
+  record: { id: string; title: string; state: string; indexNumber: string | null };
+  rule: AudienceRule;
+  categoryId: string;
+  description: string | null;
+  reach: number | null;
+  regions: Array<{ id: string; name: string; depth: number }>;
+  categories: Array<{ id: string; name: string; class: string }>;
+  errors: FieldError[];
+}) {
+  const r = p.rule;
+  return (
+    <>
+      <h1 class="gk-title">设置推送对象</h1>
+      <p>
+        政府信息：<a href={`/admin/records/${p.record.id}`}>{p.record.title}</a>
+        {p.record.indexNumber ? `（${p.record.indexNumber}）` : ''}
+      </p>
+      {p.description ? (
+        <div class="gk-notice" role="status">
+          <p>
+            当前规则：<strong>{p.description}</strong>
+          </p>
+          <p>
+            按现在的订阅用户计算，符合条件的有 {p.reach} 人。
+            {p.record.state === 'published' ? '' : '发布后自动推送。'}
+          </p>
+        </div>
+      ) : (
+        <p class="gk-muted">
+          尚未设置推送对象：发布后只推送给关注相关机构、目录事项、主题分类或关键词的用户。
+        </p>
+      )}
+      <ErrorSummary errors={p.errors} />
+      <form class="gk-form" method="post" action={`/admin/push/records/${p.record.id}`} novalidate>
+        <CsrfField token={p.csrf} />
+        <SelectField
+          name="categoryId"
+          label="推送类别"
+          value={p.categoryId}
+          placeholder="不分类"
+          options={p.categories.map((c) => ({
+            value: c.id,
+            label: `${categoryClassLabels[c.class as CategoryClass]} · ${c.name}`,
+          }))}
+          errors={p.errors}
+        />
+        <SelectField
+          name="audience"
+          label="推送对象"
+          value={r.audience}
+          options={(['enterprise', 'citizen', 'all'] as const).map((a) => ({
+            value: a,
+            label: audienceLabels[a],
+          }))}
+          errors={p.errors}
+        />
+        <SelectField
+          name="combine"
+          label="条件组合"
+          value={r.combine}
+          options={[
+            { value: 'all', label: '同时满足下列全部条件' },
+            { value: 'any', label: '满足下列任一条件' },
+          ]}
+          errors={p.errors}
+        />
+        <Field
+          name="industries"
+          label="行业（企业）"
+          errors={p.errors}
+          hint="国民经济行业分类代码，可写门类、大类、中类或小类，多个用逗号分隔，如“C, I65”"
+        >
+          {(c) => (
+            <input
+              class="gk-input"
+              {...c}
+              list="industry-codes"
+              value={r.industries.join(', ')}
+              autocomplete="off"
+            />
+          )}
+        </Field>
+        <datalist id="industry-codes">
+          {allClasses()
+            .map((c) => industryByCode(c)!)
+            .filter((e, i, a) => i === 0 || a[i - 1]!.section !== e.section)
+            .map((e) => (
+              <option value={e.section}>{industryByCode(e.section)?.name}</option>
+            ))}
+        </datalist>
+        <Checks
+          name="scales"
+          legend="企业规模"
+          options={scales.map((s) => ({ value: s, label: scaleLabels[s] }))}
+          values={r.scales}
+        />
+        <Checks
+          name="enterpriseTags"
+          legend="企业资质（具有任一即可）"
+          options={enterpriseTags.map((t) => ({ value: t.code, label: t.label }))}
+          values={r.enterpriseTags}
+        />
+        <Checks
+          name="identityTags"
+          legend="特定身份（个人，具有任一即可）"
+          options={identityTags.map((t) => ({ value: t.code, label: t.label }))}
+          values={r.identityTags}
+        />
+        <Checks
+          name="ageBands"
+          legend="年龄段（个人）"
+          options={ageBands.map((a) => ({ value: a, label: ageBandLabels[a] }))}
+          values={r.ageBands}
+        />
+        <Checks
+          name="regions"
+          legend="区域（含下辖区域）"
+          options={p.regions.map((g) => ({
+            value: g.id,
+            label: `${'　'.repeat(Math.max(0, g.depth))}${g.name}`,
+          }))}
+          values={r.regions}
+        />
+        <button class="gk-button" type="submit">
+          保存推送对象
+        </button>
+      </form>
+      {p.description ? (
+        <PostButton
+          action={`/admin/push/records/${p.record.id}/clear`}
+          csrf={p.csrf}
+          label="取消推送对象"
+          kind="secondary"
+        />
+      ) : null}
+    </>
+  );
+}
+
+export function PushAdminHome(p: {
+  figures: PushFigures;
+  rules: Array<{ href: string; title: string; description: string; updated: string }>;
+  mayReadOutbox: boolean;
+  years: number[];
+}) {
+  const f = p.figures;
+  return (
+    <>
+      <h1 class="gk-title">精准推送</h1>
+      <form class="gk-form gk-filters" method="get" action="/admin/push">
+        <SelectField
+          name="year"
+          label="年度"
+          value={String(f.year)}
+          options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
+        />
+        <button class="gk-button gk-button--secondary" type="submit">
+          查看
+        </button>
+      </form>
+      <p class="gk-lead">{f.sentence}</p>
+      <p class="gk-hint">
+        打开 {f.totals.opened} 次，通过推送中的链接退订 {f.totals.stopped}{' '}
+        次。年度报告第一部分可引用上面这句话。
+      </p>
+      <h2 class="gk-section__title">按政策和月份</h2>
+      <DataTable
+        caption="按政策和月份的推送情况"
+        head={['政策', '月份', '匹配', '送达', '打开', '退订']}
+        rows={f.policies.map((x) => [x.title, x.month, x.matched, x.delivered, x.opened, x.stopped])}
+        empty="本年度还没有推送。"
+      />
+      <h2 class="gk-section__title">按渠道</h2>
+      <DataTable
+        caption="按渠道的推送情况"
+        head={['渠道', '匹配', '送达', '打开', '退订']}
+        rows={f.byChannel.map((x) => [x.channel, x.matched, x.delivered, x.opened, x.stopped])}
+        empty="—"
+      />
+      <h2 class="gk-section__title">按推送类别</h2>
+      <DataTable
+        caption="按推送类别"
+        head={['类别', '政策数', '送达人次']}
+        rows={f.byCategory.map((x) => [x.category, x.policies, x.delivered])}
+        empty="—"
+      />
+      <h2 class="gk-section__title">最近设置的推送对象</h2>
+      <DataTable
+        caption="最近设置的推送对象"
+        head={['政府信息', '推送对象', '设置时间']}
+        rows={p.rules.map((r) => [<a href={r.href}>{r.title}</a>, r.description, r.updated])}
+        empty="还没有设置推送对象。在政府信息页面点击“设置推送对象”。"
+      />
+      {p.mayReadOutbox ? (
+        <p>
+          <a href="/admin/push/outbox">发件箱（未配置邮件服务器时留存的邮件）</a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function OutboxPage(p: { items: Array<{ to: string; subject: string; body: string; at: string }> }) {
+  return (
+    <>
+      <h1 class="gk-title">发件箱</h1>
+      <p class="gk-hint">
+        未配置邮件服务器（PUSH_SMTP_URL）时，平台把要发送的邮件留存在这里，仅供演示和排查。配置后邮件直接发出。
+      </p>
+      {p.items.map((m) => (
+        <section class="gk-card">
+          <h2 class="gk-section__title">{m.subject}</h2>
+          <p class="gk-muted">
+            收件人 {m.to} · {m.at}
+          </p>
+          <pre class="gk-pre">{m.body}</pre>
+        </section>
+      ))}
+      {p.items.length === 0 ? <p class="gk-muted">发件箱为空。</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,578 @@
+import type { FieldError } from '../../../platform/errors.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  PostButton,
+  SelectField,
+  Summary,
+  TextField,
+} from '../../../platform/ui/components.js';
+import { allClasses, industryByCode } from '../industry.js';
+import {
+  ageBandLabels,
+  channelLabels,
+  channels,
+  enterpriseTags,
+  followKindLabels,
+  followKinds,
+  frequencies,
+  frequencyLabels,
+  identityTags,
+  scaleLabels,
+  scales,
+  subscriberKindLabels,
+  subscriptionWording,
+  tagConsentWording,
+  type SubscriberKind,
+} from '../push.js';
+import type { MyPage, PolicyListItem } from '../subscriber-views.service.js';
+
+type Values = Record<string, string | string[] | undefined>;
+export const pushCrumbs = [
+  { label: '首页', href: '/' },
+  { label: '标准化规范化专栏', href: '/standardization' },
+  { label: '便民化', href: '/standardization/convenience' },
+  { label: '政策精准推送', href: '/push' },
+];
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+export function PushHome() {
+  return (
+    <>
+      <h1 class="gk-title">政策精准推送</h1>
+      <p class="gk-lead">
+        新政策发布后，按您的企业或个人画像、或您关注的主题，通过电子邮件、站内信或订阅源第一时间送达。每条推送都写明推送原因，可随时一键退订。
+      </p>
+      <div class="gk-grid">
+        <section class="gk-card">
+          <h2 class="gk-section__title">企业订阅</h2>
+          <p>填写所属行业、规模、区域和资质，接收与企业相关的惠企政策。</p>
+          <p>
+            <a class="gk-button" href="/push/subscribe?kind=enterprise">
+              企业订阅
+            </a>
+          </p>
+        </section>
+        <section class="gk-card">
+          <h2 class="gk-section__title">个人订阅</h2>
+          <p>填写年龄段和所在区域，可自愿选择特定身份，接收惠民政策。</p>
+          <p>
+            <a class="gk-button" href="/push/subscribe?kind=citizen">
+              个人订阅
+            </a>
+          </p>
+        </section>
+        <section class="gk-card">
+          <h2 class="gk-section__title">只关注主题</h2>
+          <p>不填写画像，只按机构、目录事项、主题分类或关键词接收推送。</p>
+          <p>
+            <a class="gk-button gk-button--secondary" href="/push/subscribe?kind=topics">
+              关注主题
+            </a>
+          </p>
+        </section>
+      </div>
+      <p>
+        已经订阅？<a href="/push/login">用邮箱验证码登录“我的订阅”</a>。不想按画像接收？可查看
+        <a href="/push/policies">全部已推送的政策</a>（不按任何个人特征筛选）。
+      </p>
+    </>
+  );
+}
+
+function Checks(p: {
+  name: string;
+  legend: string;
+  options: Array<{ value: string; label: string; hint?: string }>;
+  values: string[];
+  errors: FieldError[];
+}) {
+  const error = p.errors.find((e) => e.field === p.name)?.message;
+  return (
+    <fieldset class={`gk-fieldset${error ? ' gk-field--error' : ''}`}>
+      <legend>{p.legend}</legend>
+      {error ? <p class="gk-error-message">{error}</p> : null}
+      {p.options.map((o) => (
+        <label class="gk-checkbox">
+          <input type="checkbox" name={p.name} value={o.value} checked={p.values.includes(o.value)} />{' '}
+          {o.label}
+          {o.hint ? <span class="gk-hint"> {o.hint}</span> : null}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The datalist of the 1,382 classes: typing a name or a code suggests “C3311 金属结构制造”. */
+function IndustryList() {
+  return (
+    <datalist id="industry-classes">
+      {allClasses().map((c) => {
+        const e = industryByCode(c)!;
+        return <option value={`${e.section}${c} ${e.name}`} />;
+      })}
+    </datalist>
+  );
+}
+
+/** The profile fields of a subscription, for one kind (server-rendered per kind: no script needed). */
+export function ProfileFields(p: {
+  kind: SubscriberKind;
+  values: Values;
+  errors: FieldError[];
+  regions: Array<{ id: string; name: string; depth: number }>;
+  editing?: boolean;
+}) {
+  const v = p.values;
+  const regionOptions = p.regions.map((r) => ({
+    value: r.id,
+    label: `${'　'.repeat(Math.max(0, r.depth))}${r.name}`,
+  }));
+  return (
+    <>
+      {p.kind === 'enterprise' ? (
+        <>
+          <TextField name="name" label="企业名称" value={one(v.name)} errors={p.errors} required />
+          <TextField
+            name="creditCode"
+            label="统一社会信用代码"
+            value={one(v.creditCode)}
+            errors={p.errors}
+            hint="18 位，见营业执照"
+            required
+          />
+          <Field
+            name="industry"
+            label="所属行业"
+            errors={p.errors}
+            hint="《国民经济行业分类》（GB/T 4754-2017）小类：输入名称或代码后从提示中选择，如“金属结构制造”"
+            required
+          >
+            {(c) => (
+              <input
+                class="gk-input"
+                {...c}
+                list="industry-classes"
+                value={one(v.industry)}
+                autocomplete="off"
+              />
+            )}
+          </Field>
+          <IndustryList />
+          <TextField
+            name="staff"
+            label="从业人员（人）"
+            value={one(v.staff)}
+            errors={p.errors}
+            inputmode="numeric"
+          />
+          <TextField
+            name="revenue"
+            label="上年营业收入（万元）"
+            value={one(v.revenue)}
+            errors={p.errors}
+            inputmode="numeric"
+          />
+          <TextField
+            name="assets"
+            label="资产总额（万元）"
+            value={one(v.assets)}
+            errors={p.errors}
+            inputmode="numeric"
+            hint="建筑业、房地产开发经营、租赁和商务服务业按资产总额划型"
+          />
+          <SelectField
+            name="scaleDeclared"
+            label="自报企业规模"
+            value={one(v.scaleDeclared)}
+            placeholder="不填"
+            options={scales.map((s) => ({ value: s, label: scaleLabels[s] }))}
+            errors={p.errors}
+            hint="平台按《中小企业划型标准规定》自动计算规模；自报规模仅供参考"
+          />
+          <Checks
+            name="enterpriseTags"
+            legend="资质标签（可多选）"
+            options={enterpriseTags.map((t) => ({ value: t.code, label: t.label }))}
+            values={many(v.enterpriseTags)}
+            errors={p.errors}
+          />
+        </>
+      ) : null}
+      {p.kind === 'citizen' ? (
+        <>
+          <TextField
+            name="birthYear"
+            label="出生年份"
+            value={one(v.birthYear)}
+            errors={p.errors}
+            inputmode="numeric"
+            hint={`只用于判断年龄段（${Object.values(ageBandLabels).join('、')}），不需要出生日期`}
+          />
+          <fieldset class="gk-fieldset">
+            <legend>特定身份（自愿填写，可多选）</legend>
+            <p class="gk-hint">标有“敏感”的身份属于敏感个人信息，须另行勾选单独同意；不选也可以订阅。</p>
+            {identityTags.map((t) => {
+              const error = p.errors.find((e) => e.field === `consent_${t.code}`)?.message;
+              return (
+                <div class={error ? 'gk-field--error' : ''}>
+                  <label class="gk-checkbox">
+                    <input
+                      type="checkbox"
+                      name="identityTags"
+                      value={t.code}
+                      checked={many(v.identityTags).includes(t.code)}
+                    />{' '}
+                    {t.label}
+                    {t.sensitive ? <span class="gk-tag">敏感</span> : null}
+                  </label>
+                  {t.sensitive ? (
+                    <label class="gk-checkbox gk-checkbox--nested">
+                      <input
+                        type="checkbox"
+                        name={`consent_${t.code}`}
+                        value="1"
+                        checked={one(v[`consent_${t.code}`]) === '1'}
+                      />{' '}
+                      <span class="gk-hint">{tagConsentWording(t.label)}</span>
+                    </label>
+                  ) : null}
+                  {error ? <p class="gk-error-message">{error}</p> : null}
+                </div>
+              );
+            })}
+          </fieldset>
+        </>
+      ) : null}
+      {p.kind !== 'topics' ? (
+        <SelectField
+          name="regionId"
+          label="所在区域"
+          value={one(v.regionId)}
+          placeholder="请选择"
+          options={regionOptions}
+          errors={p.errors}
+        />
+      ) : null}
+      <TextField
+        name="mobile"
+        label="手机号（选填）"
+        value={one(v.mobile)}
+        errors={p.errors}
+        type="tel"
+        inputmode="tel"
+      />
+      <SelectField
+        name="frequency"
+        label="推送频率"
+        value={one(v.frequency) || 'immediate'}
+        options={frequencies.map((f) => ({ value: f, label: frequencyLabels[f] }))}
+        errors={p.errors}
+      />
+      <Checks
+        name="channels"
+        legend="接收方式"
+        options={channels
+          .filter((c) => c !== 'webhook' || p.kind === 'enterprise')
+          .map((c) => ({ value: c, label: channelLabels[c] }))}
+        values={many(v.channels).length ? many(v.channels) : ['email', 'inbox']}
+        errors={p.errors}
+      />
+      {p.kind === 'enterprise' ? (
+        <TextField
+          name="webhookUrl"
+          label="企业系统接收地址（选择“企业系统接口”时填写）"
+          value={one(v.webhookUrl)}
+          errors={p.errors}
+          hint="平台以 POST 发送 JSON，并用 HMAC-SHA256 签名（x-gongkai-signature），密钥见“我的订阅”"
+        />
+      ) : null}
+      {p.kind !== 'topics' ? (
+        <label class="gk-checkbox">
+          <input
+            type="checkbox"
+            name="profiling"
+            value="1"
+            checked={one(v.profiling) === '1' || (!p.editing && !v.kind)}
+          />{' '}
+          按画像推送：由平台根据上面的画像自动匹配政策（可随时关闭，关闭后只按关注的主题推送）
+        </label>
+      ) : null}
+    </>
+  );
+}
+
+export function SubscribePage(p: {
+  kind: SubscriberKind;
+  csrf: string;
+  values: Values;
+  errors: FieldError[];
+  regions: Array<{ id: string; name: string; depth: number }>;
+}) {
+  return (
+    <>
+      <h1 class="gk-title">{subscriberKindLabels[p.kind]}订阅政策推送</h1>
+      <p>
+        <a href="/push/subscribe?kind=enterprise">企业</a> · <a href="/push/subscribe?kind=citizen">个人</a> ·{' '}
+        <a href="/push/subscribe?kind=topics">只关注主题</a>
+      </p>
+      <ErrorSummary errors={p.errors} />
+      <form class="gk-form" method="post" action="/push/subscribe" novalidate>
+        <CsrfField token={p.csrf} />
+        <input type="hidden" name="kind" value={p.kind} />
+        <TextField
+          name="email"
+          label="电子邮箱"
+          type="email"
+          autocomplete="email"
+          value={one(p.values.email)}
+          errors={p.errors}
+          hint="接收验证码和推送；确认前不会收到任何推送"
+          required
+        />
+        <ProfileFields
+          kind={p.kind}
+          values={{ ...p.values, kind: one(p.values.kind) }}
+          errors={p.errors}
+          regions={p.regions}
+        />
+        {p.kind === 'topics' ? (
+          <p class="gk-hint">确认邮箱后，可在“我的订阅”中添加关注的机构、目录事项、主题分类或关键词。</p>
+        ) : null}
+        <div class={p.errors.some((e) => e.field === 'agree') ? 'gk-field--error' : ''}>
+          <label class="gk-checkbox">
+            <input type="checkbox" name="agree" value="1" /> 我已阅读并同意：{subscriptionWording}
+          </label>
+          {p.errors.find((e) => e.field === 'agree') ? (
+            <p class="gk-error-message">{p.errors.find((e) => e.field === 'agree')!.message}</p>
+          ) : null}
+        </div>
+        <button class="gk-button" type="submit">
+          提交并获取验证码
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function VerifyPage(p: { id: string; csrf: string; code: string; errors: FieldError[] }) {
+  return (
+    <>
+      <h1 class="gk-title">输入邮箱验证码</h1>
+      <p>验证码已发送到您填写的电子邮箱（如果该邮箱已订阅，发送的是登录验证码）。请在下面输入 6 位数字。</p>
+      <ErrorSummary errors={p.errors} />
+      <form class="gk-form" method="post" action={`/push/verify/${p.id}`} novalidate>
+        <CsrfField token={p.csrf} />
+        <TextField
+          name="code"
+          label="验证码"
+          value={p.code}
+          errors={p.errors}
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          required
+        />
+        <button class="gk-button" type="submit">
+          确认
+        </button>
+      </form>
+      <p>
+        没有收到？请检查垃圾邮件，或<a href="/push/login">重新获取</a>。
+      </p>
+    </>
+  );
+}
+
+export function LoginPage(p: { csrf: string; email: string; errors: FieldError[] }) {
+  return (
+    <>
+      <h1 class="gk-title">登录“我的订阅”</h1>
+      <p>输入订阅时使用的电子邮箱，我们会发送一个验证码。</p>
+      <ErrorSummary errors={p.errors} />
+      <form class="gk-form" method="post" action="/push/login" novalidate>
+        <CsrfField token={p.csrf} />
+        <TextField
+          name="email"
+          label="电子邮箱"
+          type="email"
+          autocomplete="email"
+          value={p.email}
+          errors={p.errors}
+          required
+        />
+        <button class="gk-button" type="submit">
+          发送验证码
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function StoppedPage(p: { already: boolean }) {
+  return (
+    <>
+      <h1 class="gk-title">{p.already ? '您已退订' : '已退订政策推送'}</h1>
+      <p>从现在起，您不会再收到任何政策推送。您的订阅信息仍然保留，随时可以恢复，也可以彻底删除。</p>
+      <p>
+        <a href="/push/login">登录“我的订阅”</a>以恢复推送、修改画像，或查看、导出、删除您的全部信息。
+      </p>
+    </>
+  );
+}
+
+export function MyPageView(p: { page: MyPage; csrf: string; values: Values; errors: FieldError[] }) {
+  const m = p.page;
+  return (
+    <>
+      <h1 class="gk-title">我的订阅</h1>
+      {m.state === 'stopped' ? (
+        <div class="gk-notice" role="status">
+          <p>您已退订，目前不会收到推送。</p>
+          <PostButton action="/push/me/resume" csrf={p.csrf} label="恢复推送" />
+        </div>
+      ) : null}
+      <section class="gk-section">
+        <h2 class="gk-section__title">站内信（{m.inbox.length}）</h2>
+        {m.inbox.length === 0 ? (
+          <p class="gk-muted">还没有推送给您的政策。</p>
+        ) : (
+          <ul class="gk-list">
+            {m.inbox.map((d) => (
+              <li>
+                <a href={d.href}>{d.title}</a> <span class="gk-muted">{d.date}</span>
+                <p class="gk-hint">推送原因：{d.reason}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="gk-section">
+        <h2 class="gk-section__title">我的信息</h2>
+        <Summary rows={m.summary} />
+        <p>
+          个人订阅源（Atom，可用阅读器订阅）：<code>{m.feedUrl}</code>
+        </p>
+        {m.webhookSecret ? (
+          <p>
+            企业系统接口签名密钥：<code>{m.webhookSecret}</code>
+          </p>
+        ) : null}
+      </section>
+      {m.consents.length ? (
+        <section class="gk-section">
+          <h2 class="gk-section__title">单独同意记录</h2>
+          <ul class="gk-list">
+            {m.consents.map((c) => (
+              <li>
+                {c.label}：{c.givenAt} 同意{c.withdrawnAt ? `，${c.withdrawnAt} 已撤回` : ''}
+                {!c.withdrawnAt && c.held ? (
+                  <PostButton
+                    action={`/push/me/withdraw?tag=${c.tag}`}
+                    csrf={p.csrf}
+                    label="撤回同意"
+                    kind="link"
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section class="gk-section">
+        <h2 class="gk-section__title">关注的主题</h2>
+        {m.follows.length ? (
+          <ul class="gk-list">
+            {m.follows.map((f) => (
+              <li>
+                {f.kindLabel}：{f.label}{' '}
+                <PostButton
+                  action={`/push/me/unfollow?id=${f.id}`}
+                  csrf={p.csrf}
+                  label="取消关注"
+                  kind="link"
+                />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="gk-muted">还没有关注主题。</p>
+        )}
+        <form class="gk-form gk-filters" method="post" action="/push/me/follow" novalidate>
+          <CsrfField token={p.csrf} />
+          <SelectField
+            name="followKind"
+            label="关注类型"
+            value={one(p.values.followKind) || 'keyword'}
+            options={followKinds.map((k) => ({ value: k, label: followKindLabels[k] }))}
+            errors={p.errors}
+          />
+          <TextField
+            name="followValue"
+            label="关注内容"
+            value={one(p.values.followValue)}
+            errors={p.errors}
+            hint="关键词直接填写；机构、目录事项、主题分类填写名称"
+          />
+          <button class="gk-button gk-button--secondary" type="submit">
+            添加关注
+          </button>
+        </form>
+      </section>
+      <section class="gk-section">
+        <h2 class="gk-section__title">修改画像和推送方式</h2>
+        <ErrorSummary errors={p.errors.filter((e) => !e.field.startsWith('follow'))} />
+        <form class="gk-form" method="post" action="/push/me" novalidate>
+          <CsrfField token={p.csrf} />
+          <ProfileFields kind={m.kind} values={p.values} errors={p.errors} regions={m.regions} editing />
+          <button class="gk-button" type="submit">
+            保存
+          </button>
+        </form>
+      </section>
+      <section class="gk-section">
+        <h2 class="gk-section__title">我的个人信息</h2>
+        <p>依照《个人信息保护法》第四十四条至第四十七条，您可以查阅、导出或删除本平台保存的您的全部信息。</p>
+        <p>
+          <a class="gk-button gk-button--secondary" href="/push/me/export">
+            导出我的全部信息（JSON）
+          </a>
+        </p>
+        {m.state !== 'stopped' ? (
+          <PostButton action="/push/me/stop" csrf={p.csrf} label="退订（暂停全部推送）" kind="secondary" />
+        ) : null}
+        <PostButton
+          action="/push/me/delete"
+          csrf={p.csrf}
+          label="删除订阅和全部个人信息"
+          kind="danger"
+          confirm="删除后无法恢复，确定删除吗？"
+        />
+        <PostButton action="/push/me/logout" csrf={p.csrf} label="退出" kind="link" />
+      </section>
+    </>
+  );
+}
+
+export function PoliciesPage(p: { items: PolicyListItem[] }) {
+  return (
+    <>
+      <h1 class="gk-title">已推送的政策</h1>
+      <p>这里列出平台推送过的全部政策，不按任何个人特征筛选，任何人都可查看。</p>
+      {p.items.length === 0 ? (
+        <p class="gk-muted">暂无。</p>
+      ) : (
+        <ul class="gk-list">
+          {p.items.map((i) => (
+            <li>
+              <a href={i.href}>{i.title}</a> <span class="gk-muted">{i.date}</span>
+              {i.category ? <span class="gk-tag">{i.category}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
