@@ -12,6 +12,7 @@ import { search } from './search.js';
 import { report } from './report.js';
 import { portal } from './portal.js';
 import { memory } from './memory.js';
+import { push } from './push.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -86,4 +87,5 @@ export const benches: Record<string, (engine: Engine) => Promise<void>> = {
   report,
   portal,
   memory,
+  push,
 };

@@ -8,6 +8,7 @@ import { load2020, publish2020Report } from './demo-2020.js';
 import { loadContent } from './demo-content.js';
 import { loadHotline } from './demo-hotline.js';
 import { loadMessages } from './demo-messages.js';
+import { loadPush } from './demo-push.js';
 import {
   agencies,
   composeCreditCode,
@@ -247,6 +248,7 @@ export async function load(
     await loadContent(ctx, made);
     await loadHotline(ctx, made);
     await loadMessages(ctx, made);
+    await loadPush(ctx, made);
   }
   // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables),
   // and with the content, the report signed off as the seed published it.

@@ -64,6 +64,10 @@ export interface ProfileFacts {
   ageBand: AgeBand | null;
 }
 
+/** The chosen values in the code list's order (大型 before 小型), whatever order the form sent. */
+const inOrder = <T extends string>(all: readonly T[], chosen: readonly T[]): T[] =>
+  all.filter((x) => chosen.includes(x));
+
 const list = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v])
     .map((x) => String(x).trim())
@@ -101,7 +105,7 @@ export function parseRule(
     audience: audience as AudienceRule['audience'],
     combine: combine as AudienceRule['combine'],
     industries: [...new Set(industries.map((c) => industryByCode(c)?.code ?? c))],
-    scales: pick<Scale>('scales', '企业规模', scales),
+    scales: inOrder(scales, pick<Scale>('scales', '企业规模', scales)),
     regions: pick<string>('regions', '区域', list(raw.regions).filter(regionExists)),
     enterpriseTags: pick<string>(
       'enterpriseTags',
@@ -113,7 +117,7 @@ export function parseRule(
       '特定身份',
       identityTags.map((t) => t.code),
     ),
-    ageBands: pick<AgeBand>('ageBands', '年龄段', ageBands),
+    ageBands: inOrder(ageBands, pick<AgeBand>('ageBands', '年龄段', ageBands)),
   };
   if (
     rule.audience === 'citizen' &&

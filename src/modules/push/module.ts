@@ -14,6 +14,7 @@ import { registerPushCommands } from './push.cli.js';
 import { registerPushAdminRoutes } from './push.admin.routes.js';
 import { registerPushPortalRoutes } from './push.portal.routes.js';
 import { pushSettings } from './push.settings.js';
+import { recordLinks } from './rule.service.js';
 
 /** 精准推送: subscribers with profiles and consent, audience rules, matching and delivery (issue 15). */
 export const pushModule: GongkaiModule = {
@@ -31,6 +32,7 @@ export const pushModule: GongkaiModule = {
   },
   migrations: { '0036-push': pushTables },
   settings: pushSettings,
+  recordLinks,
   provides: (config) => ({ publicBaseUrl: () => config.publicUrl ?? `http://localhost:${config.port}` }),
   on: {
     'record.published': async (ctx, e) => {

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import { ForbiddenError } from '../../platform/errors.js';
+import { records } from '../records/index.js';
 import { emptyRule, type AudienceRule } from './audience-rule.js';
 import { figures } from './push-stats.service.js';
 import { atTop } from './push.policy.js';
@@ -41,12 +42,18 @@ export async function homePage(ctx: Ctx, year?: number) {
   const y = year && year >= 2000 && year <= now ? year : now;
   const f = await figures(ctx, y);
   const recent = await repo.recentRules(ctx.db, 20);
+  const titles = new Map(
+    (await records.publishedSummaries(ctx, { ids: recent.map((r) => r.target_id) })).map((r) => [
+      r.id,
+      r.title,
+    ]),
+  );
   return {
     figures: f,
     years: Array.from({ length: 5 }, (_, i) => now - i),
     rules: recent.map((r) => ({
       href: `/admin/push/records/${r.target_id}`,
-      title: r.target_kind === 'record' ? '政府信息' : '目录事项',
+      title: titles.get(r.target_id) ?? '（尚未发布的政府信息）',
       description: r.description,
       updated: day(r.updated_at),
     })),

@@ -70,7 +70,7 @@ export async function figures(ctx: Ctx, year: number, agencyPath?: string): Prom
     }
     byPolicy.set(key, p);
     byChannel.set(r.channel, c);
-    const catName = r.category_id ? (cats.get(r.category_id) ?? '未分类') : '未分类（按关注主题推送）';
+    const catName = (r.category_id && cats.get(r.category_id)) || '未分类';
     const g = byCategory.get(catName) ?? { category: catName, policies: new Set<string>(), delivered: 0 };
     g.policies.add(r.target_id);
     g.delivered += n(r.delivered);
@@ -91,6 +91,6 @@ export async function figures(ctx: Ctx, year: number, agencyPath?: string): Prom
       delivered: g.delivered,
     })),
     totals: { policies: policiesAll.size, delivered, people, opened, stopped },
-    sentence: `全年通过精准推送推送政策 ${policiesAll.size} 条，送达 ${delivered} 人次（${people} 个订阅用户）。`,
+    sentence: `全年通过政策精准推送平台推送政策 ${policiesAll.size} 条，送达 ${delivered} 人次（${people} 个订阅用户）。`,
   };
 }

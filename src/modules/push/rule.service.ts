@@ -8,7 +8,7 @@ import { records } from '../records/index.js';
 import { describeRule, emptyRule, parseRule, type AudienceRule } from './audience-rule.js';
 import { MATCH_JOB } from './delivery.service.js';
 import { matchRule } from './profile-index.service.js';
-import { assertCan } from './push.policy.js';
+import { assertCan, can } from './push.policy.js';
 import * as repo from './push.repository.js';
 import { regionChoices } from './subscriber.service.js';
 
@@ -112,4 +112,26 @@ export async function preview(
     description: describeRule(parsed.rule, (id) => names.get(id) ?? id),
     reach: (await matchRule(ctx, parsed.rule)).length,
   };
+}
+
+/** The record page's link to its 推送对象 (records' ModuleExtensions.recordLinks), for those who may set it. */
+export async function recordLinks(
+  ctx: Ctx,
+  recordId: string,
+): Promise<Array<{ label: string; href: string; note?: string }>> {
+  const { record } = await records.get(ctx, recordId);
+  if (!can(ctx.actor, 'setRule', { path: await agencies.pathOf(ctx, record.agency_id) })) return [];
+  const row = await repo.rule(ctx.db, 'record', recordId);
+  return [
+    {
+      label: row ? '修改推送对象（精准推送）' : '设置推送对象（精准推送）',
+      href: `/admin/push/records/${recordId}`,
+      note: row ? row.description : '未设置：发布后只推送给关注相关主题的用户',
+    },
+  ];
+}
+
+/** The categories (3类22项 as the office keeps them), in order. */
+export async function categories(ctx: Ctx) {
+  return (await repo.categories(ctx.db)).filter((c) => !c.retired_at);
 }

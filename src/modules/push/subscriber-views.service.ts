@@ -5,7 +5,7 @@ import { isId, newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
 import { catalogs } from '../catalog/index.js';
 import { subjectCategoryTree } from '../records/index.js';
-import { industryLabel } from './industry.js';
+import { industryByCode, industryLabel } from './industry.js';
 import {
   ageBandLabels,
   ageBandOf,
@@ -107,7 +107,9 @@ export async function myPage(ctx: Ctx, id: string): Promise<MyPage> {
       mobile: s.mobile_enc ? ctx.cipher.decrypt(s.mobile_enc) : '',
       name: s.name_enc ? ctx.cipher.decrypt(s.name_enc) : '',
       creditCode: s.credit_code ?? '',
-      industry: s.industry ?? '',
+      industry: s.industry
+        ? `${industryByCode(s.industry)?.section ?? ''}${s.industry} ${industryByCode(s.industry)?.name ?? ''}`
+        : '',
       staff: s.staff === null ? '' : String(s.staff),
       revenue: s.revenue === null ? '' : String(s.revenue / 10_000),
       assets: s.assets === null ? '' : String(s.assets / 10_000),

@@ -112,8 +112,7 @@ export async function parseProfile(ctx: Ctx, raw: Record<string, unknown>): Prom
     const cc = text(raw.creditCode);
     const check = checkCreditCode(cc);
     if (!cc) errors.push({ field: 'creditCode', message: '请填写统一社会信用代码' });
-    else if (!check.ok)
-      errors.push({ field: 'creditCode', message: `统一社会信用代码有误：${check.message}` });
+    else if (!check.ok) errors.push({ field: 'creditCode', message: check.message });
     else creditCode = check.code;
     const ind = text(raw.industry);
     if (ind) {
@@ -208,9 +207,26 @@ export async function parseProfile(ctx: Ctx, raw: Record<string, unknown>): Prom
 }
 
 /** Regions a profile or a rule may name: 人民政府, 乡镇街道 and 村社区 of the agency tree. */
-export async function regionChoices(ctx: Ctx) {
+export async function regionChoices(ctx: Ctx): Promise<Array<{ id: string; name: string; depth: number }>> {
   const all = await agencies.listPublic(ctx);
-  return all.filter((a) => ['peoplesGovernment', 'townshipStreet', 'villageCommunity'].includes(a.kind));
+  return all
+    .filter((a) => ['peoplesGovernment', 'townshipStreet', 'villageCommunity'].includes(a.kind))
+    .map((a) => ({ id: a.id, name: regionName(a.name), depth: a.depth }));
+}
+
+/** A region as people name it: 晋江市, 磁灶镇, 青阳街道, 磁灶镇大埔村 (not the government's name). */
+export function regionName(agencyName: string): string {
+  const suffixes: Array<[string, string]> = [
+    ['人民政府', ''],
+    ['办事处', ''],
+    ['社区居民委员会', '社区'],
+    ['居民委员会', '社区'],
+    ['村民委员会', '村'],
+  ];
+  for (const [suffix, keep] of suffixes)
+    if (agencyName.endsWith(suffix) && agencyName.length > suffix.length)
+      return agencyName.slice(0, -suffix.length) + keep;
+  return agencyName;
 }
 
 /** The 300号 scale of an enterprise's figures, or null when they do not suffice. */
@@ -567,3 +583,63 @@ export async function remove(ctx: Ctx, id: string): Promise<void> {
 }
 
 export type { Channel };
+
+/**
+ * A subscriber confirmed at once, for the demo loader and data migrated from an earlier system
+ * (the system actor only: a person always confirms their own address).
+ */
+export async function registerConfirmed(ctx: Ctx, raw: Record<string, unknown>): Promise<{ id: string }> {
+  if (ctx.actor.kind !== 'system') throw new ForbiddenError();
+  const p = await parseProfile(ctx, raw);
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const { version, seq } = await repo.bump(tx.db, { newSubscriber: true });
+    const id = newId();
+    await repo.insertSubscriber(tx.db, {
+      id,
+      seq,
+      version,
+      kind: p.kind,
+      state: 'active',
+      email_enc: tx.cipher.encrypt(p.email),
+      email_hash: tx.cipher.blindIndex(`push-email:${p.email}`),
+      mobile_enc: null,
+      name_enc: null,
+      credit_code: null,
+      industry: null,
+      staff: null,
+      revenue: null,
+      assets: null,
+      scale: null,
+      scale_declared: null,
+      region_id: null,
+      enterprise_tags_json: '[]',
+      identity_tags_enc: null,
+      birth_year: null,
+      profiling: 0,
+      frequency: 'immediate',
+      channels_json: '["email","inbox"]',
+      webhook_url: null,
+      webhook_secret_enc: null,
+      verify_code_hash: null,
+      verify_expires_at: null,
+      verify_attempts: 0,
+      verified_at: now,
+      consent_at: now,
+      consent_wording: subscriptionWording,
+      last_digest_at: null,
+      created_at: now,
+      updated_at: now,
+      ...profileColumns(tx, p),
+    });
+    await syncConsents(tx, id, [], p.identityTags);
+    await recordAudit(tx, {
+      action: 'push.subscribe',
+      subjectType: 'pushSubscriber',
+      subjectId: id,
+      agencyId: null,
+      after: { kind: p.kind },
+    });
+    return { id };
+  });
+}

@@ -32,6 +32,16 @@ declare module '../../platform/module.js' {
     /** The ids of the records filed under a catalog domain's items (a subquery the catalog writes). */
     recordsInDomain(domainCode: string): RecordIdQuery;
   }
+  interface ModuleExtensions {
+    /**
+     * What later modules offer on a record's back-office page (精准推送's 推送对象), as links with a
+     * line of status; the module decides whether the viewer may follow them.
+     */
+    recordLinks?: (
+      ctx: Ctx,
+      recordId: string,
+    ) => Promise<Array<{ label: string; href: string; note?: string }>>;
+  }
 }
 
 /** 主动公开: records with their metadata, 保密审查, publication, 有效性, attachments and search. */

@@ -235,6 +235,8 @@ export interface RecordPage {
   allowed: RecordStep[];
   /** Beijing date, the default of the 有效性 form's date. */
   today: string;
+  /** What later modules offer for the record (ModuleExtensions.recordLinks). */
+  links: Array<{ label: string; href: string; note?: string }>;
 }
 
 /** The back office's page of one record: the record, its history, its files and what the viewer may do. */
@@ -252,6 +254,7 @@ export async function recordPage(ctx: Ctx, id: string): Promise<RecordPage> {
       scheduledAt: record.scheduled_at,
     }),
     today: beijingDate(ctx.clock.now()),
+    links: (await Promise.all(ctx.modules.extensions('recordLinks').map((f) => f(ctx, record.id)))).flat(),
   };
 }
 

@@ -78,6 +78,7 @@ export function registerRecordAdminRoutes(app: FastifyInstance): void {
         history={page.events.map(historyLine)}
         attachments={page.attachments.map(attachmentLine)}
         allowed={page.allowed}
+        links={page.links}
         today={page.today}
         errors={errors}
         csrf={reply.csrf()}

@@ -43,18 +43,14 @@ function Checks(p: {
 
 function DataTable(p: { caption: string; head: string[]; rows: Child[][]; empty: string }) {
   if (p.rows.length === 0) return <p class="gk-muted">{p.empty}</p>;
+  // Columns of numbers are right-aligned, head and cells alike.
+  const numeric = p.rows[0]!.flatMap((c, i) => (typeof c === 'number' ? [i] : []));
   return (
-    <Table
-      caption={p.caption}
-      head={p.head}
-      numeric={p.head
-        .map((_, i) => i)
-        .filter((i) => i > 0 && p.head[i] !== '推送对象' && p.head[i] !== '设置时间' && p.head[i] !== '月份')}
-    >
+    <Table caption={p.caption} head={p.head} numeric={numeric}>
       {p.rows.map((r) => (
         <tr>
-          {r.map((c) => (
-            <td>{c}</td>
+          {r.map((c, i) => (
+            <td class={numeric.includes(i) ? 'gk-num' : undefined}>{c}</td>
           ))}
         </tr>
       ))}

@@ -453,11 +453,11 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
         <h2 class="gk-section__title">我的信息</h2>
         <Summary rows={m.summary} />
         <p>
-          个人订阅源（Atom，可用阅读器订阅）：<code>{m.feedUrl}</code>
+          个人订阅源（Atom，可用阅读器订阅）：<code class="gk-break">{m.feedUrl}</code>
         </p>
         {m.webhookSecret ? (
           <p>
-            企业系统接口签名密钥：<code>{m.webhookSecret}</code>
+            企业系统接口签名密钥：<code class="gk-break">{m.webhookSecret}</code>
           </p>
         ) : null}
       </section>

@@ -23,6 +23,7 @@ export function RecordPage(p: {
   history: HistoryLine[];
   attachments: AttachmentLine[];
   allowed: RecordStep[];
+  links?: Array<{ label: string; href: string; note?: string }>;
   today: string;
   errors: FieldError[];
   csrf: string;
@@ -146,6 +147,19 @@ export function RecordPage(p: {
           </form>
         ) : null}
       </section>
+      {p.links?.length ? (
+        <section class="gk-section" id="links">
+          <h2 class="gk-section__title">相关服务</h2>
+          <ul class="gk-list">
+            {p.links.map((l) => (
+              <li>
+                <a href={l.href}>{l.label}</a>
+                {l.note ? <span class="gk-muted">（{l.note}）</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section class="gk-section" id="attachments">
         <h2 class="gk-section__title">附件</h2>
         {p.attachments.length ? (
