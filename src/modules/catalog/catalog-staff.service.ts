@@ -139,6 +139,8 @@ export interface ItemPage extends ItemView {
   linked: LinkedRecord[];
   /** Published records the actor may file under the item (none when it may not link). */
   linkable: Array<{ id: string; title: string }>;
+  /** What later modules offer for the item (ModuleExtensions.catalogItemLinks). */
+  links: Array<{ label: string; href: string; note?: string }>;
 }
 
 /** One item's back-office page: its columns, where it may move, and the records filed under it. */
@@ -146,5 +148,8 @@ export async function itemPage(ctx: Ctx, itemId: string): Promise<ItemPage> {
   const view = await getItem(ctx, itemId);
   const linked = await publishedRecordsForItem(ctx, view.item.id);
   const linkable = view.allowed.includes('link') ? await linkableRecords(ctx, view.catalog.id) : [];
-  return { ...view, linked, linkable };
+  const links = (
+    await Promise.all(ctx.modules.extensions('catalogItemLinks').map((f) => f(ctx, view.item.id)))
+  ).flat();
+  return { ...view, linked, linkable, links };
 }

@@ -1,3 +1,4 @@
+import type { Ctx } from '../../platform/context.js';
 import type { GongkaiModule } from '../../platform/module.js';
 import { columnLabels, itemLevelLabels } from './catalog.js';
 import { registerCatalogCommands } from './catalog.cli.js';
@@ -6,6 +7,16 @@ import { registerCatalogPortalRoutes } from './catalog.portal.routes.js';
 import { fileOnPublication, itemChoices } from './catalog-links.service.js';
 import { recordsInDomain, searchDomains } from './catalog-public.service.js';
 import * as catalogTables from './migrations/0011-catalog.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleExtensions {
+    /** What later modules offer on a catalog item's back-office page (精准推送's 推送对象), as links. */
+    catalogItemLinks?: (
+      ctx: Ctx,
+      itemId: string,
+    ) => Promise<Array<{ label: string; href: string; note?: string }>>;
+  }
+}
 
 /** 基层政务公开标准目录: the 26 domains, item trees, township derivation, versions, Excel. */
 export const catalogModule: GongkaiModule = {

@@ -14,7 +14,8 @@ import { registerPushCommands } from './push.cli.js';
 import { registerPushAdminRoutes } from './push.admin.routes.js';
 import { registerPushPortalRoutes } from './push.portal.routes.js';
 import { pushSettings } from './push.settings.js';
-import { recordLinks } from './rule.service.js';
+import { catalogItemLinks, recordLinks } from './rule.service.js';
+import { reportFacts } from './push-stats.service.js';
 
 /** 精准推送: subscribers with profiles and consent, audience rules, matching and delivery (issue 15). */
 export const pushModule: GongkaiModule = {
@@ -33,6 +34,12 @@ export const pushModule: GongkaiModule = {
   migrations: { '0036-push': pushTables },
   settings: pushSettings,
   recordLinks,
+  catalogItemLinks,
+  // Section 一: 推送政策 N 条，送达 N 人次.
+  reportContribution: {
+    name: 'push',
+    contribute: async (ctx, scope) => ({ facts: { policyPush: await reportFacts(ctx, scope) } }),
+  },
   provides: (config) => ({ publicBaseUrl: () => config.publicUrl ?? `http://localhost:${config.port}` }),
   on: {
     'record.published': async (ctx, e) => {

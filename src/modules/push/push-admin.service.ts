@@ -58,6 +58,7 @@ export async function homePage(ctx: Ctx, year?: number) {
       updated: day(r.updated_at),
     })),
     mayReadOutbox: atTop(ctx.actor, 'readOutbox'),
+    mayManageCategories: atTop(ctx.actor, 'manageCategories'),
   };
 }
 

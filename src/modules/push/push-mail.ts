@@ -45,6 +45,7 @@ export async function sendMail(ctx: Ctx, mail: Mail): Promise<'smtp' | 'outbox'>
     from: s.mailFrom,
     to: mail.to,
     subject: mail.subject,
+    date: ctx.clock.now(),
     text: mail.text,
     ...(mail.html ? { html: mail.html } : {}),
     ...(mail.unsubscribeUrl

@@ -94,3 +94,22 @@ export async function figures(ctx: Ctx, year: number, agencyPath?: string): Prom
     sentence: `全年通过政策精准推送平台推送政策 ${policiesAll.size} 条，送达 ${delivered} 人次（${people} 个订阅用户）。`,
   };
 }
+
+/**
+ * 精准推送's part of the annual report (section 一): policies pushed in the year by the agency
+ * (本级) or its subtree, deliveries sent and people reached. Counted in SQL.
+ */
+export async function reportFacts(
+  ctx: Ctx,
+  scope: { agencyId: string; scope: 'self' | 'tree'; year: number },
+): Promise<{ policies: number; delivered: number; people: number }> {
+  let ids = [scope.agencyId];
+  if (scope.scope === 'tree') {
+    const all = await agencies.listPublic(ctx);
+    const root = all.find((a) => a.id === scope.agencyId);
+    ids = root ? all.filter((a) => a.path.startsWith(root.path)).map((a) => a.id) : ids;
+  }
+  const period = { from: `${scope.year}-01`, to: `${scope.year}-12`, agencyIds: ids };
+  const totals = await repo.reportTotals(ctx.db, period);
+  return { ...totals, people: await repo.peopleReached(ctx.db, period) };
+}

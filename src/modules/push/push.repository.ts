@@ -444,3 +444,22 @@ export async function peopleReached(
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** Policies pushed and deliveries sent in a period, for agencies (the annual report's section 一). */
+export async function reportTotals(
+  db: Executor,
+  opts: { from: string; to: string; agencyIds: readonly string[] },
+): Promise<{ policies: number; delivered: number }> {
+  if (opts.agencyIds.length === 0) return { policies: 0, delivered: 0 };
+  const r = await db
+    .selectFrom('push_delivery')
+    .select((eb) => [
+      eb.fn.count<number | string>('target_id').distinct().as('policies'),
+      eb.fn.sum<number | string>(eb.case().when('state', '=', 'sent').then(1).else(0).end()).as('delivered'),
+    ])
+    .where('month', '>=', opts.from)
+    .where('month', '<=', opts.to)
+    .where('agency_id', 'in', [...opts.agencyIds])
+    .executeTakeFirst();
+  return { policies: Number(r?.policies ?? 0), delivered: Number(r?.delivered ?? 0) };
+}

@@ -110,8 +110,8 @@ export type Channel = (typeof channels)[number];
 export const channelLabels: Record<Channel, string> = {
   email: '电子邮件',
   inbox: '站内信（我的订阅）',
-  feed: '个人订阅源（Atom）',
-  webhook: '企业系统接口（Webhook）',
+  feed: '个人订阅源（阅读器订阅）',
+  webhook: '企业信息系统对接',
 };
 
 export const deliveryStates = ['queued', 'sent', 'failed', 'bounced'] as const;

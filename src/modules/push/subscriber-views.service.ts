@@ -66,7 +66,10 @@ export async function myPage(ctx: Ctx, id: string): Promise<MyPage> {
       ['从业人员', s.staff === null ? '' : `${s.staff} 人`],
       ['营业收入', wan(s.revenue)],
       ['资产总额', wan(s.assets)],
-      ['企业规模（按300号文件计算）', s.scale ? scaleLabels[s.scale as Scale] : '数据不足，无法计算'],
+      [
+        '企业规模（按《中小企业划型标准规定》计算）',
+        s.scale ? scaleLabels[s.scale as Scale] : '数据不足，无法计算',
+      ],
       ['自报规模', s.scale_declared ? scaleLabels[s.scale_declared as Scale] : ''],
       ['资质标签', eTags.map(tagLabel).join('、')],
     );

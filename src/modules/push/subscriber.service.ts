@@ -209,7 +209,18 @@ export async function parseProfile(ctx: Ctx, raw: Record<string, unknown>): Prom
 /** Regions a profile or a rule may name: 人民政府, 乡镇街道 and 村社区 of the agency tree. */
 export async function regionChoices(ctx: Ctx): Promise<Array<{ id: string; name: string; depth: number }>> {
   const all = await agencies.listPublic(ctx);
-  return all
+  // In tree order: each village right after its own township, whatever order the list came in.
+  const children = new Map<string | null, typeof all>();
+  for (const a of all) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
+  const ordered: typeof all = [];
+  const walk = (parent: string | null) => {
+    for (const a of children.get(parent) ?? []) {
+      ordered.push(a);
+      walk(a.id);
+    }
+  };
+  walk(null);
+  return ordered
     .filter((a) => ['peoplesGovernment', 'townshipStreet', 'villageCommunity'].includes(a.kind))
     .map((a) => ({ id: a.id, name: regionName(a.name), depth: a.depth }));
 }
@@ -323,7 +334,8 @@ async function sendCode(ctx: Ctx, id: string, email: string, purpose: 'subscribe
  * both cases, so the form does not tell who has subscribed).
  */
 export async function subscribe(ctx: Ctx, raw: Record<string, unknown>): Promise<{ id: string }> {
-  if (!checked(raw.agree)) throw ValidationError.one('agree', '请阅读并勾选同意《政策推送服务说明》后再订阅');
+  if (!checked(raw.agree))
+    throw ValidationError.one('agree', '请阅读页面下方的推送服务说明，勾选同意后再订阅');
   const p = await parseProfile(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     const hash = tx.cipher.blindIndex(`push-email:${p.email}`);

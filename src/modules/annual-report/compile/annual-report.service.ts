@@ -115,6 +115,7 @@ async function templateFor(ctx: Ctx, compiled: Compiled): Promise<NarrativeText>
     year: compiled.data.year!,
     data: compiled.data,
     fees: compiled.facts.processingFees,
+    push: compiled.facts.policyPush,
     previousProblems: await previousProblems(ctx, {
       agencyId: compiled.agency.id,
       year: compiled.data.year!,

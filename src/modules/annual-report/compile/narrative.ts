@@ -26,6 +26,8 @@ export function template(opts: {
   fees: ProcessingFeeFacts | undefined;
   /** Last year's section 五, whose problems this year's report says how it addressed. */
   previousProblems: string | null;
+  /** 精准推送 of the year, from the push module's contribution, when it pushed anything. */
+  push?: { policies: number; delivered: number; people: number } | undefined;
 }): NarrativeText {
   const { year, data, previousProblems } = opts;
   const col = (key: keyof ReportData['requests']) => data.requests[key]?.[6] ?? 0;
@@ -34,7 +36,9 @@ export function template(opts: {
   return {
     section1: [
       `${year}年，${who}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，推进政府信息公开工作。`,
-      '（一）主动公开。（请填写主动公开的主要内容和渠道。）',
+      opts.push && opts.push.policies > 0
+        ? `（一）主动公开。（请填写主动公开的主要内容和渠道。）通过政策精准推送向订阅的企业和群众推送政策 ${opts.push.policies} 条，送达 ${opts.push.delivered} 人次（${opts.push.people} 个订阅用户）。`
+        : '（一）主动公开。（请填写主动公开的主要内容和渠道。）',
       `（二）依申请公开。全年共收到政府信息公开申请 ${col('received')} 件，上年结转 ${col('carriedOver')} 件，办结 ${col('total')} 件，结转下年度继续办理 ${col('carriedForward')} 件。`,
       '（三）政府信息管理。（请填写公开属性认定、保密审查、动态更新等情况。）',
       '（四）平台建设。（请填写政府网站、政务新媒体等平台建设情况。）',

@@ -500,4 +500,6 @@ export interface ProcessingFeeFacts {
 
 export interface ReportFacts {
   processingFees?: ProcessingFeeFacts;
+  /** 精准推送 of the year (section 一's 主动公开 channels): policies pushed, deliveries, people reached. */
+  policyPush?: { policies: number; delivered: number; people: number };
 }

@@ -31,6 +31,19 @@ export function ItemPageView(p: {
         {item.name} <span class="gk-tag">{itemLevelLabels[item.level]}</span>
       </h1>
       <ErrorSummary errors={errors} />
+      {p.page.links.length ? (
+        <section class="gk-section" id="links">
+          <h2 class="gk-section__title">相关服务</h2>
+          <ul class="gk-link-list">
+            {p.page.links.map((l) => (
+              <li>
+                <a href={l.href}>{l.label}</a>
+                {l.note ? <span class="gk-muted">（{l.note}）</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {canEdit ? (
         <>
           <section class="gk-section">

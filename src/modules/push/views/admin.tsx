@@ -10,10 +10,13 @@ import {
 } from '../../../platform/ui/components.js';
 import { audienceLabels, type AudienceRule } from '../audience-rule.js';
 import { allClasses, industryByCode } from '../industry.js';
+import type { CategoryView } from '../category.service.js';
+import type { RuleTarget } from '../rule.service.js';
 import type { PushFigures } from '../push-stats.service.js';
 import {
   ageBandLabels,
   ageBands,
+  categoryClasses,
   categoryClassLabels,
   enterpriseTags,
   identityTags,
@@ -60,7 +63,8 @@ function DataTable(p: { caption: string; head: string[]; rows: Child[][]; empty:
 
 export function RuleForm(p: {
   csrf: string;
-  record: { id: string; title: string; state: string; indexNumber: string | null };
+  action: string;
+  target: RuleTarget;
   rule: AudienceRule;
   categoryId: string;
   description: string | null;
@@ -74,17 +78,21 @@ export function RuleForm(p: {
     <>
       <h1 class="gk-title">设置推送对象</h1>
       <p>
-        政府信息：<a href={`/admin/records/${p.record.id}`}>{p.record.title}</a>
-        {p.record.indexNumber ? `（${p.record.indexNumber}）` : ''}
+        {p.target.kind === 'record' ? '政府信息' : '标准目录事项'}：
+        <a href={p.target.href}>{p.target.title}</a>
+        {p.target.indexNumber ? `（${p.target.indexNumber}）` : ''}
       </p>
+      {p.target.kind === 'catalogItem' ? (
+        <p class="gk-hint">归入本事项的政府信息发布时，如果自身没有设置推送对象，就按这里的规则推送。</p>
+      ) : null}
       {p.description ? (
-        <div class="gk-notice" role="status">
+        <div class="gk-flash gk-flash--info" role="status">
           <p>
             当前规则：<strong>{p.description}</strong>
           </p>
           <p>
             按现在的订阅用户计算，符合条件的有 {p.reach} 人。
-            {p.record.state === 'published' ? '' : '发布后自动推送。'}
+            {p.target.kind === 'record' && p.target.state !== 'published' ? '发布后自动推送。' : ''}
           </p>
         </div>
       ) : (
@@ -93,7 +101,7 @@ export function RuleForm(p: {
         </p>
       )}
       <ErrorSummary errors={p.errors} />
-      <form class="gk-form" method="post" action={`/admin/push/records/${p.record.id}`} novalidate>
+      <form class="gk-form" method="post" action={p.action} novalidate>
         <CsrfField token={p.csrf} />
         <SelectField
           name="categoryId"
@@ -188,12 +196,7 @@ export function RuleForm(p: {
         </button>
       </form>
       {p.description ? (
-        <PostButton
-          action={`/admin/push/records/${p.record.id}/clear`}
-          csrf={p.csrf}
-          label="取消推送对象"
-          kind="secondary"
-        />
+        <PostButton action={`${p.action}/clear`} csrf={p.csrf} label="取消推送对象" kind="secondary" />
       ) : null}
     </>
   );
@@ -203,6 +206,7 @@ export function PushAdminHome(p: {
   figures: PushFigures;
   rules: Array<{ href: string; title: string; description: string; updated: string }>;
   mayReadOutbox: boolean;
+  mayManageCategories: boolean;
   years: number[];
 }) {
   const f = p.figures;
@@ -253,11 +257,15 @@ export function PushAdminHome(p: {
         rows={p.rules.map((r) => [<a href={r.href}>{r.title}</a>, r.description, r.updated])}
         empty="还没有设置推送对象。在政府信息页面点击“设置推送对象”。"
       />
-      {p.mayReadOutbox ? (
-        <p>
-          <a href="/admin/push/outbox">发件箱（未配置邮件服务器时留存的邮件）</a>
-        </p>
-      ) : null}
+      <p>
+        {p.mayManageCategories ? <a href="/admin/push/categories">推送类别（3类22项）</a> : null}
+        {p.mayReadOutbox ? (
+          <>
+            {' '}
+            · <a href="/admin/push/outbox">发件箱（未配置邮件服务器时留存的邮件）</a>
+          </>
+        ) : null}
+      </p>
     </>
   );
 }
@@ -275,10 +283,78 @@ export function OutboxPage(p: { items: Array<{ to: string; subject: string; body
           <p class="gk-muted">
             收件人 {m.to} · {m.at}
           </p>
-          <pre class="gk-pre">{m.body}</pre>
+          <pre class="gk-prewrap">{m.body}</pre>
         </section>
       ))}
       {p.items.length === 0 ? <p class="gk-muted">发件箱为空。</p> : null}
+    </>
+  );
+}
+
+export function CategoriesPage(p: {
+  csrf: string;
+  items: CategoryView[];
+  editing: CategoryView | null;
+  values: Record<string, string | string[]>;
+  domains: Array<{ value: string; label: string }>;
+  errors: FieldError[];
+}) {
+  const v = p.values;
+  const chosen = Array.isArray(v.domains) ? v.domains : v.domains ? [v.domains] : [];
+  return (
+    <>
+      <h1 class="gk-title">推送类别</h1>
+      <p class="gk-hint">
+        推送类别按“惠企政策、惠民政策、特定群体”三大类组织，每个类别对应标准目录的试点领域。默认的 22
+        项是起点，请按本地实际修改；已使用的类别只能停用，不会删除，以免统计数字丢失。
+      </p>
+      <DataTable
+        caption="推送类别"
+        head={['大类', '类别', '对应领域', '状态', '操作']}
+        rows={p.items.map((c) => [
+          c.classLabel,
+          c.name,
+          c.domainNames || '—',
+          c.retired ? '已停用' : '使用中',
+          <>
+            <a href={`/admin/push/categories?edit=${c.id}`}>修改</a>{' '}
+            <PostButton
+              action={`/admin/push/categories/${c.id}/${c.retired ? 'restore' : 'retire'}`}
+              csrf={p.csrf}
+              label={c.retired ? '恢复' : '停用'}
+              kind="link"
+            />
+          </>,
+        ])}
+        empty="还没有推送类别。"
+      />
+      <h2 class="gk-section__title" id="form">
+        {p.editing ? `修改“${p.editing.name}”` : '新增推送类别'}
+      </h2>
+      <ErrorSummary errors={p.errors} />
+      <form
+        class="gk-form"
+        method="post"
+        action={p.editing ? `/admin/push/categories/${p.editing.id}` : '/admin/push/categories'}
+        novalidate
+      >
+        <CsrfField token={p.csrf} />
+        <SelectField
+          name="class"
+          label="所属大类"
+          value={String(v.class ?? '')}
+          placeholder="请选择"
+          options={categoryClasses.map((c) => ({ value: c, label: categoryClassLabels[c] }))}
+          errors={p.errors}
+        />
+        <Field name="name" label="类别名称" errors={p.errors} required>
+          {(c) => <input class="gk-input" {...c} value={String(v.name ?? '')} />}
+        </Field>
+        <Checks name="domains" legend="对应的标准目录领域（可多选）" options={p.domains} values={chosen} />
+        <button class="gk-button" type="submit">
+          保存
+        </button>
+      </form>
     </>
   );
 }

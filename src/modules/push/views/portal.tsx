@@ -287,7 +287,7 @@ export function ProfileFields(p: {
           label="企业系统接收地址（选择“企业系统接口”时填写）"
           value={one(v.webhookUrl)}
           errors={p.errors}
-          hint="平台以 POST 发送 JSON，并用 HMAC-SHA256 签名（x-gongkai-signature），密钥见“我的订阅”"
+          hint="企业自己的信息系统自动接收推送时填写，由技术人员提供；对接说明和签名密钥在“我的订阅”中查看"
         />
       ) : null}
       {p.kind !== 'topics' ? (
@@ -350,9 +350,11 @@ export function SubscribePage(p: {
             <p class="gk-error-message">{p.errors.find((e) => e.field === 'agree')!.message}</p>
           ) : null}
         </div>
-        <button class="gk-button" type="submit">
-          提交并获取验证码
-        </button>
+        <div class="gk-actions">
+          <button class="gk-button" type="submit">
+            提交并获取验证码
+          </button>
+        </div>
       </form>
     </>
   );
@@ -362,7 +364,7 @@ export function VerifyPage(p: { id: string; csrf: string; code: string; errors: 
   return (
     <>
       <h1 class="gk-title">输入邮箱验证码</h1>
-      <p>验证码已发送到您填写的电子邮箱（如果该邮箱已订阅，发送的是登录验证码）。请在下面输入 6 位数字。</p>
+      <p>验证码已发送到您填写的电子邮箱，请在下面输入邮件中的 6 位数字。</p>
       <ErrorSummary errors={p.errors} />
       <form class="gk-form" method="post" action={`/push/verify/${p.id}`} novalidate>
         <CsrfField token={p.csrf} />
@@ -375,9 +377,11 @@ export function VerifyPage(p: { id: string; csrf: string; code: string; errors: 
           autocomplete="one-time-code"
           required
         />
-        <button class="gk-button" type="submit">
-          确认
-        </button>
+        <div class="gk-actions">
+          <button class="gk-button" type="submit">
+            确认
+          </button>
+        </div>
       </form>
       <p>
         没有收到？请检查垃圾邮件，或<a href="/push/login">重新获取</a>。
@@ -429,7 +433,7 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
     <>
       <h1 class="gk-title">我的订阅</h1>
       {m.state === 'stopped' ? (
-        <div class="gk-notice" role="status">
+        <div class="gk-flash gk-flash--info" role="status">
           <p>您已退订，目前不会收到推送。</p>
           <PostButton action="/push/me/resume" csrf={p.csrf} label="恢复推送" />
         </div>
@@ -439,7 +443,7 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
         {m.inbox.length === 0 ? (
           <p class="gk-muted">还没有推送给您的政策。</p>
         ) : (
-          <ul class="gk-list">
+          <ul class="gk-record-list">
             {m.inbox.map((d) => (
               <li>
                 <a href={d.href}>{d.title}</a> <span class="gk-muted">{d.date}</span>
@@ -453,18 +457,21 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
         <h2 class="gk-section__title">我的信息</h2>
         <Summary rows={m.summary} />
         <p>
-          个人订阅源（Atom，可用阅读器订阅）：<code class="gk-break">{m.feedUrl}</code>
+          个人订阅源地址（可添加到新闻阅读器或企业门户）：<code class="gk-break">{m.feedUrl}</code>
         </p>
         {m.webhookSecret ? (
           <p>
-            企业系统接口签名密钥：<code class="gk-break">{m.webhookSecret}</code>
+            企业信息系统对接：平台向您填写的地址以 HTTP POST 发送 JSON（字段
+            type、id、title、url、reason、matchedAt），请求头 x-gongkai-timestamp
+            为发送时间，x-gongkai-signature 为用下面的密钥对“时间.正文”计算的 HMAC-SHA256
+            签名（sha256=…）。密钥：<code class="gk-break">{m.webhookSecret}</code>
           </p>
         ) : null}
       </section>
       {m.consents.length ? (
         <section class="gk-section">
           <h2 class="gk-section__title">单独同意记录</h2>
-          <ul class="gk-list">
+          <ul class="gk-record-list">
             {m.consents.map((c) => (
               <li>
                 {c.label}：{c.givenAt} 同意{c.withdrawnAt ? `，${c.withdrawnAt} 已撤回` : ''}
@@ -484,7 +491,7 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
       <section class="gk-section">
         <h2 class="gk-section__title">关注的主题</h2>
         {m.follows.length ? (
-          <ul class="gk-list">
+          <ul class="gk-record-list">
             {m.follows.map((f) => (
               <li>
                 {f.kindLabel}：{f.label}{' '}
@@ -527,9 +534,11 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
         <form class="gk-form" method="post" action="/push/me" novalidate>
           <CsrfField token={p.csrf} />
           <ProfileFields kind={m.kind} values={p.values} errors={p.errors} regions={m.regions} editing />
-          <button class="gk-button" type="submit">
-            保存
-          </button>
+          <div class="gk-actions">
+            <button class="gk-button" type="submit">
+              保存
+            </button>
+          </div>
         </form>
       </section>
       <section class="gk-section">
@@ -537,20 +546,22 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
         <p>依照《个人信息保护法》第四十四条至第四十七条，您可以查阅、导出或删除本平台保存的您的全部信息。</p>
         <p>
           <a class="gk-button gk-button--secondary" href="/push/me/export">
-            导出我的全部信息（JSON）
+            导出我的全部信息
           </a>
         </p>
-        {m.state !== 'stopped' ? (
-          <PostButton action="/push/me/stop" csrf={p.csrf} label="退订（暂停全部推送）" kind="secondary" />
-        ) : null}
-        <PostButton
-          action="/push/me/delete"
-          csrf={p.csrf}
-          label="删除订阅和全部个人信息"
-          kind="danger"
-          confirm="删除后无法恢复，确定删除吗？"
-        />
-        <PostButton action="/push/me/logout" csrf={p.csrf} label="退出" kind="link" />
+        <div class="gk-actions">
+          {m.state !== 'stopped' ? (
+            <PostButton action="/push/me/stop" csrf={p.csrf} label="退订（暂停全部推送）" kind="secondary" />
+          ) : null}
+          <PostButton
+            action="/push/me/delete"
+            csrf={p.csrf}
+            label="删除订阅和全部个人信息"
+            kind="danger"
+            confirm="删除后无法恢复，确定删除吗？"
+          />
+          <PostButton action="/push/me/logout" csrf={p.csrf} label="退出" kind="link" />
+        </div>
       </section>
     </>
   );
@@ -564,7 +575,7 @@ export function PoliciesPage(p: { items: PolicyListItem[] }) {
       {p.items.length === 0 ? (
         <p class="gk-muted">暂无。</p>
       ) : (
-        <ul class="gk-list">
+        <ul class="gk-record-list">
           {p.items.map((i) => (
             <li>
               <a href={i.href}>{i.title}</a> <span class="gk-muted">{i.date}</span>

@@ -150,7 +150,7 @@ export function RecordPage(p: {
       {p.links?.length ? (
         <section class="gk-section" id="links">
           <h2 class="gk-section__title">相关服务</h2>
-          <ul class="gk-list">
+          <ul class="gk-link-list">
             {p.links.map((l) => (
               <li>
                 <a href={l.href}>{l.label}</a>
