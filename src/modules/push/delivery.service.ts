@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { enqueue } from '../../platform/jobs/index.js';
+import { touchPublicPages } from '../../platform/page-version.js';
 import { records } from '../records/index.js';
 import { describeRule, type AudienceRule } from './audience-rule.js';
 import { matchRule } from './profile-index.service.js';
@@ -110,6 +111,8 @@ export async function matchPublication(
     }
     const ids = await inTransaction(ctx, async (tx) => {
       const inserted = new Set(await repo.insertDeliveries(tx.db, rows));
+      // /push/policies lists every policy pushed: a first delivery changes it (ADR 0013).
+      if (inserted.size > 0) await touchPublicPages(tx);
       const sendNow = rows
         .filter((r) => inserted.has(r.id) && r.state === 'queued' && r.digest === 0)
         .map((r) => r.id);

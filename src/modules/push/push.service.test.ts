@@ -18,7 +18,9 @@ import { createWorker } from '../../platform/jobs/index.js';
 import { composeCreditCode } from '../agencies/index.js';
 import { records } from '../records/index.js';
 import { matchesPlain, type AudienceRule } from './audience-rule.js';
-import { matchPublication } from './delivery.service.js';
+import { matchPublication, sendDigests } from './delivery.service.js';
+import { catalogs } from '../catalog/index.js';
+import { FixedClock } from '../../platform/clock.js';
 import { factsOf, matchRule } from './profile-index.service.js';
 import { subscriberProof } from './push.policy.js';
 import * as repo from './push.repository.js';
@@ -46,14 +48,20 @@ describeEachEngine('精准推送: subscribers, rules, matching and delivery', (e
     }).drain();
 
   /** Subscribes as a visitor and confirms with the code that arrives at the SMTP server. */
-  const subscribeAndConfirm = async (fields: Record<string, unknown>) => {
-    const before = smtp.received.length;
-    const { id } = await subscribers.subscribe(publicCtx(), { agree: '1', profiling: '1', ...fields });
-    const mail = (await smtp.waitFor(before + 1))[before]!;
+  const subscribeAndConfirmWith = async (
+    c: Ctx,
+    server: Awaited<ReturnType<typeof localSmtp>>,
+    fields: Record<string, unknown>,
+  ) => {
+    const before = server.received.length;
+    const visitor = { ...c, actor: anonymous };
+    const { id } = await subscribers.subscribe(visitor, { agree: '1', profiling: '1', ...fields });
+    const mail = (await server.waitFor(before + 1))[before]!;
     assert.equal(mail.to, fields.email);
-    await subscribers.verify(publicCtx(), id, codeIn(mail.text));
+    await subscribers.verify(visitor, id, codeIn(mail.text));
     return id;
   };
+  const subscribeAndConfirm = (fields: Record<string, unknown>) => subscribeAndConfirmWith(ctx, smtp, fields);
   const enterprise = (email: string, extra: Record<string, unknown> = {}) => ({
     kind: 'enterprise',
     email,
@@ -403,5 +411,121 @@ describeEachEngine('精准推送: subscribers, rules, matching and delivery', (e
       .where('target_id', '=', recordId)
       .execute();
     assert.ok(anon.some((d) => d.subscriber_id === null && d.reason_enc === ''));
+  });
+
+  it('a record filed under a 标准目录 item with a rule takes the item’s rule', async () => {
+    const id = await subscribeAndConfirm({
+      kind: 'citizen',
+      email: 'jobseeker@example.test',
+      birthYear: '2003',
+      identityTags: ['student'],
+    });
+    const catalog = await catalogs.adoptTemplate(ctx, tree.gov.id, 'employment');
+    const item = (await catalogs.get(ctx, catalog.id)).items[0]!;
+    const r = await rules.setRule(ctx, 'catalogItem', item.id, {
+      audience: 'citizen',
+      identityTags: ['student'],
+    });
+    assert.equal(r.description, '面向：在校学生或高校毕业生');
+    const sys: Ctx = { ...ctx, actor: systemActor('测试数据') };
+    const day = ctx.clock.now().toISOString().slice(0, 10);
+    const rec = await records.createDraft(sys, {
+      agencyId: tree.gov.id,
+      title: '晋江市2026年高校毕业生见习岗位公告',
+      documentNumber: null,
+      writtenDate: day,
+      dateFormedOrChanged: day,
+      subjectCategory: '劳动、人事、监察\\劳动就业',
+      genre: '公告',
+      keywords: '见习',
+      body: '<p>现公布见习岗位。</p>',
+      catalogItemId: item.id,
+    });
+    await records.submitForReview(sys, rec.id);
+    await records.review(sys, rec.id, { result: 'passed' });
+    await records.approve(sys, rec.id);
+    await publish(rec.id);
+    await runJobs();
+    const got = await h.db
+      .selectFrom('push_delivery')
+      .selectAll()
+      .where('target_id', '=', rec.id)
+      .where('subscriber_id', '=', id)
+      .execute();
+    assert.deepEqual(got.map((d) => d.channel).sort(), ['email', 'inbox']);
+    assert.match(ctx.cipher.decrypt(got[0]!.reason_enc), /面向：在校学生或高校毕业生/);
+  });
+
+  it('a daily digest waits for its hour, sends one e-mail with every policy, once a day; a refused address is a bounce', async () => {
+    const id = await subscribeAndConfirm({
+      kind: 'citizen',
+      email: 'digest@example.test',
+      regionId: tree.village.id,
+      frequency: 'daily',
+    });
+    const before = smtp.received.length;
+    for (const title of ['关于大埔村道路改造的通告', '关于大埔村自来水管网改造的通告']) {
+      const rid = await approvedRecord(title);
+      await rules.setRecordRule(ctx, rid, { audience: 'citizen', regions: [tree.village.id] });
+      await publish(rid);
+    }
+    await runJobs();
+    const waiting = await h.db
+      .selectFrom('push_delivery')
+      .selectAll()
+      .where('subscriber_id', '=', id)
+      .where('channel', '=', 'email')
+      .execute();
+    assert.deepEqual(
+      waiting.map((d) => [d.state, d.digest]),
+      [
+        ['queued', 1],
+        ['queued', 1],
+      ],
+    );
+    const toDigest = () => smtp.received.slice(before).filter((m) => m.to === 'digest@example.test');
+    assert.equal(toDigest().length, 0, 'nothing sent to them before the digest');
+    const early: Ctx = { ...ctx, clock: new FixedClock('2026-03-01T22:00:00Z') }; // 06:00 in Beijing
+    assert.equal(await sendDigests(early, 8), '未到汇总推送时间');
+    assert.match(await sendDigests(ctx, 8), /发送汇总邮件 1 封/); // 09:00 in Beijing
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(toDigest().length, 1);
+    const mail = toDigest()[0]!;
+    assert.match(mail.subject, /每日汇总（2 条）/);
+    assert.match(mail.text, /道路改造[\s\S]*自来水管网改造/);
+    assert.match(await sendDigests(ctx, 8), /发送汇总邮件 0 封/);
+    // A mail server that refuses the address: recorded as a bounce, not retried for ever.
+    const refusing = await localSmtp({ reject: /^bounce@/ });
+    try {
+      const bctx = { ...ctx, modules: installationWith({ PUSH_SMTP_URL: refusing.url }) };
+      const bid = await subscribeAndConfirmWith(bctx, refusing, {
+        kind: 'citizen',
+        email: 'other@example.test',
+        regionId: tree.village.id,
+      });
+      await h.db
+        .updateTable('push_subscriber')
+        .set({ email_enc: ctx.cipher.encrypt('bounce@example.test') })
+        .where('id', '=', bid)
+        .execute();
+      const rid = await approvedRecord('关于大埔村停水的通知');
+      await rules.setRecordRule(ctx, rid, { audience: 'citizen', regions: [tree.village.id] });
+      await publish(rid);
+      await createWorker({
+        context: (label) => ({ ...bctx, actor: systemActor(label) }),
+        definitions: bctx.modules.jobs,
+        pruneAfterDays: null,
+      }).drain();
+      const d = await h.db
+        .selectFrom('push_delivery')
+        .selectAll()
+        .where('subscriber_id', '=', bid)
+        .where('channel', '=', 'email')
+        .executeTakeFirstOrThrow();
+      assert.equal(d.state, 'bounced');
+      assert.match(d.last_error!, /550/);
+    } finally {
+      await refusing.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { holdsProof } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
@@ -301,6 +301,9 @@ async function syncConsents(ctx: Ctx, id: string, before: string[], after: strin
   }
 }
 
+/** A webhook's signing secret (256 random bits), encrypted. */
+const newWebhookSecret = (ctx: Ctx) => ctx.cipher.encrypt(randomBytes(32).toString('hex'));
+
 const identityOf = (ctx: Ctx, row: { identity_tags_enc: string | null }): string[] =>
   row.identity_tags_enc ? (JSON.parse(ctx.cipher.decrypt(row.identity_tags_enc)) as string[]) : [];
 
@@ -394,7 +397,7 @@ export async function subscribe(ctx: Ctx, raw: Record<string, unknown>): Promise
     });
     if (p.channels.includes('webhook'))
       await repo.updateSubscriber(tx.db, id, {
-        webhook_secret_enc: tx.cipher.encrypt(newId().replace(/-/g, '') + newId().replace(/-/g, '')),
+        webhook_secret_enc: newWebhookSecret(tx),
       });
     await syncConsents(tx, id, [], p.identityTags);
     await recordAudit(tx, {
@@ -489,7 +492,7 @@ export async function updateProfile(ctx: Ctx, id: string, raw: Record<string, un
     await syncConsents(tx, id, identityOf(tx, row), p.identityTags);
     const secret =
       p.channels.includes('webhook') && !row.webhook_secret_enc
-        ? { webhook_secret_enc: tx.cipher.encrypt(newId().replace(/-/g, '') + newId().replace(/-/g, '')) }
+        ? { webhook_secret_enc: newWebhookSecret(tx) }
         : {};
     await repo.updateSubscriber(tx.db, id, {
       ...profileColumns(tx, p),
@@ -632,7 +635,7 @@ export async function registerConfirmed(ctx: Ctx, raw: Record<string, unknown>):
       frequency: 'immediate',
       channels_json: '["email","inbox"]',
       webhook_url: null,
-      webhook_secret_enc: null,
+      webhook_secret_enc: p.channels.includes('webhook') ? newWebhookSecret(tx) : null,
       verify_code_hash: null,
       verify_expires_at: null,
       verify_attempts: 0,
