@@ -206,4 +206,28 @@ describeEachEngine('精准推送 pages: stop link, feed, webhook, public list, c
     assert.equal(after('table tbody tr').length, 23);
     assert.match(after('table tbody').text(), /晋江鞋服产业扶持.*就业/);
   });
+
+  it('answers a sign-in the same way whether or not the address subscribed', async () => {
+    const visitor = new Client(t.app);
+    const form = await visitor.get('/push/login');
+    const known = await visitor.post('/push/login', {
+      _csrf: Client.csrfOf(form.body),
+      email: 'it@example.test',
+    });
+    const unknown = await visitor.post('/push/login', {
+      _csrf: Client.csrfOf(form.body),
+      email: 'nobody@example.test',
+    });
+    for (const res of [known, unknown]) {
+      assert.equal(res.statusCode, 303);
+      assert.match(String(res.headers.location), /^\/push\/verify\/[0-9a-f-]{36}$/);
+    }
+    const page = await visitor.get(String(unknown.headers.location));
+    const tried = await visitor.post(String(unknown.headers.location), {
+      _csrf: Client.csrfOf(page.body),
+      code: '123456',
+    });
+    assert.equal(tried.statusCode, 400);
+    assert.match(cheerio.load(tried.body)('#e-code').text(), /验证码不正确或已失效/);
+  });
 });

@@ -116,13 +116,8 @@ export function registerPushPortalRoutes(
     withForm(
       reply,
       async () => {
-        const r = await subscribers.requestSignIn(req.ctx, req.body);
         // The same answer whether or not the address subscribed.
-        if (!r.id)
-          return reply.page(
-            { title: '验证码已发送', crumbs: crumbs('登录') },
-            <p>如果该邮箱已订阅，验证码已发送，请查收邮件并打开邮件中的链接。</p>,
-          );
+        const r = await subscribers.requestSignIn(req.ctx, req.body);
         return reply.redirect(`/push/verify/${r.id}`, 303);
       },
       (errors) => renderLogin(reply, String(req.body.email ?? ''), errors),

@@ -412,14 +412,17 @@ export async function subscribe(ctx: Ctx, raw: Record<string, unknown>): Promise
   });
 }
 
-/** 登录“我的订阅”: a code to the address, if it subscribed (the page never says whether it did). */
-export async function requestSignIn(ctx: Ctx, raw: Record<string, unknown>): Promise<{ id: string | null }> {
+/**
+ * 登录“我的订阅”: a code to the address, if it subscribed. The answer has the same shape either
+ * way (an unknown address gets an id no code will ever match), so the page does not tell.
+ */
+export async function requestSignIn(ctx: Ctx, raw: Record<string, unknown>): Promise<{ id: string }> {
   const email = text(raw.email).toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     throw ValidationError.one('email', '请填写订阅时使用的电子邮箱');
   return inTransaction(ctx, async (tx) => {
     const row = await repo.subscriberByEmailHash(tx.db, tx.cipher.blindIndex(`push-email:${email}`));
-    if (!row) return { id: null };
+    if (!row) return { id: newId() };
     await sendCode(tx, row.id, email, row.verified_at ? 'signIn' : 'subscribe');
     return { id: row.id };
   });
@@ -438,10 +441,11 @@ export async function verify(
 ): Promise<{ id: string; first: boolean }> {
   const code = text(rawCode);
   if (!/^\d{6}$/.test(code)) throw ValidationError.one('code', '请输入邮件中的 6 位数字验证码');
-  if (!isId(id)) throw new NotFoundError('未找到该订阅');
+  // An unknown id answers as a wrong code does: the page never tells whether an address subscribed.
+  if (!isId(id)) throw ValidationError.one('code', '验证码不正确或已失效，请重新获取');
   return inTransaction(ctx, async (tx) => {
     const row = await repo.subscriber(tx.db, id);
-    if (!row) throw new NotFoundError('未找到该订阅');
+    if (!row) throw ValidationError.one('code', '验证码不正确或已失效，请重新获取');
     const now = tx.clock.now();
     const expired = !row.verify_expires_at || row.verify_expires_at < now.toISOString();
     if (!row.verify_code_hash || expired || row.verify_attempts >= MAX_ATTEMPTS)
