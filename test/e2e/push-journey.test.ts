@@ -139,7 +139,7 @@ for (const engine of journeyEngines())
           await firm.locator('input[name="code"]').fill(code);
           await submit(firm, '确认');
           assert.equal(pathOf(firm), '/push/me');
-          assert.match(await text(firm, '.gk-flash'), /订阅成功/);
+          assert.match(await text(firm, '.gk-flash--success'), /订阅成功/);
           active++;
           assert.match(await text(firm, 'main'), /站内信（0）/);
           await checkA11y(firm, '/push/me');
@@ -180,10 +180,10 @@ for (const engine of journeyEngines())
           await submit(clerk, '保存推送对象');
           assert.equal(pathOf(clerk), `/admin/push/records/${recordId}`);
           assert.match(
-            await text(clerk, '.gk-flash'),
+            await text(clerk, '.gk-flash--success'),
             new RegExp(`已保存。${REASON}；现有 ${active} 个订阅用户符合条件`),
           );
-          const notice = await text(clerk, 'main .gk-notice');
+          const notice = await text(clerk, '#rule-now');
           assert.match(notice, new RegExp(`当前规则：${REASON}`));
           assert.match(notice, new RegExp(`符合条件的有 ${active} 人。\\s*发布后自动推送`));
           await screenshot(clerk, `push-rule-js-${js}`);
@@ -254,7 +254,7 @@ for (const engine of journeyEngines())
           await checkA11y(stranger, '/push/stop');
           await screenshot(stranger, `push-stopped-js-${js}`);
           await firm.goto(`${t.baseUrl}/push/me`);
-          assert.match(await text(firm, 'main .gk-notice'), /您已退订/);
+          assert.match(await text(firm, '#stopped-notice'), /您已退订/);
           assert.equal(await firm.getByRole('button', { name: '恢复推送' }).count(), 1);
           await screenshot(firm, `push-me-stopped-js-${js}`);
 

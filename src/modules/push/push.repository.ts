@@ -333,6 +333,7 @@ export async function pendingDigests(db: Executor, subscriberId: string): Promis
     .where('digest', '=', 1)
     .where('state', '=', 'queued')
     .orderBy('matched_at')
+    .orderBy('id')
     .execute();
 }
 

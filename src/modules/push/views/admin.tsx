@@ -86,7 +86,7 @@ export function RuleForm(p: {
         <p class="gk-hint">归入本事项的政府信息发布时，如果自身没有设置推送对象，就按这里的规则推送。</p>
       ) : null}
       {p.description ? (
-        <div class="gk-flash gk-flash--info" role="status">
+        <div class="gk-flash gk-flash--info" id="rule-now" role="status">
           <p>
             当前规则：<strong>{p.description}</strong>
           </p>

@@ -433,7 +433,7 @@ export function MyPageView(p: { page: MyPage; csrf: string; values: Values; erro
     <>
       <h1 class="gk-title">我的订阅</h1>
       {m.state === 'stopped' ? (
-        <div class="gk-flash gk-flash--info" role="status">
+        <div class="gk-flash gk-flash--info" id="stopped-notice" role="status">
           <p>您已退订，目前不会收到推送。</p>
           <PostButton action="/push/me/resume" csrf={p.csrf} label="恢复推送" />
         </div>
