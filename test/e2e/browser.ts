@@ -2,7 +2,8 @@
  * Real-browser helpers for the journey tests under test/e2e/: Debian's chromium driven by
  * playwright-core (no browser download). A missing browser fails the run — it never skips.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   chromium,
@@ -12,6 +13,7 @@ import {
   type Page,
 } from 'playwright-core';
 import type { Engine } from '../../src/platform/db/database.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.service.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -160,4 +162,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Presses the button named `name` and waits for the page it leads to. */
+export async function submit(page: Page, name: string): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
+}
+
+/** Signs in to the back office as a demo user. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.locator('form.gk-form input[name="username"]').fill(username);
+  await page.locator('form.gk-form input[name="password"]').fill(DEMO_PASSWORD);
+  await submit(page, '登录');
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+    );
 }

@@ -6,41 +6,22 @@
  * With JavaScript on, axe-core checks every new public page for serious or critical violations.
  */
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo.service.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
-import { DESKTOP_1280, launchBrowser, MOBILE_360, screenshot, watchedPage } from './browser.js';
+import {
+  DESKTOP_1280,
+  launchBrowser,
+  MOBILE_360,
+  screenshot,
+  watchedPage,
+  axeViolations,
+  signIn,
+  submit,
+} from './browser.js';
 
 const clock = new FixedClock('2026-03-02T01:00:00Z');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function submit(page: Page, name: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
-}
-
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin/login`);
-  await page.locator('form.gk-form input[name="username"]').fill(username);
-  await page.locator('form.gk-form input[name="password"]').fill(DEMO_PASSWORD);
-  await submit(page, '登录');
-}
-
-/** Serious and critical axe-core violations on the page, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-    violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
-  };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
-    );
-}
 
 async function figure(page: Page, baseUrl: string, key: string): Promise<string> {
   await page.goto(`${baseUrl}/letters/stats?agency=${encodeURIComponent('磁灶镇人民政府')}&year=2026`);
