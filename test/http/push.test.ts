@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
 import { pushRules, pushSubscribers } from '../../src/modules/push/index.js';
 import { stopToken, feedToken } from '../../src/modules/push/subscriber.service.js';
 import { records } from '../../src/modules/records/index.js';
+import { catalogs } from '../../src/modules/catalog/index.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
 import { Client } from '../harness/http.js';
@@ -229,5 +230,48 @@ describeEachEngine('精准推送 pages: stop link, feed, webhook, public list, c
     });
     assert.equal(tried.statusCode, 400);
     assert.match(cheerio.load(tried.body)('#e-code').text(), /验证码不正确或已失效/);
+  });
+
+  it('follows a 标准目录 item from its public page, after subscribing to topics with the e-mail code', async () => {
+    const catalog = await catalogs.adoptTemplate(ctx, region, 'employment');
+    const item = (await catalogs.get(ctx, catalog.id)).items[0]!;
+    const visitor = new Client(t.app);
+    const itemPage = cheerio.load((await visitor.get(`/catalogs/item/${item.id}`)).body);
+    const href = itemPage('a:contains("订阅本事项的政策推送")').attr('href')!;
+    assert.equal(href, `/push/follow?kind=catalogItem&value=${item.id}`);
+    // Not yet a subscriber: the page offers to subscribe first.
+    assert.match(
+      cheerio
+        .load((await visitor.get(href)).body)('main')
+        .text(),
+      /用邮箱订阅（不填画像）/,
+    );
+    const form = await visitor.get('/push/subscribe?kind=topics');
+    const sent = smtp.received.length;
+    const made = await visitor.post('/push/subscribe', {
+      _csrf: Client.csrfOf(form.body),
+      kind: 'topics',
+      email: 'follower@example.test',
+      agree: '1',
+    });
+    assert.equal(made.statusCode, 303);
+    const code = /验证码是：(\d{6})/.exec((await smtp.waitFor(sent + 1))[sent]!.text)![1]!;
+    const verifyPage = await visitor.get(String(made.headers.location));
+    const verified = await visitor.post(String(made.headers.location), {
+      _csrf: Client.csrfOf(verifyPage.body),
+      code,
+    });
+    assert.equal(verified.headers.location, '/push/me');
+    const confirm = await visitor.get(href);
+    const $ = cheerio.load(confirm.body);
+    assert.match($('main').text(), new RegExp(`关注“.*${item.name}”后`));
+    const done = await visitor.post('/push/me/follow', {
+      _csrf: Client.csrfOf(confirm.body),
+      followKind: 'catalogItem',
+      followValue: item.id,
+    });
+    assert.equal(done.statusCode, 303);
+    const me = cheerio.load((await visitor.get('/push/me')).body);
+    assert.match(me('main').text(), new RegExp(`目录事项：.*${item.name}`));
   });
 });

@@ -41,7 +41,10 @@ export function registerCatalogPortalRoutes(app: FastifyInstance): void {
           { label: p.item.name },
         ],
       },
-      <PortalItem page={p} />,
+      <PortalItem
+        page={p}
+        links={req.ctx.modules.extensions('catalogItemPublicLinks').flatMap((f) => f(p.item.id))}
+      />,
     );
   });
 }

@@ -11,6 +11,8 @@ import * as catalogTables from './migrations/0011-catalog.js';
 declare module '../../platform/module.js' {
   interface ModuleExtensions {
     /** What later modules offer on a catalog item's back-office page (精准推送's 推送对象), as links. */
+    /** What later modules offer the public on an item's portal page (订阅本事项的政策推送), as links. */
+    catalogItemPublicLinks?: (itemId: string) => Array<{ label: string; href: string }>;
     catalogItemLinks?: (
       ctx: Ctx,
       itemId: string,

@@ -35,6 +35,12 @@ export const pushModule: GongkaiModule = {
   settings: pushSettings,
   recordLinks,
   catalogItemLinks,
+  catalogItemPublicLinks: (itemId) => [
+    {
+      label: '订阅本事项的政策推送',
+      href: `/push/follow?kind=catalogItem&value=${encodeURIComponent(itemId)}`,
+    },
+  ],
   // Section 一: 推送政策 N 条，送达 N 人次.
   reportContribution: {
     name: 'push',

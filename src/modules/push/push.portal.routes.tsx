@@ -7,6 +7,7 @@ import { subscriberProof } from './push.policy.js';
 import * as views from './subscriber-views.service.js';
 import * as subscribers from './subscriber.service.js';
 import {
+  FollowPage,
   LoginPage,
   MyPageView,
   PoliciesPage,
@@ -159,6 +160,23 @@ export function registerPushPortalRoutes(
       (errors) => renderMe(req, reply, null, errors),
     ),
   );
+  // 关注 from another page (a 标准目录 item's “订阅本事项的政策推送”): confirm as a subscriber, or
+  // subscribe to topics first.
+  app.get<{ Querystring: { kind?: string; value?: string } }>('/push/follow', async (req, reply) => {
+    const id = proven(req);
+    const kind = String(req.query.kind ?? '');
+    const value = String(req.query.value ?? '');
+    return reply.page(
+      { title: '关注并接收推送', crumbs: crumbs('关注') },
+      <FollowPage
+        csrf={reply.csrf()}
+        signedIn={!!id}
+        kind={kind}
+        value={value}
+        label={await views.followLabel(req.ctx, kind, value)}
+      />,
+    );
+  });
   app.post<{ Querystring: { id?: string } }>('/push/me/unfollow', async (req, reply) => {
     await views.unfollow(req.ctx, proven(req) ?? '', req.query.id ?? '');
     return reply.flash('success', '已取消关注').redirect('/push/me', 303);

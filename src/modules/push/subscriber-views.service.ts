@@ -161,6 +161,14 @@ export async function exportData(ctx: Ctx, id: string): Promise<Record<string, u
   };
 }
 
+/** What a follow link names, in words (null: nothing by that value). */
+export async function followLabel(ctx: Ctx, kind: string, value: string): Promise<string | null> {
+  if (kind !== 'catalogItem') return null;
+  const itemId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(value)?.[0];
+  const page = itemId ? await catalogs.publicItem(ctx, itemId).catch(() => null) : null;
+  return page ? `${page.agency.name} · ${page.item.name}` : null;
+}
+
 /** 关注: a keyword as typed; an agency, catalog item or 主题分类 found by its name. */
 export async function follow(ctx: Ctx, id: string, raw: Record<string, unknown>): Promise<void> {
   await own(ctx, id);

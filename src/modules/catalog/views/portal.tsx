@@ -58,7 +58,13 @@ export function PortalAgency(p: {
 }
 
 /** One item: its columns, where it sits, the items under it and the records filed under it. */
-export function PortalItem({ page: p }: { page: PublicItemPage }) {
+export function PortalItem({
+  page: p,
+  links = [],
+}: {
+  page: PublicItemPage;
+  links?: Array<{ label: string; href: string }>;
+}) {
   return (
     <>
       <h1 class="gk-title">{p.item.name}</h1>
@@ -97,6 +103,15 @@ export function PortalItem({ page: p }: { page: PublicItemPage }) {
           ))}
         </ul>
       </section>
+      {links.length ? (
+        <p>
+          {links.map((l) => (
+            <a class="gk-button gk-button--secondary" href={l.href}>
+              {l.label}
+            </a>
+          ))}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -587,3 +587,51 @@ export function PoliciesPage(p: { items: PolicyListItem[] }) {
     </>
   );
 }
+
+/** 关注 from another page: confirm (a subscriber), or subscribe to topics / sign in first. */
+export function FollowPage(p: {
+  csrf: string;
+  signedIn: boolean;
+  kind: string;
+  value: string;
+  label: string | null;
+}) {
+  if (!p.label)
+    return (
+      <>
+        <h1 class="gk-title">关注并接收推送</h1>
+        <p>没有找到要关注的内容，链接可能已失效。</p>
+      </>
+    );
+  return (
+    <>
+      <h1 class="gk-title">关注并接收推送</h1>
+      <p>关注“{p.label}”后，与之相关的政策发布时会推送给您。</p>
+      {p.signedIn ? (
+        <form class="gk-form" method="post" action="/push/me/follow">
+          <CsrfField token={p.csrf} />
+          <input type="hidden" name="followKind" value={p.kind} />
+          <input type="hidden" name="followValue" value={p.value} />
+          <div class="gk-actions">
+            <button class="gk-button" type="submit">
+              确认关注
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p>关注需要一个接收推送的电子邮箱：</p>
+          <div class="gk-actions">
+            <a class="gk-button" href="/push/subscribe?kind=topics">
+              用邮箱订阅（不填画像）
+            </a>
+            <a class="gk-button gk-button--secondary" href="/push/login">
+              已订阅，登录“我的订阅”
+            </a>
+          </div>
+          <p class="gk-hint">订阅或登录后，请回到本页面点击关注。</p>
+        </>
+      )}
+    </>
+  );
+}
