@@ -18,6 +18,8 @@ interface Held {
   version: number;
   deletions: number;
   year: number;
+  /** The build or catch-up running now, which other callers wait for. */
+  busy: Promise<void> | null;
 }
 const held = new Map<string, Held>();
 const PAGE = 20_000;
@@ -57,35 +59,58 @@ export function factsOf(
   };
 }
 
-/** The index of this database, brought up to date. */
+/**
+ * The index of this database, brought up to date. Callers that arrive while a build or a
+ * catch-up runs wait for it instead of reading every row again.
+ */
 export async function currentIndex(ctx: Ctx, progress?: IndexProgress): Promise<ProfileIndex> {
-  const st = await repo.state(ctx.db);
-  const year = Number(ctx.clock.now().toISOString().slice(0, 4));
-  let h = held.get(st.epoch);
-  if (!h || h.deletions !== st.deletions || h.year !== year || st.version < h.version) {
-    h = { index: new ProfileIndex(), version: 0, deletions: st.deletions, year };
-    held.set(st.epoch, h);
+  for (;;) {
+    const st = await repo.state(ctx.db);
+    const year = Number(ctx.clock.now().toISOString().slice(0, 4));
+    let h = held.get(st.epoch);
+    if (h?.busy) {
+      await h.busy.catch(() => undefined);
+      continue;
+    }
+    if (!h || h.deletions !== st.deletions || h.year !== year || st.version < h.version) {
+      h = { index: new ProfileIndex(), version: 0, deletions: st.deletions, year, busy: null };
+      held.set(st.epoch, h);
+    }
+    if (st.version === h.version) return h.index;
+    const target = h;
+    target.busy = catchUp(ctx, target, st.version, progress).finally(() => {
+      target.busy = null;
+    });
+    await target.busy;
+    return target.index;
   }
-  if (st.version === h.version) return h.index;
+}
+
+/**
+ * Reads the rows changed since the index's version, in (version, seq) order. Versions commit in
+ * order (push_state's lock), so every row up to the version read is in; rows of a higher version
+ * met on the way are read again next time (putting a row is idempotent).
+ */
+async function catchUp(ctx: Ctx, h: Held, upTo: number, progress?: IndexProgress): Promise<void> {
   const paths = await regionPaths(ctx);
-  let afterSeq = 0;
+  let after = { version: h.version, seq: 0 };
   let loaded = 0;
   for (;;) {
-    const rows = await repo.indexRows(ctx.db, { afterVersion: h.version, afterSeq, limit: PAGE });
+    const rows = await repo.indexRows(ctx.db, { afterVersion: h.version, after, limit: PAGE });
     for (const r of rows) {
-      const facts = factsOf(ctx, r, paths, year);
+      const facts = factsOf(ctx, r, paths, h.year);
       if (facts) h.index.put(r.seq, facts);
       else h.index.remove(r.seq);
     }
     loaded += rows.length;
     progress?.(loaded);
     if (rows.length < PAGE) break;
-    afterSeq = rows[rows.length - 1]!.seq;
+    const last = rows[rows.length - 1]!;
+    after = { version: last.version, seq: last.seq };
+    // Let the process serve its requests between pages of a long build.
+    await new Promise((r) => setImmediate(r));
   }
-  // Versions commit in order (push_state's lock), so every row up to the version read is in. Rows
-  // of a higher version read on the way are read again next time: putting a row is idempotent.
-  h.version = st.version;
-  return h.index;
+  h.version = upTo;
 }
 
 /** Subscriber numbers a rule reaches now. */

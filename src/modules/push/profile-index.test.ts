@@ -77,6 +77,26 @@ describe('the push matching index', () => {
     );
   });
 
+  it('holds sparse, large subscriber numbers (the number-to-slot array grows) and reuses its scratch between matches', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 3_000_000 }), { maxLength: 40 }),
+        profile,
+        rule,
+        (seqs, p, r) => {
+          const index = new ProfileIndex(1);
+          for (const q of seqs) index.put(q, p);
+          const want = matchesPlain(r, r.regions, p) ? [...seqs].sort((a, b) => a - b) : [];
+          const first = [...index.match(r, r.regions)].sort((a, b) => a - b);
+          const again = [...index.match(r, r.regions)].sort((a, b) => a - b);
+          assert.deepEqual(first, want);
+          assert.deepEqual(again, want);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('a citizen never matches a rule on industry, scale or enterprise tags; profiling off never matches', () => {
     const citizen: ProfileFacts = {
       kind: 'citizen',

@@ -83,10 +83,14 @@ export async function activeByIds(db: Executor, ids: readonly string[]): Promise
     .execute();
 }
 
-/** Rows for the matching index changed after `version`, by number, a page at a time. */
+/**
+ * Rows for the matching index changed after `afterVersion`, in (version, seq) order from the
+ * cursor `after` (exclusive), a page at a time: the (version, seq) index answers it, so a
+ * catch-up after one change reads one row, not all of them.
+ */
 export async function indexRows(
   db: Executor,
-  opts: { afterVersion: number; afterSeq: number; limit: number },
+  opts: { afterVersion: number; after: { version: number; seq: number }; limit: number },
 ): Promise<
   Array<
     Pick<
@@ -123,7 +127,13 @@ export async function indexRows(
       'birth_year',
     ])
     .where('version', '>', opts.afterVersion)
-    .where('seq', '>', opts.afterSeq)
+    .where((eb) =>
+      eb.or([
+        eb('version', '>', opts.after.version),
+        eb.and([eb('version', '=', opts.after.version), eb('seq', '>', opts.after.seq)]),
+      ]),
+    )
+    .orderBy('version')
     .orderBy('seq')
     .limit(opts.limit)
     .execute();

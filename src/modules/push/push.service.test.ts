@@ -189,7 +189,7 @@ describeEachEngine('精准推送: subscribers, rules, matching and delivery', (e
     const paths = new Map(
       [tree.gov, tree.cizao, tree.village, tree.police, tree.education].map((a) => [a.id, a.path]),
     );
-    const all = await repo.indexRows(h.db, { afterVersion: 0, afterSeq: 0, limit: 10_000 });
+    const all = await repo.indexRows(h.db, { afterVersion: 0, after: { version: 0, seq: 0 }, limit: 10_000 });
     const people = all.flatMap((r) => {
       const f = factsOf(ctx, r, paths, 2026);
       return f ? [{ seq: r.seq, f }] : [];

@@ -49,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('push_subscriber_version').on('push_subscriber').column('version').execute();
+  await db.schema
+    .createIndex('push_subscriber_version')
+    .on('push_subscriber')
+    .columns(['version', 'seq'])
+    .execute();
   await db.schema
     .createTable('push_consent')
     .addColumn('id', 'text', (c) => c.primaryKey())
