@@ -86,11 +86,18 @@ describeEachEngine('gongkai push match', (engine) => {
     await subscribe('large@example.test', '5000');
     const record = await aPublishedRecord(ctx, tree.gov, { title: '关于支持小微建材企业的通知' });
     indexNumber = record.index_number!;
-    await pushRules.setRecordRule(ctx, record.id, {
+    // Published already: the first call shows whom it would reach, the second confirms it.
+    const rule = {
       audience: 'enterprise',
       industries: ['C30'],
       scales: ['small', 'micro'],
-    });
+    };
+    const preview = await pushRules.setRecordRule(ctx, record.id, rule);
+    assert.equal(preview.saved, false);
+    assert.equal(
+      (await pushRules.setRecordRule(ctx, record.id, { ...rule, confirm: preview.description })).saved,
+      true,
+    );
   });
   after(async () => {
     await h.close();

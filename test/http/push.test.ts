@@ -71,7 +71,8 @@ describeEachEngine('精准推送 pages: stop link, feed, webhook, public list, c
     });
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
     const port = (hook.address() as { port: number }).port;
-    t = await startTestApp(engine, { env: { PUSH_SMTP_URL: smtp.url } });
+    // The webhook receiver is on this machine: allowed here, refused by default (tested below).
+    t = await startTestApp(engine, { env: { PUSH_SMTP_URL: smtp.url, PUSH_WEBHOOK_ALLOW_PRIVATE: 'true' } });
     ctx = t.container.ctx(systemActor('测试'));
     region = (
       await t.container.database.db
@@ -255,7 +256,10 @@ describeEachEngine('精准推送 pages: stop link, feed, webhook, public list, c
       agree: '1',
     });
     assert.equal(made.statusCode, 303);
-    const code = /验证码是：(\d{6})/.exec((await smtp.waitFor(sent + 1))[sent]!.text)![1]!;
+    await createAppWorker(t.container).drain();
+    await smtp.waitFor(sent + 1);
+    const codeMail = smtp.received.slice(sent).find((m) => m.to === 'follower@example.test')!;
+    const code = /验证码是：(\d{6})/.exec(codeMail.text)![1]!;
     const verifyPage = await visitor.get(String(made.headers.location));
     const verified = await visitor.post(String(made.headers.location), {
       _csrf: Client.csrfOf(verifyPage.body),

@@ -16,8 +16,9 @@ import {
 
 /**
  * 推送对象规则: who a policy is for, written in a form and shown in plain Chinese. Criteria left
- * empty do not count; `combine: 'all'` asks every given criterion, `'any'` at least one. A rule
- * with no criterion reaches everyone of its audience who allows profile matching.
+ * empty do not count; `combine: 'all'` asks every given criterion, `'any'` at least one; the
+ * audience and the regions are limits either way. A rule with no criterion reaches everyone of its
+ * audience (in its regions) who allows profile matching.
  */
 export interface AudienceRule {
   audience: 'enterprise' | 'citizen' | 'all';
@@ -57,8 +58,11 @@ export interface ProfileFacts {
   /** 4-digit GB/T 4754 class. */
   industry: string | null;
   scale: Scale | null;
-  /** The region's agency path ('/root/…/self/'). */
-  regionPath: string | null;
+  /**
+   * The region: the agency's id in the service (its path is looked up when a rule is compiled,
+   * so moving an agency in the tree moves its subscribers with it), the path itself in pure tests.
+   */
+  region: string | null;
   /** Bits of the tags held: enterprise tags, and identity tags whose consent stands. */
   tags: number;
   ageBand: AgeBand | null;
@@ -130,10 +134,7 @@ export function parseRule(
 }
 
 /** The criteria a rule gives, each as a test of one subscriber (the plain filter, and the tests' oracle). */
-export function criteria(
-  rule: AudienceRule,
-  regionPaths: readonly string[],
-): Array<(p: ProfileFacts) => boolean> {
+export function criteria(rule: AudienceRule): Array<(p: ProfileFacts) => boolean> {
   const out: Array<(p: ProfileFacts) => boolean> = [];
   if (rule.industries.length)
     out.push(
@@ -141,8 +142,6 @@ export function criteria(
     );
   if (rule.scales.length)
     out.push((p) => p.kind === 'enterprise' && !!p.scale && rule.scales.includes(p.scale));
-  if (rule.regions.length)
-    out.push((p) => !!p.regionPath && regionPaths.some((r) => p.regionPath!.startsWith(r)));
   if (rule.enterpriseTags.length) {
     const m = tagMask(rule.enterpriseTags);
     out.push((p) => p.kind === 'enterprise' && (p.tags & m) !== 0);
@@ -157,10 +156,20 @@ export function criteria(
 }
 
 /** Whether a subscriber is in a rule's audience: the plain filter, one subscriber at a time. */
-export function matchesPlain(rule: AudienceRule, regionPaths: readonly string[], p: ProfileFacts): boolean {
+export function matchesPlain(
+  rule: AudienceRule,
+  regionPaths: readonly string[],
+  p: ProfileFacts,
+  pathOf: (region: string) => string | undefined = (r) => r,
+): boolean {
   if (!p.profiling || p.kind === 'topics') return false;
   if (rule.audience !== 'all' && rule.audience !== p.kind) return false;
-  const tests = criteria(rule, regionPaths);
+  // The region is a limit whatever the combination: “制造业 or 小型, in 磁灶镇”.
+  if (rule.regions.length) {
+    const path = p.region ? pathOf(p.region) : undefined;
+    if (!path || !regionPaths.some((r) => path.startsWith(r))) return false;
+  }
+  const tests = criteria(rule);
   if (tests.length === 0) return true;
   return rule.combine === 'all' ? tests.every((t) => t(p)) : tests.some((t) => t(p));
 }
@@ -186,11 +195,11 @@ export function describeRule(rule: AudienceRule, regionName: (id: string) => str
       eTags.length ? `具有${join(eTags)}资质` : '',
       iTags.length ? `为${join(iTags)}` : '',
       ages.length ? `年龄在${join(ages)}` : '',
-      regions.length ? `位于${join(regions)}` : '',
     ].filter(Boolean);
-    if (parts.length === 0) return `面向：所有订阅按画像推送的${who}`;
-    if (parts.length === 1) return `面向：${parts[0]}的${who}`;
-    return `面向：符合下列任一条件的${who}——${parts.join('；')}`;
+    const where = regions.length ? `，${join(regions)}` : '';
+    if (parts.length === 0) return `面向：所有订阅按画像推送的${who}${where}`;
+    if (parts.length === 1) return `面向：${parts[0]}的${who}${where}`;
+    return `面向：符合下列任一条件的${who}——${parts.join('；')}${regions.length ? `（限${join(regions)}）` : ''}`;
   }
   let body: string;
   if (rule.audience === 'enterprise' || industries.length || scalesText.length || eTags.length) {

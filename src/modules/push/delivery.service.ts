@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { enqueue } from '../../platform/jobs/index.js';
@@ -10,7 +11,8 @@ import { sendMail } from './push-mail.js';
 import { followKindLabels, type Channel, type FollowKind } from './push.js';
 import * as repo from './push.repository.js';
 import type { PushDeliveryTable } from './push.tables.js';
-import { linkBase, regionChoices, stopUrl } from './subscriber.service.js';
+import { linkBase, regionChoices, sameToken, stopUrl } from './subscriber.service.js';
+import { pushSettings } from './push.settings.js';
 
 /** What a publication is matched as: a record, filed under catalog items. */
 export interface PushTarget {
@@ -76,6 +78,7 @@ export async function matchPublication(
     url,
     month: month(now),
     matched_at: now,
+    claimed_at: null,
     sent_at: null,
     opened_at: null,
     stopped_at: null,
@@ -99,6 +102,7 @@ export async function matchPublication(
           ...base,
           id: newId(),
           subscriber_id: s.id,
+          person: s.id,
           rule_id: ruleId,
           category_id: rule?.category_id ?? null,
           reason_enc: reason,
@@ -190,16 +194,41 @@ export function deliveryMail(
   };
 }
 
+const STALE_MS = 10 * 60_000;
+
+/** A failure as stored: the SMTP reply code or the HTTP status, never the server's text (it names addresses). */
+export function failureOf(e: unknown): { permanent: boolean; note: string } {
+  const err = e as { responseCode?: number; code?: string; status?: number; message?: string };
+  if (typeof err.responseCode === 'number')
+    return {
+      permanent: err.responseCode >= 500,
+      note:
+        err.responseCode >= 500
+          ? `邮件服务器拒收（${err.responseCode}）`
+          : `邮件服务器暂时无法投递（${err.responseCode}）`,
+    };
+  if (e instanceof WebhookRefused) return { permanent: e.permanent, note: e.message };
+  return { permanent: false, note: `发送失败（${err.code ?? '连接错误'}）` };
+}
+
 /**
- * 发送: e-mail and webhook deliveries, each taken by one worker only (queued → sending). A failure
- * is recorded and the job retried; a subscriber who stopped meanwhile gets nothing.
+ * 发送: e-mail and webhook deliveries, each taken by one worker only (queued → sending; one taken
+ * ten minutes ago by a worker that died is taken again). A refused address is a bounce, never
+ * retried; a transient failure fails the job, which the kit retries. What was sent is recorded on
+ * its own, so a database error after the send never sends it twice.
  */
 export async function sendDeliveries(ctx: Ctx, ids: readonly string[]): Promise<string> {
   let sent = 0;
   let failed = 0;
-  let firstError: Error | null = null;
+  let transient: Error | null = null;
   for (const id of ids) {
-    const d = await repo.claimDelivery(ctx.db, id);
+    const now = ctx.clock.now();
+    const d = await repo.claimDelivery(
+      ctx.db,
+      id,
+      now.toISOString(),
+      new Date(now.getTime() - STALE_MS).toISOString(),
+    );
     if (!d) continue;
     const s = d.subscriber_id ? await repo.subscriber(ctx.db, d.subscriber_id) : undefined;
     if (!s || s.state !== 'active') {
@@ -207,36 +236,82 @@ export async function sendDeliveries(ctx: Ctx, ids: readonly string[]): Promise<
       continue;
     }
     try {
-      if (d.channel === 'email') {
-        const mail = deliveryMail(ctx, d, s.id);
+      if (d.channel === 'email')
         await sendMail(ctx, {
           to: ctx.cipher.decrypt(s.email_enc),
-          ...mail,
+          ...deliveryMail(ctx, d, s.id),
           unsubscribeUrl: stopUrl(ctx, s.id, d.id),
         });
-      } else if (d.channel === 'webhook') await postWebhook(ctx, d, s);
-      await repo.setDelivery(ctx.db, id, {
-        state: 'sent',
-        sent_at: ctx.clock.now().toISOString(),
-        last_error: null,
-      });
-      sent++;
+      else if (d.channel === 'webhook') await postWebhook(ctx, d, s);
     } catch (e) {
       failed++;
-      const message = e instanceof Error ? e.message.slice(0, 300) : String(e);
-      const bounced = /^5\d\d\b/.test(message) || /\b5\d\d\b.*(mailbox|recipient|user)/i.test(message);
-      await repo.setDelivery(ctx.db, id, { state: bounced ? 'bounced' : 'failed', last_error: message });
-      if (!bounced) firstError ??= e instanceof Error ? e : new Error(message);
+      const f = failureOf(e);
+      await repo.setDelivery(ctx.db, id, { state: f.permanent ? 'bounced' : 'failed', last_error: f.note });
+      if (!f.permanent) transient ??= new Error(f.note);
+      continue;
     }
+    await repo.setDelivery(ctx.db, id, {
+      state: 'sent',
+      sent_at: ctx.clock.now().toISOString(),
+      last_error: null,
+    });
+    sent++;
   }
-  // A transient failure fails the job, which the kit retries; the failed deliveries are taken again.
-  if (firstError) throw firstError;
+  if (transient) throw transient;
   return `发送 ${sent} 条${failed ? `，失败 ${failed} 条` : ''}`;
+}
+
+export class WebhookRefused extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Where a webhook may go: https (or http where PUSH_WEBHOOK_ALLOW_PRIVATE allows it, for tests and
+ * closed networks), and never, unless allowed, an address of this machine or a private network
+ * (the worker would otherwise post wherever a subscriber points it).
+ */
+async function webhookTarget(url: string, allowPrivate: boolean): Promise<void> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new WebhookRefused('接收地址不是有效的网址', true);
+  }
+  if (u.protocol !== 'https:' && !(allowPrivate && u.protocol === 'http:'))
+    throw new WebhookRefused('接收地址须以 https:// 开头', true);
+  if (allowPrivate) return;
+  const { address } = await lookup(u.hostname);
+  if (isPrivateAddress(address)) throw new WebhookRefused('接收地址指向内部网络，不予发送', true);
+}
+
+export function isPrivateAddress(ip: string): boolean {
+  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 10 ||
+      a === 127 ||
+      a === 0 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      a >= 224
+    );
+  }
+  const v6 = ip.toLowerCase();
+  return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
 }
 
 /** A signed webhook (HMAC-SHA256 over `timestamp.body`, with the subscriber's own secret). */
 async function postWebhook(ctx: Ctx, d: repo.DeliveryRow, s: repo.SubscriberRow): Promise<void> {
-  if (!s.webhook_url || !s.webhook_secret_enc) throw new Error('未设置接收地址');
+  if (!s.webhook_url || !s.webhook_secret_enc) throw new WebhookRefused('未设置接收地址', true);
+  await webhookTarget(s.webhook_url, pushSettings.of(ctx).webhookAllowPrivate);
   const body = JSON.stringify({
     type: 'policy.pushed',
     id: d.id,
@@ -244,6 +319,7 @@ async function postWebhook(ctx: Ctx, d: repo.DeliveryRow, s: repo.SubscriberRow)
     url: d.url,
     reason: d.reason_enc ? ctx.cipher.decrypt(d.reason_enc) : '',
     matchedAt: d.matched_at,
+    stopUrl: stopUrl(ctx, s.id, d.id),
   });
   const ts = String(Math.floor(ctx.clock.now().getTime() / 1000));
   const sig = createHmac('sha256', ctx.cipher.decrypt(s.webhook_secret_enc))
@@ -251,6 +327,7 @@ async function postWebhook(ctx: Ctx, d: repo.DeliveryRow, s: repo.SubscriberRow)
     .digest('hex');
   const res = await fetch(s.webhook_url, {
     method: 'POST',
+    redirect: 'manual',
     headers: {
       'content-type': 'application/json',
       'x-gongkai-timestamp': ts,
@@ -259,28 +336,48 @@ async function postWebhook(ctx: Ctx, d: repo.DeliveryRow, s: repo.SubscriberRow)
     body,
     signal: AbortSignal.timeout(10_000),
   });
-  if (!res.ok) throw new Error(`接收地址返回 HTTP ${res.status}`);
+  if (!res.ok)
+    throw new WebhookRefused(
+      `接收地址返回 HTTP ${res.status}`,
+      res.status >= 300 && res.status < 500 && res.status !== 429,
+    );
 }
 
 /**
- * 汇总推送: one e-mail per subscriber with every policy waiting for their daily (or, on Mondays,
- * weekly) digest, after the configured hour. Run hourly; a digest already sent today waits.
+ * 汇总推送: one e-mail per subscriber with every policy waiting for their daily (or weekly, on
+ * Mondays, or on the first run after a Monday missed) digest, after the configured hour. Run
+ * hourly. Each subscriber's items are taken before the mail goes (two runs never mail them twice);
+ * a refused address is recorded on them as a bounce, and the next subscriber's digest still goes.
  */
 export async function sendDigests(ctx: Ctx, digestHour: number): Promise<string> {
   const now = ctx.clock.now();
   const beijing = new Date(now.getTime() + 8 * 3600_000);
   if (beijing.getUTCHours() < digestHour) return '未到汇总推送时间';
   const today = beijing.toISOString().slice(0, 10);
+  const dayOf = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   let mails = 0;
+  let failures = 0;
   for (const sid of await repo.subscribersWithDigests(ctx.db)) {
     const s = await repo.subscriber(ctx.db, sid);
     if (!s || s.state !== 'active') continue;
-    if (s.frequency === 'weekly' && beijing.getUTCDay() !== 1) continue;
-    const last = s.last_digest_at
-      ? new Date(new Date(s.last_digest_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-      : null;
+    const last = s.last_digest_at ? dayOf(s.last_digest_at) : null;
     if (last === today) continue;
-    const items = await repo.pendingDigests(ctx.db, sid);
+    // Weekly: on Mondays, or later in the week when no digest went since last Monday.
+    if (s.frequency === 'weekly') {
+      const lastMonday = new Date(beijing.getTime() - ((beijing.getUTCDay() + 6) % 7) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      if (last && last >= lastMonday) continue;
+    }
+    const pending = await repo.pendingDigests(ctx.db, sid);
+    const taken = new Set(
+      await repo.claimDigest(
+        ctx.db,
+        pending.map((d) => d.id),
+        now.toISOString(),
+      ),
+    );
+    const items = pending.filter((d) => taken.has(d.id));
     if (items.length === 0) continue;
     const text = [
       `您好！${s.frequency === 'weekly' ? '本周' : '今天'}有 ${items.length} 条政策可能与您有关：`,
@@ -291,15 +388,26 @@ export async function sendDigests(ctx: Ctx, digestHour: number): Promise<string>
         `   推送原因：${d.reason_enc ? ctx.cipher.decrypt(d.reason_enc) : ''}`,
         '',
       ]),
-      `不想再收到推送？打开此链接即可退订，无需登录：${stopUrl(ctx, sid)}`,
+      `不想再收到推送？打开此链接即可退订，无需登录：${stopUrl(ctx, sid, items[0]!.id)}`,
       `修改推送频率或画像：${linkBase(ctx)}/push/me`,
     ].join('\n');
-    await sendMail(ctx, {
-      to: ctx.cipher.decrypt(s.email_enc),
-      subject: `政策推送${s.frequency === 'weekly' ? '每周' : '每日'}汇总（${items.length} 条）`,
-      text,
-      unsubscribeUrl: stopUrl(ctx, sid),
-    });
+    try {
+      await sendMail(ctx, {
+        to: ctx.cipher.decrypt(s.email_enc),
+        subject: `政策推送${s.frequency === 'weekly' ? '每周' : '每日'}汇总（${items.length} 条）`,
+        text,
+        unsubscribeUrl: stopUrl(ctx, sid, items[0]!.id),
+      });
+    } catch (e) {
+      failures++;
+      const f = failureOf(e);
+      for (const d of items)
+        await repo.setDelivery(ctx.db, d.id, {
+          state: f.permanent ? 'bounced' : 'queued',
+          last_error: f.note,
+        });
+      continue;
+    }
     await inTransaction(ctx, async (tx) => {
       await repo.markDigestSent(
         tx.db,
@@ -310,12 +418,29 @@ export async function sendDigests(ctx: Ctx, digestHour: number): Promise<string>
     });
     mails++;
   }
-  return `发送汇总邮件 ${mails} 封`;
+  return `发送汇总邮件 ${mails} 封${failures ? `，失败 ${failures} 封` : ''}`;
+}
+
+/**
+ * 清理 (hourly): deliveries a dead worker left half-sent are queued again, subscriptions never
+ * confirmed within 7 days go, and outbox mail older than 30 days goes.
+ */
+export async function sweep(ctx: Ctx): Promise<string> {
+  const now = ctx.clock.now().getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const stuck = await repo.stuckDeliveries(ctx.db, iso(now - STALE_MS));
+  await inTransaction(ctx, async (tx) => {
+    for (let i = 0; i < stuck.length; i += 50)
+      await enqueue(tx, { name: SEND_JOB, payload: { ids: stuck.slice(i, i + 50) } });
+  });
+  const purged = await repo.purgeUnconfirmed(ctx.db, iso(now - 7 * 86_400_000));
+  await repo.pruneOutbox(ctx.db, iso(now - 30 * 86_400_000));
+  return `重新发送 ${stuck.length} 条，清除未确认的订阅 ${purged} 个`;
 }
 
 /** The click on a message's link: 打开 is counted once; the visitor goes on to the policy. */
 export async function open(ctx: Ctx, deliveryId: string, token: string): Promise<string | null> {
-  if (token !== openToken(ctx, deliveryId)) return null;
+  if (!sameToken(token, openToken(ctx, deliveryId))) return null;
   const d = await repo.delivery(ctx.db, deliveryId);
   if (!d) return null;
   await repo.markOpened(ctx.db, deliveryId, ctx.clock.now().toISOString());

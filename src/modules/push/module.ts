@@ -7,8 +7,11 @@ import {
   matchPublication,
   sendDeliveries,
   sendDigests,
+  sweep,
   type PushTarget,
 } from './delivery.service.js';
+import { ensureState } from './profile-index.service.js';
+import { CODE_JOB, sendCode } from './subscriber.service.js';
 import * as pushTables from './migrations/0036-push.js';
 import { registerPushCommands } from './push.cli.js';
 import { registerPushAdminRoutes } from './push.admin.routes.js';
@@ -22,7 +25,8 @@ export const pushModule: GongkaiModule = {
   name: 'push',
   label: '精准推送',
   tables: {
-    push_state: { backup: { orderBy: 'id' } },
+    // Made anew after a restore (ensureDerivedData): a new epoch tells every process to rebuild.
+    push_state: { notBackedUp: '匹配索引的版本号与编号计数，恢复后按订阅用户重新生成' },
     push_subscriber: { backup: { orderBy: 'seq' } },
     push_consent: { backup: { orderBy: 'id' } },
     push_follow: { backup: { orderBy: 'id' } },
@@ -46,6 +50,8 @@ export const pushModule: GongkaiModule = {
     name: 'push',
     contribute: async (ctx, scope) => ({ facts: { policyPush: await reportFacts(ctx, scope) } }),
   },
+  // The matching index's state row, made anew after a restore (a new epoch: every process rebuilds).
+  ensureDerivedData: ensureState,
   provides: (config) => ({ publicBaseUrl: () => config.publicUrl ?? `http://localhost:${config.port}` }),
   on: {
     'record.published': async (ctx, e) => {
@@ -76,8 +82,13 @@ export const pushModule: GongkaiModule = {
     },
     {
       name: DIGEST_JOB,
-      label: '精准推送：每日、每周汇总',
-      run: (ctx) => sendDigests(ctx, pushSettings.of(ctx).digestHour),
+      label: '精准推送：每日、每周汇总与清理',
+      run: async (ctx) => `${await sendDigests(ctx, pushSettings.of(ctx).digestHour)}；${await sweep(ctx)}`,
+    },
+    {
+      name: CODE_JOB,
+      label: '精准推送：发送邮箱验证码',
+      run: (ctx, p: { id: string; purpose: 'subscribe' | 'signIn' }) => sendCode(ctx, p.id, p.purpose),
     },
   ],
   schedules: [{ job: DIGEST_JOB, every: 'hour' }],
@@ -91,6 +102,7 @@ export const pushModule: GongkaiModule = {
       'push.resume': '恢复政策推送',
       'push.delete': '删除订阅及个人信息',
       'push.follow': '关注主题',
+      'push.unfollow': '取消关注主题',
       'push.setRule': '设置推送对象',
       'push.clearRule': '取消推送对象',
       'push.category': '修改推送类别',

@@ -1,4 +1,6 @@
+import { beijingDate } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
+import { newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/index.js';
 import type { AudienceRule, ProfileFacts } from './audience-rule.js';
 import { ProfileIndex } from './profile-index.js';
@@ -37,12 +39,7 @@ async function regionPaths(ctx: Ctx): Promise<Map<string, string>> {
 type IndexRow = Awaited<ReturnType<typeof repo.indexRows>>[number];
 
 /** What the index holds of one row: identity tags are decrypted here and nowhere kept in plain. */
-export function factsOf(
-  ctx: Ctx,
-  r: IndexRow,
-  paths: Map<string, string>,
-  year: number,
-): ProfileFacts | null {
+export function factsOf(ctx: Ctx, r: IndexRow, year: number): ProfileFacts | null {
   if (r.state !== 'active' || !r.verified_at) return null;
   const identity: string[] = r.identity_tags_enc
     ? (JSON.parse(ctx.cipher.decrypt(r.identity_tags_enc)) as string[])
@@ -53,7 +50,7 @@ export function factsOf(
     profiling: r.profiling === 1,
     industry: r.industry,
     scale: r.scale as Scale | null,
-    regionPath: r.region_id ? (paths.get(r.region_id) ?? null) : null,
+    region: r.region_id,
     tags: tagMask(r.kind === 'enterprise' ? enterprise : identity),
     ageBand: r.birth_year ? ageBandOf(r.birth_year, year) : null,
   };
@@ -66,7 +63,7 @@ export function factsOf(
 export async function currentIndex(ctx: Ctx, progress?: IndexProgress): Promise<ProfileIndex> {
   for (;;) {
     const st = await repo.state(ctx.db);
-    const year = Number(ctx.clock.now().toISOString().slice(0, 4));
+    const year = Number(beijingDate(ctx.clock.now()).slice(0, 4));
     let h = held.get(st.epoch);
     if (h?.busy) {
       await h.busy.catch(() => undefined);
@@ -92,13 +89,12 @@ export async function currentIndex(ctx: Ctx, progress?: IndexProgress): Promise<
  * met on the way are read again next time (putting a row is idempotent).
  */
 async function catchUp(ctx: Ctx, h: Held, upTo: number, progress?: IndexProgress): Promise<void> {
-  const paths = await regionPaths(ctx);
   let after = { version: h.version, seq: 0 };
   let loaded = 0;
   for (;;) {
     const rows = await repo.indexRows(ctx.db, { afterVersion: h.version, after, limit: PAGE });
     for (const r of rows) {
-      const facts = factsOf(ctx, r, paths, h.year);
+      const facts = factsOf(ctx, r, h.year);
       if (facts) h.index.put(r.seq, facts);
       else h.index.remove(r.seq);
     }
@@ -118,10 +114,21 @@ export async function matchRule(ctx: Ctx, rule: AudienceRule): Promise<Int32Arra
   const index = await currentIndex(ctx);
   const paths = await regionPaths(ctx);
   const rulePaths = rule.regions.map((id) => paths.get(id)).filter((p): p is string => !!p);
-  return index.match(rule, rulePaths);
+  // Regions by their path now: an agency moved in the tree takes its subscribers along.
+  return index.match(rule, rulePaths, (id) => paths.get(id));
 }
 
 /** Forgets every held index (tests; a restore). */
 export function forgetIndexes(): void {
   held.clear();
+}
+
+/**
+ * After a restore push_state is empty (it is not backed up): made anew with a new epoch, so every
+ * process drops the index it held and rebuilds from the restored subscribers.
+ */
+export async function ensureState(ctx: Ctx): Promise<string | null> {
+  if (await repo.hasState(ctx.db)) return null;
+  await repo.resetState(ctx.db, newId());
+  return '精准推送：已重建匹配索引的状态';
 }

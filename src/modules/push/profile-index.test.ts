@@ -26,7 +26,7 @@ const profile: fc.Arbitrary<ProfileFacts> = fc.record({
     nil: null,
   }),
   scale: fc.option(fc.constantFrom(...scales), { nil: null }),
-  regionPath: fc.option(fc.constantFrom(...regions), { nil: null }),
+  region: fc.option(fc.constantFrom(...regions), { nil: null }),
   tags: fc.integer({ min: 0, max: 2 ** 25 - 1 }),
   ageBand: fc.option(fc.constantFrom(...ageBands), { nil: null }),
 });
@@ -97,13 +97,39 @@ describe('the push matching index', () => {
     );
   });
 
+  it('finds a region by its path at match time: a township moved in the tree takes its subscribers along', () => {
+    const index = new ProfileIndex();
+    const p: ProfileFacts = {
+      kind: 'citizen',
+      profiling: true,
+      industry: null,
+      scale: null,
+      region: 'town',
+      tags: 0,
+      ageBand: null,
+    };
+    index.put(7, p);
+    const rule: AudienceRule = {
+      audience: 'all',
+      combine: 'any',
+      industries: [],
+      scales: [],
+      regions: ['x'],
+      enterpriseTags: [],
+      identityTags: [],
+      ageBands: [],
+    };
+    assert.deepEqual([...index.match(rule, ['/city/'], () => '/city/town/')], [7]);
+    assert.deepEqual([...index.match(rule, ['/city/'], () => '/other/town/')], []);
+  });
+
   it('a citizen never matches a rule on industry, scale or enterprise tags; profiling off never matches', () => {
     const citizen: ProfileFacts = {
       kind: 'citizen',
       profiling: true,
       industry: null,
       scale: null,
-      regionPath: '/g/',
+      region: '/g/',
       tags: tagMask(['disabled']),
       ageBand: 'from60to79',
     };

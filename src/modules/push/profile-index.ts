@@ -26,13 +26,13 @@ export class ProfileIndex {
   industry: Uint16Array;
   /** 1 + index in `scales`; 0: unknown. */
   scale: Uint8Array;
-  /** 1 + index in `regionPaths`; 0: none. */
+  /** 1 + index in `regions`; 0: none. */
   region: Uint16Array;
   tags: Uint32Array;
   /** 1 + index in `ageBands`; 0: unknown. */
   age: Uint8Array;
-  /** Interned region paths. */
-  regionPaths: string[] = [];
+  /** Interned region keys (agency ids in the service, paths in pure tests). */
+  regions: string[] = [];
   readonly #regionSlot = new Map<string, number>();
   /** Subscriber number → slot + 1 (0: not in the index). Numbers are dense, so an array, not a Map. */
   #slotOfSeq = new Int32Array(1024);
@@ -68,14 +68,14 @@ export class ProfileIndex {
     this.age = grow(this.age, (n) => new Uint8Array(n));
   }
 
-  #regionOf(path: string | null): number {
-    if (!path) return 0;
-    let s = this.#regionSlot.get(path);
+  #regionOf(key: string | null): number {
+    if (!key) return 0;
+    let s = this.#regionSlot.get(key);
     if (s === undefined) {
-      if (this.regionPaths.length >= 65_534) throw new Error('too many regions for the matching index');
-      this.regionPaths.push(path);
-      s = this.regionPaths.length;
-      this.#regionSlot.set(path, s);
+      if (this.regions.length >= 65_534) throw new Error('too many regions for the matching index');
+      this.regions.push(key);
+      s = this.regions.length;
+      this.#regionSlot.set(key, s);
     }
     return s;
   }
@@ -100,7 +100,7 @@ export class ProfileIndex {
     this.kind[slot] = p.profiling ? kindCode(p.kind) : KIND.none;
     this.industry[slot] = enterprise && p.industry ? classIndex(p.industry) + 1 : 0;
     this.scale[slot] = enterprise && p.scale ? scales.indexOf(p.scale) + 1 : 0;
-    this.region[slot] = this.#regionOf(p.regionPath);
+    this.region[slot] = this.#regionOf(p.region);
     this.tags[slot] = (p.tags & (enterprise ? ENTERPRISE_BITS : citizen ? IDENTITY_BITS : 0)) >>> 0;
     this.age[slot] = citizen && p.ageBand ? ageBands.indexOf(p.ageBand) + 1 : 0;
   }
@@ -111,16 +111,25 @@ export class ProfileIndex {
     if (slot >= 0) this.kind[slot] = KIND.none;
   }
 
-  /** Numbers of the subscribers a rule reaches (`regionPaths`: the paths of the rule's regions). */
-  match(rule: AudienceRule, ruleRegionPaths: readonly string[]): Int32Array {
-    const c = compile(rule, ruleRegionPaths, this.regionPaths);
+  /**
+   * Numbers of the subscribers a rule reaches. `ruleRegionPaths`: the paths of the rule's regions;
+   * `pathOf`: a region key's path now (the tree may have moved since the key was put).
+   */
+  match(
+    rule: AudienceRule,
+    ruleRegionPaths: readonly string[],
+    pathOf: (region: string) => string | undefined = (r) => r,
+  ): Int32Array {
+    const c = compile(rule, ruleRegionPaths, this.regions, pathOf);
     const { kind, industry, scale, region, tags, age, seq, size } = this;
     if (this.#scratch.length < size) this.#scratch = new Int32Array(this.seq.length);
     const out = this.#scratch;
     let n = 0;
     const kindOk = c.kindOk;
     if (c.count === 0) {
-      for (let i = 0; i < size; i++) if (kindOk[kind[i]!]) out[n++] = seq[i]!;
+      const { useRegion, regionOk } = c;
+      for (let i = 0; i < size; i++)
+        if (kindOk[kind[i]!] && (!useRegion || regionOk[region[i]!])) out[n++] = seq[i]!;
     } else if (rule.combine === 'all') {
       const {
         useInd,
@@ -165,10 +174,11 @@ export class ProfileIndex {
       for (let i = 0; i < size; i++) {
         const k = kind[i]!;
         if (!kindOk[k]) continue;
+        // The region is a limit, not one of the alternatives.
+        if (useRegion && !regionOk[region[i]!]) continue;
         if (
           (useInd && indOk[industry[i]!]) ||
           (useScale && scaleOk[scale[i]!]) ||
-          (useRegion && regionOk[region[i]!]) ||
           (useETag && k === 1 && (tags[i]! & eMask) !== 0) ||
           (useITag && k === 2 && (tags[i]! & iMask) !== 0) ||
           (useAge && ageOk[age[i]!])
@@ -224,6 +234,7 @@ function compile(
   rule: AudienceRule,
   ruleRegionPaths: readonly string[],
   indexRegions: readonly string[],
+  pathOf: (region: string) => string | undefined,
 ): Compiled {
   const kindOk = new Uint8Array(4);
   if (rule.audience !== 'citizen') kindOk[KIND.enterprise] = 1;
@@ -233,8 +244,9 @@ function compile(
   for (const s of rule.scales) scaleOk[scales.indexOf(s) + 1] = 1;
   const regionOk = new Uint8Array(indexRegions.length + 1);
   if (ruleRegionPaths.length)
-    indexRegions.forEach((p, i) => {
-      if (ruleRegionPaths.some((r) => p.startsWith(r))) regionOk[i + 1] = 1;
+    indexRegions.forEach((key, i) => {
+      const path = pathOf(key);
+      if (path && ruleRegionPaths.some((r) => path.startsWith(r))) regionOk[i + 1] = 1;
     });
   const ageOk = new Uint8Array(ageBands.length + 1);
   for (const a of rule.ageBands) ageOk[ageBands.indexOf(a) + 1] = 1;
@@ -254,6 +266,7 @@ function compile(
     useAge: rule.ageBands.length > 0,
     ageOk,
   };
-  c.count = [c.useInd, c.useScale, c.useRegion, c.useETag, c.useITag, c.useAge].filter(Boolean).length;
+  // Criteria combined by all/any; the region is a limit either way.
+  c.count = [c.useInd, c.useScale, c.useETag, c.useITag, c.useAge].filter(Boolean).length;
   return c;
 }

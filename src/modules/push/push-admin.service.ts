@@ -3,7 +3,8 @@ import { ForbiddenError } from '../../platform/errors.js';
 import { records } from '../records/index.js';
 import { emptyRule, type AudienceRule } from './audience-rule.js';
 import { figures } from './push-stats.service.js';
-import { atTop } from './push.policy.js';
+import { agencies } from '../agencies/index.js';
+import { atTop, scopes } from './push.policy.js';
 import * as repo from './push.repository.js';
 
 const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -41,7 +42,12 @@ export async function homePage(ctx: Ctx, year?: number) {
   const now = Number(ctx.clock.now().toISOString().slice(0, 4));
   const y = year && year >= 2000 && year <= now ? year : now;
   const f = await figures(ctx, y);
-  const recent = await repo.recentRules(ctx.db, 20);
+  // The rules of the agencies the viewer oversees, newest first.
+  const within = scopes(ctx.actor, 'viewFigures');
+  const mine = new Set(
+    (await agencies.listPublic(ctx)).filter((a) => within.some((w) => a.path.startsWith(w))).map((a) => a.id),
+  );
+  const recent = (await repo.recentRules(ctx.db, 200)).filter((r) => mine.has(r.agency_id)).slice(0, 20);
   const titles = new Map(
     (await records.publishedSummaries(ctx, { ids: recent.map((r) => r.target_id) })).map((r) => [
       r.id,
@@ -52,8 +58,11 @@ export async function homePage(ctx: Ctx, year?: number) {
     figures: f,
     years: Array.from({ length: 5 }, (_, i) => now - i),
     rules: recent.map((r) => ({
-      href: `/admin/push/records/${r.target_id}`,
-      title: titles.get(r.target_id) ?? '（尚未发布的政府信息）',
+      href: `/admin/push/${r.target_kind === 'record' ? 'records' : 'items'}/${r.target_id}`,
+      title:
+        r.target_kind === 'record'
+          ? (titles.get(r.target_id) ?? '（尚未发布的政府信息）')
+          : '标准目录事项（归入的政府信息按此推送）',
       description: r.description,
       updated: day(r.updated_at),
     })),

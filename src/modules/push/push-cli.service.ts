@@ -20,7 +20,9 @@ export async function matchRecord(ctx: Ctx, ref: string, limit: number) {
   const items = record.catalog_item_ids ? (JSON.parse(record.catalog_item_ids) as string[]) : [];
   const rule = await ruleForRecord(ctx, record.id, items);
   const seqs = rule ? await matchRule(ctx, JSON.parse(rule.rule_json) as AudienceRule) : new Int32Array(0);
-  const first = (await repo.activeBySeq(ctx.db, Array.from(seqs.subarray(0, limit))))
+  // A rule on 特定身份 lists nobody: who is 残疾人 is not the operator's to read off a screen.
+  const sensitive = !!rule && (JSON.parse(rule.rule_json) as AudienceRule).identityTags.length > 0;
+  const first = (sensitive ? [] : await repo.activeBySeq(ctx.db, Array.from(seqs.subarray(0, limit))))
     .filter((s) => s.profiling === 1)
     .map((s) => ({
       subscriber: mask(ctx.cipher.decrypt(s.email_enc)),

@@ -35,6 +35,7 @@ export async function sendMail(ctx: Ctx, mail: Mail): Promise<'smtp' | 'outbox'>
     await repo.insertOutbox(ctx.db, {
       id: newId(),
       to_enc: ctx.cipher.encrypt(mail.to),
+      to_hash: ctx.cipher.blindIndex(`push-email:${mail.to.toLowerCase()}`),
       subject: mail.subject,
       body_enc: ctx.cipher.encrypt(mail.text),
       created_at: ctx.clock.now().toISOString(),

@@ -40,6 +40,7 @@ export function registerPushAdminRoutes(app: FastifyInstance): void {
     reply: FastifyReply,
     errors: FieldError[],
     values?: Body,
+    pending?: { description: string; reach: string },
   ) => {
     requireStaff(req);
     const p = await rules.rulePage(req.ctx, kinds[req.params.kind], req.params.id);
@@ -54,6 +55,7 @@ export function registerPushAdminRoutes(app: FastifyInstance): void {
         categoryId={values ? String(values.categoryId ?? '') : p.categoryId}
         description={p.description}
         reach={p.reach}
+        pending={pending ?? null}
         regions={p.regions}
         categories={p.categories}
         errors={errors}
@@ -75,6 +77,7 @@ export function registerPushAdminRoutes(app: FastifyInstance): void {
           req.params.id,
           admin.splitLists(req.body),
         );
+        if (!r.saved) return renderRule(req, reply, [], req.body, r);
         return reply
           .flash('success', `已保存。${r.description}；现有 ${r.reach} 个订阅用户符合条件。`)
           .redirect(`/admin/push/${req.params.kind}/${req.params.id}`, 303);

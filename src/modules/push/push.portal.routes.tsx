@@ -13,6 +13,7 @@ import {
   PoliciesPage,
   PushHome,
   pushCrumbs,
+  StopConfirmPage,
   StoppedPage,
   SubscribePage,
   VerifyPage,
@@ -186,9 +187,7 @@ export function registerPushPortalRoutes(
     return reply.flash('success', '已撤回同意，该身份信息已删除，不再据此推送').redirect('/push/me', 303);
   });
   app.post('/push/me/stop', async (req, reply) => {
-    const id = proven(req) ?? '';
-    await subscribers.own(req.ctx, id);
-    await subscribers.stop(req.ctx, id, subscribers.stopToken(req.ctx, id));
+    await subscribers.stopOwn(req.ctx, proven(req) ?? '');
     return reply.flash('success', '已退订').redirect('/push/me', 303);
   });
   app.post('/push/me/resume', async (req, reply) => {
@@ -217,8 +216,12 @@ export function registerPushPortalRoutes(
   app.get<{ Params: { id: string; token: string }; Querystring: { d?: string } }>(
     '/push/stop/:id/:token',
     async (req, reply) => {
-      await subscribers.stop(req.ctx, req.params.id, req.params.token, req.query.d);
-      return reply.page({ title: '已退订', crumbs: crumbs('退订') }, <StoppedPage already={false} />);
+      // Showing the link does nothing (a mail gateway's link checker opens it too): the button does.
+      const state = await subscribers.stopLinkState(req.ctx, req.params.id, req.params.token);
+      return reply.page(
+        { title: '退订政策推送', crumbs: crumbs('退订') },
+        <StopConfirmPage csrf={reply.csrf()} action={req.url} already={state === 'stopped'} />,
+      );
     },
   );
   app.post<{ Params: { id: string; token: string }; Querystring: { d?: string } }>(
@@ -235,7 +238,11 @@ export function registerPushPortalRoutes(
   });
   app.get<{ Params: { id: string; token: string } }>('/push/feed/:id/:token', async (req, reply) => {
     const xml = await views.feed(req.ctx, req.params.id, req.params.token.replace(/\.atom$/, ''));
-    return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(xml);
+    // Personal: never kept by the page cache or a proxy.
+    return reply
+      .header('content-type', 'application/atom+xml; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .send(xml);
   });
   app.get('/push/policies', async (req, reply) =>
     reply.page(

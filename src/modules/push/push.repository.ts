@@ -110,45 +110,94 @@ export async function indexRows(
     >
   >
 > {
-  return db
-    .selectFrom('push_subscriber')
-    .select([
-      'seq',
-      'version',
-      'kind',
-      'state',
-      'verified_at',
-      'profiling',
-      'industry',
-      'scale',
-      'region_id',
-      'enterprise_tags_json',
-      'identity_tags_enc',
-      'birth_year',
-    ])
-    .where('version', '>', opts.afterVersion)
-    .where((eb) =>
-      eb.or([
-        eb('version', '>', opts.after.version),
-        eb.and([eb('version', '=', opts.after.version), eb('seq', '>', opts.after.seq)]),
-      ]),
-    )
-    .orderBy('version')
-    .orderBy('seq')
-    .limit(opts.limit)
-    .execute();
+  return (
+    db
+      .selectFrom('push_subscriber')
+      .select([
+        'seq',
+        'version',
+        'kind',
+        'state',
+        'verified_at',
+        'profiling',
+        'industry',
+        'scale',
+        'region_id',
+        'enterprise_tags_json',
+        'identity_tags_enc',
+        'birth_year',
+      ])
+      .where('version', '>', opts.afterVersion)
+      // A row-value comparison: both engines walk the (version, seq) index from the cursor.
+      .where(sql<boolean>`(version, seq) > (${opts.after.version}, ${opts.after.seq})`)
+      .orderBy('version')
+      .orderBy('seq')
+      .limit(opts.limit)
+      .execute()
+  );
 }
 
-export async function deleteSubscriber(db: Executor, id: string): Promise<void> {
-  // Deliveries stay for the figures, anonymous: no link to the person remains.
+export async function deleteSubscriber(
+  db: Executor,
+  id: string,
+  anonymous: string,
+  emailHash: string,
+): Promise<void> {
+  // Deliveries stay for the figures under a random person: no link to the subscriber remains.
   await db
     .updateTable('push_delivery')
-    .set({ subscriber_id: null, reason_enc: '' })
+    .set({ subscriber_id: null, person: anonymous, reason_enc: '', last_error: null })
     .where('subscriber_id', '=', id)
     .execute();
+  await db.deleteFrom('push_outbox').where('to_hash', '=', emailHash).execute();
   await db.deleteFrom('push_follow').where('subscriber_id', '=', id).execute();
   await db.deleteFrom('push_consent').where('subscriber_id', '=', id).execute();
   await db.deleteFrom('push_subscriber').where('id', '=', id).execute();
+}
+
+/** Subscriptions never confirmed, made before `before` (purged: an address nobody proved). */
+export async function purgeUnconfirmed(db: Executor, before: string): Promise<number> {
+  const ids = (
+    await db
+      .selectFrom('push_subscriber')
+      .select('id')
+      .where('verified_at', 'is', null)
+      .where('created_at', '<', before)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await db.deleteFrom('push_consent').where('subscriber_id', 'in', ids).execute();
+  await db.deleteFrom('push_follow').where('subscriber_id', 'in', ids).execute();
+  await db.deleteFrom('push_subscriber').where('id', 'in', ids).execute();
+  return ids.length;
+}
+
+/** Outbox mail older than `before` (kept for a demo, not for ever). */
+export async function pruneOutbox(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('push_outbox').where('created_at', '<', before).execute();
+}
+
+/** The state row, made anew (after a restore, or if missing): versions and numbers continue from the rows. */
+export async function resetState(db: Executor, epoch: string): Promise<void> {
+  const top = await db
+    .selectFrom('push_subscriber')
+    .select((eb) => [eb.fn.max('version').as('version'), eb.fn.max('seq').as('seq')])
+    .executeTakeFirst();
+  await db.deleteFrom('push_state').execute();
+  await db
+    .insertInto('push_state')
+    .values({
+      id: 'push',
+      epoch,
+      version: Number(top?.version ?? 0),
+      last_seq: Number(top?.seq ?? 0),
+      deletions: 0,
+    })
+    .execute();
+}
+
+export async function hasState(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom('push_state').select('id').where('id', '=', 'push').executeTakeFirst());
 }
 
 export async function insertConsent(db: Executor, row: PushConsentTable): Promise<void> {
@@ -281,32 +330,64 @@ export async function recentRules(db: Executor, limit: number): Promise<RuleRow[
   return db.selectFrom('push_rule').selectAll().orderBy('updated_at', 'desc').limit(limit).execute();
 }
 
-/** Inserts deliveries; one that exists (same subscriber, policy, channel) is left alone. Returns those inserted. */
+/**
+ * Inserts deliveries; one that exists (same subscriber, policy, channel) is left alone. Returns
+ * those inserted. In chunks, under both engines' limits on bound parameters.
+ */
 export async function insertDeliveries(db: Executor, rows: readonly PushDeliveryTable[]): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const inserted = await db
-    .insertInto('push_delivery')
-    .values([...rows])
-    .onConflict((oc) => oc.columns(['subscriber_id', 'target_kind', 'target_id', 'channel']).doNothing())
-    .returning('id')
-    .execute();
-  return inserted.map((r) => r.id);
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db
+      .insertInto('push_delivery')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['subscriber_id', 'target_kind', 'target_id', 'channel']).doNothing())
+      .returning('id')
+      .execute();
+    out.push(...inserted.map((r) => r.id));
+  }
+  return out;
 }
 
 export async function delivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
   return db.selectFrom('push_delivery').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Takes a delivery to send: only one caller gets it (queued or failed → sending). */
-export async function claimDelivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
+/**
+ * Takes a delivery to send: only one caller gets it (queued or failed → sending), or one a
+ * worker took more than ten minutes ago and never finished (it died).
+ */
+export async function claimDelivery(
+  db: Executor,
+  id: string,
+  now: string,
+  staleBefore: string,
+): Promise<DeliveryRow | undefined> {
   return db
     .updateTable('push_delivery')
-    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({ state: 'sending', claimed_at: now, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
-    .where('state', 'in', ['queued', 'failed'])
     .where('digest', '=', 0)
+    .where((eb) =>
+      eb.or([
+        eb('state', 'in', ['queued', 'failed']),
+        eb.and([eb('state', '=', 'sending'), eb('claimed_at', '<', staleBefore)]),
+      ]),
+    )
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Takes a subscriber's waiting digest items (queued → sending), so two runs never mail them twice. */
+export async function claimDigest(db: Executor, ids: readonly string[], now: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const r = await db
+    .updateTable('push_delivery')
+    .set({ state: 'sending', claimed_at: now })
+    .where('id', 'in', [...ids])
+    .where('state', '=', 'queued')
+    .returning('id')
+    .execute();
+  return r.map((x) => x.id);
 }
 
 export async function setDelivery(db: Executor, id: string, set: Partial<PushDeliveryTable>): Promise<void> {
@@ -369,68 +450,6 @@ export async function markDigestSent(db: Executor, ids: readonly string[], at: s
     .execute();
 }
 
-/** Every policy pushed, newest first (the non-personalised list, PIPL art 24). */
-export async function pushedPolicies(
-  db: Executor,
-  limit: number,
-): Promise<
-  Array<{
-    target_kind: string;
-    target_id: string;
-    title: string;
-    url: string;
-    first: string;
-    category_id: string | null;
-  }>
-> {
-  return db
-    .selectFrom('push_delivery')
-    .select(['target_kind', 'target_id', 'title', 'url', 'category_id'])
-    .select((eb) => eb.fn.min('matched_at').as('first'))
-    .groupBy(['target_kind', 'target_id', 'title', 'url', 'category_id'])
-    .orderBy('first', 'desc')
-    .limit(limit)
-    .execute() as never;
-}
-
-/** Counts per policy and month, channel and category, within agencies (paths) — the figures. */
-export async function figureRows(
-  db: Executor,
-  opts: { from: string; to: string; agencyIds: readonly string[] | null },
-): Promise<
-  Array<{
-    target_id: string;
-    title: string;
-    month: string;
-    channel: string;
-    category_id: string | null;
-    matched: number | string;
-    delivered: number | string;
-    opened: number | string;
-    stopped: number | string;
-  }>
-> {
-  let q = db
-    .selectFrom('push_delivery')
-    .select(['target_id', 'title', 'month', 'channel', 'category_id'])
-    .select((eb) => [
-      eb.fn.countAll().as('matched'),
-      eb.fn.sum(eb.case().when('state', '=', 'sent').then(1).else(0).end()).as('delivered'),
-      eb.fn.sum(eb.case().when('opened_at', 'is not', null).then(1).else(0).end()).as('opened'),
-      eb.fn.sum(eb.case().when('stopped_at', 'is not', null).then(1).else(0).end()).as('stopped'),
-    ])
-    .where('month', '>=', opts.from)
-    .where('month', '<=', opts.to);
-  if (opts.agencyIds) {
-    if (opts.agencyIds.length === 0) return [];
-    q = q.where('agency_id', 'in', [...opts.agencyIds]);
-  }
-  return q
-    .groupBy(['target_id', 'title', 'month', 'channel', 'category_id'])
-    .orderBy('month')
-    .execute() as never;
-}
-
 export async function insertOutbox(db: Executor, row: PushOutboxTable): Promise<void> {
   await db.insertInto('push_outbox').values(row).execute();
 }
@@ -439,38 +458,44 @@ export async function outbox(db: Executor, limit: number): Promise<Array<Selecta
   return db.selectFrom('push_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-/** Distinct subscribers reached in a period (deleted ones count once each, as anonymous rows). */
-export async function peopleReached(
-  db: Executor,
-  opts: { from: string; to: string; agencyIds: readonly string[] },
-): Promise<number> {
-  if (opts.agencyIds.length === 0) return 0;
-  const r = await db
+/** Deliveries a worker took before `staleBefore` and never finished, and transient failures to retry. */
+export async function stuckDeliveries(db: Executor, staleBefore: string): Promise<string[]> {
+  const rows = await db
     .selectFrom('push_delivery')
-    .select((eb) => eb.fn.count<number | string>('subscriber_id').distinct().as('n'))
-    .where('month', '>=', opts.from)
-    .where('month', '<=', opts.to)
-    .where('state', '=', 'sent')
-    .where('agency_id', 'in', [...opts.agencyIds])
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
+    .select('id')
+    .where('digest', '=', 0)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'sending'), eb('claimed_at', '<', staleBefore)]),
+        eb.and([eb('state', '=', 'failed'), eb('attempts', '<', 5), eb('subscriber_id', 'is not', null)]),
+      ]),
+    )
+    .limit(5000)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
-/** Policies pushed and deliveries sent in a period, for agencies (the annual report's section 一). */
-export async function reportTotals(
+/** A wrong code counted, on its own (the answer that follows must not roll it back). */
+export async function countWrongCode(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('push_subscriber')
+    .set((eb) => ({ verify_attempts: eb('verify_attempts', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Uses a code once: clears it and applies `set`, only if it is still the code checked. */
+export async function takeCode(
   db: Executor,
-  opts: { from: string; to: string; agencyIds: readonly string[] },
-): Promise<{ policies: number; delivered: number }> {
-  if (opts.agencyIds.length === 0) return { policies: 0, delivered: 0 };
+  id: string,
+  codeHash: string,
+  set: Partial<PushSubscriberTable>,
+): Promise<boolean> {
   const r = await db
-    .selectFrom('push_delivery')
-    .select((eb) => [
-      eb.fn.count<number | string>('target_id').distinct().as('policies'),
-      eb.fn.sum<number | string>(eb.case().when('state', '=', 'sent').then(1).else(0).end()).as('delivered'),
-    ])
-    .where('month', '>=', opts.from)
-    .where('month', '<=', opts.to)
-    .where('agency_id', 'in', [...opts.agencyIds])
+    .updateTable('push_subscriber')
+    .set({ ...set, verify_code_hash: null, verify_expires_at: null, verify_attempts: 0 })
+    .where('id', '=', id)
+    .where('verify_code_hash', '=', codeHash)
     .executeTakeFirst();
-  return { policies: Number(r?.policies ?? 0), delivered: Number(r?.delivered ?? 0) };
+  return Number(r.numUpdatedRows) > 0;
 }

@@ -31,6 +31,17 @@ export const pushSettings = defineSettings({
     default: '30',
     parse: integerBetween(5, 1440),
   },
+  webhookAllowPrivate: {
+    env: 'PUSH_WEBHOOK_ALLOW_PRIVATE',
+    doc: 'Let webhooks go to http:// and to addresses of this machine or a private network (tests, closed networks). Off: https only, public addresses only.',
+    default: 'false',
+    parse: (raw) => {
+      const v = raw.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+      throw new BadValue('应为 true 或 false');
+    },
+  },
   digestHour: {
     env: 'PUSH_DIGEST_HOUR',
     doc: 'Beijing hour (0–23) after which the daily and weekly digests are sent (weekly ones on Mondays).',

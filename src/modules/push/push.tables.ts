@@ -55,6 +55,8 @@ export interface PushSubscriberTable {
   verify_code_hash: string | null;
   verify_expires_at: string | null;
   verify_attempts: number;
+  /** When the last code was mailed: at most one a minute. */
+  code_sent_at: string | null;
   verified_at: string | null;
   consent_at: string;
   consent_wording: string;
@@ -116,6 +118,11 @@ export interface PushRuleTable {
 export interface PushDeliveryTable {
   id: string;
   subscriber_id: string | null;
+  /**
+   * Who received it, for the figures: the subscriber's id, replaced by a random one when they are
+   * deleted (the figures still count people, nothing links them to anyone).
+   */
+  person: string;
   target_kind: string;
   target_id: string;
   rule_id: string | null;
@@ -135,6 +142,8 @@ export interface PushDeliveryTable {
   sent_at: string | null;
   opened_at: string | null;
   stopped_at: string | null;
+  /** When a worker took it to send (a take older than ten minutes is taken again). */
+  claimed_at: string | null;
   attempts: number;
   last_error: string | null;
 }
@@ -155,6 +164,8 @@ declare module '../../platform/db/schema.js' {
 export interface PushOutboxTable {
   id: string;
   to_enc: string;
+  /** Blind index of the address, so a deleted subscriber's mail goes too. */
+  to_hash: string;
   subject: string;
   body_enc: string;
   created_at: string;

@@ -10,7 +10,7 @@ export type SubscriberKind = (typeof subscriberKinds)[number];
 export const subscriberKindLabels: Record<SubscriberKind, string> = {
   enterprise: '企业',
   citizen: '个人',
-  topics: '仅关注主题',
+  topics: '只关注主题',
 };
 
 export const scales = ['large', 'medium', 'small', 'micro'] as const;
@@ -114,10 +114,11 @@ export const channelLabels: Record<Channel, string> = {
   webhook: '企业信息系统对接',
 };
 
-export const deliveryStates = ['queued', 'sent', 'failed', 'bounced'] as const;
+export const deliveryStates = ['queued', 'sending', 'sent', 'failed', 'bounced'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];
 export const deliveryStateLabels: Record<DeliveryState, string> = {
   queued: '待发送',
+  sending: '发送中',
   sent: '已送达',
   failed: '发送失败',
   bounced: '被退回',

@@ -78,7 +78,7 @@ export async function rulePage(ctx: Ctx, kind: RuleTargetKind, id: string) {
     rule,
     categoryId: row?.category_id ?? '',
     description: row ? row.description : null,
-    reach: row ? (await matchRule(ctx, rule)).length : null,
+    reach: row ? reachText(rule, (await matchRule(ctx, rule)).length) : null,
     regions,
     categories: (await repo.categories(ctx.db)).filter((c) => !c.retired_at),
   };
@@ -94,7 +94,7 @@ export async function setRule(
   kind: RuleTargetKind,
   id: string,
   raw: Record<string, unknown>,
-): Promise<{ description: string; reach: number }> {
+): Promise<{ description: string; reach: string; saved: boolean }> {
   const t = await target(ctx, kind, id);
   const { names } = await regionNames(ctx);
   const parsed = parseRule(raw, (r) => names.has(r));
@@ -104,6 +104,11 @@ export async function setRule(
   if (categoryId && !cats.some((c) => c.id === categoryId && !c.retired_at))
     throw ValidationError.one('categoryId', '请从列表中选择推送类别');
   const description = describeRule(parsed.rule, (r) => names.get(r) ?? r);
+  const reach = reachText(parsed.rule, (await matchRule(ctx, parsed.rule)).length);
+  // A published record is pushed the moment its rule is saved, and a push cannot be recalled:
+  // the clerk sees whom it will reach and confirms.
+  // The confirmation names the rule it confirms: changing the form after the preview asks again.
+  if (t.state === 'published' && raw.confirm !== description) return { description, reach, saved: false };
   await inTransaction(ctx, async (tx) => {
     const now = tx.clock.now().toISOString();
     await repo.upsertRule(tx.db, {
@@ -131,7 +136,15 @@ export async function setRule(
         payload: { targetKind: 'record', targetId: id, catalogItemIds: [] },
       });
   });
-  return { description, reach: (await matchRule(ctx, parsed.rule)).length };
+  return { description, reach, saved: true };
+}
+
+/**
+ * How many subscribers a rule reaches, in words. A rule on 特定身份 that reaches fewer than five
+ * says only that: a count of one would tell the clerk that someone in 大埔村 is 残疾人.
+ */
+export function reachText(rule: AudienceRule, n: number): string {
+  return rule.identityTags.length > 0 && n < 5 ? '少于 5' : String(n);
 }
 
 /** 取消推送对象 (nothing already sent is recalled). */
@@ -153,19 +166,6 @@ export const setRecordRule = (ctx: Ctx, recordId: string, raw: Record<string, un
   setRule(ctx, 'record', recordId, raw);
 
 /** How many subscribers a rule reaches now (the form's preview). */
-export async function preview(
-  ctx: Ctx,
-  raw: Record<string, unknown>,
-): Promise<{ description: string; reach: number }> {
-  const { names } = await regionNames(ctx);
-  const parsed = parseRule(raw, (r) => names.has(r));
-  if ('errors' in parsed) throw new ValidationError(parsed.errors);
-  return {
-    description: describeRule(parsed.rule, (r) => names.get(r) ?? r),
-    reach: (await matchRule(ctx, parsed.rule)).length,
-  };
-}
-
 /** The links on a record's or an item's page to its 推送对象, for those who may set it. */
 async function linksFor(ctx: Ctx, kind: RuleTargetKind, id: string, agencyId: string) {
   if (!can(ctx.actor, 'setRule', { path: await agencies.pathOf(ctx, agencyId) })) return [];

@@ -1,3 +1,4 @@
+import { beijingDate } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { agencies, checkCreditCode } from '../agencies/index.js';
@@ -120,7 +121,7 @@ export async function parseProfile(ctx: Ctx, raw: Record<string, unknown>): Prom
   }
   if (kind === 'citizen') {
     const y = text(raw.birthYear);
-    const year = Number(ctx.clock.now().toISOString().slice(0, 4));
+    const year = Number(beijingDate(ctx.clock.now()).slice(0, 4));
     if (y) {
       if (!/^\d{4}$/.test(y) || Number(y) < year - 120 || Number(y) > year)
         errors.push({ field: 'birthYear', message: `出生年份应为 ${year - 120}–${year} 之间的四位数` });
@@ -245,7 +246,8 @@ export function profileColumns(ctx: Ctx, p: ProfileInput): Partial<PushSubscribe
     staff: p.staff,
     revenue: p.revenue,
     assets: p.assets,
-    scale: scaleOf(p),
+    // Computed by the 300号 table; where the figures do not suffice, the size the enterprise declared.
+    scale: scaleOf(p) ?? p.scaleDeclared,
     scale_declared: p.scaleDeclared,
     region_id: p.regionId,
     enterprise_tags_json: JSON.stringify(p.enterpriseTags),

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit.js';
+import { beijingDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
@@ -22,8 +23,9 @@ import {
   type Scale,
   type SubscriberKind,
 } from './push.js';
+import * as figuresRepo from './push-figures.repository.js';
 import * as repo from './push.repository.js';
-import { feedToken, feedUrl, own, regionChoices } from './subscriber.service.js';
+import { feedToken, feedUrl, own, regionChoices, scaleOf } from './subscriber.service.js';
 
 const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const wan = (yuan: number | null) => (yuan === null ? '' : `${(yuan / 10_000).toLocaleString('zh-CN')} 万元`);
@@ -51,8 +53,9 @@ export async function myPage(ctx: Ctx, id: string): Promise<MyPage> {
   const eTags = JSON.parse(s.enterprise_tags_json) as string[];
   const regions = await regionChoices(ctx);
   const region = regions.find((r) => r.id === s.region_id)?.name ?? '';
-  const year = Number(ctx.clock.now().toISOString().slice(0, 4));
+  const year = Number(beijingDate(ctx.clock.now()).slice(0, 4));
   const channels = JSON.parse(s.channels_json) as Channel[];
+  const computed = scaleOf({ industry: s.industry, staff: s.staff, revenue: s.revenue, assets: s.assets });
   const summary: Array<[string, string]> = [
     ['订阅身份', subscriberKindLabels[s.kind as SubscriberKind]],
     ['电子邮箱', ctx.cipher.decrypt(s.email_enc)],
@@ -67,8 +70,12 @@ export async function myPage(ctx: Ctx, id: string): Promise<MyPage> {
       ['营业收入', wan(s.revenue)],
       ['资产总额', wan(s.assets)],
       [
-        '企业规模（按《中小企业划型标准规定》计算）',
-        s.scale ? scaleLabels[s.scale as Scale] : '数据不足，无法计算',
+        '企业规模',
+        computed
+          ? `${scaleLabels[computed]}（按《中小企业划型标准规定》计算）`
+          : s.scale_declared
+            ? `${scaleLabels[s.scale_declared as Scale]}（自报；填写从业人员、营业收入等数据后自动计算）`
+            : '数据不足，无法计算（请填写从业人员和营业收入）',
       ],
       ['自报规模', s.scale_declared ? scaleLabels[s.scale_declared as Scale] : ''],
       ['资质标签', eTags.map(tagLabel).join('、')],
@@ -220,7 +227,7 @@ export async function unfollow(ctx: Ctx, id: string, followId: string): Promise<
   await inTransaction(ctx, async (tx) => {
     await repo.deleteFollow(tx.db, id, followId);
     await recordAudit(tx, {
-      action: 'push.follow',
+      action: 'push.unfollow',
       subjectType: 'pushSubscriber',
       subjectId: id,
       agencyId: null,
@@ -238,7 +245,7 @@ export interface PolicyListItem {
 /** The non-personalised list of every policy pushed (PIPL art 24 ¶2). */
 export async function policies(ctx: Ctx): Promise<PolicyListItem[]> {
   const cats = new Map((await repo.categories(ctx.db)).map((c) => [c.id, c.name]));
-  return (await repo.pushedPolicies(ctx.db, 200)).map((p) => ({
+  return (await figuresRepo.pushedPolicies(ctx.db, 200)).map((p) => ({
     title: p.title,
     href: new URL(p.url).pathname,
     date: day(p.first),

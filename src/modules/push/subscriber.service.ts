@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { holdsProof } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isId, newId } from '../../platform/ids.js';
+import { enqueue } from '../../platform/jobs/index.js';
 import { sendMail } from './push-mail.js';
 import { subscriberProof } from './push.policy.js';
 import { subscriptionWording, tagConsentWording, tagDef, type Channel } from './push.js';
@@ -24,6 +25,12 @@ declare module '../../platform/module.js' {
 export const linkBase = (ctx: Ctx): string =>
   ctx.modules.capabilities.publicBaseUrl?.() ?? 'http://localhost:3000';
 /** Secret links that work without signing in: derived from the id with the data key, never stored. */
+/** Compares two secrets in constant time. */
+export function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 export const stopToken = (ctx: Ctx, id: string) => ctx.cipher.blindIndex(`push-stop:${id}`).slice(0, 32);
 export const feedToken = (ctx: Ctx, id: string) => ctx.cipher.blindIndex(`push-feed:${id}`).slice(0, 32);
 export const stopUrl = (ctx: Ctx, id: string, deliveryId?: string) =>
@@ -95,6 +102,7 @@ function newRow(
     verify_code_hash: null,
     verify_expires_at: null,
     verify_attempts: 0,
+    code_sent_at: null,
     verified_at: k.confirmed ? now : null,
     consent_at: now,
     consent_wording: subscriptionWording,
@@ -105,18 +113,32 @@ function newRow(
   };
 }
 
-async function sendCode(ctx: Ctx, id: string, email: string, purpose: 'subscribe' | 'signIn'): Promise<void> {
+export const CODE_JOB = 'push.sendCode';
+/** At most one code a minute for an address: the form cannot be used to flood a mailbox. */
+const CODE_INTERVAL_MS = 60_000;
+
+/**
+ * 发送验证码 (a job, after the request's transaction has committed: no mail server is waited on
+ * while the database is locked). The code is made here, stored hashed, and mailed.
+ */
+export async function sendCode(ctx: Ctx, id: string, purpose: 'subscribe' | 'signIn'): Promise<string> {
+  const row = await repo.subscriber(ctx.db, id);
+  if (!row) return '订阅已删除';
   const minutes = pushSettings.of(ctx).verifyMinutes;
+  const now = ctx.clock.now();
+  const lastSent = row.code_sent_at ? new Date(row.code_sent_at).getTime() : 0;
+  if (now.getTime() - lastSent < CODE_INTERVAL_MS) return '一分钟内已发送过验证码';
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await repo.updateSubscriber(ctx.db, id, {
     verify_code_hash: ctx.cipher.blindIndex(`${id}:${code}`),
-    verify_expires_at: new Date(ctx.clock.now().getTime() + minutes * 60_000).toISOString(),
+    verify_expires_at: new Date(now.getTime() + minutes * 60_000).toISOString(),
     verify_attempts: 0,
+    code_sent_at: now.toISOString(),
   });
   const what = purpose === 'subscribe' ? '确认订阅政策推送' : '登录“我的订阅”';
   await sendMail(ctx, {
-    to: email,
-    subject: `${what}的验证码：${code}`,
+    to: ctx.cipher.decrypt(row.email_enc),
+    subject: `${what}的验证码`,
     text: [
       '您好！',
       '',
@@ -127,12 +149,26 @@ async function sendCode(ctx: Ctx, id: string, email: string, purpose: 'subscribe
       '如果这不是您本人的操作，请忽略本邮件，您的邮箱不会收到任何推送。',
     ].join('\n'),
   });
+  return '已发送验证码';
+}
+
+const queueCode = (ctx: Ctx, id: string, purpose: 'subscribe' | 'signIn') =>
+  enqueue(ctx, { name: CODE_JOB, payload: { id, purpose } });
+
+/**
+ * The id a page shows for an address that never subscribed: the same every time for the address
+ * (like a real one), and no code will ever match it.
+ */
+function pseudoId(ctx: Ctx, email: string): string {
+  const h = ctx.cipher.blindIndex(`push-nobody:${email}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
- * 订阅: a new subscriber waits for the code sent to their e-mail; an address already subscribed
- * gets a sign-in code instead, and nothing of the form is applied (the page says the same in
- * both cases, so the form does not tell who has subscribed).
+ * 订阅: a new subscriber waits for the code mailed to them; an address already subscribed gets a
+ * sign-in code instead, and nothing of the form is applied (a stranger cannot change another's
+ * subscription; the page says the same in every case, so the form does not tell who subscribed).
+ * Two submissions of one address at once make one subscriber.
  */
 export async function subscribe(ctx: Ctx, raw: Record<string, unknown>): Promise<{ id: string }> {
   if (!checked(raw.agree))
@@ -140,21 +176,13 @@ export async function subscribe(ctx: Ctx, raw: Record<string, unknown>): Promise
   const p = await parseProfile(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     const hash = tx.cipher.blindIndex(`push-email:${p.email}`);
-    const existing = await repo.subscriberByEmailHash(tx.db, hash);
-    if (existing && existing.verified_at) {
-      await sendCode(tx, existing.id, p.email, 'signIn');
-      return { id: existing.id };
-    }
-    const now = tx.clock.now().toISOString();
-    if (existing) {
-      // Not yet confirmed: the newer form replaces the older one.
-      const { version } = await repo.bump(tx.db);
-      await syncConsents(tx, existing.id, identityOf(tx, existing), p.identityTags);
-      await repo.updateSubscriber(tx.db, existing.id, { ...profileColumns(tx, p), version, updated_at: now });
-      await sendCode(tx, existing.id, p.email, 'subscribe');
-      return { id: existing.id };
-    }
+    // Under push_state's lock, so a second submission of the address waits and then finds it.
     const { version, seq } = await repo.bump(tx.db, { newSubscriber: true });
+    const existing = await repo.subscriberByEmailHash(tx.db, hash);
+    if (existing) {
+      await queueCode(tx, existing.id, existing.verified_at ? 'signIn' : 'subscribe');
+      return { id: existing.id };
+    }
     const id = newId();
     await repo.insertSubscriber(tx.db, newRow(tx, p, { id, seq, version, confirmed: false }));
     await syncConsents(tx, id, [], p.identityTags);
@@ -165,14 +193,14 @@ export async function subscribe(ctx: Ctx, raw: Record<string, unknown>): Promise
       agencyId: null,
       after: { kind: p.kind },
     });
-    await sendCode(tx, id, p.email, 'subscribe');
+    await queueCode(tx, id, 'subscribe');
     return { id };
   });
 }
 
 /**
- * 登录“我的订阅”: a code to the address, if it subscribed. The answer has the same shape either
- * way (an unknown address gets an id no code will ever match), so the page does not tell.
+ * 登录“我的订阅”: a code to the address, if it subscribed. The answer is the same either way (an
+ * unknown address gets an id of its own that no code matches), so the page does not tell.
  */
 export async function requestSignIn(ctx: Ctx, raw: Record<string, unknown>): Promise<{ id: string }> {
   const email = text(raw.email).toLowerCase();
@@ -180,17 +208,20 @@ export async function requestSignIn(ctx: Ctx, raw: Record<string, unknown>): Pro
     throw ValidationError.one('email', '请填写订阅时使用的电子邮箱');
   return inTransaction(ctx, async (tx) => {
     const row = await repo.subscriberByEmailHash(tx.db, tx.cipher.blindIndex(`push-email:${email}`));
-    if (!row) return { id: newId() };
-    await sendCode(tx, row.id, email, row.verified_at ? 'signIn' : 'subscribe');
+    if (!row) return { id: pseudoId(tx, email) };
+    await queueCode(tx, row.id, row.verified_at ? 'signIn' : 'subscribe');
     return { id: row.id };
   });
 }
 
 const MAX_ATTEMPTS = 5;
 
+const WRONG_CODE = '验证码不正确或已失效，请核对邮件或重新获取';
+
 /**
  * Checks a code: the subscriber is confirmed (a first time: active from now) and the door proves
- * them in this browser. Five wrong codes void the code.
+ * them in this browser. A wrong code counts (committed on its own, before the answer); five void
+ * the code. An unknown id answers as a wrong code does.
  */
 export async function verify(
   ctx: Ctx,
@@ -199,32 +230,28 @@ export async function verify(
 ): Promise<{ id: string; first: boolean }> {
   const code = text(rawCode);
   if (!/^\d{6}$/.test(code)) throw ValidationError.one('code', '请输入邮件中的 6 位数字验证码');
-  // An unknown id answers as a wrong code does: the page never tells whether an address subscribed.
-  if (!isId(id)) throw ValidationError.one('code', '验证码不正确或已失效，请重新获取');
+  const row = isId(id) ? await repo.subscriber(ctx.db, id) : undefined;
+  if (!row) throw ValidationError.one('code', WRONG_CODE);
+  const now = ctx.clock.now();
+  const live =
+    !!row.verify_code_hash &&
+    !!row.verify_expires_at &&
+    row.verify_expires_at >= now.toISOString() &&
+    row.verify_attempts < MAX_ATTEMPTS;
+  if (!live || !sameToken(ctx.cipher.blindIndex(`${id}:${code}`), row.verify_code_hash!)) {
+    if (live) await repo.countWrongCode(ctx.db, id);
+    throw ValidationError.one('code', WRONG_CODE);
+  }
   return inTransaction(ctx, async (tx) => {
-    const row = await repo.subscriber(tx.db, id);
-    if (!row) throw ValidationError.one('code', '验证码不正确或已失效，请重新获取');
-    const now = tx.clock.now();
-    const expired = !row.verify_expires_at || row.verify_expires_at < now.toISOString();
-    if (!row.verify_code_hash || expired || row.verify_attempts >= MAX_ATTEMPTS)
-      throw ValidationError.one('code', '验证码已失效，请重新获取');
-    if (tx.cipher.blindIndex(`${id}:${code}`) !== row.verify_code_hash) {
-      await repo.updateSubscriber(tx.db, id, { verify_attempts: row.verify_attempts + 1 });
-      throw ValidationError.one(
-        'code',
-        `验证码不正确，还可以再试 ${MAX_ATTEMPTS - row.verify_attempts - 1} 次`,
-      );
-    }
     const first = !row.verified_at;
     const { version } = await repo.bump(tx.db);
-    await repo.updateSubscriber(tx.db, id, {
-      verify_code_hash: null,
-      verify_expires_at: null,
-      verify_attempts: 0,
+    // Taken once: a second use of the same code finds it gone.
+    const taken = await repo.takeCode(tx.db, id, row.verify_code_hash!, {
       ...(first ? { verified_at: now.toISOString(), state: 'active' } : {}),
       version,
       updated_at: now.toISOString(),
     });
+    if (!taken) throw ValidationError.one('code', WRONG_CODE);
     if (first)
       await recordAudit(tx, {
         action: 'push.confirm',
@@ -301,7 +328,7 @@ export async function withdrawTag(ctx: Ctx, id: string, tag: string): Promise<vo
  * link was used (the figures' 退订).
  */
 export async function stop(ctx: Ctx, id: string, token: string, deliveryId?: string): Promise<void> {
-  if (!isId(id) || token !== stopToken(ctx, id)) throw new NotFoundError('退订链接无效或已过期');
+  if (!isId(id) || !sameToken(token, stopToken(ctx, id))) throw new NotFoundError('退订链接无效或已过期');
   await inTransaction(ctx, async (tx) => {
     const row = await repo.subscriber(tx.db, id);
     if (!row) throw new NotFoundError('该订阅已删除');
@@ -320,6 +347,20 @@ export async function stop(ctx: Ctx, id: string, token: string, deliveryId?: str
       agencyId: null,
     });
   });
+}
+
+/** 退订 from “我的订阅”. */
+export async function stopOwn(ctx: Ctx, id: string): Promise<void> {
+  await own(ctx, id);
+  await stop(ctx, id, stopToken(ctx, id));
+}
+
+/** What the stop link's page shows before the button is pressed: whether the link is good, and the state. */
+export async function stopLinkState(ctx: Ctx, id: string, token: string): Promise<string> {
+  if (!isId(id) || !sameToken(token, stopToken(ctx, id))) throw new NotFoundError('退订链接无效或已过期');
+  const row = await repo.subscriber(ctx.db, id);
+  if (!row) throw new NotFoundError('该订阅已删除');
+  return row.state;
 }
 
 /** 恢复订阅 after a stop, from “我的订阅”. */
@@ -346,10 +387,10 @@ export async function resume(ctx: Ctx, id: string): Promise<void> {
  * figures without any link to them.
  */
 export async function remove(ctx: Ctx, id: string): Promise<void> {
-  await own(ctx, id);
+  const row = await own(ctx, id);
   await inTransaction(ctx, async (tx) => {
     await repo.bump(tx.db, { deletion: true });
-    await repo.deleteSubscriber(tx.db, id);
+    await repo.deleteSubscriber(tx.db, id, newId(), row.email_hash);
     await recordAudit(tx, {
       action: 'push.delete',
       subjectType: 'pushSubscriber',

@@ -131,6 +131,7 @@ export function syntheticRow(
     verify_code_hash: null,
     verify_expires_at: null,
     verify_attempts: 0,
+    code_sent_at: null,
     verified_at: at,
     consent_at: at,
     consent_wording: '',

@@ -68,7 +68,9 @@ export function RuleForm(p: {
   rule: AudienceRule;
   categoryId: string;
   description: string | null;
-  reach: number | null;
+  reach: string | null;
+  /** A published record's rule waiting for the clerk to confirm (it is pushed when saved). */
+  pending: { description: string; reach: string } | null;
   regions: Array<{ id: string; name: string; depth: number }>;
   categories: Array<{ id: string; name: string; class: string }>;
   errors: FieldError[];
@@ -100,6 +102,15 @@ export function RuleForm(p: {
           尚未设置推送对象：发布后只推送给关注相关机构、目录事项、主题分类或关键词的用户。
         </p>
       )}
+      {p.pending ? (
+        <div class="gk-flash gk-flash--info" id="rule-confirm" role="alert">
+          <p>
+            本条政府信息已经发布，保存后立即推送，推送后无法撤回：<strong>{p.pending.description}</strong>
+            ，现有 {p.pending.reach}{' '}
+            个订阅用户符合条件。请核对下面的条件，确认无误后点击“确认保存并立即推送”。
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary errors={p.errors} />
       <form class="gk-form" method="post" action={p.action} novalidate>
         <CsrfField token={p.csrf} />
@@ -191,9 +202,12 @@ export function RuleForm(p: {
           }))}
           values={r.regions}
         />
-        <button class="gk-button" type="submit">
-          保存推送对象
-        </button>
+        {p.pending ? <input type="hidden" name="confirm" value={p.pending.description} /> : null}
+        <div class="gk-actions">
+          <button class="gk-button" type="submit">
+            {p.pending ? '确认保存并立即推送' : '保存推送对象'}
+          </button>
+        </div>
       </form>
       {p.description ? (
         <PostButton action={`${p.action}/clear`} csrf={p.csrf} label="取消推送对象" kind="secondary" />
