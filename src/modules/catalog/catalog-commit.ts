@@ -122,8 +122,10 @@ export async function createCatalog(
   }
   if (await repo.findByDomain(ctx.db, agency.id, c.code))
     throw new ConflictError(`${agency.name}已有“${c.name}”目录`);
-  if (await repo.findByDomainName(ctx.db, agency.id, c.name))
-    throw ValidationError.one('name', `${agency.name}已有名为“${c.name}”的目录`);
+  const named = await repo.findByDomainName(ctx.db, agency.id, c.name);
+  // The same domain, committed by another between the two reads: the same conflict as above.
+  if (named?.domainCode === c.code) throw new ConflictError(`${agency.name}已有“${c.name}”目录`);
+  if (named) throw ValidationError.one('name', `${agency.name}已有名为“${c.name}”的目录`);
   const now = ctx.clock.now().toISOString();
   const catalog: Catalog = {
     id: newId(),
