@@ -93,7 +93,8 @@ export function RuleForm(p: {
             当前规则：<strong>{p.description}</strong>
           </p>
           <p>
-            按现在的订阅用户计算，符合条件的有 {p.reach} 人。
+            按现在的订阅用户计算，符合条件的{p.reach?.startsWith('少于') ? '' : '有 '}
+            {p.reach} 人。
             {p.target.kind === 'record' && p.target.state !== 'published' ? '发布后自动推送。' : ''}
           </p>
         </div>
