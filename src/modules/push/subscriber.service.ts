@@ -171,9 +171,14 @@ function pseudoId(ctx: Ctx, email: string): string {
  * Two submissions of one address at once make one subscriber.
  */
 export async function subscribe(ctx: Ctx, raw: Record<string, unknown>): Promise<{ id: string }> {
-  if (!checked(raw.agree))
-    throw ValidationError.one('agree', '请阅读页面下方的推送服务说明，勾选同意后再订阅');
-  const p = await parseProfile(ctx, raw);
+  // Every problem of the form at once: the agreement and the fields alike.
+  const agree = checked(raw.agree)
+    ? []
+    : [{ field: 'agree', message: '请阅读页面下方的推送服务说明，勾选同意后再订阅' }];
+  const p = await parseProfile(ctx, raw).catch((e: unknown) => {
+    throw e instanceof ValidationError ? new ValidationError([...e.fields, ...agree]) : e;
+  });
+  if (agree.length) throw new ValidationError(agree);
   return inTransaction(ctx, async (tx) => {
     const hash = tx.cipher.blindIndex(`push-email:${p.email}`);
     // Under push_state's lock, so a second submission of the address waits and then finds it.
