@@ -147,7 +147,7 @@ export default defineConfig([
 
   {
     name: 'gongkai/browser-js',
-    files: ['src/platform/ui/static/**/*.js'],
+    files: ['src/platform/ui/static/**/*.js', 'src/modules/*/assets/**/*.js'],
     languageOptions: { globals: browserGlobals },
   },
 

@@ -7,9 +7,12 @@ import { calendarModule } from '../modules/calendar/module.js';
 import { catalogModule } from '../modules/catalog/module.js';
 import { demoModule } from '../modules/demo/module.js';
 import { hotlineModule } from '../modules/hotline/module.js';
+import { kioskModule } from '../modules/kiosk/module.js';
+import { mediaModule } from '../modules/media/module.js';
 import { messagesModule } from '../modules/messages/module.js';
 import { operationsModule } from '../modules/operations/module.js';
 import { pushModule } from '../modules/push/module.js';
+import { placesModule } from '../modules/places/module.js';
 import { portalModule } from '../modules/portal/module.js';
 import { recordsModule } from '../modules/records/module.js';
 import { requestsModule } from '../modules/requests/module.js';
@@ -35,6 +38,9 @@ export const modules: readonly GongkaiModule[] = [
   hotlineModule,
   messagesModule,
   pushModule,
+  mediaModule,
+  placesModule,
+  kioskModule,
   operationsModule,
   demoModule,
 ];

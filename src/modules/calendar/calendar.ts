@@ -116,6 +116,26 @@ export function dayInfo(
   return infoAt(cal, date, parseDate(date));
 }
 
+/**
+ * What kind of day `date` is for a place's opening hours (places/hours.ts): an ordinary working
+ * day, a 调休 working weekend day, an ordinary weekend day, or a holiday (an entered notice's, or
+ * for a year without one the law's own dates), with the holiday's name.
+ */
+export function calendarDay(
+  cal: WorkCalendar,
+  date: string,
+): { kind: 'workday' | 'makeupWorkday' | 'weekend' | 'holiday'; name: string | null } {
+  const special = cal.days.get(date);
+  if (special?.kind === 'makeupWorkday') return { kind: 'makeupWorkday', name: special.name };
+  if (special?.kind === 'holiday') return { kind: 'holiday', name: special.name };
+  if (!cal.years.has(yearOf(date))) {
+    const legal = cal.statutory.get(date);
+    if (legal) return { kind: 'holiday', name: legal };
+  }
+  const d = weekday(parseDate(date));
+  return d === 0 || d === 6 ? { kind: 'weekend', name: null } : { kind: 'workday', name: null };
+}
+
 export function isWorkday(cal: WorkCalendar, date: string): boolean {
   return dayInfo(cal, date).workday;
 }
