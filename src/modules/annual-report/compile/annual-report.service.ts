@@ -116,6 +116,7 @@ async function templateFor(ctx: Ctx, compiled: Compiled): Promise<NarrativeText>
     data: compiled.data,
     fees: compiled.facts.processingFees,
     push: compiled.facts.policyPush,
+    newMedia: compiled.facts.newMedia,
     previousProblems: await previousProblems(ctx, {
       agencyId: compiled.agency.id,
       year: compiled.data.year!,

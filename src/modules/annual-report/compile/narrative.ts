@@ -1,4 +1,4 @@
-import type { ProcessingFeeFacts, ReportData } from '../contract/report.js';
+import type { ProcessingFeeFacts, ReportData, ReportFacts } from '../contract/report.js';
 import { extractFigures } from '../published/reader/narrative.js';
 import type { Scope } from './annual-report.schemas.js';
 
@@ -16,6 +16,11 @@ export interface NarrativeText {
 
 const noFees: ProcessingFeeFacts = { notices: 0, noticedYuan: 0, paid: 0, collectedYuan: 0 };
 
+/** People as the seed's report counts them: 387 万人次 for 3,870,000, 886 人次 below ten thousand. */
+function personTimes(n: number): string {
+  return n < 10_000 ? `${n} 人次` : `${Math.round(n / 1_000) / 10} 万人次`;
+}
+
 /** The template of sections 一, 五, 六, filled with the figures the tables will show. */
 export function template(opts: {
   agencyName: string;
@@ -28,6 +33,8 @@ export function template(opts: {
   previousProblems: string | null;
   /** 精准推送 of the year, from the push module's contribution, when it pushed anything. */
   push?: { policies: number; delivered: number; people: number } | undefined;
+  /** 政务新媒体 of the year, from the media module's contribution, when it has accounts. */
+  newMedia?: ReportFacts['newMedia'] | undefined;
 }): NarrativeText {
   const { year, data, previousProblems } = opts;
   const col = (key: keyof ReportData['requests']) => data.requests[key]?.[6] ?? 0;
@@ -41,7 +48,9 @@ export function template(opts: {
         : '（一）主动公开。（请填写主动公开的主要内容和渠道。）',
       `（二）依申请公开。全年共收到政府信息公开申请 ${col('received')} 件，上年结转 ${col('carriedOver')} 件，办结 ${col('total')} 件，结转下年度继续办理 ${col('carriedForward')} 件。`,
       '（三）政府信息管理。（请填写公开属性认定、保密审查、动态更新等情况。）',
-      '（四）平台建设。（请填写政府网站、政务新媒体等平台建设情况。）',
+      opts.newMedia && opts.newMedia.accounts > 0
+        ? `（四）平台建设。（请填写政府网站等平台建设情况。）${who}共开设政务新媒体账号 ${opts.newMedia.accounts} 个，全年发布信息 ${opts.newMedia.posts} 条，转载推送上级和本级资讯 ${opts.newMedia.reposts} 条，总关注粉丝人数达 ${personTimes(opts.newMedia.followers)}，阅读总量 ${personTimes(opts.newMedia.reads)}。`
+        : '（四）平台建设。（请填写政府网站、政务新媒体等平台建设情况。）',
       '（五）监督保障。（请填写培训、考核、社会评议等情况。）',
     ].join('\n'),
     section5: [

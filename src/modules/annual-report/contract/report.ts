@@ -502,4 +502,6 @@ export interface ReportFacts {
   processingFees?: ProcessingFeeFacts;
   /** 精准推送 of the year (section 一's 主动公开 channels): policies pushed, deliveries, people reached. */
   policyPush?: { policies: number; delivered: number; people: number };
+  /** 政务新媒体 of the year (section 一's 平台建设): accounts open in the year, posts, reposts, followers, reads. */
+  newMedia?: { accounts: number; posts: number; reposts: number; followers: number; reads: number };
 }
