@@ -7,8 +7,11 @@ import { demoArchive } from './demo-records.js';
 import { load2020, publish2020Report } from './demo-2020.js';
 import { loadContent } from './demo-content.js';
 import { loadHotline } from './demo-hotline.js';
+import { loadKiosk } from './demo-kiosk.js';
 import { loadMessages } from './demo-messages.js';
 import { loadPush } from './demo-push.js';
+import { loadMedia } from './demo-media.js';
+import { loadPlaces } from './demo-places.js';
 import {
   agencies,
   composeCreditCode,
@@ -249,6 +252,9 @@ export async function load(
     await loadHotline(ctx, made);
     await loadMessages(ctx, made);
     await loadPush(ctx, made);
+    await loadMedia(ctx);
+    await loadKiosk(ctx, made);
+    await loadPlaces(ctx, made);
   }
   // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables),
   // and with the content, the report signed off as the seed published it.
