@@ -104,7 +104,7 @@ for (const engine of journeyEngines())
       await page.waitForURL(/\/places\/[^/?]+$/);
       assert.match(
         (await page.locator('.gk-place--page').textContent()) ?? '',
-        /今天（03月02日）08:00–12:00、14:30–17:30/,
+        /今天（3月2日）08:00–12:00、14:30–17:30/,
       );
       axe.push(...(await axeViolations(page)));
       assert.deepEqual(axe, []);

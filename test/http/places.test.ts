@@ -120,8 +120,10 @@ describeEachEngine('places pages: the clerk’s form and the public list', (engi
         .find('.gk-place__nav a')
         .map((_, a) => $(a).text())
         .get(),
-      ['高德地图', '百度地图', '腾讯地图', '手机自带地图'],
+      // Each link says where it leads, for a screen reader reading the links alone.
+      ['高德地图', '百度地图', '腾讯地图', '手机自带地图'].map((l) => `${l}导航到磁灶镇政务公开查阅点`),
     );
+    assert.equal(item.find('a[href^="tel:"]').attr('href'), 'tel:059585790001');
     assert.match($('.gk-hint').text(), /示意图/);
     // The page's scripts and styles are the platform's own.
     for (const src of $('script[src], link[rel=stylesheet]')

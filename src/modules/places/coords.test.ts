@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { allSystems, convert, distanceMetres } from './coords.js';
-import { navLinks } from './nav-links.js';
+import { navLinks, telHref } from './nav-links.js';
 
 // The conversions (issue 16 §2) against the reference transformation, written here from the
 // published algorithm (the Krasovsky-ellipsoid GCJ-02 offset and Baidu's BD-09 rotation, as in
@@ -80,18 +80,24 @@ describe('coordinate conversion (WGS-84 → GCJ-02, BD-09)', () => {
       assert.deepEqual(all.wgs84, { lat, lng });
     });
 
-  it('leaves points outside China unchanged (Tokyo, London, Sydney, Seoul, the south Pacific)', () => {
+  it('leaves points outside China’s box unchanged (Tokyo, London, Sydney, Moscow, the south Indian Ocean)', () => {
     for (const [lat, lng] of [
       [35.681236, 139.767125],
       [51.507351, -0.127758],
       [-33.86882, 151.20929],
-      [37.566535, 126.977969 - 60],
-      [-20, 120],
+      [55.755826, 37.6173],
+      [-20, 80],
     ] as const) {
       const all = allSystems({ lat, lng });
       assert.deepEqual(all.gcj02, { lat, lng });
       assert.deepEqual(all.bd09, { lat, lng });
     }
+    // The box is the standard's, not a border: Seoul lies inside it and is shifted, as every
+    // implementation of the standard shifts it.
+    const seoul = allSystems({ lat: 37.566535, lng: 126.977969 });
+    const [rLng, rLat] = refGcj(126.977969, 37.566535);
+    assert.ok(Math.abs(seoul.gcj02.lat - rLat) < TOL && Math.abs(seoul.gcj02.lng - rLng) < TOL);
+    assert.notEqual(seoul.gcj02.lat, 37.566535);
   });
 
   it('agrees with the reference anywhere in the box, and converts back to within 1e-6°', () => {
@@ -142,5 +148,15 @@ describe('navigation links', () => {
     assert.equal(links.tencent!.searchParams.get('coord_type'), '2');
     // geo: WGS-84 as stored.
     assert.match(links.geo!.href, /^geo:24\.851100,118\.505300\?q=/);
+  });
+});
+
+describe('telephone links', () => {
+  it('dial the first number, an extension after a pause, full-width digits as digits', () => {
+    assert.equal(telHref('0595-85681234'), 'tel:059585681234');
+    assert.equal(telHref('0595-85681234转8001'), 'tel:059585681234,8001');
+    assert.equal(telHref('０５９５－８５６８１２３４'), 'tel:059585681234');
+    assert.equal(telHref('0595-85681234、0595-85681235'), 'tel:059585681234');
+    assert.equal(telHref('无'), null);
   });
 });

@@ -104,7 +104,10 @@ describe('opening hours', () => {
     });
     fc.assert(
       fc.property(fc.array(dayArb, { minLength: 7, maxLength: 7 }), (weekly) => {
-        assert.deepEqual(parseWeekly(weeklyText(weekly)), weekly);
+        // A week with no open day at all is refused: it is a mistake, not a place.
+        if (weekly.every((d) => d.length === 0))
+          assert.throws(() => parseWeekly(weeklyText(weekly)), /一周中没有任何开放时段/);
+        else assert.deepEqual(parseWeekly(weeklyText(weekly)), weekly);
       }),
     );
     const ex = parseExceptions(

@@ -65,3 +65,13 @@ export function navLinks(p: NavTarget, src: NavSource): NavLink[] {
     },
   ];
 }
+
+/** The digits to dial: the first number only, an extension (转 8001) as a pause and the digits. */
+export function telHref(phone: string): string | null {
+  const first = phone.normalize('NFKC').split(/[,，、;；/]/)[0]!;
+  const [main, ext] = first.split(/转|ext\.?|-?分机/i);
+  const digits = (main ?? '').replace(/[^\d+]/g, '');
+  if (digits.length < 5) return null;
+  const extDigits = (ext ?? '').replace(/\D/g, '');
+  return `tel:${digits}${extDigits ? `,${extDigits}` : ''}`;
+}

@@ -2,19 +2,20 @@ import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { documentFileKinds } from '../../platform/file-kinds.js';
-
-const photoKinds = [documentFileKinds.jpg!, documentFileKinds.png!];
 import { newId } from '../../platform/ids.js';
 import { columns, readTable, readUploadedSpreadsheet } from '../../platform/import/index.js';
 import { text } from '../../platform/schema.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { convert, round6 } from './coords.js';
+import { stripMetadata } from './photo-metadata.js';
 import { exceptionsText, weeklyText, type OpeningHours } from './hours.js';
 import { placeKindLabels, type PlaceKind } from './places.js';
 import { assertCan, can, scopes } from './places.policy.js';
 import * as repo from './places.repository.js';
 import { placeFields, placeSchema, type PlaceInput } from './places.schemas.js';
 import type { PlaceTable } from './places.tables.js';
+
+const photoKinds = [documentFileKinds.jpg!, documentFileKinds.png!];
 
 /** The stored row's fields from what was entered: the point converted to WGS-84. */
 function rowFields(
@@ -133,6 +134,7 @@ export async function addPhoto(
   if (!kind) throw ValidationError.one('photo', '照片应为 JPEG 或 PNG 图片');
   if (bytes.length > kind.maxBytes)
     throw ValidationError.one('photo', `照片不能超过 ${Math.round(kind.maxBytes / 1048576)} MB`);
+  const clean = stripMetadata(bytes, kind.mediaType);
   const text = caption.trim().slice(0, 100) || row.name;
   await inTransaction(ctx, async (ctx) => {
     const position = (await repo.lastPhotoPosition(ctx.db, id)) + 1;
@@ -142,7 +144,7 @@ export async function addPhoto(
       place_id: id,
       agency_id: row.agency_id,
       media_type: kind.mediaType,
-      content: bytes,
+      content: clean,
       caption: text,
       position,
       created_at: ctx.clock.now().toISOString(),
@@ -190,6 +192,8 @@ export async function adminList(ctx: Ctx, q: { agency?: string | undefined }) {
       kindLabel: placeKindLabels[r.kind as PlaceKind] + (r.electronic ? '（电子屏）' : ''),
       agencyName: r.agency_name,
       address: r.address,
+      lat: r.lat,
+      lng: r.lng,
       open: r.status === 'open',
       mayManage: can(ctx.actor, 'manage', { path: r.agency_path }),
       updatedAt: r.updated_at,

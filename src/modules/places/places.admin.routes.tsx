@@ -4,7 +4,7 @@ import { requireStaff, withForm } from '../../platform/http/server.js';
 import * as admin from './places-admin.service.js';
 import { scopes } from './places.policy.js';
 import { mapCsp } from './places.portal.routes.js';
-import { placesSettings } from './places.settings.js';
+import { tiandituBasemap } from './places.service.js';
 import { PhotoSection, PlaceForm, PlacesAdminList } from './views/admin.js';
 
 type Body = Record<string, unknown>;
@@ -57,7 +57,7 @@ export function registerPlacesAdminRoutes(app: FastifyInstance): void {
     );
   });
 
-  const key = (req: FastifyRequest) => placesSettings.of(req.ctx).tiandituKey;
+  const key = (req: FastifyRequest) => tiandituBasemap(req.ctx)?.key ?? '';
 
   const newForm = async (req: FastifyRequest, reply: FastifyReply, values: Body, errors: FieldError[]) => {
     requireStaff(req);
@@ -81,6 +81,7 @@ export function registerPlacesAdminRoutes(app: FastifyInstance): void {
           errors={errors}
           agencies={p.manageable}
           tiandituKey={key(req)}
+          reference={p.places.filter((x) => x.open)}
           submit="保存"
         />
       </>,
@@ -111,6 +112,7 @@ export function registerPlacesAdminRoutes(app: FastifyInstance): void {
   ) => {
     requireStaff(req);
     const f = await admin.formOf(req.ctx, req.params.id);
+    const reference = (await admin.adminList(req.ctx, {})).places.filter((x) => x.open && x.id !== f.id);
     mapCsp(reply, key(req) !== '');
     return reply.page(
       {
@@ -134,6 +136,7 @@ export function registerPlacesAdminRoutes(app: FastifyInstance): void {
           values={values ? asValues(values) : f.values}
           errors={errors}
           tiandituKey={key(req)}
+          reference={reference}
           submit="保存修改"
         />
         <PhotoSection id={f.id} csrf={reply.csrf()} photos={f.photos} errors={photoErrors} />

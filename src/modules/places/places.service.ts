@@ -139,6 +139,17 @@ async function presentAll(ctx: Ctx, rows: repo.PlaceRow[], from: LatLng | null):
   return out;
 }
 
+/**
+ * 天地图 tiles, when the site has both a key and the 审图号 to print with them (地图管理条例第二十二条:
+ * a public map shows its 审图号); with either missing, the schematic view.
+ */
+export function tiandituBasemap(ctx: Ctx): { kind: 'tianditu'; key: string; reviewNumber: string } | null {
+  const s = placesSettings.of(ctx);
+  return s.tiandituKey && s.reviewNumber
+    ? { kind: 'tianditu', key: s.tiandituKey, reviewNumber: s.reviewNumber }
+    : null;
+}
+
 /** `lat,lng` from a query string (the "离我最近" button), or null when absent or not a point. */
 export function parseNear(raw: string | undefined): LatLng | null {
   const m = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(raw ?? '');
@@ -175,7 +186,6 @@ export async function publicList(ctx: Ctx, q: PublicListQuery) {
   const list = (await agencies.listPublic(ctx)).filter((a) =>
     all.some((r) => r.agency_path.startsWith(a.path)),
   );
-  const s = placesSettings.of(ctx);
   return {
     agency: agency ? { id: agency.id, name: agency.name } : null,
     rootId: root?.id ?? null,
@@ -189,9 +199,7 @@ export async function publicList(ctx: Ctx, q: PublicListQuery) {
         places.filter((p) => p.kind === k).length,
       ]),
     ) as Record<PlaceKind, number>,
-    basemap: s.tiandituKey
-      ? { kind: 'tianditu' as const, key: s.tiandituKey, reviewNumber: s.reviewNumber }
-      : { kind: 'schematic' as const },
+    basemap: tiandituBasemap(ctx) ?? { kind: 'schematic' as const },
   };
 }
 export type PlacesPage = Awaited<ReturnType<typeof publicList>>;

@@ -10,13 +10,13 @@ const optionalText = (max: number, what: RegExp, message: string) => (raw: strin
 export const placesSettings = defineSettings({
   tiandituKey: {
     env: 'PLACES_TIANDITU_KEY',
-    doc: '天地图 developer key (tk). Set: the public map draws 天地图 vector tiles and labels, a lawful 标准地图 for a public site. Empty: a schematic view of the points without any third-party tiles.',
+    doc: '天地图 developer key (tk, a browser key limited to this site’s domain: it is sent to browsers). Set together with PLACES_MAP_REVIEW_NUMBER: the public map draws 天地图 vector tiles and labels, a lawful 标准地图 for a public site. Either empty: a schematic view of the points without any third-party tiles.',
     default: '',
     parse: optionalText(64, /^[0-9a-zA-Z]+$/, '应为天地图开发者密钥（字母和数字）'),
   },
   reviewNumber: {
     env: 'PLACES_MAP_REVIEW_NUMBER',
-    doc: '审图号 printed under the map when 天地图 tiles are shown (地图管理条例第二十二条), as 天地图 publishes it for its service, e.g. GS(2024)0568号; check it on the 天地图 site, it changes.',
+    doc: '审图号 printed on and under the map when 天地图 tiles are shown (地图管理条例第二十二条), as 天地图 publishes it for its service, e.g. GS(2024)0568号; check it on the 天地图 site, it changes. Required for the tiles: without it the map stays schematic.',
     default: '',
     parse: optionalText(40, /^[^<>"]+$/, '应为审图号，例如 GS(2024)0568号'),
   },

@@ -93,11 +93,16 @@
     if (isFinite(lat) && isFinite(lng)) picked = [lng, lat];
   }
   el.hidden = false;
+  // 天地图's tiles carry their source and 审图号 on the map itself (地图管理条例第二十二条).
+  var review = data.basemap && data.basemap.reviewNumber;
   var options = {
     container: el,
     style: style,
     maxZoom: 18,
-    attributionControl: false,
+    attributionControl:
+      tianditu && key
+        ? { compact: false, customAttribution: '天地图' + (review ? ' 审图号：' + review : '') }
+        : false,
     cooperativeGestures: !data.pick,
   };
   if (bounds && framed.length > 1) options.bounds = bounds;
@@ -131,12 +136,15 @@
     m.setAttribute('aria-label', p.no + '. ' + p.name);
     var box = document.createElement('div');
     box.appendChild(text('strong', p.name));
-    box.appendChild(text('p', p.kind));
-    box.appendChild(text('p', p.address));
-    box.appendChild(text('p', p.today));
-    var link = text('a', '查看详情和导航');
-    link.href = '#place-' + p.id;
-    box.appendChild(link);
+    // On the picker the registered places are landmarks only: their names.
+    if (!data.pick) {
+      box.appendChild(text('p', p.kind));
+      box.appendChild(text('p', p.address));
+      box.appendChild(text('p', p.today));
+      var link = text('a', '查看详情和导航');
+      link.href = '#place-' + p.id;
+      box.appendChild(link);
+    }
     var popup = new gl.Popup({ offset: 18, maxWidth: '260px' }).setDOMContent(box);
     new gl.Marker({ element: m }).setLngLat([p.lng, p.lat]).setPopup(popup).addTo(map);
   });
@@ -148,6 +156,8 @@
 
   if (data.pick) {
     var pin = null;
+    var locate = document.getElementById('gk-locate');
+    var locateStatus = document.getElementById('gk-locate-status');
     var latInput = document.getElementById('f-lat');
     var lngInput = document.getElementById('f-lng');
     var system = document.getElementById('f-coordSystem');
@@ -157,6 +167,30 @@
       else pin.setLngLat(lngLat);
     };
     if (picked) place(picked);
+    // At the place itself, on a phone: the device's position (WGS-84), recorded as 现场定位.
+    if (locate && navigator.geolocation) {
+      locate.hidden = false;
+      locate.addEventListener('click', function () {
+        locateStatus.textContent = '正在获取位置……';
+        navigator.geolocation.getCurrentPosition(
+          function (pos) {
+            var ll = [pos.coords.longitude, pos.coords.latitude];
+            latInput.value = ll[1].toFixed(6);
+            lngInput.value = ll[0].toFixed(6);
+            if (system) system.value = 'wgs84';
+            if (source) source.value = 'survey';
+            place(ll);
+            map.flyTo({ center: ll, zoom: 16 });
+            locateStatus.textContent =
+              '已填入您现在的位置（精度约 ' + Math.round(pos.coords.accuracy) + ' 米）';
+          },
+          function () {
+            locateStatus.textContent = '无法获取位置，请允许浏览器使用位置信息，或在地图上点选';
+          },
+          { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 },
+        );
+      });
+    }
     map.on('click', function (e) {
       latInput.value = e.lngLat.lat.toFixed(6);
       lngInput.value = e.lngLat.lng.toFixed(6);

@@ -61,6 +61,8 @@ export interface PlaceFormProps {
   agencies?: Array<{ id: string; name: string; depth: number }>;
   /** 天地图's browser key ('' without one): the picker's basemap and its address lookup. */
   tiandituKey: string;
+  /** The places already registered in the member's scope: landmarks on the picker's map. */
+  reference: Array<{ id: string; name: string; lat: number; lng: number }>;
   submit: string;
 }
 
@@ -69,6 +71,8 @@ export function PlaceForm(p: PlaceFormProps) {
   const v = p.values;
   return (
     <form class="gk-form" method="post" action={p.action} novalidate>
+      <link rel="stylesheet" href="/places/assets/maplibre-gl.css" />
+      <link rel="stylesheet" href="/places/assets/places.css" />
       <CsrfField token={p.csrf} />
       <ErrorSummary errors={p.errors} />
       {p.agencies ? (
@@ -114,9 +118,22 @@ export function PlaceForm(p: PlaceFormProps) {
       />
       <fieldset class="gk-fieldset">
         <legend>位置</legend>
-        <p class="gk-hint">
-          在下面的地图上点一下即可填入坐标{p.tiandituKey ? '，也可以按地址查找' : ''}
-          ；也可以填写用手机定位或其他地图拾取的坐标，并选择它的坐标系，保存时统一换算为 WGS-84。
+        {p.tiandituKey ? (
+          <p class="gk-hint">
+            在下面的天地图上点一下即可填入坐标，也可以按地址查找；在现场可以用“使用我现在的位置”；也可以填写从其他地图拾取的坐标并选择它的坐标系，保存时统一换算为
+            WGS-84。
+          </p>
+        ) : (
+          <p class="gk-hint">
+            本站未配置天地图，下面的示意图没有道路，只标出已登记的地点作参照，可点选大致位置。最准确的办法是在现场用手机打开本页，点“使用我现在的位置”；也可以从高德、百度、腾讯地图拾取坐标填入，并选择对应的坐标系，保存时统一换算为
+            WGS-84。
+          </p>
+        )}
+        <p>
+          <button class="gk-button gk-button--secondary" type="button" id="gk-locate" hidden>
+            使用我现在的位置
+          </button>{' '}
+          <span id="gk-locate-status" role="status" aria-live="polite"></span>
         </p>
         {p.tiandituKey ? (
           <p>
@@ -135,6 +152,7 @@ export function PlaceForm(p: PlaceFormProps) {
             pick: true,
             basemap: p.tiandituKey ? { kind: 'tianditu', key: p.tiandituKey } : { kind: 'schematic' },
             tiandituKey: p.tiandituKey,
+            places: p.reference.map((r, i) => ({ ...r, no: i + 1, kind: '', address: '', today: '' })),
           })}
           role="region"
           aria-label="点选位置的地图"
@@ -269,7 +287,10 @@ export function PlacesAdminList(p: {
       {p.rows.length === 0 ? (
         <p class="gk-muted">还没有登记地点。</p>
       ) : (
-        <Table caption="查阅点和公开栏" head={['名称', '类型', '所属机构', '地址', '状态', '修改时间', '']}>
+        <Table
+          caption="查阅点和公开栏"
+          head={['名称', '类型', '所属机构', '地址', '状态', '修改时间', '门户']}
+        >
           {p.rows.map((r) => (
             <tr>
               <td>{r.mayManage ? <a href={`/admin/places/${r.id}`}>{r.name}</a> : r.name}</td>

@@ -7,7 +7,10 @@ import { PlaceCard } from './place-card.js';
 function mapData(p: PlacesPage) {
   return {
     workerUrl: '/places/assets/maplibre-gl-csp-worker.js',
-    basemap: p.basemap.kind === 'tianditu' ? { kind: 'tianditu', key: p.basemap.key } : { kind: 'schematic' },
+    basemap:
+      p.basemap.kind === 'tianditu'
+        ? { kind: 'tianditu', key: p.basemap.key, reviewNumber: p.basemap.reviewNumber }
+        : { kind: 'schematic' },
     near: p.near,
     places: p.places.map((x, i) => ({
       id: x.id,
@@ -39,7 +42,7 @@ function BasemapNote({ p }: { p: PlacesPage }) {
 
 /** The public list and map of 查阅点 and 公开栏: the list is the page, the map an addition. */
 export function PlacesPageView({ p }: { p: PlacesPage }) {
-  const where = p.agency?.name ?? '全市';
+  const where = !p.agency || p.agency.id === p.rootId ? '全市' : p.agency.name;
   return (
     <>
       <link rel="stylesheet" href="/places/assets/maplibre-gl.css" />
