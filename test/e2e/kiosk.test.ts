@@ -71,10 +71,10 @@ for (const engine of journeyEngines())
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
       const w = await watchedPage(context);
       const { page } = w;
-      await page.goto(`${t.baseUrl}${SCREEN}?rotate=1&refresh=1`);
+      await page.goto(`${t.baseUrl}${SCREEN}?rotate=2&refresh=1`, { waitUntil: 'domcontentloaded' });
       assert.equal(await page.locator('.kiosk-slide:not([hidden])').count(), 1, 'one slide at a time');
       const first = await current(page);
-      assert.equal(first, '大埔村事务公开（1/3）');
+      assert.equal(first, '大埔村事务公开（1/6）');
       // Legible from two metres: 32 px text, 48 px slide titles on a 1080p screen.
       const px = (sel: string) =>
         page.evaluate(
@@ -99,6 +99,12 @@ for (const engine of journeyEngines())
       assert.deepEqual(await axeViolations(page), []);
       await screenshot(page, 'kiosk-1080p');
 
+      // The service worker is in charge and holds the page before the server goes away.
+      await until(page, 'navigator.serviceWorker.controller !== null');
+      await until(
+        page,
+        `caches.open('gongkai-kiosk-v1').then((c) => c.match(location.href)).then((r) => r !== undefined)`,
+      );
       // The server stops answering: the screen keeps what it shows and says since when.
       const port = Number(new URL(t.baseUrl).port);
       const slides = await page.locator('.kiosk-slide').count();
@@ -114,6 +120,13 @@ for (const engine of journeyEngines())
       );
       assert.deepEqual(await axeViolations(page), [], 'the offline line is legible too');
       await screenshot(page, 'kiosk-offline');
+
+      // Restarted while the network is down (the screen's browser reloads): the service worker's
+      // copy opens, with the content this screen last saw, and says the network is down.
+      await page.reload();
+      await until(page, `document.getElementById('kiosk-status').textContent.startsWith('网络中断')`);
+      assert.match((await page.locator('#kiosk-slides').textContent()) ?? '', /本月集体收入12\.6万元/);
+      assert.equal(await page.locator('.kiosk-slide').count(), slides);
 
       // Back on the same port and database, with a new notice of the township.
       const ctx = t.container.ctx(cliActor());

@@ -40,10 +40,12 @@ describeEachEngine('village screens over HTTP', (engine) => {
       assert.match(res.body, /<h1 class="kiosk__title">大埔村信息公开<\/h1>/);
       assert.match(
         res.body,
-        /<h2 class="kiosk-slide__title" id="kiosk-slide-1">大埔村事务公开（1\/3）<\/h2>/,
+        /<h2 class="kiosk-slide__title" id="kiosk-slide-1">大埔村事务公开（1\/6）<\/h2>/,
       );
       assert.match(res.body, /村级财务收支/);
       assert.match(res.body, /本月集体收入12\.6万元/);
+      // The village's accounts in full, not cut after three lines.
+      assert.match(res.body, /月末结余4\.5万元。明细账目可到村委会财务室查阅。/);
       assert.match(res.body, /data-rotate="3"/);
       assert.match(res.body, /data-refresh="5"/);
       assert.match(res.body, /<script src="\/static\/kiosk\.js" defer=""><\/script>/);

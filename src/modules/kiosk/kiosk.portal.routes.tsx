@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { renderDocument } from '../../platform/http/server.js';
 import { periodOf, slidesOf, type KioskContent } from './kiosk.js';
@@ -18,6 +19,13 @@ type Query = { rotate?: string; refresh?: string };
 const slidesHtml = async (c: KioskContent) => String(await (<Slides slides={slidesOf(c)} />));
 
 export function registerKioskRoutes(app: FastifyInstance): void {
+  // The screens' service worker, under /kiosk/ so that its scope is the screens (assets/kiosk-sw.js).
+  let worker: Buffer | null = null;
+  app.get('/kiosk/sw.js', async (_req, reply) => {
+    worker ??= readFileSync(new URL('./assets/kiosk-sw.js', import.meta.url));
+    return reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(worker);
+  });
+
   app.get('/kiosk', async (req, reply) =>
     reply.page(
       {

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
 import { catalogs } from '../catalog/index.js';
+import { createPlace } from '../places/index.js';
 import { contentVersion } from './kiosk.presenter.js';
 import * as kiosk from './kiosk.service.js';
 
@@ -101,6 +102,39 @@ describeEachEngine('village screen: what a village’s screen shows', (engine) =
         ['前埔村', true],
         ['岭畔村', false],
       ].sort(),
+    );
+  });
+
+  it('shows the places nearby with today’s hours, but not the screen itself', async () => {
+    const place = (agency: Agency, fields: Record<string, unknown>) =>
+      createPlace(sys(), agency.id, {
+        coordSystem: 'wgs84',
+        coordSource: 'map',
+        weekly: '周一至周五 08:00-12:00,14:30-17:30',
+        followCalendar: 'true',
+        ...fields,
+      });
+    await place(qianpu, {
+      kind: 'noticeBoard',
+      electronic: '✓',
+      name: '前埔村村务公开栏（信息化宣传屏）',
+      address: '前埔村村委会门口',
+      lat: '24.8583',
+      lng: '118.4967',
+      weekly: '每天 全天',
+      followCalendar: '',
+    });
+    await place(town, {
+      kind: 'serviceCenter',
+      name: '磁灶镇综合便民服务中心',
+      address: '镇区中心路 1 号',
+      lat: '24.8511',
+      lng: '118.5053',
+    });
+    const c = await kiosk.screenContent(visitor(), qianpu.id);
+    assert.deepEqual(
+      c.places.map((p) => [p.name, p.today]),
+      [['磁灶镇综合便民服务中心', '今日开放 08:00–12:00、14:30–17:30，现在开放']],
     );
   });
 });

@@ -5,7 +5,9 @@ import { catalogs, VILLAGE_DOMAIN, VILLAGE_DOMAIN_NAME } from '../catalog/index.
 import { placesNear, type PublicPlace } from '../places/index.js';
 import { bodyText, records } from '../records/index.js';
 import {
+  EXCERPT_CHARS,
   excerpt,
+  ITEM_CHARS,
   noticeGenres,
   unsigned,
   type KioskContent,
@@ -37,6 +39,7 @@ const shortNameOf = (a: Agency) => a.shortName ?? a.name;
 async function kioskRecord(
   ctx: Ctx,
   r: { id: string; title: string; agencyName: string; publishedAt: string | null },
+  max = EXCERPT_CHARS,
 ): Promise<KioskRecord> {
   const full = await records.publicView(ctx, r.id);
   const text = full?.summary?.trim() || unsigned(bodyText(full?.body_html ?? ''), r.agencyName);
@@ -45,7 +48,7 @@ async function kioskRecord(
     title: r.title,
     agencyName: r.agencyName,
     date: r.publishedAt ? beijingDate(new Date(r.publishedAt)) : '',
-    excerpt: excerpt(text),
+    excerpt: excerpt(text, max),
   };
 }
 
@@ -63,7 +66,7 @@ async function villageItems(ctx: Ctx, agencyId: string): Promise<KioskItem[]> {
         name: item.name,
         contentElements: item.contentElements,
         timeLimit: item.timeLimit,
-        latest: newest ? await kioskRecord(ctx, newest) : null,
+        latest: newest ? await kioskRecord(ctx, newest, ITEM_CHARS) : null,
       });
     }
   }
@@ -76,7 +79,9 @@ function kioskPlace(p: PublicPlace): KioskPlace {
     name: p.name,
     kindLabel: p.kindLabel,
     address: p.address,
-    today: t.open ? `今日 ${t.hours}，${t.state}` : `今日不开放${t.reason ? `（${t.reason}）` : ''}`,
+    today: t.open
+      ? `今日开放 ${t.hours}${t.state.startsWith('开放中') ? '，现在开放' : t.state === '今天已结束' ? '，今日已结束' : ''}`
+      : `今日不开放${t.reason ? `（${t.reason}）` : ''}`,
     phone: p.phone,
   };
 }
@@ -84,7 +89,11 @@ function kioskPlace(p: PublicPlace): KioskPlace {
 /** The places near the agency, when the places module is installed (the screen works without it). */
 async function nearbyPlaces(ctx: Ctx, agencyId: string): Promise<KioskPlace[]> {
   if (!ctx.modules.modules.some((m) => m.name === 'places')) return [];
-  return (await placesNear(ctx, agencyId, PLACES)).map(kioskPlace);
+  // The screen itself (the village's electronic 公开栏) is where the reader stands: not "nearby".
+  return (await placesNear(ctx, agencyId, PLACES + 1))
+    .filter((p) => !(p.electronic && p.agencyId === agencyId))
+    .slice(0, PLACES)
+    .map(kioskPlace);
 }
 
 /**

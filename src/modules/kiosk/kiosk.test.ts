@@ -38,10 +38,18 @@ describe('village screen: the slides and their text', () => {
     );
     assert.deepEqual(
       slides.map((s) => s.title),
-      ['大埔村事务公开（1/2）', '大埔村事务公开（2/2）', '磁灶镇通知公告（1/2）', '磁灶镇通知公告（2/2）'],
+      [
+        '大埔村事务公开（1/3）',
+        '大埔村事务公开（2/3）',
+        '大埔村事务公开（3/3）',
+        '磁灶镇通知公告（1/2）',
+        '磁灶镇通知公告（2/2）',
+      ],
     );
-    assert.equal(slides[0]!.kind === 'items' && slides[0]!.items.length, 2);
-    assert.equal(slides[3]!.kind === 'records' && slides[3]!.records.length, 1);
+    // One 村务公开 item to a slide (its figures in full), three records.
+    assert.equal(slides[0]!.kind === 'items' && slides[0]!.items.length, 1);
+    assert.equal(slides[3]!.kind === 'records' && slides[3]!.records.length, 3);
+    assert.equal(slides[4]!.kind === 'records' && slides[4]!.records.length, 1);
   });
 
   it('shows one slide saying there is nothing rather than a blank screen', () => {

@@ -57,10 +57,16 @@ export type Slide =
   | { kind: 'empty'; title: string };
 
 /** How many entries one slide holds on a 1080p screen at the sizes of kiosk.css (see there). */
-export const PER_SLIDE = { items: 2, records: 3, places: 3 } as const;
+export const PER_SLIDE = { items: 1, records: 3, places: 3 } as const;
 
 /** Longest excerpt kept of a record's text: about three lines at 32 px on a 1920 px screen. */
 export const EXCERPT_CHARS = 90;
+
+/**
+ * Longest text of a 村务公开 item's latest post, one item to a slide: the village's accounts and
+ * figures are what the screen is for, so up to about seven lines of them are shown, not three.
+ */
+export const ITEM_CHARS = 320;
 
 /** The first `max` characters of a text, cut at the end of a sentence when one ends near there. */
 export function excerpt(text: string, max = EXCERPT_CHARS): string {

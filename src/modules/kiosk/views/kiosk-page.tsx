@@ -26,7 +26,7 @@ function RecordEntry({ r }: { r: KioskRecord }) {
 
 function ItemEntry({ item }: { item: KioskItem }) {
   return (
-    <li class="kiosk-entry">
+    <li class="kiosk-entry kiosk-entry--item">
       <h3 class="kiosk-entry__title">{item.name}</h3>
       {item.latest ? (
         <>

@@ -154,4 +154,23 @@
     }
   }
   setTimeout(refresh, refreshMs);
+
+  // Where the browser allows a service worker (https, or this machine): keep this page, its
+  // stylesheet and script, so that a screen restarted while the network is down still opens
+  // (/kiosk/sw.js answers from this copy only when the network fails).
+  if ('serviceWorker' in navigator && window.isSecureContext && window.caches) {
+    navigator.serviceWorker
+      .register('/kiosk/sw.js')
+      .then(() => navigator.serviceWorker.ready)
+      .then(() => window.caches.open('gongkai-kiosk-v1'))
+      .then((cache) => {
+        const own = Array.from(document.querySelectorAll('link[rel=stylesheet], script[src], link[rel=icon]'))
+          .map((e) => e.getAttribute('href') || e.getAttribute('src'))
+          .filter((u) => u && u.startsWith('/'));
+        return cache.addAll([window.location.pathname + window.location.search, ...own]);
+      })
+      .catch(() => {
+        // No offline copy: the screen still works while it stays open.
+      });
+  }
 })();
