@@ -3,10 +3,11 @@ import type { Ctx } from '../../platform/context.js';
 import { agencies } from '../agencies/index.js';
 import { media, mediaActivity, platformLabels, type Platform } from '../media/index.js';
 
-// The demo city's 政务新媒体 matrix (issue 16 §8): 33 accounts of the city, its departments and
-// towns — the seed's 晋江 runs 53 — with twelve months of activity before the demo's today,
-// entered through the same import as a real spreadsheet. 晋江民政's last post is 11 days before
-// today (the 工作台 warns: three days left before the 2-week veto); 晋江城管 has no 负责人 on
+// The demo city's 政务新媒体 matrix (issue 16 §8): 34 accounts (32 open) of the city, its
+// departments and towns — the seed's 晋江 runs 53 — with twelve months of activity before the
+// demo's today, entered through the same import as a real spreadsheet; each account's 审批文号 and
+// 备案号 carry the year it opened. 晋江民政's last post is 11 days before today (the daily check
+// warns the office heads: three days left before the 2-week veto); 晋江城管 has no 负责人 on
 // record; 晋江司法's 微博 was 注销 in 2024 and 晋江农业农村's 视频号 is still being applied for.
 // Addresses are illustrative, not the accounts' real ones.
 
@@ -82,6 +83,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const daysBefore = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * An account's opening between 2014 and 2019, from March to December, and the serial of its
+ * approval that year: a 晋政办 document numbered by how far into the year it came (about eight a
+ * month), so the number and the date agree.
+ */
+function opening(next: () => number): { on: string; year: number; approvalSerial: number } {
+  const year = 2014 + Math.floor(next() * 6);
+  const month = 3 + Math.floor(next() * 10);
+  const day = 1 + Math.floor(next() * 28);
+  return {
+    on: `${year}-${pad(month)}-${pad(day)}`,
+    year,
+    approvalSerial: Math.max(1, (month - 1) * 8 + Math.floor(next() * 8) - 4),
+  };
+}
+
 export async function loadMedia(ctx: Ctx): Promise<void> {
   const next = random(2016);
   const byName = new Map((await agencies.listPublic(ctx)).map((a) => [a.name, a]));
@@ -94,6 +111,7 @@ export async function loadMedia(ctx: Ctx): Promise<void> {
   const registered: Array<{ spec: Spec; id: string }> = [];
   for (const spec of accounts) {
     const [agency, platform, name] = spec;
+    const opened = opening(next);
     const a = await media.register(ctx, {
       agencyId: agencyOf(agency).id,
       platform,
@@ -111,10 +129,12 @@ export async function loadMedia(ctx: Ctx): Promise<void> {
           : `${'林陈王李张吴黄蔡'[Math.floor(next() * 8)]}${'志晓建丽文秀'[Math.floor(next() * 6)]}${'明华芳强玲军'[Math.floor(next() * 6)]}`,
       managerPhone: name === '晋江城管' ? undefined : `1390595${String(1000 + Math.floor(next() * 9000))}`,
       filingStatus: next() < 0.9 ? 'filed' : 'notFiled',
-      filingNo: `FJ-QZ-JJ-${2016 + Math.floor(next() * 5)}-${String(registered.length + 1).padStart(3, '0')}`,
+      // 备案 follows the opening: the 备案号 carries the opening's year.
+      filingNo: `FJ-QZ-JJ-${opened.year}-${String(registered.length + 1).padStart(3, '0')}`,
       status: 'open',
-      occurredOn: `${2014 + Math.floor(next() * 6)}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}`,
-      approvalNo: `晋政办〔${2014 + Math.floor(next() * 6)}〕${10 + Math.floor(next() * 80)}号`,
+      occurredOn: opened.on,
+      // The 审批 comes before the opening, in the same year (openings fall from March on).
+      approvalNo: `晋政办〔${opened.year}〕${opened.approvalSerial}号`,
     });
     registered.push({ spec, id: a.id });
   }
@@ -126,21 +146,25 @@ export async function loadMedia(ctx: Ctx): Promise<void> {
   for (const { spec } of registered) {
     const [agency, platform, name, followers, perMonth] = spec;
     const label = platformLabels[platform];
+    // The day of the last post (晋江民政: 11 days ago); each month's last post is on or before it.
+    const lastDay = daysBefore(today, name === '晋江民政' ? 11 : Math.floor(next() * 5));
     for (let k = 12; k >= 1; k--) {
       const month = new Date(Date.UTC(y, m - 1 - k, 1));
+      const monthEnd = new Date(Date.UTC(y, m - k, 0)).toISOString().slice(0, 10);
+      const inMonth = daysBefore(monthEnd, Math.floor(next() * 3));
+      const lastPost = inMonth < lastDay ? inMonth : lastDay;
       const posts = Math.max(2, Math.round(perMonth * (0.7 + next() * 0.6)));
       const reposts = Math.round(posts * (0.15 + next() * 0.2));
       const received = Math.round(posts * next() * 0.8);
       const reads = Math.round(followers * (0.08 + next() * 0.15));
       const grown = Math.round(followers * (1 - k * 0.006));
       lines.push(
-        `${agency},${label},${name},月,${month.toISOString().slice(0, 7)},${posts},${reposts},${received},${received},${grown},${reads},`,
+        `${agency},${label},${name},月,${month.toISOString().slice(0, 7)},${posts},${reposts},${received},${received},${grown},${reads},${lastPost}`,
       );
     }
-    const ago = name === '晋江民政' ? 11 : Math.floor(next() * 5);
     const received = name === '晋江人社' && platform === 'wechatSubscription' ? 6 : 0;
     lines.push(
-      `${agency},${label},${name},日,${daysBefore(today, ago)},${1 + Math.floor(next() * 3)},${Math.floor(next() * 2)},${received},${received ? 2 : 0},,${Math.round(followers * 0.01)},`,
+      `${agency},${label},${name},日,${lastDay},${1 + Math.floor(next() * 3)},${Math.floor(next() * 2)},${received},${received ? 2 : 0},,${Math.round(followers * 0.01)},`,
     );
   }
   await mediaActivity.importActivity(ctx, Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'));

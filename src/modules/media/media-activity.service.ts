@@ -5,10 +5,11 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import { isId, newId } from '../../platform/ids.js';
 import { columns, readTable, readUploadedSpreadsheet } from '../../platform/import/index.js';
 import { FieldProblem, integer, oneOf, optional, text, type Field } from '../../platform/schema.js';
-import type { WorkbenchPanel } from '../accounts/index.js';
+import { notifications, type WorkbenchPanel } from '../accounts/index.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import {
   daysBefore,
+  findingLabels,
   freshness,
   periodEnd,
   periodKindLabels,
@@ -58,6 +59,13 @@ function checkActivity(
         : `月份“${v.periodValue}”不是有效月份，应为 YYYY-MM，例如 2026-03`,
     ]);
   else if (start > todayDate) problems.push(['periodValue', '统计周期不能晚于今天']);
+  // A month says nothing of its days: without its last post date the 2-week rule would count
+  // from the last date known before it (or the opening), a wrong veto.
+  if (v.period === 'month' && v.posts > 0 && !v.lastPostOn && start)
+    problems.push([
+      'lastPostOn',
+      '按月填报且本月发布数大于 0 时，请填写最近发布日期（本月最后一次发布的日期），用于两周未更新的检查',
+    ]);
   if (v.lastPostOn && start) {
     if (v.posts === 0) problems.push(['lastPostOn', '本期发布数为 0，不应填写最近发布日期']);
     else if (v.lastPostOn < start || v.lastPostOn > periodEnd(v.period, start))
@@ -67,12 +75,7 @@ function checkActivity(
   return { start: start ?? '', problems };
 }
 
-/** The last post a period tells: its own date, or the day itself for a day with posts. */
-function lastPostOf(v: ActivityInput, start: string): string | null {
-  return v.lastPostOn ?? (v.period === 'day' && v.posts > 0 ? start : null);
-}
-
-/** Writes a period (a second entry for the same period replaces the first) and the account's last post. */
+/** Writes a period (a second entry for the same period replaces the first). */
 async function writeActivity(
   ctx: Ctx,
   a: repo.AccountRow,
@@ -106,12 +109,18 @@ async function writeActivity(
         ...fields,
       },
     ]);
-  const last = lastPostOf(v, start);
-  if (last && (!a.last_post_on || last > a.last_post_on)) {
-    await repo.updateAccount(ctx.db, a.id, { last_post_on: last, updated_at: now });
-    a.last_post_on = last;
-  }
   return existing ? 'updated' : 'inserted';
+}
+
+/**
+ * The account's last post, recomputed from its stored activity (the latest 最近发布日期 given, or
+ * the latest day with posts): a mistaken date corrected later (a day re-entered with 0 posts)
+ * moves it back, so the 2-week rule sees the truth.
+ */
+async function refreshLastPost(ctx: Ctx, a: Pick<repo.AccountRow, 'id' | 'last_post_on'>): Promise<void> {
+  const last = await repo.lastPostFromActivity(ctx.db, a.id);
+  if (last === a.last_post_on) return;
+  await repo.updateAccount(ctx.db, a.id, { last_post_on: last, updated_at: ctx.clock.now().toISOString() });
 }
 
 /** The operator enters a day's or a month's figures for an account. */
@@ -124,6 +133,7 @@ export async function recordActivity(ctx: Ctx, accountId: string, raw: unknown):
   if (problems.length) throw new ValidationError(problems.map(([field, message]) => ({ field, message })));
   await inTransaction(ctx, async (ctx) => {
     await writeActivity(ctx, a, v, start, 'operator');
+    await refreshLastPost(ctx, a);
     await recordAudit(ctx, {
       action: 'media.activity',
       subjectType: 'mediaAccount',
@@ -238,10 +248,13 @@ export async function importActivity(ctx: Ctx, bytes: Uint8Array): Promise<Activ
   const rows = table.finish();
   return inTransaction(ctx, async (ctx) => {
     let inserted = 0;
+    const touched = new Map<string, repo.AccountRow>();
     for (const { row, value } of rows) {
       const { account, start } = resolved.get(row)!;
       if ((await writeActivity(ctx, account, value, start, 'import')) === 'inserted') inserted++;
+      touched.set(account.id, account);
     }
+    for (const account of touched.values()) await refreshLastPost(ctx, account);
     const result = { rows: rows.length, inserted, updated: rows.length - inserted };
     await recordAudit(ctx, {
       action: 'media.import',
@@ -303,7 +316,9 @@ export const DAILY_CHECK_JOB = 'media.dailyCheck';
 
 /**
  * The daily job: runs the rules over every open account and keeps what it found for the day (a
- * second run the same day replaces it), the record of the watch the figures page counts from.
+ * second run the same day replaces it), the record of the watch the figures page counts from;
+ * and tells the agency's office heads and administrators (and those above) on the 工作台 when an
+ * account reaches the warning line or the veto (`freshnessNotices`).
  */
 export async function dailyCheck(ctx: Ctx): Promise<string> {
   const checkedOn = today(ctx);
@@ -320,9 +335,76 @@ export async function dailyCheck(ctx: Ctx): Promise<string> {
       created_at: now,
     })),
   );
-  await inTransaction(ctx, (ctx) => repo.replaceFindings(ctx.db, checkedOn, rows));
+  const sent = await inTransaction(ctx, async (ctx) => {
+    const notices = await freshnessNotices(ctx, checkedOn, results);
+    await repo.replaceFindings(ctx.db, checkedOn, rows);
+    let n = 0;
+    for (const notice of notices) if (await notifications.notify(ctx, notice)) n++;
+    return n;
+  });
   const n = (k: FindingKind) => rows.filter((r) => r.kind === k).length;
-  return `检查 ${results.length} 个账号：超期未更新 ${n('veto')} 个，即将超期 ${n('warning')} 个，留言未回复 ${n('unanswered')} 个，未明确负责人 ${n('noManager')} 个`;
+  return `检查 ${results.length} 个账号：${findingLabels.veto} ${n('veto')} 个，${findingLabels.warning} ${n('warning')} 个，${findingLabels.unanswered} ${n('unanswered')} 个，${findingLabels.noManager} ${n('noManager')} 个；发出提醒 ${sent} 条`;
+}
+
+/**
+ * The notices of the 2-week rule (issue 16 §5: flagged to the operator and the office head before
+ * it happens). One when an account reaches the warning line (MEDIA_WARN_DAYS) and one when it
+ * reaches the veto, not one a day while it stays there: the 工作台's counts and the list keep
+ * showing it, and a daily repeat per lapsed account would bury every other notice. "Reaches": no
+ * check since the day it crossed that line found it there, so a day the job did not run loses no
+ * notice, a second run the same day sends none (`notify` keeps one per account, kind and day),
+ * and an account that posts and lapses again is told again.
+ */
+async function freshnessNotices(ctx: Ctx, checkedOn: string, results: AccountCheck[]) {
+  const s = mediaSettings.of(ctx);
+  const vetoDays = s.vetoDays;
+  const warnDays = Math.min(s.warnDays, vetoDays - 1);
+  const due = results
+    .filter(
+      (c): c is AccountCheck & { days: number; level: 'veto' | 'warning' } =>
+        c.days !== null && c.level !== 'ok',
+    )
+    .map((c) => ({
+      c,
+      crossedOn: daysBefore(checkedOn, c.days - (c.level === 'veto' ? vetoDays : warnDays)),
+    }));
+  if (due.length === 0) return [];
+  const earlier = await repo.freshnessFindings(
+    ctx.db,
+    due.map((d) => d.c.account.id),
+    due.reduce((min, d) => (d.crossedOn < min ? d.crossedOn : min), checkedOn),
+    checkedOn,
+  );
+  return due
+    .filter(
+      ({ c, crossedOn }) =>
+        !earlier.some(
+          (f) =>
+            f.account_id === c.account.id &&
+            f.checked_on >= crossedOn &&
+            (f.kind === 'veto' || c.level === 'warning'),
+        ),
+    )
+    .map(({ c }) => {
+      const a = c.account;
+      const since = a.lastPostOn ?? a.openedOn ?? checkedOn;
+      const what = `${a.agencyName}的${platformLabels[a.platform]}“${a.name}”已 ${c.days} 天未发布信息（${
+        a.lastPostOn ? `最近一次发布于 ${a.lastPostOn}` : `开设于 ${a.openedOn}，尚无发布记录`
+      }）`;
+      const message =
+        c.level === 'veto'
+          ? `${what}，达到 ${vetoDays} 天，已构成“${findingLabels.veto}”。请立即督促运维人员发布信息，并在后台“政务新媒体”中填报运营数据；账号确已停止使用的，请办理关停、注销。`
+          : `${what}，${findingLabels.warning}：满 ${vetoDays} 天将被单项否决。请督促运维人员最迟于 ${daysBefore(since, 1 - vetoDays)} 发布信息，并在后台“政务新媒体”中填报运营数据。`;
+      return {
+        agencyId: a.agencyId,
+        userId: null,
+        kind: `media.${c.level}`,
+        subjectType: 'mediaAccount',
+        subjectId: a.id,
+        day: checkedOn,
+        message,
+      };
+    });
 }
 
 /**
@@ -342,17 +424,17 @@ export async function mediaWorkbench(ctx: Ctx): Promise<WorkbenchPanel[]> {
       key: 'media',
       title: '政务新媒体',
       order: 60,
-      note: `已开设账号 ${checks.length} 个`,
+      note: `已开设账号 ${checks.length} 个；${s.vetoDays} 天未发布信息即单项否决，${s.warnDays} 天起提醒`,
       more: { href: '/admin/media', label: '全部账号' },
       items: [
         {
-          label: `${s.vetoDays} 天以上未更新（单项否决）`,
+          label: findingLabels.veto,
           count: n('veto'),
           href: '/admin/media?flag=veto',
           urgent: n('veto') > 0,
         },
         {
-          label: `${s.warnDays} 天以上未更新（即将否决）`,
+          label: findingLabels.warning,
           count: n('warning'),
           href: '/admin/media?flag=warning',
           urgent: n('warning') > 0,

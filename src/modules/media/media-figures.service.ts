@@ -145,11 +145,15 @@ export async function figures(ctx: Ctx, year: number): Promise<MediaFigures> {
 }
 
 /**
- * The new-media part of the 政府网站与政务新媒体工作年度报表 (国办函〔2018〕12号) as XLSX: one row
+ * The new-media part of the 政府网站与政务新媒体工作年度报表 (国办函〔2018〕12号) as XLSX, for a year
+ * (this year when none is given; the file is named by it): one row
  * per account by platform with the columns MEDIA_REPORT_FIELDS names (default 平台、名称、信息发布量、
  * 关注量), and a sheet with every figure. The official field list was not verified (services.md §8).
  */
-export async function annualReportWorkbook(ctx: Ctx, rawYear: string | undefined): Promise<Buffer> {
+export async function annualReportWorkbook(
+  ctx: Ctx,
+  rawYear: string | undefined,
+): Promise<{ year: number; bytes: Buffer }> {
   const year = yearOf(ctx, rawYear);
   const f = await figures(ctx, year);
   const fields = mediaSettings.of(ctx).reportFields;
@@ -168,9 +172,7 @@ export async function annualReportWorkbook(ctx: Ctx, rawYear: string | undefined
     })[k];
   const ws = wb.addWorksheet('政务新媒体');
   ws.addRow([`政府网站与政务新媒体工作年度报表（政务新媒体部分）${year} 年`]).font = { bold: true, size: 14 };
-  ws.addRow([
-    '栏目依据国办函〔2018〕12号，字段可通过 MEDIA_REPORT_FIELDS 调整，发布前请核对上级下发的报表格式。',
-  ]);
+  ws.addRow(['栏目依据国办函〔2018〕12号，按本单位的配置列出；报送前请对照上级下发的当年报表模板核对栏目。']);
   ws.addRow(fields.map((k) => reportFieldLabels[k])).font = { bold: true };
   const order = (p: Platform) => platforms.indexOf(p);
   for (const a of [...f.accounts].sort((x, y) => order(x.platform) - order(y.platform)))
@@ -204,7 +206,7 @@ export async function annualReportWorkbook(ctx: Ctx, rawYear: string | undefined
     ]);
   all.getColumn(1).width = 30;
   all.getColumn(3).width = 24;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return { year, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
 
 export interface NewMediaFacts {

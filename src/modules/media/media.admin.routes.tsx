@@ -102,13 +102,13 @@ export function registerMediaAdminRoutes(app: FastifyInstance): void {
   });
   app.get<{ Querystring: { year?: string } }>('/admin/media/figures.xlsx', async (req, reply) => {
     requireStaff(req);
-    const bytes = await figures.annualReportWorkbook(req.ctx, req.query.year);
-    const name = `政务新媒体年度报表-${req.query.year ?? ''}.xlsx`;
+    const { year, bytes } = await figures.annualReportWorkbook(req.ctx, req.query.year);
+    const name = `政务新媒体年度报表-${year}.xlsx`;
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header(
         'content-disposition',
-        `attachment; filename="media.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        `attachment; filename="media-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
       )
       .send(bytes);
   });

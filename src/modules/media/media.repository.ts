@@ -37,18 +37,18 @@ export async function listAccounts(
   return q.orderBy(agencyField('m.agency_id', 'path')).orderBy('m.platform').orderBy('m.name').execute();
 }
 
-/** The account of this agency on this platform that is not 注销, other than `exceptId`. */
-export async function liveOnPlatform(
+/** The account of this agency in this platform group that is not 注销, other than `exceptId`. */
+export async function liveInGroup(
   db: Executor,
   agencyId: string,
-  platform: string,
+  group: string,
   exceptId: string | null,
 ): Promise<MediaAccountTable | undefined> {
   let q = db
     .selectFrom('media_account')
     .selectAll()
     .where('agency_id', '=', agencyId)
-    .where('platform', '=', platform)
+    .where('platform_group', '=', group)
     .where('status', '<>', 'closed');
   if (exceptId) q = q.where('id', '<>', exceptId);
   return q.executeTakeFirst();
@@ -111,6 +111,27 @@ export async function updateActivity(
   await db.updateTable('media_activity').set(fields).where('id', '=', id).execute();
 }
 
+/**
+ * The last post the account's activity tells: the latest 最近发布日期 given, or the latest day with
+ * posts (a month without a date tells nothing: the import and the form require one).
+ */
+export async function lastPostFromActivity(db: Executor, accountId: string): Promise<string | null> {
+  const given = await db
+    .selectFrom('media_activity')
+    .select((eb) => eb.fn.max('last_post_on').as('on'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  const day = await db
+    .selectFrom('media_activity')
+    .select((eb) => eb.fn.max('period_start').as('on'))
+    .where('account_id', '=', accountId)
+    .where('period', '=', 'day')
+    .where('posts', '>', 0)
+    .executeTakeFirst();
+  const dates = [given?.on, day?.on].filter((d): d is string => typeof d === 'string' && d !== '');
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
 export async function activityOf(
   db: Executor,
   accountId: string,
@@ -160,6 +181,28 @@ export async function replaceFindings(
       .insertInto('media_finding')
       .values(rows.slice(i, i + 200))
       .execute();
+}
+
+/** The veto and warning findings of these accounts checked in [from, to). */
+export async function freshnessFindings(
+  db: Executor,
+  accountIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Array<Pick<MediaFindingTable, 'account_id' | 'kind' | 'checked_on'>>> {
+  const out: Array<Pick<MediaFindingTable, 'account_id' | 'kind' | 'checked_on'>> = [];
+  for (let i = 0; i < accountIds.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('media_finding')
+        .select(['account_id', 'kind', 'checked_on'])
+        .where('account_id', 'in', accountIds.slice(i, i + 500))
+        .where('kind', 'in', ['veto', 'warning'])
+        .where('checked_on', '>=', from)
+        .where('checked_on', '<', to)
+        .execute()),
+    );
+  return out;
 }
 
 /** The day of the last check, and how many findings it made. */

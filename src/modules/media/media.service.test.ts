@@ -11,6 +11,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { ValidationError } from '../../platform/errors.js';
 import { ImportRefused } from '../../platform/import/index.js';
+import { notifications } from '../accounts/index.js';
 import { media, mediaActivity, mediaFigures } from './index.js';
 
 // jsqr is CommonJS whose function is also its `default`: typed as the default, called as the module.
@@ -127,6 +128,59 @@ describeEachEngine('政务新媒体 registry, QR codes, the 2-week rule and figu
     assert.equal(again.status, 'open');
   });
 
+  it('counts 订阅号 and 服务号 as one platform, 微信公众号, naming the account already there', async () => {
+    const wx = await media.register(
+      policeClerk,
+      account(tree.police.id, {
+        platform: 'wechatSubscription',
+        name: '晋江公安微讯',
+        accountRef: 'gh_000000000001',
+        occurredOn: '2026-02-25',
+      }),
+    );
+    const refused = (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.equal(e.fields[0]!.field, 'platform');
+      assert.match(
+        e.message,
+        /晋江市公安局在微信公众号（订阅号、服务号）上已有账号“晋江公安微讯”（微信公众号，已开设）/,
+      );
+      return true;
+    };
+    await assert.rejects(
+      media.register(
+        policeClerk,
+        account(tree.police.id, { platform: 'wechatService', name: '晋江公安服务', accountRef: 'gh_2' }),
+      ),
+      refused,
+    );
+    // Nor by correcting another account's platform to 服务号.
+    const douyin = (await media.listForStaff(policeClerk)).find(
+      (a) => a.platform === 'douyin' && a.agencyId === tree.police.id,
+    )!;
+    const edit = await media.editPage(policeClerk, douyin.id);
+    await assert.rejects(
+      media.update(policeClerk, douyin.id, { ...edit.values, platform: 'wechatService' }),
+      refused,
+    );
+    // The 服务号 of another agency, and 视频号 (another platform) of the same one, are fine.
+    await media.register(
+      as(staffActor('clerk', tree.cizao)),
+      account(tree.cizao.id, {
+        platform: 'wechatService',
+        name: '磁灶服务',
+        accountRef: 'gh_3',
+        occurredOn: '2026-02-25',
+      }),
+    );
+    const row = await h.db
+      .selectFrom('media_account')
+      .select(['platform', 'platform_group'])
+      .where('id', '=', wx.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { platform: 'wechatSubscription', platform_group: 'wechatOfficial' });
+  });
+
   it('keeps the 负责人 encrypted, in full for the keepers and masked for readers', async () => {
     const row = await h.db
       .selectFrom('media_account')
@@ -204,9 +258,30 @@ describeEachEngine('政务新媒体 registry, QR codes, the 2-week rule and figu
     assert.ok(found.some((f) => f.account_id === d10 && f.kind === 'warning'));
     assert.ok(!found.some((f) => f.account_id === d9 && (f.kind === 'veto' || f.kind === 'warning')));
     const [panel] = await mediaActivity.mediaWorkbench(edu);
-    const line = (label: RegExp) => panel!.items.find((i) => label.test(i.label))!.count;
-    assert.equal(line(/单项否决/), 1);
-    assert.equal(line(/即将否决/), 1);
+    const line = (label: string) => panel!.items.find((i) => i.label === label)!.count;
+    assert.equal(line('超期未更新（单项否决）'), 1);
+    assert.equal(line('即将超期未更新'), 1);
+    // The office head of the city hears of both on the 工作台, by name, with the days and what to do;
+    // a clerk gets no agency notices (the panel's counts are theirs).
+    const head = as(staffActor('officeHead', tree.gov, 'u-city-head'));
+    const notices = async (who: Ctx = head) =>
+      (await notifications.unreadForMe(who))
+        .map((n) => n.message)
+        .filter((m) => m.includes('晋江教育'))
+        .sort();
+    assert.deepEqual(await notices(), [
+      '晋江市教育局的微信公众号“晋江教育14”已 14 天未发布信息（最近一次发布于 2026-02-16），达到 14 天，已构成“超期未更新（单项否决）”。请立即督促运维人员发布信息，并在后台“政务新媒体”中填报运营数据；账号确已停止使用的，请办理关停、注销。',
+      '晋江市教育局的抖音“晋江教育10”已 10 天未发布信息（最近一次发布于 2026-02-20），即将超期未更新：满 14 天将被单项否决。请督促运维人员最迟于 2026-03-05 发布信息，并在后台“政务新媒体”中填报运营数据。',
+    ]);
+    assert.deepEqual(await notices(as(staffActor('clerk', tree.education, 'u-edu-clerk'))), []);
+    // Once when an account reaches a line, not every day it stays there: a second run the same day
+    // and the next day's run add only 晋江教育9, which reaches 10 days then.
+    assert.match(await mediaActivity.dailyCheck(ctx), /发出提醒 0 条/);
+    const tomorrow = testCtx(h, undefined, new FixedClock('2026-03-03T01:00:00Z'));
+    await mediaActivity.dailyCheck(tomorrow);
+    const later = await notices();
+    assert.equal(later.length, 3);
+    assert.ok(later.some((m) => m.startsWith('晋江市教育局的今日头条“晋江教育9”已 10 天未发布信息')));
     // A post entered today clears the veto; a clerk elsewhere has nothing of 教育局's on the 工作台.
     await mediaActivity.recordActivity(edu, d14, {
       period: 'day',
@@ -223,17 +298,75 @@ describeEachEngine('政务新媒体 registry, QR codes, the 2-week rule and figu
     assert.deepEqual(await mediaActivity.mediaWorkbench(as(staffActor('clerk', tree.village))), []);
   });
 
+  it('recomputes the last post from the activity kept: a day corrected to 0 posts flags the account again', async () => {
+    const edu = as(staffActor('clerk', tree.education));
+    const d10 = (await media.listForStaff(edu)).find((a) => a.name === '晋江教育10')!;
+    const level = async () => {
+      const c = (await mediaActivity.check(ctx, [tree.education.path])).find((x) => x.account.id === d10.id)!;
+      return [c.days, c.level];
+    };
+    assert.deepEqual(await level(), [10, 'warning']);
+    const day = (periodValue: string, posts: string) => ({
+      period: 'day',
+      periodValue,
+      posts,
+      reposts: '0',
+      messagesReceived: '0',
+      messagesAnswered: '0',
+      reads: '0',
+    });
+    // A post entered on the wrong day, then corrected to 0: back to 2026-02-20.
+    await mediaActivity.recordActivity(edu, d10.id, day('2026-03-01', '2'));
+    assert.deepEqual(await level(), [1, 'ok']);
+    await mediaActivity.recordActivity(edu, d10.id, day('2026-03-01', '0'));
+    assert.deepEqual(await level(), [10, 'warning']);
+    // The same through the import.
+    const row = (posts: number) =>
+      csv([HEADER, `晋江市教育局,抖音,晋江教育10,日,2026-02-28,${posts},0,0,0,,0,`]);
+    await mediaActivity.importActivity(ctx, row(3));
+    assert.deepEqual(await level(), [2, 'ok']);
+    await mediaActivity.importActivity(ctx, row(0));
+    assert.deepEqual(await level(), [10, 'warning']);
+    // A month with posts tells its last post date, or it is refused, naming the field.
+    await assert.rejects(
+      mediaActivity.recordActivity(edu, d10.id, { ...day('2026-02', '5'), period: 'month' }),
+      (e: unknown) => {
+        assert.ok(e instanceof ValidationError);
+        assert.deepEqual(
+          e.fields.map((f) => f.field),
+          ['lastPostOn'],
+        );
+        assert.match(e.message, /请填写最近发布日期/);
+        return true;
+      },
+    );
+    await mediaActivity.recordActivity(edu, d10.id, {
+      ...day('2026-02', '5'),
+      period: 'month',
+      lastPostOn: '2026-02-24',
+    });
+    assert.deepEqual(await level(), [6, 'ok']);
+    // A month without posts needs no date; correcting the month to 0 brings the warning back.
+    await mediaActivity.recordActivity(edu, d10.id, { ...day('2026-02', '0'), period: 'month' });
+    assert.deepEqual(await level(), [10, 'warning']);
+  });
+
   it('imports activity all or nothing, naming row and column, and counts the year’s figures', async () => {
     const bad = csv([
       HEADER,
       '晋江市教育局,微信公众号,晋江教育14,月,2025-11,30,12,5,5,12000,40000,2025-11-28',
       '晋江市教育局,抖音,晋江教育10,日,2025-13-01,1,0,0,0,,100,',
       '晋江市教育局,抖音,没有这个号,月,2025-11,1,0,0,0,,100,',
+      '晋江市教育局,抖音,晋江教育10,月,2025-10,5,0,0,0,,100,',
     ]);
     await assert.rejects(mediaActivity.importActivity(ctx, bad), (e: unknown) => {
       assert.ok(e instanceof ImportRefused);
       assert.match(e.message, /第 3 行 第 E 列（日期或月份）：日期“2025-13-01”不是有效日期/);
       assert.match(e.message, /第 4 行 第 C 列（账号名称）：晋江市教育局在抖音上没有名为“没有这个号”的账号/);
+      assert.match(
+        e.message,
+        /第 5 行 第 L 列（最近发布日期）：按月填报且本月发布数大于 0 时，请填写最近发布日期/,
+      );
       return true;
     });
     const stored = await h.db
@@ -245,7 +378,7 @@ describeEachEngine('政务新媒体 registry, QR codes, the 2-week rule and figu
     const good = csv([
       HEADER,
       '晋江市教育局,微信公众号,晋江教育14,月,2025-11,30,12,5,5,12000,40000,2025-11-28',
-      '晋江市教育局,微信公众号,晋江教育14,月,2025-12,20,8,4,3,12500,30000,',
+      '晋江市教育局,微信公众号,晋江教育14,月,2025-12,20,8,4,3,12500,30000,2025-12-30',
       // Days of a month entered as a month are not counted twice.
       '晋江市教育局,微信公众号,晋江教育14,日,2025/12/5,2,1,0,0,,500,',
       '晋江市教育局,抖音,晋江教育10,日,2025-12-06,3,2,1,1,800,900,',
@@ -278,11 +411,23 @@ describeEachEngine('政务新媒体 registry, QR codes, the 2-week rule and figu
       format: '2021',
     });
     assert.deepEqual(got.facts?.newMedia, facts);
-    const xlsx = await mediaFigures.annualReportWorkbook(as(staffActor('officeHead', tree.gov)), '2025');
+    const { year, bytes: xlsx } = await mediaFigures.annualReportWorkbook(
+      as(staffActor('officeHead', tree.gov)),
+      '2025',
+    );
+    assert.equal(year, 2025);
+    // Without a year: this year (the file is named by it).
+    assert.equal(
+      (await mediaFigures.annualReportWorkbook(as(staffActor('officeHead', tree.gov)), undefined)).year,
+      2026,
+    );
     const { Workbook } = (await import('exceljs')).default;
     const wb = new Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('政务新媒体')!;
+    const note = String(sheet.getRow(2).getCell(1).value);
+    assert.match(note, /按本单位的配置列出；报送前请对照上级下发的当年报表模板核对栏目/);
+    assert.ok(!/[A-Z_]{4,}|未经核实/.test(note));
     assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1), [
       '平台',
       '名称',

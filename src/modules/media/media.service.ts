@@ -8,6 +8,8 @@ import { agencies, type Agency } from '../agencies/index.js';
 import {
   accountStatusLabels,
   eventTransitions,
+  platformGroup,
+  platformGroupLabel,
   platformLabels,
   qrTarget,
   type AccountStatus,
@@ -47,21 +49,30 @@ async function hostAgency(ctx: Ctx, agencyId: string): Promise<Agency> {
 
 /**
  * 一个单位原则上在同一平台只开设一个政务新媒体账号 (国办发〔2018〕123号): refused with the name
- * of the account already there. The unique index on (agency, platform) among accounts not 注销
- * backs this up against a race (`sameAgencyPlatform`).
+ * of the account already there. 订阅号 and 服务号 count as one platform (微信公众号). The unique
+ * index on (agency, platform group) among accounts not 注销 backs this up against a race.
  */
 async function assertOnePerPlatform(ctx: Ctx, agency: Agency, platform: Platform, exceptId: string | null) {
-  const other = await repo.liveOnPlatform(ctx.db, agency.id, platform, exceptId);
+  const other = await repo.liveInGroup(ctx.db, agency.id, platformGroup(platform), exceptId);
   if (other) throw samePlatform(agency, platform, other);
 }
 
-function samePlatform(agency: Agency, platform: Platform, other: { name: string; status: string } | null) {
-  const which = other
-    ? `已有账号“${other.name}”（${accountStatusLabels[other.status as AccountStatus] ?? other.status}）`
-    : '已有账号';
+function samePlatform(
+  agency: Agency,
+  platform: Platform,
+  other: { name: string; status: string; platform: string } | null,
+) {
+  const group = platformGroupLabel(platform);
+  const status = (s: string) => accountStatusLabels[s as AccountStatus] ?? s;
+  const kind = (p: string) => platformLabels[p as Platform] ?? p;
+  const which = !other
+    ? '已有账号'
+    : group === platformLabels[platform]
+      ? `已有账号“${other.name}”（${status(other.status)}）`
+      : `已有账号“${other.name}”（${kind(other.platform)}，${status(other.status)}）`;
   return ValidationError.one(
     'platform',
-    `${agency.name}在${platformLabels[platform]}上${which}。一个单位在同一平台原则上只开设一个政务新媒体账号；如需更换，请先注销原账号。`,
+    `${agency.name}在${group}上${which}。一个单位在同一平台原则上只开设一个政务新媒体账号；如需更换，请先注销原账号。`,
   );
 }
 
@@ -75,6 +86,7 @@ function accountFields(ctx: Ctx, v: ReturnType<typeof accountSchema.parse>) {
   return {
     agency_id: v.agencyId,
     platform: v.platform,
+    platform_group: platformGroup(v.platform),
     name: v.name,
     account_ref: v.accountRef,
     url: v.url,

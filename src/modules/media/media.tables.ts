@@ -8,6 +8,8 @@ export interface MediaAccountTable {
   agency_id: string;
   /** media.ts Platform. */
   platform: string;
+  /** media.ts PlatformGroup (微信公众号 = 订阅号 and 服务号): one account per agency per group. */
+  platform_group: string;
   name: string;
   /** 原始ID / UID. */
   account_ref: string | null;
@@ -28,7 +30,10 @@ export interface MediaAccountTable {
   /** 负责人 and 联系电话, encrypted (FieldCipher); null when none recorded. */
   manager_name_enc: string | null;
   manager_phone_enc: string | null;
-  /** The latest post date known (YYYY-MM-DD), kept as the maximum of what was entered. */
+  /**
+   * The latest post date known (YYYY-MM-DD), recomputed from the account's activity rows after
+   * every write (media-activity.service.ts `refreshLastPost`), so a correction can move it back.
+   */
   last_post_on: string | null;
   created_at: string;
   updated_at: string;

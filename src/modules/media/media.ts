@@ -1,6 +1,6 @@
 // 政务新媒体: types and pure rules (issue 16 §4–6; services.md §1). No I/O here.
 
-/** Platforms of government new-media accounts (国办发〔2018〕123号: one account per agency per platform). */
+/** Platforms of government new-media accounts (国办发〔2018〕123号: one account per agency per platform group). */
 export const platforms = [
   'wechatSubscription',
   'wechatService',
@@ -31,6 +31,22 @@ export const platformLabels: Record<Platform, string> = {
   miniProgram: '小程序',
   other: '其他',
 };
+
+/**
+ * 一个单位原则上在同一平台只开设一个政务新媒体账号 (国办发〔2018〕123号): the platform a rule counts.
+ * 订阅号 and 服务号 are two kinds of one 微信公众平台 account, so they are one group; every other
+ * platform is its own group.
+ */
+export type PlatformGroup = Exclude<Platform, 'wechatSubscription' | 'wechatService'> | 'wechatOfficial';
+
+export function platformGroup(p: Platform): PlatformGroup {
+  return p === 'wechatSubscription' || p === 'wechatService' ? 'wechatOfficial' : p;
+}
+
+/** The group's name in a message: the platform's own label, or 微信公众号（订阅号、服务号）. */
+export function platformGroupLabel(p: Platform): string {
+  return platformGroup(p) === 'wechatOfficial' ? '微信公众号（订阅号、服务号）' : platformLabels[p];
+}
 
 /**
  * Where an account stands in its life (services.md §1.1: 开设、变更、关停、注销 each 备案). 变更 is

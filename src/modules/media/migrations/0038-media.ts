@@ -7,6 +7,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('agency_id', 'text', (c) => c.notNull().references('agency.id'))
     .addColumn('platform', 'text', (c) => c.notNull())
+    .addColumn('platform_group', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('account_ref', 'text')
     .addColumn('url', 'text')
@@ -24,11 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  // 一个单位原则上在同一平台只开设一个政务新媒体账号 (国办发〔2018〕123号), among accounts not 注销.
+  // 一个单位原则上在同一平台只开设一个政务新媒体账号 (国办发〔2018〕123号), among accounts not 注销;
+  // 订阅号 and 服务号 are one platform (微信公众号), so the index is on the platform group.
   await db.schema
     .createIndex('media_account_one_per_platform')
     .on('media_account')
-    .columns(['agency_id', 'platform'])
+    .columns(['agency_id', 'platform_group'])
     .unique()
     .where(sql.ref('status'), '<>', 'closed')
     .execute();

@@ -30,6 +30,9 @@ import type { MediaListPage } from '../media-activity.service.js';
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 
+/** How long ago, as a clerk says it: 今天, 昨天, N 天前. */
+const ago = (days: number) => (days === 0 ? '今天' : days === 1 ? '昨天' : `${days} 天前`);
+
 /** The registry: every account in scope, with what the daily rules find on the open ones. */
 export function AccountList({ p, flag }: { p: MediaListPage; flag: FindingKind | null }) {
   const shown = flag ? p.rows.filter((r) => r.findings.includes(flag)) : p.rows;
@@ -83,7 +86,7 @@ export function AccountList({ p, flag }: { p: MediaListPage; flag: FindingKind |
             <td>{accountStatusLabels[r.account.status]}</td>
             <td>
               {r.account.lastPostOn ?? '无记录'}
-              {r.days !== null && r.account.status === 'open' ? `（${r.days} 天前）` : ''}
+              {r.days !== null && r.account.status === 'open' ? `（${ago(r.days)}）` : ''}
             </td>
             <td
               class={
@@ -435,7 +438,7 @@ export function AccountDetail(p: {
               type="date"
               value={av('lastPostOn')}
               errors={errorsOf('activity')}
-              hint="按月填写时请写明本月最后一次发布的日期，用于两周未更新的检查"
+              hint="按月填写且本月有发布时必填：本月最后一次发布的日期，用于两周未更新的检查"
             />
             <button class="gk-button gk-button--secondary" type="submit">
               保存运营数据
