@@ -265,7 +265,8 @@ export function AccountDetail(p: {
           ['平台', platformLabels[a.platform]],
           ['状态', accountStatusLabels[a.status]],
           ['账号地址', a.url],
-          ['账号 ID', a.accountRef],
+          // A platform's ID is a machine's word, shown as such (a person copies it, does not read it).
+          ['账号 ID', a.accountRef ? <code>{a.accountRef}</code> : null],
           ['认证主体', a.verifiedEntity],
           ['运维单位', a.operatorOrg],
           ['互动功能', a.channels.map((c) => channelLabels[c]).join('、')],
@@ -281,7 +282,9 @@ export function AccountDetail(p: {
         <section class="gk-section">
           <h2 class="gk-section__title">二维码</h2>
           <div dangerouslySetInnerHTML={{ __html: p.page.qr }} />
-          <p class="gk-break gk-hint">二维码内容：{p.page.qrText}</p>
+          <p class="gk-break gk-hint">
+            二维码内容：<code>{p.page.qrText}</code>
+          </p>
           <p>
             <a href={`/media/${a.id}/qr.png`}>下载二维码图片</a>
           </p>

@@ -92,7 +92,7 @@ export function ImportPage({ csrf, errors }: { csrf: string; errors: FieldError[
         CSV 或 Excel 文件，第一行为表头：主办单位、平台、账号名称、统计周期（日或月）、日期或月份（2026-03-05
         或
         2026-03）、发布数、转载数、收到留言、回复留言、粉丝数、阅读量、最近发布日期（按月填报且有发布时必填）。账号须已登记；同一账号同一周期再次导入会替换原数据。有一处错误则整个文件不导入，并列出出错的行和列。也可在命令行运行
-        npx gongkai media import 文件名。
+        <code>npx gongkai media import 文件名</code>。
       </p>
       <form
         class="gk-form"

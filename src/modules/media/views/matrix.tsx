@@ -18,7 +18,9 @@ function AccountCard({ a }: { a: MatrixGroup['accounts'][number] }) {
           </a>
         </p>
       ) : a.accountRef ? (
-        <p class="gk-break">账号：{a.accountRef}</p>
+        <p class="gk-break">
+          账号：<code>{a.accountRef}</code>
+        </p>
       ) : null}
       {a.qr ? (
         <p>
