@@ -20,6 +20,7 @@
 // that opens a database some other way, or a test in a folder of test/ without a tier, stops
 // the run with a message instead of landing in the wrong tier.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import pg from 'pg';
@@ -174,6 +175,17 @@ if (tier === 'unit') {
   }
 }
 
+// Test files run two at a time by default (each in its own process, on its own databases, ports
+// and temporary directories): most of a file's time is spent waiting on a database, a browser or
+// a timer, so two overlap well even on two cores. GONGKAI_TEST_CONCURRENCY=1 runs them one by one.
+const concurrency = Math.max(
+  1,
+  Math.min(4, Number(process.env.GONGKAI_TEST_CONCURRENCY) || Math.max(2, availableParallelism() - 1)),
+);
 process.exit(
-  await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], env),
+  await run(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    env,
+  ),
 );

@@ -100,7 +100,7 @@ for (const engine of journeyEngines())
       const marker = page.getByRole('button', { name: '1. 大埔村便民服务站' });
       await marker.click();
       await page.locator('.maplibregl-popup').getByRole('link', { name: '查看详情和导航' }).waitFor();
-      await first.getByRole('link', { name: '大埔村便民服务站' }).click();
+      await first.getByRole('link', { name: '大埔村便民服务站', exact: true }).click();
       await page.waitForURL(/\/places\/[^/?]+$/);
       assert.match(
         (await page.locator('.gk-place--page').textContent()) ?? '',
