@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/module.js';
 import { ValidationError } from '../../platform/errors.js';
-import { ImportRefused } from '../../platform/import/index.js';
+import { importFileAction } from '../../platform/import/index.js';
 import * as hotline from './hotline.service.js';
 
 const percent = (r: number | null) => (r === null ? '—（无可计数的工单）' : `${(r * 100).toFixed(2)}%`);
@@ -16,24 +15,12 @@ export function registerHotlineCommands(program: Command, io: CliContext): void 
       '导入 12345 工单（CSV 或 Excel 工作簿，表头：工单编号,受理时间,诉求类型,诉求内容,承办单位,办理时限,办结时间,回访时间,满意度,是否有效）；有一处错误则整表不导入，已有的工单编号按新数据更新',
     )
     .option('--json', '以 JSON 输出')
-    .action((file: string, o: { json?: boolean }) =>
-      io.withCtx(async (ctx) => {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(file);
-        } catch {
-          throw ValidationError.one('file', `无法读取 ${file}：文件不存在或无法打开`);
-        }
-        try {
-          const r = await hotline.importTickets(ctx, bytes);
-          if (o.json) return io.out(JSON.stringify(r, null, 2));
-          io.out(`已导入 ${r.rows} 张工单：新增 ${r.inserted} 张，更新 ${r.updated} 张`);
-        } catch (e) {
-          if (o.json && e instanceof ImportRefused)
-            io.out(JSON.stringify({ refused: true, total: e.total, problems: e.problems }, null, 2));
-          throw e;
-        }
-      }),
+    .action(
+      importFileAction(
+        io,
+        hotline.importTickets,
+        (r) => `已导入 ${r.rows} 张工单：新增 ${r.inserted} 张，更新 ${r.updated} 张`,
+      ),
     );
   cmd
     .command('stats')

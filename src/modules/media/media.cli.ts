@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/module.js';
-import { ValidationError } from '../../platform/errors.js';
-import { ImportRefused } from '../../platform/import/index.js';
+import { importFileAction } from '../../platform/import/index.js';
 import * as activity from './media-activity.service.js';
 
 /** `gongkai media import|check`: 政务新媒体 activity from a spreadsheet, and the 19号 rules now. */
@@ -14,24 +12,12 @@ export function registerMediaCommands(program: Command, io: CliContext): void {
       '导入政务新媒体运营数据（CSV 或 Excel 工作簿，表头：主办单位,平台,账号名称,统计周期,日期或月份,发布数,转载数,收到留言,回复留言,粉丝数,阅读量,最近发布日期）；有一处错误则整表不导入，同一账号同一周期按新数据替换',
     )
     .option('--json', '以 JSON 输出')
-    .action((file: string, o: { json?: boolean }) =>
-      io.withCtx(async (ctx) => {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(file);
-        } catch {
-          throw ValidationError.one('file', `无法读取 ${file}：文件不存在或无法打开`);
-        }
-        try {
-          const r = await activity.importActivity(ctx, bytes);
-          if (o.json) return io.out(JSON.stringify(r, null, 2));
-          io.out(`已导入 ${r.rows} 行：新增 ${r.inserted} 行，更新 ${r.updated} 行`);
-        } catch (e) {
-          if (o.json && e instanceof ImportRefused)
-            io.out(JSON.stringify({ refused: true, total: e.total, problems: e.problems }, null, 2));
-          throw e;
-        }
-      }),
+    .action(
+      importFileAction(
+        io,
+        activity.importActivity,
+        (r) => `已导入 ${r.rows} 行：新增 ${r.inserted} 行，更新 ${r.updated} 行`,
+      ),
     );
   cmd
     .command('check')

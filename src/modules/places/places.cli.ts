@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/module.js';
 import { ValidationError } from '../../platform/errors.js';
-import { ImportRefused } from '../../platform/import/index.js';
+import { importFileAction } from '../../platform/import/index.js';
 import { allSystems, round6 } from './coords.js';
 import * as admin from './places-admin.service.js';
 
@@ -49,23 +48,11 @@ export function registerPlacesCommands(program: Command, io: CliContext): void {
       '导入地点（CSV 或 Excel 工作簿，表头：所属机构,类型,名称,电子屏,所在场所,地址,纬度,经度,坐标系,坐标来源,联系电话,提供服务,无障碍设施,开放时间,按法定节假日和调休安排,特别安排,说明）；有一处错误则整表不导入，同一机构的同名地点按新数据更新',
     )
     .option('--json', '以 JSON 输出')
-    .action((file: string, o: { json?: boolean }) =>
-      io.withCtx(async (ctx) => {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(file);
-        } catch {
-          throw ValidationError.one('file', `无法读取 ${file}：文件不存在或无法打开`);
-        }
-        try {
-          const r = await admin.importPlaces(ctx, bytes);
-          if (o.json) return io.out(JSON.stringify(r, null, 2));
-          io.out(`已导入 ${r.rows} 个地点：新增 ${r.inserted} 个，更新 ${r.updated} 个`);
-        } catch (e) {
-          if (o.json && e instanceof ImportRefused)
-            io.out(JSON.stringify({ refused: true, total: e.total, problems: e.problems }, null, 2));
-          throw e;
-        }
-      }),
+    .action(
+      importFileAction(
+        io,
+        admin.importPlaces,
+        (r) => `已导入 ${r.rows} 个地点：新增 ${r.inserted} 个，更新 ${r.updated} 个`,
+      ),
     );
 }
