@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../platform/clock.js';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
-import { CsrfField, ErrorSummary, Summary, TextField } from '../../platform/ui/components.js';
+import { Summary, TextField, SpreadsheetUpload } from '../../platform/ui/components.js';
 import { ReferredApplicationForm } from '../requests/index.js';
 import * as hotlineRequests from './hotline-request.service.js';
 import { mayConvertAnywhere, mayImportAnywhere } from './hotline.policy.js';
@@ -48,25 +48,7 @@ export function registerHotlineAdminRoutes(app: FastifyInstance): void {
             2026-03-05 09:30:00（Excel 另存后的 2026/3/5 9:30
             也可以）；承办单位写本平台的机构全称或简称。已导入过的工单编号按新数据更新。有一处错误则整个文件不导入，并列出出错的行和列。
           </p>
-          <form
-            class="gk-form"
-            method="post"
-            action="/admin/hotline"
-            enctype="multipart/form-data"
-            novalidate
-          >
-            <CsrfField token={reply.csrf()} />
-            <ErrorSummary errors={errors} />
-            <label class="gk-label" for="f-file">
-              工单文件
-            </label>
-            <input class="gk-input" id="f-file" type="file" name="file" accept=".csv,.xlsx,text/csv" />
-            <p>
-              <button class="gk-button" type="submit">
-                导入
-              </button>
-            </p>
-          </form>
+          <SpreadsheetUpload action="/admin/hotline" csrf={reply.csrf()} errors={errors} label="工单文件" />
         </section>
       </>,
     );

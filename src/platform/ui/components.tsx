@@ -362,3 +362,25 @@ export function PeriodFilter(p: {
     </form>
   );
 }
+
+/**
+ * The upload form of a spreadsheet import (CSV or XLSX, read by the import kit): one file field
+ * and 导入, with the refusal's problems above it. The page says above it what the columns are.
+ */
+export function SpreadsheetUpload(p: { action: string; csrf: string; errors: FieldError[]; label: string }) {
+  return (
+    <form class="gk-form" method="post" action={p.action} enctype="multipart/form-data" novalidate>
+      <CsrfField token={p.csrf} />
+      <ErrorSummary errors={p.errors} />
+      <label class="gk-label" for="f-file">
+        {p.label}
+      </label>
+      <input class="gk-input" id="f-file" type="file" name="file" accept=".csv,.xlsx,text/csv" />
+      <p>
+        <button class="gk-button" type="submit">
+          导入
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { CsrfField, ErrorSummary, SelectField, Table } from '../../../platform/ui/components.js';
+import { SelectField, Table, SpreadsheetUpload } from '../../../platform/ui/components.js';
 import { platformLabels } from '../media.js';
 import type { MediaFigures } from '../media-figures.service.js';
 
@@ -94,25 +94,7 @@ export function ImportPage({ csrf, errors }: { csrf: string; errors: FieldError[
         2026-03）、发布数、转载数、收到留言、回复留言、粉丝数、阅读量、最近发布日期（按月填报且有发布时必填）。账号须已登记；同一账号同一周期再次导入会替换原数据。有一处错误则整个文件不导入，并列出出错的行和列。也可在命令行运行
         <code>npx gongkai media import 文件名</code>。
       </p>
-      <form
-        class="gk-form"
-        method="post"
-        action="/admin/media/import"
-        enctype="multipart/form-data"
-        novalidate
-      >
-        <CsrfField token={csrf} />
-        <ErrorSummary errors={errors} />
-        <label class="gk-label" for="f-file">
-          数据文件
-        </label>
-        <input class="gk-input" id="f-file" type="file" name="file" accept=".csv,.xlsx,text/csv" />
-        <p>
-          <button class="gk-button" type="submit">
-            导入
-          </button>
-        </p>
-      </form>
+      <SpreadsheetUpload action="/admin/media/import" csrf={csrf} errors={errors} label="数据文件" />
     </>
   );
 }

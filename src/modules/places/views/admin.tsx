@@ -8,6 +8,7 @@ import {
   Table,
   TextArea,
   TextField,
+  SpreadsheetUpload,
 } from '../../../platform/ui/components.js';
 import { agencyOptions } from '../../agencies/index.js';
 import { coordSystemLabels } from '../coords.js';
@@ -310,25 +311,12 @@ export function PlacesAdminList(p: {
           <p class="gk-hint">
             第一行为表头：所属机构、类型、名称、电子屏、所在场所、地址、纬度、经度、坐标系、坐标来源、联系电话、提供服务、无障碍设施、开放时间、按法定节假日和调休安排、特别安排、说明。同一机构已有的同名地点按新数据更新；有一处错误则整个文件不导入，并列出出错的行和列。
           </p>
-          <form
-            class="gk-form"
-            method="post"
+          <SpreadsheetUpload
             action="/admin/places/import"
-            enctype="multipart/form-data"
-            novalidate
-          >
-            <CsrfField token={p.csrf} />
-            <ErrorSummary errors={p.importErrors} />
-            <label class="gk-label" for="f-file">
-              地点表格
-            </label>
-            <input class="gk-input" id="f-file" type="file" name="file" accept=".csv,.xlsx,text/csv" />
-            <p>
-              <button class="gk-button" type="submit">
-                导入
-              </button>
-            </p>
-          </form>
+            csrf={p.csrf}
+            errors={p.importErrors}
+            label="地点表格"
+          />
         </section>
       ) : null}
     </>
