@@ -89,7 +89,9 @@ export function buildProgram(
   async function serve(c: Container, withDemo: boolean): Promise<void> {
     const ctx = c.ctx(systemActor('演示数据'));
     if (withDemo) {
-      const r = await demo.load(ctx);
+      const r = await demo.load(ctx, {
+        siteBase: c.config.publicUrl ?? (c.config.port ? `http://localhost:${c.config.port}` : undefined),
+      });
       if (r.loaded) console.log(`已载入演示数据：${r.agencies} 个机构，${r.users} 个账号。`);
     }
     for (const line of await ensureDerivedData(c.installation, ctx)) console.log(line);

@@ -7,6 +7,7 @@ import { calendarModule } from '../modules/calendar/module.js';
 import { catalogModule } from '../modules/catalog/module.js';
 import { demoModule } from '../modules/demo/module.js';
 import { hotlineModule } from '../modules/hotline/module.js';
+import { inspectionModule } from '../modules/inspection/module.js';
 import { kioskModule } from '../modules/kiosk/module.js';
 import { mediaModule } from '../modules/media/module.js';
 import { messagesModule } from '../modules/messages/module.js';
@@ -41,6 +42,7 @@ export const modules: readonly GongkaiModule[] = [
   mediaModule,
   placesModule,
   kioskModule,
+  inspectionModule,
   operationsModule,
   demoModule,
 ];

@@ -6,6 +6,7 @@ import { importRecords } from '../records/index.js';
 import { demoArchive } from './demo-records.js';
 import { load2020, publish2020Report } from './demo-2020.js';
 import { loadContent } from './demo-content.js';
+import { loadInspection } from './demo-sites.js';
 import { loadHotline } from './demo-hotline.js';
 import { loadKiosk } from './demo-kiosk.js';
 import { loadMessages } from './demo-messages.js';
@@ -154,6 +155,11 @@ export async function load(
      * what they add themselves leave it out.
      */
     content?: boolean;
+    /**
+     * The address the platform is served at (`http://localhost:3000`): with the content, the site
+     * inspector's list gets the portal and two departments' demo sites under it (demo-sites.ts).
+     */
+    siteBase?: string;
   } = {},
 ): Promise<{ loaded: boolean; agencies: number; users: number }> {
   if (await isLoaded(ctx)) return { loaded: false, agencies: 0, users: 0 };
@@ -255,6 +261,7 @@ export async function load(
     await loadMedia(ctx);
     await loadKiosk(ctx, made);
     await loadPlaces(ctx, made);
+    if (opts.siteBase) await loadInspection(ctx, opts.siteBase.replace(/\/+$/, ''));
   }
   // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables),
   // and with the content, the report signed off as the seed published it.

@@ -285,3 +285,27 @@ export async function statsReport(ctx: Ctx, q: { agency?: string; year?: string;
   const { statsWorkbook } = await import('./message-report.js');
   return { filename: `${title}.xlsx`, bytes: await statsWorkbook(title, s, children) };
 }
+
+/**
+ * 互动回应差 (国办秘函〔2019〕19号): the 信箱留言 (政务咨询; 网上信访 excluded) received within the
+ * `windowDays` before `today` that waited more than `days` days for a reply — unanswered still,
+ * or answered late. By 来信编号 and dates only: the site inspector's report names no writer.
+ */
+export async function unansweredMailbox(
+  ctx: Ctx,
+  q: { today: string; days: number; windowDays: number },
+): Promise<Array<{ number: string; receivedOn: string; repliedOn: string | null; waitedDays: number }>> {
+  const shift = (d: string, n: number) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const span = (a: string, b: string) =>
+    Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  const rows = await repo.mailboxSince(ctx.db, ['/'], shift(q.today, -q.windowDays));
+  return rows
+    .map((r) => ({
+      number: r.number,
+      receivedOn: r.received_on,
+      repliedOn: r.replied_on,
+      waitedDays: span(r.received_on, r.replied_on ?? q.today),
+    }))
+    .filter((r) => r.waitedDays > q.days);
+}

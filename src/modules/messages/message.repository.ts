@@ -261,3 +261,19 @@ export async function filesOf(db: Executor, messageId: string) {
 export async function findFile(db: Executor, id: string): Promise<MessageFileTable | undefined> {
   return db.selectFrom('message_file').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * 信箱留言 (政务咨询建言, not 信访) of the portal's channels received on or after `from` within
+ * `paths`, not merged into another: the site inspector's interaction backlog reads them.
+ */
+export async function mailboxSince(db: Executor, paths: readonly string[], from: string) {
+  return db
+    .selectFrom('message_case')
+    .select(['number', 'received_on', 'replied_on', 'channel'])
+    .where(withinSubtrees('message_case.received_by', paths))
+    .where('regime', '=', 'mailbox')
+    .where('merged_into', 'is', null)
+    .where('received_on', '>=', from)
+    .orderBy('received_on')
+    .execute();
+}

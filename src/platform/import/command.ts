@@ -32,3 +32,10 @@ export function importFileAction<R>(
       }
     });
 }
+
+/** A progress line for the terminal (io.progress), redrawn in place: `[####------] 3/10 label`. */
+export function progressBar(done: number, total: number, label: string): string {
+  const width = 30;
+  const filled = total > 0 ? Math.round((Math.min(done, total) / total) * width) : 0;
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${label.slice(-40).padEnd(40)}`;
+}

@@ -31,4 +31,4 @@ export {
 export { importTable, readTable, Table, type ImportedRow, type TableOptions } from './table.js';
 export { readJsonLines, type JsonLinesOptions } from './json-lines.js';
 export { list, tick, type ListOptions } from './fields.js';
-export { importFileAction } from './command.js';
+export { importFileAction, progressBar } from './command.js';

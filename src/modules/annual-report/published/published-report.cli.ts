@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { progressBar } from '../../../platform/import/index.js';
 import type { CliContext } from '../../../platform/module.js';
 import { reportSettings } from '../annual-report.settings.js';
 import type { GovernmentLevel } from '../contract/agency-level.js';
@@ -112,12 +113,6 @@ function readOrWhy(file: string): Uint8Array | string {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? '找不到该文件' : code === 'EACCES' ? '没有读取该文件的权限' : '无法打开该文件';
   }
-}
-
-function progressBar(done: number, total: number, label: string): string {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${label.slice(-40).padEnd(40)}`;
 }
 
 /** The directory summary: how many read fully, partly, not at all; findings by check. */
