@@ -17,7 +17,7 @@ import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import type { JobRunInfo } from '../../platform/jobs/index.js';
 import { notifications } from '../accounts/index.js';
 import type { DemoSiteSpec } from '../demo/index.js';
-import { crawlJob, recordProbes, reviewResult, scheduleJob, startRun } from './inspection-runs.service.js';
+import { crawlJob, probeJob, recordProbes, reviewResult, scheduleJob, startRun } from './inspection-runs.service.js';
 import { listPage, runReport, sitePage } from './inspection-report.service.js';
 import { createSite, setActive } from './inspection-sites.service.js';
 
@@ -213,35 +213,49 @@ describeEachEngine('site inspector: sites, crawl runs, vetoes, probes and the sc
     );
   });
 
-  it('counts the week of probes: 4% failed passes, 5% failed is the 站点无法访问 veto', async () => {
-    const week = (failed: number) =>
-      Array.from({ length: 200 }, (_, i) => ({
-        at: new Date(clock.now().getTime() - (i + 1) * 3_000_000),
-        ok: i >= failed,
-        status: i >= failed ? 200 : 503,
-        ms: 120,
-        error: i >= failed ? null : 'HTTP 503',
-      }));
-    const four = (await createSite(head, form({ name: '四', url: `${keptSite.url}?four` }))).id;
-    const five = (await createSite(head, form({ name: '五', url: `${keptSite.url}?five` }))).id;
-    await recordProbes(head, four, week(8));
-    await recordProbes(head, five, week(10));
-    for (const [site, expected] of [
-      [four, false],
-      [five, true],
-    ] as const) {
-      const { id } = await startRun(head, site);
-      await crawlJob(ctx, { runId: id }, runInfo());
-      const vetoes = (await runReport(head, id)).summary!.vetoes;
-      assert.equal(
-        vetoes.some((v) => v.code === 'unreachable'),
-        expected,
-        JSON.stringify(vetoes),
-      );
-      if (expected) assert.match(vetoes.find((v) => v.code === 'unreachable')!.message, /5(\.0)?%|10/);
+  it('probes home pages that fail a share of requests: 4% failed passes, 5% failed is the 站点无法访问 veto', async () => {
+    // Two real sites whose home page answers 503 when told to; the hourly job's probe, run 200
+    // times 50 minutes apart (6.9 days, more than 20 a day), meets 8 and 10 failures.
+    const fourSite = await serveGovSite(kept, { now: () => clock.now() });
+    const fiveSite = await serveGovSite(kept, { now: () => clock.now() });
+    try {
+      const four = (await createSite(head, form({ name: '四', url: fourSite.url }))).id;
+      const five = (await createSite(head, form({ name: '五', url: fiveSite.url }))).id;
+      await setActive(head, keptId, false);
+      await setActive(head, neglectedId, false);
+      for (let i = 0; i < 200; i++) {
+        clock.advance(50 * 60_000);
+        if (i % 25 === 3) fourSite.failing(1);
+        if (i % 20 === 7) fiveSite.failing(1);
+        await probeJob(ctx, undefined, runInfo());
+      }
+      await setActive(head, keptId, true);
+      await setActive(head, neglectedId, true);
+      for (const [site, expected, share] of [
+        [four, false, '4.00%'],
+        [five, true, '5.00%'],
+      ] as const) {
+        const page = await sitePage(head, site);
+        assert.equal(page.availability.probes, 200);
+        const { id } = await startRun(head, site);
+        await crawlJob(ctx, { runId: id }, runInfo());
+        const report = await runReport(head, id);
+        const vetoes = report.summary!.vetoes;
+        assert.equal(vetoes.some((v) => v.code === 'unreachable'), expected, JSON.stringify(vetoes));
+        const availability = report.results.find((r) => r.indicator === 'availability')!;
+        // Below the veto line failed probes still cost points (首页可用性 on the 100-point sheet).
+        assert.equal(availability.outcome, 'violation');
+        assert.ok(report.summary!.deductions.some((d) => d.item === '首页可用性'));
+        assert.ok(JSON.stringify(availability).includes(share), JSON.stringify(availability));
+        if (expected) {
+          const veto = vetoes.find((v) => v.code === 'unreachable')!;
+          assert.ok(veto.evidence.some((e) => e.status === 503), 'each failed probe is evidence');
+        }
+        await setActive(head, site, false);
+      }
+    } finally {
+      await Promise.all([fourSite.close(), fiveSite.close()]);
     }
-    await setActive(head, four, false);
-    await setActive(head, five, false);
   });
 
   it('queues the sites due for inspection and lists those at risk', async () => {

@@ -121,7 +121,7 @@ function Verdict({ r }: { r: RunReport }) {
           <ol>
             {s.vetoes.map((v) => (
               <li>
-                <strong>{vetoLabels[v.code]}</strong>：{v.message}
+                <strong>{vetoLabels[v.code]}</strong>：{withoutLabel(v.message, vetoLabels[v.code])}
                 <EvidenceList evidence={v.evidence} />
               </li>
             ))}
@@ -437,4 +437,9 @@ export function RunReportView({
 /** `+3.5 分` for a table cell, or a dash. */
 export function ScoreChange({ change }: { change: number | null }) {
   return <>{change === null ? '—' : change === 0 ? '持平' : `${scoreChangeText(change)} 分`}</>;
+}
+
+/** A veto's message without its own label in front (the page prints the label in bold before it). */
+function withoutLabel(message: string, label: string): string {
+  return message.startsWith(`${label}：`) ? message.slice(label.length + 1) : message;
 }
