@@ -15,17 +15,8 @@ import {
 import type { Engine } from '../../src/platform/db/database.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.service.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/platform/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/platform/chromium.js';
 
 /** Where screenshots go: outside the repository. */
 export const SCREENSHOT_DIR = process.env.GONGKAI_E2E_SCREENSHOTS ?? '/tmp/gongkai-e2e';

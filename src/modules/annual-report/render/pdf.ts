@@ -13,18 +13,8 @@ import { formatOf, type RenderInput } from './render-input.js';
  * are the Noto CJK fonts of fonts-noto-cjk.
  */
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Launch flags for a headless Chromium in a container (as test/e2e/browser.ts uses). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../platform/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../platform/chromium.js';
 
 export class PdfRenderError extends Error {}
 

@@ -32,16 +32,8 @@ import {
 import { evidence, pageUnavailable, renderedCareInapplicable, result } from './results.js';
 import type { CareThresholds } from './types.js';
 
-/** Flags Chromium needs on this kind of machine (a container without a GPU, sandbox or big /dev/shm). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS } from '../../../platform/chromium.js';
+import { CHROMIUM_ARGS } from '../../../platform/chromium.js';
 
 const BASE: BrowserContextOptions = {
   acceptDownloads: false,
