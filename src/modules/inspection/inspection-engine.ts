@@ -1,4 +1,5 @@
 import { systemClock } from '../../platform/clock.js';
+import { CARE_COOKIE } from '../../platform/http/care-mode.js';
 import type { Ctx } from '../../platform/context.js';
 import { checkAccessibility } from './a11y/accessibility.js';
 import { crawlSite } from './crawl/crawler.js';
@@ -12,9 +13,6 @@ import { defaultRules, type ColumnOverride, type InspectionRules } from './rules
 import type { ColumnRule } from './inspection.schemas.js';
 
 type Settings = ReturnType<typeof inspectionSettings.of>;
-
-/** The cookie that switches the platform's own portal to 关怀模式 (platform/ui layout). */
-export const CARE_COOKIE = { name: 'gk_care', value: '1' } as const;
 
 /** The rules in force: the defaults, the day settings, then the rules file's fields. */
 export function rulesFromSettings(s: Settings): InspectionRules {
@@ -91,7 +89,7 @@ export async function accessibilityFor(
     engine: s.browser,
     chromiumPath: s.chromiumPath,
     fetchHtml,
-    careCookie: opts.ownPortal ? CARE_COOKIE : null,
+    careCookie: opts.ownPortal ? { name: CARE_COOKIE, value: '1' } : null,
     clock: { now: opts.now },
   });
   return report.results;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatDateTime } from '../../platform/clock.js';
 import { NotFoundError } from '../../platform/errors.js';
+import { PubDate } from '../../platform/ui/components.js';
 import { agencies, ContactSummary, type Agency } from '../agencies/index.js';
 import { annualReports, scopeLabels } from '../annual-report/index.js';
 import { catalogs } from '../catalog/index.js';
@@ -116,7 +116,12 @@ export function registerColumnRoutes(app: FastifyInstance, web: WebContext): voi
     const children = all.filter((c) => c.parentId === a.id);
     const latest = await records.publicList(req.ctx, { agencyPath: a.path, pageSize: 10 });
     return reply.page(
-      { title: `${a.name}政府信息公开`, area: 'portal', crumbs: crumbs(a) },
+      {
+        title: `${a.name}政府信息公开`,
+        area: 'portal',
+        crumbs: crumbs(a),
+        tags: { columnName: `${a.name}政府信息公开`, columnType: '信息公开' },
+      },
       <>
         <h1 class="gk-title">{a.name}政府信息公开</h1>
         <div class="gk-grid">
@@ -164,7 +169,12 @@ export function registerColumnRoutes(app: FastifyInstance, web: WebContext): voi
   app.get<{ Params: Params }>('/xxgk/:agencyId/guide', async (req, reply) => {
     const a = await agencies.getPublic(req.ctx, req.params.agencyId);
     return reply.page(
-      { title: `${a.name}政府信息公开指南`, area: 'portal', crumbs: crumbs(a, '政府信息公开指南') },
+      {
+        title: `${a.name}政府信息公开指南`,
+        area: 'portal',
+        crumbs: crumbs(a, '政府信息公开指南'),
+        tags: { columnName: '政府信息公开指南', columnType: '信息公开指南' },
+      },
       <article class="gk-guide">
         <h1 class="gk-title">{a.name}政府信息公开指南</h1>
         <p>
@@ -215,7 +225,12 @@ export function registerColumnRoutes(app: FastifyInstance, web: WebContext): voi
       page: pageOf(req),
     });
     return reply.page(
-      { title: `${a.name}政府信息公开制度`, area: 'portal', crumbs: crumbs(a, '政府信息公开制度') },
+      {
+        title: `${a.name}政府信息公开制度`,
+        area: 'portal',
+        crumbs: crumbs(a, '政府信息公开制度'),
+        tags: { columnName: '政府信息公开制度', columnType: '信息公开' },
+      },
       <>
         <h1 class="gk-title">政府信息公开制度</h1>
         <RecordList rows={list.rows} />
@@ -242,7 +257,12 @@ export function registerColumnRoutes(app: FastifyInstance, web: WebContext): voi
         : null;
       const catalogsHere = await catalogs.publicCatalogs(req.ctx, a.id);
       return reply.page(
-        { title: `${a.name}法定主动公开内容`, area: 'portal', crumbs: crumbs(a, '法定主动公开内容') },
+        {
+          title: `${a.name}法定主动公开内容`,
+          area: 'portal',
+          crumbs: crumbs(a, '法定主动公开内容'),
+          tags: { columnName: '法定主动公开内容', columnType: '信息公开' },
+        },
         <>
           <h1 class="gk-title">法定主动公开内容</h1>
           <section class="gk-section">
@@ -294,6 +314,7 @@ export function registerColumnRoutes(app: FastifyInstance, web: WebContext): voi
         title: `${a.name}政府信息公开工作年度报告`,
         area: 'portal',
         crumbs: crumbs(a, '政府信息公开工作年度报告'),
+        tags: { columnName: '政府信息公开工作年度报告', columnType: '信息公开年报' },
       },
       <>
         <h1 class="gk-title">政府信息公开工作年度报告</h1>
@@ -307,7 +328,7 @@ export function registerColumnRoutes(app: FastifyInstance, web: WebContext): voi
                 </a>
                 <span class="gk-hit-meta">
                   {' '}
-                  {formatDateTime(r.publishedAt).slice(0, 10)}
+                  <PubDate at={r.publishedAt} />
                   {r.version > 1 ? ` · 第${r.version}版（更正）` : ''}
                 </span>
               </li>

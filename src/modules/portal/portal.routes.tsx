@@ -25,7 +25,10 @@ export function registerPortalRoutes(app: FastifyInstance, web: WebContext): voi
   registerStandardizationRoutes(app, web);
 
   app.get('/', async (req, reply) =>
-    reply.page({ title: '政府信息公开' }, <HomeView p={await portal.homePage(req.ctx)} />),
+    reply.page(
+      { title: '政府信息公开', tags: { columnName: '首页', columnType: '首页' } },
+      <HomeView p={await portal.homePage(req.ctx)} />,
+    ),
   );
 
   for (const [path, label, genres] of [
@@ -36,7 +39,12 @@ export function registerPortalRoutes(app: FastifyInstance, web: WebContext): voi
       const page = pageOf(req);
       const list = await portal.genreList(req.ctx, genres, page);
       return reply.page(
-        { title: label, area: 'portal', crumbs: [home, { label }] },
+        {
+          title: label,
+          area: 'portal',
+          crumbs: [home, { label }],
+          tags: { columnName: label, columnType: label },
+        },
         <>
           <h1 class="gk-title">{label}</h1>
           <RecordList rows={list.rows} withAgency />

@@ -6,6 +6,21 @@ import { searchPage } from './record-search.service.js';
 import { PublicRecord } from './views/public-record.js';
 import { SearchPage, type Query } from './views/search-page.js';
 
+/** The first words of a record's body as plain text, for the page's Description tag. */
+function excerpt(html: string): string {
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
 /** The portal's side of 主动公开: a record's page, its files, and full-text search. */
 export function registerRecordPortalRoutes(app: FastifyInstance): void {
   app.nav.push({ href: '/search', label: '全文检索', area: 'portal', order: 30 });
@@ -19,6 +34,20 @@ export function registerRecordPortalRoutes(app: FastifyInstance): void {
         title: r.title,
         area: 'portal',
         crumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开' }, { label: r.title }],
+        // 47号 网页标签 of an article: inspectors read PubDate to judge freshness.
+        tags: {
+          columnName: '政府信息公开',
+          columnType: '信息公开',
+          article: r.publishedAt
+            ? {
+                title: r.title,
+                publishedAt: r.publishedAt,
+                source: r.agencyName,
+                keywords: r.keywords,
+                description: page.record.summary || excerpt(r.bodyHtml),
+              }
+            : undefined,
+        },
       },
       <PublicRecord r={r} files={page.attachments.map(attachmentLine)} links={page.links} />,
     );

@@ -150,11 +150,21 @@ export interface PageCacheHooks {
  * page an ETag, `Cache-Control: public` and a 304 to a matching If-None-Match. A request that
  * carries one of `personalCookies` (a session, a proof, a flash message) is never looked up; a
  * response is never kept — `no-store` as before — when `personal(req)` says so (a signed-in user,
- * a CSRF token put in a form) or it sets a cookie.
+ * a CSRF token put in a form) or it sets a cookie. A page comes in `variant`s (the 关怀模式), each
+ * kept under its own key; `Vary: Cookie` tells shared caches the same.
  */
 export function pageCacheHooks(
   cache: PageCache,
-  opts: { maxAgeSeconds: number; personalCookies: string[]; personal(req: FastifyRequest): boolean },
+  opts: {
+    maxAgeSeconds: number;
+    personalCookies: string[];
+    personal(req: FastifyRequest): boolean;
+    /**
+     * Which rendering of the same address the request asks for, from a cookie every visitor may
+     * carry (the 关怀模式's `gk_care`): '' for the ordinary page. Each variant is kept apart.
+     */
+    variant?(req: FastifyRequest): string;
+  },
 ): PageCacheHooks {
   type State = { key: string; version: string; keep?: { body: string; etag: string; type: string } };
   const states = new WeakMap<FastifyRequest, State>();
@@ -165,8 +175,10 @@ export function pageCacheHooks(
       const cookie = req.headers.cookie;
       if (cookie && personalCookie.test(cookie)) return;
       const version = await cache.currentVersion();
-      states.set(req, { key: req.url, version });
-      const page = cache.get(req.url, version);
+      const variant = opts.variant?.(req) ?? '';
+      const key = variant ? `${variant} ${req.url}` : req.url;
+      states.set(req, { key, version });
+      const page = cache.get(key, version);
       if (!page) return;
       // Written as it was first sent, past the other hooks: they ran for it then, with the same
       // outcome for any anonymous visitor.

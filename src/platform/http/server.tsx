@@ -27,6 +27,7 @@ import { isDomainError, UnauthenticatedError, ValidationError } from '../errors.
 import type { Flash } from '../ui/components.js';
 import { ErrorPage, Layout, type NavItem, type PageMeta } from '../ui/layout.js';
 import { siteSettings } from '../ui/site.settings.js';
+import { careModeOf, registerCareSwitch } from './care-mode.js';
 import { cleanValue } from './clean-input.js';
 import { PageCache, pageCacheHooks } from './page-cache.js';
 import { pageCacheSettings } from './page-cache.settings.js';
@@ -58,7 +59,7 @@ export interface WebDeps {
 }
 
 export type PageOptions = Pick<PageMeta, 'title'> &
-  Partial<Pick<PageMeta, 'crumbs' | 'area'>> & { status?: number };
+  Partial<Pick<PageMeta, 'crumbs' | 'area' | 'tags'>> & { status?: number };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -151,6 +152,8 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
   });
   app.decorate('nav', [] as NavItem[]);
+  // The site's own address (PUBLIC_URL), never the request's Host: the 47号 网页标签 name it.
+  const siteUrl = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/+$/, '');
   const csrfTokens = new WeakMap<FastifyRequest, string>();
   const proofEntries = new WeakMap<FastifyRequest, ProofEntry[]>();
   const cacheSettings = deps.modules.settingsOf(pageCacheSettings);
@@ -165,6 +168,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     maxAgeSeconds: cacheSettings.maxAgeSeconds,
     personalCookies: [SESSION_COOKIE, PROOF_COOKIE, FLASH_COOKIE],
     personal: (req) => req.auth !== null || (proofEntries.get(req)?.length ?? 0) > 0 || csrfTokens.has(req),
+    variant: (req) => (careModeOf(req) ? 'care' : ''),
   });
   // First of all hooks: a kept public page is answered before any other work (page-cache.ts).
   app.addHook('onRequest', pageCache.onRequest);
@@ -412,11 +416,16 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       this.clearCookie(FLASH_COOKIE, { path: '/' });
     }
     const site = await deps.site(req.ctx);
+    const path = req.url.split('?')[0] ?? '/';
     const meta: PageMeta = {
       title: opts.title,
       siteName: site.name,
       area: opts.area ?? (req.url.startsWith('/admin') ? 'admin' : 'portal'),
-      path: req.url.split('?')[0] ?? '/',
+      path,
+      // The 关怀模式 switch comes back to this address (a form shown again: to the form's page).
+      back: req.method === 'GET' ? req.url : path,
+      careMode: careModeOf(req),
+      siteUrl,
       user: req.auth ? { displayName: req.auth.user.displayName, username: req.auth.user.username } : null,
       // Only the signed-in header's 退出登录 form needs one: an anonymous page stays cookie-free.
       csrf: req.auth ? this.csrf() : '',
@@ -424,12 +433,15 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       nav: app.nav.filter((n) => !n.visibleTo || n.visibleTo(req.ctx.actor)),
       footer: { phone: site.phone, address: site.address, ...deps.modules.settingsOf(siteSettings) },
       crumbs: opts.crumbs,
+      tags: opts.tags,
     };
     const html = await renderDocument(<Layout meta={meta}>{body}</Layout>);
     return this.status(opts.status ?? this.statusCode)
       .type('text/html; charset=utf-8')
       .send(html);
   });
+
+  registerCareSwitch(app, { cookieSecure: deps.config.cookieSecure });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await sql`select 1`.execute(deps.db);

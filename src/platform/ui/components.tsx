@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { formatDateTime } from '../clock.js';
 import type { FieldError } from '../errors.js';
 
 /** Small building blocks of the design system; their classes are styled in static/gongkai.css. */
@@ -26,6 +27,16 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
   );
 }
 
+/**
+ * When an item was published, as lists print it beside the item: `<time datetime="YYYY-MM-DD">`
+ * (Beijing), the date a site inspector reads to judge whether a column is kept up to date.
+ */
+export function PubDate({ at, withTime = false }: { at: string | null | undefined; withTime?: boolean }) {
+  if (!at) return null;
+  const shown = formatDateTime(at);
+  return <time datetime={shown.slice(0, 10)}>{withTime ? shown : shown.slice(0, 10)}</time>;
+}
+
 export interface Flash {
   kind: 'success' | 'error' | 'info';
   message: string;
@@ -40,11 +51,15 @@ export function FlashMessage({ flash }: { flash: Flash | null }) {
   );
 }
 
-/** Lists a form's errors at its top, each linking to its field (GOV.UK pattern). */
+/**
+ * Lists a form's errors at its top, each linking to its field (GOV.UK pattern). The browser puts
+ * the focus on it when the page loads (`autofocus`, no script needed), so a keyboard or screen
+ * reader user starts from what went wrong.
+ */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   if (errors.length === 0) return null;
   return (
-    <div class="gk-error-summary" role="alert" tabindex={-1}>
+    <div class="gk-error-summary" role="alert" tabindex={-1} autofocus>
       <h2>提交的内容有 {errors.length} 处需要修改</h2>
       <ul>
         {errors.map((e) => (

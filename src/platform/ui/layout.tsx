@@ -1,5 +1,6 @@
 import type { Actor } from '../access.js';
 import type { Child } from 'hono/jsx';
+import { formatDateTime } from '../clock.js';
 import { Breadcrumbs, FlashMessage, type Crumb, type Flash } from './components.js';
 import { SiteContext } from './privacy-notice.js';
 import type { SiteSettings } from './site.settings.js';
@@ -14,11 +15,38 @@ export interface NavItem {
   visibleTo?: (actor: Actor) => boolean;
 }
 
+/**
+ * A portal page's 网页标签 (国办发〔2017〕47号《政府网站发展指引》): the column it belongs to and, on
+ * an article (a published record), the article's own. Site inspectors read `PubDate` to decide
+ * whether a page is fresh. Without them the page's column is its navigation item (or its title).
+ */
+export interface PageTags {
+  /** 栏目名称. */
+  columnName: string;
+  /** 栏目类型 (信息公开, 政策文件, 互动交流 …). */
+  columnType: string;
+  article?: {
+    title: string;
+    /** The instant of publication (ISO-8601); printed `YYYY-MM-DD HH:MM`, Beijing time. */
+    publishedAt: string;
+    /** 文章来源: the issuing agency. */
+    source: string;
+    keywords?: string | null;
+    description?: string | null;
+  };
+}
+
 export interface PageMeta {
   title: string;
   siteName: string;
   area: 'portal' | 'admin';
   path: string;
+  /** This page's address (path and query), where the 关怀模式 switch comes back to. */
+  back: string;
+  /** The 关怀模式 (适老化) is on: larger text, larger targets, stronger contrast (static/care.css). */
+  careMode: boolean;
+  /** The site's own address (PUBLIC_URL) without a trailing slash, for the 网页标签. */
+  siteUrl: string;
   user: { displayName: string; username: string } | null;
   csrf: string;
   flash: Flash | null;
@@ -26,11 +54,50 @@ export interface PageMeta {
   /** The top agency's contact, and the site's filing numbers and marks (site.settings.ts). */
   footer: { phone: string | null; address: string | null } & SiteSettings;
   crumbs?: Crumb[];
+  tags?: PageTags | undefined;
 }
 
 function isCurrent(item: NavItem, path: string): boolean {
   if (item.href === '/' || item.href === '/admin') return path === item.href;
   return path === item.href || path.startsWith(`${item.href}/`);
+}
+
+/** The 47号 网页标签 of a portal page, as `<meta name content>` pairs in the order 47号 lists them. */
+export function webPageTags(meta: PageMeta, nav: NavItem[]): Array<[string, string]> {
+  const current = nav.filter((n) => isCurrent(n, meta.path)).at(-1)?.label;
+  const column = meta.tags ?? { columnName: current ?? meta.title, columnType: current ?? meta.title };
+  const tags: Array<[string, string]> = [
+    ['SiteName', meta.siteName],
+    ['SiteDomain', new URL(meta.siteUrl).host],
+  ];
+  if (meta.footer.siteCode) tags.push(['SiteIDCode', meta.footer.siteCode]);
+  tags.push(['ColumnName', column.columnName], ['ColumnType', column.columnType]);
+  const a = meta.tags?.article;
+  if (a) {
+    tags.push(
+      ['ArticleTitle', a.title],
+      ['PubDate', formatDateTime(a.publishedAt)],
+      ['ContentSource', a.source],
+    );
+    if (a.keywords) tags.push(['Keywords', a.keywords]);
+    if (a.description) tags.push(['Description', a.description]);
+    tags.push(['Url', `${meta.siteUrl}${meta.path}`]);
+  }
+  return tags;
+}
+
+/** The header's 关怀模式 switch: a plain link (no JavaScript), back to this page afterwards. */
+function CareSwitch({ meta }: { meta: PageMeta }) {
+  const back = encodeURIComponent(meta.back);
+  return meta.careMode ? (
+    <a class="gk-care-switch" href={`/care?on=0&back=${back}`} rel="nofollow">
+      退出关怀模式
+    </a>
+  ) : (
+    <a class="gk-care-switch" href={`/care?on=1&back=${back}`} rel="nofollow">
+      关怀模式
+    </a>
+  );
 }
 
 /** The one layout of the portal and the back office: same header, navigation and footer. */
@@ -41,14 +108,18 @@ export function Layout({ meta, children }: { meta: PageMeta; children: Child }) 
       ? `${meta.title} - 政务公开工作平台 - ${meta.siteName}`
       : `${meta.title} - ${meta.siteName}`;
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" class={meta.careMode ? 'gk-care' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="format-detection" content="telephone=no" />
         <title>{title}</title>
+        {meta.area === 'portal'
+          ? webPageTags(meta, nav).map(([name, content]) => <meta name={name} content={content} />)
+          : null}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/gongkai.css" />
+        {meta.careMode ? <link rel="stylesheet" href="/static/care.css" /> : null}
       </head>
       <body class={`gk-area-${meta.area}`}>
         <a class="gk-skip" href="#main">
@@ -65,6 +136,7 @@ export function Layout({ meta, children }: { meta: PageMeta; children: Child }) 
                 {meta.area === 'admin' ? '政务公开工作平台' : '政府信息公开'}
               </small>
             </a>
+            {meta.area === 'portal' ? <CareSwitch meta={meta} /> : null}
             {meta.user ? (
               <div class="gk-header__user">
                 <span>

@@ -21,6 +21,13 @@ export function registerAnnualReportPortalRoutes(app: FastifyInstance): void {
           { label: '年度报告', href: `/xxgk/${r.agencyId}/reports` },
           { label: `${r.year}年` },
         ],
+        tags: {
+          columnName: '政府信息公开工作年度报告',
+          columnType: '信息公开年报',
+          article: r.publishedAt
+            ? { title: r.title, publishedAt: r.publishedAt, source: r.agencyName }
+            : undefined,
+        },
       },
       <>
         {r.state === 'superseded' ? <p class="gk-record-link">本报告已有更正版本。</p> : null}

@@ -107,6 +107,15 @@ export function tableHtml(t: LayoutTable): string {
   return out.join('\n');
 }
 
+/**
+ * A statutory table in a frame that scrolls sideways on a narrow screen: a region reached with Tab
+ * (WCAG 2.1.1) and named after its table, e.g. “表三 收到和处理政府信息公开申请情况（可左右滚动）”.
+ */
+function scrollingTable(t: LayoutTable, section: '二' | '三' | '四'): string {
+  const name = `表${section} ${sectionHeadings[section].replace(/^.、/, '')}（可左右滚动）`;
+  return `<div class="gk-ar-scroll" tabindex="0" role="region" aria-label="${escapeHtml(name)}">\n${tableHtml(t)}\n</div>`;
+}
+
 const paragraphs = (list: string[]) => list.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
 
 /** The report as an `<article>`, for embedding in a page that includes `reportCss`. */
@@ -123,11 +132,11 @@ export function renderHtmlFragment(input: RenderInput): string {
     `<h2>${h.一}</h2>`,
     paragraphs(narrativeOf(input, '一')),
     `<h2>${h.二}</h2>`,
-    tableHtml(tables.proactive),
+    scrollingTable(tables.proactive, '二'),
     `<h2>${h.三}</h2>`,
-    tableHtml(tables.requests),
+    scrollingTable(tables.requests, '三'),
     `<h2>${h.四}</h2>`,
-    tableHtml(tables.appeals),
+    scrollingTable(tables.appeals, '四'),
     `<h2>${h.五}</h2>`,
     paragraphs(narrativeOf(input, '五')),
     `<h2>${h.六}</h2>`,

@@ -146,7 +146,7 @@ function Rows(p: {
 /** One statutory table with its finding marks. */
 export function MarkedTable({ table, data, marks }: { table: LayoutTable; data: ReportData; marks: Marks }) {
   return (
-    <div class="gk-table-wrap">
+    <div class="gk-table-wrap" tabindex={0} role="region" aria-label={`${table.heading}（可左右滚动）`}>
       <table class="gk-table gk-report-table" id={`table-${table.id}`}>
         <caption>{table.heading}</caption>
         {table.parts.map((part) =>

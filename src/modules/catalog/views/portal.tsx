@@ -1,5 +1,4 @@
-import { formatDateTime } from '../../../platform/clock.js';
-import { Summary, Table } from '../../../platform/ui/components.js';
+import { PubDate, Summary, Table } from '../../../platform/ui/components.js';
 import type { Agency } from '../../agencies/index.js';
 import { columnLabels, itemLevelLabels, type Catalog, type CatalogItem } from '../catalog.js';
 import { cellText, detailColumns } from '../catalog.presenter.js';
@@ -97,7 +96,7 @@ export function PortalItem({
             <li>
               <a href={`/records/${r.id}`}>{r.title}</a>{' '}
               <span class="gk-muted">
-                {r.agencyName} {formatDateTime(r.publishedAt)}
+                {r.agencyName} <PubDate at={r.publishedAt} withTime />
               </span>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../platform/clock.js';
+import { PubDate } from '../../../platform/ui/components.js';
 import type { HomePage } from '../portal.service.js';
 import { standardizationColumns } from '../portal.js';
 import { Panel, RecordList } from './lists.js';
@@ -64,7 +64,10 @@ export function HomeView({ p }: { p: HomePage }) {
                     {root?.name}
                     {r.year}年政府信息公开工作年度报告
                   </a>
-                  <span class="gk-hit-meta"> {formatDateTime(r.publishedAt).slice(0, 10)}</span>
+                  <span class="gk-hit-meta">
+                    {' '}
+                    <PubDate at={r.publishedAt} />
+                  </span>
                 </li>
               ))}
               {p.reportsBefore.map((r) => (

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { formatDateTime } from '../../../platform/clock.js';
+import { PubDate } from '../../../platform/ui/components.js';
 
 /** A published record as the portal's lists show it. */
 export interface ListedRecord {
@@ -28,7 +28,7 @@ export function RecordList({
           <a href={`/records/${r.id}`}>{r.title}</a>
           <span class="gk-hit-meta">
             {' '}
-            {r.publishedAt ? formatDateTime(r.publishedAt).slice(0, 10) : ''}
+            <PubDate at={r.publishedAt} />
             {r.documentNumber ? ` · ${r.documentNumber}` : ''}
             {withAgency && r.agencyName ? ` · ${r.agencyName}` : ''}
           </span>

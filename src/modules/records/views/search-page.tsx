@@ -1,5 +1,4 @@
-import { formatDateTime } from '../../../platform/clock.js';
-import { ErrorSummary, SelectField, TextField } from '../../../platform/ui/components.js';
+import { ErrorSummary, PubDate, SelectField, TextField } from '../../../platform/ui/components.js';
 import { agencyOptions } from '../../agencies/index.js';
 import type { SnippetPart } from '../../search/index.js';
 import { validities, validityLabels } from '../record.js';
@@ -152,7 +151,7 @@ export function SearchPage({ page, query }: { page: Page; query: Query }) {
                 </a>
                 <Snippet parts={h.snippet} />
                 <p class="gk-hit-meta">
-                  {h.agencyName} · {formatDateTime(h.publishedAt).slice(0, 10)}
+                  {h.agencyName} · <PubDate at={h.publishedAt} />
                   {h.docNumber ? ` · ${h.docNumber}` : ''} · 索引号 {h.indexNumber}
                   {h.validity !== 'inForce' ? ` · ${validityLabels[h.validity]}` : ''}
                 </p>
