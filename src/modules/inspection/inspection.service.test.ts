@@ -17,7 +17,14 @@ import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import type { JobRunInfo } from '../../platform/jobs/index.js';
 import { notifications } from '../accounts/index.js';
 import type { DemoSiteSpec } from '../demo/index.js';
-import { crawlJob, probeJob, recordProbes, reviewResult, scheduleJob, startRun } from './inspection-runs.service.js';
+import {
+  crawlJob,
+  probeJob,
+  recordProbes,
+  reviewResult,
+  scheduleJob,
+  startRun,
+} from './inspection-runs.service.js';
 import { listPage, runReport, sitePage } from './inspection-report.service.js';
 import { createSite, setActive } from './inspection-sites.service.js';
 
@@ -241,7 +248,11 @@ describeEachEngine('site inspector: sites, crawl runs, vetoes, probes and the sc
         await crawlJob(ctx, { runId: id }, runInfo());
         const report = await runReport(head, id);
         const vetoes = report.summary!.vetoes;
-        assert.equal(vetoes.some((v) => v.code === 'unreachable'), expected, JSON.stringify(vetoes));
+        assert.equal(
+          vetoes.some((v) => v.code === 'unreachable'),
+          expected,
+          JSON.stringify(vetoes),
+        );
         const availability = report.results.find((r) => r.indicator === 'availability')!;
         // Below the veto line failed probes still cost points (首页可用性 on the 100-point sheet).
         assert.equal(availability.outcome, 'violation');
@@ -249,7 +260,10 @@ describeEachEngine('site inspector: sites, crawl runs, vetoes, probes and the sc
         assert.ok(JSON.stringify(availability).includes(share), JSON.stringify(availability));
         if (expected) {
           const veto = vetoes.find((v) => v.code === 'unreachable')!;
-          assert.ok(veto.evidence.some((e) => e.status === 503), 'each failed probe is evidence');
+          assert.ok(
+            veto.evidence.some((e) => e.status === 503),
+            'each failed probe is evidence',
+          );
         }
         await setActive(head, site, false);
       }
