@@ -13,6 +13,7 @@ import { report } from './report.js';
 import { portal } from './portal.js';
 import { memory } from './memory.js';
 import { push } from './push.js';
+import { inspection } from './inspection.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -88,4 +89,5 @@ export const benches: Record<string, (engine: Engine) => Promise<void>> = {
   portal,
   memory,
   push,
+  inspection,
 };
