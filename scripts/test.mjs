@@ -20,8 +20,9 @@
 // that opens a database some other way, or a test in a folder of test/ without a tier, stops
 // the run with a message instead of landing in the wrong tier.
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import pg from 'pg';
 
@@ -175,6 +176,74 @@ if (tier === 'unit') {
   }
 }
 
+/**
+ * Migrated template databases for this run (test/harness/db-template.ts): each fresh test database
+ * is a copy of one instead of being migrated from nothing (about 4 s a database on PostgreSQL).
+ * Built once here, removed when the run ends; a run cut short leaves its PostgreSQL template
+ * behind, and the next run removes it (its name carries the dead runner's process id).
+ */
+async function buildTemplates(env) {
+  const engines = env.GONGKAI_TEST_ENGINES.split(',');
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-template-'));
+  const pgName = engines.includes('postgres')
+    ? `gk_tpl_${process.pid}_${randomBytes(4).toString('hex')}`
+    : undefined;
+  if (pgName) await dropTemplates((pid) => !alive(pid));
+  const templateEnv = {
+    ...env,
+    GONGKAI_TEST_SQLITE_TEMPLATE: join(dir, 'template.db'),
+    ...(pgName ? { GONGKAI_TEST_PG_TEMPLATE: pgName } : {}),
+  };
+  const remove = async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (pgName) await dropTemplates((pid, name) => name === pgName);
+  };
+  const code = await run(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '--eval',
+      "await (await import('./test/harness/db-template.ts')).buildTemplates();",
+    ],
+    templateEnv,
+  );
+  if (code !== 0) {
+    // The tests then migrate each database themselves, and say what is wrong with the migrations.
+    console.log('NOTICE: building the migrated template databases failed; each test migrates its own.');
+    await remove().catch(() => {});
+    return { env, remove: async () => {} };
+  }
+  return { env: templateEnv, remove };
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** Drops this server's template databases (gk_tpl_<runner pid>_<random>) that `which` picks. */
+async function dropTemplates(which) {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query("select datname from pg_database where datname like 'gk\\_tpl\\_%'");
+    for (const { datname } of rows) {
+      const pid = Number(/^gk_tpl_(\d+)_[0-9a-f]+$/.exec(datname)?.[1]);
+      if (!pid || !which(pid, datname)) continue;
+      await client.query(`alter database "${datname}" with is_template false`);
+      await client.query(`drop database "${datname}" with (force)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 // Test files run two at a time by default (each in its own process, on its own databases, ports
 // and temporary directories): most of a file's time is spent waiting on a database, a browser or
 // a timer, so two overlap well even on two cores. GONGKAI_TEST_CONCURRENCY=1 runs them one by one.
@@ -182,10 +251,12 @@ const concurrency = Math.max(
   1,
   Math.min(4, Number(process.env.GONGKAI_TEST_CONCURRENCY) || Math.max(2, availableParallelism() - 1)),
 );
-process.exit(
-  await run(
-    process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-    env,
-  ),
+// The unit tier opens no database, so it needs no templates.
+const templates = tier === 'unit' ? { env, remove: async () => {} } : await buildTemplates(env);
+const code = await run(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  templates.env,
 );
+await templates.remove();
+process.exit(code);

@@ -4,7 +4,7 @@ import { buildWeb } from '../../src/app/web.js';
 import { demo } from '../../src/modules/demo/index.js';
 import type { Clock } from '../../src/platform/clock.js';
 import type { Engine } from '../../src/platform/db/database.js';
-import { freshDatabaseUrl } from './engines.js';
+import { freshMigratedDatabaseUrl } from './engines.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -29,7 +29,8 @@ export async function startTestApp(
     content?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const { url, cleanup } = freshDatabaseUrl(engine);
+  // Already migrated when the run has a template (createContainer's migration then has nothing to do).
+  const { url, cleanup } = await freshMigratedDatabaseUrl(engine);
   const container = await createContainer({
     env: {
       DATABASE_URL: url,

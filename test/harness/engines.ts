@@ -29,6 +29,7 @@ import {
   type Engine,
 } from '../../src/platform/db/database.js';
 import { dropPostgresDatabase } from '../../src/platform/db/dialect/postgres.js';
+import { copySqliteTemplate, createPostgresFromTemplate, sameMigrations, templateOf } from './db-template.js';
 
 /** Engines this run covers; scripts/test.mjs sets it (both when PostgreSQL answers). */
 export function engines(): Engine[] {
@@ -54,13 +55,32 @@ export function freshDatabaseUrl(engine: Engine): { url: string; cleanup: () => 
   return { url, cleanup: () => dropPostgresDatabase(url) };
 }
 
+/**
+ * A database URL of a fresh database on `engine` that already has `installation`'s migrations
+ * when the run built a migrated template of them (test/harness/db-template.ts: scripts/test.mjs
+ * builds one per engine and run), and is otherwise fresh and empty as `freshDatabaseUrl`'s.
+ * The caller migrates it either way; on a copy of the template that finds nothing to do.
+ */
+export async function freshMigratedDatabaseUrl(
+  engine: Engine,
+  installation: Installation = testInstallation,
+): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const fresh = freshDatabaseUrl(engine);
+  const template = templateOf(engine);
+  if (!template || !sameMigrations(installation.migrations, testInstallation.migrations)) return fresh;
+  if (engine === 'sqlite') copySqliteTemplate(template, fresh.url.slice('sqlite:'.length));
+  else await createPostgresFromTemplate(decodeURIComponent(new URL(fresh.url).pathname.slice(1)), template);
+  return fresh;
+}
+
 export interface TestDatabaseOptions extends OpenOptions {
   installation?: Installation;
 }
 
 /**
  * A fresh database on `engine`, migrated with every module's migrations (or `installation`'s).
- * `onQuery` sees every query, the migrations' too: count from after the setup you need.
+ * `onQuery` sees every query, the migrations' too (on a copy of the run's migrated template,
+ * only the migrator's check that nothing is left to run): count from after the setup you need.
  */
 export async function openTestDatabase(
   engine: Engine,
@@ -68,7 +88,7 @@ export async function openTestDatabase(
 ): Promise<DatabaseHandle & { cleanup: () => Promise<void> }> {
   const { installation = testInstallation, ...open }: TestDatabaseOptions =
     'migrations' in opts ? { installation: opts as Installation } : opts;
-  const { url, cleanup } = freshDatabaseUrl(engine);
+  const { url, cleanup } = await freshMigratedDatabaseUrl(engine, installation);
   const handle = await openDatabase(url, open);
   await migrateToLatest(handle.db, installation.migrations);
   return {
