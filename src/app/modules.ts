@@ -11,6 +11,7 @@ import { inspectionModule } from '../modules/inspection/module.js';
 import { kioskModule } from '../modules/kiosk/module.js';
 import { mediaModule } from '../modules/media/module.js';
 import { messagesModule } from '../modules/messages/module.js';
+import { openDataModule } from '../modules/open-data/module.js';
 import { operationsModule } from '../modules/operations/module.js';
 import { pushModule } from '../modules/push/module.js';
 import { placesModule } from '../modules/places/module.js';
@@ -18,6 +19,7 @@ import { portalModule } from '../modules/portal/module.js';
 import { recordsModule } from '../modules/records/module.js';
 import { requestsModule } from '../modules/requests/module.js';
 import { searchModule } from '../modules/search/module.js';
+import { supervisionModule } from '../modules/supervision/module.js';
 
 /**
  * Every module of the platform, once. The web server, the CLI, the worker, the event bus, the
@@ -43,6 +45,8 @@ export const modules: readonly GongkaiModule[] = [
   placesModule,
   kioskModule,
   inspectionModule,
+  supervisionModule,
+  openDataModule,
   operationsModule,
   demoModule,
 ];

@@ -1,4 +1,4 @@
-import { BadValue, defineSettings } from '../../platform/config/settings.js';
+import { BadValue, defineSettings, integerBetween } from '../../platform/config/settings.js';
 import { pdfSettingKeys } from './render/pdf-engines.js';
 
 /**
@@ -15,6 +15,13 @@ export const reportSettings = defineSettings({
       if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw)) throw new BadValue('应为 MM-DD，如 03-31');
       return raw;
     },
+  },
+  // Comparison of reports (compare/indicators.ts): a rate over fewer cases is shown, not ranked.
+  compareMinCases: {
+    env: 'COMPARE_MIN_CASES',
+    doc: 'Fewest cases (the denominator) a rate of the annual-report comparison must rest on to be ranked among agencies; a rate over fewer is shown with its counts and marked as a small sample.',
+    default: '10',
+    parse: integerBetween(1, 100_000),
   },
   // Who makes and reads PDFs (render/pdf-engines.ts).
   ...pdfSettingKeys,

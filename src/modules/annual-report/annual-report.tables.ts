@@ -56,10 +56,51 @@ export interface AnnualReportTable {
   published_at: string | null;
 }
 
+/** A training session (培训) or an assessment (考核) of an agency's disclosure staff. */
+export interface TrainingSessionTable {
+  id: string;
+  agency_id: string;
+  /** training | assessment */
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD */
+  held_on: string;
+  /** 参训（参加考核）人次 */
+  attendees: number;
+  /** 学时, a decimal as text, or null */
+  hours: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A problem a published section 五 stated, tracked until it is fixed (整改). */
+export interface ReportProblemTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  /** self | tree */
+  scope: string;
+  /** built | published */
+  source: string;
+  report_id: string;
+  ordinal: number;
+  text: string;
+  /** open | fixing | fixed */
+  status: string;
+  measures: string | null;
+  fixed_on: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     published_report: PublishedReportTable;
     report_figure: ReportFigureTable;
     annual_report: AnnualReportTable;
+    training_session: TrainingSessionTable;
+    report_problem: ReportProblemTable;
   }
 }

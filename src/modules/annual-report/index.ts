@@ -18,6 +18,27 @@ export {
 export { summaryOf, csvRows } from './published/published-report.presenter.js';
 export * as publishedReports from './published/published-report.service.js';
 
+// compare/: indicators of reports side by side, and the cross-year checks between them (issue 18).
+export {
+  indicatorsOf,
+  indicatorDefs,
+  indicatorKeys,
+  indicatorLabel,
+  roundRate,
+  rateOf,
+  receivedChange,
+  isSmallSample,
+  type Rate,
+  type IndicatorKey,
+  type ReportIndicators,
+} from './compare/indicators.js';
+export { chainFindings, agencyKey, type ChainedReport, type ChainFinding } from './compare/chain.js';
+
+// followup/: 培训、考核 and the 整改 of the problems each published report stated.
+export * as trainingSessions from './followup/training.service.js';
+export * as reportProblems from './followup/problems.service.js';
+export { splitProblems } from './followup/problems.js';
+
 // compile/: the agency's own report, built from the installed modules' contributions.
 export * as reportFigures from './compile/report-figures.service.js';
 export { figureDefs, type FigureDef } from './compile/report-figures.service.js';
@@ -56,6 +77,7 @@ export {
 } from './render/index.js';
 
 export { reportSettings, reportDeadline, remindReportDeadlines } from './compile/report-deadline.js';
+export { reportTimeliness, type ReportTimeliness } from './compile/report-status.service.js';
 
 /**
  * The text layer of a PDF in reading order (pdf.js, built in); throws when it has none. The

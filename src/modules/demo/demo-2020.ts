@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import { agencies, composeCreditCode, type Agency } from '../agencies/index.js';
-import { annualReports, reportFigures } from '../annual-report/index.js';
+import { annualReports, reportFigures, trainingSessions } from '../annual-report/index.js';
 import { appeals } from '../appeals/index.js';
 import { importRecords } from '../records/index.js';
 import { cases, requests, type ApplicantType, type Outcome } from '../requests/index.js';
@@ -364,4 +364,31 @@ export async function publish2020Report(ctx: Ctx, city: Agency): Promise<void> {
   // Signed off as an office head does: the review shows what becomes public, then it is confirmed.
   const { reviewedAt } = await annualReports.publishReview(ctx, report.id);
   await annualReports.publish(ctx, report.id, { confirmed: '1', reviewedAt });
+  await recordTraining(ctx, city);
+}
+
+/**
+ * The seed's "多轮政务公开培训" of 2020 and an assessment, recorded as a clerk would; its section 五
+ * problem is now tracked (published above), for the office to record its 整改.
+ */
+async function recordTraining(ctx: Ctx, city: Agency): Promise<void> {
+  const sessions = [
+    {
+      kind: 'training',
+      title: '基层政务公开标准化规范化工作培训',
+      heldOn: '2020-08-18',
+      attendees: 126,
+      hours: '3',
+    },
+    {
+      kind: 'training',
+      title: '政府信息公开申请答复实务培训',
+      heldOn: '2020-10-15',
+      attendees: 88,
+      hours: '2',
+    },
+    { kind: 'training', title: '政务新媒体运营管理座谈会', heldOn: '2020-11-20', attendees: 53 },
+    { kind: 'assessment', title: '2020年度政务公开工作考核', heldOn: '2020-12-22', attendees: 41 },
+  ];
+  for (const s of sessions) await trainingSessions.record(ctx, city.id, s);
 }

@@ -15,6 +15,7 @@ import {
   satisfactions,
   ticketTypeLabels,
   ticketTypes,
+  type HotlineCounts,
   type HotlineFigures,
 } from './hotline.js';
 import { assertCan } from './hotline.policy.js';
@@ -248,4 +249,42 @@ export async function importPage(
   assertCan(ctx.actor, 'import', root ?? { path: '/' });
   const [{ years, lastImportAt }, tickets] = await Promise.all([repo.overview(ctx.db), repo.total(ctx.db)]);
   return { tickets, years, lastImportAt };
+}
+
+/**
+ * The counts of every month with tickets, per agency (its own tickets, not its subtree's), for
+ * open data. Public figures, as `stats`: counts only, never a ticket.
+ */
+export async function openCounts(
+  ctx: Ctx,
+): Promise<Array<HotlineCounts & { agencyId: string; year: number; month: number }>> {
+  const out: Array<HotlineCounts & { agencyId: string; year: number; month: number }> = [];
+  const { years } = await repo.overview(ctx.db);
+  for (const year of [...years].sort((a, b) => a - b))
+    for (let month = 1; month <= 12; month++) {
+      const [from, to] = period(year, month);
+      for (const c of await repo.countsByAgency(ctx.db, '/', from, to, satisfiedGrades(ctx)))
+        out.push({ ...c, year, month });
+    }
+  return out;
+}
+
+/**
+ * Per agency (its own tickets, not its subtree's), the counts of the tickets received on the days
+ * [from, to] within the subtrees: one grouped query a subtree. Public figures, as `stats`; the
+ * supervision dashboard ranks agencies by 按时办结率 with them.
+ */
+export async function countsWithin(ctx: Ctx, paths: readonly string[], from: string, to: string) {
+  const out = new Map<string, Awaited<ReturnType<typeof repo.countsByAgency>>[number]>();
+  // 受理时间 is `YYYY-MM-DD HH:MM:SS`: every time of day `to` sorts before `to 24:00:00`.
+  for (const path of paths)
+    for (const c of await repo.countsByAgency(
+      ctx.db,
+      path,
+      `${from} 00:00:00`,
+      `${to} 24:00:00`,
+      satisfiedGrades(ctx),
+    ))
+      out.set(c.agencyId, c);
+  return [...out.values()];
 }

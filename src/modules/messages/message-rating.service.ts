@@ -31,6 +31,10 @@ export type RatingSubject = 'message' | 'request';
 
 export interface RatingView {
   id: string;
+  /** The agency rated, and what was rated (a 来信 or an application). */
+  agencyId: string;
+  subjectType: RatingSubject;
+  subjectId: string;
   grade: Grade;
   gradeLabel: string;
   bad: boolean;
@@ -54,6 +58,9 @@ export function ratingView(r: MessageRatingTable, day: string): RatingView {
   const bad = isBadGrade(r.grade as Grade);
   return {
     id: r.id,
+    agencyId: r.agency_id,
+    subjectType: r.subject_type as RatingSubject,
+    subjectId: r.subject_id,
     grade: r.grade as Grade,
     gradeLabel: gradeLabels[r.grade as Grade],
     bad,

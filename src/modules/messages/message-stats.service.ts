@@ -3,7 +3,7 @@ import { ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import { calendar, parseDate } from '../calendar/index.js';
 import { periodDates, rate } from '../hotline/index.js';
-import { computeClock, type MessageClock } from './message-clock.js';
+import { computeClock, type MessageClock, type MessageStage } from './message-clock.js';
 import { ratingView } from './message-rating.service.js';
 import { petitionClasses, ticketTypes, type PetitionClass, type Regime, type TicketType } from './message.js';
 import * as repo from './message.repository.js';
@@ -308,4 +308,88 @@ export async function unansweredMailbox(
       waitedDays: span(r.received_on, r.replied_on ?? q.today),
     }))
     .filter((r) => r.waitedDays > q.days);
+}
+
+/** 来信 of one agency (the one handling them), year of receipt, regime, 诉求类型 and stage. */
+export interface MessageCount {
+  agencyId: string;
+  year: number;
+  regime: Regime;
+  ticketType: TicketType;
+  stage: MessageStage;
+  received: number;
+  replied: number;
+  repliedOnTime: number;
+}
+
+/** 好差评 given to one agency in a year, by subject (来信 or 依申请公开答复) and grade. */
+export interface RatingCount {
+  agencyId: string;
+  year: number;
+  subject: string;
+  grade: string;
+  /** Those a 申诉复核 excluded from the figures are left out. */
+  count: number;
+}
+
+/**
+ * Every 来信 and every rating counted per agency (its own, not its subtree's) and year, for open
+ * data: anyone may read them. Counts only — never a writer, a number or a word a writer wrote.
+ */
+export async function openCounts(ctx: Ctx): Promise<{ messages: MessageCount[]; ratings: RatingCount[] }> {
+  const day = today(ctx);
+  const rows = await repo.handledWithin(ctx.db, ['/'], '0000-01-01', '9999-12-31');
+  const stored = await repo.eventsOfMany(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const cal = await calendar.load(ctx);
+  const rules = mailboxRules(ctx);
+  const messages = new Map<string, MessageCount>();
+  for (const row of rows) {
+    const clock = computeClock(
+      {
+        regime: row.regime as Regime,
+        ticketType: row.ticket_type as TicketType,
+        events: clockEvents(stored.get(row.id) ?? []),
+      },
+      cal,
+      day,
+      rules,
+    );
+    const year = Number(row.received_on.slice(0, 4));
+    const key = [row.agency_id, year, row.regime, row.ticket_type, clock.stage].join(' ');
+    const c = messages.get(key) ?? {
+      agencyId: row.agency_id,
+      year,
+      regime: row.regime as Regime,
+      ticketType: row.ticket_type as TicketType,
+      stage: clock.stage,
+      received: 0,
+      replied: 0,
+      repliedOnTime: 0,
+    };
+    c.received++;
+    if (row.replied_on) {
+      c.replied++;
+      if (!clock.late.some((l) => l.startsWith(`${row.replied_on} 答复`))) c.repliedOnTime++;
+    }
+    messages.set(key, c);
+  }
+  const ratings = new Map<string, RatingCount>();
+  for (const r of await repo.ratingsWithin(ctx.db, ['/'], '0000-01-01', '9999-12-31')) {
+    if (r.dispute_upheld === 1) continue;
+    const year = Number(r.rated_on.slice(0, 4));
+    const key = [r.agency_id, year, r.subject_type, r.grade].join(' ');
+    const c = ratings.get(key) ?? {
+      agencyId: r.agency_id,
+      year,
+      subject: r.subject_type,
+      grade: r.grade,
+      count: 0,
+    };
+    c.count++;
+    ratings.set(key, c);
+  }
+  return { messages: [...messages.values()], ratings: [...ratings.values()] };
 }

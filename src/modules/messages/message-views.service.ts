@@ -116,6 +116,7 @@ async function history(
 function summary(row: MessageRow, clock: MessageClock) {
   return {
     id: row.id,
+    agencyId: row.agency_id,
     number: row.number,
     regime: row.regime as Regime,
     regimeLabel: regimeLabels[row.regime as Regime],

@@ -7,6 +7,7 @@ import type { AttachmentInfo } from './record-attachment.repository.js';
 import * as repo from './record.repository.js';
 import type {
   PublicListItem,
+  PublishedMetadata,
   PublishedRecord,
   PublishedRecordSummary,
   RecordLink,
@@ -18,7 +19,7 @@ import type { RecordTable } from './record.tables.js';
  * published does not exist here.
  */
 
-export type { PublicListItem, PublishedRecordSummary };
+export type { PublicListItem, PublishedMetadata, PublishedRecordSummary };
 
 /** What the portal shows: a published record with its issuing agency, or nothing. */
 export async function publicView(ctx: Ctx, id: string): Promise<PublishedRecord | null> {
@@ -126,4 +127,9 @@ export async function publishedSummaries(
   opts: { idIn?: RecordIdQuery; ids?: readonly string[]; agencyPath?: string; limit?: number },
 ): Promise<PublishedRecordSummary[]> {
   return repo.publishedSummaries(ctx.db, opts);
+}
+
+/** Every published record's metadata (索引号, 标题, 文号, 发布机构, dates, 有效性, 主题分类, 体裁): public. */
+export async function publishedMetadata(ctx: Ctx): Promise<PublishedMetadata[]> {
+  return repo.publishedMetadata(ctx.db);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit.js';
-import { beijingDate } from '../../platform/clock.js';
+import { beijingDate, beijingDayEnd, beijingDayStart } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { emit } from '../../platform/events.js';
 import { ConflictError, ValidationError, isDomainError } from '../../platform/errors.js';
@@ -9,6 +9,7 @@ import { indexNumber } from './record.js';
 import { indexRecords } from './record-search.service.js';
 import { markOriginals } from './record-validity.service.js';
 import { assertStep, load, stamp } from './record-workflow.service.js';
+import { scopes } from './record.policy.js';
 import * as repo from './record.repository.js';
 import { scheduleSchema } from './record.schemas.js';
 import type { RecordTable } from './record.tables.js';
@@ -156,4 +157,42 @@ export async function publishDue(ctx: Ctx): Promise<string> {
   return refused.length
     ? `定时发布 ${published} 条；${refused.length} 条未能发布（${refused.join('；')}）`
     : `定时发布 ${published} 条`;
+}
+
+/** 条例第二十六条: a record is published within 20 working days of being formed or changed. */
+export const PUBLISH_WITHIN_WORKDAYS = 20;
+
+/**
+ * How timely the records published in [from, to] (Beijing dates) within `paths` (narrowed to what
+ * the actor may read) were: per agency, published and published late (after the 20th working day
+ * from 形成或者变更日期), and the late ones listed. The calendar gives each formed date its cutoff;
+ * the counts are one grouped query.
+ */
+export async function publicationTimeliness(ctx: Ctx, paths: readonly string[], from: string, to: string) {
+  const readable = scopes(ctx.actor, 'read');
+  const w = {
+    paths: paths.filter((p) => readable.some((r) => p.startsWith(r))),
+    since: beijingDayStart(from),
+    before: beijingDayEnd(to),
+  };
+  const formed = await repo.formedDatesPublishedWithin(ctx.db, w);
+  if (formed.length === 0) return { byAgency: [], late: [] };
+  const cal = await calendar.load(ctx);
+  const deadlines = new Map(formed.map((d) => [d, addWorkdays(cal, d, PUBLISH_WITHIN_WORKDAYS).due]));
+  const cutoffs = new Map([...deadlines].map(([d, due]) => [d, beijingDayEnd(due)]));
+  const byAgency = await repo.publicationTimeliness(ctx.db, w, cutoffs);
+  const late = await repo.publishedLate(ctx.db, w, cutoffs);
+  return {
+    byAgency,
+    late: late.map((r) => ({
+      id: r.id,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+      indexNumber: r.index_number,
+      title: r.title,
+      formedOn: r.date_formed_or_changed,
+      deadline: deadlines.get(r.date_formed_or_changed) ?? '',
+      publishedOn: r.published_at ? beijingDate(new Date(r.published_at)) : '',
+    })),
+  };
 }

@@ -321,6 +321,44 @@ export function noRecords(): RecordIdQuery {
   return sql`select id from record where 1 = 0`;
 }
 
+/** The metadata (legal.md §7) of one published record, for open data: no text, no files. */
+export interface PublishedMetadata {
+  id: string;
+  indexNumber: string | null;
+  title: string;
+  documentNumber: string | null;
+  agencyId: string;
+  agencyName: string;
+  writtenDate: string | null;
+  publishedAt: string;
+  validity: string;
+  subjectCategory: string | null;
+  genre: string | null;
+}
+
+/** Every published record's metadata, oldest publication first (a stable order for downloads). */
+export async function publishedMetadata(db: Executor): Promise<PublishedMetadata[]> {
+  return db
+    .selectFrom('record as r')
+    .select([
+      'r.id as id',
+      'r.index_number as indexNumber',
+      'r.title as title',
+      'r.document_number as documentNumber',
+      'r.agency_id as agencyId',
+      agencyField('r.agency_id', 'name').as('agencyName'),
+      'r.written_date as writtenDate',
+      sql<string>`r.published_at`.as('publishedAt'),
+      'r.validity as validity',
+      'r.subject_category as subjectCategory',
+      'r.genre as genre',
+    ])
+    .where('r.state', '=', 'published')
+    .orderBy('r.published_at')
+    .orderBy('r.id')
+    .execute();
+}
+
 // ── The search index's source ────────────────────────────────────────────────────────────
 
 export async function countPublished(db: Executor): Promise<number> {
@@ -400,4 +438,87 @@ export async function section2Counts(
       ? q.where('agency_id', '=', f.agencyId)
       : q.where(withinSubtree('agency_id', f.agencyPath))
   ).execute();
+}
+
+/**
+ * Timeliness of publication (条例第二十六条), for the supervision figures. `cutoffs` maps each
+ * 形成或者变更日期 to the first instant that is too late (the day after its 20th working day, 00:00
+ * Beijing, as UTC text): the calendar stays in code, the counting in SQL.
+ */
+export interface PublicationWindow {
+  paths: readonly string[];
+  /** Published at or after this instant, and before `before` (UTC ISO text). */
+  since: string;
+  before: string;
+}
+
+const lateCutoff = (cutoffs: ReadonlyMap<string, string>): RawBuilder<string> =>
+  sql<string>`case r.date_formed_or_changed ${sql.join(
+    [...cutoffs].map(([formed, cutoff]) => sql`when ${formed} then ${cutoff}`),
+    sql` `,
+  )} end`;
+
+/** The distinct 形成或者变更日期 of the records published in the window (one row a date). */
+export async function formedDatesPublishedWithin(db: Executor, w: PublicationWindow): Promise<string[]> {
+  if (w.paths.length === 0) return [];
+  const rows = await db
+    .selectFrom('record as r')
+    .select('r.date_formed_or_changed as d')
+    .where(withinSubtrees('r.agency_id', w.paths))
+    .where('r.published_at', '>=', w.since)
+    .where('r.published_at', '<', w.before)
+    .groupBy('r.date_formed_or_changed')
+    .execute();
+  return rows.map((r) => r.d);
+}
+
+/** Per agency: records published in the window, and those published after their cutoff. */
+export async function publicationTimeliness(
+  db: Executor,
+  w: PublicationWindow,
+  cutoffs: ReadonlyMap<string, string>,
+): Promise<Array<{ agencyId: string; published: number; late: number }>> {
+  if (w.paths.length === 0 || cutoffs.size === 0) return [];
+  const rows = await db
+    .selectFrom('record as r')
+    .select([
+      'r.agency_id as agency_id',
+      (eb) => eb.fn.countAll<number | string>().as('published'),
+      sql<number | string>`sum(case when r.published_at >= ${lateCutoff(cutoffs)} then 1 else 0 end)`.as(
+        'late',
+      ),
+    ])
+    .where(withinSubtrees('r.agency_id', w.paths))
+    .where('r.published_at', '>=', w.since)
+    .where('r.published_at', '<', w.before)
+    .groupBy('r.agency_id')
+    .execute();
+  return rows.map((r) => ({ agencyId: r.agency_id, published: Number(r.published), late: Number(r.late) }));
+}
+
+/** The records published in the window after their cutoff, oldest publication first. */
+export async function publishedLate(
+  db: Executor,
+  w: PublicationWindow,
+  cutoffs: ReadonlyMap<string, string>,
+) {
+  if (w.paths.length === 0 || cutoffs.size === 0) return [];
+  return db
+    .selectFrom('record as r')
+    .select([
+      'r.id',
+      'r.agency_id',
+      'r.index_number',
+      'r.title',
+      'r.date_formed_or_changed',
+      'r.published_at',
+      agencyField<string>('r.agency_id', 'name').as('agency_name'),
+    ])
+    .where(withinSubtrees('r.agency_id', w.paths))
+    .where('r.published_at', '>=', w.since)
+    .where('r.published_at', '<', w.before)
+    .where(sql<SqlBool>`r.published_at >= ${lateCutoff(cutoffs)}`)
+    .orderBy('r.published_at')
+    .orderBy('r.id')
+    .execute();
 }

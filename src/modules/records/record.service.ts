@@ -18,16 +18,25 @@ export {
   type RecordListItem,
   type RecordPage,
 } from './record-workflow.service.js';
-export { publish, publishDue, schedule, unschedule, type Published } from './record-publication.service.js';
+export {
+  publish,
+  publishDue,
+  publicationTimeliness,
+  schedule,
+  unschedule,
+  type Published,
+} from './record-publication.service.js';
 export { changeValidity } from './record-validity.service.js';
 export {
   linksOf,
   publicList,
   publicRecordPage,
   publicView,
+  publishedMetadata,
   publishedSummaries,
   subjectCounts,
   type PublicListItem,
+  type PublishedMetadata,
   type PublicRecordPage,
   type PublishedRecordSummary,
   type RecordLinks,

@@ -11,7 +11,7 @@ export * as requests from './request.service.js';
 export const cases = { ...caseService, ...stepService, ...queueService, ...applicantService };
 export type { CaseAction } from './request.schemas.js';
 export type { QueueItem, QueuePage } from './request-queue.service.js';
-export { section3 } from './request.stats.js';
+export { section3, openCounts as openRequestCounts, type RequestCount } from './request.stats.js';
 export { outcomes, outcomeKeys, reportRow, type Outcome } from './request-outcome.js';
 export {
   computeDeadline,

@@ -212,6 +212,27 @@ export async function openWithin(
   return rows.map((r) => ({ ...toCase(r), agencyName: r.agency_name }));
 }
 
+/** Cases replied to in [from, to] (dates) within the subtrees, each with its agency's name (supervision). */
+export async function repliedWithin(
+  db: Executor,
+  paths: readonly string[],
+  from: string,
+  to: string,
+): Promise<Array<RequestCase & { agencyName: string }>> {
+  if (paths.length === 0) return [];
+  const rows = await db
+    .selectFrom('request')
+    .selectAll()
+    .select(agencyField<string>('request.agency_id', 'name').as('agency_name'))
+    .where('request.replied_on', '>=', from)
+    .where('request.replied_on', '<=', to)
+    .where(withinSubtrees('request.agency_id', paths))
+    .orderBy('request.replied_on')
+    .orderBy('request.seq')
+    .execute();
+  return rows.map((r) => ({ ...toCase(r), agencyName: r.agency_name }));
+}
+
 /** The agencies that have open cases within the subtrees, for the queue's filter. */
 export async function agenciesWithOpenCases(
   db: Executor,

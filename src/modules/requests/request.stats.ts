@@ -153,3 +153,40 @@ export async function processingFeeFacts(
     collectedYuan: collected / 100,
   };
 }
+
+/** Applications of one agency, month of receipt, applicant type and outcome (null: not closed). */
+export interface RequestCount {
+  agencyId: string;
+  /** `YYYY-MM` of the day of receipt. */
+  month: string;
+  applicantType: ApplicantType;
+  outcome: Outcome | null;
+  count: number;
+}
+
+/**
+ * Every application counted by agency (its own, not its subtree's), month of receipt, applicant
+ * type and outcome, for open data. Anyone may read it: counts only, the same figures the annual
+ * reports publish, never a row per application or anything an applicant wrote.
+ */
+export async function openCounts(ctx: Ctx): Promise<RequestCount[]> {
+  const month = sql<string>`substr(request.received_on, 1, 7)`;
+  const rows = await ctx.db
+    .selectFrom('request')
+    .select([
+      'request.agency_id as agencyId',
+      month.as('month'),
+      'request.applicant_type as applicantType',
+      'request.outcome as outcome',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['request.agency_id', month, 'request.applicant_type', 'request.outcome'])
+    .execute();
+  return rows.map((r) => ({
+    agencyId: r.agencyId,
+    month: r.month,
+    applicantType: r.applicantType as ApplicantType,
+    outcome: (r.outcome as Outcome | null) ?? null,
+    count: Number(r.n),
+  }));
+}

@@ -161,3 +161,23 @@ export async function agenciesPublishedFor(db: Executor, year: number): Promise<
     .execute();
   return rows.map((r) => r.agency_id);
 }
+
+/** The first publication on the platform of each agency's own report (本级) on `years`, within the subtrees. */
+export async function firstPublishedWithin(
+  db: Executor,
+  paths: readonly string[],
+  years: readonly number[],
+): Promise<Array<{ agencyId: string; year: number; publishedAt: string }>> {
+  if (paths.length === 0 || years.length === 0) return [];
+  const rows = await db
+    .selectFrom('annual_report')
+    .select(['agency_id', 'year', (eb) => eb.fn.min<string>('published_at').as('first')])
+    .where(withinSubtrees('annual_report.agency_id', paths))
+    .where('year', 'in', [...years])
+    .where('scope', '=', 'self')
+    .where('state', 'in', ['published', 'superseded'])
+    .where('published_at', 'is not', null)
+    .groupBy(['agency_id', 'year'])
+    .execute();
+  return rows.map((r) => ({ agencyId: r.agency_id, year: r.year, publishedAt: r.first }));
+}

@@ -25,6 +25,7 @@ import * as annualReports from './annual-report.service.js';
 import type { ReportFile } from './report-files.service.js';
 import * as reportFiles from './report-files.service.js';
 import { readScopes } from './annual-report.policy.js';
+import { problemStatusLabels } from '../followup/followup.schemas.js';
 
 type Body = Record<string, string>;
 
@@ -112,6 +113,14 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
           <a href={`/admin/annual-reports/figures?year=${lastYear}`}>
             录入其他系统的数据（行政许可、处罚、强制、收费、采购）
           </a>
+        </p>
+        <p>
+          <a href={`/admin/annual-reports/followup?year=${lastYear}`}>
+            培训考核与问题整改：登记培训和考核，跟踪年报所述问题的整改
+          </a>
+        </p>
+        <p>
+          <a href="/admin/annual-reports/compare">年度报告对比：各机构、各年度的指标、趋势图和跨年度检查</a>
         </p>
         {reports.length ? (
           <Table head={['年度', '机构', '范围', '版本', '状态', '更新时间']}>
@@ -226,7 +235,24 @@ export function registerAnnualReportRoutes(app: FastifyInstance): void {
               rows={14}
               hint="数字由平台按表格预填；修改后如与表格不一致，检查结果会提示"
             />
-            {r.previousProblems ? (
+            {r.trackedProblems.length ? (
+              <div class="gk-record-link">
+                <strong>上年度报告所述问题的整改情况：</strong>
+                <ol>
+                  {r.trackedProblems.map((p) => (
+                    <li>
+                      {p.text}（{problemStatusLabels[p.status]}
+                      {p.measures ? `：${p.measures}` : ''}）
+                    </li>
+                  ))}
+                </ol>
+                <a
+                  href={`/admin/annual-reports/followup?agencyId=${r.agencyId}&year=${r.year - 1}&scope=${r.scope}#problems`}
+                >
+                  更新整改情况
+                </a>
+              </div>
+            ) : r.previousProblems ? (
               <div class="gk-record-link">
                 <strong>上年度报告所述问题：</strong>
                 {r.previousProblems}

@@ -351,7 +351,11 @@ describeEachEngine('annual report: what the public saw, fees across the new year
       /发出收费通知 0 件，总金额 0 元；实际收取信息处理费 \d+(\.\d+)? 元（1 件）/,
     );
     assert.equal(v2022.previousProblems, '依申请公开答复文书格式不够统一。');
-    assert.match(v2022.narrative.section5, /上年度报告所述问题：依申请公开答复文书格式不够统一。/);
+    assert.match(
+      v2022.narrative.section5,
+      /（一）上年度报告所述问题的改进情况。1\. 依申请公开答复文书格式不够统一。整改情况：尚未整改。/,
+      'the problem the 2021 report stated is tracked, with its 整改 so far',
+    );
     const chain = v2022.findings.filter((f) => f.check === 'year-chain');
     assert.ok(chain.length > 0, 'carried over 2 now, but the signed-off 2021 report carried forward 1');
     assert.ok(chain.every((f) => f.severity === 'error'));

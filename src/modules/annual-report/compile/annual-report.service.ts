@@ -11,6 +11,9 @@ import { allChecks } from '../contract/checks.js';
 import type { Finding, ReportData } from '../contract/report.js';
 import { blocksPublication } from '../contract/review-checks.js';
 import { parseStoredReport } from '../contract/schema.js';
+import * as problems from '../followup/problems.service.js';
+import type { ReportProblem } from '../followup/problems.service.js';
+import * as training from '../followup/training.service.js';
 import { historyOf, levelOf, recordedYears } from '../published/published-report.service.js';
 import { assertCan, can, readScopes } from './annual-report.policy.js';
 import * as repo from './annual-report.repository.js';
@@ -61,6 +64,8 @@ export interface AnnualReportView extends ReportDocument {
   correctionReason: string | null;
   publishedAt: string | null;
   previousProblems: string | null;
+  /** Last year's problems as tracked since (整改), for section 五 (一). */
+  trackedProblems: ReportProblem[];
 }
 
 /** What the viewer may do with a report in its state, for the page to offer. */
@@ -109,7 +114,13 @@ async function previousProblems(ctx: Ctx, key: repo.ReportKey): Promise<string |
 
 /** The template for a report, filled from its tables and the facts of the contributions. */
 async function templateFor(ctx: Ctx, compiled: Compiled): Promise<NarrativeText> {
+  const key = { agencyId: compiled.agency.id, year: compiled.data.year!, scope: compiled.scope };
+  const tracked = await problems.trackedFor(ctx, { ...key, year: key.year - 1 });
   return template({
+    trackedProblems: tracked.length
+      ? { text: problems.problemsText(tracked), allFixed: tracked.every((p) => p.status === 'fixed') }
+      : null,
+    training: await training.factsOf(ctx, key.agencyId, key.year, key.scope),
     agencyName: compiled.agency.name,
     scope: compiled.scope,
     year: compiled.data.year!,
@@ -188,6 +199,7 @@ async function view(ctx: Ctx, row: AnnualReportTable, compiled?: Compiled): Prom
     correctionReason: row.correction_reason,
     publishedAt: row.published_at,
     previousProblems: await previousProblems(ctx, key),
+    trackedProblems: await problems.trackedFor(ctx, { ...key, year: key.year - 1 }),
   };
 }
 
@@ -367,6 +379,12 @@ export async function publish(ctx: Ctx, id: string, raw: unknown): Promise<Annua
       updated_at: now,
     };
     if (!(await repo.publishDraft(ctx.db, row.id, patch))) throw new ConflictError('该报告已由他人发布');
+    // Each problem section 五 states is tracked until it is fixed, and shown next year.
+    await problems.recordFromReport(
+      ctx,
+      { ...keyOf(row), source: 'built', reportId: row.id },
+      current.narrative.section5,
+    );
     await recordAudit(ctx, {
       action: 'annualReport.publish',
       subjectType: 'annualReport',
@@ -502,5 +520,6 @@ export async function publicView(ctx: Ctx, id: string): Promise<AnnualReportView
     correctionReason: row.correction_reason,
     publishedAt: row.published_at,
     previousProblems: null,
+    trackedProblems: [],
   };
 }

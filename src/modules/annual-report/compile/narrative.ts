@@ -21,6 +21,18 @@ function personTimes(n: number): string {
   return n < 10_000 ? `${n} 人次` : `${Math.round(n / 1_000) / 10} 万人次`;
 }
 
+/** 本年度组织政务公开培训 3 场，参训 120 人次；开展政务公开考核 1 次，参加 40 人次。 */
+function trainingSentence(t: TemplateTraining | null | undefined): string | null {
+  if (!t || (t.trainings === 0 && t.assessments === 0)) return null;
+  const parts = [
+    t.trainings > 0 ? `组织政务公开培训 ${t.trainings} 场，参训 ${t.trainees} 人次` : null,
+    t.assessments > 0 ? `开展政务公开考核 ${t.assessments} 次，参加 ${t.assessed} 人次` : null,
+  ].filter((p) => p !== null);
+  return `本年度${parts.join('；')}。`;
+}
+
+type TemplateTraining = { trainings: number; trainees: number; assessments: number; assessed: number };
+
 /** The template of sections 一, 五, 六, filled with the figures the tables will show. */
 export function template(opts: {
   agencyName: string;
@@ -31,6 +43,13 @@ export function template(opts: {
   fees: ProcessingFeeFacts | undefined;
   /** Last year's section 五, whose problems this year's report says how it addressed. */
   previousProblems: string | null;
+  /**
+   * Last year's problems as tracked since, with their 整改 (followup/problems.service.ts
+   * `problemsText`); when given, section 五 (一) states them instead of last year's text.
+   */
+  trackedProblems?: { text: string; allFixed: boolean } | null;
+  /** 培训、考核 of the year (followup/training.service.ts), when any were recorded. */
+  training?: TemplateTraining | null;
   /** 精准推送 of the year, from the push module's contribution, when it pushed anything. */
   push?: { policies: number; delivered: number; people: number } | undefined;
   /** 政务新媒体 of the year, from the media module's contribution, when it has accounts. */
@@ -54,11 +73,15 @@ export function template(opts: {
       '（五）监督保障。（请填写培训、考核、社会评议等情况。）',
     ].join('\n'),
     section5: [
-      previousProblems
-        ? `（一）上年度报告所述问题的改进情况。上年度报告所述问题：${previousProblems.replace(/\s+/g, ' ').slice(0, 500)}（请说明改进情况。）`
-        : '（一）上年度报告所述问题的改进情况。（请说明。）',
+      opts.trackedProblems
+        ? `（一）上年度报告所述问题的改进情况。${opts.trackedProblems.text}${opts.trackedProblems.allFixed ? '' : '（请说明尚未整改完成的问题的进展。）'}`
+        : previousProblems
+          ? `（一）上年度报告所述问题的改进情况。上年度报告所述问题：${previousProblems.replace(/\s+/g, ' ').slice(0, 500)}（请说明改进情况。）`
+          : '（一）上年度报告所述问题的改进情况。（请说明。）',
       '（二）本年度存在的主要问题。（请填写。）',
-      '（三）改进措施。（请填写。）',
+      trainingSentence(opts.training)
+        ? `（三）改进措施。${trainingSentence(opts.training)}（请填写其他改进措施。）`
+        : '（三）改进措施。（请填写。）',
     ].join('\n'),
     section6:
       fee.notices === 0 && fee.paid === 0

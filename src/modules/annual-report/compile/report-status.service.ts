@@ -1,6 +1,7 @@
 import { beijingDate } from '../../../platform/clock.js';
 import type { Ctx } from '../../../platform/context.js';
 import { agencies } from '../../agencies/index.js';
+import * as publishedRepo from '../published/published-report.repository.js';
 import { agenciesRecordedFor } from '../published/published-report.service.js';
 import { get } from './annual-report.service.js';
 import { can } from './annual-report.policy.js';
@@ -80,5 +81,62 @@ export async function reportStatuses(ctx: Ctx): Promise<AgencyReportStatus[]> {
       daysLeft: days(today, deadline),
     });
   }
+  return out;
+}
+
+/** An agency's report on a year, against the day 条例第五十条 sets (the supervision figures). */
+export interface ReportTimeliness {
+  agencyId: string;
+  agencyName: string;
+  year: number;
+  deadline: string;
+  /** First published on the platform (Beijing date), or null. */
+  publishedOn: string | null;
+  /** Recorded from its published text (年报检查): the checker's report and its errors. */
+  recordedId: string | null;
+  errors: number;
+  /** Not published by the deadline (published after it, or not yet, with the deadline past). */
+  late: boolean;
+}
+
+/**
+ * The reports on `years` of the agencies within `paths` that must publish one (not villages), as
+ * far as the actor may read them: when each was published against its deadline, and the errors
+ * the checker found in a report recorded from its published text. Two grouped queries.
+ */
+export async function reportTimeliness(
+  ctx: Ctx,
+  paths: readonly string[],
+  years: readonly number[],
+): Promise<ReportTimeliness[]> {
+  const today = beijingDate(ctx.clock.now());
+  const township = reportSettings.of(ctx).townshipReportDeadline;
+  const mine = (await agencies.listForStaff(ctx)).filter(
+    (a) => can(ctx.actor, 'read', a) && paths.some((p) => a.path.startsWith(p)),
+  );
+  const within = [...new Set(mine.map((a) => a.path))];
+  const first = await repo.firstPublishedWithin(ctx.db, within, years);
+  const recorded = await publishedRepo.recordedWithin(ctx.db, within, years);
+  const out: ReportTimeliness[] = [];
+  for (const year of years)
+    for (const a of mine) {
+      const deadline = reportDeadline(a, year, township);
+      if (!deadline || a.dissolvedAt) continue;
+      const at = first.find((f) => f.agencyId === a.id && f.year === year)?.publishedAt ?? null;
+      const publishedOn = at ? beijingDate(new Date(at)) : null;
+      const rec = recorded.find((r) => r.history_agency_id === a.id && r.history_year === year);
+      // A report recorded from its published text was published before the platform knew it: on time.
+      const late = rec ? false : publishedOn ? publishedOn > deadline : today > deadline;
+      out.push({
+        agencyId: a.id,
+        agencyName: a.name,
+        year,
+        deadline,
+        publishedOn,
+        recordedId: rec?.id ?? null,
+        errors: rec?.error_count ?? 0,
+        late,
+      });
+    }
   return out;
 }

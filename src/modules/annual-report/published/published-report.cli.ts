@@ -16,7 +16,8 @@ import {
 
 const READABLE = /\.(md|markdown|txt|html?|docx|pdf)$/i;
 
-function expand(paths: string[]): string[] {
+/** Files and directories (searched recursively for readable reports) as a list of files. */
+export function expand(paths: string[]): string[] {
   const files: string[] = [];
   for (const p of paths) {
     let st;
@@ -106,7 +107,7 @@ export function registerCheckCommand(report: Command, io: CliContext): void {
 }
 
 /** The file's bytes, or why they cannot be read (a missing file is not an empty one). */
-function readOrWhy(file: string): Uint8Array | string {
+export function readOrWhy(file: string): Uint8Array | string {
   try {
     return readFileSync(file);
   } catch (e) {

@@ -109,3 +109,14 @@ export async function updateFindings(db: Executor, id: string, data: ReportData)
     .where('id', '=', id)
     .execute();
 }
+
+/** Reports recorded (年报检查) as published reports of agencies within the subtrees on `years`. */
+export async function recordedWithin(db: Executor, paths: readonly string[], years: readonly number[]) {
+  if (paths.length === 0 || years.length === 0) return [];
+  return db
+    .selectFrom('published_report')
+    .select(['id', 'history_agency_id', 'history_year', 'error_count', 'source_name'])
+    .where(withinSubtrees('published_report.history_agency_id', paths))
+    .where('history_year', 'in', [...years])
+    .execute();
+}

@@ -13,6 +13,8 @@ import { assertCan, can, scopes } from './published-report.policy.js';
 import { checkedListRow } from './published-report.presenter.js';
 import * as repo from './published-report.repository.js';
 import { checkPublishedReport, checkRead, type CheckedReport, type ReadStatus } from './read-and-check.js';
+import * as reportRepo from '../compile/annual-report.repository.js';
+import * as problems from '../followup/problems.service.js';
 
 export interface StoredReport extends CheckedReport {
   id: string;
@@ -214,6 +216,11 @@ export async function attach(ctx: Ctx, id: string, raw: unknown): Promise<Stored
         replaced: existing && existing.id !== id ? existing.id : null,
       },
     });
+    // Its section 五's problems are tracked, unless the platform published the year's report.
+    const section5 = data.narrative.sections?.五;
+    const key = { agencyId: agency.id, year: input.year, scope: 'self' as const };
+    if (section5 && !(await reportRepo.published(ctx.db, key)))
+      await problems.recordFromReport(ctx, { ...key, source: 'published', reportId: id }, section5);
     return { ...report, data, history: { agencyId: agency.id, year: input.year } };
   });
 }

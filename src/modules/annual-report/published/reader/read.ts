@@ -26,6 +26,16 @@ export interface ReadResult {
   info: ReadInfo;
 }
 
+/** A section's text without its heading line and the Markdown marks around it. */
+function sectionBody(text: string): string {
+  return text
+    .replace(/^[#>*\s]*[五5][、.．]\s*[^\n（(]{0,20}?存在的?主要问题(?:[及和]改进(?:情况|措施))?[*#\s]*/, '')
+    .replace(/^[#>*\s]+|[#*\s]+$/g, '')
+    .replace(/\*\*/g, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
 function slice(text: string, range: [number, number] | null): string {
   return range ? text.slice(range[0], range[1]) : '';
 }
@@ -139,6 +149,10 @@ export function readReport(
     }),
   );
 
+  // Section 五 as printed (offsets in the folded text are those of the text: fold keeps lengths),
+  // without its heading: the problems the office tracks until they are fixed.
+  const problems = s.problems ? sectionBody(joined.slice(s.problems[0], s.problems[1])) : '';
+
   const data: ReportData = {
     schema: REPORT_SCHEMA_ID,
     format,
@@ -148,7 +162,7 @@ export function readReport(
     proactive,
     requests,
     appeals,
-    narrative: { figures },
+    narrative: { figures, ...(problems ? { sections: { 五: problems } } : {}) },
     findings: [],
   };
   return { data, info };

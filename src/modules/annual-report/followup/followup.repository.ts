@@ -1,0 +1,126 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { agencyField, withinSubtree } from '../../agencies/index.js';
+import type { ReportProblemTable, TrainingSessionTable } from '../annual-report.tables.js';
+
+/** All SQL on `training_session` and `report_problem`. */
+
+export async function insertTraining(db: Executor, row: TrainingSessionTable): Promise<void> {
+  await db.insertInto('training_session').values(row).execute();
+}
+
+export async function findTraining(db: Executor, id: string): Promise<TrainingSessionTable | undefined> {
+  return db.selectFrom('training_session').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteTraining(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('training_session').where('id', '=', id).execute();
+}
+
+export type TrainingRow = TrainingSessionTable & { agency_name: string };
+
+/** An agency's sessions of a year (its own, or with those below it), newest first. */
+export async function trainingOf(
+  db: Executor,
+  at: { agencyId: string; path: string; tree: boolean },
+  year: number,
+): Promise<TrainingRow[]> {
+  return db
+    .selectFrom('training_session')
+    .selectAll()
+    .select(agencyField('training_session.agency_id', 'name').as('agency_name'))
+    .where(
+      at.tree
+        ? withinSubtree('training_session.agency_id', at.path)
+        : (eb) => eb('training_session.agency_id', '=', at.agencyId),
+    )
+    .where('held_on', '>=', `${year}-01-01`)
+    .where('held_on', '<=', `${year}-12-31`)
+    .orderBy('held_on', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Sessions, people and assessments of a year, counted in SQL. */
+export async function trainingTotals(
+  db: Executor,
+  at: { agencyId: string; path: string; tree: boolean },
+  year: number,
+): Promise<{ kind: string; sessions: number; attendees: number }[]> {
+  const rows = await db
+    .selectFrom('training_session')
+    .select((eb) => [
+      'kind',
+      eb.fn.countAll<number | string>().as('sessions'),
+      eb.fn.sum<number | string>('attendees').as('attendees'),
+    ])
+    .where(
+      at.tree
+        ? withinSubtree('training_session.agency_id', at.path)
+        : (eb) => eb('training_session.agency_id', '=', at.agencyId),
+    )
+    .where('held_on', '>=', `${year}-01-01`)
+    .where('held_on', '<=', `${year}-12-31`)
+    .groupBy('kind')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, sessions: Number(r.sessions), attendees: Number(r.attendees) }));
+}
+
+export interface ProblemKey {
+  agencyId: string;
+  year: number;
+  scope: string;
+}
+
+export async function problemsOf(db: Executor, key: ProblemKey): Promise<ReportProblemTable[]> {
+  return db
+    .selectFrom('report_problem')
+    .selectAll()
+    .where('agency_id', '=', key.agencyId)
+    .where('year', '=', key.year)
+    .where('scope', '=', key.scope)
+    .orderBy('ordinal')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findProblem(db: Executor, id: string): Promise<ReportProblemTable | undefined> {
+  return db.selectFrom('report_problem').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertProblems(db: Executor, rows: ReportProblemTable[]): Promise<void> {
+  if (rows.length) await db.insertInto('report_problem').values(rows).execute();
+}
+
+export async function updateProblem(
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<ReportProblemTable, 'text' | 'status' | 'measures' | 'fixed_on' | 'ordinal'>> & {
+    updated_by: string | null;
+    updated_at: string;
+  },
+): Promise<void> {
+  await db.updateTable('report_problem').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteProblem(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('report_problem').where('id', '=', id).execute();
+}
+
+export async function deleteProblems(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('report_problem').where('id', 'in', ids).execute();
+}
+
+/** Problems not yet fixed in a subtree, per agency and report year (the 工作台's count). */
+export async function openProblemCounts(
+  db: Executor,
+  path: string,
+): Promise<{ agency_id: string; year: number; open: number }[]> {
+  const rows = await db
+    .selectFrom('report_problem')
+    .select((eb) => ['agency_id', 'year', eb.fn.countAll<number | string>().as('open')])
+    .where(withinSubtree('report_problem.agency_id', path))
+    .where('status', '!=', 'fixed')
+    .groupBy(['agency_id', 'year'])
+    .execute();
+  return rows.map((r) => ({ agency_id: r.agency_id, year: Number(r.year), open: Number(r.open) }));
+}
