@@ -50,15 +50,24 @@ function journey(engine: Engine): void {
       const { page } = w;
       await signIn(page, t.baseUrl, 'head');
       await page.goto(`${t.baseUrl}/admin/annual-reports`);
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: /年度报告对比/ }).click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('link', { name: /年度报告对比/ }).click(),
+      ]);
       assert.equal(new URL(page.url()).pathname, '/admin/annual-reports/compare');
       assert.deepEqual(await page.evaluate(overflowing), [], 'the form fits the phone');
 
       for (const name of ['晋江市人民政府', '磁灶镇人民政府', '晋江市公安局'])
-        await page.locator('label.gk-checkbox', { hasText: new RegExp(`^\\s*${name}$`) }).locator('input').check();
+        await page
+          .locator('label.gk-checkbox', { hasText: new RegExp(`^\\s*${name}$`) })
+          .locator('input')
+          .check();
       await page.locator('input[name="from"]').fill('2019');
       await page.locator('input[name="to"]').fill('2021');
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '对比', exact: true }).click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('button', { name: '对比', exact: true }).click(),
+      ]);
       assert.equal(new URL(page.url()).searchParams.getAll('agencyIds').length, 3);
 
       const table = page.locator('#indicators .gk-table-wrap');
@@ -72,7 +81,11 @@ function journey(engine: Engine): void {
       const box = await page.locator('#charts svg').first().boundingBox();
       assert.ok(box && box.width >= 470, `a chart keeps a readable size (${box?.width} px) and scrolls`);
       assert.equal(await page.locator('#downloads a').count(), 6);
-      assert.deepEqual(await page.evaluate(overflowing), [], 'only the scroll regions are wider than the screen');
+      assert.deepEqual(
+        await page.evaluate(overflowing),
+        [],
+        'only the scroll regions are wider than the screen',
+      );
       await page.screenshot({ path: '/tmp/compare-360.png', fullPage: true });
       assert.deepEqual(w.allProblems(), [], 'no console error: the CSP blocked nothing');
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import * as cheerio from 'cheerio';
+import { cliActor } from '../../src/app/container.js';
+import { agencies } from '../../src/modules/agencies/index.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
@@ -11,13 +13,7 @@ describeEachEngine('培训考核与问题整改 in the back office', (engine) =>
   let city: string;
   before(async () => {
     t = await startTestApp(engine, { operations2020: true, content: true });
-    city = (
-      await t.container.database.db
-        .selectFrom('agency')
-        .select('id')
-        .where('parent_id', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).id;
+    city = (await agencies.root(t.container.ctx(cliActor())))!.id;
   });
   after(async () => t.close());
 

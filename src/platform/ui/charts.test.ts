@@ -39,27 +39,35 @@ function luminance(hex: string): number {
 }
 
 describe('server-side SVG charts', () => {
-  it('draws a trend as a named, inert SVG whose names are escaped', async () => {
+  it('draws a trend as a named, inert SVG whose names are escaped', async (t) => {
     const chart = await drawChart(trend);
     assert.match(chart.svg, /^<svg\b[^>]*role="img"[^>]*aria-labelledby="(gkc[0-9a-f]{8})-title \1-desc"/);
     assert.match(chart.svg, /<title id="gkc[0-9a-f]{8}-title">公开率的变化<\/title>/);
     assert.match(chart.svg, /<desc id="gkc[0-9a-f]{8}-desc">各机构历年公开率<\/desc>/);
     assert.doesNotMatch(chart.svg, /<script/i);
-    assert.match(chart.svg, /&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;局/, 'the legend shows the name, escaped');
+    assert.match(
+      chart.svg,
+      /&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;局/,
+      'the legend shows the name, escaped',
+    );
     // Nothing that a CSP without inline styles would block, and nothing ECharts uses only in a browser.
     assert.doesNotMatch(chart.svg, /\sstyle=|<style|ecmeta_|zr\d+-cls/);
     assert.match(chart.svg, /font-family="'PingFang SC'/, 'the platform’s fonts, as an attribute');
     assert.match(chart.svg, /stroke="#0b4a8b"/, 'the first series in the platform’s blue');
     assert.match(chart.svg, />80%<\/text>/, 'a percentage axis');
     assert.ok(chart.milliseconds > 0 && chart.milliseconds < 5000, `drew in ${chart.milliseconds} ms`);
-    console.log(`a line chart took ${chart.milliseconds.toFixed(1)} ms to draw`);
+    t.diagnostic(`a line chart took ${chart.milliseconds.toFixed(1)} ms to draw`);
   });
 
-  it('draws agencies side by side, labelled, with the table of the same figures', async () => {
+  it('draws agencies side by side, labelled, with the table of the same figures', async (t) => {
     const chart = await drawChart(sideBySide);
     assert.match(chart.svg, />231</, 'a bar carries its figure');
     // A long name is broken over two lines of the axis label, escaped on each.
-    assert.match(chart.svg, />&lt;script&gt;alert\(1\)&lt;\/[\s\S]*>script&gt;&amp;局</, 'an axis label, escaped');
+    assert.match(
+      chart.svg,
+      />&lt;script&gt;alert\(1\)&lt;\/[\s\S]*>script&gt;&amp;局</,
+      'an axis label, escaped',
+    );
     assert.doesNotMatch(chart.svg, /<script|\sstyle=/);
     assert.deepEqual(chart.table, {
       head: ['机构', '2020年', '2021年'],
@@ -68,7 +76,7 @@ describe('server-side SVG charts', () => {
         [hostile, '12', '40'],
       ],
     });
-    console.log(`a bar chart took ${chart.milliseconds.toFixed(1)} ms to draw`);
+    t.diagnostic(`a bar chart took ${chart.milliseconds.toFixed(1)} ms to draw`);
   });
 
   it('gives every chart its own ids, so two on a page do not share a clip path', async () => {

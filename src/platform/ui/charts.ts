@@ -17,7 +17,8 @@ import { randomBytes } from 'node:crypto';
 import type { EChartsOption } from 'echarts';
 
 /** The platform's font stack (gongkai.css `--gk-font`): Chinese faces first. */
-export const chartFont = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
+export const chartFont =
+  "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
 /**
  * Series colours, from gongkai.css (primary, accent, success, primary-dark, muted) and four of the
@@ -268,7 +269,10 @@ export function assertInert(svg: string): void {
 export function tableOf(spec: ChartSpec): ChartTable {
   return {
     head: [spec.kind === 'line' ? '年度' : '机构', ...spec.series.map((s) => s.name)],
-    rows: spec.categories.map((c, i) => [c, ...spec.series.map((s) => formatValue(s.values[i] ?? null, spec.unit))]),
+    rows: spec.categories.map((c, i) => [
+      c,
+      ...spec.series.map((s) => formatValue(s.values[i] ?? null, spec.unit)),
+    ]),
   };
 }
 

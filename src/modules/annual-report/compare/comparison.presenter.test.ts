@@ -14,9 +14,7 @@ function indicators(rates: Partial<Record<IndicatorKey, Rate | null>>): ReportIn
   return { agency: null, year: null, format: '2021', received: null, rates: all };
 }
 
-const aRate = fc
-  .tuple(fc.nat(60), fc.nat(60))
-  .map(([n, extra]) => rateOf(Math.min(n, n + extra), n + extra));
+const aRate = fc.tuple(fc.nat(60), fc.nat(60)).map(([n, extra]) => rateOf(Math.min(n, n + extra), n + extra));
 const aReport = fc.record({
   year: fc.integer({ min: 2020, max: 2022 }),
   rate: fc.option(aRate, { nil: null }),
@@ -61,14 +59,25 @@ describe('ranks guard against small samples', () => {
       small: true,
       rank: null,
     });
-    assert.deepEqual(rateCell(null, 10, undefined), { percent: '未读到', counts: '', small: true, rank: null });
+    assert.deepEqual(rateCell(null, 10, undefined), {
+      percent: '未读到',
+      counts: '',
+      small: true,
+      rank: null,
+    });
     assert.equal(percent(rateOf(0, 0).value), '—');
   });
 
   it('writes 本年新收 with its change on the year before', () => {
     const ind = (received: number | null) => ({ ...indicators({}), received });
-    assert.equal(receivedText({ indicators: ind(231), receivedChange: rateOf(31, 200) }), '231（较上年 +15.5%）');
-    assert.equal(receivedText({ indicators: ind(40), receivedChange: rateOf(-191, 231) }), '40（较上年 -82.7%）');
+    assert.equal(
+      receivedText({ indicators: ind(231), receivedChange: rateOf(31, 200) }),
+      '231（较上年 +15.5%）',
+    );
+    assert.equal(
+      receivedText({ indicators: ind(40), receivedChange: rateOf(-191, 231) }),
+      '40（较上年 -82.7%）',
+    );
     assert.equal(receivedText({ indicators: ind(5), receivedChange: rateOf(5, 0) }), '5');
     assert.equal(receivedText({ indicators: ind(null), receivedChange: null }), '未读到');
   });

@@ -167,12 +167,12 @@ export function registerFollowupRoutes(app: FastifyInstance): void {
                 <tr>
                   <td class="gk-num">{i + 1}</td>
                   <td>{q.text}</td>
-                  <td>
+                  <td class="gk-name">
                     {problemStatusLabels[q.status]}
                     {q.fixedOn ? `（${q.fixedOn}）` : ''}
                   </td>
                   <td>{q.measures ?? ''}</td>
-                  <td>
+                  <td class="gk-name">
                     {p.canEdit ? (
                       <a href={`${base}/problems/${q.id}`} aria-label={`修改第 ${i + 1} 个问题`}>
                         修改
