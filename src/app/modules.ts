@@ -20,6 +20,7 @@ import { recordsModule } from '../modules/records/module.js';
 import { requestsModule } from '../modules/requests/module.js';
 import { searchModule } from '../modules/search/module.js';
 import { supervisionModule } from '../modules/supervision/module.js';
+import { websiteReportModule } from '../modules/website-report/module.js';
 
 /**
  * Every module of the platform, once. The web server, the CLI, the worker, the event bus, the
@@ -48,5 +49,6 @@ export const modules: readonly GongkaiModule[] = [
   supervisionModule,
   openDataModule,
   operationsModule,
+  websiteReportModule,
   demoModule,
 ];

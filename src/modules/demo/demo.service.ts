@@ -13,6 +13,7 @@ import { loadMessages } from './demo-messages.js';
 import { loadPush } from './demo-push.js';
 import { loadMedia } from './demo-media.js';
 import { loadPlaces } from './demo-places.js';
+import { loadWebsiteReports } from './demo-website-report.js';
 import {
   agencies,
   composeCreditCode,
@@ -261,6 +262,7 @@ export async function load(
     await loadMedia(ctx);
     await loadKiosk(ctx, made);
     await loadPlaces(ctx, made);
+    await loadWebsiteReports(ctx);
     if (opts.siteBase) await loadInspection(ctx, opts.siteBase.replace(/\/+$/, ''));
   }
   // The city's 2020 operations, from which its 2020 annual report is built (the seed's tables),

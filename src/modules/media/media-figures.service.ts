@@ -246,6 +246,18 @@ export async function reportFacts(
   };
 }
 
+/**
+ * The accounts of one agency (本级, its 主办单位's own) open at some time in a year, with their
+ * figures for it (posts, followers …, counted like `figures`): the 移动新媒体 rows of the
+ * 政府网站工作年度报表. Public figures of public accounts: no policy check.
+ */
+export async function accountsOf(ctx: Ctx, q: { agencyId: string; year: number }): Promise<AccountFigures[]> {
+  const agency = await agencies.getPublic(ctx, q.agencyId);
+  const rows = (await repo.listAccounts(ctx.db, [agency.path])).filter((r) => r.agency_id === agency.id);
+  const open = new Set(rows.filter((r) => inYear(r, q.year)).map((r) => r.id));
+  return (await perAccount(ctx, rows, q.year)).filter((a) => open.has(a.id));
+}
+
 /** The figures page: a year (this year by default) and the years to choose from. */
 export async function figuresPage(
   ctx: Ctx,

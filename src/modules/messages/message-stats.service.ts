@@ -1,3 +1,4 @@
+import { beijingDayStart } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import { agencies, type Agency } from '../agencies/index.js';
@@ -5,7 +6,14 @@ import { calendar, parseDate } from '../calendar/index.js';
 import { periodDates, rate } from '../hotline/index.js';
 import { computeClock, type MessageClock, type MessageStage } from './message-clock.js';
 import { ratingView } from './message-rating.service.js';
-import { petitionClasses, ticketTypes, type PetitionClass, type Regime, type TicketType } from './message.js';
+import {
+  petitionClasses,
+  portalChannels,
+  ticketTypes,
+  type PetitionClass,
+  type Regime,
+  type TicketType,
+} from './message.js';
 import * as repo from './message.repository.js';
 import type { MessageRow } from './message.repository.js';
 import { clockEvents, mailboxRules, today } from './message.service.js';
@@ -392,4 +400,37 @@ export async function openCounts(ctx: Ctx): Promise<{ messages: MessageCount[]; 
     ratings.set(key, c);
   }
   return { messages: [...messages.values()], ratings: [...ratings.values()] };
+}
+
+/**
+ * The website's 留言办理 for the 政府网站工作年度报表: the 来信 a site's visitors left through the
+ * portal's channels (信箱 and 网上信访; 12345, post, phone and visits are not the website's) to an
+ * agency or its subtree, received in the year; of them, those answered by 31 December, their mean
+ * days from receipt to answer (calendar days, one decimal), and those whose reply was published
+ * on the portal by then. Counts only: nothing personal.
+ */
+export async function websiteFigures(
+  ctx: Ctx,
+  q: { agencyId: string; year: number },
+): Promise<{ received: number; replied: number; averageDays: number | null; publishedReplies: number }> {
+  const agency = await agencies.getPublic(ctx, q.agencyId);
+  const rows = await repo.datesReceivedVia(ctx.db, {
+    paths: [agency.path],
+    channels: portalChannels,
+    from: `${q.year}-01-01`,
+    to: `${q.year + 1}-01-01`,
+  });
+  const end = `${q.year}-12-31`;
+  const replied = rows.filter((r) => r.replied_on !== null && r.replied_on <= end);
+  const days = replied.reduce(
+    (sum, r) => sum + Math.round((parseDate(r.replied_on!) - parseDate(r.received_on)) / 86_400_000),
+    0,
+  );
+  const yearEnds = beijingDayStart(`${q.year + 1}-01-01`);
+  return {
+    received: rows.length,
+    replied: replied.length,
+    averageDays: replied.length ? Math.round((days / replied.length) * 10) / 10 : null,
+    publishedReplies: replied.filter((r) => r.published_at !== null && r.published_at < yearEnds).length,
+  };
 }

@@ -277,3 +277,21 @@ export async function mailboxSince(db: Executor, paths: readonly string[], from:
     .orderBy('received_on')
     .execute();
 }
+
+/**
+ * The dates of the 来信 received through some channels in a span of days, of an agency's
+ * subtree: when received, replied and their reply published — nothing about the writer.
+ */
+export async function datesReceivedVia(
+  db: Executor,
+  f: { paths: readonly string[]; channels: readonly string[]; from: string; to: string },
+): Promise<Array<{ received_on: string; replied_on: string | null; published_at: string | null }>> {
+  return db
+    .selectFrom('message_case')
+    .select(['received_on', 'replied_on', 'published_at'])
+    .where(withinSubtrees('message_case.agency_id', f.paths))
+    .where('channel', 'in', [...f.channels])
+    .where('received_on', '>=', f.from)
+    .where('received_on', '<', f.to)
+    .execute();
+}

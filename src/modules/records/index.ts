@@ -17,7 +17,12 @@ export {
 
 export { importRecords } from './record-import.service.js';
 export { subjectCategoryTree, subjectCategoryProblem } from './subject-category.js';
-export { section2Documents, ruleGenres, normativeDocumentGenres } from './record.stats.js';
+export {
+  section2Documents,
+  ruleGenres,
+  normativeDocumentGenres,
+  publishedInYearByGenre,
+} from './record.stats.js';
 export {
   searchRecords,
   ensureSearchIndex,

@@ -522,3 +522,30 @@ export async function publishedLate(
     .orderBy('r.id')
     .execute();
 }
+
+// ── The 政府网站工作年度报表 (website-report) ──────────────────────────────────────────────
+
+/**
+ * Records first published in a span (UTC instants), of an agency's subtree, counted per 体裁 and
+ * by whether they are a 解读 of a document (`interprets_record_id`): a handful of rows, grouped
+ * in SQL. Withdrawn records count too — they were published in the span.
+ */
+export async function publishedCountsByGenre(
+  db: Executor,
+  f: { agencyPath: string; from: string; to: string },
+): Promise<Array<{ genre: string | null; interprets: number; total: number }>> {
+  const rows = await db
+    .selectFrom('record')
+    .select([
+      'genre',
+      sql<number>`sum(case when interprets_record_id is not null then 1 else 0 end)`.as('interprets'),
+      sql<number>`count(*)`.as('total'),
+    ])
+    .where('state', 'in', ['published', 'withdrawn'])
+    .where('published_at', '>=', f.from)
+    .where('published_at', '<', f.to)
+    .where(withinSubtree('agency_id', f.agencyPath))
+    .groupBy('genre')
+    .execute();
+  return rows.map((r) => ({ genre: r.genre, interprets: Number(r.interprets), total: Number(r.total) }));
+}

@@ -58,3 +58,20 @@ export async function section2Documents(
     ]),
   ) as Pick<Proactive2021, Kind>;
 }
+
+/**
+ * Records published in a year (Beijing time) by an agency and its subtree, per 体裁, with how
+ * many of each are a 解读 linked to the document they interpret: for the 政府网站工作年度报表.
+ * Only published counts, which the portal shows anyway: no policy check.
+ */
+export async function publishedInYearByGenre(
+  ctx: Ctx,
+  opts: { agencyId: string; year: number },
+): Promise<Array<{ genre: string | null; interprets: number; total: number }>> {
+  const agency = await agencies.getPublic(ctx, opts.agencyId);
+  return repo.publishedCountsByGenre(ctx.db, {
+    agencyPath: agency.path,
+    from: beijingDayStart(`${opts.year}-01-01`),
+    to: beijingDayStart(`${opts.year + 1}-01-01`),
+  });
+}
