@@ -182,7 +182,7 @@ if (tier === 'unit') {
  * Built once here, removed when the run ends; a run cut short leaves its PostgreSQL template
  * behind, and the next run removes it (its name carries the dead runner's process id).
  */
-async function buildTemplates(env) {
+async function buildTemplates(env, wholeRun) {
   const engines = env.GONGKAI_TEST_ENGINES.split(',');
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-template-'));
   const pgName = engines.includes('postgres')
@@ -193,10 +193,19 @@ async function buildTemplates(env) {
     ...env,
     GONGKAI_TEST_SQLITE_TEMPLATE: join(dir, 'template.db'),
     ...(pgName ? { GONGKAI_TEST_PG_TEMPLATE: pgName } : {}),
+    // The whole demo loaded once (startTestApp's operations2020 + content): worth it for a run of
+    // many files, not for a few named on the command line.
+    ...(wholeRun
+      ? {
+          GONGKAI_TEST_SQLITE_DEMO_TEMPLATE: join(dir, 'demo.db'),
+          GONGKAI_TEST_DEMO_DATE_FILE: join(dir, 'demo-date'),
+          ...(pgName ? { GONGKAI_TEST_PG_DEMO_TEMPLATE: `${pgName}_demo` } : {}),
+        }
+      : {}),
   };
   const remove = async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (pgName) await dropTemplates((pid, name) => name === pgName);
+    if (pgName) await dropTemplates((pid, name) => name === pgName || name === `${pgName}_demo`);
   };
   const code = await run(
     process.execPath,
@@ -234,7 +243,7 @@ async function dropTemplates(which) {
   try {
     const { rows } = await client.query("select datname from pg_database where datname like 'gk\\_tpl\\_%'");
     for (const { datname } of rows) {
-      const pid = Number(/^gk_tpl_(\d+)_[0-9a-f]+$/.exec(datname)?.[1]);
+      const pid = Number(/^gk_tpl_(\d+)_[0-9a-f]+(_demo)?$/.exec(datname)?.[1]);
       if (!pid || !which(pid, datname)) continue;
       await client.query(`alter database "${datname}" with is_template false`);
       await client.query(`drop database "${datname}" with (force)`);
@@ -252,7 +261,8 @@ const concurrency = Math.max(
   Math.min(4, Number(process.env.GONGKAI_TEST_CONCURRENCY) || Math.max(2, availableParallelism() - 1)),
 );
 // The unit tier opens no database, so it needs no templates.
-const templates = tier === 'unit' ? { env, remove: async () => {} } : await buildTemplates(env);
+const templates =
+  tier === 'unit' ? { env, remove: async () => {} } : await buildTemplates(env, args.length === 0);
 const code = await run(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],

@@ -4,7 +4,9 @@ import { buildWeb } from '../../src/app/web.js';
 import { demo } from '../../src/modules/demo/index.js';
 import type { Clock } from '../../src/platform/clock.js';
 import type { Engine } from '../../src/platform/db/database.js';
-import { freshMigratedDatabaseUrl } from './engines.js';
+import { beijingDate } from '../../src/platform/clock.js';
+import { demoTemplateOf, TEST_APP_SECRET } from './db-template.js';
+import { copyOfTemplate, freshMigratedDatabaseUrl } from './engines.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -29,12 +31,18 @@ export async function startTestApp(
     content?: boolean;
   } = {},
 ): Promise<TestApp> {
-  // Already migrated when the run has a template (createContainer's migration then has nothing to do).
-  const { url, cleanup } = await freshMigratedDatabaseUrl(engine);
+  // The whole demo, loaded today at the system's clock, is a copy of the run's demo template when
+  // it has one (db-template.ts); otherwise the database is already migrated when the run has a
+  // template (createContainer's migration then has nothing to do), and the demo is loaded below.
+  const wholeDemo = opts.operations2020 === true && opts.content === true && !opts.clock;
+  const demoTemplate = wholeDemo ? demoTemplateOf(engine, beijingDate(new Date())) : undefined;
+  const { url, cleanup } = demoTemplate
+    ? await copyOfTemplate(engine, demoTemplate)
+    : await freshMigratedDatabaseUrl(engine);
   const container = await createContainer({
     env: {
       DATABASE_URL: url,
-      GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0123',
+      GONGKAI_SECRET: TEST_APP_SECRET,
       LOG_LEVEL: 'silent',
       ...opts.env,
     },
@@ -42,10 +50,11 @@ export async function startTestApp(
   });
   // The city's 2020 operations (231 applications) only where a test needs them: they take seconds.
   // The demo's content likewise: most tests count what they add themselves.
-  await demo.load(container.ctx(cliActor()), {
-    operations2020: opts.operations2020 ?? false,
-    content: opts.content ?? false,
-  });
+  if (!demoTemplate)
+    await demo.load(container.ctx(cliActor()), {
+      operations2020: opts.operations2020 ?? false,
+      content: opts.content ?? false,
+    });
   const app = await buildWeb(container, { logger: false });
   let baseUrl = '';
   if (opts.listen) {

@@ -65,9 +65,18 @@ export async function freshMigratedDatabaseUrl(
   engine: Engine,
   installation: Installation = testInstallation,
 ): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const fresh = freshDatabaseUrl(engine);
   const template = templateOf(engine);
-  if (!template || !sameMigrations(installation.migrations, testInstallation.migrations)) return fresh;
+  if (!template || !sameMigrations(installation.migrations, testInstallation.migrations))
+    return freshDatabaseUrl(engine);
+  return copyOfTemplate(engine, template);
+}
+
+/** A fresh database on `engine` that is a copy of the run's template `template`. */
+export async function copyOfTemplate(
+  engine: Engine,
+  template: string,
+): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const fresh = freshDatabaseUrl(engine);
   if (engine === 'sqlite') copySqliteTemplate(template, fresh.url.slice('sqlite:'.length));
   else await createPostgresFromTemplate(decodeURIComponent(new URL(fresh.url).pathname.slice(1)), template);
   return fresh;

@@ -23,5 +23,10 @@ export function assertCan(actor: Actor, action: WebsiteReportAction, subject: { 
   if (!can(actor, action, subject)) throw new ForbiddenError();
 }
 
-/** The back-office menu entry: for those who may read the report of some agency (the site's, in practice). */
-export const mayView = (actor: Actor) => scopesFor(actor, rules.read).length > 0;
+/**
+ * The back-office menu entry: for those who may read the report of the site's 主办单位, the top
+ * agency — a role held there (a path of one segment) or everywhere ('/'). A township's clerk
+ * reads the published 报表 on the portal like anyone else.
+ */
+export const mayView = (actor: Actor) =>
+  scopesFor(actor, rules.read).some((p) => p === '/' || p.split('/').filter(Boolean).length === 1);

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { agencyField, withinSubtree } from '../../agencies/index.js';
 import type { ReportProblemTable, TrainingSessionTable } from '../annual-report.tables.js';
 
@@ -16,25 +18,29 @@ export async function deleteTraining(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('training_session').where('id', '=', id).execute();
 }
 
+type TrainingScope = { agencyId: string; path: string; tree: boolean };
+
+/** Sessions of the agency (or its subtree) held in the year. */
+function heldWithin(at: TrainingScope, year: number) {
+  return (eb: ExpressionBuilder<Database, 'training_session'>) =>
+    eb.and([
+      at.tree
+        ? withinSubtree('training_session.agency_id', at.path)
+        : eb('training_session.agency_id', '=', at.agencyId),
+      eb('held_on', '>=', `${year}-01-01`),
+      eb('held_on', '<=', `${year}-12-31`),
+    ]);
+}
+
 export type TrainingRow = TrainingSessionTable & { agency_name: string };
 
 /** An agency's sessions of a year (its own, or with those below it), newest first. */
-export async function trainingOf(
-  db: Executor,
-  at: { agencyId: string; path: string; tree: boolean },
-  year: number,
-): Promise<TrainingRow[]> {
+export async function trainingOf(db: Executor, at: TrainingScope, year: number): Promise<TrainingRow[]> {
   return db
     .selectFrom('training_session')
     .selectAll()
     .select(agencyField('training_session.agency_id', 'name').as('agency_name'))
-    .where(
-      at.tree
-        ? withinSubtree('training_session.agency_id', at.path)
-        : (eb) => eb('training_session.agency_id', '=', at.agencyId),
-    )
-    .where('held_on', '>=', `${year}-01-01`)
-    .where('held_on', '<=', `${year}-12-31`)
+    .where(heldWithin(at, year))
     .orderBy('held_on', 'desc')
     .orderBy('id')
     .execute();
@@ -43,7 +49,7 @@ export async function trainingOf(
 /** Sessions, people and assessments of a year, counted in SQL. */
 export async function trainingTotals(
   db: Executor,
-  at: { agencyId: string; path: string; tree: boolean },
+  at: TrainingScope,
   year: number,
 ): Promise<{ kind: string; sessions: number; attendees: number }[]> {
   const rows = await db
@@ -53,13 +59,7 @@ export async function trainingTotals(
       eb.fn.countAll<number | string>().as('sessions'),
       eb.fn.sum<number | string>('attendees').as('attendees'),
     ])
-    .where(
-      at.tree
-        ? withinSubtree('training_session.agency_id', at.path)
-        : (eb) => eb('training_session.agency_id', '=', at.agencyId),
-    )
-    .where('held_on', '>=', `${year}-01-01`)
-    .where('held_on', '<=', `${year}-12-31`)
+    .where(heldWithin(at, year))
     .groupBy('kind')
     .execute();
   return rows.map((r) => ({ kind: r.kind, sessions: Number(r.sessions), attendees: Number(r.attendees) }));

@@ -80,9 +80,11 @@ export function HomeView({ p }: { p: HomePage }) {
           ) : (
             <p class="gk-muted">暂无已发布的年度报告。</p>
           )}
-          <p>
-            <a href="/website-report">政府网站工作年度报表</a>
-          </p>
+          <ul class="gk-record-list">
+            <li>
+              <a href="/website-report">政府网站工作年度报表</a>
+            </li>
+          </ul>
         </Panel>
         <Panel id="agencies" title="机构导航" more="/agencies">
           <p>
