@@ -15,6 +15,7 @@ import * as publishedReportTable from './migrations/0002-published-report.js';
 import * as reportFigureTable from './migrations/0016-report-figure.js';
 import * as annualReportTable from './migrations/0017-annual-report.js';
 import * as followupTables from './migrations/0040-report-followup.js';
+import { followupWorkbench } from './followup/followup-workbench.js';
 import { registerFollowupRoutes } from './followup/followup.routes.js';
 import { problemStatusLabels, trainingKindLabels } from './followup/followup.schemas.js';
 import { registerPublishedReportApi } from './published/published-report.api.js';
@@ -109,5 +110,5 @@ export const annualReportModule: GongkaiModule = {
   jobs: [{ name: 'annualReport.deadlines', label: '年度报告发布期限提醒', run: remindReportDeadlines }],
   schedules: [{ job: 'annualReport.deadlines', every: 'day' }],
   settings: reportSettings,
-  workbench: reportWorkbench,
+  workbench: async (ctx) => [...(await reportWorkbench(ctx)), ...(await followupWorkbench(ctx))],
 };

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { agencyField, withinSubtree } from '../../agencies/index.js';
+import { agencyField, withinSubtree, withinSubtrees } from '../../agencies/index.js';
 import type { ReportProblemTable, TrainingSessionTable } from '../annual-report.tables.js';
 
 /** All SQL on `training_session` and `report_problem`. */
@@ -110,17 +110,32 @@ export async function deleteProblems(db: Executor, ids: string[]): Promise<void>
   if (ids.length) await db.deleteFrom('report_problem').where('id', 'in', ids).execute();
 }
 
-/** Problems not yet fixed in a subtree, per agency and report year (the 工作台's count). */
+/** Problems not yet fixed within some subtrees, per agency, report year and scope (the 工作台's count). */
 export async function openProblemCounts(
   db: Executor,
-  path: string,
-): Promise<{ agency_id: string; year: number; open: number }[]> {
+  paths: readonly string[],
+): Promise<{ agency_id: string; agency_name: string; year: number; scope: string; open: number }[]> {
   const rows = await db
     .selectFrom('report_problem')
-    .select((eb) => ['agency_id', 'year', eb.fn.countAll<number | string>().as('open')])
-    .where(withinSubtree('report_problem.agency_id', path))
+    .select((eb) => [
+      'agency_id',
+      'year',
+      'scope',
+      agencyField('report_problem.agency_id', 'name').as('agency_name'),
+      eb.fn.countAll<number | string>().as('open'),
+    ])
+    .where(withinSubtrees('report_problem.agency_id', paths))
     .where('status', '!=', 'fixed')
-    .groupBy(['agency_id', 'year'])
+    .groupBy(['agency_id', 'year', 'scope'])
+    .orderBy('year', 'desc')
+    .orderBy('agency_id')
+    .orderBy('scope')
     .execute();
-  return rows.map((r) => ({ agency_id: r.agency_id, year: Number(r.year), open: Number(r.open) }));
+  return rows.map((r) => ({
+    agency_id: r.agency_id,
+    agency_name: String(r.agency_name),
+    year: Number(r.year),
+    scope: r.scope,
+    open: Number(r.open),
+  }));
 }

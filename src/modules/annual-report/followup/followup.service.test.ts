@@ -7,6 +7,7 @@ import { jinjiangTree } from '../../../../test/harness/factories.js';
 import { systemActor } from '../../../platform/access.js';
 import type { DatabaseHandle } from '../../../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../../../platform/errors.js';
+import { workbenchPanels } from '../../accounts/index.js';
 import type { Agency } from '../../agencies/index.js';
 import * as reports from '../compile/annual-report.service.js';
 import * as published from '../published/published-report.service.js';
@@ -212,6 +213,21 @@ describeEachEngine('培训考核与问题整改: recorded, tracked, offered to t
         '3. 基层公开栏更新不及时。整改情况：整改中，每月检查公开栏。' +
         '（请说明尚未整改完成的问题的进展。）',
     );
+  });
+
+  it('puts the problems not yet fixed on the 工作台 of those who write the report, and only theirs', async () => {
+    const panel = async (ctx: ReturnType<typeof day>) =>
+      (await workbenchPanels(ctx)).find((p) => p.key === 'annual-report/followup');
+    const mine = await panel(day('2023-01-04'));
+    assert.deepEqual(
+      mine?.items.map((i) => [i.label, i.count]),
+      [['晋江市教育局 2021年度报告（本级）', 2]],
+      'one open, one under way; the fixed one is not counted',
+    );
+    assert.match(mine!.items[0]!.href!, /followup\?agencyId=.*&year=2021&scope=self#problems$/);
+    assert.equal(await panel(day('2023-01-04', 'clerk', () => cizao)), undefined, 'not another town’s');
+    const head = testCtx(h, staffActor('officeHead', gov));
+    assert.equal((await panel(head))?.items.length, 1, 'the city’s head sees the departments’');
   });
 
   it('keeps the 整改 of unchanged problems when a correction publishes section 五 again', async () => {
