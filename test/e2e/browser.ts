@@ -182,3 +182,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
       (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
     );
 }
+
+/**
+ * What reaches past the right edge of the screen outside the scroll regions `scrollRegion` names
+ * (a wide table may scroll inside its own frame; nothing else may), and whether the page itself
+ * scrolls sideways: empty when the page fits the phone.
+ */
+export async function overflowing(page: Page, scrollRegion: string): Promise<string[]> {
+  // A string, as the other evaluations here: the tests are compiled without the DOM's types.
+  return (await page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest(${JSON.stringify(scrollRegion)})) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > innerWidth + 1)
+        out.push(el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(r.right) + 'px');
+    }
+    if (document.documentElement.scrollWidth > innerWidth + 1) out.push('the page scrolls sideways');
+    return out;
+  })()`)) as string[];
+}

@@ -12,20 +12,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { Engine } from '../../src/platform/db/database.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
-import { axeViolations, journeyEngines, launchBrowser, MOBILE_360, signIn, watchedPage } from './browser.js';
-
-/** Elements that reach past the right edge of the screen, outside a scroll region. */
-const overflowing = `(() => {
-  const out = [];
-  for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('.gk-table-wrap')) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.right > innerWidth + 1)
-      out.push(el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(r.right) + 'px');
-  }
-  if (document.documentElement.scrollWidth > innerWidth + 1) out.push('the page scrolls sideways');
-  return out;
-})()`;
+import {
+  axeViolations,
+  journeyEngines,
+  launchBrowser,
+  MOBILE_360,
+  overflowing,
+  signIn,
+  watchedPage,
+} from './browser.js';
 
 function journey(engine: Engine): void {
   describe(`annual reports side by side at 360 px [${engine}]`, () => {
@@ -55,7 +50,7 @@ function journey(engine: Engine): void {
         page.getByRole('link', { name: /年度报告对比/ }).click(),
       ]);
       assert.equal(new URL(page.url()).pathname, '/admin/annual-reports/compare');
-      assert.deepEqual(await page.evaluate(overflowing), [], 'the form fits the phone');
+      assert.deepEqual(await overflowing(page, '.gk-table-wrap'), [], 'the form fits the phone');
 
       for (const name of ['晋江市人民政府', '磁灶镇人民政府', '晋江市公安局'])
         await page
@@ -82,7 +77,7 @@ function journey(engine: Engine): void {
       assert.ok(box && box.width >= 470, `a chart keeps a readable size (${box?.width} px) and scrolls`);
       assert.equal(await page.locator('#downloads a').count(), 6);
       assert.deepEqual(
-        await page.evaluate(overflowing),
+        await overflowing(page, '.gk-table-wrap'),
         [],
         'only the scroll regions are wider than the screen',
       );

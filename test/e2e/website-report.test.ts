@@ -19,23 +19,11 @@ import {
   journeyEngines,
   launchBrowser,
   MOBILE_360,
+  overflowing,
   signIn,
   submit,
   watchedPage,
 } from './browser.js';
-
-/** Elements that reach past the right edge of the screen, outside a scroll region. */
-const overflowing = `(() => {
-  const out = [];
-  for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('.gk-ar-scroll')) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.right > innerWidth + 1)
-      out.push(el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(r.right) + 'px');
-  }
-  if (document.documentElement.scrollWidth > innerWidth + 1) out.push('the page scrolls sideways');
-  return out;
-})()`;
 
 const thisYear = Number(beijingDate(new Date()).slice(0, 4));
 const last = thisYear - 1;
@@ -78,7 +66,7 @@ function journey(engine: Engine): void {
         'the wide table scrolls inside its region',
       );
       assert.deepEqual(
-        await page.evaluate(overflowing),
+        await overflowing(page, '.gk-ar-scroll'),
         [],
         'only the table region is wider than the screen',
       );
