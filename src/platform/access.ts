@@ -23,8 +23,11 @@ export interface RoleGrant {
 }
 
 export interface Actor {
-  /** `applicant`: a member of the public who has proven something (see `proofs`). */
-  kind: 'staff' | 'system' | 'anonymous' | 'applicant';
+  /**
+   * `applicant`: a member of the public who has proven something (see `proofs`); `service`: another
+   * system calling the API with a service account's token (platform/http/api-auth.ts).
+   */
+  kind: 'staff' | 'system' | 'anonymous' | 'applicant' | 'service';
   id: string | null;
   label: string;
   /** The agency the account belongs to (null for the public and the system). */

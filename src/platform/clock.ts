@@ -64,3 +64,18 @@ export function formatDateTime(iso: string | null | undefined): string {
   const parts = Object.fromEntries(dateTimeFormat.formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+/**
+ * An instant stored as ISO-8601 UTC (`2026-12-07T10:00:00.000Z`) as Beijing time with its offset
+ * (`2026-12-07T18:00:00.000+08:00`): the same instant, as the API gives every timestamp. Any
+ * other text is returned as it is.
+ */
+export function beijingIso(value: string): string {
+  if (!UTC_INSTANT.test(value)) return value;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return value;
+  const shifted = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${shifted.slice(0, -1)}+08:00`;
+}

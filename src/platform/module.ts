@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { Role } from './access.js';
 import { ConfigError, type Config } from './config/config.js';
 import {
   parseSettings,
@@ -11,6 +12,7 @@ import {
 import type { Ctx } from './context.js';
 import type { Database } from './db/schema.js';
 import type { DomainEvents } from './events.js';
+import type { TokenAuth } from './http/api-auth.js';
 import type { SiteInfo, WebAuth } from './http/server.js';
 import type { JobDefinition, JobSchedule } from './jobs/index.js';
 
@@ -66,6 +68,22 @@ export interface GongkaiModule extends ModuleExtensions {
   provides?(config: Config): Partial<Capabilities>;
   /** The module's own settings from the environment (platform/config/settings.ts defineSettings). */
   settings?: ModuleSettings;
+  /**
+   * Scopes an API token may carry for this module's operations (`records:write`), each with its
+   * Chinese label and the roles a service account acts with when its token holds it (held for
+   * the account's agency and subtree). A route names the one scope it needs (platform/http/api.ts).
+   */
+  apiScopes?: Record<string, ApiScopeSpec>;
+}
+
+/** One scope of the API (GongkaiModule.apiScopes). */
+export interface ApiScopeSpec {
+  /** What a token with this scope may do, in Chinese (the token form and the API document). */
+  label: string;
+  /** The same, in English, for the API document. */
+  labelEn: string;
+  /** Roles the service account acts with under this scope; none for public reads. */
+  roles: readonly Role[];
 }
 
 /**
@@ -86,6 +104,8 @@ export interface Capabilities {
   authenticateStaff(ctx: Ctx, token: string): Promise<WebAuth | null>;
   /** Name and contact of the site's top agency for the page footer (agencies). */
   siteInfo(ctx: Ctx): Promise<SiteInfo>;
+  /** The service account behind an API token (accounts); why not, when it is refused. */
+  authenticateToken(ctx: Ctx, token: string): Promise<TokenAuth>;
 }
 
 export type TableSpec =
@@ -172,6 +192,8 @@ export interface Installation {
   /** Owner (module name, or `platform`) of every declared table. */
   readonly tableOwners: ReadonlyMap<string, string>;
   readonly capabilities: Partial<Capabilities>;
+  /** Every module's API scopes, by name, in list order. */
+  readonly apiScopes: ReadonlyMap<string, ApiScopeSpec>;
   readonly jobs: ReadonlyArray<JobDefinition<never>>;
   readonly schedules: readonly JobSchedule[];
   handlersOf<K extends keyof DomainEvents>(event: K): ReadonlyArray<EventHandler<K>>;
@@ -239,6 +261,7 @@ export function install(
   const capabilities: Partial<Capabilities> = {};
   const settingValues = new Map<ModuleSettings, unknown>();
   const settingProblems: string[] = [];
+  const apiScopes = new Map<string, ApiScopeSpec>();
 
   for (const m of modules) {
     if (names.has(m.name)) throw new ModuleContractError(`module ${m.name} is listed twice`);
@@ -290,10 +313,17 @@ export function install(
     for (const [event, handler] of Object.entries(m.on ?? {})) {
       handlers.set(event, [...(handlers.get(event) ?? []), handler as EventHandler<never>]);
     }
+    for (const [scope, spec] of Object.entries(m.apiScopes ?? {})) {
+      if (apiScopes.has(scope)) throw new ModuleContractError(`API scope ${scope} is declared twice`);
+      if (!/^[a-z][a-z-]*:(read|write)$/.test(scope))
+        throw new ModuleContractError(`API scope ${scope} of ${m.name} is not <area>:read or <area>:write`);
+      apiScopes.set(scope, spec);
+    }
     if (config && m.provides) Object.assign(capabilities, m.provides(config));
     if (m.settings) settingValues.set(m.settings, parseSettings(m.settings.keys, env, settingProblems));
   }
   settingValues.set(pageCacheSettings, parseSettings(pageCacheSettings.keys, env, settingProblems));
+  settingValues.set(apiSettings, parseSettings(apiSettings.keys, env, settingProblems));
   if (settingProblems.length) throw new ConfigError(settingProblems);
   for (const s of schedules) {
     if (!jobs.some((j) => j.name === s.job))
@@ -309,6 +339,7 @@ export function install(
     derivedTables,
     tableOwners,
     capabilities,
+    apiScopes,
     jobs,
     schedules,
     handlersOf: <K extends keyof DomainEvents>(event: K) =>
@@ -340,6 +371,7 @@ export function install(
 
 // The platform's own tables, migrations and settings, placed first in every installation.
 import { platformMigrations } from './db/migrations/index.js';
+import { apiSettings } from './http/api.settings.js';
 import { pageCacheSettings } from './http/page-cache.settings.js';
 import { readerSettings } from './sandbox/reader.settings.js';
 import { siteSettings } from './ui/site.settings.js';
@@ -349,7 +381,12 @@ import { siteSettings } from './ui/site.settings.js';
  * page cache), checked
  * and documented with the modules'.
  */
-export const platformSettings: readonly ModuleSettings[] = [siteSettings, readerSettings, pageCacheSettings];
+export const platformSettings: readonly ModuleSettings[] = [
+  siteSettings,
+  readerSettings,
+  pageCacheSettings,
+  apiSettings,
+];
 
 const platformModule: GongkaiModule = {
   name: 'platform',
@@ -360,6 +397,7 @@ const platformModule: GongkaiModule = {
     job: { backup: { orderBy: 'id' } },
     page_version: { notBackedUp: '公开页面的版本戳：恢复后重新生成，各进程缓存的页面随之作废' },
     rate_limit_counter: { notBackedUp: '访问频率计数只在一两分钟内有效，恢复后从零开始' },
+    idempotency_key: { notBackedUp: '接口幂等键只保留一天，用于识别重试的请求；恢复后从零开始' },
   },
   rawTables: {
     schema_migration: { notBackedUp: '迁移记录：备份头记下已执行的迁移，恢复时比对，不作为数据恢复' },
@@ -368,7 +406,12 @@ const platformModule: GongkaiModule = {
   migrations: platformMigrations,
   settings: siteSettings,
   audit: {
-    actions: { 'job.retry': '重新运行失败的后台任务', 'job.discard': '放弃后台任务' },
-    subjects: { job: '后台任务' },
+    actions: {
+      'job.retry': '重新运行失败的后台任务',
+      'job.discard': '放弃后台任务',
+      'api.call': '接口调用',
+    },
+    subjects: { job: '后台任务', apiOperation: '接口' },
+    fields: { method: '请求方法', path: '地址', operation: '接口', status: '答复状态', tokenId: '' },
   },
 };

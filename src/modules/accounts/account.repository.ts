@@ -96,18 +96,22 @@ export interface UserListRow extends StaffUserTable {
 /** Accounts of agencies within the subtrees, in tree order (an agency's depth, then its place). */
 export async function listWithin(db: Executor, paths: string[]): Promise<UserListRow[]> {
   if (paths.length === 0) return [];
-  return db
-    .selectFrom('staff_user')
-    .selectAll('staff_user')
-    .select([
-      agencyField('staff_user.agency_id', 'name').as('agency_name'),
-      agencyField('staff_user.agency_id', 'path').as('agency_path'),
-    ])
-    .where(withinSubtrees('staff_user.agency_id', paths))
-    .orderBy(agencyField<number>('staff_user.agency_id', 'depth'))
-    .orderBy(agencyField<number>('staff_user.agency_id', 'sort_order'))
-    .orderBy('staff_user.username')
-    .execute();
+  return (
+    db
+      .selectFrom('staff_user')
+      .selectAll('staff_user')
+      .select([
+        agencyField('staff_user.agency_id', 'name').as('agency_name'),
+        agencyField('staff_user.agency_id', 'path').as('agency_path'),
+      ])
+      .where(withinSubtrees('staff_user.agency_id', paths))
+      // Service accounts have a page of their own (service-account.routes.tsx).
+      .where('staff_user.kind', '=', 'person')
+      .orderBy(agencyField<number>('staff_user.agency_id', 'depth'))
+      .orderBy(agencyField<number>('staff_user.agency_id', 'sort_order'))
+      .orderBy('staff_user.username')
+      .execute()
+  );
 }
 
 export async function grantsOf(

@@ -109,6 +109,7 @@ export async function create(
         password_changed_at: now,
         created_at: now,
         updated_at: now,
+        kind: 'person',
       }),
     );
     await recordAudit(ctx, {

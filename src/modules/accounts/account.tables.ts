@@ -15,6 +15,29 @@ export interface StaffUserTable {
   password_changed_at: string;
   created_at: string;
   updated_at: string;
+  /** 'person', or 'service' for a service account (服务账号) that only calls the API. */
+  kind: string;
+}
+
+/** An API token of a service account; the token itself is never stored, only its SHA-256. */
+export interface ApiTokenTable {
+  id: string;
+  service_account_id: string;
+  agency_id: string;
+  token_hash: string;
+  /** The token's last four characters, to tell tokens apart in the list. */
+  hint: string;
+  /** JSON array of scope names. */
+  scopes: string;
+  rate_per_minute: number | null;
+  note: string | null;
+  expires_at: string;
+  created_at: string;
+  created_by: string | null;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
 }
 
 export interface RoleAssignmentTable {
@@ -61,5 +84,6 @@ declare module '../../platform/db/schema.js' {
     role_assignment: RoleAssignmentTable;
     staff_session: StaffSessionTable;
     staff_notification: StaffNotificationTable;
+    api_token: ApiTokenTable;
   }
 }

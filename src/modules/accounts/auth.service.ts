@@ -51,7 +51,8 @@ export async function login(
   const input = loginSchema.parse(raw);
   const wrong = ValidationError.one('password', '用户名或密码错误');
   const row = await repo.findByUsername(ctx.db, input.username.trim());
-  if (!row) {
+  // A service account calls the API with its tokens; it never logs in on a page.
+  if (!row || row.kind !== 'person') {
     await verifyPassword(await decoyHash(), input.password);
     throw wrong;
   }
@@ -156,7 +157,7 @@ export async function authenticate(
   if (now.getTime() - new Date(session.last_seen_at).getTime() > settings.sessionIdleMinutes * MINUTE)
     return null;
   const row = await repo.findById(ctx.db, session.user_id);
-  if (!row || row.disabled_at) return null;
+  if (!row || row.disabled_at || row.kind !== 'person') return null;
   if (now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE)
     await repo.touchSession(ctx.db, session.id, now.toISOString());
   const user = repo.toUser(row);

@@ -9,6 +9,18 @@ import * as foundation from './migrations/0001-foundation.js';
 export const agenciesModule: GongkaiModule = {
   name: 'agencies',
   label: '机构',
+  apiScopes: {
+    'agencies:read': {
+      label: '读取机构目录和沿革',
+      labelEn: 'read the directory of agencies',
+      roles: ['supervisor'],
+    },
+    'agencies:write': {
+      label: '新增、修改、更名和调整机构',
+      labelEn: 'create and change agencies',
+      roles: ['admin'],
+    },
+  },
   tables: {
     // Parents before children on restore: a child's depth is its parent's plus one.
     agency: { backup: { orderBy: 'depth' } },

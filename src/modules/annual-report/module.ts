@@ -31,6 +31,18 @@ import { registerPublishedReportRoutes } from './published/published-report.rout
 export const annualReportModule: GongkaiModule = {
   name: 'annual-report',
   label: '年度报告',
+  apiScopes: {
+    'reports:read': {
+      label: '读取年度报告数据（已发布报告和生成的报告）',
+      labelEn: 'read annual report data (published and built)',
+      roles: ['supervisor'],
+    },
+    'reports:write': {
+      label: '提交已发布的年度报告供检查',
+      labelEn: 'submit published annual reports for checking',
+      roles: ['clerk'],
+    },
+  },
   tables: {
     published_report: { backup: { orderBy: 'id' } },
     report_figure: { backup: { orderBy: 'year', key: 'key' } },

@@ -1,4 +1,5 @@
 import type { GongkaiModule } from '../../platform/module.js';
+import { registerHotlineApi } from './hotline.api.js';
 import { registerHotlineCommands } from './hotline.cli.js';
 import { registerHotlineAdminRoutes, registerHotlineRequestRoutes } from './hotline.admin.routes.js';
 import { registerHotlinePortalRoutes } from './hotline.portal.routes.js';
@@ -11,6 +12,13 @@ import { requestLinks } from './hotline-request.service.js';
 export const hotlineModule: GongkaiModule = {
   name: 'hotline',
   label: '12345 热线',
+  apiScopes: {
+    'hotline:write': {
+      label: '推送 12345 工单（与工单导入同列）',
+      labelEn: 'push 12345 tickets (the columns of the ticket import)',
+      roles: ['officeHead'],
+    },
+  },
   tables: {
     hotline_ticket: { backup: { orderBy: 'id' } },
   },
@@ -39,6 +47,7 @@ export const hotlineModule: GongkaiModule = {
     registerHotlineAdminRoutes(app);
     registerHotlineRequestRoutes(app);
   },
+  api: registerHotlineApi,
   cli: registerHotlineCommands,
   portalColumnEntries: [
     {

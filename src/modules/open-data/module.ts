@@ -11,6 +11,13 @@ import { openDataSettings } from './open-data.settings.js';
 export const openDataModule: GongkaiModule = {
   name: 'open-data',
   label: '开放数据',
+  apiScopes: {
+    'open:read': {
+      label: '读取开放数据目录和数据表',
+      labelEn: 'read the open-data catalog and tables',
+      roles: [],
+    },
+  },
   settings: openDataSettings,
   routes: (app) => registerOpenDataPortalRoutes(app),
   api: (app, web) =>

@@ -48,6 +48,19 @@ declare module '../../platform/module.js' {
 export const recordsModule: GongkaiModule = {
   name: 'records',
   label: '主动公开',
+  apiScopes: {
+    'records:read': { label: '读取已发布的政府信息', labelEn: 'read published records', roles: [] },
+    'records:write': {
+      label: '推送政府信息（与 records import 同格式，直接发布）',
+      labelEn: 'push records (the shape of records import; published at once)',
+      roles: ['clerk'],
+    },
+    'documents:write': {
+      label: '登记公文公开属性，主动公开的送保密审查',
+      labelEn: 'register documents with their disclosure attribute; proactive ones go to review',
+      roles: ['clerk'],
+    },
+  },
   tables: {
     record_sequence: { backup: { orderBy: 'year', key: 'agency_id' } },
     record: { backup: { orderBy: 'id' } },

@@ -53,6 +53,18 @@ declare module '../../platform/module.js' {
 export const requestsModule: GongkaiModule = {
   name: 'requests',
   label: '依申请公开',
+  apiScopes: {
+    'requests:read': {
+      label: '读取依申请公开办理情况（个人信息脱敏）',
+      labelEn: 'read request cases (personal data masked)',
+      roles: ['supervisor'],
+    },
+    'requests:write': {
+      label: '提交申请、办理申请',
+      labelEn: 'submit and handle requests',
+      roles: ['clerk'],
+    },
+  },
   settings: requestSettings,
   tables: {
     request_sequence: { backup: { orderBy: 'year', key: 'agency_id' } },

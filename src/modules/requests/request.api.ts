@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { apiRoute } from '../../platform/http/api.js';
+import { out } from '../../platform/http/api-schema.js';
 import { requireStaff } from '../../platform/http/server.js';
 import { state } from './request-case.service.js';
 import { queue } from './request-queue.service.js';
@@ -7,7 +9,7 @@ import { apiCaseView } from './request.presenter.js';
 import { caseActions, onlineApplicationSchema } from './request.schemas.js';
 import * as requests from './request.service.js';
 
-const tags = ['依申请公开'];
+const tags = ['依申请公开 Requests'];
 
 /**
  * The REST doors of the same services. Personal data is masked in every API response: the
@@ -20,18 +22,32 @@ export function registerRequestApi(
   app.post(
     '/api/v1/requests',
     {
-      schema: {
+      ...apiRoute({
+        scope: 'requests:write',
+        public: true,
         tags,
         summary: '在线提交政府信息公开申请（返回受理编号和查询码）',
+        summaryEn: 'Submit a request for government information (returns its number and lookup code)',
         body: onlineApplicationSchema.json(),
+        status: 201,
+        data: out.any('受理编号、查询码和答复期限 · number, lookup code, due date'),
+      }),
+      config: {
+        scope: 'requests:write',
+        rateLimit: { max: opts.publicFormRateLimitPerMinute, timeWindow: '1 minute' },
       },
-      config: { rateLimit: { max: opts.publicFormRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => reply.status(201).send({ data: await requests.submitOnline(req.ctx, req.body) }),
   );
   app.get(
     '/api/v1/requests',
-    { schema: { tags, summary: '办理中的申请（按权限范围，含期限）' } },
+    apiRoute({
+      scope: 'requests:read',
+      tags,
+      summary: '办理中的申请（按权限范围，含期限）',
+      summaryEn: 'Open requests within the caller’s scope, with their deadlines',
+      data: out.array(out.any('一件申请 · one request')),
+    }),
     async (req) => {
       requireStaff(req);
       return { data: await queue(req.ctx) };
@@ -39,7 +55,14 @@ export function registerRequestApi(
   );
   app.get<{ Params: { id: string } }>(
     '/api/v1/requests/:id',
-    { schema: { tags, summary: '一件申请：个人信息已脱敏，含期限的计算过程' } },
+    apiRoute({
+      scope: 'requests:read',
+      tags,
+      summary: '一件申请：个人信息已脱敏，含期限的计算过程',
+      summaryEn: 'One request, personal data masked, with how its deadline was computed',
+      params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+      data: out.any('申请 · request'),
+    }),
     async (req) => {
       requireStaff(req);
       const s = await state(req.ctx, req.params.id);
@@ -48,17 +71,18 @@ export function registerRequestApi(
   );
   app.post<{ Params: { id: string; action: string } }>(
     '/api/v1/requests/:id/actions/:action',
-    {
-      schema: {
-        tags,
-        summary: '办理一步：补正、征询、延期、收费、答复、撤回',
-        params: {
-          type: 'object',
-          properties: { id: { type: 'string' }, action: { type: 'string', enum: caseActions } },
-          required: ['id', 'action'],
-        },
+    apiRoute({
+      scope: 'requests:write',
+      tags,
+      summary: '办理一步：补正、征询、延期、收费、答复、撤回',
+      summaryEn: 'Take a step on a request: supplement, consult, extend, fee, reply, withdraw',
+      params: {
+        type: 'object',
+        properties: { id: { type: 'string' }, action: { type: 'string', enum: caseActions } },
+        required: ['id', 'action'],
       },
-    },
+      data: out.any('办理后的申请 · the request after the step'),
+    }),
     async (req) => {
       requireStaff(req);
       return { data: await act(req.ctx, req.params.id, req.params.action, req.body) };

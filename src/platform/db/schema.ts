@@ -61,6 +61,20 @@ export interface RateLimitCounterTable {
   window_ends_at: string;
 }
 
+/** The first answer to a POST sent with an Idempotency-Key (platform/http/api-idempotency.ts). */
+export interface IdempotencyKeyTable {
+  /** SHA-256 of the caller and the key: no key is stored as sent. */
+  id: string;
+  /** SHA-256 of the method, address and body of the first request. */
+  request_hash: string;
+  /** Null while the first request runs. */
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 /**
  * Every table, by name. The platform declares its own here; each module adds its tables from its
  * `<x>.tables.ts` by declaration merging, so the platform names no module's table and a new
@@ -71,4 +85,5 @@ export interface Database {
   job: JobTable;
   page_version: PageVersionTable;
   rate_limit_counter: RateLimitCounterTable;
+  idempotency_key: IdempotencyKeyTable;
 }

@@ -25,46 +25,58 @@ function scopeOf(options: { groupId?: string; routeInfo?: { method?: unknown; ur
 
 const PRUNE_EVERY_MS = 60_000;
 
+const prunedAt = new WeakMap<Db, number>();
+
+async function prune(db: Db, now: Date): Promise<void> {
+  if (now.getTime() - (prunedAt.get(db) ?? 0) < PRUNE_EVERY_MS) return;
+  prunedAt.set(db, now.getTime());
+  await db.deleteFrom('rate_limit_counter').where('window_ends_at', '<=', now.toISOString()).execute();
+}
+
+/**
+ * Counts one hit of `key` in a window of `timeWindow` ms that starts with the first hit: the
+ * count so far (this one included) and the ms until the window ends. Also the API tokens'
+ * limits (api-auth.ts) count here.
+ */
+export async function rateLimitHit(
+  db: Db,
+  clock: Clock,
+  key: string,
+  timeWindow: number,
+): Promise<{ current: number; ttl: number }> {
+  const now = clock.now();
+  const at = now.toISOString();
+  const ends = new Date(now.getTime() + timeWindow).toISOString();
+  const row = await db
+    .insertInto('rate_limit_counter')
+    .values({ key, hits: 1, window_ends_at: ends })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        hits: eb
+          .case()
+          .when('rate_limit_counter.window_ends_at', '<=', at)
+          .then(1)
+          .else(eb('rate_limit_counter.hits', '+', 1))
+          .end(),
+        window_ends_at: eb
+          .case()
+          .when('rate_limit_counter.window_ends_at', '<=', at)
+          .then(ends)
+          .else(eb.ref('rate_limit_counter.window_ends_at'))
+          .end(),
+      })),
+    )
+    .returning(['hits', 'window_ends_at'])
+    .executeTakeFirstOrThrow();
+  await prune(db, now);
+  return {
+    current: Number(row.hits),
+    ttl: Math.max(0, new Date(row.window_ends_at).getTime() - now.getTime()),
+  };
+}
+
 export function databaseRateLimitStore(db: Db, clock: Clock): FastifyRateLimitStoreCtor {
-  let prunedAt = 0;
-
-  const prune = async (now: Date) => {
-    if (now.getTime() - prunedAt < PRUNE_EVERY_MS) return;
-    prunedAt = now.getTime();
-    await db.deleteFrom('rate_limit_counter').where('window_ends_at', '<=', now.toISOString()).execute();
-  };
-
-  const hit = async (key: string, timeWindow: number) => {
-    const now = clock.now();
-    const at = now.toISOString();
-    const ends = new Date(now.getTime() + timeWindow).toISOString();
-    const row = await db
-      .insertInto('rate_limit_counter')
-      .values({ key, hits: 1, window_ends_at: ends })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({
-          hits: eb
-            .case()
-            .when('rate_limit_counter.window_ends_at', '<=', at)
-            .then(1)
-            .else(eb('rate_limit_counter.hits', '+', 1))
-            .end(),
-          window_ends_at: eb
-            .case()
-            .when('rate_limit_counter.window_ends_at', '<=', at)
-            .then(ends)
-            .else(eb.ref('rate_limit_counter.window_ends_at'))
-            .end(),
-        })),
-      )
-      .returning(['hits', 'window_ends_at'])
-      .executeTakeFirstOrThrow();
-    await prune(now);
-    return {
-      current: Number(row.hits),
-      ttl: Math.max(0, new Date(row.window_ends_at).getTime() - now.getTime()),
-    };
-  };
+  const hit = (key: string, timeWindow: number) => rateLimitHit(db, clock, key, timeWindow);
 
   const peek = async (key: string) => {
     const now = clock.now();

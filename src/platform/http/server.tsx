@@ -13,7 +13,8 @@ import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerOptions } from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { Child } from 'hono/jsx';
 import { sql } from 'kysely';
 import { anonymous, withProofs, type Actor } from '../access.js';
@@ -32,12 +33,17 @@ import { cleanValue } from './clean-input.js';
 import { PageCache, pageCacheHooks } from './page-cache.js';
 import { pageCacheSettings } from './page-cache.settings.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { registerTokenGate } from './api-auth.js';
+import { registerIdempotency } from './api-idempotency.js';
+import { openApiOptions, registerApiConventions } from './api.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
   actor: Actor;
   user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
   sessionId: string;
+  /** The API token the request came with (api-auth.ts); then there is no session. */
+  token?: { id: string; scopes: readonly string[]; ratePerMinute: number | null };
 }
 
 export interface SiteInfo {
@@ -105,6 +111,20 @@ export const PROOF_LIFETIME_SECONDS = 30 * 60;
 const MAX_PROOFS = 20;
 type ProofEntry = [subject: string, expires: number];
 const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui', 'static');
+
+/** The API error shape's `code` for each status (api.ts): one shape for every error. */
+const errorCodes: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  500: 'internal_error',
+};
 
 function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/');
@@ -228,16 +248,18 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       };
     },
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Gongkai API',
-        version: '1',
-        description: '政务公开平台接口。写操作需登录会话，并在 x-csrf-token 头中提供 CSRF 令牌。',
-      },
-    },
+  await app.register(swagger, openApiOptions(siteUrl, deps.modules) as SwaggerOptions);
+  // The document's renderer, served from the package (no CDN); it needs inline styles.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { persistAuthorization: false, tryItOutEnabled: true, docExpansion: 'list' },
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header.replace(/style-src ([^;]*)/, (_m, v: string) =>
+        v.includes("'unsafe-inline'") ? `style-src ${v}` : `style-src ${v} 'unsafe-inline'`,
+      ),
   });
+  registerApiConventions(app, deps.modules);
 
   /** The proofs in the request's cookie that are signed by us and not yet expired. */
   const proofsOf = (req: FastifyRequest): ProofEntry[] => {
@@ -285,6 +307,8 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
         ),
       };
   });
+  // A bearer token replaces any cookie identity on /api/ (api-auth.ts).
+  registerTokenGate(app, deps);
   // Control characters never reach a route (clean-input.ts): the same text on both engines.
   app.addHook('preValidation', async (req) => {
     req.query = cleanValue(req.query, false) as typeof req.query;
@@ -296,15 +320,20 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     // A route that authenticates by a secret in its address (a one-click stop link, RFC 8058)
     // opts out: a mail client posts to it without a form.
     if (req.routeOptions.config?.csrf === false) return done();
+    // A token is sent by a system, not by a browser that could be tricked into sending it.
+    if (req.auth?.token) return done();
     app.csrfProtection(req, reply, done);
   });
+  registerIdempotency(app, deps);
   // A password someone else set must be replaced before anything else is done, by any door.
   app.addHook('preHandler', async (req, reply) => {
     if (!req.auth?.user.mustChangePassword) return;
     const path = req.url.split('?')[0] ?? '';
     if (path === '/admin/account/password' || path === '/admin/logout' || path.startsWith('/static/')) return;
     if (wantsJson(req)) {
-      return reply.status(403).send({ error: { status: 403, message: '请先在工作平台修改初始密码' } });
+      return reply
+        .status(403)
+        .send({ error: { status: 403, code: 'password_change_required', message: '请先在工作平台修改初始密码' } });
     }
     if (req.method !== 'GET') {
       return reply.flash('info', '请先修改初始密码').redirect('/admin/account/password', 303);
@@ -457,12 +486,15 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     const e = failure instanceof Error ? failure : new Error(String(failure));
     req.log.error({ err: { message: e.message, stack: e.stack } }, 'error page failed');
     if (wantsJson(req))
-      return reply.status(500).send({ error: { status: 500, message: '系统繁忙，请稍后再试' } });
+      return reply
+        .status(500)
+        .send({ error: { status: 500, code: 'internal_error', message: '系统繁忙，请稍后再试' } });
     return reply.status(500).type('text/html; charset=utf-8').send(STATIC_ERROR_PAGE);
   };
 
   app.setNotFoundHandler(async (req, reply) => {
-    if (wantsJson(req)) return reply.status(404).send({ error: { status: 404, message: '未找到该地址' } });
+    if (wantsJson(req))
+      return reply.status(404).send({ error: { status: 404, code: 'not_found', message: '未找到该地址' } });
     try {
       return await reply.page(
         { title: '页面不存在', status: 404 },
@@ -509,7 +541,9 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
     }
     if (wantsJson(req))
-      return reply.status(status).send({ error: { status, message, ...(fields ? { fields } : {}) } });
+      return reply
+        .status(status)
+        .send({ error: { status, code: errorCodes[status] ?? 'error', message, ...(fields ? { fields } : {}) } });
     const titles: Record<number, string> = {
       400: '提交的内容有误',
       401: '请先登录',
