@@ -166,6 +166,28 @@ describeEachEngine('API tokens of service accounts', (engine) => {
     assert.equal(theirs.statusCode, 201);
   });
 
+  it('a browser session still needs its CSRF token for an API write; a caller without cookies gets 401', async () => {
+    const head = new Client(t.app);
+    await head.login('head', DEMO_PASSWORD);
+    const body = {
+      parentId: byName.get('晋江市人民政府')!.id,
+      name: '晋江市跨站局',
+      level: 'county',
+      kind: 'governmentDepartment',
+    };
+    const forged = await head.json('POST', '/api/v1/agencies', body);
+    assert.equal(forged.statusCode, 403);
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
+    assert.equal(bare.statusCode, 401);
+    assert.equal(bare.json().error.code, 'unauthenticated');
+    assert.ok(!(await agencies.listPublic(sys())).some((a) => a.name === '晋江市跨站局'));
+  });
+
   it('reads carry an ETag and answer 304; each token has its own rate limit', async () => {
     const token = await issue('晋江市 OA 系统', 'agencies:read', { ratePerMinute: 3 });
     const first = await call('GET', '/api/v1/agencies', token);

@@ -133,12 +133,14 @@ describeEachEngine('政府信息公开 专栏 and Atom feeds', (engine) => {
     assert.match(page.body, /<option value="majorProjects">重大建设项目<\/option>/);
     const inDomain = await c.get(`/api/v1/search?q=${encodeURIComponent('磁灶镇')}&domain=majorProjects`);
     assert.deepEqual(
-      (JSON.parse(inDomain.body) as { hits: Array<{ title: string }> }).hits.map((h) => h.title),
+      (JSON.parse(inDomain.body) as { data: Array<{ title: string }> }).data.map((h) => h.title),
       ['磁灶镇2026年村道硬化工程招标公告 <第一批>'],
     );
     const other = await c.get(
       `/api/v1/search?q=${encodeURIComponent('磁灶镇')}&domain=publicResourceTrading`,
     );
-    assert.equal((JSON.parse(other.body) as { total: number }).total, 0);
+    const none = JSON.parse(other.body) as { data: unknown[]; meta: { total: number } };
+    assert.equal(none.meta.total, 0);
+    assert.deepEqual(none.data, []);
   });
 });

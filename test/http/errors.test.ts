@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createContainer, type Container } from '../../src/app/container.js';
 import { buildWeb } from '../../src/app/web.js';
+import { ANY_SCOPE } from '../../src/platform/http/api-auth.js';
 import { createServer } from '../../src/platform/http/server.js';
 import { freshDatabaseUrl } from '../harness/engines.js';
 
@@ -25,7 +26,8 @@ describe('server errors', () => {
     app.get('/boom', async () => {
       throw new Error('SELECT password_hash FROM staff_user -- /work/main/src/secret.ts:12');
     });
-    app.get('/api/v1/boom', async () => {
+    // Every /api/v1 route names a scope (the server refuses one without): any token may call this.
+    app.get('/api/v1/boom', { config: { scope: ANY_SCOPE } }, async () => {
       throw new Error('SELECT password_hash FROM staff_user');
     });
     await app.ready();
@@ -46,7 +48,9 @@ describe('server errors', () => {
   it('in the API', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/boom' });
     assert.equal(res.statusCode, 500);
-    assert.deepEqual(JSON.parse(res.body), { error: { status: 500, message: '系统繁忙，请稍后再试' } });
+    assert.deepEqual(JSON.parse(res.body), {
+      error: { status: 500, code: 'internal_error', message: '系统繁忙，请稍后再试' },
+    });
   });
 });
 
@@ -89,7 +93,8 @@ describe('an error page that itself fails', () => {
       throw new Error('SELECT password_hash FROM staff_user');
     });
     app.get('/page', async (_req, reply) => reply.page({ title: '页面' }, '内容'));
-    app.get('/api/v1/boom', async () => {
+    // Every /api/v1 route names a scope (the server refuses one without): any token may call this.
+    app.get('/api/v1/boom', { config: { scope: ANY_SCOPE } }, async () => {
       throw new Error('SELECT password_hash FROM staff_user');
     });
     await app.ready();
@@ -120,6 +125,8 @@ describe('an error page that itself fails', () => {
   it('the API still answers JSON with the fixed message', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/boom' });
     assert.equal(res.statusCode, 500);
-    assert.deepEqual(JSON.parse(res.body), { error: { status: 500, message: '系统繁忙，请稍后再试' } });
+    assert.deepEqual(JSON.parse(res.body), {
+      error: { status: 500, code: 'internal_error', message: '系统繁忙，请稍后再试' },
+    });
   });
 });

@@ -139,7 +139,7 @@ describeEachEngine('主动公开 pages', (engine) => {
     assert.match(found.body, /<mark>园区主干道<\/mark>/);
     const byNumber = await citizen.get(`/api/v1/search?q=${encodeURIComponent('磁政[2026]5号')}`);
     assert.equal(
-      (JSON.parse(byNumber.body) as { hits: Array<{ title: string }> }).hits[0]?.title,
+      (JSON.parse(byNumber.body) as { data: Array<{ title: string }> }).data[0]?.title,
       fields.title,
     );
     const none = await citizen.get(`/search?q=${encodeURIComponent('，')}`);

@@ -165,7 +165,9 @@ describeEachEngine('web security', (engine) => {
       { 'x-csrf-token': csrf },
     );
     assert.equal(api.statusCode, 403);
-    assert.deepEqual(JSON.parse(api.body), { error: { status: 403, message: '您没有权限执行此操作' } });
+    assert.deepEqual(JSON.parse(api.body), {
+      error: { status: 403, code: 'forbidden', message: '您没有权限执行此操作' },
+    });
     const row = await t.container.database.db
       .selectFrom('agency')
       .select('phone')
@@ -181,13 +183,21 @@ describeEachEngine('web security', (engine) => {
     assert.match(page.body, /您访问的页面不存在/);
     const api = await c.get('/api/v1/no-such-thing');
     assert.equal(api.statusCode, 404);
-    assert.equal(JSON.parse(api.body).error.message, '未找到该地址');
+    assert.deepEqual(JSON.parse(api.body), {
+      error: { status: 404, code: 'not_found', message: '未找到该地址' },
+    });
   });
 
-  it('publishes an OpenAPI 3 document and a health check', async () => {
+  it('publishes an OpenAPI 3.1 document of the API alone, and a health check', async () => {
     const c = new Client(t.app);
     const doc = JSON.parse((await c.get('/api/v1/openapi.json')).body);
-    assert.match(doc.openapi, /^3\./);
+    assert.equal(doc.openapi, '3.1.0');
+    const paths = Object.keys(doc.paths);
+    assert.deepEqual(
+      paths.filter((p) => !p.startsWith('/api/v1/') || p === '/api/v1/openapi.json'),
+      [],
+      'no page, file or the document itself among the operations',
+    );
     assert.ok(doc.paths['/api/v1/agencies']);
     assert.ok(doc.paths['/api/v1/agencies/{id}'].patch.requestBody);
     const health = await c.get('/healthz');

@@ -2,7 +2,15 @@ import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { columns, readTable, readUploadedSpreadsheet } from '../../platform/import/index.js';
+import {
+  columns,
+  ImportRefused,
+  readJsonLines,
+  readTable,
+  readUploadedSpreadsheet,
+  type Columns,
+  type Table,
+} from '../../platform/import/index.js';
 import { FieldProblem, oneOf, optional, text, type Field } from '../../platform/schema.js';
 import { agencies, type Agency } from '../agencies/index.js';
 import {
@@ -54,6 +62,8 @@ export const ticketColumns = columns({
   valid: oneOf('是否有效', ['是', '否'] as const),
 });
 
+type TicketRow = typeof ticketColumns extends Columns<infer T> ? T : never;
+
 export interface HotlineImport {
   /** Data rows read. */
   rows: number;
@@ -82,10 +92,83 @@ function agencyNames(list: readonly Agency[]): Map<string, Agency[]> {
  * bad cell named by row and column (the header is row 1). A 工单编号 already stored is updated.
  */
 export async function importTickets(ctx: Ctx, bytes: Uint8Array): Promise<HotlineImport> {
+  const root = await mayImport(ctx);
+  const sheet = await readUploadedSpreadsheet(bytes);
+  return storeTickets(ctx, root, readTable(sheet, ticketColumns), '行');
+}
+
+/** Most 工单 one push may carry. */
+export const MAX_PUSHED_TICKETS = 1000;
+
+/**
+ * The 12345 platform's push (`POST /api/v1/hotline/tickets`): `{ tickets: [ … ] }`, each 工单 an
+ * object of the import's columns, by key (`ticketNumber`) or by header (`工单编号`). Read, checked
+ * and stored as the import's rows are: all or nothing, a 工单编号 already stored is updated, and
+ * every problem named as 第 N 条 and its field.
+ */
+export async function pushTickets(ctx: Ctx, body: unknown): Promise<HotlineImport> {
+  const root = await mayImport(ctx);
+  const list =
+    typeof body === 'object' && body !== null ? (body as { tickets?: unknown }).tickets : undefined;
+  if (!Array.isArray(list))
+    throw ValidationError.one('tickets', '请求体应为 {"tickets": [工单, …]}：tickets 是工单的数组');
+  if (list.length === 0) throw ValidationError.one('tickets', 'tickets 是空的，没有工单');
+  if (list.length > MAX_PUSHED_TICKETS)
+    throw ValidationError.one(
+      'tickets',
+      `一次最多推送 ${MAX_PUSHED_TICKETS} 张工单（本次 ${list.length} 张），请分批推送`,
+    );
+  // One JSON line a 工单: the import kit reads each object through the same columns, line N being
+  // the N-th 工单, and refuses an unknown or repeated field.
+  const lines = list.map((t) => JSON.stringify(t ?? null)).join('\n');
+  try {
+    return await storeTickets(ctx, root, readJsonLines(lines, ticketColumns, { field: 'tickets' }), '条');
+  } catch (e) {
+    if (e instanceof ImportRefused) throw pushRefusal(e);
+    throw e;
+  }
+}
+
+/** The import kit's refusal as the API names it: 第 N 条（工单编号 ticketNumber）, field `tickets[N-1].ticketNumber`. */
+function pushRefusal(e: ImportRefused): ValidationError {
+  const keyOf = new Map(ticketColumns.list.map((c) => [c.header, c.key]));
+  const fields = e.problems.slice(0, 100).map((p) => {
+    const key = p.columnLabel ? (keyOf.get(p.columnLabel) ?? p.columnLabel) : null;
+    const at = p.row === null ? 'tickets' : `tickets[${p.row - 1}]`;
+    const label = p.columnLabel ? `（${p.columnLabel === key ? key : `${p.columnLabel} ${key}`}）` : '';
+    const where = `${p.row === null ? '' : `第 ${p.row} 条`}${label}`;
+    // The kit speaks of the lines (行) of its file; a push counts 工单 (条).
+    const message = p.message.replace('之后各行', '之后各条');
+    return { field: key ? `${at}.${key}` : at, message: where ? `${where}：${message}` : message };
+  });
+  if (e.total > fields.length)
+    fields.push({ field: 'tickets', message: `另有 ${e.total - fields.length} 处问题未列出` });
+  const refusal = new ValidationError(fields);
+  const shown = fields.slice(0, 3).map((f) => f.message);
+  refusal.message =
+    e.total === 1
+      ? `${shown[0]}（未导入任何工单）`
+      : `${shown.join('；')}${e.total > 3 ? '……' : ''}（共 ${e.total} 处问题，未导入任何工单）`;
+  return refusal;
+}
+
+/** The root agency, once the actor may import for the whole tree. */
+async function mayImport(ctx: Ctx): Promise<Agency | undefined> {
   const root = await agencies.root(ctx);
   assertCan(ctx.actor, 'import', root ?? { path: '/' });
-  const sheet = await readUploadedSpreadsheet(bytes);
-  const table = readTable(sheet, ticketColumns);
+  return root;
+}
+
+/**
+ * The rows of an import or a push, checked against the platform (承办单位, repeated 工单编号, the
+ * order of the times) and stored: all or nothing. `unit` is how the rows are counted (行, 条).
+ */
+async function storeTickets(
+  ctx: Ctx,
+  root: Agency | undefined,
+  table: Table<TicketRow>,
+  unit: '行' | '条',
+): Promise<HotlineImport> {
   const names = agencyNames(await agencies.listForStaff(ctx, { includeDissolved: true }));
   const firstRow = new Map<string, number>();
   const resolved: Array<{ row: number; agency: Agency }> = [];
@@ -97,7 +180,7 @@ export async function importTickets(ctx: Ctx, bytes: Uint8Array): Promise<Hotlin
     else resolved.push({ row, agency: found[0]! });
     const earlier = firstRow.get(t.ticketNumber);
     if (earlier !== undefined)
-      table.problem(row, 'ticketNumber', `工单编号“${t.ticketNumber}”与第 ${earlier} 行重复`);
+      table.problem(row, 'ticketNumber', `工单编号“${t.ticketNumber}”与第 ${earlier} ${unit}重复`);
     else firstRow.set(t.ticketNumber, row);
     if (t.closedAt && t.closedAt < t.receivedAt) table.problem(row, 'closedAt', '办结时间早于受理时间');
     if (t.visitedAt && !t.closedAt) table.problem(row, 'visitedAt', '有回访时间，但没有办结时间');

@@ -97,6 +97,7 @@ export const recordsModule: GongkaiModule = {
       'record.publish': '发布政府信息',
       'record.withdrawn': '撤回政府信息',
       'officialDocument.register': '登记公文公开属性',
+      'officialDocument.linkRecord': '公文关联政府信息',
       'record.import': '迁移导入政府信息',
       'record.validityChanged': '修改有效性',
       'record.scheduled': '设定定时发布',

@@ -8,6 +8,21 @@ export async function insert(db: Executor, row: OfficialDocumentTable): Promise<
   await db.insertInto('official_document').values(row).execute();
 }
 
+export async function findById(db: Executor, id: string): Promise<OfficialDocumentTable | undefined> {
+  return db.selectFrom('official_document').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Links a 公文 to the record that publishes it; false when the document is linked already. */
+export async function linkRecord(db: Executor, id: string, recordId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('official_document')
+    .set({ record_id: recordId })
+    .where('id', '=', id)
+    .where('record_id', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /**
  * 公文 written from `from` to `to` (dates) by agencies within these subtrees, counted per agency
  * and disclosure attribute, in tree order.

@@ -5,12 +5,19 @@ import type { OfficialDocumentTable } from './record.tables.js';
 import * as repo from './official-document.repository.js';
 import { assertCan, scopes } from './record.policy.js';
 import type { Agency } from '../agencies/index.js';
-import { ForbiddenError, ValidationError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
-import { date, object, oneOf, optional, text } from '../../platform/schema.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { isId, newId } from '../../platform/ids.js';
+import { date, object, oneOf, optional, text, type Infer } from '../../platform/schema.js';
 import { agencies } from '../agencies/index.js';
 import { itemName, rowDef } from '../annual-report/index.js';
 import { documentNumberProblem } from './record.js';
+import * as recordRepo from './record.repository.js';
 
 /**
  * 公开属性源头认定: when an agency drafts a 公文 it decides, there and then, whether it will be
@@ -50,16 +57,34 @@ const registerSchema = object({
   note: optional(text('说明', { max: 1000 })),
 });
 
+export type Registration = Infer<typeof registerSchema.shape>;
+
+/**
+ * The registration's fields and rules, without looking up the agency or storing anything: what
+ * the API checks first, with everything else a request carries, so that one answer names every
+ * problem. Throws ValidationError naming every bad field.
+ */
+export function checkRegistration(ctx: Ctx, raw: unknown): Registration {
+  const input = registerSchema.parse(raw);
+  const problems: FieldError[] = [];
+  if (input.disclosureAttribute === 'withheld' && !input.withheldReason)
+    problems.push({
+      field: 'withheldReason',
+      message: '不予公开的公文须选择不予公开理由（条例第十四至十六条）',
+    });
+  if (input.disclosureAttribute !== 'withheld' && input.withheldReason)
+    problems.push({ field: 'withheldReason', message: '只有不予公开的公文才填写不予公开理由' });
+  if (input.writtenDate > beijingDate(ctx.clock.now()))
+    problems.push({ field: 'writtenDate', message: `成文日期（${input.writtenDate}）不能晚于今天` });
+  if (problems.length) throw new ValidationError(problems);
+  return input;
+}
+
 export async function register(ctx: Ctx, raw: unknown): Promise<OfficialDocumentTable> {
   const input = registerSchema.parse(raw);
   const agency = await agencies.get(ctx, input.agencyId);
   assertCan(ctx.actor, 'registerDocument', agency);
-  if (input.disclosureAttribute === 'withheld' && !input.withheldReason)
-    throw ValidationError.one('withheldReason', '不予公开的公文须选择不予公开理由（条例第十四至十六条）');
-  if (input.disclosureAttribute !== 'withheld' && input.withheldReason)
-    throw ValidationError.one('withheldReason', '只有不予公开的公文才填写不予公开理由');
-  if (input.writtenDate > beijingDate(ctx.clock.now()))
-    throw ValidationError.one('writtenDate', `成文日期（${input.writtenDate}）不能晚于今天`);
+  checkRegistration(ctx, input);
   return inTransaction(ctx, async (ctx) => {
     const row: OfficialDocumentTable = {
       id: newId(),
@@ -87,6 +112,39 @@ export async function register(ctx: Ctx, raw: unknown): Promise<OfficialDocument
       },
     });
     return row;
+  });
+}
+
+/** A 公文 by its ID, for those who may read its agency's 公文. */
+export async function getDocument(ctx: Ctx, id: string): Promise<OfficialDocumentTable> {
+  const row = isId(id) ? await repo.findById(ctx.db, id) : undefined;
+  if (!row) throw new NotFoundError('未找到该公文');
+  assertCan(ctx.actor, 'readDocuments', { path: await agencies.pathOf(ctx, row.agency_id) });
+  return row;
+}
+
+/**
+ * Links a 主动公开 公文 to the record that will publish it (official_document.record_id), once:
+ * the record is of the same agency, and a document already linked stays with its record.
+ */
+export async function linkRecord(ctx: Ctx, documentId: string, recordId: string): Promise<void> {
+  await inTransaction(ctx, async (ctx) => {
+    const doc = await getDocument(ctx, documentId);
+    assertCan(ctx.actor, 'registerDocument', { path: await agencies.pathOf(ctx, doc.agency_id) });
+    if (doc.disclosure_attribute !== 'proactiveDisclosure')
+      throw ValidationError.one('disclosureAttribute', '只有主动公开的公文才关联公开的政府信息');
+    const record = isId(recordId) ? await recordRepo.findById(ctx.db, recordId) : undefined;
+    if (!record || record.agency_id !== doc.agency_id)
+      throw ValidationError.one('recordId', '未找到该公文所属机构的这条政府信息');
+    if (!(await repo.linkRecord(ctx.db, doc.id, record.id)))
+      throw new ConflictError('该公文已关联另一条政府信息');
+    await recordAudit(ctx, {
+      action: 'officialDocument.linkRecord',
+      subjectType: 'officialDocument',
+      subjectId: doc.id,
+      agencyId: doc.agency_id,
+      after: { recordId: record.id, title: record.title },
+    });
   });
 }
 

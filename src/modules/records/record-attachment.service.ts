@@ -22,7 +22,9 @@ import type { RecordAttachmentTable } from './record.tables.js';
 /** What may be attached: the platform's document kinds, with their size limits. */
 export const attachmentKinds = documentFileKinds;
 
-const perRecord = 20;
+/** The most files one record may have. */
+export const attachmentsPerRecord = 20;
+const perRecord = attachmentsPerRecord;
 
 function kindOf(fileName: string): [string, FileKind] {
   const ext = fileName.split('.').at(-1)?.toLowerCase() ?? '';
@@ -72,11 +74,12 @@ async function loadDraft(ctx: Ctx, recordId: string) {
 
 export type { AttachmentInfo };
 
-export async function add(
-  ctx: Ctx,
-  recordId: string,
-  file: { name: string; bytes: Uint8Array },
-): Promise<AttachmentInfo> {
+/**
+ * What is wrong with a file as an attachment, before any record is looked at: its name, kind,
+ * size and first bytes (the API checks every file of a request before it stores anything).
+ * Returns the cleaned name and extension; throws ValidationError on field `file`.
+ */
+export function checkFile(file: { name: string; bytes: Uint8Array }): { name: string; ext: string } {
   const name = cleanName(file.name);
   if (!name) throw ValidationError.one('file', '请选择要上传的文件');
   const [ext, kind] = kindOf(name);
@@ -88,6 +91,16 @@ export async function add(
     );
   if (!kind.magic(file.bytes))
     throw ValidationError.one('file', `“${name}”的内容不是${kind.label}文件（可能改过扩展名或已损坏）`);
+  return { name, ext };
+}
+
+export async function add(
+  ctx: Ctx,
+  recordId: string,
+  file: { name: string; bytes: Uint8Array },
+): Promise<AttachmentInfo> {
+  const { name, ext } = checkFile(file);
+  const kind = attachmentKinds[ext]!;
   // Who may attach, and to what, is known before a byte of the file is parsed.
   await loadDraft(ctx, recordId);
   const text = await searchableText(ext, name, file.bytes);

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { ValidationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { readJsonLines } from '../../platform/import/index.js';
+import { ImportRefused, readJsonLines, type ImportProblem } from '../../platform/import/index.js';
 import { agencies } from '../agencies/index.js';
 import { bodyFromInput, indexNumber } from './record.js';
 import { indexRecords } from './record-search.service.js';
@@ -96,4 +96,45 @@ export async function importRecords(
       last: imported.at(-1)?.index_number ?? null,
     };
   });
+}
+
+/** How many problems a refused push lists, each with its item and field. */
+const LISTED = 100;
+
+/**
+ * Records pushed by another system (POST /api/v1/records): the objects of an archive, the same
+ * shape and rules as `gongkai records import`, all or nothing. A problem names the item, 第 N 条
+ * (`records[N-1]`), and its field.
+ */
+export async function importRecordItems(
+  ctx: Ctx,
+  agencyIdOrName: string,
+  items: readonly unknown[],
+): Promise<{ imported: number; first: string | null; last: string | null }> {
+  if (items.length === 0) throw ValidationError.one('records', 'records（政府信息）至少要有一条');
+  // One JSON text per line: the N-th line is the N-th item.
+  const lines = items.map((item) => JSON.stringify(item ?? null)).join('\n');
+  try {
+    return await importRecords(ctx, agencyIdOrName, lines);
+  } catch (e) {
+    if (e instanceof ImportRefused) throw refusalOfItems(e);
+    throw e;
+  }
+}
+
+function refusalOfItems(e: ImportRefused): ValidationError {
+  const keyOf = (label: string | null) => archiveColumns.list.find((c) => c.header === label)?.key;
+  const text = (p: ImportProblem) =>
+    p.row === null ? p.message : `第 ${p.row} 条${p.columnLabel ? `（${p.columnLabel}）` : ''}：${p.message}`;
+  const fields = e.problems.slice(0, LISTED).map((p) => {
+    const key = keyOf(p.columnLabel);
+    const item = p.row === null ? 'records' : `records[${p.row - 1}]`;
+    return { field: key ? `${item}.${key}` : item, message: text(p) };
+  });
+  if (e.total > fields.length)
+    fields.push({ field: 'records', message: `另有 ${e.total - fields.length} 处问题未列出` });
+  const refusal = new ValidationError(fields);
+  const quoted = e.problems.slice(0, 3).map(text).join('；');
+  refusal.message = `${quoted}${e.total > 3 ? '……' : ''}（共 ${e.total} 处问题，未导入任何内容）`;
+  return refusal;
 }

@@ -28,7 +28,10 @@ function feed(h: Hash, v: unknown): void {
   if (Buffer.isBuffer(v) || v instanceof Uint8Array) return void h.update('b').update(v);
   if (Array.isArray(v)) {
     h.update('[');
-    for (const x of v) (feed(h, x), h.update(','));
+    for (const x of v) {
+      feed(h, x);
+      h.update(',');
+    }
     return void h.update(']');
   }
   if (typeof v === 'object') {

@@ -320,8 +320,11 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     // A route that authenticates by a secret in its address (a one-click stop link, RFC 8058)
     // opts out: a mail client posts to it without a form.
     if (req.routeOptions.config?.csrf === false) return done();
-    // A token is sent by a system, not by a browser that could be tricked into sending it.
+    // A token is sent by a system, not by a browser that could be tricked into sending it; and
+    // an API call without the browser's cookies carries no identity a forger could borrow (the
+    // route then answers 401 itself, or serves the public).
     if (req.auth?.token) return done();
+    if (wantsJson(req) && !req.cookies[SESSION_COOKIE] && !req.cookies[PROOF_COOKIE]) return done();
     app.csrfProtection(req, reply, done);
   });
   registerIdempotency(app, deps);
@@ -331,9 +334,9 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     const path = req.url.split('?')[0] ?? '';
     if (path === '/admin/account/password' || path === '/admin/logout' || path.startsWith('/static/')) return;
     if (wantsJson(req)) {
-      return reply
-        .status(403)
-        .send({ error: { status: 403, code: 'password_change_required', message: '请先在工作平台修改初始密码' } });
+      return reply.status(403).send({
+        error: { status: 403, code: 'password_change_required', message: '请先在工作平台修改初始密码' },
+      });
     }
     if (req.method !== 'GET') {
       return reply.flash('info', '请先修改初始密码').redirect('/admin/account/password', 303);
@@ -534,16 +537,18 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
       message =
-        status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE'
+        err.code === 'FST_REQ_FILE_TOO_LARGE' || (status === 413 && !wantsJson(req))
           ? '上传的文件过大（不超过 20 MB）'
-          : '请求格式不正确';
+          : status === 413
+            ? '请求内容过大，请分批提交'
+            : '请求格式不正确';
     } else {
       req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
     }
     if (wantsJson(req))
-      return reply
-        .status(status)
-        .send({ error: { status, code: errorCodes[status] ?? 'error', message, ...(fields ? { fields } : {}) } });
+      return reply.status(status).send({
+        error: { status, code: errorCodes[status] ?? 'error', message, ...(fields ? { fields } : {}) },
+      });
     const titles: Record<number, string> = {
       400: '提交的内容有误',
       401: '请先登录',
