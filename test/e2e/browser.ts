@@ -202,3 +202,15 @@ export async function overflowing(page: Page, scrollRegion: string): Promise<str
     return out;
   })()`)) as string[];
 }
+
+/**
+ * Waits until `expression` is true in the page, polling from outside: the page's CSP has no
+ * 'unsafe-eval', which page.waitForFunction needs for an expression.
+ */
+export async function until(page: Page, expression: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await page.waitForTimeout(100);
+  }
+}

@@ -15,24 +15,13 @@ import { agencies } from '../../src/modules/agencies/index.js';
 import { loadKiosk } from '../../src/modules/demo/demo-kiosk.js';
 import { aPublishedRecord } from '../harness/factories.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
-import { axeViolations, journeyEngines, launchBrowser, screenshot, watchedPage } from './browser.js';
+import { axeViolations, journeyEngines, launchBrowser, screenshot, until, watchedPage } from './browser.js';
 
 const SCREEN = `/kiosk/${encodeURIComponent('大埔村')}`;
 const NEW_NOTICE = '磁灶镇关于做好春耕备耕工作的通知';
 
 /** The title of the slide on screen. */
 const current = (page: Page) => page.locator('.kiosk-slide:not([hidden]) h2').textContent();
-/**
- * Waits until `expression` is true in the page, polling from outside: the page's CSP has no
- * 'unsafe-eval', which page.waitForFunction needs for an expression.
- */
-async function until(page: Page, expression: string, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 const statusText = async (page: Page) => ((await page.locator('#kiosk-status').textContent()) ?? '').trim();
 

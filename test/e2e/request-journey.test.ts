@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.service.js';
 import { beijingDate, FixedClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
-import { DESKTOP_1280, launchBrowser, MOBILE_360, screenshot, watchedPage } from './browser.js';
+import { DESKTOP_1280, launchBrowser, MOBILE_360, screenshot, until, watchedPage } from './browser.js';
 
 // A frozen server clock, as in the service tests: Monday 2 March 2026, 09:00 in Beijing. The
 // browser keeps its own clock; nothing here depends on it (the cookies have no expiry date, or a
@@ -248,7 +248,8 @@ describe('applying, 补正 and reply in the browser [sqlite]', () => {
         if (javaScriptEnabled) {
           // With JavaScript the draft follows the outcome and the reasons as they are chosen.
           await replyForm().locator('textarea[name="reasons"]').blur();
-          await clerk.waitForFunction(
+          await until(
+            clerk,
             "/过程性信息[\\s\\S]*尚未形成正式决定/.test(document.querySelector('#reply-form textarea[name=letter]').value)",
           );
         } else

@@ -18,7 +18,7 @@ import { draftSchema } from './record.schemas.js';
  */
 
 /** The record fields a 主动公开 document may bring (the draft form's, less what the document gives). */
-const recordKeys = [
+export const recordKeys = [
   'subjectCategory',
   'genre',
   'summary',

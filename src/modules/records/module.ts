@@ -51,7 +51,7 @@ export const recordsModule: GongkaiModule = {
   apiScopes: {
     'records:read': { label: '读取已发布的政府信息', labelEn: 'read published records', roles: [] },
     'records:write': {
-      label: '推送政府信息（与 records import 同格式，直接发布）',
+      label: '推送政府信息（与归档导入同格式，直接发布）',
       labelEn: 'push records (the shape of records import; published at once)',
       roles: ['clerk'],
     },

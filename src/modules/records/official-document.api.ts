@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { apiRoute } from '../../platform/http/api.js';
 import { out } from '../../platform/http/api-schema.js';
-import { documentStatus, registerDocument } from './document-intake.service.js';
+import { documentStatus, recordKeys, registerDocument } from './document-intake.service.js';
 import {
   disclosureAttributeLabels,
   disclosureAttributes,
@@ -27,21 +27,7 @@ const recordInput = {
   type: 'object',
   description: '主动公开时必填：生成的政府信息的元数据与正文（其余取自公文）',
   required: ['subjectCategory', 'genre'],
-  properties: Object.fromEntries(
-    [
-      'subjectCategory',
-      'genre',
-      'summary',
-      'body',
-      'keywords',
-      'validity',
-      'dateFormedOrChanged',
-      'interprets',
-      'repeals',
-      'amends',
-      'catalogItemId',
-    ].map((k) => [k, draft.properties[k]]),
-  ),
+  properties: Object.fromEntries(recordKeys.map((k) => [k, draft.properties[k]])),
 };
 
 const registerBody = {

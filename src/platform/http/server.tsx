@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, {
@@ -253,6 +254,27 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { persistAuthorization: false, tryItOutEnabled: true, docExpansion: 'list' },
+    theme: {
+      title: '政务公开平台接口文档',
+      favicon: [
+        {
+          filename: 'favicon.svg',
+          rel: 'icon',
+          type: 'image/svg+xml',
+          sizes: 'any',
+          content: readFileSync(join(staticRoot, 'favicon.svg')),
+        },
+      ],
+    },
+    logo: {
+      type: 'image/svg+xml',
+      content: Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="260" height="40" viewBox="0 0 260 40">' +
+          '<text x="0" y="28" font-size="22" font-family="sans-serif" fill="#fff">政务公开平台 · 接口文档</text></svg>',
+      ),
+      href: '/',
+      target: '_self',
+    },
     staticCSP: true,
     transformStaticCSP: (header) =>
       header.replace(/style-src ([^;]*)/, (_m, v: string) =>
