@@ -214,7 +214,7 @@ describeEachEngine('API tokens of service accounts', (engine) => {
     await admin.login('admin', DEMO_PASSWORD);
     const list = await admin.get('/admin/service-accounts');
     assert.equal(list.statusCode, 200);
-    const id = /href="\/admin\/service-accounts\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
+    const id = /href="\/admin\/service-accounts\/([0-9a-f-]{36})">晋江市 OA 系统</.exec(list.body)![1]!;
     const _csrf = Client.csrfOf((await admin.get(`/admin/service-accounts/${id}`)).body);
     const empty = await admin.post(`/admin/service-accounts/${id}/tokens`, { _csrf, days: '30' });
     assert.equal(empty.statusCode, 400);
@@ -238,6 +238,17 @@ describeEachEngine('API tokens of service accounts', (engine) => {
     });
     assert.equal(revoke.statusCode, 303);
     assert.equal((await call('GET', '/api/v1/me', token)).statusCode, 401);
+    // Stopping the account stops its tokens; starting it again restores them.
+    const live = await issue('晋江市 OA 系统', 'open:read');
+    let accountPage = await admin.get(`/admin/service-accounts/${id}`);
+    await admin.post(`/admin/service-accounts/${id}/disable`, { _csrf: Client.csrfOf(accountPage.body) });
+    const stopped = await call('GET', '/api/v1/me', live);
+    assert.equal(stopped.statusCode, 401);
+    assert.match(stopped.json().error.message, /停用/);
+    accountPage = await admin.get(`/admin/service-accounts/${id}`);
+    assert.match(accountPage.body, /已停用/);
+    await admin.post(`/admin/service-accounts/${id}/enable`, { _csrf: Client.csrfOf(accountPage.body) });
+    assert.equal((await call('GET', '/api/v1/me', live)).statusCode, 200);
     // A service account never logs in on a page.
     const c = new Client(t.app);
     const login = await c.login(`service-${id.replace(/-/g, '').slice(-12)}`, '!service-account');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { requireStaff, withForm } from '../../platform/http/server.js';
 import * as pages from './account-pages.service.js';
+import * as accounts from './account.service.js';
 import { scopes } from './account.policy.js';
 import * as services from './service-account.service.js';
 import { ServiceAccountList, ServiceAccountPage, type ScopeOption } from './views/service-accounts.js';
@@ -101,6 +102,19 @@ export function registerServiceAccountRoutes(app: FastifyInstance): void {
       (errors) => renderAccount(req, reply, req.params.id, req.body, errors),
     );
   });
+  // Stopping an account stops every token of it at once (authenticateToken refuses it).
+  for (const [verb, disabled, done] of [
+    ['disable', true, '已停用'],
+    ['enable', false, '已启用'],
+  ] as const)
+    app.post<{ Params: Params }>(`/admin/service-accounts/:id/${verb}`, async (req, reply) => {
+      requireStaff(req);
+      const account = await services.serviceAccount(req.ctx, req.params.id);
+      await accounts.setDisabled(req.ctx, account.id, disabled);
+      return reply
+        .flash('success', `${done}服务账号“${account.name}”`)
+        .redirect(`/admin/service-accounts/${account.id}`, 303);
+    });
   app.post<{ Params: TokenParams }>(
     '/admin/service-accounts/:id/tokens/:tokenId/revoke',
     async (req, reply) => {

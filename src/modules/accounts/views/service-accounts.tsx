@@ -117,6 +117,20 @@ export function ServiceAccountPage(p: {
           ['所属机构', p.account.agencyName],
           ['新增时间', formatDateTime(p.account.createdAt)],
           [
+            '状态',
+            <>
+              {p.account.disabledAt
+                ? `已停用（${formatDateTime(p.account.disabledAt)}），全部令牌不能使用`
+                : '启用'}{' '}
+              <PostButton
+                action={`/admin/service-accounts/${p.account.id}/${p.account.disabledAt ? 'enable' : 'disable'}`}
+                csrf={p.csrf}
+                label={p.account.disabledAt ? '启用' : '停用'}
+                kind="link"
+              />
+            </>,
+          ],
+          [
             '审计日志',
             <a href={`/admin/audit?actor=${encodeURIComponent(p.account.name)}`}>查看该账号的接口调用</a>,
           ],
