@@ -14,6 +14,7 @@ import { portal } from './portal.js';
 import { memory } from './memory.js';
 import { push } from './push.js';
 import { inspection } from './inspection.js';
+import { api } from './api.js';
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm up
@@ -90,4 +91,5 @@ export const benches: Record<string, (engine: Engine) => Promise<void>> = {
   memory,
   push,
   inspection,
+  api,
 };

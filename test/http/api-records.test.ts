@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { cliActor } from '../../src/app/container.js';
 import { addServiceAccount, issueToken } from '../../src/modules/accounts/service-account.service.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.js';
+import { withdraw } from '../../src/modules/records/record-workflow.service.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../harness/app.js';
 import { describeEachEngine } from '../harness/engines.js';
@@ -379,5 +380,58 @@ describeEachEngine('API: published records, records pushed, 公文 from the OA s
     assert.equal(cityDoc.statusCode, 201, cityDoc.body);
     const cityDocId = (cityDoc.json().data as { id: string }).id;
     assert.equal((await call(tokens.cizaoOa, 'GET', `/api/v1/documents/${cityDocId}`)).statusCode, 403);
+  });
+
+  it('lists withdrawn records for mirrors, oldest withdrawal first, since an instant, by cursor', async () => {
+    const pushed = await call(tokens.cms, 'POST', '/api/v1/records', {
+      agency: '晋江市人民政府',
+      records: archive(2018, ['二〇一八年第一号通知', '二〇一八年第二号通知']),
+    });
+    assert.equal(pushed.statusCode, 201, pushed.body);
+    const { first, last } = (pushed.json() as { data: { first: string; last: string } }).data;
+    const system = t.container.ctx(cliActor());
+    const idOf = async (indexNumber: string) =>
+      (
+        await t.container.database.db
+          .selectFrom('record')
+          .select('id')
+          .where('index_number', '=', indexNumber)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const before = (await call(tokens.reader, 'GET', '/api/v1/records/withdrawn?since=2026-03-05')).json();
+    assert.deepEqual(before.data, []);
+    clock.set('2026-03-05T02:00:00Z');
+    await withdraw(system, await idOf(last), '内容有误，重新发布');
+    clock.set('2026-03-06T02:00:00Z');
+    await withdraw(system, await idOf(first), '已被新文件替代');
+    clock.set('2026-03-02T01:00:00Z');
+
+    const page1 = await call(tokens.reader, 'GET', '/api/v1/records/withdrawn?since=2026-03-05&limit=1');
+    assert.equal(page1.statusCode, 200, page1.body);
+    conforms('get', '/api/v1/records/withdrawn', 200, page1.json());
+    const p1 = page1.json() as { data: Array<{ indexNumber: string; withdrawnAt: string }>; next: string };
+    assert.equal(p1.data[0]!.indexNumber, last);
+    assert.equal(p1.data[0]!.withdrawnAt, '2026-03-05T10:00:00.000+08:00');
+    assert.ok(!JSON.stringify(p1).includes('内容有误'), 'the reason stays internal');
+    const p2 = (
+      await call(tokens.reader, 'GET', `/api/v1/records/withdrawn?since=2026-03-05&limit=1&cursor=${p1.next}`)
+    ).json() as { data: Array<{ indexNumber: string }>; next: string | null };
+    assert.deepEqual(
+      p2.data.map((r) => r.indexNumber),
+      [first],
+    );
+    assert.equal(p2.next, null);
+    const later = (
+      await call(tokens.reader, 'GET', '/api/v1/records/withdrawn?since=2026-03-06T00:00:00%2B08:00')
+    ).json();
+    assert.deepEqual(
+      (later.data as Array<{ indexNumber: string }>).map((r) => r.indexNumber),
+      [first],
+    );
+    const listed = JSON.stringify((await call(tokens.reader, 'GET', '/api/v1/records?year=2018')).json());
+    assert.ok(!listed.includes(first) && !listed.includes(last), 'withdrawn records leave the list');
+    const bad = await call(tokens.reader, 'GET', '/api/v1/records/withdrawn?since=三月');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().error.message, /since（撤回时间起）/);
   });
 });

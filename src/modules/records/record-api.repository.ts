@@ -65,3 +65,43 @@ export async function publishedPage(db: Executor, f: PublishedListFilter): Promi
     );
   return q.orderBy('r.published_at', 'desc').orderBy('r.id', 'desc').limit(f.limit).execute();
 }
+
+export interface WithdrawnRow {
+  id: string;
+  indexNumber: string | null;
+  title: string;
+  agencyId: string;
+  withdrawnAt: string;
+}
+
+/**
+ * Records taken down from the portal, oldest withdrawal first (a feed a mirror follows), one
+ * page by keyset after `after`; only those withdrawn at or after `since`. A withdrawn record's
+ * `updated_at` is its withdrawal: nothing changes it afterwards.
+ */
+export async function withdrawnPage(
+  db: Executor,
+  f: { since?: string; after?: { withdrawnAt: string; id: string }; limit: number },
+): Promise<WithdrawnRow[]> {
+  let q = db
+    .selectFrom('record as r')
+    .select([
+      'r.id as id',
+      'r.index_number as indexNumber',
+      'r.title as title',
+      'r.agency_id as agencyId',
+      'r.updated_at as withdrawnAt',
+    ])
+    .where('r.state', '=', 'withdrawn')
+    .where('r.index_number', 'is not', null);
+  if (f.since) q = q.where('r.updated_at', '>=', f.since);
+  const after = f.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.updated_at', '>', after.withdrawnAt),
+        eb.and([eb('r.updated_at', '=', after.withdrawnAt), eb('r.id', '>', after.id)]),
+      ]),
+    );
+  return q.orderBy('r.updated_at').orderBy('r.id').limit(f.limit).execute();
+}

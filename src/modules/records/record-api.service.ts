@@ -19,18 +19,23 @@ import * as repo from './record.repository.js';
 /** The address of a published record on the portal (a path on the site). */
 const recordUrl = (id: string) => `/records/${id}`;
 
+/** A moment as a query gives it: a date, or a time with or without an offset. */
+const momentField = (label: string) =>
+  optional(
+    text(label, {
+      max: 40,
+      pattern: /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+      patternMessage: `${label}应为 YYYY-MM-DD 或带时区的时间，如 2026-03-01T08:00:00+08:00（不带时区按北京时间）`,
+    }),
+  );
+
 export const listFilterSchema = object({
   agency: optional(text('agency（发布机构 ID 或名称）', { max: 100 })),
   year: optional(integer('year（发布年份）', 1949, 2100)),
-  updatedSince: optional(
-    text('updatedSince（更新时间起）', {
-      max: 40,
-      pattern: /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
-      patternMessage:
-        'updatedSince（更新时间起）应为 YYYY-MM-DD 或带时区的时间，如 2026-03-01T08:00:00+08:00（不带时区按北京时间）',
-    }),
-  ),
+  updatedSince: momentField('updatedSince（更新时间起）'),
 });
+
+export const withdrawnFilterSchema = object({ since: momentField('since（撤回时间起）') });
 
 /** Where a page starts: after the last record of the previous page. */
 export interface ListPosition {
@@ -61,13 +66,52 @@ export interface PublishedListItem {
 }
 
 /** An instant given as a date (Beijing midnight) or a time (Beijing when it names no offset). */
-function instantOf(s: string): string {
+function instantOf(s: string, field = 'updatedSince', label = 'updatedSince（更新时间起）'): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return beijingDayStart(s);
   const withOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(s) ? s : `${s}+08:00`;
   const at = new Date(withOffset.replace(' ', 'T'));
-  if (Number.isNaN(at.getTime()))
-    throw ValidationError.one('updatedSince', `updatedSince（更新时间起）“${s}”不是有效的时间`);
+  if (Number.isNaN(at.getTime())) throw ValidationError.one(field, `${label}“${s}”不是有效的时间`);
   return at.toISOString();
+}
+
+/** Where a page of withdrawals starts: after the last one of the previous page. */
+export interface WithdrawnPosition {
+  withdrawnAt: string;
+  id: string;
+}
+
+export const isWithdrawnPosition = (v: unknown): v is WithdrawnPosition =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as WithdrawnPosition).withdrawnAt === 'string' &&
+  typeof (v as WithdrawnPosition).id === 'string';
+
+/**
+ * Records withdrawn from the portal, oldest withdrawal first, since an instant: what a mirror
+ * that follows `GET /api/v1/records?updatedSince=` must take down. The reason stays internal.
+ */
+export async function withdrawnRecords(
+  ctx: Ctx,
+  raw: unknown,
+  page: { after: WithdrawnPosition | null; limit: number },
+): Promise<{ items: Array<Omit<apiRepo.WithdrawnRow, 'id'>>; next: WithdrawnPosition | null }> {
+  const f = withdrawnFilterSchema.parse(raw);
+  const rows = await apiRepo.withdrawnPage(ctx.db, {
+    since: f.since ? instantOf(f.since, 'since', 'since（撤回时间起）') : undefined,
+    after: page.after ?? undefined,
+    limit: page.limit + 1,
+  });
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map((r) => ({
+      indexNumber: r.indexNumber,
+      title: r.title,
+      agencyId: r.agencyId,
+      withdrawnAt: r.withdrawnAt,
+    })),
+    next: rows.length > page.limit && last ? { withdrawnAt: last.withdrawnAt, id: last.id } : null,
+  };
 }
 
 function listItem(r: PublishedListRow): PublishedListItem {

@@ -4,11 +4,14 @@ import { out } from '../../platform/http/api-schema.js';
 import { validities } from './record.js';
 import {
   isListPosition,
+  isWithdrawnPosition,
   listFilterSchema,
   MAX_PUSHED,
   publishedRecord,
   publishedRecords,
   pushRecords,
+  withdrawnFilterSchema,
+  withdrawnRecords,
 } from './record-api.service.js';
 import { archiveColumns } from './record.schemas.js';
 
@@ -69,7 +72,7 @@ export function registerPublishedRecordsApi(app: FastifyInstance): void {
         '已发布的政府信息，按发布时间从新到旧；可按发布机构（仅该机构本身）、发布年份、更新时间筛选；以 next 翻页',
       summaryEn: 'Published records, newest first; filter by agency, year of publication, changes since',
       description:
-        'updatedSince 取发布、修改有效性等变更时间在此之后的信息，供增量同步；已撤回的信息不再列出。',
+        'updatedSince 取发布、修改有效性等变更时间在此之后的信息，供增量同步；已撤回的信息不再列出，见 /api/v1/records/withdrawn。',
       querystring: listQuery(filters),
       list: true,
       data: out.object(listItemFields),
@@ -83,6 +86,33 @@ export function registerPublishedRecordsApi(app: FastifyInstance): void {
     },
   );
 
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/api/v1/records/withdrawn',
+    apiRoute({
+      scope: 'records:read',
+      public: true,
+      tags,
+      summary: '已撤回的政府信息，按撤回时间从早到晚；since 取此后撤回的，供镜像站点同步下线',
+      summaryEn: 'Withdrawn records, oldest withdrawal first, since an instant: what a mirror must take down',
+      querystring: listQuery(
+        (withdrawnFilterSchema.json() as { properties: Record<string, unknown> }).properties,
+      ),
+      list: true,
+      data: out.object({
+        indexNumber: out.text('索引号'),
+        title: out.string('标题'),
+        agencyId: out.string('发布机构 ID'),
+        withdrawnAt: out.instant('撤回时间'),
+      }),
+    }),
+    async (req) => {
+      const page = await withdrawnRecords(req.ctx, req.query, {
+        after: readCursor(req.query.cursor, isWithdrawnPosition),
+        limit: limitOf(req.query.limit),
+      });
+      return { data: page.items, next: page.next ? cursorOf({ ...page.next }) : null };
+    },
+  );
   app.get<{ Params: { indexNumber: string } }>(
     '/api/v1/records/:indexNumber',
     apiRoute({
