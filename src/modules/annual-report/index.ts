@@ -44,6 +44,7 @@ export * as reportFigures from './compile/report-figures.service.js';
 export { figureDefs, type FigureDef } from './compile/report-figures.service.js';
 export { build as buildReport, type BuildOptions } from './compile/report-build.service.js';
 export * as annualReports from './compile/annual-report.service.js';
+export { publishedOfAgency, type PublishedContract } from './compile/published-contracts.service.js';
 export {
   scopeLabels,
   type AnnualReportView,

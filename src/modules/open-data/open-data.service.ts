@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { siteSettings } from '../../platform/ui/site.settings.js';
 import { agencies, type Agency } from '../agencies/index.js';
-import { annualReports, publishedReports, reportJson, type ReportData } from '../annual-report/index.js';
+import { publishedOfAgency, type ReportData } from '../annual-report/index.js';
 import { hotline } from '../hotline/index.js';
 import { gradeLabels, messages, regimeLabels, stageLabels, ticketTypeLabels } from '../messages/index.js';
 import { records, validityLabels } from '../records/index.js';
@@ -49,41 +49,22 @@ export const reportPath = (id: string) => `${API}/annual-reports/${id}.json`;
 /** The published reports of every agency: the platform's own, and those recorded from their text. */
 async function publishedReportsOf(ctx: Ctx, list: readonly Agency[]): Promise<OpenReport[]> {
   const out: OpenReport[] = [];
-  for (const a of list) {
-    for (const p of await annualReports.publishedOf(ctx, a.id)) {
-      const v = await annualReports.publicView(ctx, p.id);
-      if (!v) continue;
+  for (const a of list)
+    for (const r of await publishedOfAgency(ctx, a)) {
+      const on = r.publishedAt ?? r.recordedAt;
       out.push({
-        id: v.id,
-        agencyId: a.id,
-        agencyName: a.name,
-        year: v.year,
-        scope: v.scope,
-        source: 'platform',
-        version: v.version,
-        publishedOn: v.publishedAt ? beijingDate(new Date(v.publishedAt)) : null,
-        title: `${v.title}${v.year}年政府信息公开工作年度报告`,
-        // The same document as the report's own JSON download (annual-report render/index.ts).
-        data: reportJson({ data: v.data, agency: v.title, year: v.year, narrative: v.narrative }),
+        id: r.id,
+        agencyId: r.agencyId,
+        agencyName: r.agencyName,
+        year: r.year,
+        scope: r.scope,
+        source: r.source,
+        version: r.version,
+        publishedOn: on ? beijingDate(new Date(on)) : null,
+        title: r.title,
+        data: r.data,
       });
     }
-    for (const { year } of await publishedReports.recordedYears(ctx, a.id)) {
-      const s = await publishedReports.historyOf(ctx, a.id, year);
-      if (!s?.data) continue;
-      out.push({
-        id: s.id,
-        agencyId: a.id,
-        agencyName: a.name,
-        year,
-        scope: 'self',
-        source: 'recorded',
-        version: 1,
-        publishedOn: beijingDate(new Date(s.uploadedAt)),
-        title: `${a.name}${year}年政府信息公开工作年度报告（已发布报告）`,
-        data: s.data,
-      });
-    }
-  }
   return out.sort(
     (x, y) => x.year - y.year || x.agencyName.localeCompare(y.agencyName) || (x.id < y.id ? -1 : 1),
   );

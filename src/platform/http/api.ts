@@ -172,7 +172,7 @@ function beijingReplacer(_key: string, value: unknown): unknown {
 export const serializeJson = (payload: unknown): string => JSON.stringify(payload, beijingReplacer);
 
 /** The methods and paths no API document lists: pages, files, the document itself. */
-function isApiOperation(route: Pick<RouteOptions, 'url' | 'method'>): boolean {
+export function isApiOperation(route: Pick<RouteOptions, 'url' | 'method'>): boolean {
   return (
     route.url.startsWith('/api/v1/') &&
     route.url !== '/api/v1/openapi.json' &&
@@ -214,50 +214,18 @@ export function registerApiConventions(app: FastifyInstance, modules: Installati
   });
 }
 
-/** OpenAPI 3.1 options for @fastify/swagger: the API and only the API. */
-export function openApiOptions(siteUrl: string, modules: Installation) {
-  const scopes = Object.fromEntries(
-    [...modules.apiScopes].map(([name, s]) => [name, `${s.label} · ${s.labelEn}`]),
-  );
-  return {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: '政务公开平台接口 · Gongkai API',
-        version: '1',
-        description: [
-          '其他系统（OA、12345、门户、省级平台）以服务账号的接口令牌调用：`Authorization: Bearer <令牌>`。',
-          '答复为 `{"data": …}`，列表另有 `next`（下一页的 cursor）；错误为 `{"error": {status, code, message}}`；',
-          '时间均为北京时间并带时区（+08:00）；GET 答复带 ETag，可用 If-None-Match 得到 304；',
-          '每个 POST 都可带 `Idempotency-Key` 请求头，重试时不会重复登记。',
-          '',
-          'Other systems call with a service account token. Answers are `{"data": …}` envelopes,',
-          'lists carry a `next` cursor, timestamps are Beijing time with offset, reads have ETags, and',
-          'every POST honours `Idempotency-Key`.',
-        ].join('\n'),
-      },
-      servers: [{ url: siteUrl }],
-      components: {
-        securitySchemes: {
-          bearerAuth: {
-            type: 'http',
-            scheme: 'bearer',
-            description: `服务账号的接口令牌 · service account token. Scopes: ${Object.keys(scopes).join(', ')}`,
-          },
-          sessionCookie: {
-            type: 'apiKey',
-            in: 'cookie',
-            name: 'gk_session',
-            description: '工作平台的登录会话（写操作另需 x-csrf-token 请求头）· staff browser session',
-          },
-        },
-      },
-      'x-scopes': scopes,
-    },
-    hideUntagged: false,
-    transform: ({ schema, url, route }: { schema: FastifySchema; url: string; route: RouteOptions }) => {
-      if (!isApiOperation(route)) return { schema: { ...schema, hide: true }, url };
-      return { schema, url };
-    },
-  };
-}
+/** The API error shape's `code` for each status: one shape for every error. */
+const errorCodes: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  500: 'internal_error',
+};
+
+export const apiErrorCode = (status: number): string => errorCodes[status] ?? 'error';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, {
@@ -14,8 +13,6 @@ import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger, { type SwaggerOptions } from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { Child } from 'hono/jsx';
 import { sql } from 'kysely';
 import { anonymous, withProofs, type Actor } from '../access.js';
@@ -36,7 +33,8 @@ import { pageCacheSettings } from './page-cache.settings.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { registerTokenGate } from './api-auth.js';
 import { registerIdempotency } from './api-idempotency.js';
-import { openApiOptions, registerApiConventions } from './api.js';
+import { registerApiDocument } from './api-docs.js';
+import { apiErrorCode, registerApiConventions } from './api.js';
 
 /** What the web layer knows of a signed-in staff member; the accounts module fills it in. */
 export interface WebAuth {
@@ -112,20 +110,6 @@ export const PROOF_LIFETIME_SECONDS = 30 * 60;
 const MAX_PROOFS = 20;
 type ProofEntry = [subject: string, expires: number];
 const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui', 'static');
-
-/** The API error shape's `code` for each status (api.ts): one shape for every error. */
-const errorCodes: Record<number, string> = {
-  400: 'invalid_input',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'unprocessable',
-  429: 'rate_limited',
-  500: 'internal_error',
-};
 
 function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/');
@@ -249,38 +233,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
       };
     },
   });
-  await app.register(swagger, openApiOptions(siteUrl, deps.modules) as SwaggerOptions);
-  // The document's renderer, served from the package (no CDN); it needs inline styles.
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    uiConfig: { persistAuthorization: false, tryItOutEnabled: true, docExpansion: 'list' },
-    theme: {
-      title: '政务公开平台接口文档',
-      favicon: [
-        {
-          filename: 'favicon.svg',
-          rel: 'icon',
-          type: 'image/svg+xml',
-          sizes: 'any',
-          content: readFileSync(join(staticRoot, 'favicon.svg')),
-        },
-      ],
-    },
-    logo: {
-      type: 'image/svg+xml',
-      content: Buffer.from(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="260" height="40" viewBox="0 0 260 40">' +
-          '<text x="0" y="28" font-size="22" font-family="sans-serif" fill="#fff">政务公开平台 · 接口文档</text></svg>',
-      ),
-      href: '/',
-      target: '_self',
-    },
-    staticCSP: true,
-    transformStaticCSP: (header) =>
-      header.replace(/style-src ([^;]*)/, (_m, v: string) =>
-        v.includes("'unsafe-inline'") ? `style-src ${v}` : `style-src ${v} 'unsafe-inline'`,
-      ),
-  });
+  await registerApiDocument(app, { siteUrl, modules: deps.modules, staticRoot });
   registerApiConventions(app, deps.modules);
 
   /** The proofs in the request's cookie that are signed by us and not yet expired. */
@@ -501,7 +454,6 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     await sql`select 1`.execute(deps.db);
     return { status: 'ok' };
   });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   /**
    * The last resort when the error page fails in turn: the static page (or the API's fixed
@@ -569,7 +521,7 @@ export async function createServer(deps: WebDeps): Promise<FastifyInstance> {
     }
     if (wantsJson(req))
       return reply.status(status).send({
-        error: { status, code: errorCodes[status] ?? 'error', message, ...(fields ? { fields } : {}) },
+        error: { status, code: apiErrorCode(status), message, ...(fields ? { fields } : {}) },
       });
     const titles: Record<number, string> = {
       400: '提交的内容有误',

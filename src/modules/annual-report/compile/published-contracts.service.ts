@@ -31,6 +31,10 @@ export interface PublishedContract {
   version: number;
   /** When the platform published it; null for a recorded report (the platform does not know). */
   publishedAt: string | null;
+  /** When a recorded report was recorded (its file checked); null for the platform's own. */
+  recordedAt: string | null;
+  /** The report's title, as its page names it. */
+  title: string;
   data: ReportData;
 }
 
@@ -67,8 +71,15 @@ async function agencyOf(ctx: Ctx, raw: string | undefined): Promise<Agency | nul
   }
 }
 
-/** One agency's published reports (of one year, if given). */
-async function publishedOfAgency(ctx: Ctx, a: Agency, year: number | null): Promise<PublishedContract[]> {
+/**
+ * One agency's published reports (of one year, if given): the API's list and the open-data tables
+ * read the same reports through this.
+ */
+export async function publishedOfAgency(
+  ctx: Ctx,
+  a: Agency,
+  year: number | null = null,
+): Promise<PublishedContract[]> {
   const out: PublishedContract[] = [];
   for (const p of await publishedOf(ctx, a.id)) {
     if (year !== null && p.year !== year) continue;
@@ -84,6 +95,8 @@ async function publishedOfAgency(ctx: Ctx, a: Agency, year: number | null): Prom
       format: v.data.format,
       version: v.version,
       publishedAt: v.publishedAt,
+      recordedAt: null,
+      title: `${v.title}${v.year}年政府信息公开工作年度报告`,
       // The same document as the report's own JSON download.
       data: documentJson(v),
     });
@@ -102,6 +115,8 @@ async function publishedOfAgency(ctx: Ctx, a: Agency, year: number | null): Prom
       format: s.data.format,
       version: 1,
       publishedAt: null,
+      recordedAt: s.uploadedAt,
+      title: `${a.name}${r.year}年政府信息公开工作年度报告（已发布报告）`,
       data: s.data,
     });
   }
