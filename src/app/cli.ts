@@ -108,7 +108,7 @@ export function buildProgram(
     console.log(`Gongkai 已启动（数据库：${c.database.engine}）`);
     console.log(`  门户网站：${base}/`);
     console.log(`  工作平台：${base}/admin`);
-    console.log(`  接口文档：${base}/api/v1/openapi.json`);
+    console.log(`  接口文档：${base}/api/docs（OpenAPI：${base}/api/v1/openapi.json）`);
     console.log(
       worker
         ? `  后台任务：在本进程中运行（${c.installation.jobs.length} 类任务）`
