@@ -3,6 +3,7 @@ import * as searchTables from './migrations/0012-search.js';
 import * as searchAtScale from './migrations/0026-search-at-scale.js';
 import * as searchSample from './migrations/0030-search-sample.js';
 import * as searchLz4 from './migrations/0032-search-lz4.js';
+import * as searchTitlePieces from './migrations/0044-search-title-pieces.js';
 
 /** Chinese full-text search: the index of published records, an engine per database. */
 export const searchModule: GongkaiModule = {
@@ -24,5 +25,6 @@ export const searchModule: GongkaiModule = {
     '0026-search-at-scale': searchAtScale,
     '0030-search-sample': searchSample,
     '0032-search-lz4': searchLz4,
+    '0044-search-title-pieces': searchTitlePieces,
   },
 };

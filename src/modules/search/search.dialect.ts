@@ -19,7 +19,8 @@ export type Row = SearchDocTable;
 /**
  * Where an index finds candidates: every query word among the jieba tokens; the phrase (three or
  * more characters, as trigram indexes need) inside the title or the body; one query word inside
- * the title (trigrams for three characters or more, the title's pieces for one or two).
+ * the title. On SQLite the title's text is in the trigram table with the body's; on PostgreSQL
+ * the title is found through its one- and two-character pieces (`titleContains`).
  */
 export type Source =
   { kind: 'tokens' } | { kind: 'phrase'; column: 'title' | 'body' } | { kind: 'titleHas'; token: string };
@@ -280,12 +281,30 @@ const tsquery = (plan: QueryPlan) => plan.tokens.map((t) => `'${t}'`).join(' & '
 const contains = (column: string, phrase: string) =>
   sql<boolean>`${sql.ref(column)} like ${`%${likeEscape(phrase)}%`} escape '\\'`;
 
+/**
+ * Text inside the title, found through the title's pieces (migration 0044): a title holds the
+ * text only if its pieces hold every two-character piece of the text's runs of letters and
+ * digits (and the run itself when it is one character), so those select the candidates from
+ * title_grams' index and LIKE confirms each. Text with no letter or digit is tested row by row.
+ */
+function titleContains(text: string): RawBuilder<boolean> {
+  const pieces = new Set<string>();
+  for (const run of text.split(/[^\p{L}\p{N}]+/u)) {
+    const chars = [...run];
+    if (chars.length === 1) pieces.add(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) pieces.add(chars[i]! + chars[i + 1]!);
+  }
+  if (!pieces.size) return contains('d.title', text);
+  const query = [...pieces].map((p) => `'${p}'`).join(' & ');
+  return sql<boolean>`(d.title_grams @@ ${query}::tsquery and ${contains('d.title', text)})`;
+}
+
 export const postgres: Dialect = {
   position: (column, needle) => sql<number>`strpos(${sql.ref(column)}, ${needle})`,
   // Lexemes are quoted, so the tsquery parser takes each token as it is (no stemming, no stop words).
   matches: (plan) => {
     const any: RawBuilder<unknown>[] = [sql`d.words @@ ${tsquery(plan)}::tsquery`];
-    if (long(plan)) any.push(contains('d.title', plan.phrase), contains('d.body', plan.phrase));
+    if (long(plan)) any.push(titleContains(plan.phrase), contains('d.body', plan.phrase));
     any.push(...exact(plan));
     return sql<boolean>`(${sql.join(any, sql` or `)})`;
   },
@@ -300,14 +319,19 @@ export const postgres: Dialect = {
     s.kind === 'tokens'
       ? sql<boolean>`d.words @@ ${tsquery(plan)}::tsquery`
       : s.kind === 'phrase'
-        ? contains(`d.${s.column}`, plan.phrase)
+        ? s.column === 'title'
+          ? titleContains(plan.phrase)
+          : contains('d.body', plan.phrase)
         : [...s.token].length >= 3
-          ? contains('d.title', s.token)
+          ? titleContains(s.token)
           : sql<boolean>`d.title_grams @@ ${`'${s.token}'`}::tsquery`,
+  // The inner select names no column: a bitmap scan then need not read the table's pages that
+  // are all visible when its index needs no recheck (a word's posting list), which made a count
+  // to the cap of a word in 50,000 records at a million 35 ms instead of 130–370 ms.
   async countSource(db, plan, source, where, cap) {
     const cond = postgres.inSource(plan, source);
     const { rows } = await sql<{ n: string }>`select count(*) as n from (
-      select 1 from search_doc d where ${where ? sql`${cond} and ${where}` : cond} limit ${cap}) c`.execute(
+      select from search_doc d where ${where ? sql`${cond} and ${where}` : cond} limit ${cap}) c`.execute(
       db,
     );
     return Number(rows[0]?.n ?? 0);

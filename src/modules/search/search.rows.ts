@@ -1,4 +1,4 @@
-import { documentTokens, normalize, normalizeDocNumber, titleGrams } from './search.js';
+import { normalize, normalizeDocNumber, normalizedTitleGrams, normalizedTokens } from './search.js';
 import type { Row } from './search.dialect.js';
 import type { SearchDocument } from './search.index.js';
 
@@ -21,11 +21,13 @@ export function bucketOf(recordId: string): number {
 }
 
 export function toRow(d: SearchDocument): Row {
+  const title = normalize(d.title);
+  const body = normalize(d.body);
   return {
     record_id: d.recordId,
     agency_id: d.agencyId,
-    title: normalize(d.title),
-    body: normalize(d.body),
+    title,
+    body,
     doc_number: d.docNumber ? normalizeDocNumber(d.docNumber) : null,
     index_number: d.indexNumber,
     subject_category: d.subjectCategory,
@@ -33,8 +35,13 @@ export function toRow(d: SearchDocument): Row {
     validity: d.validity,
     published_at: d.publishedAt,
     bucket: bucketOf(d.recordId),
-    words: documentTokens(d.title, d.body, d.docNumber ?? '', d.subjectCategory ?? '').join(' '),
-    title_grams: titleGrams(d.title).join(' '),
+    words: normalizedTokens([
+      title,
+      body,
+      normalize(d.docNumber ?? ''),
+      normalize(d.subjectCategory ?? ''),
+    ]).join(' '),
+    title_grams: normalizedTitleGrams(title).join(' '),
   };
 }
 

@@ -84,19 +84,78 @@ function isHan(ch: string): boolean {
   return han;
 }
 
-/** Adds every Han character of `text` to `into`, walking code units (a rebuild's hot loop). */
-function addHan(text: string, into: Set<string>): void {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x2e80) continue;
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      into.add(text[i]!);
-      continue;
+/**
+ * One document's distinct tokens, in the order first met. Most are one BMP character (every Han
+ * character is a token, and jieba's one-character words), so those are told apart by a stamp per
+ * code unit rather than hashed into a set: a rebuild meets each document's few hundred
+ * characters once each, a million documents over (ADR 0014, fifth step).
+ */
+class Tokens {
+  private static readonly seen = new Uint32Array(0x10000);
+  private static generation = 0;
+  /** Indexed by code unit, allocated whole so that V8 keeps it a flat array. */
+  private static readonly chars: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(
+    undefined,
+  );
+  readonly out: string[] = [];
+  private readonly longer = new Set<string>();
+  private readonly g: number;
+
+  constructor() {
+    if (++Tokens.generation === 0xffffffff) {
+      Tokens.seen.fill(0);
+      Tokens.generation = 1;
     }
-    // A character outside the BMP is a surrogate pair: taken whole.
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    if (ch.length === 2) i++;
-    if (isHan(ch)) into.add(ch);
+    this.g = Tokens.generation;
+  }
+
+  /** A BMP character by its code unit: the same string each time, made once. */
+  private char(c: number): string {
+    return (Tokens.chars[c] ??= String.fromCharCode(c));
+  }
+
+  addUnit(c: number): void {
+    if (Tokens.seen[c] !== this.g) {
+      Tokens.seen[c] = this.g;
+      this.out.push(this.char(c));
+    }
+  }
+
+  add(token: string): void {
+    if (token.length === 1) this.addUnit(token.charCodeAt(0));
+    else if (!this.longer.has(token)) {
+      this.longer.add(token);
+      this.out.push(token);
+    }
+  }
+
+  /** A jieba word, split at anything not a letter or digit. */
+  addWord(w: string): void {
+    // Most words are Han characters of the BMP, Latin letters and digits only: their own one part.
+    let plain = true;
+    for (let i = 0; i < w.length && plain; i++) {
+      const c = w.charCodeAt(i);
+      plain = c >= 0x4e00 ? c <= 0x9fff : (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    }
+    if (!plain) for (const part of partsOf(w)) this.add(part);
+    else if (w.length === 1) this.addUnit(w.charCodeAt(0));
+    else this.add(w);
+  }
+
+  /** Every Han character of `text`, walking code units (a rebuild's hot loop). */
+  addHan(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x2e80) continue;
+      if (c >= 0x4e00 && c <= 0x9fff) {
+        this.addUnit(c);
+        continue;
+      }
+      // A character outside the BMP is a surrogate pair: taken whole.
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      if (isHan(ch)) this.add(ch);
+    }
   }
 }
 
@@ -106,24 +165,40 @@ function addHan(text: string, into: Set<string>): void {
  * finds every record that contains the character.
  */
 export function documentTokens(...texts: string[]): string[] {
-  const set = new Set<string>();
-  for (const t of texts) {
-    if (!t) continue;
-    const n = normalize(t);
-    for (const w of segmenter().cutForSearch(n, true)) for (const part of partsOf(w)) set.add(part);
-    addHan(n, set);
+  return normalizedTokens(texts.map(normalize));
+}
+
+/**
+ * `documentTokens` of texts already normalized. jieba cuts them in one call, joined by a line
+ * break: it cuts at white space, which normalized text holds only as single spaces, so each
+ * line break comes back as a token of its own and marks where the next text begins.
+ */
+export function normalizedTokens(texts: readonly string[]): string[] {
+  const parts = texts.filter(Boolean);
+  const tokens = new Tokens();
+  let k = 0;
+  for (const w of segmenter().cutForSearch(parts.join('\n'), true)) {
+    if (w === '\n') tokens.addHan(parts[k++]!);
+    else tokens.addWord(w);
   }
-  return [...set];
+  if (k < parts.length) tokens.addHan(parts[k]!);
+  return tokens.out;
 }
 
 /**
  * Every one- and two-character piece of a title's runs of letters and digits: a query word of one
- * or two characters is inside the title exactly when it is among these (longer words are found
- * through the trigram index), so the ranking's "word in the title" has an index of its own.
+ * or two characters is inside the title exactly when it is among these, so the ranking's "word in
+ * the title" has an index of its own. Longer text is inside the title only if all its pieces are
+ * (on PostgreSQL these select the candidates that LIKE then confirms; SQLite has trigrams).
  */
 export function titleGrams(title: string): string[] {
+  return normalizedTitleGrams(normalize(title));
+}
+
+/** `titleGrams` of a title already normalized. */
+export function normalizedTitleGrams(title: string): string[] {
   const set = new Set<string>();
-  for (const run of normalize(title).split(/[^\p{L}\p{N}]+/u)) {
+  for (const run of title.split(/[^\p{L}\p{N}]+/u)) {
     const chars = [...run];
     for (let i = 0; i < chars.length; i++) {
       set.add(chars[i]!);
