@@ -331,9 +331,7 @@ export const postgres: Dialect = {
   async countSource(db, plan, source, where, cap) {
     const cond = postgres.inSource(plan, source);
     const { rows } = await sql<{ n: string }>`select count(*) as n from (
-      select from search_doc d where ${where ? sql`${cond} and ${where}` : cond} limit ${cap}) c`.execute(
-      db,
-    );
+      select from search_doc d where ${where ? sql`${cond} and ${where}` : cond} limit ${cap}) c`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
   async insert(db, rows) {
