@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { likeEscape, type Executor } from '../../platform/db/database.js';
 import { checkpointAfterCommit } from '../../platform/db/dialect/sqlite.js';
-import type { QueryPlan } from './search.js';
+import { piecesWithin, type QueryPlan } from './search.js';
 import type { SearchDocTable } from './search.tables.js';
 import { postgresBulk } from './search.postgres-bulk.js';
 
@@ -288,14 +288,9 @@ const contains = (column: string, phrase: string) =>
  * title_grams' index and LIKE confirms each. Text with no letter or digit is tested row by row.
  */
 function titleContains(text: string): RawBuilder<boolean> {
-  const pieces = new Set<string>();
-  for (const run of text.split(/[^\p{L}\p{N}]+/u)) {
-    const chars = [...run];
-    if (chars.length === 1) pieces.add(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) pieces.add(chars[i]! + chars[i + 1]!);
-  }
-  if (!pieces.size) return contains('d.title', text);
-  const query = [...pieces].map((p) => `'${p}'`).join(' & ');
+  const pieces = piecesWithin(text);
+  if (!pieces.length) return contains('d.title', text);
+  const query = pieces.map((p) => `'${p}'`).join(' & ');
   return sql<boolean>`(d.title_grams @@ ${query}::tsquery and ${contains('d.title', text)})`;
 }
 

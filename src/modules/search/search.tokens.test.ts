@@ -7,7 +7,7 @@ import { Jieba } from '@node-rs/jieba';
 import fc from 'fast-check';
 import { generator } from '../../../test/harness/search-corpus.js';
 import { governmentTerms } from './gov-terms.js';
-import { documentTokens, normalize, titleGrams } from './search.js';
+import { documentTokens, normalize, piecesWithin, titleGrams } from './search.js';
 
 // documentTokens is a rebuild's hot loop and was rewritten for speed (ADR 0014, fifth step): one
 // jieba call per document, one-character tokens told apart by a stamp per code unit. The index
@@ -88,4 +88,18 @@ it('keeps one document’s tokens apart from the next one’s', () => {
   assert.deepEqual(documentTokens('税', '镇'), ['税', '镇']);
   assert.deepEqual(documentTokens('镇'), ['镇']);
   assert.deepEqual(documentTokens('', '  ', '税务'), referenceTokens('', '  ', '税务'));
+});
+
+// PostgreSQL finds text inside a title through the title's pieces (search.dialect.ts
+// titleContains): whatever a title contains, the pieces of it must all be among the title's.
+it('finds the pieces of every text inside a title among the title’s pieces', () => {
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat(), (title, a, b) => {
+      const t = normalize(title);
+      const inside = t.slice(Math.min(a, b) % (t.length + 1), Math.max(a, b) % (t.length + 1));
+      const grams = new Set(titleGrams(title));
+      for (const p of piecesWithin(inside)) assert.ok(grams.has(p), `“${inside}” in “${t}”: ${p}`);
+    }),
+    { numRuns: 2000 },
+  );
 });

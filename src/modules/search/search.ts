@@ -195,11 +195,29 @@ export function titleGrams(title: string): string[] {
   return normalizedTitleGrams(normalize(title));
 }
 
+/** A normalized text's runs of letters and digits, each as its characters (code points). */
+function runsOf(text: string): string[][] {
+  return text.split(/[^\p{L}\p{N}]+/u).map((run) => [...run]);
+}
+
+/**
+ * The title pieces (`titleGrams`) a title must hold to contain this normalized text: every
+ * two-character piece of the text's runs, and a run of one character itself. None when the text
+ * has no letter or digit.
+ */
+export function piecesWithin(text: string): string[] {
+  const set = new Set<string>();
+  for (const chars of runsOf(text)) {
+    if (chars.length === 1) set.add(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) set.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...set];
+}
+
 /** `titleGrams` of a title already normalized. */
 export function normalizedTitleGrams(title: string): string[] {
   const set = new Set<string>();
-  for (const run of title.split(/[^\p{L}\p{N}]+/u)) {
-    const chars = [...run];
+  for (const chars of runsOf(title)) {
     for (let i = 0; i < chars.length; i++) {
       set.add(chars[i]!);
       if (i + 1 < chars.length) set.add(chars[i]! + chars[i + 1]!);
